@@ -1,0 +1,33 @@
+// API tests: unit specs beside the code (src/**/*.spec.ts) and integration suites (test/**/*.e2e-spec.ts) that boot
+// the whole server on a real database: a fresh one per test file (see test/support/test-server.ts).
+const { resolve } = require('node:path');
+
+const root = resolve(__dirname, '../..');
+
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+          target: 'es2022',
+          keepClassNames: true,
+        },
+        module: { type: 'commonjs' },
+        swcrc: false,
+      },
+    ],
+  },
+  moduleNameMapper: {
+    '^@commonplan/domain$': `${root}/libs/domain/src/index.ts`,
+    '^@commonplan/sync$': `${root}/libs/sync/src/index.ts`,
+  },
+  testTimeout: 60000,
+  maxWorkers: 2,
+  reporters: ['default', ['<rootDir>/../../tools/jest-json-reporter.js', { outputFile: `${root}/reports/jest-api.json` }]],
+};

@@ -1,0 +1,32 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { DocumentsModule } from './documents/documents.module';
+import { HealthModule } from './health/health.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { PeopleModule } from './people/people.module';
+import type { AppConfig } from './platform/config/app-config';
+import type { Database } from './platform/database/database';
+import { PlatformModule } from './platform/platform.module';
+import { WorkspacesModule } from './workspaces/workspaces.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: Database): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(config, database),
+        AuditModule,
+        AccessModule,
+        HealthModule,
+        AuthModule,
+        WorkspacesModule,
+        OrganisationsModule,
+        PeopleModule,
+        DocumentsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public, SignedIn } from '../access/access.decorators';
+import { CSRF_COOKIE, SESSION_COOKIE, setSessionCookies } from '../access/cookies';
+import { type AppRequest, clientOf, CurrentPrincipal, type Principal } from '../access/request-context';
+import { AppConfig } from '../platform/config/app-config';
+import type { SignedIn as SignedInResult } from '../access/session-store';
+import { AuthService, type Me } from './auth.service';
+import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/auth.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Signs in: returns a bearer token and also sets it as an httpOnly cookie for the web app. */
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{ token, expiresAt, user }' })
+  async login(@Body() body: LoginDto, @Req() req: AppRequest, @Res({ passthrough: true }) res: Response): Promise<SignedInResult> {
+    const signedIn = await this.auth.login(body.email, body.password, clientOf(req));
+    setSessionCookies(res, signedIn, this.config.secureCookies);
+    return signedIn;
+  }
+
+  @SignedIn()
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(principal);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.clearCookie(CSRF_COOKIE, { path: '/' });
+  }
+
+  @SignedIn()
+  @ApiBearerAuth()
+  @Get('me')
+  me(@CurrentPrincipal() principal: Principal): Promise<Me> {
+    return this.auth.me(principal);
+  }
+
+  /** Sends a reset link if the address has an account; answers 202 either way. */
+  @Public()
+  @Post('password-reset')
+  @HttpCode(202)
+  async requestReset(@Body() body: PasswordResetRequestDto, @Req() req: AppRequest): Promise<{ message: string }> {
+    await this.auth.requestPasswordReset(body.email, clientOf(req).ip);
+    return { message: 'if the address has an account, a reset link is on its way' };
+  }
+
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  async confirmReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
+    await this.auth.confirmPasswordReset(body.token, body.password);
+  }
+}

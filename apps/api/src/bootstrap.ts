@@ -1,0 +1,100 @@
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { AppModule } from './app.module';
+import { AuditService } from './audit/audit.service';
+import { seedDemoIfEmpty } from './demo/demo-seeder';
+import { entities } from './entities';
+import type { AppConfig } from './platform/config/app-config';
+import { Database } from './platform/database/database';
+import { ErrorFilter } from './platform/http/error-filter';
+import { createValidationPipe } from './platform/http/validation';
+import { serveWebApp } from './platform/http/web-app';
+import { PasswordHasher } from './platform/security/password-hasher';
+
+export interface RunningServer {
+  app: NestExpressApplication;
+  database: Database;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** An already open database (tests share one per file); otherwise opened from the config. */
+  database?: Database;
+  logLevels?: LogLevel[];
+}
+
+/**
+ * Starts the whole server: the database (migrated), the demo data when configured, the Nest app with its security
+ * and validation set-up, and the web app. main.ts and the integration tests both start it this way.
+ */
+export async function startServer(config: AppConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const database = options.database ?? (await Database.open(config, entities));
+  let app: NestExpressApplication | undefined;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
+      logger: options.logLevels ?? ['log', 'warn', 'error'],
+      bodyParser: false,
+    });
+    configureApp(app, config);
+    if (config.seedDemo) await seedDemoIfEmpty(database.dataSource, app.get(PasswordHasher), app.get(AuditService));
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    await app?.close();
+    if (!options.database) await database.close();
+    throw error;
+  }
+  const address = app.getHttpServer().address() as { port: number };
+  const running = app;
+  return {
+    app: running,
+    database,
+    url: `http://127.0.0.1:${address.port}`,
+    async close() {
+      await running.close();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.set('trust proxy', config.trustProxy);
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'connect-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          // Swagger UI (/api/docs) styles itself inline.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'upgrade-insecure-requests': config.secureCookies ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.secureCookies,
+    }),
+  );
+  app.use(cookieParser());
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ErrorFilter());
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Commonplan API')
+    .setDescription('Participatory planning for associations of local governments')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
+
+  if (serveWebApp(app, config.webDist)) new Logger('Web').log(`serving the web app from ${config.webDist}`);
+}

@@ -1,0 +1,242 @@
+import {
+  BadRequestException,
+  ConflictException,
+  GoneException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { passwordProblem, type Role } from '@commonplan/domain';
+import type { WorkspaceMember } from '../access/request-context';
+import { SessionStore, type SignedIn } from '../access/session-store';
+import { AuditService } from '../audit/audit.service';
+import { AppConfig } from '../platform/config/app-config';
+import { MailService } from '../platform/mail/mail.service';
+import { PasswordHasher } from '../platform/security/password-hasher';
+import { TokenService } from '../platform/security/tokens';
+import type { AcceptInvitationDto, InviteDto } from './dto/people.dto';
+import { InvitationEntity } from './invitation.entity';
+import { MembershipEntity } from './membership.entity';
+import { PeopleService } from './people.service';
+import { UsersRepository } from './users.repository';
+
+const ROLE_NAMES_PL: Record<Role, string> = {
+  coordinator: 'koordynator',
+  expert: 'ekspert',
+  representative: 'przedstawiciel członka',
+  partner: 'partner',
+  observer: 'obserwator',
+};
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  displayName: string | null;
+  role: Role;
+  organisationId: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  expired: boolean;
+}
+
+/** Coordinators invite people by e-mail; the link lets the person set a password and join the workspace. */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly people: PeopleService,
+    private readonly users: UsersRepository,
+    private readonly tokens: TokenService,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionStore,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async pending(workspaceId: string): Promise<InvitationView[]> {
+    const rows = await this.dataSource.getRepository(InvitationEntity).find({
+      where: { workspaceId, acceptedAt: IsNull(), revokedAt: IsNull() },
+      order: { createdAt: 'DESC' },
+    });
+    return rows.map(view);
+  }
+
+  async invite(actor: WorkspaceMember & { userId: string; displayName: string }, dto: InviteDto): Promise<InvitationView> {
+    const organisationId = dto.organisationId ?? null;
+    const { token, hash } = this.tokens.issue();
+    const { invitation, workspaceName } = await this.dataSource.transaction(async (manager) => {
+      await this.people.checkRoleAssignment(manager, actor.workspaceId, dto.role, organisationId);
+      const [existing] = await manager.query(
+        `SELECT m.active FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1 AND u.email = $2`,
+        [actor.workspaceId, dto.email],
+      );
+      if (existing) {
+        throw new ConflictException(
+          existing.active
+            ? `${dto.email} is already a member of this workspace`
+            : `${dto.email} is a deactivated member of this workspace: reactivate the person instead`,
+        );
+      }
+      // A new invitation to the same address replaces the pending one.
+      await manager.query(
+        `UPDATE invitations SET revoked_at = now()
+         WHERE workspace_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
+        [actor.workspaceId, dto.email],
+      );
+      const saved = await manager.getRepository(InvitationEntity).save({
+        workspaceId: actor.workspaceId,
+        email: dto.email,
+        displayName: dto.displayName ?? null,
+        role: dto.role,
+        organisationId,
+        tokenHash: hash,
+        invitedBy: actor.userId,
+        expiresAt: new Date(Date.now() + this.config.invitationTtlHours * 3600_000),
+      });
+      await this.audit.append(manager, {
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: 'invitation.created',
+        targetType: 'invitation',
+        targetId: saved.id,
+        details: { email: dto.email, role: dto.role, organisationId },
+      });
+      const [ws] = await manager.query(`SELECT name FROM workspaces WHERE id = $1`, [actor.workspaceId]);
+      return { invitation: saved, workspaceName: ws.name as string };
+    });
+    await this.mail.send({
+      to: dto.email,
+      subject: `Zaproszenie do Commonplan: ${workspaceName} / Invitation to Commonplan`,
+      text: [
+        `${actor.displayName} zaprasza Cię do przestrzeni roboczej „${workspaceName}” w Commonplan (rola: ${ROLE_NAMES_PL[dto.role]}).`,
+        `${actor.displayName} invites you to the "${workspaceName}" workspace in Commonplan (role: ${dto.role}).`,
+        '',
+        `${this.config.publicUrl}/invitation?token=${token}`,
+        '',
+        `Link jest ważny do ${invitation.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC. / The link is valid until then.`,
+      ].join('\n'),
+    });
+    return view(invitation);
+  }
+
+  async revoke(actor: WorkspaceMember & { userId: string }, invitationId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [, count] = await manager.query(
+        `UPDATE invitations SET revoked_at = now()
+         WHERE id = $1 AND workspace_id = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
+        [invitationId, actor.workspaceId],
+      );
+      if (Number(count) !== 1) throw new NotFoundException('no pending invitation with this id in this workspace');
+      await this.audit.append(manager, {
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        action: 'invitation.revoked',
+        targetType: 'invitation',
+        targetId: invitationId,
+      });
+    });
+  }
+
+  /** What the invitation page shows before the person accepts. */
+  async lookup(token: string) {
+    const invitation = await this.findUsable(this.dataSource.manager, token, false);
+    const [row] = await this.dataSource.query(
+      `SELECT w.name AS workspace_name, o.name AS org_name,
+              EXISTS (SELECT 1 FROM users u WHERE u.email = $3 AND u.password_hash IS NOT NULL) AS account_exists
+       FROM workspaces w LEFT JOIN organisations o ON o.id = $2 WHERE w.id = $1`,
+      [invitation.workspaceId, invitation.organisationId, invitation.email],
+    );
+    return {
+      workspace: { id: invitation.workspaceId, name: row.workspace_name as string },
+      email: invitation.email,
+      displayName: invitation.displayName,
+      role: invitation.role,
+      organisation: invitation.organisationId ? { id: invitation.organisationId, name: row.org_name as string } : null,
+      accountExists: row.account_exists as boolean,
+      expiresAt: invitation.expiresAt,
+    };
+  }
+
+  /**
+   * Accepts an invitation: a new person sets a name and password; a person who already has an account (in another
+   * workspace) just joins. Either way the person is signed in.
+   */
+  async accept(token: string, dto: AcceptInvitationDto, client: { ip: string; userAgent: string | null }): Promise<SignedIn> {
+    const preview = await this.findUsable(this.dataSource.manager, token, false);
+    const existing = await this.users.findByEmailWithHash(preview.email);
+    let passwordHash: string | null = null;
+    if (!existing?.passwordHash) {
+      const displayName = dto.displayName ?? preview.displayName;
+      if (!displayName) throw fieldError('displayName', 'displayName is required to create your account');
+      if (!dto.password) throw fieldError('password', 'password is required to create your account');
+      const problem = passwordProblem(dto.password, preview.email);
+      if (problem) throw fieldError('password', problem);
+      passwordHash = await this.hasher.hash(dto.password);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const invitation = await this.findUsable(manager, token, true);
+      let user = await this.users.findByEmail(invitation.email, manager);
+      if (!user) {
+        user = await this.users.create(manager, {
+          email: invitation.email,
+          displayName: (dto.displayName ?? invitation.displayName) as string,
+          passwordHash,
+        });
+      } else if (passwordHash) {
+        await this.users.setPassword(manager, user.id, passwordHash);
+      }
+      const memberships = manager.getRepository(MembershipEntity);
+      if (await memberships.existsBy({ workspaceId: invitation.workspaceId, userId: user.id })) {
+        throw new ConflictException('you are already a member of this workspace');
+      }
+      const membership = await memberships.save({
+        workspaceId: invitation.workspaceId,
+        userId: user.id,
+        role: invitation.role,
+        organisationId: invitation.organisationId,
+        active: true,
+      });
+      await manager.query(`UPDATE invitations SET accepted_at = now() WHERE id = $1`, [invitation.id]);
+      await this.audit.append(manager, {
+        workspaceId: invitation.workspaceId,
+        actorId: user.id,
+        action: 'invitation.accepted',
+        targetType: 'membership',
+        targetId: membership.id,
+        details: { invitationId: invitation.id, role: invitation.role, organisationId: invitation.organisationId },
+      });
+      return this.sessions.open(manager, user, client);
+    });
+  }
+
+  private async findUsable(manager: EntityManager, token: string, lock: boolean): Promise<InvitationEntity> {
+    if (!TokenService.isWellFormed(token)) throw new NotFoundException('invitation not found');
+    const invitation = await manager.getRepository(InvitationEntity).findOne({
+      where: { tokenHash: this.tokens.hash(token) },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!invitation) throw new NotFoundException('invitation not found');
+    if (invitation.acceptedAt) throw new GoneException('this invitation has already been accepted');
+    if (invitation.revokedAt) throw new GoneException('this invitation was withdrawn');
+    if (invitation.expiresAt.getTime() <= Date.now()) throw new GoneException('this invitation has expired');
+    return invitation;
+  }
+}
+
+function view(i: InvitationEntity): InvitationView {
+  return {
+    id: i.id,
+    email: i.email,
+    displayName: i.displayName,
+    role: i.role,
+    organisationId: i.organisationId,
+    createdAt: i.createdAt,
+    expiresAt: i.expiresAt,
+    expired: i.expiresAt.getTime() <= Date.now(),
+  };
+}
+
+function fieldError(field: string, message: string): BadRequestException {
+  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message, errors: [{ field, message }] });
+}

@@ -1,0 +1,148 @@
+import { resolve } from 'node:path';
+
+/** The development default of AUTH_SECRET; production refuses to start with it. */
+export const DEV_AUTH_SECRET = 'commonplan-development-secret-do-not-use-in-production';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+/**
+ * Everything the server reads from its environment, read and validated once at boot (loadConfig). Nothing else in
+ * the server reads process.env.
+ */
+export class AppConfig {
+  constructor(
+    readonly nodeEnv: NodeEnv,
+    readonly host: string,
+    readonly port: number,
+    /** PostgreSQL server URL; null means the embedded PGlite under dataDir. */
+    readonly databaseUrl: string | null,
+    readonly dataDir: string,
+    /** Key for the HMAC under which session, invitation and reset tokens are stored. */
+    readonly authSecret: string,
+    /** The address people use to reach the app; links in e-mails start with it. */
+    readonly publicUrl: string,
+    readonly smtpUrl: string | null,
+    readonly mailFrom: string,
+    readonly sessionTtlHours: number,
+    readonly invitationTtlHours: number,
+    readonly passwordResetTtlMinutes: number,
+    readonly loginLimitPerAccount: number,
+    readonly loginLimitPerIp: number,
+    readonly loginLimitWindowSeconds: number,
+    readonly seedDemo: boolean,
+    readonly trustProxy: boolean,
+    /** Folder with the built web app (index.html); null when not served. */
+    readonly webDist: string | null,
+    readonly redisUrl: string | null,
+  ) {}
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  get databaseKind(): 'embedded' | 'postgres' {
+    return this.databaseUrl ? 'postgres' : 'embedded';
+  }
+
+  /** Cookies carry the Secure flag when the public address is https. */
+  get secureCookies(): boolean {
+    return this.publicUrl.startsWith('https://');
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the configuration; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Env, defaults: { webDist?: string | null } = {}): AppConfig {
+  const problems: string[] = [];
+  const str = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = str(name);
+    if (raw === undefined) return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return Number(raw);
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = str(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+  const url = (name: string, protocols: string[]): string | null => {
+    const raw = str(name);
+    if (raw === undefined) return null;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} URL`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  };
+
+  const nodeEnvRaw = str('NODE_ENV') ?? 'development';
+  let nodeEnv: NodeEnv = 'development';
+  if (nodeEnvRaw === 'development' || nodeEnvRaw === 'production' || nodeEnvRaw === 'test') nodeEnv = nodeEnvRaw;
+  else problems.push(`NODE_ENV must be development, production or test (got "${nodeEnvRaw}")`);
+  const production = nodeEnv === 'production';
+
+  const port = int('PORT', 3000, 0, 65535);
+  const host = str('HOST') ?? '0.0.0.0';
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const dataDir = resolve(str('DATA_DIR') ?? '.data');
+
+  const authSecret = str('AUTH_SECRET') ?? DEV_AUTH_SECRET;
+  if (production && authSecret === DEV_AUTH_SECRET) {
+    problems.push('AUTH_SECRET must be set in production (it is missing or left at its development default)');
+  } else if (production && authSecret.length < 32) {
+    problems.push('AUTH_SECRET must be at least 32 characters long in production');
+  }
+
+  const publicUrl = (url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
+  const mailFrom = str('MAIL_FROM') ?? 'Commonplan <no-reply@commonplan.invalid>';
+
+  const seedDemo = bool('SEED_DEMO', !production);
+  if (production && seedDemo) problems.push('SEED_DEMO cannot be true in production: production never seeds demo accounts');
+
+  const config = new AppConfig(
+    nodeEnv,
+    host,
+    port,
+    databaseUrl,
+    dataDir,
+    authSecret,
+    publicUrl,
+    smtpUrl,
+    mailFrom,
+    int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    int('INVITATION_TTL_HOURS', 24 * 7, 1, 24 * 60),
+    int('PASSWORD_RESET_TTL_MINUTES', 60, 5, 24 * 60),
+    int('LOGIN_LIMIT_PER_ACCOUNT', 5, 1, 10_000),
+    int('LOGIN_LIMIT_PER_IP', 50, 1, 100_000),
+    int('LOGIN_LIMIT_WINDOW_SECONDS', 900, 1, 86_400),
+    seedDemo,
+    bool('TRUST_PROXY', false),
+    str('WEB_DIST') ? resolve(str('WEB_DIST') as string) : (defaults.webDist ?? null),
+    url('REDIS_URL', ['redis:', 'rediss:']),
+  );
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

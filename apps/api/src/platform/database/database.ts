@@ -1,0 +1,68 @@
+import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { EmbeddedPostgres } from './embedded-postgres';
+import { migrations } from './migrations';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityList = MixedList<Function | string | EntitySchema>;
+
+/** The open database: TypeORM's DataSource plus, in embedded mode, the PGlite server behind it. */
+export class Database {
+  private constructor(
+    readonly dataSource: DataSource,
+    readonly kind: 'embedded' | 'postgres',
+    private readonly embedded: EmbeddedPostgres | null,
+  ) {}
+
+  /**
+   * Connects to DATABASE_URL, or starts the embedded PostgreSQL under DATA_DIR, and runs pending migrations.
+   * `embeddedDataDir: null` keeps the embedded database in memory (tests).
+   */
+  static async open(
+    config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
+    entities: EntityList,
+    options: { embeddedDataDir?: string | null; migrate?: boolean } = {},
+  ): Promise<Database> {
+    let embedded: EmbeddedPostgres | null = null;
+    let url = config.databaseUrl;
+    if (!url) {
+      embedded = await EmbeddedPostgres.start(
+        options.embeddedDataDir === undefined ? `${config.dataDir}` : options.embeddedDataDir,
+      );
+      url = embedded.url;
+    }
+    const dataSource = new DataSource(dataSourceOptions(url, entities, embedded !== null));
+    try {
+      await dataSource.initialize();
+      if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
+    } catch (error) {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+      throw error;
+    }
+    return new Database(dataSource, embedded ? 'embedded' : 'postgres', embedded);
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.embedded?.stop();
+  }
+}
+
+export function dataSourceOptions(url: string, entities: EntityList, embedded: boolean): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    // gen_random_uuid() is built into PostgreSQL 13+ and PGlite; uuid-ossp is not available in PGlite.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: ['error', 'warn', 'migration'],
+    // PGlite is one session: one connection, kept open (see EmbeddedPostgres).
+    extra: embedded ? { max: 1, idleTimeoutMillis: 0 } : { max: 10 },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './organisations';
+export * from './roles';
+export * from './permissions';
+export * from './canonical-json';
+export * from './passwords';
+export * from './documents';

@@ -1,0 +1,22 @@
+// Shared Vitest settings for the libraries: node environment, tsconfig path aliases, a JSON report per project
+// under reports/ that tools/test-all.mjs sums into the one "N passed, N failed" line.
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+
+export const aliases = {
+  '@commonplan/domain': resolve(root, 'libs/domain/src/index.ts'),
+  '@commonplan/sync': resolve(root, 'libs/sync/src/index.ts'),
+};
+
+export function libTestConfig(name, dir) {
+  return {
+    root: dir,
+    resolve: { alias: aliases },
+    test: {
+      environment: 'node',
+      include: ['src/**/*.spec.ts'],
+      reporters: ['default', ['json', { outputFile: resolve(root, `reports/vitest-${name}.json`) }]],
+    },
+  };
+}
