@@ -19,7 +19,18 @@ export interface AuditContent {
 
 /** SHA-256 of the previous entry's hash followed by the canonical JSON of this entry's content. */
 export function entryHash(prevHash: string, content: AuditContent): string {
-  const canonical = canonicalJson({ ...content, createdAt: content.createdAt.toISOString() });
+  // Only the content's own fields: a stored entry also carries its id and hashes, which are not hashed.
+  const canonical = canonicalJson({
+    chain: content.chain,
+    seq: content.seq,
+    workspaceId: content.workspaceId,
+    actorId: content.actorId,
+    action: content.action,
+    targetType: content.targetType,
+    targetId: content.targetId,
+    details: content.details,
+    createdAt: content.createdAt.toISOString(),
+  });
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 

@@ -54,6 +54,5 @@ export class MailService {
 
 /** RFC 2047 encoding for a subject with non-ASCII characters (Polish). */
 function encodeHeader(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return /^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`;
 }

@@ -1,0 +1,60 @@
+import { TestServer } from './support/test-server';
+
+describe('the API contract', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await TestServer.start({ seedDemo: false });
+  });
+  afterAll(() => server?.close());
+
+  it('reports health with the kind of database it runs on', async () => {
+    const health = await server.request('/api/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: 'ok', database: process.env.DATABASE_URL ? 'postgres' : 'embedded' });
+  });
+
+  it('serves OpenAPI, and every documented route except the public ones refuses an anonymous caller', async () => {
+    const docs = await server.request('/api/docs-json');
+    expect(docs.status).toBe(200);
+    expect(docs.body.openapi).toMatch(/^3\./);
+    const publicRoutes = new Set([
+      'GET /api/health',
+      'POST /api/auth/login',
+      'POST /api/auth/password-reset',
+      'POST /api/auth/password-reset/confirm',
+      'GET /api/invitations/{token}',
+      'POST /api/invitations/{token}/accept',
+    ]);
+    const id = '00000000-0000-4000-8000-000000000000';
+    let checked = 0;
+    for (const [path, operations] of Object.entries<Record<string, unknown>>(docs.body.paths)) {
+      for (const method of Object.keys(operations)) {
+        const route = `${method.toUpperCase()} ${path}`;
+        if (publicRoutes.has(route)) continue;
+        const response = await server.request(path.replace(/\{[^}]+\}/g, id), { method: method.toUpperCase(), body: method === 'get' ? undefined : {} });
+        expect({ route, status: response.status }).toEqual({ route, status: 401 });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(17);
+    expect((await server.request('/api/docs')).status).toBe(200);
+  });
+
+  it('sets security headers and answers unknown API paths with a JSON 404', async () => {
+    const response = await server.request('/api/health');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+    const missing = await server.request('/api/nothing-here');
+    expect(missing.status).toBe(404);
+    expect(missing.body.statusCode).toBe(404);
+  });
+
+  it('starts empty without the demo when SEED_DEMO is false', async () => {
+    const [{ count }] = await server.db.query(`SELECT count(*)::int AS count FROM workspaces`);
+    expect(count).toBe(0);
+    expect((await server.request('/api/auth/login', { body: { email: 'koordynator@som.example', password: 'demo-ssom-2026' } })).status).toBe(401);
+  });
+});

@@ -1,0 +1,111 @@
+import { createWorkspace } from '../src/workspaces/create-workspace';
+import { TestServer } from './support/test-server';
+
+/** A person of workspace A can neither read nor change anything of workspace B, by any route. */
+describe('workspace isolation', () => {
+  let server: TestServer;
+  let a: string; // SSOM (demo)
+  let b: string; // a second association
+  let coordinatorA: string;
+  let coordinatorB: string;
+  let orgB: string;
+  let membershipB: string;
+  let invitationB: string;
+
+  beforeAll(async () => {
+    server = await TestServer.start();
+    a = await server.demoWorkspaceId();
+    coordinatorA = await server.login('koordynator@som.example');
+    const created = await createWorkspace(server.db, server.config, {
+      slug: 'kom',
+      name: 'Stowarzyszenie Koszalińskiego Obszaru Funkcjonalnego',
+      shortName: 'KOF',
+      coordinatorEmail: 'biuro@kof.example',
+      coordinatorName: 'Koordynator KOF',
+    });
+    b = created.workspaceId;
+    const token = new URL(created.invitationLink).searchParams.get('token');
+    const accepted = await server.request(`/api/invitations/${token}/accept`, { body: { password: 'hasło-koordynatora-kof' } });
+    coordinatorB = accepted.body.token;
+    const org = await server.request(`/api/workspaces/${b}/organisations`, {
+      token: coordinatorB,
+      body: { kind: 'member', type: 'gmina_miejska', name: 'Gmina Miasto Koszalin', population: 105000 },
+    });
+    orgB = org.body.id;
+    const people = await server.request(`/api/workspaces/${b}/people`, { token: coordinatorB });
+    membershipB = people.body[0].membershipId;
+    const invite = await server.request(`/api/workspaces/${b}/invitations`, { token: coordinatorB, body: { email: 'ekspert@kof.example', role: 'expert' } });
+    invitationB = invite.body.id;
+  });
+  afterAll(() => server?.close());
+
+  it("refuses every route of workspace B to A's coordinator", async () => {
+    const attempts: [string, string, unknown?][] = [
+      ['GET', `/api/workspaces/${b}`],
+      ['GET', `/api/workspaces/${b}/organisations`],
+      ['GET', `/api/workspaces/${b}/organisations/${orgB}`],
+      ['POST', `/api/workspaces/${b}/organisations`, { kind: 'partner', type: 'other', name: 'Intruz' }],
+      ['PATCH', `/api/workspaces/${b}/organisations/${orgB}`, { name: 'Przejęta' }],
+      ['GET', `/api/workspaces/${b}/people`],
+      ['PATCH', `/api/workspaces/${b}/people/${membershipB}`, { role: 'observer' }],
+      ['POST', `/api/workspaces/${b}/people/${membershipB}/deactivate`],
+      ['GET', `/api/workspaces/${b}/invitations`],
+      ['POST', `/api/workspaces/${b}/invitations`, { email: 'intruz@som.example', role: 'coordinator' }],
+      ['DELETE', `/api/workspaces/${b}/invitations/${invitationB}`],
+      ['GET', `/api/workspaces/${b}/documents`],
+      ['GET', `/api/workspaces/${b}/audit`],
+      ['GET', `/api/workspaces/${b}/audit/verify`],
+    ];
+    for (const [method, path, body] of attempts) {
+      const response = await server.request(path, { method, token: coordinatorA, body });
+      expect({ method, path, status: response.status }).toEqual({ method, path, status: 403 });
+    }
+  });
+
+  it("does not reach B's records through A's routes", async () => {
+    const viaA: [string, string, unknown?][] = [
+      ['GET', `/api/workspaces/${a}/organisations/${orgB}`],
+      ['PATCH', `/api/workspaces/${a}/organisations/${orgB}`, { name: 'Przejęta' }],
+      ['PATCH', `/api/workspaces/${a}/people/${membershipB}`, { role: 'observer' }],
+      ['POST', `/api/workspaces/${a}/people/${membershipB}/deactivate`],
+      ['DELETE', `/api/workspaces/${a}/invitations/${invitationB}`],
+      ['POST', `/api/workspaces/${a}/invitations`, { email: 'rep@som.example', role: 'representative', organisationId: orgB }],
+    ];
+    for (const [method, path, body] of viaA) {
+      const response = await server.request(path, { method, token: coordinatorA, body });
+      expect({ method, path, status: response.status }).toEqual({ method, path, status: 404 });
+    }
+    const stillThere = await server.request(`/api/workspaces/${b}/organisations/${orgB}`, { token: coordinatorB });
+    expect(stillThere.body.name).toBe('Gmina Miasto Koszalin');
+    const stillActive = await server.request(`/api/workspaces/${b}/people`, { token: coordinatorB });
+    expect(stillActive.body[0]).toMatchObject({ role: 'coordinator', active: true });
+  });
+
+  it('answers 404 for a workspace that does not exist and keeps lists and audit chains apart', async () => {
+    expect((await server.request('/api/workspaces/00000000-0000-4000-8000-000000000000', { token: coordinatorA })).status).toBe(404);
+    const orgsA = await server.request(`/api/workspaces/${a}/organisations`, { token: coordinatorA });
+    expect(orgsA.body.map((o: { id: string }) => o.id)).not.toContain(orgB);
+    const auditA = await server.request(`/api/workspaces/${a}/audit?limit=200`, { token: coordinatorA });
+    expect(auditA.body.entries.every((e: { targetId: string }) => e.targetId !== orgB && e.targetId !== b)).toBe(true);
+    const auditB = await server.request(`/api/workspaces/${b}/audit/verify`, { token: coordinatorB });
+    expect(auditB.body).toMatchObject({ valid: true, checkedEntries: 4 });
+  });
+
+  it('lets one person belong to two workspaces with a different role in each', async () => {
+    const invite = await server.request(`/api/workspaces/${b}/invitations`, {
+      token: coordinatorB,
+      body: { email: 'ekspert@som.example', role: 'observer' },
+    });
+    expect(invite.status).toBe(201);
+    const token = server.linkToken('ekspert@som.example', '/invitation');
+    const preview = await server.request(`/api/invitations/${token}`);
+    expect(preview.body.accountExists).toBe(true);
+    const accepted = await server.request(`/api/invitations/${token}/accept`, { body: {} });
+    expect(accepted.status).toBe(200);
+    const me = await server.request('/api/auth/me', { token: accepted.body.token });
+    const roles = Object.fromEntries(me.body.workspaces.map((w: { id: string; role: string }) => [w.id, w.role]));
+    expect(roles).toEqual({ [a]: 'expert', [b]: 'observer' });
+    // The old password still works: joining did not change it.
+    await server.login('ekspert@som.example');
+  });
+});

@@ -1,0 +1,144 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../../src/bootstrap';
+import { entities } from '../../src/entities';
+import { type AppConfig, loadConfig } from '../../src/platform/config/app-config';
+import { Database } from '../../src/platform/database/database';
+
+// The shared test-database helper lives in tools/ (also used by the browser suite), outside every Nx project.
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries
+const { createFreshDatabase } = require('../../../../tools/test-db.cjs') as {
+  createFreshDatabase(serverUrl?: string): Promise<{ url: string; drop(): Promise<void> } | null>;
+};
+
+export const DEMO_PASSWORD = 'demo-ssom-2026';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The whole server on a real database of its own: a fresh database on the PostgreSQL of DATABASE_URL when it is set,
+ * otherwise the embedded PostgreSQL (PGlite) in memory. Listens on a free loopback port; DATA_DIR is a new
+ * temporary folder (the mail outbox lands there).
+ */
+export class TestServer {
+  private constructor(
+    readonly server: RunningServer,
+    readonly config: AppConfig,
+    readonly dataDir: string,
+    private readonly dropDatabase: (() => Promise<void>) | null,
+  ) {}
+
+  static async start(options: { seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'commonplan-test-'));
+    const fresh = await createFreshDatabase(process.env.DATABASE_URL);
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      PUBLIC_URL: 'http://commonplan.test',
+      SEED_DEMO: options.seedDemo === false ? 'false' : 'true',
+      LOGIN_LIMIT_PER_IP: '10000',
+      LOGIN_LIMIT_PER_ACCOUNT: '1000',
+      ...(fresh ? { DATABASE_URL: fresh.url } : {}),
+      ...options.env,
+    });
+    const database = await Database.open(config, entities, { embeddedDataDir: null });
+    try {
+      const server = await startServer(config, { database, logLevels: ['error'] });
+      return new TestServer(server, config, dataDir, fresh ? () => fresh.drop() : null);
+    } catch (error) {
+      await database.close();
+      await fresh?.drop();
+      throw error;
+    }
+  }
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  get db() {
+    return this.server.database.dataSource;
+  }
+
+  async close(): Promise<void> {
+    await this.server.close();
+    await this.server.database.close();
+    await this.dropDatabase?.();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  async request<T = any>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.body !== undefined) headers['content-type'] ??= 'application/json';
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const response = await fetch(`${this.url}${path}`, {
+      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+      headers,
+      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: body as T, headers: response.headers };
+  }
+
+  /** Signs in and returns the bearer token. */
+  async login(email: string, password = DEMO_PASSWORD): Promise<string> {
+    const response = await this.request('/api/auth/login', { body: { email, password } });
+    if (response.status !== 200) throw new Error(`login ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body.token;
+  }
+
+  /** The demo workspace's id (the seeded SSOM association). */
+  async demoWorkspaceId(): Promise<string> {
+    const [row] = await this.db.query(`SELECT id FROM workspaces WHERE slug = 'ssom'`);
+    return row.id;
+  }
+
+  /** The e-mails written to DATA_DIR/outbox/, oldest first. */
+  outbox(): { to: string; subject: string; text: string }[] {
+    const dir = join(this.dataDir, 'outbox');
+    let files: string[];
+    try {
+      files = readdirSync(dir).sort();
+    } catch {
+      return [];
+    }
+    return files.map((file) => {
+      const raw = readFileSync(join(dir, file), 'utf8');
+      const [head, ...body] = raw.split('\r\n\r\n');
+      const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(head)?.[1] ?? '';
+      const subject = header('Subject');
+      const decoded = subject.startsWith('=?UTF-8?B?') ? Buffer.from(subject.slice(10, -2), 'base64').toString('utf8') : subject;
+      return { to: header('To'), subject: decoded, text: body.join('\r\n\r\n') };
+    });
+  }
+
+  /** The token of the last link to `path` mailed to `to`. */
+  linkToken(to: string, path: '/invitation' | '/reset-password'): string {
+    const mails = this.outbox().filter((m) => m.to === to);
+    for (const mail of mails.reverse()) {
+      const match = new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`).exec(mail.text);
+      if (match) return match[1];
+    }
+    throw new Error(`no ${path} link mailed to ${to}`);
+  }
+}
