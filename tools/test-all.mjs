@@ -55,6 +55,6 @@ process.exit(failed === 0 ? 0 : 1);
 
 /** Libraries added later report as vitest-<name>.json; every lib with a vitest config must report. */
 function extraReports() {
-  const libs = ['sync'];
+  const libs = ['sync', 'editor'];
   return libs.filter((lib) => existsSync(resolve(root, `libs/${lib}/vitest.config.mts`))).map((lib) => `vitest-${lib}.json`);
 }

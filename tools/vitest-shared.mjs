@@ -7,6 +7,7 @@ const root = resolve(import.meta.dirname, '..');
 export const aliases = {
   '@commonplan/domain': resolve(root, 'libs/domain/src/index.ts'),
   '@commonplan/sync': resolve(root, 'libs/sync/src/index.ts'),
+  '@commonplan/editor': resolve(root, 'libs/editor/src/index.ts'),
 };
 
 export function libTestConfig(name, dir) {

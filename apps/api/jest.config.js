@@ -26,6 +26,7 @@ module.exports = {
   moduleNameMapper: {
     '^@commonplan/domain$': `${root}/libs/domain/src/index.ts`,
     '^@commonplan/sync$': `${root}/libs/sync/src/index.ts`,
+    '^@commonplan/editor$': `${root}/libs/editor/src/index.ts`,
   },
   testTimeout: 60000,
   maxWorkers: 2,
