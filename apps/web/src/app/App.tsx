@@ -1,0 +1,59 @@
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AuditPage } from '../features/audit/AuditPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { PasswordResetPage } from '../features/auth/PasswordResetPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { InvitationPage } from '../features/invitation/InvitationPage';
+import { PeoplePage } from '../features/people/PeoplePage';
+import { RequireCapability, WorkspaceRoute } from '../features/workspace/WorkspaceRoute';
+import { SessionProvider } from '../session/session';
+import { NavigationFocusProvider } from '../ui/navigation-focus';
+import { HomeRedirect } from './HomeRedirect';
+import { Layout } from './Layout';
+import { NotFoundPage } from './NotFoundPage';
+import { RequireSession } from './RequireSession';
+
+export function App({ i18n }: { i18n: I18n }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <BrowserRouter>
+        <NavigationFocusProvider>
+          <SessionProvider>
+            <Routes>
+              <Route element={<Layout />}>
+                <Route path="login" element={<LoginPage />} />
+                <Route path="reset-password" element={<PasswordResetPage />} />
+                <Route path="invitation" element={<InvitationPage />} />
+                <Route element={<RequireSession />}>
+                  <Route index element={<HomeRedirect />} />
+                  <Route path="w/:workspaceId" element={<WorkspaceRoute />}>
+                    <Route index element={<DashboardPage />} />
+                    <Route
+                      path="people"
+                      element={
+                        <RequireCapability capability="people.manage">
+                          <PeoplePage />
+                        </RequireCapability>
+                      }
+                    />
+                    <Route
+                      path="audit"
+                      element={
+                        <RequireCapability capability="audit.read">
+                          <AuditPage />
+                        </RequireCapability>
+                      }
+                    />
+                  </Route>
+                </Route>
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </SessionProvider>
+        </NavigationFocusProvider>
+      </BrowserRouter>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useMatch, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { useSession } from '../session/session';
+import { MainNav } from './MainNav';
+import { WorkspaceSwitcher } from './WorkspaceSwitcher';
+
+/** Product name, workspace, navigation, the signed-in person with their role, sign-out and the language switch. */
+export function Header() {
+  const { t } = useTranslation();
+  const { state, signOut } = useSession();
+  const navigate = useNavigate();
+  const match = useMatch('/w/:workspaceId/*');
+  const me = state.status === 'signedIn' ? state.me : null;
+  const workspaceId = match?.params.workspaceId ?? null;
+  const workspace = me?.workspaces.find((w) => w.id === workspaceId) ?? null;
+
+  async function signOutAndLeave() {
+    await signOut().catch(() => undefined);
+    navigate('/login', { state: { notice: 'auth.signedOutNotice' } });
+  }
+
+  return (
+    <header className="site-header">
+      <div className="site-header__bar">
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
+        {me && (
+          <WorkspaceSwitcher
+            key={workspaceId ?? 'none'}
+            workspaces={me.workspaces}
+            currentId={workspaceId}
+            onSwitch={(id) => navigate(`/w/${id}`)}
+          />
+        )}
+        <div className="site-header__tools">
+          {me && (
+            <p className="signed-in">
+              <span className="signed-in__name">{me.displayName}</span>
+              {workspace && <span className="signed-in__role">{t(`roles.${workspace.role}`)}</span>}
+            </p>
+          )}
+          {me && (
+            <button type="button" className="button button--small" onClick={() => void signOutAndLeave()}>
+              {t('header.signOut')}
+            </button>
+          )}
+          <LanguageSwitch />
+        </div>
+      </div>
+      {workspace && <MainNav workspaceId={workspace.id} role={workspace.role} />}
+    </header>
+  );
+}

@@ -1,0 +1,27 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderWithApp } from '../test/render';
+import { MainNav } from './MainNav';
+
+describe('MainNav', () => {
+  it('shows a coordinator all three pages and marks the current one', () => {
+    renderWithApp(<MainNav workspaceId="w1" role="coordinator" />, { path: '/w/w1/people' });
+    const nav = screen.getByRole('navigation', { name: 'Nawigacja główna' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
+      ['Pulpit', '/w/w1'],
+      ['Osoby', '/w/w1/people'],
+      ['Dziennik zdarzeń', '/w/w1/audit'],
+    ]);
+    expect(links[1].getAttribute('aria-current')).toBe('page');
+    expect(links[0].getAttribute('aria-current')).toBeNull();
+  });
+
+  it('shows other roles only the dashboard', () => {
+    for (const role of ['expert', 'representative', 'partner', 'observer'] as const) {
+      const { unmount } = renderWithApp(<MainNav workspaceId="w1" role={role} />, { language: 'en' });
+      expect(screen.getAllByRole('link').map((l) => l.textContent)).toEqual(['Dashboard']);
+      unmount();
+    }
+  });
+});

@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { can, type Role } from '@commonplan/domain';
+
+/** Dashboard for everyone; People and Audit trail only for roles that may manage people / read the audit trail. */
+export function MainNav({ workspaceId, role }: { workspaceId: string; role: Role }) {
+  const { t } = useTranslation();
+  const base = `/w/${workspaceId}`;
+  return (
+    <nav aria-label={t('nav.label')} className="main-nav">
+      <ul>
+        <li>
+          <NavLink to={base} end>
+            {t('nav.dashboard')}
+          </NavLink>
+        </li>
+        {can(role, 'people.manage') && (
+          <li>
+            <NavLink to={`${base}/people`}>{t('nav.people')}</NavLink>
+          </li>
+        )}
+        {can(role, 'audit.read') && (
+          <li>
+            <NavLink to={`${base}/audit`}>{t('nav.audit')}</NavLink>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}

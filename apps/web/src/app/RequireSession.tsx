@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useSession } from '../session/session';
+import { Loading } from '../ui/Loading';
+
+/** The pages behind sign-in: a signed-out reader is sent to /login and brought back afterwards. */
+export function RequireSession() {
+  const { t } = useTranslation();
+  const { state } = useSession();
+  const location = useLocation();
+  if (state.status === 'loading') return <Loading label={t('session.checking')} />;
+  if (state.status === 'signedOut') {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <Outlet />;
+}

@@ -1,0 +1,101 @@
+// Audit entries in words: the action, what it concerns, and the chain verifier's reasons. The API words the reasons in
+// English without a code, so they are recognised by their wording (the patterns follow apps/api/src/audit/audit-chain.ts).
+import type { TFunction } from 'i18next';
+import type { AuditEntry, Organisation, Person } from '../../api/types';
+
+export const KNOWN_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.password_reset',
+  'auth.password_reset_requested',
+  'workspace.created',
+  'workspace.demo_seeded',
+  'organisation.created',
+  'organisation.updated',
+  'membership.role_changed',
+  'membership.deactivated',
+  'membership.reactivated',
+  'invitation.created',
+  'invitation.revoked',
+  'invitation.accepted',
+] as const;
+
+const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document'] as const;
+
+export function actionText(action: string, t: TFunction): string {
+  return (KNOWN_ACTIONS as readonly string[]).includes(action)
+    ? t(`audit.actions.${action}`)
+    : t('audit.actions.other', { action });
+}
+
+export interface AuditLookups {
+  people: Person[];
+  organisations: Organisation[];
+  workspaceName: string;
+}
+
+/** What the entry concerns, by name where the page knows it: "Person: Jan Kowalski", "Invitation: a@b.pl". */
+export function targetText(entry: AuditEntry, lookups: AuditLookups, t: TFunction): string {
+  if (!entry.targetType) return t('common.none');
+  const type = (KNOWN_TARGETS as readonly string[]).includes(entry.targetType)
+    ? t(`audit.targets.${entry.targetType}`)
+    : entry.targetType;
+  const name = targetName(entry, lookups);
+  const label = name ?? (entry.targetId ? shortId(entry.targetId) : null);
+  return label ? t('audit.targetWithName', { type, name: label }) : type;
+}
+
+function targetName(entry: AuditEntry, { people, organisations, workspaceName }: AuditLookups): string | null {
+  const details = entry.details ?? {};
+  switch (entry.targetType) {
+    case 'membership':
+      return people.find((p) => p.membershipId === entry.targetId)?.displayName ?? null;
+    case 'invitation':
+      return typeof details.email === 'string' ? details.email : null;
+    case 'organisation':
+      return organisations.find((o) => o.id === entry.targetId)?.name ?? (typeof details.name === 'string' ? details.name : null);
+    case 'workspace':
+      return workspaceName;
+    default:
+      return null;
+  }
+}
+
+function shortId(id: string): string {
+  return id.length > 8 ? `${id.slice(0, 8)}…` : id;
+}
+
+/** A role change as "Expert → Representative of a member"; other entries have no summary. */
+export function detailsText(entry: AuditEntry, t: TFunction): string | null {
+  const details = entry.details ?? {};
+  const role = (value: unknown) => (typeof value === 'string' ? t(`roles.${value}`, { defaultValue: value }) : null);
+  if (entry.action === 'membership.role_changed') {
+    const from = role((details.from as { role?: unknown } | undefined)?.role);
+    const to = role((details.to as { role?: unknown } | undefined)?.role);
+    if (from && to) return t('audit.details.roleChange', { from, to });
+  }
+  if (entry.action === 'invitation.created' || entry.action === 'invitation.accepted') {
+    const invited = role(details.role);
+    if (invited) return t('audit.details.role', { role: invited });
+  }
+  return null;
+}
+
+const REASONS: [RegExp, string][] = [
+  [/^entry (\d+) is missing \(found (\d+) next\)$/, 'audit.reasons.missing'],
+  [/^its link to the previous entry does not match$/, 'audit.reasons.link'],
+  [/^its content does not match its hash/, 'audit.reasons.changed'],
+  [/^the chain head is missing$/, 'audit.reasons.headMissing'],
+  [/^entries (\d+) to (\d+) are missing \(deleted\)$/, 'audit.reasons.deleted'],
+  [/^the chain head does not match the last entry$/, 'audit.reasons.headMismatch'],
+];
+
+/** Why the verifier stopped, in the reader's language (the API's own words when it says something new). */
+export function brokenReasonText(reason: string, t: TFunction): string {
+  for (const [pattern, key] of REASONS) {
+    const match = pattern.exec(reason);
+    if (match) return t(key, { a: match[1], b: match[2] });
+  }
+  return reason;
+}

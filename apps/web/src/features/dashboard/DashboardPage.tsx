@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { can } from '@commonplan/domain';
+import type { DocumentSummary, Organisation, Person, WorkspaceDetails } from '../../api/types';
+import { useApiData } from '../../api/useApiData';
+import { DataView } from '../../ui/DataView';
+import { PageHeading } from '../../ui/PageHeading';
+import { useWorkspace } from '../workspace/workspace-context';
+import { DocumentsTable } from './DocumentsTable';
+import { MembersTable } from './MembersTable';
+import { PartnersTable } from './PartnersTable';
+import { PeopleTable } from './PeopleTable';
+import { SummaryCounts } from './SummaryCounts';
+
+/** /w/:workspaceId: the association at a glance. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const base = `/workspaces/${workspace.id}`;
+  const details = useApiData<WorkspaceDetails>(base);
+  const members = useApiData<Organisation[]>(`${base}/organisations?kind=member`);
+  const partners = useApiData<Organisation[]>(`${base}/organisations?kind=partner`);
+  const people = useApiData<Person[]>(`${base}/people`);
+  const documents = useApiData<DocumentSummary[]>(`${base}/documents`);
+
+  return (
+    <>
+      <PageHeading title={t('dashboard.documentTitle', { workspace: workspace.shortName })}>{workspace.name}</PageHeading>
+      <p className="lead">{t('dashboard.lead')}</p>
+      <DataView source={details}>{(d) => <SummaryCounts summary={d.summary} />}</DataView>
+
+      <section aria-labelledby="documents-heading">
+        <h2 id="documents-heading">{t('dashboard.documents.heading')}</h2>
+        <DataView source={documents}>{(list) => <DocumentsTable documents={list} />}</DataView>
+      </section>
+
+      <section aria-labelledby="members-heading">
+        <h2 id="members-heading">{t('dashboard.members.heading')}</h2>
+        <DataView source={members}>{(list) => <MembersTable members={list} />}</DataView>
+      </section>
+
+      <section aria-labelledby="partners-heading">
+        <h2 id="partners-heading">{t('dashboard.partners.heading')}</h2>
+        <DataView source={partners}>{(list) => <PartnersTable partners={list} />}</DataView>
+      </section>
+
+      <section aria-labelledby="people-heading">
+        <h2 id="people-heading">{t('dashboard.people.heading')}</h2>
+        <DataView source={people}>
+          {(list) => <PeopleTable people={list} showEmail={can(workspace.role, 'people.readContact')} />}
+        </DataView>
+      </section>
+    </>
+  );
+}

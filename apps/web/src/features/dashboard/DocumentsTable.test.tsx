@@ -1,0 +1,23 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { documents } from '../../test/fixtures';
+import { plain, renderWithApp } from '../../test/render';
+import { DocumentsTable } from './DocumentsTable';
+
+describe('DocumentsTable', () => {
+  it('shows title, kind and status in words, and the date of the last change', () => {
+    renderWithApp(<DocumentsTable documents={documents} />);
+    const row = screen.getByRole('row', { name: /Strategia Rozwoju SOM/ });
+    const cells = within(row).getAllByRole('cell');
+    expect(cells[0].textContent).toBe('Strategia');
+    expect(cells[1].textContent).toBe('W konsultacjach');
+    expect(plain(cells[2].textContent)).toBe('3 lut 2026');
+    expect(cells[2].querySelector('time')?.getAttribute('datetime')).toBe('2026-02-03T09:30:00.000Z');
+  });
+
+  it('says so when there are no documents', () => {
+    renderWithApp(<DocumentsTable documents={[]} />, { language: 'en' });
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getByText('There are no documents yet.')).toBeTruthy();
+  });
+});

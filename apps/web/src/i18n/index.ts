@@ -1,0 +1,56 @@
+// i18next with the two languages of the app. Polish is the default; the reader's choice is remembered in
+// localStorage and mirrored in <html lang>.
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import pl from './pl.json';
+
+export const LANGUAGES = ['pl', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'pl';
+export const LANGUAGE_STORAGE_KEY = 'commonplan.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+function storedLanguage(): Language {
+  try {
+    const stored = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
+    return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
+  } catch {
+    return DEFAULT_LANGUAGE;
+  }
+}
+
+/** Creates and initialises an i18next instance (the app makes one; tests make their own). */
+export function createI18n(language: Language = storedLanguage()): I18n {
+  const instance = i18next.createInstance();
+  instance.use(initReactI18next);
+  void instance.init({
+    resources: { pl: { translation: pl }, en: { translation: en } },
+    lng: language,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  setDocumentLanguage(language);
+  instance.on('languageChanged', (lng) => setDocumentLanguage(lng));
+  return instance;
+}
+
+function setDocumentLanguage(language: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+
+/** Switches the language and remembers the choice. */
+export async function changeLanguage(instance: I18n, language: Language): Promise<void> {
+  try {
+    globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // storage may be unavailable (private mode); the switch still applies to this page
+  }
+  await instance.changeLanguage(language);
+}

@@ -1,0 +1,61 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { ApiError, setUnauthorizedHandler } from '../api/client';
+import type { Me } from '../api/types';
+import { fetchMe, logout } from '../features/auth/auth-api';
+
+export type SessionState = { status: 'loading' } | { status: 'signedOut' } | { status: 'signedIn'; me: Me };
+
+export interface Session {
+  state: SessionState;
+  /** Asks the API who is signed in (after sign-in or accepting an invitation). */
+  refresh: () => Promise<SessionState>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const refresh = useCallback(async (): Promise<SessionState> => {
+    let next: SessionState;
+    try {
+      next = { status: 'signedIn', me: await fetchMe() };
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) throw error;
+      next = { status: 'signedOut' };
+    }
+    setState(next);
+    return next;
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await logout();
+    } finally {
+      setState({ status: 'signedOut' });
+    }
+  }, []);
+
+  useEffect(() => {
+    refresh().catch(() => setState({ status: 'signedOut' }));
+    setUnauthorizedHandler(() => setState({ status: 'signedOut' }));
+    return () => setUnauthorizedHandler(null);
+  }, [refresh]);
+
+  const value = useMemo(() => ({ state, refresh, signOut }), [state, refresh, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession must be used inside <SessionProvider>');
+  return session;
+}
+
+/** The signed-in person; only for components under RequireSession. */
+export function useMe(): Me {
+  const { state } = useSession();
+  if (state.status !== 'signedIn') throw new Error('useMe needs a signed-in session');
+  return state.me;
+}
