@@ -1,0 +1,14 @@
+export * from './protocol';
+export * from './messages';
+export * from './backoff';
+export { Emitter } from './emitter';
+export type { EventMap, Listener } from './emitter';
+export { PendingUpdates } from './pending-updates';
+export type { PendingBatch, PendingUpdatesOptions } from './pending-updates';
+export { ackErrorAction } from './ack-policy';
+export type { AckErrorAction } from './ack-policy';
+export { DocSession } from './doc-session';
+export type { DocSessionEvents, DocSessionOptions } from './doc-session';
+export { CollabClient } from './collab-client';
+export type { CollabClientEvents, CollabClientOptions, CollabStatus } from './collab-client';
+export { toUint8Array } from './binary';
