@@ -15,10 +15,6 @@ export function Header() {
   const workspaceId = match?.params.workspaceId ?? null;
   const workspace = me?.workspaces.find((w) => w.id === workspaceId) ?? null;
 
-  async function signOutAndLeave() {
-    await signOut().catch(() => undefined);
-    navigate('/login', { state: { notice: 'auth.signedOutNotice' } });
-  }
 
   return (
     <header className="site-header">
@@ -26,14 +22,6 @@ export function Header() {
         <Link to="/" className="brand">
           {t('app.name')}
         </Link>
-        {me && (
-          <WorkspaceSwitcher
-            key={workspaceId ?? 'none'}
-            workspaces={me.workspaces}
-            currentId={workspaceId}
-            onSwitch={(id) => navigate(`/w/${id}`)}
-          />
-        )}
         <div className="site-header__tools">
           {me && (
             <p className="signed-in">
@@ -42,13 +30,23 @@ export function Header() {
             </p>
           )}
           {me && (
-            <button type="button" className="button button--small" onClick={() => void signOutAndLeave()}>
+            <button type="button" className="button button--small" onClick={() => void signOut().catch(() => undefined)}>
               {t('header.signOut')}
             </button>
           )}
           <LanguageSwitch />
         </div>
       </div>
+      {me && (workspace || me.workspaces.length > 1) && (
+        <div className="site-header__context">
+          <WorkspaceSwitcher
+            key={workspaceId ?? 'none'}
+            workspaces={me.workspaces}
+            currentId={workspaceId}
+            onSwitch={(id) => navigate(`/w/${id}`)}
+          />
+        </div>
+      )}
       {workspace && <MainNav workspaceId={workspace.id} role={workspace.role} />}
     </header>
   );

@@ -10,8 +10,11 @@ export function RequireSession() {
   const location = useLocation();
   if (state.status === 'loading') return <Loading label={t('session.checking')} />;
   if (state.status === 'signedOut') {
+    // After the sign-out button: the login page says goodbye. Otherwise it brings the reader back here afterwards.
+    if (state.reason === 'signedOut') return <Navigate to="/login" replace state={{ notice: 'auth.signedOutNotice' }} />;
     const next = location.pathname + location.search;
-    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+    const notice = state.reason === 'expired' ? { notice: 'errors.signedOut' } : null;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace state={notice} />;
   }
   return <Outlet />;
 }

@@ -3,7 +3,13 @@ import { ApiError, setUnauthorizedHandler } from '../api/client';
 import type { Me } from '../api/types';
 import { fetchMe, logout } from '../features/auth/auth-api';
 
-export type SessionState = { status: 'loading' } | { status: 'signedOut' } | { status: 'signedIn'; me: Me };
+/** Signed out: never signed in this visit (null), by the sign-out button, or because the session ended. */
+export type SignedOutReason = 'signedOut' | 'expired' | null;
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signedOut'; reason: SignedOutReason }
+  | { status: 'signedIn'; me: Me };
 
 export interface Session {
   state: SessionState;
@@ -23,7 +29,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       next = { status: 'signedIn', me: await fetchMe() };
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401) throw error;
-      next = { status: 'signedOut' };
+      next = { status: 'signedOut', reason: null };
     }
     setState(next);
     return next;
@@ -33,13 +39,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await logout();
     } finally {
-      setState({ status: 'signedOut' });
+      setState({ status: 'signedOut', reason: 'signedOut' });
     }
   }, []);
 
   useEffect(() => {
-    refresh().catch(() => setState({ status: 'signedOut' }));
-    setUnauthorizedHandler(() => setState({ status: 'signedOut' }));
+    refresh().catch(() => setState({ status: 'signedOut', reason: null }));
+    setUnauthorizedHandler(() => setState({ status: 'signedOut', reason: 'expired' }));
     return () => setUnauthorizedHandler(null);
   }, [refresh]);
 

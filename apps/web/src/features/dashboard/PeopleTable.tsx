@@ -27,7 +27,7 @@ export function PeopleTable({ people, showEmail }: PeopleTableProps) {
           {people.map((person) => (
             <tr key={person.membershipId} className={person.active ? undefined : 'inactive'}>
               <th scope="row">{person.displayName}</th>
-              {showEmail && <td>{person.email ?? t('common.notGiven')}</td>}
+              {showEmail && <td className="email">{person.email ?? t('common.notGiven')}</td>}
               <td>{t(`roles.${person.role}`)}</td>
               <td>{person.organisation?.name ?? t('common.none')}</td>
               <td>{person.active ? t('people.active') : t('people.inactive')}</td>

@@ -46,35 +46,37 @@ export function PeopleManagementTable({ people, myUserId, panel, onOpen, renderP
                     {person.displayName}
                     {isMe && <span className="you"> {t('people.manage.you')}</span>}
                   </th>
-                  <td>{person.email ?? t('common.notGiven')}</td>
+                  <td className="email">{person.email ?? t('common.notGiven')}</td>
                   <td>{t(`roles.${person.role}`)}</td>
                   <td>{person.organisation?.name ?? t('common.none')}</td>
                   <td>{person.active ? t('people.active') : t('people.inactive')}</td>
-                  <td className="actions">
-                    <button
-                      id={roleButtonId(person.membershipId)}
-                      type="button"
-                      className="button button--small"
-                      aria-expanded={open && panel?.kind === 'role'}
-                      aria-label={t('people.manage.changeRoleFor', { name: person.displayName })}
-                      onClick={() => onOpen({ kind: 'role', membershipId: person.membershipId })}
-                    >
-                      {t('people.manage.changeRole')}
-                    </button>
-                    {!isMe && (
+                  <td>
+                    <div className="actions__buttons">
                       <button
-                        id={activeButtonId(person.membershipId)}
+                        id={roleButtonId(person.membershipId)}
                         type="button"
                         className="button button--small"
-                        aria-expanded={open && panel?.kind === 'active'}
-                        aria-label={t(person.active ? 'people.manage.deactivateFor' : 'people.manage.reactivateFor', {
-                          name: person.displayName,
-                        })}
-                        onClick={() => onOpen({ kind: 'active', membershipId: person.membershipId })}
+                        aria-expanded={open && panel?.kind === 'role'}
+                        aria-label={t('people.manage.changeRoleFor', { name: person.displayName })}
+                        onClick={() => onOpen({ kind: 'role', membershipId: person.membershipId })}
                       >
-                        {person.active ? t('people.manage.deactivate') : t('people.manage.reactivate')}
+                        {t('people.manage.changeRole')}
                       </button>
-                    )}
+                      {!isMe && (
+                        <button
+                          id={activeButtonId(person.membershipId)}
+                          type="button"
+                          className="button button--small"
+                          aria-expanded={open && panel?.kind === 'active'}
+                          aria-label={t(person.active ? 'people.manage.deactivateFor' : 'people.manage.reactivateFor', {
+                            name: person.displayName,
+                          })}
+                          onClick={() => onOpen({ kind: 'active', membershipId: person.membershipId })}
+                        >
+                          {person.active ? t('people.manage.deactivate') : t('people.manage.reactivate')}
+                        </button>
+                      )}
+                    </div>
                   </td>
                 </tr>
                 {open && (
