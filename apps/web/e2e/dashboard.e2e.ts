@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
+import { COORDINATOR, launchBrowser, openPage, signIn } from './support/browser';
+
+const screenshot = resolve(import.meta.dirname, '../../../docs/screenshot-dashboard.png');
+
+describe('the coordinator on the dashboard', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('signs in and sees the SSOM dashboard: 15 members, 12 partners, the documents and the people with e-mails', async () => {
+    const { context, page, errors } = await openPage(browser);
+    await signIn(page, COORDINATOR);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Stowarzyszenie „Szczeciński Obszar Metropolitalny”',
+    );
+    expect(await page.title()).toBe('Pulpit: SSOM – Commonplan');
+
+    const members = page.getByRole('table', { name: /Członkowie stowarzyszenia/ });
+    await members.waitFor();
+    expect(await members.locator('tbody tr').count()).toBe(15);
+    const szczecin = members.getByRole('row', { name: /Gmina Miasto Szczecin/ });
+    expect((await szczecin.innerText()).replace(/\s+/g, ' ')).toContain('Gmina miejska 390 300 (2023 r.) 1');
+
+    const partners = page.getByRole('table', { name: /Partnerzy stowarzyszenia/ });
+    expect(await partners.locator('tbody tr').count()).toBe(12);
+    expect(await partners.getByRole('row', { name: /Uniwersytet Szczeciński/ }).innerText()).toContain('Uczelnia');
+
+    const documents = page.getByRole('table', { name: /Dokumenty stowarzyszenia/ });
+    expect(await documents.locator('tbody tr').count()).toBeGreaterThanOrEqual(4);
+    expect(await documents.innerText()).toContain('Strategia Rozwoju Szczecińskiego Obszaru Metropolitalnego 2020');
+    expect(await documents.innerText()).toContain('Plan sektorowy');
+
+    const people = page.getByRole('table', { name: 'Osoby w przestrzeni roboczej' });
+    expect(await people.getByRole('columnheader', { name: 'Adres e-mail' }).count()).toBe(1);
+    expect(await people.innerText()).toContain('obserwator@som.example');
+
+    const summary = await page.locator('.summary__list').innerText();
+    expect(summary.replace(/\s+/g, ' ')).toContain('Członkowie 15');
+    expect(summary.replace(/\s+/g, ' ')).toContain('Partnerzy 12');
+
+    const nav = page.getByRole('navigation', { name: 'Nawigacja główna' });
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Pulpit', 'Osoby', 'Dziennik zdarzeń']);
+    expect(await page.locator('.signed-in').innerText()).toMatch(/Koordynator Biura SSOM\s+Koordynator/);
+
+    expect(await axeViolations(page)).toEqual([]);
+    mkdirSync(resolve(screenshot, '..'), { recursive: true });
+    await page.screenshot({ path: screenshot });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('switches the whole interface to English and back, and remembers the choice', async () => {
+    const { context, page, errors } = await openPage(browser);
+    await signIn(page, COORDINATOR);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.title()).toBe('Dashboard: SSOM – Commonplan');
+    expect(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allInnerTexts()).toEqual([
+      'Dashboard',
+      'People',
+      'Audit trail',
+    ]);
+    const members = page.getByRole('table', { name: /Members of the association/ });
+    expect((await members.getByRole('row', { name: /Gmina Miasto Szczecin/ }).innerText()).replace(/\s+/g, ' ')).toContain(
+      'Urban municipality 390,300 (2023) 1',
+    );
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    expect(await page.locator('.signed-in').innerText()).toContain('Coordinator');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    await page.getByRole('button', { name: 'Polski' }).click();
+    await page.getByRole('navigation', { name: 'Nawigacja główna' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
+    expect(await page.title()).toBe('Pulpit: SSOM – Commonplan');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
