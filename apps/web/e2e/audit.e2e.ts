@@ -50,4 +50,47 @@ describe('the audit trail', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('pages back through a long trail with "older" until there is nothing more', async () => {
+    const { context, page, errors } = await openPage(browser);
+    await signIn(page, COORDINATOR);
+    const workspaceId = page.url().split('/w/')[1];
+    // 30 invitations make 30 entries, more than one page of 25.
+    const statuses = await page.evaluate(async (id) => {
+      const csrf = decodeURIComponent(document.cookie.match(/(?:^|; )cp_csrf=([^;]*)/)?.[1] ?? '');
+      const results: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const response = await fetch(`/api/workspaces/${id}/invitations`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+          body: JSON.stringify({ email: `paging-${i}@som.example`, role: 'observer' }),
+        });
+        results.push(response.status);
+      }
+      return results;
+    }, workspaceId);
+    expect(new Set(statuses)).toEqual(new Set([201]));
+
+    await page.getByRole('link', { name: 'Dziennik zdarzeń' }).click();
+    const table = page.getByRole('table', { name: 'Wpisy dziennika, najnowsze na początku' });
+    await table.waitFor();
+    const rows = table.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(25);
+    const total = Number(await rows.first().locator('td').first().innerText());
+    expect(total).toBeGreaterThan(30);
+
+    const older = page.getByRole('button', { name: 'Wczytaj starsze wpisy' });
+    while ((await rows.count()) < total) {
+      const before = await rows.count();
+      await older.click();
+      await expect.poll(() => rows.count()).toBeGreaterThan(before);
+    }
+    const seqs = (await rows.locator('td:first-child').allInnerTexts()).map(Number);
+    expect(seqs).toEqual(Array.from({ length: total }, (_, i) => total - i));
+    await page.getByText('To już wszystkie wpisy.').waitFor();
+    expect(await older.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
