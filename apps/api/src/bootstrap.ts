@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AuditService } from './audit/audit.service';
+import { CollabIoAdapter } from './collab/collab-io-adapter';
 import { seedDemoIfEmpty } from './demo/demo-seeder';
 import { entities } from './entities';
 import type { AppConfig } from './platform/config/app-config';
@@ -85,6 +86,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
+  app.useWebSocketAdapter(new CollabIoAdapter(app, config));
 
   const openApi = new DocumentBuilder()
     .setTitle('Commonplan API')

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { DocumentKind, MemberType, PartnerType, Role } from '@commonplan/domain';
 import type { AuditService } from '../audit/audit.service';
 import type { PasswordHasher } from '../platform/security/password-hasher';
+import { sampleStrategyState } from './sample-content';
 import demo from './ssom-demo.json';
 
 export const DEMO_PASSWORD = 'demo-ssom-2026';
@@ -99,12 +100,17 @@ async function seed(manager: EntityManager, passwordHash: string, audit: AuditSe
     ]);
   }
   for (const [i, title] of demo.documents.entries()) {
-    await manager.query(`INSERT INTO documents (workspace_id, title, kind, created_by) VALUES ($1, $2, $3, $4)`, [
-      workspace.id,
-      title,
-      DOCUMENT_KINDS[i] ?? 'other',
-      coordinatorId,
-    ]);
+    const [document] = await manager.query(
+      `INSERT INTO documents (workspace_id, title, kind, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [workspace.id, title, DOCUMENT_KINDS[i] ?? 'other', coordinatorId],
+    );
+    if (i === 0) {
+      // The strategy opens with a draft outline (its Yjs state as the document's first snapshot).
+      await manager.query(`INSERT INTO document_snapshots (document_id, upto_id, data) VALUES ($1, 0, $2)`, [
+        document.id,
+        Buffer.from(sampleStrategyState()),
+      ]);
+    }
   }
   await audit.append(manager, {
     workspaceId: workspace.id,

@@ -1,18 +1,72 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { WorkspaceCapability } from '../access/access.decorators';
+import { SignedIn, WorkspaceCapability } from '../access/access.decorators';
+import { CurrentPrincipal, type Principal } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
 import { DocumentsService } from './documents.service';
+import { CreateDocumentDto, GrantAccessDto, UpdateDocumentDto } from './dto/document.dto';
 
 @ApiTags('documents')
 @ApiBearerAuth()
-@Controller('workspaces/:workspaceId/documents')
+@Controller()
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
+  /** The workspace's documents the caller may open, each with the caller's access. */
   @WorkspaceCapability('workspace.read')
-  @Get()
-  list(@UuidParam('workspaceId') workspaceId: string) {
-    return this.documents.list(workspaceId);
+  @Get('workspaces/:workspaceId/documents')
+  list(@UuidParam('workspaceId') workspaceId: string, @CurrentPrincipal() principal: Principal) {
+    return this.documents.list(workspaceId, principal.userId);
+  }
+
+  @WorkspaceCapability('documents.create')
+  @Post('workspaces/:workspaceId/documents')
+  create(@UuidParam('workspaceId') workspaceId: string, @CurrentPrincipal() principal: Principal, @Body() body: CreateDocumentDto) {
+    return this.documents.create(workspaceId, principal.userId, body.title, body.kind);
+  }
+
+  @SignedIn()
+  @Get('documents/:documentId')
+  one(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal) {
+    return this.documents.get(principal.userId, documentId);
+  }
+
+  /** Rename (edit access); change kind or status (coordinators). */
+  @SignedIn()
+  @Patch('documents/:documentId')
+  update(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal, @Body() body: UpdateDocumentDto) {
+    return this.documents.update(principal.userId, documentId, body);
+  }
+
+  @SignedIn()
+  @Post('documents/:documentId/archive')
+  @HttpCode(200)
+  archive(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal) {
+    return this.documents.update(principal.userId, documentId, { status: 'archived' });
+  }
+
+  @SignedIn()
+  @Get('documents/:documentId/access')
+  grants(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal) {
+    return this.documents.grants(principal.userId, documentId);
+  }
+
+  /** Gives a member edit, comment or read access, optionally until a date. Coordinators only. */
+  @SignedIn()
+  @Put('documents/:documentId/access/:userId')
+  grant(
+    @UuidParam('documentId') documentId: string,
+    @UuidParam('userId') userId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: GrantAccessDto,
+  ) {
+    return this.documents.grant(principal.userId, documentId, userId, body);
+  }
+
+  @SignedIn()
+  @Delete('documents/:documentId/access/:userId')
+  @HttpCode(204)
+  async revoke(@UuidParam('documentId') documentId: string, @UuidParam('userId') userId: string, @CurrentPrincipal() principal: Principal) {
+    await this.documents.revoke(principal.userId, documentId, userId);
   }
 }

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type OrganisationKind, type Role, roleAssignmentProblem } from '@commonplan/domain';
 import type { WorkspaceMember } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
+import { AccessEvents } from '../platform/events';
 import { MembershipEntity } from './membership.entity';
 
 export interface Person {
@@ -23,6 +24,7 @@ export class PeopleService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
   async list(workspaceId: string, withContact: boolean): Promise<Person[]> {
@@ -68,8 +70,8 @@ export class PeopleService {
     if (problem) throw new UnprocessableEntityException({ message: problem.message, errors: [problem] });
   }
 
-  changeRole(actor: WorkspaceMember & { userId: string }, membershipId: string, role: Role, organisationId: string | null) {
-    return this.dataSource.transaction(async (manager) => {
+  async changeRole(actor: WorkspaceMember & { userId: string }, membershipId: string, role: Role, organisationId: string | null) {
+    const saved = await this.dataSource.transaction(async (manager) => {
       const membership = await this.lockMembership(manager, actor.workspaceId, membershipId);
       await this.checkRoleAssignment(manager, actor.workspaceId, role, organisationId);
       if (membership.role === role && membership.organisationId === organisationId) return membership;
@@ -90,10 +92,12 @@ export class PeopleService {
       });
       return saved;
     });
+    this.accessEvents.publish({ workspaceId: actor.workspaceId, userId: saved.userId });
+    return saved;
   }
 
-  setActive(actor: WorkspaceMember & { userId: string }, membershipId: string, active: boolean) {
-    return this.dataSource.transaction(async (manager) => {
+  async setActive(actor: WorkspaceMember & { userId: string }, membershipId: string, active: boolean) {
+    const saved = await this.dataSource.transaction(async (manager) => {
       const membership = await this.lockMembership(manager, actor.workspaceId, membershipId);
       if (membership.active === active) return membership;
       if (!active) {
@@ -113,6 +117,8 @@ export class PeopleService {
       });
       return saved;
     });
+    this.accessEvents.publish({ workspaceId: actor.workspaceId, userId: saved.userId });
+    return saved;
   }
 
   private async lockMembership(manager: EntityManager, workspaceId: string, id: string): Promise<MembershipEntity> {

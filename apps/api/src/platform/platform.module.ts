@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './config/app-config';
 import { Database } from './database/database';
+import { AccessEvents } from './events';
 import { MailService } from './mail/mail.service';
 import { PasswordHasher } from './security/password-hasher';
 import { TokenService } from './security/tokens';
@@ -23,8 +24,9 @@ export class PlatformModule {
         MailService,
         TokenService,
         PasswordHasher,
+        AccessEvents,
       ],
-      exports: [AppConfig, Database, DataSource, MailService, TokenService, PasswordHasher],
+      exports: [AppConfig, Database, DataSource, MailService, TokenService, PasswordHasher, AccessEvents],
     };
   }
 }

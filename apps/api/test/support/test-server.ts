@@ -34,7 +34,7 @@ export interface RequestOptions {
  */
 export class TestServer {
   private constructor(
-    readonly server: RunningServer,
+    public server: RunningServer,
     readonly config: AppConfig,
     readonly dataDir: string,
     private readonly dropDatabase: (() => Promise<void>) | null,
@@ -64,6 +64,16 @@ export class TestServer {
       await fresh?.drop();
       throw error;
     }
+  }
+
+  /**
+   * Stops the server (storing and compacting what it holds, as at a shutdown) and starts a new one on the same
+   * database, listening on a new port.
+   */
+  async restart(): Promise<void> {
+    const database = this.server.database;
+    await this.server.close();
+    this.server = await startServer(this.config, { database, logLevels: ['error'] });
   }
 
   get url(): string {

@@ -34,6 +34,7 @@ export class AppConfig {
     /** Folder with the built web app (index.html); null when not served. */
     readonly webDist: string | null,
     readonly redisUrl: string | null,
+    readonly collab: CollabLimits,
   ) {}
 
   get isProduction(): boolean {
@@ -48,6 +49,20 @@ export class AppConfig {
   get secureCookies(): boolean {
     return this.publicUrl.startsWith('https://');
   }
+}
+
+/** The co-drafting engine's limits and timings (see docs/sync-protocol.md). */
+export interface CollabLimits {
+  /** Largest accepted sync message; larger ones are refused. */
+  maxMessageBytes: number;
+  /** A document with no connections is unloaded from memory after this, once everything is stored. */
+  idleUnloadMs: number;
+  /** How often an open connection's document access is re-read from the database. */
+  accessRecheckMs: number;
+  /** The update log of a document is merged into its snapshot when it holds this many rows ... */
+  compactRows: number;
+  /** ... or this many bytes. */
+  compactBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +157,13 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
     bool('TRUST_PROXY', false),
     str('WEB_DIST') ? resolve(str('WEB_DIST') as string) : (defaults.webDist ?? null),
     url('REDIS_URL', ['redis:', 'rediss:']),
+    {
+      maxMessageBytes: int('COLLAB_MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+      idleUnloadMs: int('COLLAB_IDLE_UNLOAD_SECONDS', 30, 0, 86_400) * 1000,
+      accessRecheckMs: int('COLLAB_ACCESS_RECHECK_SECONDS', 30, 1, 3600) * 1000,
+      compactRows: int('COLLAB_COMPACT_ROWS', 500, 2, 1_000_000),
+      compactBytes: int('COLLAB_COMPACT_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    },
   );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

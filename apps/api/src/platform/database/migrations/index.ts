@@ -1,4 +1,5 @@
 import { Foundation1764489600000 } from './1764489600000-foundation';
+import { CoDrafting1764576000000 } from './1764576000000-co-drafting';
 
 /** Every migration, oldest first. `npm run db:migration:create -- <name>` adds a file and a line here. */
-export const migrations = [Foundation1764489600000];
+export const migrations = [Foundation1764489600000, CoDrafting1764576000000];

@@ -1,0 +1,401 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { DocumentAccess } from '@commonplan/domain';
+import {
+  decodeMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  isEmptyUpdate,
+  type JoinAck,
+  type MessageAck,
+  type SyncError,
+  type SyncErrorCode,
+} from '@commonplan/sync';
+import * as Y from 'yjs';
+import { DocumentAccessService } from '../documents/document-access.service';
+import { AppConfig } from '../platform/config/app-config';
+import { type AccessChange, AccessEvents } from '../platform/events';
+import type { CollabConnection } from './collab-connection';
+import { DocumentStore } from './document-store';
+import { LiveDocument, type Participant } from './live-document';
+import { UpdateWriter } from './update-writer';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const refuse = (code: SyncErrorCode, message: string): { ok: false; error: SyncError } => ({ ok: false, error: { code, message } });
+
+export type AccessCheck = { ok: true; access: DocumentAccess; until: Date | null } | { ok: false; error: SyncError };
+
+/**
+ * The co-drafting engine behind both transports: loads documents, decides who may join and write, applies, relays
+ * and stores updates, relays awareness, compacts logs and unloads idle documents. The transports (socket.io gateway,
+ * y-websocket server) only translate their wire format into these calls.
+ */
+@Injectable()
+export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Collab');
+  private readonly documents = new Map<string, LiveDocument>();
+  private readonly loading = new Map<string, Promise<LiveDocument>>();
+  private readonly writer: UpdateWriter;
+  private unsubscribe: (() => void) | null = null;
+  private shuttingDown = false;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly accessService: DocumentAccessService,
+    private readonly config: AppConfig,
+    private readonly events: AccessEvents,
+    private readonly dataSource: DataSource,
+  ) {
+    this.writer = new UpdateWriter(store, (documentId, _rowId, bytes) => this.stored(documentId, bytes));
+  }
+
+  onModuleInit(): void {
+    this.unsubscribe = this.events.subscribe((change) => this.accessChanged(change));
+  }
+
+  /** Stores what is queued, compacts the logs of open documents, and lets go of them. */
+  async onApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
+    this.unsubscribe?.();
+    await this.writer.drain();
+    for (const live of this.documents.values()) {
+      if (live.unloadTimer) clearTimeout(live.unloadTimer);
+      for (const participant of live.participants.values()) if (participant.expiryTimer) clearTimeout(participant.expiryTimer);
+      if (live.tailRows > 0) await this.store.compact(live.id).catch(() => undefined);
+      live.doc.destroy();
+    }
+    this.documents.clear();
+  }
+
+  /** Numbers for health checks and benchmarks. */
+  stats(): { documents: number; connections: number } {
+    let connections = 0;
+    for (const live of this.documents.values()) connections += live.participants.size;
+    return { documents: this.documents.size, connections };
+  }
+
+  /** Decides whether the person may open the document (before a y-websocket upgrade, and at every join). */
+  async authorize(userId: string, documentId: string): Promise<AccessCheck> {
+    if (typeof documentId !== 'string' || !UUID.test(documentId)) return refuse('bad_request', 'documentId must be a UUID');
+    const resolved = await this.accessService.resolve(userId, documentId).catch(() => null);
+    if (!resolved) return refuse('unavailable', 'access to the document could not be checked; try again');
+    if (!resolved.ok) {
+      if (resolved.reason === 'not_found') return refuse('not_found', 'no such document');
+      if (resolved.reason === 'expired') return refuse('expired', 'your access to this document has ended');
+      return refuse('forbidden', 'you have no access to this document');
+    }
+    return { ok: true, access: resolved.access, until: resolved.until };
+  }
+
+  /** Authorizes, loads (answering nobody before the load has finished) and adds the connection to the document. */
+  async join(connection: CollabConnection, documentId: string): Promise<JoinAck> {
+    const check = await this.authorize(connection.principal.userId, documentId);
+    if (!check.ok) return check;
+    const live = await this.open(documentId);
+    if (!live) return refuse('unavailable', 'the document could not be loaded; try again');
+    try {
+      if (connection.closed) return refuse('unavailable', 'the connection closed');
+      this.attach(connection, live, check);
+      return { ok: true, access: check.access };
+    } finally {
+      this.release(live);
+    }
+  }
+
+  /**
+   * Loads a document and holds it in memory until release(); null when it cannot be loaded (the document stays as
+   * stored: a failed load never turns into an empty document).
+   */
+  async open(documentId: string): Promise<LiveDocument | null> {
+    try {
+      const live = await this.load(documentId);
+      live.holds++;
+      if (live.unloadTimer) {
+        clearTimeout(live.unloadTimer);
+        live.unloadTimer = null;
+      }
+      return live;
+    } catch (error) {
+      this.logger.error(`could not load ${documentId}: ${String(error)}`);
+      return null;
+    }
+  }
+
+  release(live: LiveDocument): void {
+    live.holds--;
+    this.scheduleUnload(live);
+  }
+
+  /**
+   * Adds a connection whose access was just checked: sends the server's sync step 1 and the awareness states.
+   * Synchronous, so no update can slip between the state the client is sent and its joining.
+   */
+  attach(connection: CollabConnection, live: LiveDocument, check: { access: DocumentAccess; until: Date | null }): void {
+    const existing = live.participants.get(connection);
+    if (existing) {
+      existing.access = check.access;
+      existing.until = check.until;
+      return;
+    }
+    const participant: Participant = {
+      connection,
+      access: check.access,
+      until: check.until,
+      checkedAt: Date.now(),
+      gate: null,
+      expiryTimer: null,
+    };
+    live.participants.set(connection, participant);
+    this.armExpiry(live, participant);
+    connection.send(live.id, encodeSyncStep1(Y.encodeStateVector(live.doc)));
+    const states = live.awareness.encodeAll();
+    if (states) connection.send(live.id, encodeAwareness(states));
+  }
+
+  leave(connection: CollabConnection, documentId: string): void {
+    const live = this.documents.get(documentId);
+    if (live) this.detach(connection, live);
+  }
+
+  /**
+   * Handles one message of a joined connection. Resolves with the acknowledgement for updates and sync step 2 (sent
+   * once stored), null for messages that are not acknowledged.
+   */
+  receive(connection: CollabConnection, documentId: string, message: Uint8Array): Promise<MessageAck | null> | MessageAck | null {
+    const live = this.documents.get(documentId);
+    const participant = live?.participants.get(connection);
+    if (!live || !participant) return refuse('not_joined', 'join the document first');
+    if (message.byteLength > this.config.collab.maxMessageBytes) {
+      return refuse('too_large', `the message is over ${this.config.collab.maxMessageBytes} bytes`);
+    }
+    // Access is re-read from the database when it is older than the re-check interval; messages wait for it in order.
+    if (participant.gate || Date.now() - participant.checkedAt > this.config.collab.accessRecheckMs) {
+      participant.gate ??= this.recheck(live, participant);
+      const gate = participant.gate;
+      return gate.then(() =>
+        live.participants.get(connection) === participant ? this.handle(live, participant, message) : refuse('forbidden', 'you left the document'),
+      );
+    }
+    return this.handle(live, participant, message);
+  }
+
+  /** The current state of a document, loading it when needed (for GET /api/documents/:id/text). */
+  async read<T>(documentId: string, reader: (doc: Y.Doc) => T): Promise<T | null> {
+    const live = await this.open(documentId);
+    if (!live) return null;
+    try {
+      return reader(live.doc);
+    } finally {
+      this.release(live);
+    }
+  }
+
+  private handle(live: LiveDocument, participant: Participant, bytes: Uint8Array): Promise<MessageAck | null> | MessageAck | null {
+    if (participant.until && participant.until.getTime() <= Date.now()) {
+      this.remove(live, participant, { code: 'expired', message: 'your access to this document has ended' });
+      return refuse('expired', 'your access to this document has ended');
+    }
+    let message;
+    try {
+      message = decodeMessage(bytes);
+    } catch (error) {
+      return refuse('malformed', (error as Error).message);
+    }
+    const connection = participant.connection;
+    switch (message.type) {
+      case 'sync-step-1':
+        connection.send(live.id, encodeSyncStep2(Y.encodeStateAsUpdate(live.doc, message.stateVector)));
+        return null;
+      case 'sync-step-2':
+      case 'update':
+        return this.applyUpdate(live, participant, message.update);
+      case 'awareness':
+        try {
+          live.awareness.apply(message.update, connection);
+        } catch {
+          return refuse('malformed', 'malformed awareness update');
+        }
+        live.broadcast(bytes, connection);
+        return null;
+      case 'query-awareness': {
+        const states = live.awareness.encodeAll();
+        if (states) connection.send(live.id, encodeAwareness(states));
+        return null;
+      }
+      case 'auth-denied':
+        return null;
+    }
+  }
+
+  private applyUpdate(live: LiveDocument, participant: Participant, update: Uint8Array): Promise<MessageAck> | MessageAck {
+    if (isEmptyUpdate(update)) return { ok: true, seq: null };
+    if (participant.access !== 'edit') {
+      return refuse('forbidden', `your access to this document is ${participant.access}: updates are not accepted`);
+    }
+    // Decoding the whole update first means a malformed one is refused before it can touch the document.
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      return refuse('malformed', 'the update is not a valid Yjs update');
+    }
+    try {
+      Y.applyUpdate(live.doc, update, participant.connection);
+    } catch (error) {
+      this.logger.error(`an update that decoded failed to apply to ${live.id}; reloading it: ${String(error)}`);
+      void this.reload(live);
+      return refuse('malformed', 'the update could not be applied');
+    }
+    live.relay(participant.connection, update);
+    return this.writer.write(live.id, update).then(
+      (seq): MessageAck => ({ ok: true, seq }),
+      (): MessageAck => refuse('unavailable', 'the update could not be stored; it will be sent again'),
+    );
+  }
+
+  private load(documentId: string): Promise<LiveDocument> {
+    const live = this.documents.get(documentId);
+    if (live) return Promise.resolve(live);
+    let pending = this.loading.get(documentId);
+    if (!pending) {
+      pending = this.store
+        .load(documentId)
+        .then((stored) => {
+          const doc = new Y.Doc({ gc: true });
+          if (stored.updates.length > 0) Y.applyUpdate(doc, stored.updates.length === 1 ? stored.updates[0] : Y.mergeUpdates(stored.updates));
+          const loaded = new LiveDocument(documentId, doc, stored);
+          this.documents.set(documentId, loaded);
+          return loaded;
+        })
+        .finally(() => this.loading.delete(documentId));
+      this.loading.set(documentId, pending);
+    }
+    return pending;
+  }
+
+  private detach(connection: CollabConnection, live: LiveDocument): void {
+    const participant = live.participants.get(connection);
+    if (!participant) return;
+    if (participant.expiryTimer) clearTimeout(participant.expiryTimer);
+    live.participants.delete(connection);
+    const gone = live.awareness.removeOwner(connection);
+    if (gone) live.broadcast(encodeAwareness(gone), null);
+    this.scheduleUnload(live);
+  }
+
+  private remove(live: LiveDocument, participant: Participant, error: SyncError): void {
+    this.detach(participant.connection, live);
+    if (!participant.connection.closed) participant.connection.removed(live.id, error);
+  }
+
+  private async recheck(live: LiveDocument, participant: Participant): Promise<void> {
+    try {
+      const session = await this.sessionAlive(participant.connection.principal.sessionId).catch(() => true);
+      const check: AccessCheck = session
+        ? await this.authorize(participant.connection.principal.userId, live.id)
+        : refuse('unauthorized', 'your session has ended');
+      if (!check.ok) {
+        if (check.error.code !== 'unavailable') this.remove(live, participant, check.error);
+        return;
+      }
+      participant.access = check.access;
+      participant.until = check.until;
+      participant.checkedAt = Date.now();
+      this.armExpiry(live, participant);
+    } finally {
+      participant.gate = null;
+    }
+  }
+
+  private async sessionAlive(sessionId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM sessions WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()`,
+      [sessionId],
+    );
+    return rows.length > 0;
+  }
+
+  /** At the end date of the access, the connection leaves the document (also when it sends nothing). */
+  private armExpiry(live: LiveDocument, participant: Participant): void {
+    if (participant.expiryTimer) clearTimeout(participant.expiryTimer);
+    participant.expiryTimer = null;
+    if (!participant.until) return;
+    const delay = Math.min(participant.until.getTime() - Date.now(), 2 ** 31 - 1);
+    participant.expiryTimer = setTimeout(() => {
+      if (live.participants.get(participant.connection) !== participant) return;
+      if (participant.until && participant.until.getTime() <= Date.now()) {
+        this.remove(live, participant, { code: 'expired', message: 'your access to this document has ended' });
+      } else {
+        this.armExpiry(live, participant);
+      }
+    }, Math.max(0, delay));
+    participant.expiryTimer.unref();
+  }
+
+  /** Re-checks at once every open connection the change may concern. */
+  private accessChanged(change: AccessChange): void {
+    for (const live of this.documents.values()) {
+      if (change.documentId && change.documentId !== live.id) continue;
+      for (const participant of live.participants.values()) {
+        if (change.userId && change.userId !== participant.connection.principal.userId) continue;
+        participant.checkedAt = 0;
+        participant.gate ??= this.recheck(live, participant);
+      }
+    }
+  }
+
+  private stored(documentId: string, bytes: number): void {
+    const live = this.documents.get(documentId);
+    if (!live) return;
+    live.tailRows++;
+    live.tailBytes += bytes;
+    const { compactRows, compactBytes } = this.config.collab;
+    if (!live.compacting && (live.tailRows >= compactRows || live.tailBytes >= compactBytes)) void this.compact(live);
+  }
+
+  private async compact(live: LiveDocument): Promise<void> {
+    live.compacting = true;
+    const rowsBefore = live.tailRows;
+    const bytesBefore = live.tailBytes;
+    try {
+      const merged = await this.store.compact(live.id);
+      if (merged > 0) {
+        // Rows stored while compacting stay in the tail; the merged ones (at least those counted before) left it.
+        live.tailRows = Math.max(0, live.tailRows - merged);
+        live.tailBytes = Math.max(0, live.tailBytes - (merged >= rowsBefore ? bytesBefore : Math.round((bytesBefore * merged) / rowsBefore)));
+      }
+    } catch (error) {
+      this.logger.error(`compaction of ${live.id} failed: ${String(error)}`);
+    } finally {
+      live.compacting = false;
+    }
+  }
+
+  private scheduleUnload(live: LiveDocument): void {
+    if (!live.idle || live.unloadTimer || this.shuttingDown) return;
+    live.unloadTimer = setTimeout(() => void this.unload(live), this.config.collab.idleUnloadMs);
+    live.unloadTimer.unref();
+  }
+
+  /** Unloads an idle document once everything written to it is stored (and its log compacted). */
+  private async unload(live: LiveDocument): Promise<void> {
+    live.unloadTimer = null;
+    if (!live.idle || this.documents.get(live.id) !== live) return;
+    if (this.writer.busy(live.id)) await this.writer.drain();
+    if (live.tailRows > 0 && !live.compacting) await this.compact(live);
+    if (!live.idle || this.documents.get(live.id) !== live) return;
+    this.documents.delete(live.id);
+    live.doc.destroy();
+  }
+
+  /** After an update failed half-way: forget the in-memory state and let everyone rejoin from what is stored. */
+  private async reload(live: LiveDocument): Promise<void> {
+    if (this.documents.get(live.id) !== live) return;
+    this.documents.delete(live.id);
+    await this.writer.drain();
+    for (const participant of [...live.participants.values()]) {
+      this.remove(live, participant, { code: 'unavailable', message: 'the document was reloaded; join again' });
+    }
+    live.doc.destroy();
+  }
+}

@@ -1,0 +1,187 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import {
+  encodePermissionDenied,
+  type SyncError,
+  WS_CLOSE_ACCESS_ENDED,
+  WS_CLOSE_MALFORMED,
+} from '@commonplan/sync';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { Principal } from '../access/request-context';
+import { SessionStore } from '../access/session-store';
+import { AppConfig } from '../platform/config/app-config';
+import type { CollabConnection } from './collab-connection';
+import { CollabEngine } from './collab-engine';
+
+const PATH = /^\/collab\/([^/]+)\/?$/;
+const PING_INTERVAL_MS = 30_000;
+
+const STATUS: Record<string, [number, string]> = {
+  unauthorized: [401, 'Unauthorized'],
+  forbidden: [403, 'Forbidden'],
+  expired: [403, 'Forbidden'],
+  not_found: [404, 'Not Found'],
+  bad_request: [404, 'Not Found'],
+  unavailable: [503, 'Service Unavailable'],
+};
+
+/** A y-websocket connection: exactly one document. */
+class WsConnection implements CollabConnection {
+  readonly transport = 'y-websocket' as const;
+  alive = true;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly principal: Principal,
+  ) {}
+
+  get closed(): boolean {
+    return this.socket.readyState !== this.socket.OPEN;
+  }
+
+  send(_documentId: string, message: Uint8Array): void {
+    this.socket.send(message);
+  }
+
+  removed(_documentId: string, error: SyncError): void {
+    this.socket.close(error.code === 'unavailable' ? 1011 : WS_CLOSE_ACCESS_ENDED, error.message.slice(0, 120));
+  }
+}
+
+/**
+ * The plain y-websocket protocol at ws://HOST:PORT/collab/<documentId>?token=<bearer token>, so that any stock
+ * WebsocketProvider (y-websocket 1.x or 3.x) syncs the same documents as the socket.io clients, under the same
+ * authentication, permissions, persistence and limits.
+ */
+@Injectable()
+export class YWebsocketServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('YWebsocket');
+  private wss: WebSocketServer | null = null;
+  private httpServer: Server | null = null;
+  private pingTimer: NodeJS.Timeout | null = null;
+  private readonly connections = new Set<WsConnection>();
+  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head);
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly engine: CollabEngine,
+    private readonly sessions: SessionStore,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.config.collab.maxMessageBytes, perMessageDeflate: false });
+    this.httpServer.on('upgrade', this.onUpgrade);
+    this.pingTimer = setInterval(() => this.ping(), PING_INTERVAL_MS);
+    this.pingTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.httpServer?.off('upgrade', this.onUpgrade);
+    for (const client of this.wss?.clients ?? []) client.terminate();
+    this.wss?.close();
+  }
+
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = PATH.exec(url.pathname);
+    if (!match) return; // socket.io's, or nobody's
+    socket.on('error', () => socket.destroy());
+    try {
+      const token = url.searchParams.get('token');
+      const principal = token ? await this.sessions.authenticate(token, 'bearer') : null;
+      if (!principal) return reject(socket, 'unauthorized');
+      const documentId = decodeURIComponent(match[1]);
+      const check = await this.engine.authorize(principal.userId, documentId);
+      if (!check.ok) return reject(socket, check.error.code);
+      const live = await this.engine.open(documentId);
+      if (!live) return reject(socket, 'unavailable');
+      if (socket.destroyed) {
+        this.engine.release(live);
+        return;
+      }
+      this.wss?.handleUpgrade(req, socket, head, (ws) => {
+        const connection = new WsConnection(ws, principal);
+        try {
+          this.engine.attach(connection, live, check);
+        } finally {
+          this.engine.release(live);
+        }
+        this.serve(connection, documentId);
+      });
+    } catch (error) {
+      this.logger.error(`upgrade failed: ${String(error)}`);
+      reject(socket, 'unavailable');
+    }
+  }
+
+  private serve(connection: WsConnection, documentId: string): void {
+    const ws = connection.socket;
+    this.connections.add(connection);
+    ws.on('pong', () => {
+      connection.alive = true;
+    });
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) {
+        ws.close(WS_CLOSE_MALFORMED, 'binary messages only');
+        return;
+      }
+      const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+      const result = this.engine.receive(connection, documentId, bytes);
+      if (result instanceof Promise) {
+        result.then((ack) => this.answer(connection, ack), () => undefined);
+      } else {
+        this.answer(connection, result);
+      }
+    });
+    ws.on('close', () => {
+      this.connections.delete(connection);
+      this.engine.leave(connection, documentId);
+    });
+    ws.on('error', () => ws.terminate());
+  }
+
+  /** y-websocket has no acknowledgements: only refusals are answered. */
+  private answer(connection: WsConnection, ack: { ok: boolean; error?: SyncError } | null): void {
+    if (!ack || ack.ok || !ack.error || connection.closed) return;
+    switch (ack.error.code) {
+      case 'forbidden':
+        connection.socket.send(encodePermissionDenied(ack.error.message));
+        return;
+      case 'malformed':
+        connection.socket.close(WS_CLOSE_MALFORMED, ack.error.message.slice(0, 120));
+        return;
+      case 'too_large':
+        connection.socket.close(1009, 'message too big');
+        return;
+      case 'unavailable':
+        connection.socket.close(1011, 'try again');
+        return;
+      default:
+        // expired and unauthorized: the engine has removed the connection and closed it.
+        return;
+    }
+  }
+
+  private ping(): void {
+    for (const connection of this.connections) {
+      if (!connection.alive) {
+        connection.socket.terminate();
+        continue;
+      }
+      connection.alive = false;
+      connection.socket.ping();
+    }
+  }
+}
+
+function reject(socket: Duplex, code: string): void {
+  const [status, text] = STATUS[code] ?? [400, 'Bad Request'];
+  if (!socket.destroyed) {
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
+  }
+}

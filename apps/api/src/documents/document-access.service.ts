@@ -1,0 +1,61 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  accessAllows,
+  type DocumentAccess,
+  documentAccess,
+  type DocumentStatus,
+  type Role,
+} from '@commonplan/domain';
+
+export type ResolvedAccess =
+  | { ok: true; access: DocumentAccess; until: Date | null; workspaceId: string; role: Role; status: DocumentStatus }
+  | { ok: false; reason: 'not_found' | 'forbidden' | 'expired' };
+
+/** Decides a person's access to one document from the database (rules in libs/domain documentAccess). */
+@Injectable()
+export class DocumentAccessService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async resolve(userId: string, documentId: string): Promise<ResolvedAccess> {
+    const [row] = await this.dataSource.query(
+      `SELECT d.workspace_id, d.status, m.role, m.active, a.access AS grant_access, a.expires_at
+       FROM documents d
+       LEFT JOIN memberships m ON m.workspace_id = d.workspace_id AND m.user_id = $2
+       LEFT JOIN document_access a ON a.document_id = d.id AND a.user_id = $2
+       WHERE d.id = $1`,
+      [documentId, userId],
+    );
+    if (!row) return { ok: false, reason: 'not_found' };
+    const decision = documentAccess({
+      role: row.role ?? null,
+      membershipActive: row.active === true,
+      grant: row.grant_access ?? null,
+      grantExpiresAt: row.expires_at ? new Date(row.expires_at) : null,
+      status: row.status,
+      now: new Date(),
+    });
+    if (!decision.allowed) return { ok: false, reason: decision.reason === 'expired' ? 'expired' : 'forbidden' };
+    return { ok: true, access: decision.access, until: decision.until, workspaceId: row.workspace_id, role: row.role, status: row.status };
+  }
+
+  /** The caller's access when it allows `needed`; otherwise 404 (no such document) or 403. */
+  async require(userId: string, documentId: string, needed: DocumentAccess) {
+    const resolved = await this.resolve(userId, documentId);
+    if (!resolved.ok) {
+      if (resolved.reason === 'not_found') throw new NotFoundException('document not found');
+      throw new ForbiddenException(resolved.reason === 'expired' ? 'your access to this document has ended' : 'you have no access to this document');
+    }
+    if (!accessAllows(resolved.access, needed)) {
+      throw new ForbiddenException(`this needs ${needed} access to the document; you have ${resolved.access}`);
+    }
+    return resolved;
+  }
+
+  /** Like require(), for what only the workspace's coordinators may do with a document. */
+  async requireCoordinator(userId: string, documentId: string) {
+    const resolved = await this.require(userId, documentId, 'read');
+    if (resolved.role !== 'coordinator') throw new ForbiddenException('only coordinators may do this');
+    return resolved;
+  }
+}

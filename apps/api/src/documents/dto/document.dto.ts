@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsDate, IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import {
+  DOCUMENT_ACCESS_LEVELS,
+  DOCUMENT_KINDS,
+  DOCUMENT_STATUSES,
+  type DocumentAccess,
+  type DocumentKind,
+  type DocumentStatus,
+} from '@commonplan/domain';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateDocumentDto {
+  @ApiProperty({ example: 'Strategia Rozwoju SOM 2030' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300)
+  title!: string;
+
+  @ApiProperty({ enum: DOCUMENT_KINDS })
+  @IsIn(DOCUMENT_KINDS, { message: `kind must be one of: ${DOCUMENT_KINDS.join(', ')}` })
+  kind!: DocumentKind;
+}
+
+export class UpdateDocumentDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: DOCUMENT_KINDS })
+  @IsOptional()
+  @IsIn(DOCUMENT_KINDS, { message: `kind must be one of: ${DOCUMENT_KINDS.join(', ')}` })
+  kind?: DocumentKind;
+
+  @ApiPropertyOptional({ enum: DOCUMENT_STATUSES, description: 'coordinators only' })
+  @IsOptional()
+  @IsIn(DOCUMENT_STATUSES, { message: `status must be one of: ${DOCUMENT_STATUSES.join(', ')}` })
+  status?: DocumentStatus;
+}
+
+export class GrantAccessDto {
+  @ApiProperty({ enum: DOCUMENT_ACCESS_LEVELS })
+  @IsIn(DOCUMENT_ACCESS_LEVELS, { message: `access must be one of: ${DOCUMENT_ACCESS_LEVELS.join(', ')}` })
+  access!: DocumentAccess;
+
+  @ApiPropertyOptional({ description: 'when the access ends (ad-hoc experts); null or absent: no end', example: '2027-03-31T23:59:59Z' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @Type(() => Date)
+  @IsDate({ message: 'expiresAt must be a date-time (ISO 8601)' })
+  expiresAt?: Date | null;
+}
