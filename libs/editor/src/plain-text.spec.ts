@@ -16,7 +16,7 @@ describe('plainText', () => {
     const doc = new Y.Doc();
     const fragment = doc.getXmlFragment(RICH_TEXT_FIELD);
     fragment.insert(0, [paragraph('Diagnoza', { level: '1' }, 'heading'), paragraph('Cele rozwoju'), new Y.XmlElement('paragraph')]);
-    (fragment.get(1) as Y.XmlElement).get(0).format(0, 4, { bold: true });
+    ((fragment.get(1) as Y.XmlElement).get(0) as Y.XmlText).format(0, 4, { bold: true });
     const list = new Y.XmlElement('bulletList');
     const item = new Y.XmlElement('listItem');
     item.insert(0, [paragraph('transport')]);
