@@ -12,13 +12,18 @@ describe('co-drafting under bad input', () => {
   let server: TestServer;
   let coordinator: string;
   let documentId: string;
+  let workspaceId: string;
   const cleanup: (() => void)[] = [];
 
   beforeAll(async () => {
     server = await TestServer.start({ env: { COLLAB_MAX_MESSAGE_BYTES: String(LIMIT) } });
     const ws = await server.demoWorkspaceId();
     coordinator = await server.login('koordynator@som.example');
-    documentId = (await server.request(`/api/workspaces/${ws}/documents`, { token: coordinator, body: { title: 'Odporność', kind: 'other' } })).body.id;
+    workspaceId = ws;
+  });
+  // A document of its own for each test: random bytes that happen to form a valid update may add odd content.
+  beforeEach(async () => {
+    documentId = (await server.request(`/api/workspaces/${workspaceId}/documents`, { token: coordinator, body: { title: 'Odporność', kind: 'other' } })).body.id;
   });
   afterEach(() => {
     while (cleanup.length) cleanup.pop()?.();
@@ -98,6 +103,8 @@ describe('co-drafting under bad input', () => {
 
   it('closes a y-websocket connection on oversized (1009) and malformed (1007) messages, without harm to others', async () => {
     const other = await witness();
+    textOf(other.doc).insert(0, 'przed');
+    await eventually(async () => (await storedText()) === 'przed');
     const before = await storedText();
     const url = `${server.url.replace('http', 'ws')}/collab/${documentId}?token=${coordinator}`;
     const closeCode = (payload: Buffer | string) =>

@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io-client';
 import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { decodeMessage, encodeSyncStep1, encodeUpdate } from '@commonplan/sync';
+import { decodeMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '@commonplan/sync';
 import { TestServer } from './support/test-server';
 import { connected, emitAck, eventually, ioClient, plain, stockProvider, textOf, whenSynced } from './support/collab-clients';
 
@@ -100,6 +100,32 @@ describe('co-drafting sync: socket.io and y-websocket on one engine', () => {
     const [row] = await server.db.query(`SELECT document_id FROM document_updates WHERE id = $1`, [stored.seq]);
     expect(row.document_id).toBe(docId);
     await eventually(() => plain(watcher.doc) === 'Wskaźniki', 10_000, 'the y-websocket observer');
+  });
+
+  it('asks a client that skipped an update for what is missing, and then holds the whole text', async () => {
+    const s = await socket(coordinator);
+    const { doc } = await joinRaw(s, docId);
+    const local: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array, origin: unknown) => {
+      if (origin !== 'server') local.push(u);
+    });
+    // The client answers the server's sync step 1 as every y-protocols client does.
+    const stepOnes: Uint8Array[] = [];
+    s.on('msg', (id: string, bytes: ArrayBuffer) => {
+      const message = decodeMessage(new Uint8Array(bytes));
+      if (id === docId && message.type === 'sync-step-1') {
+        stepOnes.push(message.stateVector);
+        s.emit('msg', docId, encodeSyncStep2(Y.encodeStateAsUpdate(doc, message.stateVector)), () => undefined);
+      }
+    });
+    await eventually(() => plain(doc) === '', 5000, 'the initial sync');
+    textOf(doc).insert(0, 'akapit');
+    local.length = 0;
+    textOf(doc).insert(6, ' drugi');
+    // Only the second update is sent: it depends on the first, which the server never got.
+    expect(await emitAck(s, 'msg', docId, encodeUpdate(local[0]))).toMatchObject({ ok: true });
+    await eventually(() => stepOnes.length === 1, 5000, 'a request for the missing update');
+    await eventually(async () => (await server.request(`/api/documents/${docId}/text`, { token: coordinator })).body.text === 'akapit drugi', 10_000, 'the whole text');
   });
 
   it("refuses a reader's update without applying, relaying or storing it; the reader still receives", async () => {

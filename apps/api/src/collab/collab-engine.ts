@@ -21,6 +21,7 @@ import { DocumentStore } from './document-store';
 import { LiveDocument, type Participant } from './live-document';
 import { UpdateWriter } from './update-writer';
 
+const RESYNC_INTERVAL_MS = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const refuse = (code: SyncErrorCode, message: string): { ok: false; error: SyncError } => ({ ok: false, error: { code, message } });
 
@@ -145,6 +146,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       checkedAt: Date.now(),
       gate: null,
       expiryTimer: null,
+      lastResyncAt: 0,
     };
     live.participants.set(connection, participant);
     this.armExpiry(live, participant);
@@ -247,10 +249,23 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       return refuse('malformed', 'the update could not be applied');
     }
     live.relay(participant.connection, update);
+    if (live.doc.store.pendingStructs || live.doc.store.pendingDs) this.askForMissing(live, participant);
     return this.writer.write(live.id, update).then(
       (seq): MessageAck => ({ ok: true, seq }),
       (): MessageAck => refuse('unavailable', 'the update could not be stored; it will be sent again'),
     );
+  }
+
+  /**
+   * The update depends on something the server has not got (the client skipped an update, or lost one): ask the
+   * client for everything the server lacks, as y-protocols does, by sending it the server's state vector (at most
+   * every RESYNC_INTERVAL_MS per connection). Until the answer arrives, Yjs keeps the update pending.
+   */
+  private askForMissing(live: LiveDocument, participant: Participant): void {
+    const now = Date.now();
+    if (now - participant.lastResyncAt < RESYNC_INTERVAL_MS) return;
+    participant.lastResyncAt = now;
+    participant.connection.send(live.id, encodeSyncStep1(Y.encodeStateVector(live.doc)));
   }
 
   private load(documentId: string): Promise<LiveDocument> {

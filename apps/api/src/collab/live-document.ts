@@ -15,6 +15,8 @@ export interface Participant {
   /** Set while the access is being re-read; messages wait for it, in order. */
   gate: Promise<void> | null;
   expiryTimer: NodeJS.Timeout | null;
+  /** When the server last asked this connection for updates it was missing. */
+  lastResyncAt: number;
 }
 
 /**

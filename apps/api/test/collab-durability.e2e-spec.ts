@@ -1,0 +1,166 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import * as Y from 'yjs';
+import { encodeUpdate } from '@commonplan/sync';
+import { loadTrace } from './support/editing-trace';
+import { plain, textOf, withTimeout } from './support/collab-clients';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries
+const { createFreshDatabase } = require('../../../tools/test-db.cjs') as {
+  createFreshDatabase(serverUrl?: string): Promise<{ url: string; drop(): Promise<void> } | null>;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { WebsocketProvider } = require('y-websocket');
+
+const root = resolve(__dirname, '../../..');
+
+/**
+ * Replays part of a real editing trace through the built server, kills the server with SIGKILL in mid-stream, starts
+ * it again on the same storage, and checks that every acknowledged update is there.
+ */
+describe('durability of acknowledged updates across a crash', () => {
+  let dataDir: string;
+  let database: { url: string; drop(): Promise<void> } | null;
+  let port: number;
+  let child: ChildProcess | null = null;
+
+  const start = async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_OPTIONS: '',
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'true',
+      COLLAB_COMPACT_ROWS: '50',
+    };
+    delete env.DATABASE_URL;
+    if (database) env.DATABASE_URL = database.url;
+    child = spawn(process.execPath, [join(root, 'dist/api/main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => (stderr += chunk));
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`the server exited: ${stderr}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('the server did not start');
+  };
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(root, 'tools/build-api.mjs')], { cwd: root, stdio: 'ignore' });
+    dataDir = mkdtempSync(join(tmpdir(), 'commonplan-durability-'));
+    database = await createFreshDatabase(process.env.DATABASE_URL);
+    port = await new Promise<number>((resolvePort) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolvePort(free));
+      });
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child!.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    child?.stderr?.destroy();
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps every acknowledged keystroke of the automerge-paper trace after SIGKILL', async () => {
+    await start();
+    const api = `http://127.0.0.1:${port}/api`;
+    const login: any = await (await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'koordynator@som.example', password: 'demo-ssom-2026' }) })).json();
+    const token = login.token as string;
+    const me: any = await (await fetch(`${api}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const created: any = await (await fetch(`${api}/workspaces/${me.workspaces[0].id}/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ title: 'Artykuł', kind: 'other' }),
+    })).json();
+    const documentId = created.id as string;
+
+    const socket: Socket = io(`http://127.0.0.1:${port}/collab`, { transports: ['websocket'], auth: { token }, reconnection: false });
+    await withTimeout(new Promise<void>((r) => socket.once('connect', () => r())), 10_000, 'connect');
+    expect(await withTimeout(new Promise((r) => socket.emit('join', documentId, r)), 10_000, 'join')).toMatchObject({ ok: true });
+
+    const { edits } = loadTrace('automerge-paper');
+    const doc = new Y.Doc();
+    let pending: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => pending.push(update));
+    const text = textOf(doc);
+    const clocks: number[] = []; // the writer's clock after each edit
+    let acked = -1; // the index of the last acknowledged edit (acks come in order)
+    let unordered = false;
+    const refusals: unknown[] = [];
+    const flushPending = (index: number) => {
+      const update = pending.length === 1 ? pending[0] : Y.mergeUpdates(pending);
+      pending = [];
+      socket.emit('msg', documentId, encodeUpdate(update), (ack: { ok: boolean }) => {
+        if (!ack.ok) {
+          refusals.push(ack);
+          return;
+        }
+        if (index < acked) unordered = true;
+        acked = Math.max(acked, index);
+      });
+    };
+    let sent = 0;
+    const killAt = Date.now() + 2500;
+    for (; sent < edits.length && Date.now() < killAt; sent++) {
+      const edit = edits[sent];
+      if (edit.remove) text.delete(edit.at, edit.remove);
+      if (edit.insert) text.insert(edit.at, edit.insert);
+      clocks.push(Y.getState(doc.store, doc.clientID));
+      flushPending(sent);
+      if (sent % 200 === 199) await new Promise((r) => setImmediate(r));
+    }
+    child!.kill('SIGKILL');
+    await new Promise((r) => child!.once('exit', r));
+    socket.disconnect();
+    expect(refusals).toEqual([]);
+    expect(unordered).toBe(false);
+    expect(acked).toBeGreaterThan(100); // the server did acknowledge a good part before the crash
+    expect(acked).toBeLessThan(sent); // and the crash came in mid-stream
+
+    await start();
+    const reader = new Y.Doc();
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, documentId, reader, {
+      WebSocketPolyfill: require('ws').WebSocket,
+      params: { token },
+      disableBc: true,
+    });
+    try {
+      await withTimeout(new Promise<void>((r) => provider.on('sync', (s: boolean) => s && r())), 30_000, 'sync after restart');
+      const storedClock = Y.decodeStateVector(Y.encodeStateVector(reader)).get(doc.clientID) ?? 0;
+      expect(storedClock).toBeGreaterThanOrEqual(clocks[acked]);
+      // And what is stored is exactly the text after some prefix of the edits, no shorter than the acknowledged one.
+      const storedText = plain(reader);
+      let replay = '';
+      let match = -1;
+      for (let i = 0; i < sent; i++) {
+        const edit = edits[i];
+        replay = replay.slice(0, edit.at) + edit.insert + replay.slice(edit.at + edit.remove);
+        if (i >= acked && replay === storedText) {
+          match = i;
+          break;
+        }
+      }
+      expect(match).toBeGreaterThanOrEqual(acked);
+    } finally {
+      provider.destroy();
+      reader.destroy();
+    }
+    expect(plain(doc).length).toBeGreaterThan(0);
+  }, 240_000);
+});
