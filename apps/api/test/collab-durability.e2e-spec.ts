@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { encodeUpdate } from '@commonplan/sync';
 import { loadTrace } from './support/editing-trace';
@@ -136,7 +137,7 @@ describe('durability of acknowledged updates across a crash', () => {
     await start();
     const reader = new Y.Doc();
     const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, documentId, reader, {
-      WebSocketPolyfill: require('ws').WebSocket,
+      WebSocketPolyfill: WebSocket,
       params: { token },
       disableBc: true,
     });
