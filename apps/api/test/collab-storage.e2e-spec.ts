@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { decodeMessage, encodeSyncStep1, encodeUpdate } from '@commonplan/sync';
 import { CollabEngine } from '../src/collab/collab-engine';
-import { DocumentStore } from '../src/collab/document-store';
+import { DocumentStore, writeSnapshotIfCurrent } from '../src/collab/document-store';
 import { TestServer } from './support/test-server';
 import { connected, emitAck, eventually, ioClient, plain, stockProvider, textOf, whenSynced } from './support/collab-clients';
 
@@ -87,22 +87,41 @@ describe('co-drafting storage: group commit, compaction, loading and unloading',
     expect(await text(documentId)).toBe(expected);
   });
 
-  it('never lets a stale compaction overwrite a newer snapshot', async () => {
+  it('never lets a stale compaction overwrite a newer snapshot, nor lose a row that commits during one', async () => {
     const documentId = await newDocument();
     const { doc, acks } = await editor(documentId);
     textOf(doc).insert(0, 'pierwsza wersja');
     await Promise.all(acks);
-    // Two compactions at once: one merges, the other finds nothing left; the log is never merged twice.
+    // Two compactions at once: one merges the rows, the other finds none left; nothing is merged twice.
+    const logged = await rows(documentId);
+    expect(logged).toBeGreaterThan(0);
     const merged = await Promise.all([store().compact(documentId), store().compact(documentId)]);
-    expect(merged.sort()).toEqual([0, 2]);
-    // A snapshot from the future (as another instance would have written after a newer compaction) is kept.
+    expect(merged.map((m) => m.rows).sort()).toEqual([0, logged]);
+
+    // A compactor that read version 0 while another has since written version 1 writes nothing.
+    const [{ version }] = await server.db.query(`SELECT version FROM document_snapshots WHERE document_id = $1`, [documentId]);
     textOf(doc).insert(0, '» ');
     await Promise.all(acks);
-    await server.db.query(`UPDATE document_snapshots SET upto_id = upto_id + 1000000 WHERE document_id = $1`, [documentId]);
-    const before = (await server.db.query(`SELECT data FROM document_snapshots WHERE document_id = $1`, [documentId]))[0].data;
-    expect(await store().compact(documentId)).toBe(0);
-    const after = (await server.db.query(`SELECT data FROM document_snapshots WHERE document_id = $1`, [documentId]))[0].data;
-    expect(Buffer.compare(before, after)).toBe(0);
+    expect((await store().compact(documentId)).rows).toBe(1);
+    const before = (await server.db.query(`SELECT data, version FROM document_snapshots WHERE document_id = $1`, [documentId]))[0];
+    expect(Number(before.version)).toBe(Number(version) + 1);
+    const stale = await server.db.transaction((m) => writeSnapshotIfCurrent(m, documentId, Number(version), 1, new Uint8Array([0, 0])));
+    expect(stale).toBe(false);
+    const after = (await server.db.query(`SELECT data FROM document_snapshots WHERE document_id = $1`, [documentId]))[0];
+    expect(Buffer.compare(before.data, after.data)).toBe(0);
+
+    // A row with an id lower than the snapshot's (it committed late) is still loaded, and merged next time.
+    const late = new Y.Doc();
+    Y.applyUpdate(late, Y.encodeStateAsUpdate(doc));
+    const sv = Y.encodeStateVector(late);
+    textOf(late).insert(0, 'spóźniony ');
+    await server.db.query(`INSERT INTO document_updates (id, document_id, data) VALUES (1, $1, $2)`, [documentId, Buffer.from(Y.encodeStateAsUpdate(late, sv))]);
+    const loaded = await store().load(documentId);
+    const check = new Y.Doc();
+    for (const u of loaded.updates) Y.applyUpdate(check, u);
+    expect(plain(check)).toBe('spóźniony » pierwsza wersja');
+    expect((await store().compact(documentId)).rows).toBe(1);
+    expect(await rows(documentId)).toBe(0);
   });
 
   it('unloads a document nobody has open, once everything is stored, and loads it again on demand', async () => {

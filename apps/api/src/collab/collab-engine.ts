@@ -6,6 +6,7 @@ import {
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeUpdate,
   isEmptyUpdate,
   type JoinAck,
   type MessageAck,
@@ -18,7 +19,8 @@ import { AppConfig } from '../platform/config/app-config';
 import { type AccessChange, AccessEvents } from '../platform/events';
 import type { CollabConnection } from './collab-connection';
 import { DocumentStore } from './document-store';
-import { LiveDocument, type Participant } from './live-document';
+import { type IncomingUpdate, LiveDocument, type Participant } from './live-document';
+import { applyAll, mergeMany } from './merge-updates';
 import { UpdateWriter } from './update-writer';
 
 const RESYNC_INTERVAL_MS = 500;
@@ -211,7 +213,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
         return null;
       case 'sync-step-2':
       case 'update':
-        return this.applyUpdate(live, participant, message.update);
+        return this.applyUpdate(live, participant, message.update, connection.transport === 'socket.io');
       case 'awareness':
         try {
           live.awareness.apply(message.update, connection);
@@ -230,7 +232,11 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  private applyUpdate(live: LiveDocument, participant: Participant, update: Uint8Array): Promise<MessageAck> | MessageAck {
+  /**
+   * Validates an update and queues it for the end of the tick (see onTick); the acknowledgement comes after the
+   * commit that stores it. y-websocket connections, which have no acknowledgements, pass `wantAck` false.
+   */
+  private applyUpdate(live: LiveDocument, participant: Participant, update: Uint8Array, wantAck: boolean): Promise<MessageAck> | MessageAck | null {
     if (isEmptyUpdate(update)) return { ok: true, seq: null };
     if (participant.access !== 'edit') {
       return refuse('forbidden', `your access to this document is ${participant.access}: updates are not accepted`);
@@ -241,19 +247,82 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     } catch {
       return refuse('malformed', 'the update is not a valid Yjs update');
     }
-    try {
-      Y.applyUpdate(live.doc, update, participant.connection);
-    } catch (error) {
-      this.logger.error(`an update that decoded failed to apply to ${live.id}; reloading it: ${String(error)}`);
-      void this.reload(live);
-      return refuse('malformed', 'the update could not be applied');
+    if (!wantAck) {
+      live.enqueue({ origin: participant.connection, update, ack: null });
+      return null;
     }
-    live.relay(participant.connection, update);
-    if (live.doc.store.pendingStructs || live.doc.store.pendingDs) this.askForMissing(live, participant);
-    return this.writer.write(live.id, update).then(
-      (seq): MessageAck => ({ ok: true, seq }),
-      (): MessageAck => refuse('unavailable', 'the update could not be stored; it will be sent again'),
-    );
+    return new Promise<MessageAck>((resolve) => live.enqueue({ origin: participant.connection, update, ack: resolve }));
+  }
+
+  /**
+   * Everything that arrived for a document in one event-loop tick: applied in one Yjs transaction; the update Yjs
+   * encodes for that transaction (only what was new) is relayed to the others and stored, and each sender is
+   * acknowledged after the commit.
+   */
+  private onTick(live: LiveDocument, items: IncomingUpdate[]): void {
+    if (this.documents.get(live.id) !== live) {
+      for (const item of items) item.ack?.(refuse('unavailable', 'the document was reloaded; join again'));
+      return;
+    }
+    let tickUpdate: Uint8Array | null = null;
+    const capture = (update: Uint8Array) => {
+      tickUpdate = tickUpdate ? mergeMany([tickUpdate, update]) : update;
+    };
+    const failed = new Set<IncomingUpdate>();
+    live.doc.on('update', capture);
+    try {
+      live.doc.transact(() => {
+        for (const item of items) {
+          try {
+            Y.applyUpdate(live.doc, item.update, item.origin);
+          } catch (error) {
+            failed.add(item);
+            this.logger.error(`an update that decoded failed to apply to ${live.id}: ${String(error)}`);
+          }
+        }
+      }, this);
+    } finally {
+      live.doc.off('update', capture);
+    }
+    if (failed.size > 0) {
+      // The document may hold part of an update: store and relay nothing of this tick but the updates that applied,
+      // as they were sent, and let everyone rejoin from what is stored.
+      for (const item of failed) item.ack?.(refuse('malformed', 'the update could not be applied'));
+      const good = items.filter((item) => !failed.has(item));
+      void this.storeAndAcknowledge(live.id, good.length ? mergeMany(good.map((i) => i.update)) : null, good).then(() => this.reload(live));
+      return;
+    }
+    const origin = items[0].origin;
+    const single = items.every((item) => item.origin === origin);
+    if (tickUpdate) live.broadcast(encodeUpdate(tickUpdate), single ? origin : null);
+    // Parts whose dependencies the server lacks stay pending in Yjs and are missing from the transaction's update:
+    // store them as they were sent, and ask their senders for what is missing.
+    const pending = live.doc.store.pendingStructs !== null || live.doc.store.pendingDs !== null;
+    if (pending) {
+      for (const item of items) {
+        const participant = live.participants.get(item.origin);
+        if (participant) this.askForMissing(live, participant);
+      }
+    }
+    const toStore = pending ? mergeMany([...(tickUpdate ? [tickUpdate] : []), ...items.map((i) => i.update)]) : tickUpdate;
+    void this.storeAndAcknowledge(live.id, toStore, items);
+  }
+
+  /** Stores an update (or, when null, waits for what is already being stored) and acknowledges the items. */
+  private async storeAndAcknowledge(documentId: string, update: Uint8Array | null, items: IncomingUpdate[]): Promise<void> {
+    let ack: MessageAck;
+    try {
+      if (update) {
+        ack = { ok: true, seq: await this.writer.write(documentId, update) };
+      } else {
+        // Nothing new: the content is already in the document, but perhaps not yet stored.
+        await this.writer.barrier();
+        ack = { ok: true, seq: null };
+      }
+    } catch {
+      ack = refuse('unavailable', 'the update could not be stored; it will be sent again');
+    }
+    for (const item of items) item.ack?.(ack);
   }
 
   /**
@@ -277,8 +346,8 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
         .load(documentId)
         .then((stored) => {
           const doc = new Y.Doc({ gc: true });
-          if (stored.updates.length > 0) Y.applyUpdate(doc, stored.updates.length === 1 ? stored.updates[0] : Y.mergeUpdates(stored.updates));
-          const loaded = new LiveDocument(documentId, doc, stored);
+          if (stored.updates.length > 0) applyAll(doc, stored.updates);
+          const loaded = new LiveDocument(documentId, doc, stored, (live, items) => this.onTick(live, items));
           this.documents.set(documentId, loaded);
           return loaded;
         })
@@ -370,15 +439,11 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
 
   private async compact(live: LiveDocument): Promise<void> {
     live.compacting = true;
-    const rowsBefore = live.tailRows;
-    const bytesBefore = live.tailBytes;
     try {
       const merged = await this.store.compact(live.id);
-      if (merged > 0) {
-        // Rows stored while compacting stay in the tail; the merged ones (at least those counted before) left it.
-        live.tailRows = Math.max(0, live.tailRows - merged);
-        live.tailBytes = Math.max(0, live.tailBytes - (merged >= rowsBefore ? bytesBefore : Math.round((bytesBefore * merged) / rowsBefore)));
-      }
+      // Rows stored while compacting were not merged and stay in the tail.
+      live.tailRows = Math.max(0, live.tailRows - merged.rows);
+      live.tailBytes = Math.max(0, live.tailBytes - merged.bytes);
     } catch (error) {
       this.logger.error(`compaction of ${live.id} failed: ${String(error)}`);
     } finally {

@@ -1,24 +1,24 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
+import { applyAll } from './merge-updates';
 
 export interface StoredState {
-  /** The snapshot followed by the log rows after it, oldest first. */
+  /** The snapshot followed by the log rows, oldest first. */
   updates: Uint8Array[];
-  /** Log rows after the snapshot: the compaction trigger counts these. */
+  /** Log rows not yet in the snapshot: the compaction trigger counts these. */
   tailRows: number;
   tailBytes: number;
-  /** The newest log row loaded (0 when none). */
-  lastId: number;
 }
 
 /**
- * All SQL of a document's Yjs state: an append-only log of updates (document_updates) and a snapshot that holds
- * every row up to `upto_id` (document_snapshots).
+ * All SQL of a document's Yjs state: an append-only log of updates (document_updates) and a snapshot
+ * (document_snapshots) holding every row that compaction merged and deleted.
  *
- * Writers and the compactor of one document take the same advisory lock (writers shared, the compactor exclusive), so
- * that compaction only ever sees committed rows in id order: no row can commit later with an id below the snapshot's
- * `upto_id` and be skipped by every future load.
+ * A document's state is always the snapshot plus every row still in the log. Compaction deletes exactly the rows it
+ * merged (by id), so a row that commits while a compaction runs, whatever its id, simply stays in the log; writers
+ * therefore need no lock and append with one statement. Compactions of one document are serialised by an advisory
+ * lock, and a snapshot is only replaced by the compactor that read it (its version).
  */
 @Injectable()
 export class DocumentStore {
@@ -26,18 +26,13 @@ export class DocumentStore {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async exists(documentId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM documents WHERE id = $1`, [documentId]);
-    return rows.length > 0;
-  }
-
+  /** The snapshot and the log, read in one consistent view. */
   async load(documentId: string): Promise<StoredState> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [snapshot] = await manager.query(`SELECT upto_id, data FROM document_snapshots WHERE document_id = $1`, [documentId]);
-      const uptoId = snapshot ? Number(snapshot.upto_id) : 0;
-      const rows: { id: string; data: Buffer }[] = await manager.query(
-        `SELECT id, data FROM document_updates WHERE document_id = $1 AND id > $2 ORDER BY id`,
-        [documentId, uptoId],
+      const [snapshot] = await manager.query(`SELECT data FROM document_snapshots WHERE document_id = $1`, [documentId]);
+      const rows: { data: Buffer }[] = await manager.query(
+        `SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id`,
+        [documentId],
       );
       const updates = snapshot ? [toBytes(snapshot.data)] : [];
       let tailBytes = 0;
@@ -46,73 +41,92 @@ export class DocumentStore {
         tailBytes += bytes.byteLength;
         updates.push(bytes);
       }
-      return { updates, tailRows: rows.length, tailBytes, lastId: rows.length ? Number(rows[rows.length - 1].id) : uptoId };
+      return { updates, tailRows: rows.length, tailBytes };
     });
   }
 
   /**
-   * Appends one row per document in a single transaction (a group commit) and returns each document's row id.
+   * Appends one row per document in a single statement (a group commit: one round trip, committed on return) and
+   * returns each document's row id.
    */
   async append(batch: { documentId: string; data: Uint8Array }[]): Promise<Map<string, number>> {
-    return this.dataSource.transaction(async (manager) => {
-      const ids = batch.map((b) => b.documentId);
-      await manager.query(
-        `SELECT pg_advisory_xact_lock_shared(hashtextextended(d::text, 0)) FROM unnest($1::uuid[]) AS d`,
-        [ids],
-      );
-      const values: string[] = [];
-      const params: unknown[] = [];
-      for (const [i, item] of batch.entries()) {
-        values.push(`($${2 * i + 1}::uuid, $${2 * i + 2}::bytea)`);
-        params.push(item.documentId, Buffer.from(item.data.buffer, item.data.byteOffset, item.data.byteLength));
-      }
-      const rows: { id: string; document_id: string }[] = await manager.query(
-        `INSERT INTO document_updates (document_id, data) VALUES ${values.join(', ')} RETURNING id, document_id`,
-        params,
-      );
-      return new Map(rows.map((r) => [r.document_id, Number(r.id)]));
-    });
+    const values: string[] = [];
+    const params: unknown[] = [];
+    for (const [i, item] of batch.entries()) {
+      values.push(`($${2 * i + 1}::uuid, $${2 * i + 2}::bytea)`);
+      params.push(item.documentId, Buffer.from(item.data.buffer, item.data.byteOffset, item.data.byteLength));
+    }
+    const rows: { id: string; document_id: string }[] = await this.dataSource.query(
+      `INSERT INTO document_updates (document_id, data) VALUES ${values.join(', ')} RETURNING id, document_id`,
+      params,
+    );
+    return new Map(rows.map((r) => [r.document_id, Number(r.id)]));
   }
 
   /**
-   * Merges the document's log into its snapshot (garbage-collecting deleted content) and deletes the merged rows,
-   * under the document's exclusive lock. A snapshot is only ever replaced by one that covers more of the log.
-   * Returns the number of rows merged.
+   * Merges the document's log into its snapshot (through a Y.Doc, so deleted content is garbage-collected) and deletes
+   * the merged rows. Returns how many rows and bytes were merged.
    */
-  async compact(documentId: string): Promise<number> {
+  async compact(documentId: string): Promise<{ rows: number; bytes: number }> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))`, [documentId]);
-      const [snapshot] = await manager.query(`SELECT upto_id, data FROM document_snapshots WHERE document_id = $1`, [documentId]);
-      const uptoId = snapshot ? Number(snapshot.upto_id) : 0;
-      const rows: { id: string; data: Buffer }[] = await manager.query(
-        `SELECT id, data FROM document_updates WHERE document_id = $1 AND id > $2 ORDER BY id`,
-        [documentId, uptoId],
+      const [snapshot] = await manager.query(
+        `SELECT upto_id, version, data FROM document_snapshots WHERE document_id = $1`,
+        [documentId],
       );
-      if (rows.length === 0) return 0;
+      const rows: { id: string; data: Buffer }[] = await manager.query(
+        `SELECT id, data FROM document_updates WHERE document_id = $1 ORDER BY id`,
+        [documentId],
+      );
+      if (rows.length === 0) return { rows: 0, bytes: 0 };
       const doc = new Y.Doc();
       try {
-        if (snapshot) Y.applyUpdate(doc, toBytes(snapshot.data));
-        Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => toBytes(r.data))));
+        const updates = rows.map((r) => toBytes(r.data));
+        applyAll(doc, snapshot ? [toBytes(snapshot.data), ...updates] : updates);
         const merged = Y.encodeStateAsUpdate(doc);
-        const newUpto = Number(rows[rows.length - 1].id);
-        const written: unknown[] = await manager.query(
-          `INSERT INTO document_snapshots (document_id, upto_id, data) VALUES ($1, $2, $3)
-           ON CONFLICT (document_id) DO UPDATE SET upto_id = EXCLUDED.upto_id, data = EXCLUDED.data, updated_at = now()
-           WHERE document_snapshots.upto_id < EXCLUDED.upto_id
-           RETURNING document_id`,
-          [documentId, newUpto, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength)],
-        );
-        if (written.length !== 1) {
+        const ids = rows.map((r) => r.id);
+        const uptoId = Math.max(snapshot ? Number(snapshot.upto_id) : 0, Number(ids[ids.length - 1]));
+        const version = snapshot ? Number(snapshot.version) : null;
+        if (!(await writeSnapshotIfCurrent(manager, documentId, version, uptoId, merged))) {
           this.logger.warn(`compaction of ${documentId} found a newer snapshot; nothing replaced`);
-          return 0;
+          return { rows: 0, bytes: 0 };
         }
-        await manager.query(`DELETE FROM document_updates WHERE document_id = $1 AND id <= $2`, [documentId, newUpto]);
-        return rows.length;
+        await manager.query(`DELETE FROM document_updates WHERE id = ANY($1::bigint[])`, [ids]);
+        return { rows: rows.length, bytes: updates.reduce((sum, u) => sum + u.byteLength, 0) };
       } finally {
         doc.destroy();
       }
     });
   }
+}
+
+/**
+ * Writes a snapshot built from the one at `readVersion` (null: there was none). Returns false, writing nothing,
+ * when the snapshot has changed since it was read: a stale compactor can never overwrite a newer snapshot.
+ */
+export async function writeSnapshotIfCurrent(
+  manager: EntityManager,
+  documentId: string,
+  readVersion: number | null,
+  uptoId: number,
+  data: Uint8Array,
+): Promise<boolean> {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (readVersion === null) {
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO document_snapshots (document_id, upto_id, version, data) VALUES ($1, $2, 0, $3)
+       ON CONFLICT (document_id) DO NOTHING RETURNING version`,
+      [documentId, uptoId, bytes],
+    );
+    return inserted.length === 1;
+  }
+  // TypeORM answers an UPDATE with [rows, affected count].
+  const [, updated] = await manager.query(
+    `UPDATE document_snapshots SET upto_id = $2, version = version + 1, data = $4, updated_at = now()
+     WHERE document_id = $1 AND version = $3`,
+    [documentId, uptoId, readVersion, bytes],
+  );
+  return Number(updated) === 1;
 }
 
 /** bytea arrives as a Buffer from pg; a plain Uint8Array view avoids Buffer-specific behaviour downstream. */

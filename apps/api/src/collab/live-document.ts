@@ -1,5 +1,5 @@
 import type { DocumentAccess } from '@commonplan/domain';
-import { encodeUpdate } from '@commonplan/sync';
+import type { MessageAck } from '@commonplan/sync';
 import * as Y from 'yjs';
 import { AwarenessRegistry } from './awareness-registry';
 import type { CollabConnection } from './collab-connection';
@@ -19,10 +19,17 @@ export interface Participant {
   lastResyncAt: number;
 }
 
+/** A validated update waiting for the end of the event-loop tick, with the acknowledgement it is owed. */
+export interface IncomingUpdate {
+  origin: CollabConnection;
+  update: Uint8Array;
+  ack: ((ack: MessageAck) => void) | null;
+}
+
 /**
- * A document held in memory while anyone has it open: its Y.Doc, who is in it, their awareness, the outgoing updates
- * of this event-loop tick, and the size of its update log (the compaction trigger). This and the engine's map of
- * documents are all the state the engine holds per document.
+ * A document held in memory while anyone has it open: its Y.Doc, who is in it, their awareness, the updates that
+ * arrived in this event-loop tick, and the size of its update log (the compaction trigger). This and the engine's map
+ * of documents are all the state the engine holds per document.
  */
 export class LiveDocument {
   readonly participants = new Map<CollabConnection, Participant>();
@@ -33,12 +40,14 @@ export class LiveDocument {
   /** Loads and text reads that keep the document from being unloaded. */
   holds = 0;
   unloadTimer: NodeJS.Timeout | null = null;
-  private outgoing: { origin: CollabConnection; update: Uint8Array }[] = [];
+  private incoming: IncomingUpdate[] = [];
 
   constructor(
     readonly id: string,
     readonly doc: Y.Doc,
     stored: { tailRows: number; tailBytes: number },
+    /** Called once per tick with everything that arrived in it. */
+    private readonly onTick: (live: LiveDocument, updates: IncomingUpdate[]) => void,
   ) {
     this.tailRows = stored.tailRows;
     this.tailBytes = stored.tailBytes;
@@ -49,12 +58,12 @@ export class LiveDocument {
   }
 
   /**
-   * Queues an applied update for the others. Everything queued in one tick goes out as one merged update per
-   * document (so a burst of keystrokes costs each receiver one message), computed once for all receivers.
+   * Queues a validated update. Everything queued in one tick is applied in one Yjs transaction, relayed as the one
+   * update Yjs encodes for it, and stored as one row: a burst of keystrokes costs one of each, not one per keystroke.
    */
-  relay(origin: CollabConnection, update: Uint8Array): void {
-    if (this.outgoing.length === 0) setImmediate(() => this.flush());
-    this.outgoing.push({ origin, update });
+  enqueue(item: IncomingUpdate): void {
+    if (this.incoming.length === 0) setImmediate(() => this.tick());
+    this.incoming.push(item);
   }
 
   /** Sends a message to every participant but `except`. */
@@ -64,14 +73,9 @@ export class LiveDocument {
     }
   }
 
-  private flush(): void {
-    const items = this.outgoing;
-    this.outgoing = [];
-    if (items.length === 0) return;
-    const origin = items[0].origin;
-    const single = items.every((item) => item.origin === origin);
-    const update = items.length === 1 ? items[0].update : Y.mergeUpdates(items.map((item) => item.update));
-    // Several senders in one tick: everyone gets the whole merge (Yjs ignores what a client already has).
-    this.broadcast(encodeUpdate(update), single ? origin : null);
+  private tick(): void {
+    const items = this.incoming;
+    this.incoming = [];
+    if (items.length > 0) this.onTick(this, items);
   }
 }

@@ -1,22 +1,25 @@
 import { Logger } from '@nestjs/common';
-import * as Y from 'yjs';
 import type { DocumentStore } from './document-store';
+import { mergeMany } from './merge-updates';
 
 interface Pending {
   updates: Uint8Array[];
-  bytes: number;
   waiters: { resolve(seq: number): void; reject(error: unknown): void }[];
 }
 
 /**
  * Group commit: updates that arrive while a commit is running wait for the next one, which writes them all in one
- * transaction, one row per document (that document's updates merged). Each write resolves with the id of the row
- * that holds it once the transaction has committed, and only then may it be acknowledged.
+ * statement, one row per document (that document's updates merged). Each write resolves with the id of the row that
+ * holds it once the statement has committed, and only then may it be acknowledged.
  */
 export class UpdateWriter {
   private readonly logger = new Logger('UpdateWriter');
   private queue = new Map<string, Pending>();
+  private inFlight = new Set<string>();
   private running: Promise<void> | null = null;
+  /** Resolved after the commit that will take the current queue. */
+  private queueBarrier: { promise: Promise<void>; resolve(): void } | null = null;
+  private inFlightBarrier: Promise<void> | null = null;
 
   constructor(
     private readonly store: DocumentStore,
@@ -28,11 +31,10 @@ export class UpdateWriter {
     return new Promise<number>((resolve, reject) => {
       let pending = this.queue.get(documentId);
       if (!pending) {
-        pending = { updates: [], bytes: 0, waiters: [] };
+        pending = { updates: [], waiters: [] };
         this.queue.set(documentId, pending);
       }
       pending.updates.push(update);
-      pending.bytes += update.byteLength;
       pending.waiters.push({ resolve, reject });
       this.running ??= this.run();
     });
@@ -43,21 +45,38 @@ export class UpdateWriter {
     return this.queue.has(documentId) || this.inFlight.has(documentId);
   }
 
-  /** Resolves once everything written so far is committed (or has failed). */
+  /** Resolves once everything written before this call has been committed (or has failed). */
+  barrier(): Promise<void> {
+    if (this.queue.size > 0) {
+      if (!this.queueBarrier) {
+        let resolve!: () => void;
+        const promise = new Promise<void>((r) => (resolve = r));
+        this.queueBarrier = { promise, resolve };
+      }
+      return this.queueBarrier.promise;
+    }
+    return this.inFlightBarrier ?? Promise.resolve();
+  }
+
+  /** Resolves once the queue is empty and nothing is being committed. */
   async drain(): Promise<void> {
     while (this.running) await this.running;
   }
-
-  private inFlight = new Set<string>();
 
   private async run(): Promise<void> {
     try {
       while (this.queue.size > 0) {
         const batch = this.queue;
+        const barrier = this.queueBarrier;
         this.queue = new Map();
+        this.queueBarrier = null;
         this.inFlight = new Set(batch.keys());
-        await this.commit(batch);
+        const commit = this.commit(batch);
+        this.inFlightBarrier = commit;
+        await commit;
+        barrier?.resolve();
         this.inFlight = new Set();
+        this.inFlightBarrier = null;
       }
     } finally {
       this.running = null;
@@ -65,12 +84,9 @@ export class UpdateWriter {
   }
 
   private async commit(batch: Map<string, Pending>): Promise<void> {
-    const rows = [...batch].map(([documentId, pending]) => ({
-      documentId,
-      data: pending.updates.length === 1 ? pending.updates[0] : Y.mergeUpdates(pending.updates),
-    }));
+    const rows = [...batch].map(([documentId, pending]) => ({ documentId, data: mergeMany(pending.updates) }));
     try {
-      this.settle(batch, await this.store.append(rows));
+      this.settle(batch, rows, await this.store.append(rows));
     } catch (error) {
       if (rows.length === 1) {
         this.fail(batch, error);
@@ -80,7 +96,7 @@ export class UpdateWriter {
       for (const row of rows) {
         const single = new Map([[row.documentId, batch.get(row.documentId) as Pending]]);
         try {
-          this.settle(single, await this.store.append([row]));
+          this.settle(single, [row], await this.store.append([row]));
         } catch (rowError) {
           this.fail(single, rowError);
         }
@@ -88,10 +104,11 @@ export class UpdateWriter {
     }
   }
 
-  private settle(batch: Map<string, Pending>, ids: Map<string, number>): void {
-    for (const [documentId, pending] of batch) {
-      const id = ids.get(documentId) as number;
-      this.onStored(documentId, id, pending.bytes);
+  private settle(batch: Map<string, Pending>, rows: { documentId: string; data: Uint8Array }[], ids: Map<string, number>): void {
+    for (const row of rows) {
+      const pending = batch.get(row.documentId) as Pending;
+      const id = ids.get(row.documentId) as number;
+      this.onStored(row.documentId, id, row.data.byteLength);
       for (const waiter of pending.waiters) waiter.resolve(id);
     }
   }

@@ -30,11 +30,13 @@ export class CoDrafting1764576000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX document_updates_document_idx ON document_updates (document_id, id)`);
-    // The snapshot holds every update of the log up to and including upto_id.
+    // The snapshot holds every log row that compaction merged (and deleted); upto_id is the highest of them, version
+    // counts compactions so that a compactor working from an older snapshot can never replace a newer one.
     await q.query(`
       CREATE TABLE document_snapshots (
         document_id uuid PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
         upto_id bigint NOT NULL,
+        version bigint NOT NULL DEFAULT 0,
         data bytea NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
