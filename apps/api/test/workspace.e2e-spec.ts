@@ -39,7 +39,14 @@ describe('the demo workspace, its organisations and documents', () => {
     }
     const documents = await server.request(`/api/workspaces/${ws}/documents`, { token: await server.login('obserwator@som.example') });
     expect(documents.body.map((d: { title: string }) => d.title)).toContain('Strategia Rozwoju Szczecińskiego Obszaru Metropolitalnego 2020');
-    expect(documents.body.find((d: { kind: string }) => d.kind === 'strategy')).toMatchObject({ status: 'drafting' });
+    const strategy = documents.body.find((d: { kind: string }) => d.kind === 'strategy');
+    expect(strategy).toMatchObject({ status: 'drafting', access: 'read' });
+    const text = await server.request(`/api/documents/${strategy.id}/text`, { token: coordinator });
+    expect(text.body.text.split('\n').slice(0, 3)).toEqual([
+      'Strategia Rozwoju Szczecińskiego Obszaru Metropolitalnego',
+      'Projekt roboczy przygotowany przez Biuro Stowarzyszenia do wspólnej pracy członków, ekspertów i partnerów.',
+      '1. Wnioski z diagnozy',
+    ]);
   });
 
   it('does not seed again when the database already holds a workspace', async () => {

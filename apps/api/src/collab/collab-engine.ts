@@ -20,7 +20,7 @@ import { type AccessChange, AccessEvents } from '../platform/events';
 import type { CollabConnection } from './collab-connection';
 import { DocumentStore } from './document-store';
 import { type IncomingUpdate, LiveDocument, type Participant } from './live-document';
-import { applyAll, mergeMany } from './merge-updates';
+import { mergeMany } from './merge-updates';
 import { UpdateWriter } from './update-writer';
 
 const RESYNC_INTERVAL_MS = 500;
@@ -66,7 +66,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       if (live.unloadTimer) clearTimeout(live.unloadTimer);
       for (const participant of live.participants.values()) if (participant.expiryTimer) clearTimeout(participant.expiryTimer);
       if (live.tailRows > 0) await this.store.compact(live.id).catch(() => undefined);
-      live.doc.destroy();
+      live.destroy();
     }
     this.documents.clear();
   }
@@ -152,7 +152,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     };
     live.participants.set(connection, participant);
     this.armExpiry(live, participant);
-    connection.send(live.id, encodeSyncStep1(Y.encodeStateVector(live.doc)));
+    connection.send(live.id, encodeSyncStep1(live.stateVector()));
     const states = live.awareness.encodeAll();
     if (states) connection.send(live.id, encodeAwareness(states));
   }
@@ -209,7 +209,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     const connection = participant.connection;
     switch (message.type) {
       case 'sync-step-1':
-        connection.send(live.id, encodeSyncStep2(Y.encodeStateAsUpdate(live.doc, message.stateVector)));
+        connection.send(live.id, encodeSyncStep2(live.missingFor(message.stateVector)));
         return null;
       case 'sync-step-2':
       case 'update':
@@ -334,7 +334,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     const now = Date.now();
     if (now - participant.lastResyncAt < RESYNC_INTERVAL_MS) return;
     participant.lastResyncAt = now;
-    participant.connection.send(live.id, encodeSyncStep1(Y.encodeStateVector(live.doc)));
+    participant.connection.send(live.id, encodeSyncStep1(live.stateVector()));
   }
 
   private load(documentId: string): Promise<LiveDocument> {
@@ -345,9 +345,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       pending = this.store
         .load(documentId)
         .then((stored) => {
-          const doc = new Y.Doc({ gc: true });
-          if (stored.updates.length > 0) applyAll(doc, stored.updates);
-          const loaded = new LiveDocument(documentId, doc, stored, (live, items) => this.onTick(live, items));
+          const loaded = new LiveDocument(documentId, stored, (live, items) => this.onTick(live, items));
           this.documents.set(documentId, loaded);
           return loaded;
         })
@@ -465,7 +463,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     if (live.tailRows > 0 && !live.compacting) await this.compact(live);
     if (!live.idle || this.documents.get(live.id) !== live) return;
     this.documents.delete(live.id);
-    live.doc.destroy();
+    live.destroy();
   }
 
   /** After an update failed half-way: forget the in-memory state and let everyone rejoin from what is stored. */
@@ -476,6 +474,6 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     for (const participant of [...live.participants.values()]) {
       this.remove(live, participant, { code: 'unavailable', message: 'the document was reloaded; join again' });
     }
-    live.doc.destroy();
+    live.destroy();
   }
 }

@@ -1,13 +1,14 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { applyAll } from './merge-updates';
 
 export interface StoredState {
-  /** The snapshot followed by the log rows, oldest first. */
-  updates: Uint8Array[];
-  /** Log rows not yet in the snapshot: the compaction trigger counts these. */
-  tailRows: number;
+  /** The compacted state (one update) with its state vector, or null when there is none yet. */
+  snapshot: { data: Uint8Array; stateVector: Uint8Array } | null;
+  /** The log rows not yet in the snapshot, oldest first. */
+  tail: Uint8Array[];
   tailBytes: number;
 }
 
@@ -26,22 +27,26 @@ export class DocumentStore {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The snapshot and the log, read in one consistent view. */
+  /** The snapshot and the log, read in one consistent view; throws when the snapshot is damaged. */
   async load(documentId: string): Promise<StoredState> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [snapshot] = await manager.query(`SELECT data FROM document_snapshots WHERE document_id = $1`, [documentId]);
+      const [snapshot] = await manager.query(
+        `SELECT data, state_vector, checksum FROM document_snapshots WHERE document_id = $1`,
+        [documentId],
+      );
       const rows: { data: Buffer }[] = await manager.query(
         `SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id`,
         [documentId],
       );
-      const updates = snapshot ? [toBytes(snapshot.data)] : [];
-      let tailBytes = 0;
-      for (const row of rows) {
-        const bytes = toBytes(row.data);
-        tailBytes += bytes.byteLength;
-        updates.push(bytes);
+      if (snapshot && !checksum(snapshot.data).equals(snapshot.checksum)) {
+        throw new Error(`the snapshot of ${documentId} does not match its checksum`);
       }
-      return { updates, tailRows: rows.length, tailBytes };
+      const tail = rows.map((row) => toBytes(row.data));
+      return {
+        snapshot: snapshot ? { data: toBytes(snapshot.data), stateVector: toBytes(snapshot.state_vector) } : null,
+        tail,
+        tailBytes: tail.reduce((sum, u) => sum + u.byteLength, 0),
+      };
     });
   }
 
@@ -54,7 +59,7 @@ export class DocumentStore {
     const params: unknown[] = [];
     for (const [i, item] of batch.entries()) {
       values.push(`($${2 * i + 1}::uuid, $${2 * i + 2}::bytea)`);
-      params.push(item.documentId, Buffer.from(item.data.buffer, item.data.byteOffset, item.data.byteLength));
+      params.push(item.documentId, toBuffer(item.data));
     }
     const rows: { id: string; document_id: string }[] = await this.dataSource.query(
       `INSERT INTO document_updates (document_id, data) VALUES ${values.join(', ')} RETURNING id, document_id`,
@@ -71,7 +76,7 @@ export class DocumentStore {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))`, [documentId]);
       const [snapshot] = await manager.query(
-        `SELECT upto_id, version, data FROM document_snapshots WHERE document_id = $1`,
+        `SELECT upto_id, version, data, checksum FROM document_snapshots WHERE document_id = $1`,
         [documentId],
       );
       const rows: { id: string; data: Buffer }[] = await manager.query(
@@ -79,15 +84,17 @@ export class DocumentStore {
         [documentId],
       );
       if (rows.length === 0) return { rows: 0, bytes: 0 };
+      if (snapshot && !checksum(snapshot.data).equals(snapshot.checksum)) {
+        throw new Error(`the snapshot of ${documentId} does not match its checksum; not compacting`);
+      }
       const doc = new Y.Doc();
       try {
         const updates = rows.map((r) => toBytes(r.data));
         applyAll(doc, snapshot ? [toBytes(snapshot.data), ...updates] : updates);
-        const merged = Y.encodeStateAsUpdate(doc);
         const ids = rows.map((r) => r.id);
         const uptoId = Math.max(snapshot ? Number(snapshot.upto_id) : 0, Number(ids[ids.length - 1]));
         const version = snapshot ? Number(snapshot.version) : null;
-        if (!(await writeSnapshotIfCurrent(manager, documentId, version, uptoId, merged))) {
+        if (!(await writeSnapshotIfCurrent(manager, documentId, version, uptoId, doc))) {
           this.logger.warn(`compaction of ${documentId} found a newer snapshot; nothing replaced`);
           return { rows: 0, bytes: 0 };
         }
@@ -101,35 +108,45 @@ export class DocumentStore {
 }
 
 /**
- * Writes a snapshot built from the one at `readVersion` (null: there was none). Returns false, writing nothing,
- * when the snapshot has changed since it was read: a stale compactor can never overwrite a newer snapshot.
+ * Writes the snapshot of `doc`, built from the stored one at `readVersion` (null: there was none). Returns false,
+ * writing nothing, when the snapshot has changed since it was read: a stale compactor can never overwrite a newer
+ * snapshot.
  */
 export async function writeSnapshotIfCurrent(
   manager: EntityManager,
   documentId: string,
   readVersion: number | null,
   uptoId: number,
-  data: Uint8Array,
+  doc: Y.Doc,
 ): Promise<boolean> {
-  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const data = toBuffer(Y.encodeStateAsUpdate(doc));
+  const stateVector = toBuffer(Y.encodeStateVector(doc));
   if (readVersion === null) {
     const inserted: unknown[] = await manager.query(
-      `INSERT INTO document_snapshots (document_id, upto_id, version, data) VALUES ($1, $2, 0, $3)
+      `INSERT INTO document_snapshots (document_id, upto_id, version, data, state_vector, checksum) VALUES ($1, $2, 0, $3, $4, $5)
        ON CONFLICT (document_id) DO NOTHING RETURNING version`,
-      [documentId, uptoId, bytes],
+      [documentId, uptoId, data, stateVector, checksum(data)],
     );
     return inserted.length === 1;
   }
   // TypeORM answers an UPDATE with [rows, affected count].
   const [, updated] = await manager.query(
-    `UPDATE document_snapshots SET upto_id = $2, version = version + 1, data = $4, updated_at = now()
+    `UPDATE document_snapshots SET upto_id = $2, version = version + 1, data = $4, state_vector = $5, checksum = $6, updated_at = now()
      WHERE document_id = $1 AND version = $3`,
-    [documentId, uptoId, readVersion, bytes],
+    [documentId, uptoId, readVersion, data, stateVector, checksum(data)],
   );
   return Number(updated) === 1;
+}
+
+function checksum(data: Uint8Array): Buffer {
+  return createHash('sha256').update(data).digest();
 }
 
 /** bytea arrives as a Buffer from pg; a plain Uint8Array view avoids Buffer-specific behaviour downstream. */
 function toBytes(value: Buffer | Uint8Array): Uint8Array {
   return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+}
+
+function toBuffer(value: Uint8Array): Buffer {
+  return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 }

@@ -2,6 +2,8 @@ import type { DocumentAccess } from '@commonplan/domain';
 import type { MessageAck } from '@commonplan/sync';
 import * as Y from 'yjs';
 import { AwarenessRegistry } from './awareness-registry';
+import type { StoredState } from './document-store';
+import { applyAll } from './merge-updates';
 import type { CollabConnection } from './collab-connection';
 
 /** A connection's membership in one document, with the access it was last found to have. */
@@ -41,16 +43,59 @@ export class LiveDocument {
   holds = 0;
   unloadTimer: NodeJS.Timeout | null = null;
   private incoming: IncomingUpdate[] = [];
+  private ydoc: Y.Doc | null = null;
+  /** Until the Y.Doc is needed: the stored state as one update, and its state vector. */
+  private stored: Uint8Array | null;
+  private storedStateVector: Uint8Array | null = null;
 
   constructor(
     readonly id: string,
-    readonly doc: Y.Doc,
-    stored: { tailRows: number; tailBytes: number },
+    stored: StoredState,
     /** Called once per tick with everything that arrived in it. */
     private readonly onTick: (live: LiveDocument, updates: IncomingUpdate[]) => void,
   ) {
-    this.tailRows = stored.tailRows;
+    this.tailRows = stored.tail.length;
     this.tailBytes = stored.tailBytes;
+    if (stored.snapshot && stored.tail.length === 0) {
+      this.stored = stored.snapshot.data;
+      this.storedStateVector = stored.snapshot.stateVector;
+    } else {
+      // A tail to apply: build the Y.Doc now, so that a bad update fails the load, not a later join.
+      this.stored = null;
+      this.ydoc = new Y.Doc({ gc: true });
+      applyAll(this.ydoc, stored.snapshot ? [stored.snapshot.data, ...stored.tail] : stored.tail);
+    }
+  }
+
+  /**
+   * The document as a Y.Doc, built from the stored state on first use. A document that is only read (joined, synced,
+   * watched) never needs one: its stored state answers sync requests directly, which keeps a cold join cheap.
+   */
+  get doc(): Y.Doc {
+    if (!this.ydoc) {
+      this.ydoc = new Y.Doc({ gc: true });
+      if (this.stored) Y.applyUpdate(this.ydoc, this.stored);
+      this.stored = null;
+      this.storedStateVector = null;
+    }
+    return this.ydoc;
+  }
+
+  stateVector(): Uint8Array {
+    return this.ydoc || !this.storedStateVector ? Y.encodeStateVector(this.doc) : this.storedStateVector;
+  }
+
+  /** What a client with this state vector lacks (the answer to its sync step 1). */
+  missingFor(stateVector: Uint8Array): Uint8Array {
+    if (this.ydoc || !this.stored) return Y.encodeStateAsUpdate(this.doc, stateVector);
+    const knowsNothing = stateVector.length === 1 && stateVector[0] === 0;
+    return knowsNothing ? this.stored : Y.diffUpdate(this.stored, stateVector);
+  }
+
+  destroy(): void {
+    this.ydoc?.destroy();
+    this.ydoc = null;
+    this.stored = null;
   }
 
   get idle(): boolean {

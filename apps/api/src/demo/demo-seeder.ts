@@ -3,7 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { DocumentKind, MemberType, PartnerType, Role } from '@commonplan/domain';
 import type { AuditService } from '../audit/audit.service';
 import type { PasswordHasher } from '../platform/security/password-hasher';
-import { sampleStrategyState } from './sample-content';
+import { writeSnapshotIfCurrent } from '../collab/document-store';
+import { sampleStrategy } from './sample-content';
 import demo from './ssom-demo.json';
 
 export const DEMO_PASSWORD = 'demo-ssom-2026';
@@ -106,10 +107,9 @@ async function seed(manager: EntityManager, passwordHash: string, audit: AuditSe
     );
     if (i === 0) {
       // The strategy opens with a draft outline (its Yjs state as the document's first snapshot).
-      await manager.query(`INSERT INTO document_snapshots (document_id, upto_id, data) VALUES ($1, 0, $2)`, [
-        document.id,
-        Buffer.from(sampleStrategyState()),
-      ]);
+      const outline = sampleStrategy();
+      await writeSnapshotIfCurrent(manager, document.id, null, 0, outline);
+      outline.destroy();
     }
   }
   await audit.append(manager, {

@@ -24,7 +24,7 @@ const OUTLINE: [level: 1 | 2 | 0, text: string][] = [
   [0, ''],
 ];
 
-export function sampleStrategyState(): Uint8Array {
+export function sampleStrategy(): Y.Doc {
   const doc = new Y.Doc();
   const blocks = OUTLINE.map(([level, text]) => {
     const element = new Y.XmlElement(level === 0 ? 'paragraph' : 'heading');
@@ -37,7 +37,5 @@ export function sampleStrategyState(): Uint8Array {
     return element;
   });
   doc.getXmlFragment(RICH_TEXT_FIELD).insert(0, blocks);
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return state;
+  return doc;
 }

@@ -31,13 +31,17 @@ export class CoDrafting1764576000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX document_updates_document_idx ON document_updates (document_id, id)`);
     // The snapshot holds every log row that compaction merged (and deleted); upto_id is the highest of them, version
-    // counts compactions so that a compactor working from an older snapshot can never replace a newer one.
+    // counts compactions so that a compactor working from an older snapshot can never replace a newer one. Its state
+    // vector is kept beside it (a join after a restart needs no parsing), and its SHA-256, so a damaged snapshot is
+    // refused at load instead of being sent to clients.
     await q.query(`
       CREATE TABLE document_snapshots (
         document_id uuid PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
         upto_id bigint NOT NULL,
         version bigint NOT NULL DEFAULT 0,
         data bytea NOT NULL,
+        state_vector bytea NOT NULL,
+        checksum bytea NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
   }
