@@ -32,9 +32,9 @@ export function freePort() {
 /**
  * Starts a server. `kind`: commonplan | hocuspocus | y-websocket. For commonplan, `db` (the database URL) and
  * `dataDir` are required. `profile`: a directory to write a V8 CPU profile into when the process exits. `extraEnv`:
- * more environment for Commonplan (to try a setting, e.g. COLLAB_COMPACT_ROWS).
+ * more environment for Commonplan (to try a setting, e.g. COLLAB_COMPACT_ROWS). `main`: the built server to run.
  */
-export async function startServer(kind, { db, dataDir, logFile, profile, profileName, extraEnv = {} } = {}) {
+export async function startServer(kind, { db, dataDir, logFile, profile, profileName, extraEnv = {}, main = join(root, 'dist/api/main.js') } = {}) {
   const port = await freePort();
   const nodeArgs = ['--expose-gc', '--require', memHook];
   if (profile) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profile}`, `--cpu-prof-name=${profileName ?? `${kind}.cpuprofile`}`);
@@ -42,7 +42,7 @@ export async function startServer(kind, { db, dataDir, logFile, profile, profile
   let env = { ...process.env };
   delete env.NODE_OPTIONS;
   if (kind === 'commonplan') {
-    args = [...nodeArgs, join(root, 'dist/api/main.js')];
+    args = [...nodeArgs, main];
     env = {
       ...env,
       PORT: String(port),
