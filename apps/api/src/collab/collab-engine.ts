@@ -50,7 +50,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     private readonly events: AccessEvents,
     private readonly dataSource: DataSource,
   ) {
-    this.writer = new UpdateWriter(store, (documentId, _rowId, bytes) => this.stored(documentId, bytes));
+    this.writer = new UpdateWriter(store, (documentId, _rowId, bytes) => this.stored(documentId, bytes), config.collab.commitDelayMs);
   }
 
   onModuleInit(): void {

@@ -8,8 +8,8 @@ interface Pending {
 }
 
 /**
- * Group commit: updates that arrive while a commit is running wait for the next one, which writes them all in one
- * statement, one row per document (that document's updates merged). Each write resolves with the id of the row that
+ * Group commit: updates that arrive during the commit window, or while a commit is running, are written together in
+ * one statement, one row per document (that document's updates merged). Each write resolves with the id of the row that
  * holds it once the statement has committed, and only then may it be acknowledged.
  */
 export class UpdateWriter {
@@ -25,6 +25,8 @@ export class UpdateWriter {
     private readonly store: DocumentStore,
     /** Told after each committed row (the compaction trigger counts them). */
     private readonly onStored: (documentId: string, rowId: number, bytes: number) => void,
+    /** How long a commit waits for more updates (the commit window); 0 commits at once. */
+    private readonly delayMs = 0,
   ) {}
 
   write(documentId: string, update: Uint8Array): Promise<number> {
@@ -66,6 +68,7 @@ export class UpdateWriter {
   private async run(): Promise<void> {
     try {
       while (this.queue.size > 0) {
+        if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
         const batch = this.queue;
         const barrier = this.queueBarrier;
         this.queue = new Map();

@@ -63,6 +63,11 @@ export interface CollabLimits {
   compactRows: number;
   /** ... or this many bytes. */
   compactBytes: number;
+  /**
+   * A group commit waits this long for more updates before it writes (PostgreSQL's commit_delay, for the same
+   * reason): one transaction for all keystrokes of that window instead of one each. Acknowledgements wait with it.
+   */
+  commitDelayMs: number;
 }
 
 export class ConfigError extends Error {
@@ -163,6 +168,7 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
       accessRecheckMs: int('COLLAB_ACCESS_RECHECK_SECONDS', 30, 1, 3600) * 1000,
       compactRows: int('COLLAB_COMPACT_ROWS', 500, 2, 1_000_000),
       compactBytes: int('COLLAB_COMPACT_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      commitDelayMs: int('COLLAB_COMMIT_DELAY_MS', 10, 0, 1000),
     },
   );
   if (problems.length > 0) throw new ConfigError(problems);
