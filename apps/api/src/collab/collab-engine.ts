@@ -264,25 +264,37 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       for (const item of items) item.ack?.(refuse('unavailable', 'the document was reloaded; join again'));
       return;
     }
-    let tickUpdate: Uint8Array | null = null;
-    const capture = (update: Uint8Array) => {
-      tickUpdate = tickUpdate ? mergeMany([tickUpdate, update]) : update;
-    };
     const failed = new Set<IncomingUpdate>();
-    live.doc.on('update', capture);
-    try {
-      live.doc.transact(() => {
-        for (const item of items) {
-          try {
-            Y.applyUpdate(live.doc, item.update, item.origin);
-          } catch (error) {
-            failed.add(item);
-            this.logger.error(`an update that decoded failed to apply to ${live.id}: ${String(error)}`);
+    let tickUpdate: Uint8Array | null = null;
+    if (items.length === 1) {
+      // The common case at typing speed: one update in the tick, relayed and stored as it came (encoding the
+      // transaction's update again would give the same bytes, or fewer when it repeats what the server has).
+      try {
+        Y.applyUpdate(live.doc, items[0].update, items[0].origin);
+        tickUpdate = items[0].update;
+      } catch (error) {
+        failed.add(items[0]);
+        this.logger.error(`an update that decoded failed to apply to ${live.id}: ${String(error)}`);
+      }
+    } else {
+      const capture = (update: Uint8Array) => {
+        tickUpdate = tickUpdate ? mergeMany([tickUpdate, update]) : update;
+      };
+      live.doc.on('update', capture);
+      try {
+        live.doc.transact(() => {
+          for (const item of items) {
+            try {
+              Y.applyUpdate(live.doc, item.update, item.origin);
+            } catch (error) {
+              failed.add(item);
+              this.logger.error(`an update that decoded failed to apply to ${live.id}: ${String(error)}`);
+            }
           }
-        }
-      }, this);
-    } finally {
-      live.doc.off('update', capture);
+        }, this);
+      } finally {
+        live.doc.off('update', capture);
+      }
     }
     if (failed.size > 0) {
       // The document may hold part of an update: store and relay nothing of this tick but the updates that applied,
@@ -304,7 +316,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
         if (participant) this.askForMissing(live, participant);
       }
     }
-    const toStore = pending ? mergeMany([...(tickUpdate ? [tickUpdate] : []), ...items.map((i) => i.update)]) : tickUpdate;
+    const toStore = pending && items.length > 1 ? mergeMany([...(tickUpdate ? [tickUpdate] : []), ...items.map((i) => i.update)]) : tickUpdate;
     void this.storeAndAcknowledge(live.id, toStore, items);
   }
 
