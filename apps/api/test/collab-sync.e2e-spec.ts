@@ -1,4 +1,4 @@
-import type { Socket } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -207,6 +207,27 @@ describe('co-drafting sync: socket.io and y-websocket on one engine', () => {
     expect(await emitAck(s, 'join', 'nonsense')).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await emitAck(s, 'msg', docId, encodeUpdate(new Uint8Array([0, 0])))).toMatchObject({ ok: false, error: { code: 'not_joined' } });
     expect((await server.request(`/api/documents/${docId}/text`, { token: outsider })).status).toBe(403);
+  });
+
+  it("accepts the web app's session cookie in the handshake from the server's own origin only", async () => {
+    const login = await server.request('/api/auth/login', { body: { email: 'ekspert@som.example', password: 'demo-ssom-2026' } });
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const host = new URL(server.url).host;
+    const withCookie = (origin: string) => {
+      const client = io(`${server.url}/collab`, {
+        path: '/socket.io',
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { cookie, origin },
+      });
+      cleanup.push(() => client.disconnect());
+      return client;
+    };
+    const own = withCookie(`http://${host}`);
+    await connected(own);
+    expect(await emitAck(own, 'join', docId)).toEqual({ ok: true, access: 'read' });
+    await expect(connected(withCookie('https://evil.example'))).rejects.toThrow('unauthorized');
   });
 
   it('lets an ad-hoc expert edit until the end date, then refuses and removes them on both transports', async () => {

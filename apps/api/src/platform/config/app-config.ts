@@ -168,7 +168,7 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
       accessRecheckMs: int('COLLAB_ACCESS_RECHECK_SECONDS', 30, 1, 3600) * 1000,
       compactRows: int('COLLAB_COMPACT_ROWS', 500, 2, 1_000_000),
       compactBytes: int('COLLAB_COMPACT_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-      commitDelayMs: int('COLLAB_COMMIT_DELAY_MS', 10, 0, 1000),
+      commitDelayMs: int('COLLAB_COMMIT_DELAY_MS', 50, 0, 1000),
     },
   );
   if (problems.length > 0) throw new ConfigError(problems);
