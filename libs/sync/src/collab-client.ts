@@ -13,8 +13,12 @@ export type CollabStatus = 'connecting' | 'connected' | 'disconnected';
 export interface CollabClientOptions {
   /** Origin of the API, e.g. `https://commonplan.example` or `http://localhost:3000`; `''` for the page's origin. */
   url: string;
-  /** Bearer token from `POST /api/auth/login`, or a function giving the current one (called on every handshake). */
-  token: string | (() => string | Promise<string>);
+  /**
+   * Bearer token from `POST /api/auth/login`, or a function giving the current one (called on every handshake).
+   * Without one (the web app, whose session is an httpOnly cookie) the server takes the session cookie of a
+   * same-origin handshake.
+   */
+  token?: string | (() => string | Promise<string>);
   /** Reconnect delays (default 250 ms to 10 s, doubling, full jitter); also paces retries of refused messages. */
   backoff?: BackoffOptions;
   /** The server's COLLAB_MAX_MESSAGE_BYTES (default 2 MiB): offline updates are merged into batches under it. */
@@ -169,6 +173,10 @@ export class CollabClient extends Emitter<CollabClientEvents> {
 
   private provideToken(callback: (data: object) => void): void {
     const token = this.token;
+    if (token === undefined || token === '') {
+      callback({});
+      return;
+    }
     if (typeof token === 'string') {
       callback({ token });
       return;

@@ -45,7 +45,7 @@ class SocketIoConnection implements CollabConnection {
  */
 function handshakeCredential(socket: Socket): { token: string; via: 'bearer' | 'cookie' } | null {
   const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-  if (typeof token === 'string') return { token, via: 'bearer' };
+  if (typeof token === 'string' && token !== '') return { token, via: 'bearer' };
   const { origin, host, cookie } = socket.handshake.headers;
   if (!cookie || !origin || !host) return null;
   try {
