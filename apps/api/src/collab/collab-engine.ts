@@ -71,13 +71,6 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     this.documents.clear();
   }
 
-  /** Numbers for health checks and benchmarks. */
-  stats(): { documents: number; connections: number } {
-    let connections = 0;
-    for (const live of this.documents.values()) connections += live.participants.size;
-    return { documents: this.documents.size, connections };
-  }
-
   /** Decides whether the person may open the document (before a y-websocket upgrade, and at every join). */
   async authorize(userId: string, documentId: string): Promise<AccessCheck> {
     if (typeof documentId !== 'string' || !UUID.test(documentId)) return refuse('bad_request', 'documentId must be a UUID');
