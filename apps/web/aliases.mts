@@ -5,4 +5,6 @@ export const workspaceRoot = resolve(import.meta.dirname, '../..');
 
 export const aliases = {
   '@commonplan/domain': resolve(workspaceRoot, 'libs/domain/src/index.ts'),
+  '@commonplan/sync': resolve(workspaceRoot, 'libs/sync/src/index.ts'),
+  '@commonplan/editor': resolve(workspaceRoot, 'libs/editor/src/index.ts'),
 };

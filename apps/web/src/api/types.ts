@@ -1,5 +1,5 @@
 // The shapes the API answers with (see apps/api/src/*/…controller.ts). Dates arrive as ISO strings.
-import type { DocumentKind, DocumentStatus, OrganisationKind, OrganisationType, Role } from '@commonplan/domain';
+import type { DocumentAccess, DocumentKind, DocumentStatus, OrganisationKind, OrganisationType, Role } from '@commonplan/domain';
 
 export interface WorkspaceOfUser {
   id: string;
@@ -79,8 +79,17 @@ export interface DocumentSummary {
   title: string;
   kind: DocumentKind;
   status: DocumentStatus;
+  /** The reader's access to the document, and when it ends (ad-hoc experts) or null. */
+  access: DocumentAccess;
+  accessUntil: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** GET /api/documents/:id, and the answer of PATCH. */
+export interface DocumentDetails extends DocumentSummary {
+  workspaceId: string;
+  createdBy: string | null;
 }
 
 export interface AuditEntry {

@@ -1,4 +1,5 @@
 import type { i18n as I18n } from 'i18next';
+import { lazy, Suspense } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuditPage } from '../features/audit/AuditPage';
@@ -9,11 +10,15 @@ import { InvitationPage } from '../features/invitation/InvitationPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { RequireCapability, WorkspaceRoute } from '../features/workspace/WorkspaceRoute';
 import { SessionProvider } from '../session/session';
+import { Loading } from '../ui/Loading';
 import { NavigationFocusProvider } from '../ui/navigation-focus';
 import { HomeRedirect } from './HomeRedirect';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSession } from './RequireSession';
+
+// The document page brings Yjs and the co-drafting client: loaded when a document is first opened.
+const DocumentPage = lazy(() => import('../features/document/DocumentPage').then((m) => ({ default: m.DocumentPage })));
 
 export function App({ i18n }: { i18n: I18n }) {
   return (
@@ -30,6 +35,14 @@ export function App({ i18n }: { i18n: I18n }) {
                   <Route index element={<HomeRedirect />} />
                   <Route path="w/:workspaceId" element={<WorkspaceRoute />}>
                     <Route index element={<DashboardPage />} />
+                    <Route
+                      path="d/:documentId"
+                      element={
+                        <Suspense fallback={<Loading />}>
+                          <DocumentPage />
+                        </Suspense>
+                      }
+                    />
                     <Route
                       path="people"
                       element={

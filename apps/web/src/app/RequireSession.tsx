@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { CollabProvider } from '../features/collab/useCollab';
 import { useSession } from '../session/session';
 import { Loading } from '../ui/Loading';
 
@@ -16,5 +17,10 @@ export function RequireSession() {
     const notice = state.reason === 'expired' ? { notice: 'errors.signedOut' } : null;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace state={notice} />;
   }
-  return <Outlet />;
+  // One co-drafting connection per signed-in person, gone with the session (sign-out, expiry).
+  return (
+    <CollabProvider key={state.me.id}>
+      <Outlet />
+    </CollabProvider>
+  );
 }

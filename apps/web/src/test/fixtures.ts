@@ -40,6 +40,8 @@ export const documents: DocumentSummary[] = [
     title: 'Strategia Rozwoju SOM',
     kind: 'strategy',
     status: 'in_consultation',
+    access: 'edit',
+    accessUntil: null,
     createdAt: '2026-01-01T08:00:00.000Z',
     updatedAt: '2026-02-03T09:30:00.000Z',
   },

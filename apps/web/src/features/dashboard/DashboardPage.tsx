@@ -30,7 +30,7 @@ export function DashboardPage() {
 
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">{t('dashboard.documents.heading')}</h2>
-        <DataView source={documents}>{(list) => <DocumentsTable documents={list} />}</DataView>
+        <DataView source={documents}>{(list) => <DocumentsTable workspaceId={workspace.id} documents={list} />}</DataView>
       </section>
 
       <section aria-labelledby="members-heading">

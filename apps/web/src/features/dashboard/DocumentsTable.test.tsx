@@ -6,7 +6,7 @@ import { DocumentsTable } from './DocumentsTable';
 
 describe('DocumentsTable', () => {
   it('shows title, kind and status in words, and the date of the last change', () => {
-    renderWithApp(<DocumentsTable documents={documents} />);
+    renderWithApp(<DocumentsTable workspaceId="w1" documents={documents} />);
     const row = screen.getByRole('row', { name: /Strategia Rozwoju SOM/ });
     const cells = within(row).getAllByRole('cell');
     expect(cells[0].textContent).toBe('Strategia');
@@ -15,8 +15,14 @@ describe('DocumentsTable', () => {
     expect(cells[2].querySelector('time')?.getAttribute('datetime')).toBe('2026-02-03T09:30:00.000Z');
   });
 
+  it('links each title to the page of the document', () => {
+    renderWithApp(<DocumentsTable workspaceId="w1" documents={documents} />);
+    const link = within(screen.getByRole('rowheader')).getByRole('link', { name: 'Strategia Rozwoju SOM' });
+    expect(link.getAttribute('href')).toBe('/w/w1/d/d1');
+  });
+
   it('says so when there are no documents', () => {
-    renderWithApp(<DocumentsTable documents={[]} />, { language: 'en' });
+    renderWithApp(<DocumentsTable workspaceId="w1" documents={[]} />, { language: 'en' });
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.getByText('There are no documents yet.')).toBeTruthy();
   });

@@ -1,0 +1,182 @@
+import { act, render, screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { RICH_TEXT_FIELD } from '@commonplan/editor';
+import { type CollabClientEvents, type CollabStatus, type DocSession, type DocSessionEvents, Emitter } from '@commonplan/sync';
+import { createI18n } from '../../i18n';
+import { LiveState } from './DocumentPage';
+import { DocumentText } from './DocumentText';
+import { PresenceList } from './PresenceList';
+import { type CollabClientLike, useLiveDocument } from './useLiveDocument';
+
+/** A DocSession as the hook sees it, driven by the test. */
+class FakeSession extends Emitter<DocSessionEvents> {
+  synced = false;
+  saved = true;
+  access: 'edit' | 'comment' | 'read' | null = null;
+  closed = false;
+  constructor(
+    readonly doc: Y.Doc,
+    readonly awareness: Awareness,
+  ) {
+    super();
+  }
+  fire<K extends keyof DocSessionEvents>(event: K, ...args: DocSessionEvents[K]) {
+    this.emit(event, ...args);
+  }
+  close() {
+    this.closed = true;
+  }
+}
+
+class FakeClient extends Emitter<CollabClientEvents> implements CollabClientLike {
+  status: CollabStatus = 'disconnected';
+  sessions: FakeSession[] = [];
+  connects = 0;
+  open = ((_docId: string, doc: Y.Doc, options?: { awareness?: Awareness }) => {
+    const session = new FakeSession(doc, options!.awareness!);
+    this.sessions.push(session);
+    return session as unknown as DocSession;
+  }) as CollabClientLike['open'];
+  connect() {
+    this.connects++;
+    this.setStatus('connecting');
+  }
+  setStatus(status: CollabStatus) {
+    this.status = status;
+    this.emit('status', status);
+  }
+  fire<K extends keyof CollabClientEvents>(event: K, ...args: CollabClientEvents[K]) {
+    this.emit(event, ...args);
+  }
+}
+
+function Probe({ client, name = 'Anna Koordynator' }: { client: FakeClient; name?: string }) {
+  const live = useLiveDocument(client, 'd1', name);
+  return (
+    <>
+      <LiveState live={live} />
+      <DocumentText blocks={live.blocks} loaded={live.synced} />
+      <PresenceList names={live.peers} />
+    </>
+  );
+}
+
+function renderProbe(client: FakeClient) {
+  const i18n = createI18n('pl');
+  return render(<Probe client={client} />, { wrapper: ({ children }) => <I18nextProvider i18n={i18n}>{children}</I18nextProvider> });
+}
+
+/** The server's copy: the seeded outline, sent to the page's Y.Doc as a sync step 2 would. */
+function serverDoc(): Y.Doc {
+  const doc = new Y.Doc();
+  const heading = (text: string, level: number) => {
+    const element = new Y.XmlElement('heading');
+    element.setAttribute('level', level as unknown as string);
+    const content = new Y.XmlText();
+    content.insert(0, text);
+    element.insert(0, [content]);
+    return element;
+  };
+  const paragraph = new Y.XmlElement('paragraph');
+  doc.getXmlFragment(RICH_TEXT_FIELD).insert(0, [heading('Strategia', 1), heading('1. Wnioski z diagnozy', 2), paragraph]);
+  return doc;
+}
+
+const statuses = () => screen.getAllByRole('status').map((s) => s.textContent);
+
+describe('useLiveDocument', () => {
+  it('opens the document with my name, connects, and shows the text as it arrives and changes', () => {
+    const client = new FakeClient();
+    const { unmount } = renderProbe(client);
+    expect(client.sessions).toHaveLength(1);
+    expect(client.connects).toBe(1);
+    const session = client.sessions[0];
+    expect(session.awareness.getLocalState()).toEqual({ user: { name: 'Anna Koordynator' } });
+    expect(statuses()).toEqual(['Łączenie z serwerem…', 'Wszystkie moje zmiany są zapisane na serwerze']);
+    expect(screen.getByRole('region', { name: 'Treść dokumentu' }).getAttribute('aria-busy')).toBe('true');
+
+    const server = serverDoc();
+    act(() => {
+      client.setStatus('connected');
+      Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(server), session);
+      session.synced = true;
+      session.fire('synced', true);
+    });
+    expect(statuses()[0]).toBe('Połączono: zmiany innych osób widać na bieżąco');
+    const text = screen.getByRole('region', { name: 'Treść dokumentu' });
+    expect(text.getAttribute('aria-busy')).toBe('false');
+    expect(within(text).getByRole('heading', { level: 2 }).textContent).toBe('Strategia');
+    expect(within(text).getByRole('heading', { level: 3 }).textContent).toBe('1. Wnioski z diagnozy');
+
+    // Someone else types into the empty paragraph: the page follows.
+    server.on('update', (update: Uint8Array) => Y.applyUpdate(session.doc, update, session));
+    act(() => {
+      const paragraph = server.getXmlFragment(RICH_TEXT_FIELD).get(2) as Y.XmlElement;
+      const content = new Y.XmlText();
+      content.insert(0, 'Nowy akapit od eksperta');
+      paragraph.insert(0, [content]);
+    });
+    expect(within(text).getByText('Nowy akapit od eksperta').tagName).toBe('P');
+
+    unmount();
+    expect(session.closed).toBe(true);
+    expect(session.doc.isDestroyed).toBe(true);
+  });
+
+  it('lists the others who are here by name, once each, without me and without nameless clients', () => {
+    const client = new FakeClient();
+    renderProbe(client);
+    const session = client.sessions[0];
+    expect(screen.getByText('Nikt poza Tobą nie ma teraz otwartego tego dokumentu.')).toBeTruthy();
+
+    const others = [
+      ['Ekspert SSOM', new Awareness(new Y.Doc())],
+      ['Ekspert SSOM', new Awareness(new Y.Doc())],
+      ['Ania z Dobrej', new Awareness(new Y.Doc())],
+      [null, new Awareness(new Y.Doc())],
+    ] as const;
+    act(() => {
+      for (const [name, awareness] of others) {
+        if (name) awareness.setLocalState({ user: { name } });
+        applyAwarenessUpdate(session.awareness, encodeAwarenessUpdate(awareness, [awareness.clientID]), session);
+      }
+    });
+    const list = screen.getByRole('list');
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Ania z Dobrej', 'Ekspert SSOM']);
+
+    act(() => {
+      const leaving = others[2][1];
+      leaving.setLocalState(null);
+      applyAwarenessUpdate(session.awareness, encodeAwarenessUpdate(leaving, [leaving.clientID]), session);
+    });
+    expect(within(screen.getByRole('list')).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Ekspert SSOM']);
+  });
+
+  it('shows saving while my changes are unacknowledged, and offline with the reason when the server refuses', () => {
+    const client = new FakeClient();
+    renderProbe(client);
+    const session = client.sessions[0];
+    act(() => {
+      client.setStatus('connected');
+      session.synced = true;
+      session.fire('synced', true);
+      session.saved = false;
+      session.fire('saved', false);
+    });
+    expect(statuses()).toEqual(['Połączono: zmiany innych osób widać na bieżąco', 'Zapisywanie moich zmian…']);
+
+    act(() => {
+      session.synced = false;
+      session.fire('synced', false);
+      client.setStatus('disconnected');
+    });
+    expect(statuses()).toEqual(['Brak połączenia z serwerem (offline)', 'Moje zmiany nie są jeszcze zapisane na serwerze']);
+    expect(screen.getByRole('alert').textContent).toBe('');
+
+    act(() => client.fire('error', { code: 'unauthorized', message: 'unauthorized' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/nie rozpoznał Twojej sesji/);
+  });
+});
