@@ -12,5 +12,7 @@ describe('CollabClient handshake', () => {
     expect(await handshakeAuth(new CollabClient({ url: '', token: async () => 'fresh' }))).toEqual({ token: 'fresh' });
     expect(await handshakeAuth(new CollabClient({ url: '' }))).toEqual({});
     expect(await handshakeAuth(new CollabClient({ url: '', token: '' }))).toEqual({});
+    expect(await handshakeAuth(new CollabClient({ url: '', token: () => '' }))).toEqual({});
+    expect(await handshakeAuth(new CollabClient({ url: '', token: () => Promise.reject(new Error('signed out')) }))).toEqual({});
   });
 });

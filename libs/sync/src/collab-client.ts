@@ -181,12 +181,13 @@ export class CollabClient extends Emitter<CollabClientEvents> {
       callback({ token });
       return;
     }
-    // A failing token source sends an empty token: the server refuses it as unauthorized.
+    // A token source that fails or gives nothing sends no token: the server then takes a same-origin session cookie,
+    // and refuses the handshake as unauthorized where there is none.
     Promise.resolve()
       .then(token)
       .then(
-        (value) => callback({ token: value }),
-        () => callback({ token: '' }),
+        (value) => callback(value ? { token: value } : {}),
+        () => callback({}),
       );
   }
 
