@@ -46,7 +46,7 @@ describe('people, roles and invitations', () => {
     expect(accepted.status).toBe(200);
     const me = await server.request('/api/auth/me', { token: accepted.body.token });
     expect(me.body).toMatchObject({ displayName: 'Anna Nowak' });
-    expect(me.body.workspaces[0]).toMatchObject({ id: ws, role: 'representative', organisationId: memberOrg().id });
+    expect(me.body.workspaces[0]).toMatchObject({ id: ws, role: 'representative', organisationId: memberOrg().id, organisationName: memberOrg().name });
     await server.login('anna.nowak@police.example', 'hasło-anny-nowak');
 
     expect((await server.request(`/api/invitations/${token}`)).status).toBe(410);

@@ -1,1 +1,6 @@
 export * from './plain-text';
+export * from './schema';
+export * from './page-break';
+export * from './document-node';
+export * from './outline';
+export * from './render-html';

@@ -10,6 +10,8 @@ export interface WorkspaceOfUser {
   slug: string;
   role: Role;
   organisationId: string | null;
+  /** The organisation the person represents or belongs to, for presence labels and forms. */
+  organisationName: string | null;
 }
 
 export interface WorkspaceSummary {
@@ -26,8 +28,9 @@ export class WorkspacesRepository {
   /** The workspaces where the person has an active membership, with the role held in each. */
   async forUser(userId: string): Promise<WorkspaceOfUser[]> {
     const rows = await this.dataSource.query(
-      `SELECT w.id, w.name, w.short_name, w.slug, m.role, m.organisation_id
+      `SELECT w.id, w.name, w.short_name, w.slug, m.role, m.organisation_id, o.name AS organisation_name
        FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
+       LEFT JOIN organisations o ON o.id = m.organisation_id AND o.workspace_id = m.workspace_id
        WHERE m.user_id = $1 AND m.active ORDER BY w.name`,
       [userId],
     );
@@ -38,6 +41,7 @@ export class WorkspacesRepository {
       slug: r.slug,
       role: r.role as Role,
       organisationId: r.organisation_id,
+      organisationName: r.organisation_name,
     }));
   }
 

@@ -26,9 +26,12 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh context (its own cookies and storage) with one page, failing the test on any script error. */
-export async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 900 }, locale: 'pl-PL' });
+/** A fresh context (its own cookies and storage) with one page, collecting script errors; by default on the test server. */
+export async function openPage(
+  browser: Browser,
+  options: { baseURL?: string } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL: options.baseURL ?? baseUrl(), viewport: { width: 1280, height: 900 }, locale: 'pl-PL' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -8,6 +8,7 @@ export interface WorkspaceOfUser {
   slug: string;
   role: Role;
   organisationId: string | null;
+  organisationName: string | null;
 }
 
 export interface Me {

@@ -5,8 +5,8 @@ import type { WorkspaceOfUser } from '../api/types';
 import { renderWithApp } from '../test/render';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
-const ssom: WorkspaceOfUser = { id: 'w1', name: 'SSOM', shortName: 'SSOM', slug: 'ssom', role: 'coordinator', organisationId: null };
-const kom: WorkspaceOfUser = { id: 'w2', name: 'KOM', shortName: 'KOM', slug: 'kom', role: 'observer', organisationId: null };
+const ssom: WorkspaceOfUser = { id: 'w1', name: 'SSOM', shortName: 'SSOM', slug: 'ssom', role: 'coordinator', organisationId: null, organisationName: null };
+const kom: WorkspaceOfUser = { id: 'w2', name: 'KOM', shortName: 'KOM', slug: 'kom', role: 'observer', organisationId: null, organisationName: null };
 
 describe('WorkspaceSwitcher', () => {
   it('names the only workspace', () => {

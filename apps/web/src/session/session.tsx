@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { ApiError, setUnauthorizedHandler } from '../api/client';
 import type { Me } from '../api/types';
 import { fetchMe, logout } from '../features/auth/auth-api';
+import { deleteOfflineCopies } from '../features/document/offline-copy';
 
 /** Signed out: never signed in this visit (null), by the sign-out button, or because the session ended. */
 export type SignedOutReason = 'signedOut' | 'expired' | null;
@@ -39,6 +40,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await logout();
     } finally {
+      // The copies of documents kept for offline work belong to the person signing out.
+      await deleteOfflineCopies();
       setState({ status: 'signedOut', reason: 'signedOut' });
     }
   }, []);

@@ -4,7 +4,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { documents } from '../../test/fixtures';
 import { renderWithApp } from '../../test/render';
 import { DocumentFacts } from './DocumentPage';
-import { DocumentText } from './DocumentText';
 import { RenameForm } from './RenameForm';
 import { StatusForm, statusChoices } from './StatusForm';
 
@@ -19,27 +18,6 @@ describe('DocumentFacts', () => {
     renderWithApp(<DocumentFacts document={{ ...strategy, access: 'comment', accessUntil: '2027-03-31T12:00:00.000Z' }} />, { language: 'en' });
     expect(screen.getAllByRole('term').map((dt) => dt.textContent)).toEqual(['Kind', 'Stage', 'Your access']);
     expect(values()[2]).toBe('Comment (until Mar 31, 2027)');
-  });
-});
-
-describe('DocumentText', () => {
-  it('leaves out empty blocks and says so when nothing is left', () => {
-    const { unmount } = renderWithApp(
-      <DocumentText
-        blocks={[
-          { type: 'heading', level: 1, text: 'Strategia' },
-          { type: 'paragraph', text: '' },
-          { type: 'heading', level: 2, text: '' },
-          { type: 'paragraph', text: 'Akapit' },
-        ]}
-        loaded
-      />,
-    );
-    const region = screen.getByRole('region', { name: 'Treść dokumentu' });
-    expect([...region.children].map((e) => `${e.tagName}:${e.textContent}`)).toEqual(['H2:Strategia', 'P:Akapit']);
-    unmount();
-    renderWithApp(<DocumentText blocks={[{ type: 'paragraph', text: ' ' }]} loaded />, { language: 'en' });
-    expect(screen.getByRole('region', { name: 'Text of the document' }).textContent).toBe('The document has no text yet.');
   });
 });
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { DocumentStatus } from '@commonplan/domain';
@@ -13,12 +13,12 @@ import { PageHeading } from '../../ui/PageHeading';
 import { useCollab } from '../collab/useCollab';
 import { useWorkspace } from '../workspace/workspace-context';
 import { changeDocumentStatus, documentPath, renameDocument } from './document-api';
-import { DocumentText } from './DocumentText';
 import { ConnectionIndicator, SavedIndicator } from './LiveIndicators';
+import { DocumentEditor } from '../editor/DocumentEditor';
 import { PresenceList } from './PresenceList';
 import { RenameForm } from './RenameForm';
 import { StatusForm } from './StatusForm';
-import { type LiveDocument, useLiveDocument } from './useLiveDocument';
+import { type LiveDocument, presenceColor, type PresenceUser, useLiveDocument } from './useLiveDocument';
 
 type Form = 'title' | 'status';
 
@@ -33,7 +33,11 @@ export function DocumentPage() {
   const workspace = useWorkspace();
   const me = useMe();
   const source = useApiData<DocumentDetails>(documentPath(documentId));
-  const live = useLiveDocument(useCollab(), documentId, me.displayName);
+  const user = useMemo<PresenceUser>(
+    () => ({ name: me.displayName, organisation: workspace.organisationName, color: presenceColor(me.id) }),
+    [me.displayName, me.id, workspace.organisationName],
+  );
+  const live = useLiveDocument(useCollab(), documentId, { userId: me.id, user });
   const [updated, setUpdated] = useState<DocumentDetails | null>(null);
   const [busy, setBusy] = useState<Form | null>(null);
   const [failure, setFailure] = useState<{ form: Form; error: unknown } | null>(null);
@@ -86,6 +90,29 @@ export function DocumentPage() {
   const canChangeStatus = workspace.role === 'coordinator';
   const failureOf = (form: Form) => (failure?.form === form ? failure.error : null);
 
+  const side = (
+    <>
+      <PresenceList peers={live.peers} />
+      {(canRename || canChangeStatus) && (
+        <section aria-labelledby="manage-heading" className="side-panel">
+          <h2 id="manage-heading">{t('document.manage.heading')}</h2>
+          {canRename && (
+            <RenameForm
+              title={document.title}
+              onSubmit={rename}
+              busy={busy === 'title'}
+              error={formErrorText(failureOf('title'), t)}
+              fieldError={fieldErrorsOf(failureOf('title'), t).title}
+            />
+          )}
+          {canChangeStatus && (
+            <StatusForm status={document.status} onSubmit={changeStatus} busy={busy === 'status'} error={formErrorText(failureOf('status'), t)} />
+          )}
+        </section>
+      )}
+    </>
+  );
+
   return (
     <>
       <BackLink workspaceId={workspace.id} />
@@ -93,29 +120,23 @@ export function DocumentPage() {
       <DocumentFacts document={document} />
       <LiveState live={live} />
       <StatusMessage message={notice} />
-      <div className="document-layout">
-        <DocumentText blocks={live.blocks} loaded={live.synced} />
-        <div className="document-side">
-          <PresenceList names={live.peers} />
-          {(canRename || canChangeStatus) && (
-            <section aria-labelledby="manage-heading" className="side-panel">
-              <h2 id="manage-heading">{t('document.manage.heading')}</h2>
-              {canRename && (
-                <RenameForm
-                  title={document.title}
-                  onSubmit={rename}
-                  busy={busy === 'title'}
-                  error={formErrorText(failureOf('title'), t)}
-                  fieldError={fieldErrorsOf(failureOf('title'), t).title}
-                />
-              )}
-              {canChangeStatus && (
-                <StatusForm status={document.status} onSubmit={changeStatus} busy={busy === 'status'} error={formErrorText(failureOf('status'), t)} />
-              )}
-            </section>
-          )}
+      {live.doc && live.awareness ? (
+        <DocumentEditor
+          doc={live.doc}
+          awareness={live.awareness}
+          user={user}
+          editable={live.access === 'edit' && live.refusal === null}
+          loaded={live.synced}
+          side={side}
+        />
+      ) : (
+        <div className="document-layout">
+          <section className="doc-text" aria-label={t('document.text.label')} aria-busy="true">
+            <p className="muted">{t('document.text.loading')}</p>
+          </section>
+          <div className="document-side">{side}</div>
         </div>
-      </div>
+      )}
     </>
   );
 }
@@ -153,13 +174,13 @@ export function DocumentFacts({ document }: { document: DocumentDetails }) {
 }
 
 /** The two indicators, and why the document is not live when the server refused it. */
-export function LiveState({ live }: { live: Pick<LiveDocument, 'connection' | 'saved' | 'refusal'> }) {
+export function LiveState({ live }: { live: Pick<LiveDocument, 'connection' | 'saved' | 'refusal' | 'pending'> }) {
   const { t } = useTranslation();
   return (
     <>
       <div className="live-bar">
         <ConnectionIndicator state={live.connection} />
-        <SavedIndicator state={live.saved} />
+        <SavedIndicator state={live.saved} pending={live.pending} />
       </div>
       <ErrorMessage message={live.refusal ? t(`document.refusal.${live.refusal.code}`, { defaultValue: t('document.refusal.other') }) : null} />
     </>

@@ -37,11 +37,13 @@ describe('the connection and saved indicators', () => {
     expect(screen.getByRole('status').textContent).toBe('Saving my changes…');
     rerender(<SavedIndicator state="unsaved" />);
     expect(screen.getByRole('status').textContent).toBe('My changes are not saved on the server yet');
+    rerender(<SavedIndicator state="unsaved" pending={3} />);
+    expect(screen.getByRole('status').textContent).toBe('Offline: changes waiting to be saved: 3');
   });
 
   it('explain a refusal of the server in an alert next to both indicators', () => {
     renderWithApp(
-      <LiveState live={{ connection: 'offline', saved: 'saved', refusal: { code: 'unauthorized', message: 'unauthorized' } }} />,
+      <LiveState live={{ connection: 'offline', saved: 'saved', pending: 0, refusal: { code: 'unauthorized', message: 'unauthorized' } }} />,
     );
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toEqual([
       'Brak połączenia z serwerem (offline)',

@@ -16,12 +16,13 @@ export function ConnectionIndicator({ state }: { state: ConnectionState }) {
   );
 }
 
-export function SavedIndicator({ state }: { state: SavedState }) {
+/** Saved, saving, or (offline) how many of the reader's changes wait for the connection. */
+export function SavedIndicator({ state, pending = 0 }: { state: SavedState; pending?: number }) {
   const { t } = useTranslation();
   return (
     <p role="status" className={`indicator indicator--${state}`} id="saved-indicator">
       <span className="indicator__dot" aria-hidden="true" />
-      {t(`document.saved.${state}`)}
+      {state === 'unsaved' && pending > 0 ? t('document.saved.waiting', { count: pending }) : t(`document.saved.${state}`)}
     </p>
   );
 }

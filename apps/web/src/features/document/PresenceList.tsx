@@ -1,17 +1,22 @@
 import { useTranslation } from 'react-i18next';
+import type { PresenceUser } from './useLiveDocument';
 
-/** Who else has the document open now (awareness); the reader is not listed. */
-export function PresenceList({ names }: { names: string[] }) {
+/** Who else has the document open now (awareness), with their organisation and caret colour; not the reader. */
+export function PresenceList({ peers }: { peers: PresenceUser[] }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="presence-heading" className="side-panel">
       <h2 id="presence-heading">{t('document.presence.heading')}</h2>
-      {names.length === 0 ? (
+      {peers.length === 0 ? (
         <p className="muted">{t('document.presence.nobody')}</p>
       ) : (
         <ul className="presence">
-          {names.map((name) => (
-            <li key={name}>{name}</li>
+          {peers.map((peer) => (
+            <li key={peer.name}>
+              <span className="presence__swatch" style={{ backgroundColor: peer.color }} aria-hidden="true" />
+              {peer.name}
+              {peer.organisation && <span className="presence__organisation"> · {peer.organisation}</span>}
+            </li>
           ))}
         </ul>
       )}

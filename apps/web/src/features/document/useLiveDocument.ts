@@ -1,11 +1,10 @@
-// A document opened on the app's CollabClient for as long as the page shows it: its text as blocks (updated as
-// others edit), the connection and saved state, and who else is here (awareness).
+// A document opened on the app's CollabClient for as long as the page shows it: the live Y.Doc and Awareness the
+// editor binds to, the connection and saved state (with the number of changes waiting), and who else is here.
 import { useEffect, useRef, useState } from 'react';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { RICH_TEXT_FIELD } from '@commonplan/editor';
-import type { Access, CollabClient, CollabStatus, SyncError } from '@commonplan/sync';
-import { type Block, fragmentToBlocks } from './blocks';
+import type { Access, CollabClient, CollabStatus, DocSession, SyncError } from '@commonplan/sync';
+import { indexedDbCopy, type OfflineCopy } from './offline-copy';
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline';
 export type SavedState = 'saved' | 'saving' | 'unsaved';
@@ -13,14 +12,25 @@ export type SavedState = 'saved' | 'saving' | 'unsaved';
 /** What the page needs of a CollabClient (a fake in the component tests). */
 export type CollabClientLike = Pick<CollabClient, 'open' | 'connect' | 'status' | 'on'>;
 
+/** The person as others see them: in the presence list and on their caret. */
+export interface PresenceUser {
+  name: string;
+  organisation: string | null;
+  color: string;
+}
+
 export interface LiveDocument {
+  /** The shared document (null until the offline copy has loaded and the session is open). */
+  doc: Y.Doc | null;
+  awareness: Awareness | null;
   connection: ConnectionState;
   saved: SavedState;
+  /** Local changes the server has not acknowledged yet. */
+  pending: number;
   /** The server's state has arrived on the current connection. */
   synced: boolean;
-  blocks: Block[];
-  /** The names of the others who have the document open, sorted, each once. */
-  peers: string[];
+  /** The others who have the document open, sorted by name, each once. */
+  peers: PresenceUser[];
   /** The access from the last join, null before the first. */
   access: Access | null;
   /** Why the document is not live: the session ended, no access, access ended, no such document. */
@@ -42,104 +52,155 @@ export function savedState(saved: boolean, connection: ConnectionState): SavedSt
   return connection === 'connected' ? 'saving' : 'unsaved';
 }
 
-/** The others' names in an Awareness: states with `user.name`, except this client's own. */
-export function peerNames(awareness: Awareness): string[] {
-  const names = new Set<string>();
+const PALETTE = ['#b3261e', '#1b6e3a', '#0b57d0', '#8a4b00', '#6f2da8', '#00696f', '#a0215f', '#3f5f00'];
+
+/** A caret colour for a person: always the same for the same id, dark enough for white text on it (AA). */
+export function presenceColor(id: string): string {
+  let hash = 0;
+  for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) >>> 0;
+  return PALETTE[hash % PALETTE.length] as string;
+}
+
+/** The others in an Awareness: states with `user.name`, except this client's own; one entry per name. */
+export function peersOf(awareness: Awareness): PresenceUser[] {
+  const peers = new Map<string, PresenceUser>();
   for (const [clientId, state] of awareness.getStates()) {
     if (clientId === awareness.clientID) continue;
-    const name = (state as { user?: { name?: unknown } } | null)?.user?.name;
-    if (typeof name === 'string' && name.trim()) names.add(name.trim());
+    const user = (state as { user?: { name?: unknown; organisation?: unknown; color?: unknown } } | null)?.user;
+    const name = typeof user?.name === 'string' ? user.name.trim() : '';
+    if (!name || peers.has(name)) continue;
+    peers.set(name, {
+      name,
+      organisation: typeof user?.organisation === 'string' && user.organisation.trim() ? user.organisation.trim() : null,
+      color: typeof user?.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : PALETTE[0]!,
+    });
   }
-  return [...names].sort((a, b) => a.localeCompare(b));
+  return [...peers.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 const INITIAL: LiveDocument = {
+  doc: null,
+  awareness: null,
   connection: 'connecting',
   saved: 'saved',
+  pending: 0,
   synced: false,
-  blocks: [],
   peers: [],
   access: null,
   refusal: null,
 };
 
+export interface LiveDocumentOptions {
+  /** The person's id, for their offline copies. */
+  userId: string;
+  user: PresenceUser;
+  /** Where the offline copy lives (IndexedDB in the browser; a test may give another). */
+  offlineCopy?: OfflineCopy;
+}
+
 /**
- * Opens `docId` on `client` (when both are there) with a fresh Y.Doc and Awareness whose local state is
- * `{ user: { name } }`; closes the session and destroys both when the page leaves the document.
+ * Opens `docId` on `client` (when both are there) with a fresh Y.Doc, first filled from the offline copy, and an
+ * Awareness whose local state is `{ user }`; closes the session and destroys both when the page leaves the document.
  */
-export function useLiveDocument(client: CollabClientLike | null, docId: string | null, name: string): LiveDocument {
+export function useLiveDocument(client: CollabClientLike | null, docId: string | null, options: LiveDocumentOptions): LiveDocument {
   const [live, setLive] = useState<LiveDocument>(INITIAL);
   const awarenessRef = useRef<Awareness | null>(null);
-  const nameRef = useRef(name);
-  nameRef.current = name;
+  const userRef = useRef(options.user);
+  userRef.current = options.user;
+  const { userId, offlineCopy = indexedDbCopy } = options;
 
   useEffect(() => {
     if (!client || !docId) return;
     const doc = new Y.Doc();
     const awareness = new Awareness(doc);
-    awareness.setLocalState({ user: { name: nameRef.current } });
+    awareness.setLocalState({ user: userRef.current });
     awarenessRef.current = awareness;
-    const fragment = doc.getXmlFragment(RICH_TEXT_FIELD);
-    const session = client.open(docId, doc, { awareness });
-
+    let session: DocSession | null = null;
+    let stopCopy: (() => void) | null = null;
+    let ended = false;
     let status = client.status;
     let refusal: SyncError | null = null;
+    const offs: Array<() => void> = [];
+
     const refresh = () => {
+      if (!session) return;
       const connection = connectionState(status, session.synced, refusal !== null);
+      const current = session;
       setLive((previous) => ({
         ...previous,
         connection,
-        saved: savedState(session.saved, connection),
-        synced: session.synced,
-        access: session.access,
+        saved: savedState(current.saved, connection),
+        pending: current.pendingCount,
+        synced: current.synced,
+        access: current.access,
         refusal,
       }));
     };
-    const showBlocks = () => setLive((previous) => ({ ...previous, blocks: fragmentToBlocks(fragment) }));
-    const showPeers = () => setLive((previous) => ({ ...previous, peers: peerNames(awareness) }));
+    const showPeers = () => setLive((previous) => ({ ...previous, peers: peersOf(awareness) }));
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin !== session) refresh(); // a local change: one more waiting
+    };
 
-    setLive({ ...INITIAL, blocks: fragmentToBlocks(fragment) });
-    fragment.observeDeep(showBlocks);
-    awareness.on('change', showPeers);
-    const offs = [
-      client.on('status', (next) => {
-        status = next;
+    setLive(INITIAL);
+    void offlineCopy(userId, docId, doc)
+      .catch(() => () => undefined)
+      .then((stop) => {
+        if (ended) {
+          stop();
+          return;
+        }
+        stopCopy = stop;
+        const opened = client.open(docId, doc, { awareness });
+        session = opened;
+        doc.on('update', onUpdate);
+        awareness.on('change', showPeers);
+        offs.push(
+          client.on('status', (next) => {
+            status = next;
+            refresh();
+          }),
+          client.on('error', (error) => {
+            if (error.code === 'unauthorized') refusal = error;
+            refresh();
+          }),
+          opened.on('synced', (synced) => {
+            if (synced) refusal = null;
+            refresh();
+          }),
+          opened.on('saved', refresh),
+          opened.on('access', refresh),
+          opened.on('error', (error) => {
+            if (REFUSALS.has(error.code)) refusal = error;
+            refresh();
+          }),
+        );
+        setLive((previous) => ({ ...previous, doc, awareness }));
+        client.connect();
+        status = client.status;
         refresh();
-      }),
-      client.on('error', (error) => {
-        if (error.code === 'unauthorized') refusal = error;
-        refresh();
-      }),
-      session.on('synced', (synced) => {
-        if (synced) refusal = null;
-        refresh();
-      }),
-      session.on('saved', refresh),
-      session.on('access', refresh),
-      session.on('error', (error) => {
-        if (REFUSALS.has(error.code)) refusal = error;
-        refresh();
-      }),
-    ];
-    client.connect();
-    status = client.status;
-    refresh();
+      });
 
     return () => {
+      ended = true;
       for (const off of offs) off();
-      fragment.unobserveDeep(showBlocks);
+      doc.off('update', onUpdate);
       awareness.off('change', showPeers);
-      session.close();
+      session?.close();
+      stopCopy?.();
       awareness.destroy();
       doc.destroy();
       if (awarenessRef.current === awareness) awarenessRef.current = null;
     };
-  }, [client, docId]);
+  }, [client, docId, userId, offlineCopy]);
 
+  const { name, organisation, color } = options.user;
   useEffect(() => {
     const awareness = awarenessRef.current;
-    if (awareness && awareness.getLocalState()?.user?.name !== name) awareness.setLocalStateField('user', { name });
-  }, [name]);
+    const current = awareness?.getLocalState()?.user as PresenceUser | undefined;
+    if (awareness && (current?.name !== name || current?.organisation !== organisation || current?.color !== color)) {
+      awareness.setLocalStateField('user', { name, organisation, color });
+    }
+  }, [name, organisation, color]);
 
   return live;
 }

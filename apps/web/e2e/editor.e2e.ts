@@ -1,0 +1,223 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
+import { bearerToken, callApi, demoWorkspaceId, type InvitedPerson, invitePerson } from './support/api';
+import { baseUrl, COORDINATOR, launchBrowser, OBSERVER, openPage, signIn } from './support/browser';
+import { cuttableProxy } from './support/cuttable-proxy';
+
+const editor = (page: Page) => page.getByRole('textbox', { name: 'Treść dokumentu' });
+/** The editor's text, block by block, without the others' caret labels. */
+const editorText = (page: Page) =>
+  editor(page).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return [...copy.children].map((block) => block.textContent ?? '').join('\n');
+  });
+const connection = (page: Page) => page.locator('#connection-indicator');
+const saved = (page: Page) => page.locator('#saved-indicator');
+const CONNECTED = 'Połączono: zmiany innych osób widać na bieżąco';
+const ALL_SAVED = 'Wszystkie moje zmiany są zapisane na serwerze';
+
+async function waitUntil<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+    last = await read();
+  }
+  return last;
+}
+
+/** Opens the document and waits until it is live with the server's text. */
+async function openDocument(page: Page, workspaceId: string, documentId: string, hash = ''): Promise<void> {
+  await page.goto(`/w/${workspaceId}/d/${documentId}${hash}`);
+  await waitUntil(() => connection(page).innerText(), (text) => text === CONNECTED, 15_000, 'the connection indicator');
+}
+
+describe('co-drafting in the editor', () => {
+  let browser: Browser;
+  let coordinatorToken: string;
+  let workspaceId: string;
+  let documentId: string;
+  let expert: InvitedPerson;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    coordinatorToken = await bearerToken(COORDINATOR);
+    workspaceId = await demoWorkspaceId(coordinatorToken);
+    const created = await callApi<{ id: string }>(coordinatorToken, 'POST', `/workspaces/${workspaceId}/documents`, {
+      title: 'Program współpracy gmin — próba edytora',
+      kind: 'concept',
+    });
+    documentId = created.id;
+    expert = await invitePerson(coordinatorToken, workspaceId, {
+      email: 'ekspert.edytora@som.example',
+      displayName: 'Ekspert Edytora',
+      password: 'edytujemy razem strategie',
+      role: 'expert',
+    });
+    await callApi(coordinatorToken, 'PUT', `/documents/${documentId}/access/${expert.id}`, { access: 'edit' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('two people type into one document and each sees the other’s text and caret within a second', async () => {
+    const a = await openPage(browser);
+    const b = await openPage(browser);
+    await signIn(a.page, COORDINATOR);
+    await signIn(b.page, expert.email, expert.password);
+    await openDocument(a.page, workspaceId, documentId);
+    await openDocument(b.page, workspaceId, documentId);
+
+    await editor(a.page).click();
+    await a.page.keyboard.type('Wspólna wizja metropolii');
+    let typedAt = Date.now();
+    await editor(b.page).getByText('Wspólna wizja metropolii').waitFor({ timeout: 1_000 });
+    const textArrived = Date.now() - typedAt;
+    const caretOfA = b.page.locator('.collaboration-carets__label', { hasText: 'Koordynator Biura SSOM' });
+    await caretOfA.waitFor({ timeout: 1_000 });
+    expect(textArrived).toBeLessThan(1_000);
+
+    await editor(b.page).click();
+    await b.page.keyboard.press('Control+End');
+    await b.page.keyboard.type(' – uzupełnienie eksperta');
+    typedAt = Date.now();
+    await editor(a.page).getByText('Wspólna wizja metropolii – uzupełnienie eksperta').waitFor({ timeout: 1_000 });
+    expect(Date.now() - typedAt).toBeLessThan(1_000);
+    await a.page.locator('.collaboration-carets__label', { hasText: 'Ekspert Edytora' }).waitFor({ timeout: 1_000 });
+
+    // Both are listed for each other, both see everything saved, and the server holds the same text.
+    expect(await a.page.getByRole('region', { name: 'Kto jeszcze tu jest' }).innerText()).toContain('Ekspert Edytora');
+    for (const page of [a.page, b.page]) await waitUntil(() => saved(page).innerText(), (text) => text === ALL_SAVED, 5_000, 'saved');
+    const server = await callApi<{ text: string }>(coordinatorToken, 'GET', `/documents/${documentId}/text`);
+    expect(server.text).toBe('Wspólna wizja metropolii – uzupełnienie eksperta');
+
+    // A heading made with the toolbar appears in the table of contents with a link that can be shared.
+    await editor(a.page).click();
+    await a.page.keyboard.press('Control+End');
+    await a.page.keyboard.press('Enter');
+    await a.page.getByRole('toolbar', { name: 'Formatowanie tekstu' }).getByRole('button', { name: 'Nagłówek rozdziału (poziom 1)' }).click();
+    await a.page.keyboard.type('Cele wspólne');
+    const contents = b.page.getByRole('navigation', { name: 'Spis treści' });
+    const link = contents.getByRole('link', { name: 'Cele wspólne' });
+    await link.waitFor({ timeout: 2_000 });
+    expect(await link.getAttribute('href')).toBe('#h-cele-wspolne');
+    await link.click();
+    expect(new URL(b.page.url()).hash).toBe('#h-cele-wspolne');
+    expect(await editor(b.page).locator('#h-cele-wspolne').evaluate((heading) => heading.firstChild?.textContent)).toBe('Cele wspólne');
+
+    expect(await axeViolations(b.page)).toEqual([]);
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('one goes offline, both edit, it reconnects: both end with the same text and “saved” returns', async () => {
+    const proxy = await cuttableProxy(baseUrl());
+    const a = await openPage(browser, { baseURL: proxy.url });
+    const b = await openPage(browser);
+    try {
+      await signIn(a.page, COORDINATOR);
+      await signIn(b.page, expert.email, expert.password);
+      await openDocument(a.page, workspaceId, documentId);
+      await openDocument(b.page, workspaceId, documentId);
+      const before = await editorText(a.page);
+
+      await proxy.cut();
+      await waitUntil(() => connection(a.page).innerText(), (text) => text === 'Brak połączenia z serwerem (offline)', 10_000, 'offline');
+      await editor(a.page).click();
+      await a.page.keyboard.press('Control+Home');
+      await a.page.keyboard.type('Poza siecią. ');
+      const waiting = await saved(a.page).innerText();
+      expect(waiting).toMatch(/^Bez połączenia: zmiany czekające na zapis: [1-9]\d*$/);
+
+      await editor(b.page).click();
+      await b.page.keyboard.press('Control+End');
+      await b.page.keyboard.type(' W sieci.');
+      await waitUntil(() => saved(b.page).innerText(), (text) => text === ALL_SAVED, 5_000, 'B saved');
+      // Nothing of B's reaches A while the line is cut.
+      expect(await editorText(a.page)).not.toContain('W sieci.');
+
+      await proxy.restore();
+      await waitUntil(() => connection(a.page).innerText(), (text) => text === CONNECTED, 30_000, 'A reconnected');
+      await waitUntil(() => saved(a.page).innerText(), (text) => text === ALL_SAVED, 10_000, 'A saved again');
+      const textA = await waitUntil(
+        () => editorText(a.page),
+        (text) => text.includes('W sieci.') && text.includes('Poza siecią.'),
+        5_000,
+        'A has both changes',
+      );
+      const textB = await waitUntil(() => editorText(b.page), (text) => text === textA, 5_000, 'B equals A');
+      expect(textB).toBe(textA);
+      expect(textA.length).toBe(before.length + 'Poza siecią. '.length + ' W sieci.'.length);
+      const server = await callApi<{ text: string }>(coordinatorToken, 'GET', `/documents/${documentId}/text`);
+      expect(server.text).toBe(textA);
+      expect(a.errors).toEqual([]);
+      expect(b.errors).toEqual([]);
+    } finally {
+      await a.context.close();
+      await b.context.close();
+      await proxy.close();
+    }
+  });
+
+  it('keeps what was typed offline in the browser when the tab is closed, sends it when the document is opened again, and forgets it at sign-out', async () => {
+    const proxy = await cuttableProxy(baseUrl());
+    const a = await openPage(browser, { baseURL: proxy.url });
+    try {
+      await signIn(a.page, COORDINATOR);
+      await openDocument(a.page, workspaceId, documentId);
+      await proxy.cut();
+      await waitUntil(() => connection(a.page).innerText(), (text) => text === 'Brak połączenia z serwerem (offline)', 10_000, 'offline');
+      await editor(a.page).click();
+      await a.page.keyboard.press('Control+End');
+      await a.page.keyboard.type(' Zapisane tylko w przeglądarce.');
+      expect(await saved(a.page).innerText()).toMatch(/^Bez połączenia: zmiany czekające na zapis: [1-9]\d*$/);
+      await a.page.waitForTimeout(300); // y-indexeddb writes in its own transaction
+      await a.page.close();
+      const server = await callApi<{ text: string }>(coordinatorToken, 'GET', `/documents/${documentId}/text`);
+      expect(server.text).not.toContain('Zapisane tylko w przeglądarce.');
+
+      await proxy.restore();
+      const again = await a.context.newPage();
+      await openDocument(again, workspaceId, documentId);
+      await waitUntil(() => saved(again).innerText(), (text) => text === ALL_SAVED, 10_000, 'saved after reopening');
+      await waitUntil(
+        async () => (await callApi<{ text: string }>(coordinatorToken, 'GET', `/documents/${documentId}/text`)).text,
+        (text) => text.includes('Zapisane tylko w przeglądarce.'),
+        5_000,
+        'the server has the offline change',
+      );
+
+      const copies = () => again.evaluate(async () => (await indexedDB.databases()).map((database) => database.name ?? '').filter((name) => name.startsWith('commonplan-doc:')));
+      expect(await copies()).toHaveLength(1);
+      await again.getByRole('button', { name: 'Wyloguj się' }).click();
+      await again.waitForURL(/\/login/);
+      await waitUntil(copies, (names) => names.length === 0, 5_000, 'offline copies after sign-out');
+    } finally {
+      await a.context.close();
+      await proxy.close();
+    }
+  });
+
+  it('gives a reader the live text, read-only, without a toolbar', async () => {
+    const { context, page, errors } = await openPage(browser);
+    await signIn(page, OBSERVER);
+    await openDocument(page, workspaceId, documentId);
+    const box = editor(page);
+    expect(await box.getAttribute('aria-readonly')).toBe('true');
+    expect(await page.getByRole('toolbar').count()).toBe(0);
+    const text = await editorText(page);
+    expect(text).toContain('Wspólna wizja metropolii');
+    await box.click();
+    await page.keyboard.type('nie wolno');
+    expect(await editorText(page)).toBe(text);
+    expect((await page.getByRole('alert').allInnerTexts()).join('')).toBe('');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

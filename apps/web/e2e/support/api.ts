@@ -1,0 +1,47 @@
+// Calls to the API from the test process (set-up that is not what a test is about: people, documents, grants).
+import { baseUrl, DEMO_PASSWORD, linkFromOutbox } from './browser';
+
+/** A JSON request to the API with a bearer token or none; throws on any status but 2xx. */
+export async function callApi<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${baseUrl()}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const payload = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(payload)}`);
+  return payload as T;
+}
+
+export async function bearerToken(email: string, password = DEMO_PASSWORD): Promise<string> {
+  const signedIn = await callApi<{ token: string }>(null, 'POST', '/auth/login', { email, password });
+  return signedIn.token;
+}
+
+export interface InvitedPerson {
+  id: string;
+  email: string;
+  displayName: string;
+  password: string;
+}
+
+/** Someone invited by the coordinator who has accepted the invitation (a person of the test's own). */
+export async function invitePerson(
+  coordinatorToken: string,
+  workspaceId: string,
+  person: { email: string; displayName: string; password: string; role: string; organisationId?: string },
+): Promise<InvitedPerson> {
+  const { password, ...invitation } = person;
+  await callApi(coordinatorToken, 'POST', `/workspaces/${workspaceId}/invitations`, invitation);
+  const link = await linkFromOutbox(person.email, /https?:\/\/\S+\/invitation\?token=[\w-]+/);
+  const invitationToken = new URL(link).searchParams.get('token')!;
+  const accepted = await callApi<{ user: { id: string } }>(null, 'POST', `/invitations/${encodeURIComponent(invitationToken)}/accept`, {
+    displayName: person.displayName,
+    password,
+  });
+  return { id: accepted.user.id, email: person.email, displayName: person.displayName, password };
+}
+
+/** The coordinator's workspace (the demo association). */
+export async function demoWorkspaceId(token: string): Promise<string> {
+  const me = await callApi<{ workspaces: Array<{ id: string }> }>(token, 'GET', '/auth/me');
+  return me.workspaces[0]!.id;
+}
