@@ -10,6 +10,7 @@ import { PeopleModule } from './people/people.module';
 import type { AppConfig } from './platform/config/app-config';
 import type { Database } from './platform/database/database';
 import { PlatformModule } from './platform/platform.module';
+import { VersionsModule } from './versions/versions.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({})
@@ -28,6 +29,7 @@ export class AppModule {
         PeopleModule,
         DocumentsModule,
         CollabModule,
+        VersionsModule,
       ],
     };
   }

@@ -81,6 +81,29 @@ describe('workspace isolation', () => {
     expect(stillActive.body[0]).toMatchObject({ role: 'coordinator', active: true });
   });
 
+  it("refuses B's documents, their text and versions to A's coordinator", async () => {
+    const documentB = (await server.request(`/api/workspaces/${b}/documents`, { token: coordinatorB, body: { title: 'Strategia KOF', kind: 'strategy' } })).body.id;
+    const versionB = (await server.request(`/api/documents/${documentB}/versions`, { token: coordinatorB, body: { name: 'v1' } })).body.id;
+    expect(versionB).toMatch(/^[0-9a-f-]{36}$/);
+    const attempts: [string, string, unknown?][] = [
+      ['GET', `/api/documents/${documentB}`],
+      ['PATCH', `/api/documents/${documentB}`, { title: 'Przejęta' }],
+      ['GET', `/api/documents/${documentB}/text`],
+      ['GET', `/api/documents/${documentB}/access`],
+      ['GET', `/api/documents/${documentB}/versions`],
+      ['POST', `/api/documents/${documentB}/versions`, { name: 'intruz' }],
+      ['GET', `/api/documents/${documentB}/versions/${versionB}`],
+      ['POST', `/api/documents/${documentB}/versions/${versionB}/restore`],
+      ['GET', `/api/documents/${documentB}/compare?from=${versionB}&to=live`],
+    ];
+    for (const [method, path, body] of attempts) {
+      const response = await server.request(path, { method, token: coordinatorA, body });
+      expect({ method, path, status: response.status }).toEqual({ method, path, status: 403 });
+    }
+    const versions = await server.request(`/api/documents/${documentB}/versions`, { token: coordinatorB });
+    expect(versions.body.map((v: { name: string }) => v.name)).toEqual(['v1']);
+  });
+
   it('answers 404 for a workspace that does not exist and keeps lists and audit chains apart', async () => {
     expect((await server.request('/api/workspaces/00000000-0000-4000-8000-000000000000', { token: coordinatorA })).status).toBe(404);
     const orgsA = await server.request(`/api/workspaces/${a}/organisations`, { token: coordinatorA });
@@ -88,7 +111,7 @@ describe('workspace isolation', () => {
     const auditA = await server.request(`/api/workspaces/${a}/audit?limit=200`, { token: coordinatorA });
     expect(auditA.body.entries.every((e: { targetId: string }) => e.targetId !== orgB && e.targetId !== b)).toBe(true);
     const auditB = await server.request(`/api/workspaces/${b}/audit/verify`, { token: coordinatorB });
-    expect(auditB.body).toMatchObject({ valid: true, checkedEntries: 4 });
+    expect(auditB.body).toMatchObject({ valid: true, checkedEntries: 6 });
   });
 
   it('lets one person belong to two workspaces with a different role in each', async () => {

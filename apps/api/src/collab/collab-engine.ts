@@ -188,6 +188,39 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
+  /**
+   * The document's whole state as one update, returned once everything in it is stored: what a version freezes is
+   * what the database keeps. Null when the document cannot be loaded; throws when storing failed.
+   */
+  async storedState(documentId: string): Promise<Uint8Array | null> {
+    const live = await this.open(documentId);
+    if (!live) return null;
+    try {
+      const state = Y.encodeStateAsUpdate(live.doc);
+      await this.writer.barrier();
+      return state;
+    } finally {
+      this.release(live);
+    }
+  }
+
+  /**
+   * Applies a change the server makes (restoring a version) like an edit of a participant: in the document's next
+   * tick, relayed to everyone in it and stored; resolves with the acknowledgement once it is committed. `make`
+   * computes the update from the current state at that moment, so nothing that arrived before is overwritten.
+   */
+  async applyServerChange(documentId: string, make: (state: Uint8Array) => Uint8Array | null): Promise<MessageAck | null> {
+    const live = await this.open(documentId);
+    if (!live) return refuse('unavailable', 'the document could not be loaded; try again');
+    try {
+      const update = make(Y.encodeStateAsUpdate(live.doc));
+      if (!update) return null;
+      return await new Promise<MessageAck>((resolve) => live.enqueue({ origin: null, update, ack: resolve }));
+    } finally {
+      this.release(live);
+    }
+  }
+
   private handle(live: LiveDocument, participant: Participant, bytes: Uint8Array): Promise<MessageAck | null> | MessageAck | null {
     if (participant.until && participant.until.getTime() <= Date.now()) {
       this.remove(live, participant, { code: 'expired', message: 'your access to this document has ended' });
@@ -305,7 +338,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     const pending = live.doc.store.pendingStructs !== null || live.doc.store.pendingDs !== null;
     if (pending) {
       for (const item of items) {
-        const participant = live.participants.get(item.origin);
+        const participant = item.origin ? live.participants.get(item.origin) : undefined;
         if (participant) this.askForMissing(live, participant);
       }
     }

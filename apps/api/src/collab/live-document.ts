@@ -23,7 +23,8 @@ export interface Participant {
 
 /** A validated update waiting for the end of the event-loop tick, with the acknowledgement it is owed. */
 export interface IncomingUpdate {
-  origin: CollabConnection;
+  /** The connection it came from; null for a change the server makes itself (restoring a version). */
+  origin: CollabConnection | null;
   update: Uint8Array;
   ack: ((ack: MessageAck) => void) | null;
 }

@@ -32,6 +32,7 @@ const FIELD_MESSAGES: [RegExp, string][] = [
   [/displayName is required/i, 'errors.field.displayNameRequired'],
   [/password is required/i, 'errors.field.passwordRequired'],
   [/token is invalid/i, 'errors.resetTokenInvalid'],
+  [/already used by another version/i, 'errors.field.versionNameTaken'],
 ];
 
 /** A sentence for an error that is not about one field. */

@@ -1,5 +1,5 @@
 import type { i18n as I18n } from 'i18next';
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuditPage } from '../features/audit/AuditPage';
@@ -19,6 +19,11 @@ import { RequireSession } from './RequireSession';
 
 // The document page brings Yjs and the co-drafting client: loaded when a document is first opened.
 const DocumentPage = lazy(() => import('../features/document/DocumentPage').then((m) => ({ default: m.DocumentPage })));
+const VersionPage = lazy(() => import('../features/versions/VersionPage').then((m) => ({ default: m.VersionPage })));
+const ComparePage = lazy(() => import('../features/versions/ComparePage').then((m) => ({ default: m.ComparePage })));
+
+/** A page whose code is loaded on first use. */
+const lazyPage = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
 
 export function App({ i18n }: { i18n: I18n }) {
   return (
@@ -37,11 +42,15 @@ export function App({ i18n }: { i18n: I18n }) {
                     <Route index element={<DashboardPage />} />
                     <Route
                       path="d/:documentId"
-                      element={
-                        <Suspense fallback={<Loading />}>
-                          <DocumentPage />
-                        </Suspense>
-                      }
+                      element={lazyPage(<DocumentPage />)}
+                    />
+                    <Route
+                      path="d/:documentId/v/:versionId"
+                      element={lazyPage(<VersionPage />)}
+                    />
+                    <Route
+                      path="d/:documentId/compare"
+                      element={lazyPage(<ComparePage />)}
                     />
                     <Route
                       path="people"

@@ -19,6 +19,13 @@ export const KNOWN_ACTIONS = [
   'invitation.created',
   'invitation.revoked',
   'invitation.accepted',
+  'document.created',
+  'document.updated',
+  'document.status_changed',
+  'document.access_granted',
+  'document.access_revoked',
+  'document.version_frozen',
+  'document.version_restored',
 ] as const;
 
 const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document'] as const;

@@ -15,6 +15,7 @@ import { useWorkspace } from '../workspace/workspace-context';
 import { changeDocumentStatus, documentPath, renameDocument } from './document-api';
 import { ConnectionIndicator, SavedIndicator } from './LiveIndicators';
 import { DocumentEditor } from '../editor/DocumentEditor';
+import { VersionsPanel } from '../versions/VersionsPanel';
 import { PresenceList } from './PresenceList';
 import { RenameForm } from './RenameForm';
 import { StatusForm } from './StatusForm';
@@ -93,6 +94,7 @@ export function DocumentPage() {
   const side = (
     <>
       <PresenceList peers={live.peers} />
+      <VersionsPanel workspaceId={workspace.id} documentId={documentId} canFreeze={document.access === 'edit'} />
       {(canRename || canChangeStatus) && (
         <section aria-labelledby="manage-heading" className="side-panel">
           <h2 id="manage-heading">{t('document.manage.heading')}</h2>
