@@ -10,6 +10,7 @@ import { PeopleModule } from './people/people.module';
 import type { AppConfig } from './platform/config/app-config';
 import type { Database } from './platform/database/database';
 import { PlatformModule } from './platform/platform.module';
+import { CommentsModule } from './comments/comments.module';
 import { VersionsModule } from './versions/versions.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
@@ -30,6 +31,7 @@ export class AppModule {
         DocumentsModule,
         CollabModule,
         VersionsModule,
+        CommentsModule,
       ],
     };
   }

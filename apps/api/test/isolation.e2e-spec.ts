@@ -81,10 +81,12 @@ describe('workspace isolation', () => {
     expect(stillActive.body[0]).toMatchObject({ role: 'coordinator', active: true });
   });
 
-  it("refuses B's documents, their text and versions to A's coordinator", async () => {
+  it("refuses B's documents, their text, versions, comments and notifications to A's coordinator", async () => {
     const documentB = (await server.request(`/api/workspaces/${b}/documents`, { token: coordinatorB, body: { title: 'Strategia KOF', kind: 'strategy' } })).body.id;
     const versionB = (await server.request(`/api/documents/${documentB}/versions`, { token: coordinatorB, body: { name: 'v1' } })).body.id;
     expect(versionB).toMatch(/^[0-9a-f-]{36}$/);
+    const threadB = (await server.request(`/api/documents/${documentB}/comments`, { token: coordinatorB, body: { anchor: { start: 'AAAA', end: 'AAAA' }, quote: 'Strategia', body: 'Uwaga KOF' } })).body.id;
+    expect(threadB).toMatch(/^[0-9a-f-]{36}$/);
     const attempts: [string, string, unknown?][] = [
       ['GET', `/api/documents/${documentB}`],
       ['PATCH', `/api/documents/${documentB}`, { title: 'Przejęta' }],
@@ -95,6 +97,12 @@ describe('workspace isolation', () => {
       ['GET', `/api/documents/${documentB}/versions/${versionB}`],
       ['POST', `/api/documents/${documentB}/versions/${versionB}/restore`],
       ['GET', `/api/documents/${documentB}/compare?from=${versionB}&to=live`],
+      ['GET', `/api/documents/${documentB}/comments`],
+      ['POST', `/api/documents/${documentB}/comments`, { anchor: { start: 'AAAA', end: 'AAAA' }, quote: 'x', body: 'intruz' }],
+      ['POST', `/api/documents/${documentB}/comments/${threadB}/replies`, { body: 'intruz' }],
+      ['POST', `/api/documents/${documentB}/comments/${threadB}/resolve`],
+      ['GET', `/api/workspaces/${b}/notifications`],
+      ['POST', `/api/workspaces/${b}/notifications/read-all`],
     ];
     for (const [method, path, body] of attempts) {
       const response = await server.request(path, { method, token: coordinatorA, body });
@@ -111,7 +119,7 @@ describe('workspace isolation', () => {
     const auditA = await server.request(`/api/workspaces/${a}/audit?limit=200`, { token: coordinatorA });
     expect(auditA.body.entries.every((e: { targetId: string }) => e.targetId !== orgB && e.targetId !== b)).toBe(true);
     const auditB = await server.request(`/api/workspaces/${b}/audit/verify`, { token: coordinatorB });
-    expect(auditB.body).toMatchObject({ valid: true, checkedEntries: 6 });
+    expect(auditB.body).toMatchObject({ valid: true, checkedEntries: 7 });
   });
 
   it('lets one person belong to two workspaces with a different role in each', async () => {

@@ -6,3 +6,4 @@ export * from './outline';
 export * from './render-html';
 export * from './diff';
 export * from './replace-content';
+export * from './anchor';

@@ -168,6 +168,9 @@ export class CollabClient extends Emitter<CollabClientEvents> {
     socket.on(COLLAB_EVENTS.docError, (docId: unknown, error: unknown) => {
       if (typeof docId === 'string') this.sessions.get(docId)?.handleDocError(error);
     });
+    socket.on(COLLAB_EVENTS.docEvent, (docId: unknown, event: unknown) => {
+      if (typeof docId === 'string') this.sessions.get(docId)?.handleDocEvent(event);
+    });
     return socket;
   }
 

@@ -6,8 +6,8 @@ import { toUint8Array } from './binary';
 import { Emitter } from './emitter';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type SyncMessage } from './messages';
 import { PendingUpdates, type PendingBatch } from './pending-updates';
-import { DEFAULT_MAX_MESSAGE_BYTES, parseJoinAck, parseMessageAck, parseSyncError, syncError } from './protocol';
-import type { Access, JoinAck, MessageAck, SyncError } from './protocol';
+import { DEFAULT_MAX_MESSAGE_BYTES, parseDocEvent, parseJoinAck, parseMessageAck, parseSyncError, syncError } from './protocol';
+import type { Access, DocEvent, JoinAck, MessageAck, SyncError } from './protocol';
 import { defaultTimers, type Timers } from './timers';
 import type { SessionTransport } from './transport';
 import { Waiters } from './waiters';
@@ -33,6 +33,8 @@ export type DocSessionEvents = {
   access: [access: Access];
   /** A refused update or join, a `doc-error` from the server, or a message that could not be read. */
   error: [error: SyncError];
+  /** A `doc-event`: something about the document outside its text changed (its comments). */
+  event: [event: DocEvent];
 };
 
 interface AwarenessChanges {
@@ -187,6 +189,13 @@ export class DocSession extends Emitter<DocSessionEvents> {
       return;
     }
     this.receive(message);
+  }
+
+  /** @internal A `doc-event` for this document; unknown kinds are ignored (a newer server). */
+  handleDocEvent(data: unknown): void {
+    if (this.isClosed) return;
+    const event = parseDocEvent(data);
+    if (event) this.emit('event', event);
   }
 
   /** @internal A `doc-error` for this document: the server removed the socket from it. */

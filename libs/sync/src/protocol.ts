@@ -18,7 +18,27 @@ export const COLLAB_EVENTS = {
   leave: 'leave',
   /** server → client: `doc-error(docId, error: SyncError)`: the socket was removed from the document. */
   docError: 'doc-error',
+  /**
+   * server → client: `doc-event(docId, event: DocEvent)`: something about the document outside its text changed
+   * (its comments); the client fetches what it shows again. Sent only to sockets in the document.
+   */
+  docEvent: 'doc-event',
 } as const;
+
+/** What a `doc-event` says changed. */
+export type DocEventType = 'comments';
+
+export interface DocEvent {
+  type: DocEventType;
+}
+
+const DOC_EVENT_TYPES: readonly string[] = ['comments'];
+
+/** A `doc-event` payload as received, or null when it is not one this client knows. */
+export function parseDocEvent(data: unknown): DocEvent | null {
+  const type = (data as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && DOC_EVENT_TYPES.includes(type) ? { type: type as DocEventType } : null;
+}
 
 /** y-protocols top-level message types (the first varUint of a message). */
 export const MESSAGE_SYNC = 0;

@@ -1,4 +1,4 @@
-import type { SyncError } from '@commonplan/sync';
+import type { DocEvent, SyncError } from '@commonplan/sync';
 import type { Principal } from '../access/request-context';
 
 /**
@@ -16,4 +16,6 @@ export interface CollabConnection {
    * tell the client why. The engine has already removed it from the document.
    */
   removed(documentId: string, error: SyncError): void;
+  /** Tells the client that something about the document outside its text changed (socket.io only). */
+  notice(documentId: string, event: DocEvent): void;
 }

@@ -8,6 +8,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
   isEmptyUpdate,
+  type DocEvent,
   type JoinAck,
   type MessageAck,
   type SyncError,
@@ -219,6 +220,13 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     } finally {
       this.release(live);
     }
+  }
+
+  /** Tells everyone in the document (on this instance) that something outside its text changed. */
+  announce(documentId: string, event: DocEvent): void {
+    const live = this.documents.get(documentId);
+    if (!live) return;
+    for (const connection of live.participants.keys()) if (!connection.closed) connection.notice(documentId, event);
   }
 
   private handle(live: LiveDocument, participant: Participant, bytes: Uint8Array): Promise<MessageAck | null> | MessageAck | null {

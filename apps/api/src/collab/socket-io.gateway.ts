@@ -5,7 +5,7 @@ import {
   type OnGatewayInit,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import { COLLAB_EVENTS, COLLAB_NAMESPACE, type MessageAck, type SyncError } from '@commonplan/sync';
+import { COLLAB_EVENTS, COLLAB_NAMESPACE, type DocEvent, type MessageAck, type SyncError } from '@commonplan/sync';
 import type { Namespace, Socket } from 'socket.io';
 import type { Principal } from '../access/request-context';
 import { SESSION_COOKIE } from '../access/cookies';
@@ -29,6 +29,10 @@ class SocketIoConnection implements CollabConnection {
 
   send(documentId: string, message: Uint8Array): void {
     this.socket.emit(COLLAB_EVENTS.msg, documentId, message);
+  }
+
+  notice(documentId: string, event: DocEvent): void {
+    this.socket.emit(COLLAB_EVENTS.docEvent, documentId, event);
   }
 
   removed(documentId: string, error: SyncError): void {

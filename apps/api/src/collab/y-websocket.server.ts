@@ -45,6 +45,9 @@ class WsConnection implements CollabConnection {
     this.socket.send(message);
   }
 
+  /** The y-websocket protocol has no such message: stock Yjs clients see only the text. */
+  notice(): void {}
+
   removed(_documentId: string, error: SyncError): void {
     this.socket.close(error.code === 'unavailable' ? 1011 : WS_CLOSE_ACCESS_ENDED, error.message.slice(0, 120));
   }

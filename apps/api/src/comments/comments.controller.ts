@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { SignedIn, WorkspaceCapability } from '../access/access.decorators';
+import { CurrentMember, CurrentPrincipal, type Principal, type WorkspaceMember } from '../access/request-context';
+import { UuidParam } from '../platform/http/params';
+import { CommentBodyDto, CreateThreadDto } from './comment.dto';
+import { CommentsService } from './comments.service';
+import { NotificationsService } from './notifications.service';
+
+@ApiTags('comments')
+@ApiBearerAuth()
+@Controller('documents/:documentId/comments')
+export class CommentsController {
+  constructor(private readonly comments: CommentsService) {}
+
+  /** The document's comment threads, oldest first (read access). */
+  @SignedIn()
+  @Get()
+  list(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal) {
+    return this.comments.list(principal.userId, documentId);
+  }
+
+  /** Starts a thread on a passage (comment access): 201 with the thread. */
+  @SignedIn()
+  @Post()
+  create(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal, @Body() body: CreateThreadDto) {
+    return this.comments.create(principal.userId, documentId, body);
+  }
+
+  @SignedIn()
+  @Post(':threadId/replies')
+  reply(
+    @UuidParam('documentId') documentId: string,
+    @UuidParam('threadId') threadId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CommentBodyDto,
+  ) {
+    return this.comments.reply(principal.userId, documentId, threadId, body);
+  }
+
+  @SignedIn()
+  @Post(':threadId/resolve')
+  @HttpCode(200)
+  resolve(@UuidParam('documentId') documentId: string, @UuidParam('threadId') threadId: string, @CurrentPrincipal() principal: Principal) {
+    return this.comments.setStatus(principal.userId, documentId, threadId, 'resolved');
+  }
+
+  @SignedIn()
+  @Post(':threadId/reopen')
+  @HttpCode(200)
+  reopen(@UuidParam('documentId') documentId: string, @UuidParam('threadId') threadId: string, @CurrentPrincipal() principal: Principal) {
+    return this.comments.setStatus(principal.userId, documentId, threadId, 'open');
+  }
+}
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller()
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  /** The caller's notifications in the workspace, newest first, with the unread count. */
+  @WorkspaceCapability('workspace.read')
+  @Get('workspaces/:workspaceId/notifications')
+  list(@CurrentMember() member: WorkspaceMember, @CurrentPrincipal() principal: Principal) {
+    return this.notifications.list(principal.userId, member.workspaceId);
+  }
+
+  @WorkspaceCapability('workspace.read')
+  @Post('workspaces/:workspaceId/notifications/read-all')
+  @HttpCode(204)
+  async readAll(@CurrentMember() member: WorkspaceMember, @CurrentPrincipal() principal: Principal) {
+    await this.notifications.markAllRead(principal.userId, member.workspaceId);
+  }
+
+  @SignedIn()
+  @Post('notifications/:notificationId/read')
+  @HttpCode(204)
+  async read(@UuidParam('notificationId') notificationId: string, @CurrentPrincipal() principal: Principal) {
+    await this.notifications.markRead(principal.userId, notificationId);
+  }
+}
