@@ -48,7 +48,7 @@ describe('the coordinator on the dashboard', () => {
     expect(summary.replace(/\s+/g, ' ')).toContain('Partnerzy 12');
 
     const nav = page.getByRole('navigation', { name: 'Nawigacja główna' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Pulpit', 'Osoby', 'Dziennik zdarzeń']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Pulpit', 'Osoby', 'Dziennik zdarzeń', 'Powiadomienia']);
     expect(await page.locator('.signed-in').innerText()).toMatch(/Koordynator Biura SSOM\s+Koordynator/);
 
     expect(await axeViolations(page)).toEqual([]);
@@ -74,6 +74,7 @@ describe('the coordinator on the dashboard', () => {
       'Dashboard',
       'People',
       'Audit trail',
+      'Notifications',
     ]);
     const members = page.getByRole('table', { name: /Members of the association/ });
     expect((await members.getByRole('row', { name: /Gmina Miasto Szczecin/ }).innerText()).replace(/\s+/g, ' ')).toContain(

@@ -4,30 +4,12 @@ import { axeViolations } from './support/axe';
 import { bearerToken, callApi, demoWorkspaceId, type InvitedPerson, invitePerson } from './support/api';
 import { baseUrl, COORDINATOR, launchBrowser, OBSERVER, openPage, signIn } from './support/browser';
 import { cuttableProxy } from './support/cuttable-proxy';
+import { editor, editorText, waitUntil } from './support/editor';
 
-const editor = (page: Page) => page.getByRole('textbox', { name: 'Treść dokumentu' });
-/** The editor's text, block by block, without the others' caret labels. */
-const editorText = (page: Page) =>
-  editor(page).evaluate((element) => {
-    const copy = element.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
-    return [...copy.children].map((block) => block.textContent ?? '').join('\n');
-  });
 const connection = (page: Page) => page.locator('#connection-indicator');
 const saved = (page: Page) => page.locator('#saved-indicator');
 const CONNECTED = 'Połączono: zmiany innych osób widać na bieżąco';
 const ALL_SAVED = 'Wszystkie moje zmiany są zapisane na serwerze';
-
-async function waitUntil<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!accept(last)) {
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-    last = await read();
-  }
-  return last;
-}
 
 /** Opens the document and waits until it is live with the server's text. */
 async function openDocument(page: Page, workspaceId: string, documentId: string, hash = ''): Promise<void> {

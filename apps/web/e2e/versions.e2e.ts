@@ -3,24 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
 import { bearerToken, callApi, demoWorkspaceId } from './support/api';
 import { COORDINATOR, launchBrowser, openPage, signIn } from './support/browser';
+import { editor, waitUntil } from './support/editor';
 
-const editor = (page: Page) => page.getByRole('textbox', { name: 'Treść dokumentu' });
 const versionsPanel = (page: Page) => page.getByRole('region', { name: 'Wersje' });
 
 async function serverText(token: string, documentId: string): Promise<string> {
   return (await callApi<{ text: string }>(token, 'GET', `/documents/${documentId}/text`)).text;
 }
 
-async function waitForServerText(token: string, documentId: string, accept: (text: string) => boolean): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  let text = await serverText(token, documentId);
-  while (!accept(text)) {
-    if (Date.now() > deadline) throw new Error(`the server's text is still ${JSON.stringify(text)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    text = await serverText(token, documentId);
-  }
-  return text;
-}
+const waitForServerText = (token: string, documentId: string, accept: (text: string) => boolean) =>
+  waitUntil(() => serverText(token, documentId), accept, 10_000, "the server's text");
 
 describe('versions in the browser', () => {
   let browser: Browser;

@@ -33,6 +33,31 @@ export interface ThreadView {
   comments: CommentView[];
 }
 
+interface ThreadRow {
+  id: string;
+  document_id: string;
+  anchor_start: string;
+  anchor_end: string;
+  quote: string;
+  status: 'open' | 'resolved';
+  created_by: string | null;
+  created_by_name: string | null;
+  created_at: string;
+  resolved_by: string | null;
+  resolved_by_name: string | null;
+  resolved_at: string | null;
+}
+
+interface CommentRow {
+  id: string;
+  thread_id: string;
+  body: string;
+  mentions: string[] | null;
+  created_at: string;
+  author_id: string | null;
+  author_name: string | null;
+}
+
 /** The first words of a comment, for notifications. */
 const excerpt = (body: string) => (body.length > 140 ? `${body.slice(0, 139)}…` : body);
 
@@ -205,7 +230,7 @@ export class CommentsService {
         : [],
     );
     const person = (id: string | null, name: string | null): PersonRef | null => (id ? { id, displayName: name ?? '' } : null);
-    return threads.map((t: Record<string, any>) => ({
+    return (threads as ThreadRow[]).map((t) => ({
       id: t.id,
       documentId: t.document_id,
       anchor: { start: t.anchor_start, end: t.anchor_end },
@@ -215,9 +240,9 @@ export class CommentsService {
       createdAt: new Date(t.created_at),
       resolvedBy: person(t.resolved_by, t.resolved_by_name),
       resolvedAt: t.resolved_at ? new Date(t.resolved_at) : null,
-      comments: comments
-        .filter((c: Record<string, any>) => c.thread_id === t.id)
-        .map((c: Record<string, any>) => ({
+      comments: (comments as CommentRow[])
+        .filter((c) => c.thread_id === t.id)
+        .map((c) => ({
           id: c.id,
           body: c.body,
           author: person(c.author_id, c.author_name),

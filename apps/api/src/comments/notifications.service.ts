@@ -12,6 +12,19 @@ export interface NotificationView {
   read: boolean;
 }
 
+interface NotificationRow {
+  id: string;
+  kind: 'mention';
+  actor_id: string | null;
+  actor_name: string | null;
+  document_id: string | null;
+  document_title: string | null;
+  thread_id: string | null;
+  excerpt: string;
+  created_at: string;
+  read_at: string | null;
+}
+
 /** In-app notifications of a person in a workspace (for now: being mentioned in a comment). */
 @Injectable()
 export class NotificationsService {
@@ -34,7 +47,7 @@ export class NotificationsService {
     );
     return {
       unread,
-      items: rows.map((r: Record<string, any>) => ({
+      items: (rows as NotificationRow[]).map((r) => ({
         id: r.id,
         kind: r.kind,
         actor: r.actor_id ? { id: r.actor_id, displayName: r.actor_name ?? '' } : null,

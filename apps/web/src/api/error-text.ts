@@ -33,6 +33,7 @@ const FIELD_MESSAGES: [RegExp, string][] = [
   [/password is required/i, 'errors.field.passwordRequired'],
   [/token is invalid/i, 'errors.resetTokenInvalid'],
   [/already used by another version/i, 'errors.field.versionNameTaken'],
+  [/can be mentioned/i, 'errors.field.mentionNotAllowed'],
 ];
 
 /** A sentence for an error that is not about one field. */

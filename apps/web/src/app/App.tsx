@@ -7,6 +7,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { PasswordResetPage } from '../features/auth/PasswordResetPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { InvitationPage } from '../features/invitation/InvitationPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { RequireCapability, WorkspaceRoute } from '../features/workspace/WorkspaceRoute';
 import { SessionProvider } from '../session/session';
@@ -52,6 +53,7 @@ export function App({ i18n }: { i18n: I18n }) {
                       path="d/:documentId/compare"
                       element={lazyPage(<ComparePage />)}
                     />
+                    <Route path="notifications" element={<NotificationsPage />} />
                     <Route
                       path="people"
                       element={

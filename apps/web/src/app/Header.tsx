@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useMatch, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useSession } from '../session/session';
+import { useUnreadCount } from '../features/notifications/notifications-api';
 import { MainNav } from './MainNav';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
@@ -14,6 +15,7 @@ export function Header() {
   const me = state.status === 'signedIn' ? state.me : null;
   const workspaceId = match?.params.workspaceId ?? null;
   const workspace = me?.workspaces.find((w) => w.id === workspaceId) ?? null;
+  const unread = useUnreadCount(workspace?.id ?? null);
 
 
   return (
@@ -47,7 +49,7 @@ export function Header() {
           />
         </div>
       )}
-      {workspace && <MainNav workspaceId={workspace.id} role={workspace.role} />}
+      {workspace && <MainNav workspaceId={workspace.id} role={workspace.role} unread={unread} />}
     </header>
   );
 }

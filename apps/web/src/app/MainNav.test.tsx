@@ -12,15 +12,21 @@ describe('MainNav', () => {
       ['Pulpit', '/w/w1'],
       ['Osoby', '/w/w1/people'],
       ['Dziennik zdarzeń', '/w/w1/audit'],
+      ['Powiadomienia', '/w/w1/notifications'],
     ]);
     expect(links[1].getAttribute('aria-current')).toBe('page');
     expect(links[0].getAttribute('aria-current')).toBeNull();
   });
 
-  it('shows other roles only the dashboard', () => {
+  it('says how many notifications are unread', () => {
+    renderWithApp(<MainNav workspaceId="w1" role="observer" unread={3} />);
+    expect(screen.getByRole('link', { name: 'Powiadomienia (nieprzeczytane: 3)' }).getAttribute('href')).toBe('/w/w1/notifications');
+  });
+
+  it('shows other roles only the dashboard and notifications', () => {
     for (const role of ['expert', 'representative', 'partner', 'observer'] as const) {
       const { unmount } = renderWithApp(<MainNav workspaceId="w1" role={role} />, { language: 'en' });
-      expect(screen.getAllByRole('link').map((l) => l.textContent)).toEqual(['Dashboard']);
+      expect(screen.getAllByRole('link').map((l) => l.textContent)).toEqual(['Dashboard', 'Notifications']);
       unmount();
     }
   });

@@ -2,8 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { can, type Role } from '@commonplan/domain';
 
-/** Dashboard for everyone; People and Audit trail only for roles that may manage people / read the audit trail. */
-export function MainNav({ workspaceId, role }: { workspaceId: string; role: Role }) {
+/**
+ * Dashboard and notifications (with the unread count) for everyone; People and Audit trail only for roles that may
+ * manage people / read the audit trail.
+ */
+export function MainNav({ workspaceId, role, unread = 0 }: { workspaceId: string; role: Role; unread?: number }) {
   const { t } = useTranslation();
   const base = `/w/${workspaceId}`;
   return (
@@ -24,6 +27,9 @@ export function MainNav({ workspaceId, role }: { workspaceId: string; role: Role
             <NavLink to={`${base}/audit`}>{t('nav.audit')}</NavLink>
           </li>
         )}
+        <li>
+          <NavLink to={`${base}/notifications`}>{unread > 0 ? t('notifications.linkUnread', { count: unread }) : t('notifications.link')}</NavLink>
+        </li>
       </ul>
     </nav>
   );

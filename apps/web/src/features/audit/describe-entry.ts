@@ -26,6 +26,10 @@ export const KNOWN_ACTIONS = [
   'document.access_revoked',
   'document.version_frozen',
   'document.version_restored',
+  'comment.created',
+  'comment.replied',
+  'comment.resolved',
+  'comment.reopened',
 ] as const;
 
 const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document'] as const;

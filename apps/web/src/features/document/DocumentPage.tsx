@@ -16,6 +16,7 @@ import { changeDocumentStatus, documentPath, renameDocument } from './document-a
 import { ConnectionIndicator, SavedIndicator } from './LiveIndicators';
 import { DocumentEditor } from '../editor/DocumentEditor';
 import { VersionsPanel } from '../versions/VersionsPanel';
+import { CommentsPanel } from '../comments/CommentsPanel';
 import { PresenceList } from './PresenceList';
 import { RenameForm } from './RenameForm';
 import { StatusForm } from './StatusForm';
@@ -127,9 +128,23 @@ export function DocumentPage() {
           doc={live.doc}
           awareness={live.awareness}
           user={user}
-          editable={live.access === 'edit' && live.refusal === null}
+          mode={live.refusal !== null ? 'read' : (live.access ?? 'read')}
           loaded={live.synced}
-          side={side}
+          side={(editor) => (
+            <>
+              {side}
+              {editor && (
+                <CommentsPanel
+                  editor={editor}
+                  workspaceId={workspace.id}
+                  documentId={documentId}
+                  userId={me.id}
+                  canComment={live.access === 'edit' || live.access === 'comment'}
+                  revision={live.commentsRevision}
+                />
+              )}
+            </>
+          )}
         />
       ) : (
         <div className="document-layout">

@@ -76,7 +76,7 @@ function Probe({ client, offlineCopy }: { client: FakeClient; offlineCopy: Offli
   return (
     <>
       <LiveState live={live} />
-      {live.doc && live.awareness && <DocumentEditor doc={live.doc} awareness={live.awareness} user={ME} editable={live.access === 'edit'} loaded={live.synced} />}
+      {live.doc && live.awareness && <DocumentEditor doc={live.doc} awareness={live.awareness} user={ME} mode={live.access ?? 'read'} loaded={live.synced} />}
       <PresenceList peers={live.peers} />
     </>
   );

@@ -35,6 +35,8 @@ export interface LiveDocument {
   access: Access | null;
   /** Why the document is not live: the session ended, no access, access ended, no such document. */
   refusal: SyncError | null;
+  /** Goes up each time the server says the document's comments changed: the comments are fetched again. */
+  commentsRevision: number;
 }
 
 /** Errors after which the server will not send the document until something changes (sign-in, access). */
@@ -88,6 +90,7 @@ const INITIAL: LiveDocument = {
   peers: [],
   access: null,
   refusal: null,
+  commentsRevision: 0,
 };
 
 export interface LiveDocumentOptions {
@@ -169,6 +172,9 @@ export function useLiveDocument(client: CollabClientLike | null, docId: string |
           }),
           opened.on('saved', refresh),
           opened.on('access', refresh),
+          opened.on('event', (event) => {
+            if (event.type === 'comments') setLive((previous) => ({ ...previous, commentsRevision: previous.commentsRevision + 1 }));
+          }),
           opened.on('error', (error) => {
             if (REFUSALS.has(error.code)) refusal = error;
             refresh();

@@ -13,7 +13,7 @@ const ME = { name: 'Anna Koordynator', organisation: 'Biuro SSOM', color: '#0b57
 function mount(editable = true) {
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
-  const view = renderWithApp(<DocumentEditor doc={doc} awareness={awareness} user={ME} editable={editable} loaded />);
+  const view = renderWithApp(<DocumentEditor doc={doc} awareness={awareness} user={ME} mode={editable ? 'edit' : 'read'} loaded />);
   return { doc, awareness, ...view };
 }
 
