@@ -7,3 +7,4 @@ export * from './render-html';
 export * from './diff';
 export * from './replace-content';
 export * from './anchor';
+export * from './markdown';

@@ -470,6 +470,21 @@ describe('DocSession: join refusals and doc-error', () => {
     expect(transport.sent).toEqual([]);
   });
 
+  it('passes doc-events on, ignoring unknown kinds and anything after close, without leaving the room', () => {
+    const { session, connect } = setup();
+    connect();
+    session.handleMessage(encodeSyncStep2(Uint8Array.of(0, 0)));
+    const events: unknown[] = [];
+    session.on('event', (event) => events.push(event));
+    session.handleDocEvent({ type: 'comments' });
+    session.handleDocEvent({ type: 'something-newer' });
+    expect(events).toEqual([{ type: 'comments' }]);
+    expect(session.synced).toBe(true);
+    session.close();
+    session.handleDocEvent({ type: 'comments' });
+    expect(events).toHaveLength(1);
+  });
+
   it('ignores acks of a join made before a disconnect', () => {
     const { transport, session } = setup();
     transport.connected = true;

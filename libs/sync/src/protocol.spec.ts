@@ -17,12 +17,13 @@ import {
   WS_CLOSE_ACCESS_ENDED,
   WS_CLOSE_MALFORMED,
   WS_CLOSE_MESSAGE_TOO_BIG,
+  parseDocEvent,
 } from './protocol';
 
 describe('protocol constants', () => {
   it('match docs/sync-protocol.md', () => {
     expect(COLLAB_NAMESPACE).toBe('/collab');
-    expect(COLLAB_EVENTS).toEqual({ join: 'join', msg: 'msg', leave: 'leave', docError: 'doc-error' });
+    expect(COLLAB_EVENTS).toEqual({ join: 'join', msg: 'msg', leave: 'leave', docError: 'doc-error', docEvent: 'doc-event' });
     expect([MESSAGE_SYNC, MESSAGE_AWARENESS, MESSAGE_AUTH]).toEqual([0, 1, 2]);
     expect([SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE]).toEqual([0, 1, 2]);
     expect(DEFAULT_MAX_MESSAGE_BYTES).toBe(2 * 1024 * 1024);
@@ -30,6 +31,16 @@ describe('protocol constants', () => {
     expect([...SYNC_ERROR_CODES].sort()).toEqual(
       ['unauthorized', 'forbidden', 'expired', 'not_found', 'not_joined', 'bad_request', 'malformed', 'too_large', 'unavailable'].sort(),
     );
+  });
+});
+
+describe('doc-event parsing', () => {
+  it('accepts the kinds this client knows and ignores the rest', () => {
+    expect(parseDocEvent({ type: 'comments' })).toEqual({ type: 'comments' });
+    expect(parseDocEvent({ type: 'comments', extra: 1 })).toEqual({ type: 'comments' });
+    expect(parseDocEvent({ type: 'votes' })).toBeNull();
+    expect(parseDocEvent(null)).toBeNull();
+    expect(parseDocEvent('comments')).toBeNull();
   });
 });
 

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { documentFromJson } from './document-node';
+import { parseMarkdown, serializeMarkdown } from './markdown';
+
+const source = `---
+title: "Strategia SOM 2030"
+---
+
+# Diagnoza
+
+Obszar obejmuje **15 gmin** i _powiatów_, zob. [stronę SSOM](https://som.szczecin.pl) oraz ~~stare~~ dane.\\
+Druga linia.
+
+## Cele
+
+- transport
+- powietrze
+
+1. Cel pierwszy
+2. Cel drugi
+
+> Cytat z diagnozy.
+
+| Gmina | Ludność |
+| --- | --- |
+| Police | 33 000 |
+
+<!-- pagebreak -->
+
+### Załącznik
+
+<script>alert(1)</script>
+
+![obraz](x.png) \`kod\`
+`;
+
+describe('Markdown', () => {
+  it('imports headings, marks, links, lists, quotes, tables and page breaks into the schema, and reads the title', () => {
+    const { title, doc } = parseMarkdown(source);
+    expect(title).toBe('Strategia SOM 2030');
+    expect(doc.content.content.map((node) => node.type.name)).toEqual([
+      'heading',
+      'paragraph',
+      'heading',
+      'bulletList',
+      'orderedList',
+      'blockquote',
+      'table',
+      'pageBreak',
+      'heading',
+      'paragraph',
+    ]);
+    const paragraph = doc.child(1);
+    expect(paragraph.textContent).toBe('Obszar obejmuje 15 gmin i powiatów, zob. stronę SSOM oraz stare dane.Druga linia.');
+    const marks = (text: string) => {
+      let found: string[] = [];
+      paragraph.forEach((node) => {
+        if (node.text?.includes(text)) found = node.marks.map((mark) => mark.type.name);
+      });
+      return found;
+    };
+    expect(marks('15 gmin')).toEqual(['bold']);
+    expect(marks('powiatów')).toEqual(['italic']);
+    expect(marks('stronę SSOM')).toEqual(['link']);
+    expect(marks('stare')).toEqual(['strike']);
+    expect(doc.child(6).child(0).child(0).type.name).toBe('tableHeader');
+    expect(doc.child(6).child(1).child(0).textContent).toBe('Police');
+    // No script survives; an image keeps its description, code its words.
+    expect(doc.textContent).not.toContain('alert');
+    expect(doc.child(9).textContent).toBe('obraz kod');
+  });
+
+  it('exports what it imports: importing the export again gives the same structure', () => {
+    const { doc } = parseMarkdown(source);
+    const exported = serializeMarkdown(doc, { title: 'Strategia SOM 2030', version: 'v1.0 — do konsultacji', sha256: 'ab'.repeat(32) });
+    expect(exported.startsWith('---\ntitle: "Strategia SOM 2030"\nversion: "v1.0 — do konsultacji"\nsha256: "abab')).toBe(true);
+    expect(exported).toContain('| Gmina | Ludność |');
+    expect(exported).toContain('<!-- pagebreak -->');
+    const again = parseMarkdown(exported);
+    expect(again.title).toBe('Strategia SOM 2030');
+    expect(again.doc.toJSON()).toEqual(doc.toJSON());
+  });
+
+  it('keeps the words of underlined text (Markdown has no underline) and escapes what would read as Markdown', () => {
+    const doc = documentFromJson({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: '*nie* pogrubione, ', marks: [] }, { type: 'text', text: 'podkreślone', marks: [{ type: 'underline' }] }] }],
+    });
+    const again = parseMarkdown(serializeMarkdown(doc, { title: 't' })).doc;
+    expect(again.textContent).toBe('*nie* pogrubione, podkreślone');
+    expect(again.child(0).child(0).marks).toEqual([]);
+  });
+});
