@@ -101,6 +101,9 @@ describe('workspace isolation', () => {
       ['POST', `/api/documents/${documentB}/comments`, { anchor: { start: 'AAAA', end: 'AAAA' }, quote: 'x', body: 'intruz' }],
       ['POST', `/api/documents/${documentB}/comments/${threadB}/replies`, { body: 'intruz' }],
       ['POST', `/api/documents/${documentB}/comments/${threadB}/resolve`],
+      ['GET', `/api/documents/${documentB}/export?format=md`],
+      ['GET', `/api/documents/${documentB}/export?format=pdf&version=${versionB}`],
+      ['POST', `/api/workspaces/${b}/documents/import`, { kind: 'other' }],
       ['GET', `/api/workspaces/${b}/notifications`],
       ['POST', `/api/workspaces/${b}/notifications/read-all`],
     ];

@@ -26,6 +26,7 @@ export const KNOWN_ACTIONS = [
   'document.access_revoked',
   'document.version_frozen',
   'document.version_restored',
+  'document.imported',
   'comment.created',
   'comment.replied',
   'comment.resolved',

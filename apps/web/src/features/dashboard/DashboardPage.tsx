@@ -5,6 +5,7 @@ import { useApiData } from '../../api/useApiData';
 import { DataView } from '../../ui/DataView';
 import { PageHeading } from '../../ui/PageHeading';
 import { useWorkspace } from '../workspace/workspace-context';
+import { ImportForm } from '../document-files/ImportForm';
 import { DocumentsTable } from './DocumentsTable';
 import { MembersTable } from './MembersTable';
 import { PartnersTable } from './PartnersTable';
@@ -31,6 +32,7 @@ export function DashboardPage() {
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">{t('dashboard.documents.heading')}</h2>
         <DataView source={documents}>{(list) => <DocumentsTable workspaceId={workspace.id} documents={list} />}</DataView>
+        {can(workspace.role, 'documents.create') && <ImportForm workspaceId={workspace.id} />}
       </section>
 
       <section aria-labelledby="members-heading">

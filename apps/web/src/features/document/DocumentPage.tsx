@@ -16,6 +16,7 @@ import { changeDocumentStatus, documentPath, renameDocument } from './document-a
 import { ConnectionIndicator, SavedIndicator } from './LiveIndicators';
 import { DocumentEditor } from '../editor/DocumentEditor';
 import { VersionsPanel } from '../versions/VersionsPanel';
+import { ExportLinks } from '../document-files/ExportLinks';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import { PresenceList } from './PresenceList';
 import { RenameForm } from './RenameForm';
@@ -96,6 +97,7 @@ export function DocumentPage() {
     <>
       <PresenceList peers={live.peers} />
       <VersionsPanel workspaceId={workspace.id} documentId={documentId} canFreeze={document.access === 'edit'} />
+      <ExportLinks documentId={documentId} />
       {(canRename || canChangeStatus) && (
         <section aria-labelledby="manage-heading" className="side-panel">
           <h2 id="manage-heading">{t('document.manage.heading')}</h2>

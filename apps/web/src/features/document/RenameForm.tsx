@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../ui/Messages';
 import { TextField } from '../../ui/TextField';
 import { useFocusFirstError } from '../../ui/useFocusFirstError';
+import { SubmitButton } from '../../ui/SubmitButton';
 
 /** The API's limit on a title (UpdateDocumentDto). */
 export const TITLE_MAX_LENGTH = 300;
@@ -44,11 +45,7 @@ export function RenameForm({ title, onSubmit, busy = false, error = null, fieldE
       <h3 id="rename-heading">{t('document.rename.heading')}</h3>
       <ErrorMessage message={error} />
       <TextField id="document-title" label={t('document.rename.label')} value={value} onChange={setValue} error={shown} required />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy}>
-          {busy ? t('document.rename.saving') : t('document.rename.submit')}
-        </button>
-      </div>
+      <SubmitButton busy={busy} label={t('document.rename.submit')} busyLabel={t('document.rename.saving')} />
     </form>
   );
 }

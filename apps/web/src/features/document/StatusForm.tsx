@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DOCUMENT_STATUSES, type DocumentStatus, statusTransitionAllowed } from '@commonplan/domain';
 import { ErrorMessage } from '../../ui/Messages';
 import { SelectField } from '../../ui/SelectField';
+import { SubmitButton } from '../../ui/SubmitButton';
 
 /** The statuses a document may be put in from `current`: the current one first, then the allowed transitions. */
 export function statusChoices(current: DocumentStatus): DocumentStatus[] {
@@ -48,11 +49,7 @@ export function StatusForm({ status, onSubmit, busy = false, error = null }: Sta
         options={options}
         onChange={(next) => setValue(next as DocumentStatus)}
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy}>
-          {busy ? t('document.status.saving') : t('document.status.submit')}
-        </button>
-      </div>
+      <SubmitButton busy={busy} label={t('document.status.submit')} busyLabel={t('document.status.saving')} />
     </form>
   );
 }

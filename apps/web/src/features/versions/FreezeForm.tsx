@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../ui/Messages';
 import { TextField } from '../../ui/TextField';
 import { useFocusFirstError } from '../../ui/useFocusFirstError';
 import { VERSION_NAME_MAX_LENGTH } from './versions-api';
+import { SubmitButton } from '../../ui/SubmitButton';
 
 export interface FreezeFormProps {
   onSubmit: (name: string) => void;
@@ -41,11 +42,7 @@ export function FreezeForm({ onSubmit, busy = false, error = null, fieldError }:
       <h3 id="freeze-heading">{t('versions.freeze.heading')}</h3>
       <ErrorMessage message={error} />
       <TextField id="version-name" label={t('versions.freeze.label')} hint={t('versions.freeze.hint')} value={value} onChange={setValue} error={shown} required />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy}>
-          {busy ? t('versions.freeze.saving') : t('versions.freeze.submit')}
-        </button>
-      </div>
+      <SubmitButton busy={busy} label={t('versions.freeze.submit')} busyLabel={t('versions.freeze.saving')} />
     </form>
   );
 }

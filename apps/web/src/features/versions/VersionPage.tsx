@@ -12,6 +12,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { documentPath } from '../document/document-api';
 import { useWorkspace } from '../workspace/workspace-context';
 import { restoreVersion, type VersionDetails, versionPath } from './versions-api';
+import { ExportLinks } from '../document-files/ExportLinks';
 import { BackToDocument } from './BackToDocument';
 import { StaticDocument } from './StaticDocument';
 
@@ -95,7 +96,12 @@ export function VersionPage() {
           error={failure ? errorText(failure, t) : null}
         />
       )}
-      <StaticDocument content={v.content} label={t('versions.textLabel', { number: v.number })} />
+      <div className="document-layout">
+        <StaticDocument content={v.content} label={t('versions.textLabel', { number: v.number })} />
+        <div className="document-side">
+          <ExportLinks documentId={documentId} version={v.id} />
+        </div>
+      </div>
     </>
   );
 }

@@ -1,0 +1,151 @@
+import { Injectable, NotFoundException, ServiceUnavailableException, UnprocessableEntityException, UnsupportedMediaTypeException } from '@nestjs/common';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+import type { DocumentKind } from '@commonplan/domain';
+import { documentFromJson, documentFromState, editorSchema, parseMarkdown, RICH_TEXT_FIELD, serializeMarkdown } from '@commonplan/editor';
+import { AuditService } from '../audit/audit.service';
+import { CollabEngine } from '../collab/collab-engine';
+import { DocumentAccessService } from '../documents/document-access.service';
+import { contentHash } from '../versions/versions.service';
+import type { Cover } from './cover';
+import { renderDocx } from './export-docx';
+import { renderPdf } from './export-pdf';
+import { parseDocx } from './import-docx';
+
+export const EXPORT_FORMATS = ['pdf', 'docx', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const MEDIA_TYPES: Record<ExportFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  md: 'text/markdown; charset=utf-8',
+};
+
+export interface ExportedFile {
+  body: Buffer;
+  mediaType: string;
+  fileName: string;
+}
+
+export interface UploadedFile {
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
+
+/** A file name from a title: letters, digits and dashes, Polish letters folded. */
+function fileNameOf(title: string): string {
+  const folded = title
+    .toLowerCase()
+    .replace(/ł/g, 'l')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return folded || 'dokument';
+}
+
+const LIVE = { pl: 'Bieżący tekst (niezamrożony)', en: 'The live text (not frozen)' } as const;
+const VERSION = { pl: 'Wersja', en: 'Version' } as const;
+
+/** Documents as files: export of the live text or a version (PDF, Word, Markdown), and import of Word and Markdown. */
+@Injectable()
+export class DocumentFilesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: DocumentAccessService,
+    private readonly engine: CollabEngine,
+    private readonly audit: AuditService,
+  ) {}
+
+  async export(userId: string, documentId: string, format: ExportFormat, version: string, language: 'pl' | 'en'): Promise<ExportedFile> {
+    await this.access.require(userId, documentId, 'read');
+    const [document] = await this.dataSource.query(`SELECT title FROM documents WHERE id = $1`, [documentId]);
+    const title = document.title as string;
+    let doc: PMNode;
+    let label: string;
+    let date: Date;
+    let suffix = '';
+    if (version === 'live') {
+      const state = await this.engine.storedState(documentId).catch(() => null);
+      if (!state) throw new ServiceUnavailableException('the document could not be loaded; try again');
+      doc = documentFromState(state);
+      label = LIVE[language];
+      date = new Date();
+    } else {
+      const [row] = await this.dataSource.query(`SELECT number, name, content, created_at FROM document_versions WHERE document_id = $1 AND id = $2`, [documentId, version]);
+      if (!row) throw new NotFoundException({ message: 'version: no such version of this document', errors: [{ field: 'version', message: 'no such version of this document' }] });
+      doc = documentFromJson(row.content);
+      label = `${VERSION[language]} ${row.number}: ${row.name}`;
+      date = new Date(row.created_at);
+      suffix = `-v${row.number}`;
+    }
+    const cover: Cover = { title, version: label, date, contentHash: contentHash(doc), language };
+    const body =
+      format === 'pdf'
+        ? await renderPdf(doc, cover)
+        : format === 'docx'
+          ? await renderDocx(doc, cover)
+          : Buffer.from(serializeMarkdown(doc, { title, version: label, date: date.toISOString(), sha256: cover.contentHash }), 'utf8');
+    return { body, mediaType: MEDIA_TYPES[format], fileName: `${fileNameOf(title)}${suffix}.${format}` };
+  }
+
+  /** A Word or Markdown file as a new document of the workspace, its text the first state of the shared document. */
+  async import(userId: string, workspaceId: string, file: UploadedFile | undefined, kind: DocumentKind, title: string | undefined) {
+    if (!file) throw new UnprocessableEntityException({ message: 'file: attach a .docx or .md file', errors: [{ field: 'file', message: 'attach a .docx or .md file' }] });
+    const extension = /\.([a-z0-9]+)$/i.exec(file.originalname)?.[1]?.toLowerCase();
+    let parsed: { title: string | null; doc: PMNode };
+    if (extension === 'docx') {
+      parsed = await parseDocx(file.buffer).catch(() => {
+        throw new UnprocessableEntityException({ message: 'file: not a readable Word (.docx) document', errors: [{ field: 'file', message: 'not a readable Word (.docx) document' }] });
+      });
+    } else if (extension === 'md' || extension === 'markdown') {
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(file.buffer);
+      } catch {
+        throw new UnprocessableEntityException({ message: 'file: a Markdown file must be UTF-8 text', errors: [{ field: 'file', message: 'a Markdown file must be UTF-8 text' }] });
+      }
+      parsed = parseMarkdown(text);
+    } else {
+      throw new UnsupportedMediaTypeException({ message: 'file: only Word (.docx) and Markdown (.md) files can be imported', errors: [{ field: 'file', message: 'only .docx and .md files can be imported' }] });
+    }
+    const name = (title?.trim() || parsed.title?.trim() || file.originalname.replace(/\.[^.]+$/, '').trim() || 'Dokument').slice(0, 300);
+    const state = Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(editorSchema(), parsed.doc.toJSON(), RICH_TEXT_FIELD));
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [document] = await manager.query(
+        `INSERT INTO documents (workspace_id, title, kind, status, created_by) VALUES ($1, $2, $3, 'drafting', $4) RETURNING id`,
+        [workspaceId, name, kind, userId],
+      );
+      await manager.query(`INSERT INTO document_updates (document_id, data) VALUES ($1, $2)`, [document.id, Buffer.from(state)]);
+      await this.audit.append(manager, {
+        workspaceId,
+        actorId: userId,
+        action: 'document.imported',
+        targetType: 'document',
+        targetId: document.id,
+        details: { title: name, kind, fileName: file.originalname.slice(0, 200), format: extension, bytes: file.size },
+      });
+      return document.id as string;
+    });
+    const [row] = await this.dataSource.query(`SELECT * FROM documents WHERE id = $1`, [id]);
+    return {
+      id,
+      workspaceId,
+      title: row.title as string,
+      kind: row.kind as DocumentKind,
+      status: row.status as string,
+      createdBy: userId,
+      createdAt: new Date(row.created_at),
+      updatedAt: new Date(row.updated_at),
+      access: 'edit' as const,
+      accessUntil: null,
+      /** How many top-level blocks the file gave (headings, paragraphs, lists, tables…). */
+      importedBlocks: parsed.doc.childCount,
+    };
+  }
+}
