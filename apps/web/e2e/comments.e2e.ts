@@ -88,6 +88,12 @@ describe('comments in the browser', () => {
     await a.page.getByRole('heading', { level: 1, name: 'Powiadomienia' }).waitFor();
     expect(await a.page.locator('.notification').first().innerText()).toContain('Ekspertka Komentarzy wspomniał(a) o Tobie w komentarzu do dokumentu „Plan mobilności”');
     expect(await axeViolations(a.page)).toEqual([]);
+    await a.page.getByRole('button', { name: 'English' }).click();
+    await a.page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+    expect(await a.page.locator('.notification').first().innerText()).toContain('Ekspertka Komentarzy mentioned you in a comment on “Plan mobilności”');
+    expect(await axeViolations(a.page)).toEqual([]);
+    await a.page.getByRole('button', { name: 'Polski' }).click();
+    await a.page.getByRole('heading', { level: 1, name: 'Powiadomienia' }).waitFor();
     await a.page.getByRole('link', { name: 'Otwórz komentarz' }).click();
     await a.page.waitForURL(/#thread-[0-9a-f-]{36}$/);
     const thread = a.page.locator('article.thread--active');

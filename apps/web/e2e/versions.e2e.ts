@@ -83,6 +83,12 @@ describe('versions in the browser', () => {
     expect(await text.innerText()).toBe('Trasa wzdłuż Odry łączy Szczecin z Policami.');
     expect(await text.getAttribute('contenteditable')).toBe('false');
     expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Version 1: v1.0 — do konsultacji/ }).waitFor();
+    expect(await page.getByRole('region', { name: 'Export' }).getByRole('link').allTextContents()).toEqual(['Download PDF', 'Download Word file (DOCX)', 'Download Markdown']);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Polski' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Wersja 1: v1.0 — do konsultacji/ }).waitFor();
     await page.getByRole('button', { name: 'Przywróć tę wersję' }).click();
     await page.getByRole('button', { name: 'Przywróć', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Przywrócono treść wersji 1 jako nową zmianę.' }).waitFor();
