@@ -46,11 +46,16 @@ function sanitize(node: JSONContent): JSONContent | null {
   if (!node.type || !schema.nodes[node.type]) return null;
   if (node.type === 'text') {
     if (!node.text) return null;
-    const marks = node.marks?.filter((mark) => mark.type && schema.marks[mark.type]);
+    const marks = node.marks?.filter((mark) => mark.type && schema.marks[mark.type] && (mark.type !== 'link' || safeHref(mark.attrs?.['href'])));
     return { type: 'text', text: node.text, ...(marks?.length ? { marks } : {}) };
   }
   const content = node.content?.map(sanitize).filter((child): child is JSONContent => child !== null);
   return { type: node.type, ...(node.attrs ? { attrs: node.attrs } : {}), ...(content?.length ? { content } : {}) };
+}
+
+/** Links may lead to web pages, e-mail addresses and headings of the document; anything else (javascript:) is dropped. */
+export function safeHref(href: unknown): boolean {
+  return typeof href === 'string' && /^(https?:\/\/|mailto:|#)/i.test(href.trim());
 }
 
 function textBlocks(node: JSONContent): string[] {

@@ -81,6 +81,22 @@ describe('Markdown', () => {
     expect(again.doc.toJSON()).toEqual(doc.toJSON());
   });
 
+  it('drops links that lead anywhere but web pages, e-mail or headings, keeping their words', () => {
+    const { doc } = parseMarkdown('[klik](javascript:alert(1)) [strona](https://som.szczecin.pl) [dane:](data:text/html,x) [rozdział](#h-cele)');
+    const links: string[] = [];
+    doc.descendants((node) => {
+      for (const mark of node.marks) if (mark.type.name === 'link') links.push(`${node.text}→${mark.attrs['href']}`);
+    });
+    expect(links).toEqual(['strona→https://som.szczecin.pl', 'rozdział→#h-cele']);
+    // markdown-it leaves such links as the text that was written; content from elsewhere loses the link itself.
+    expect(doc.textContent).toContain('[klik](javascript:alert(1))');
+    const foreign = documentFromJson({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'klik', marks: [{ type: 'link', attrs: { href: ' javascript:alert(1)' } }, { type: 'bold' }] }] }],
+    });
+    expect(foreign.child(0).child(0).marks.map((mark) => mark.type.name)).toEqual(['bold']);
+  });
+
   it('keeps the words of underlined text (Markdown has no underline) and escapes what would read as Markdown', () => {
     const doc = documentFromJson({
       type: 'doc',
