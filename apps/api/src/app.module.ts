@@ -11,6 +11,7 @@ import type { AppConfig } from './platform/config/app-config';
 import type { Database } from './platform/database/database';
 import { PlatformModule } from './platform/platform.module';
 import { CommentsModule } from './comments/comments.module';
+import { RoundsModule } from './consultations/rounds.module';
 import { DocumentFilesModule } from './document-files/document-files.module';
 import { VersionsModule } from './versions/versions.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
@@ -34,6 +35,7 @@ export class AppModule {
         VersionsModule,
         CommentsModule,
         DocumentFilesModule,
+        RoundsModule,
       ],
     };
   }

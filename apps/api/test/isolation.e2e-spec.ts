@@ -85,6 +85,8 @@ describe('workspace isolation', () => {
     const documentB = (await server.request(`/api/workspaces/${b}/documents`, { token: coordinatorB, body: { title: 'Strategia KOF', kind: 'strategy' } })).body.id;
     const versionB = (await server.request(`/api/documents/${documentB}/versions`, { token: coordinatorB, body: { name: 'v1' } })).body.id;
     expect(versionB).toMatch(/^[0-9a-f-]{36}$/);
+    const roundB = (await server.request(`/api/workspaces/${b}/rounds`, { token: coordinatorB, body: { documentId: documentB, versionId: versionB, title: 'Konsultacje KOF', audiences: ['public'], channels: ['online_form'], opensAt: new Date().toISOString() } })).body.id;
+    expect(roundB).toMatch(/^[0-9a-f-]{36}$/);
     const threadB = (await server.request(`/api/documents/${documentB}/comments`, { token: coordinatorB, body: { anchor: { start: 'AAAA', end: 'AAAA' }, quote: 'Strategia', body: 'Uwaga KOF' } })).body.id;
     expect(threadB).toMatch(/^[0-9a-f-]{36}$/);
     const attempts: [string, string, unknown?][] = [
@@ -105,6 +107,11 @@ describe('workspace isolation', () => {
       ['GET', `/api/documents/${documentB}/export?format=pdf&version=${versionB}`],
       ['POST', `/api/workspaces/${b}/documents/import`, { kind: 'other' }],
       ['GET', `/api/workspaces/${b}/notifications`],
+      ['GET', `/api/workspaces/${b}/rounds`],
+      ['POST', `/api/workspaces/${b}/rounds`, { documentId: documentB, versionId: versionB, title: 'x', audiences: ['public'], channels: ['email'], opensAt: new Date().toISOString() }],
+      ['GET', `/api/rounds/${roundB}`],
+      ['POST', `/api/rounds/${roundB}/announce`],
+      ['POST', `/api/rounds/${roundB}/meetings`, { startsAt: new Date().toISOString(), place: 'x' }],
       ['POST', `/api/workspaces/${b}/notifications/read-all`],
     ];
     for (const [method, path, body] of attempts) {
@@ -122,7 +129,7 @@ describe('workspace isolation', () => {
     const auditA = await server.request(`/api/workspaces/${a}/audit?limit=200`, { token: coordinatorA });
     expect(auditA.body.entries.every((e: { targetId: string }) => e.targetId !== orgB && e.targetId !== b)).toBe(true);
     const auditB = await server.request(`/api/workspaces/${b}/audit/verify`, { token: coordinatorB });
-    expect(auditB.body).toMatchObject({ valid: true, checkedEntries: 7 });
+    expect(auditB.body).toMatchObject({ valid: true, checkedEntries: 8 });
   });
 
   it('lets one person belong to two workspaces with a different role in each', async () => {

@@ -4,3 +4,4 @@ export * from './permissions';
 export * from './canonical-json';
 export * from './passwords';
 export * from './documents';
+export * from './consultations';

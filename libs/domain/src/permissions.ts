@@ -12,6 +12,7 @@ export const CAPABILITIES = [
   'organisations.manage',
   'audit.read',
   'documents.create',
+  'consultations.manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

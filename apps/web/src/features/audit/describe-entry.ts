@@ -31,9 +31,14 @@ export const KNOWN_ACTIONS = [
   'comment.replied',
   'comment.resolved',
   'comment.reopened',
+  'consultation.created',
+  'consultation.announced',
+  'consultation.opened',
+  'consultation.closed',
+  'consultation.meeting_added',
 ] as const;
 
-const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document'] as const;
+const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document', 'consultation_round'] as const;
 
 export function actionText(action: string, t: TFunction): string {
   return (KNOWN_ACTIONS as readonly string[]).includes(action)

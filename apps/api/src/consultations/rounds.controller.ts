@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Public, SignedIn, WorkspaceCapability } from '../access/access.decorators';
+import { CurrentMember, CurrentPrincipal, type Principal, type WorkspaceMember } from '../access/request-context';
+import { UuidParam } from '../platform/http/params';
+import { CreateRoundDto, MeetingDto } from './round.dto';
+import { RoundsService } from './rounds.service';
+
+@ApiTags('consultations')
+@ApiBearerAuth()
+@Controller()
+export class RoundsController {
+  constructor(private readonly rounds: RoundsService) {}
+
+  /** A round on a frozen version (coordinators): 201, with warnings such as a timetable below 35 days. */
+  @WorkspaceCapability('consultations.manage')
+  @Post('workspaces/:workspaceId/rounds')
+  create(@CurrentMember() member: WorkspaceMember, @CurrentPrincipal() principal: Principal, @Body() body: CreateRoundDto) {
+    return this.rounds.create(member.workspaceId, principal.userId, body);
+  }
+
+  /** The workspace's rounds with their state, days left, comments and the report's due date. */
+  @WorkspaceCapability('workspace.read')
+  @Get('workspaces/:workspaceId/rounds')
+  list(@CurrentMember() member: WorkspaceMember) {
+    return this.rounds.list(member.workspaceId);
+  }
+
+  @SignedIn()
+  @Get('rounds/:roundId')
+  one(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal) {
+    return this.rounds.get(principal.userId, roundId);
+  }
+
+  /** Announces a draft round (coordinators): its public page appears. */
+  @SignedIn()
+  @Post('rounds/:roundId/announce')
+  @HttpCode(200)
+  announce(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal) {
+    return this.rounds.transition(principal.userId, roundId, 'announce');
+  }
+
+  /** Opens an announced round for comments, at its opening time or later (coordinators). */
+  @SignedIn()
+  @Post('rounds/:roundId/open')
+  @HttpCode(200)
+  open(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal) {
+    return this.rounds.transition(principal.userId, roundId, 'open');
+  }
+
+  /** Closes an open round, at its closing time or later (coordinators). */
+  @SignedIn()
+  @Post('rounds/:roundId/close')
+  @HttpCode(200)
+  close(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal) {
+    return this.rounds.transition(principal.userId, roundId, 'close');
+  }
+
+  @SignedIn()
+  @Post('rounds/:roundId/meetings')
+  addMeeting(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal, @Body() body: MeetingDto) {
+    return this.rounds.addMeeting(principal.userId, roundId, body);
+  }
+
+  /** The public announcement of a round (no sign-in): what is consulted, the text, timetable, meetings. */
+  @Public()
+  @Get('public/rounds/:roundId')
+  publicRound(@UuidParam('roundId') roundId: string) {
+    return this.rounds.publicView(roundId);
+  }
+}

@@ -1,0 +1,256 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  can,
+  daysLeft,
+  DEFAULT_LEGAL_BASIS,
+  defaultClosesAt,
+  type DocumentKind,
+  reportDueAt,
+  type Role,
+  type RoundAction,
+  type RoundAudience,
+  type RoundChannel,
+  type RoundState,
+  roundTransition,
+  statusTransitionAllowed,
+  timetableWarnings,
+} from '@commonplan/domain';
+import { AuditService } from '../audit/audit.service';
+import type { CreateRoundDto, MeetingDto } from './round.dto';
+
+export interface MeetingView {
+  id: string;
+  startsAt: Date;
+  place: string;
+  notes: string;
+}
+
+export interface RoundView {
+  id: string;
+  workspaceId: string;
+  document: { id: string; title: string; kind: DocumentKind };
+  version: { id: string; number: number; name: string; contentHash: string };
+  title: string;
+  legalBasis: string;
+  audiences: RoundAudience[];
+  channels: RoundChannel[];
+  opensAt: Date;
+  closesAt: Date;
+  informationClause: string;
+  state: RoundState;
+  announcedAt: Date | null;
+  openedAt: Date | null;
+  closedAt: Date | null;
+  reportPublishedAt: Date | null;
+  /** The close + 30 days (art. 6 ust. 4). */
+  reportDueAt: Date;
+  daysLeft: number;
+  commentCount: number;
+  /** e.g. shorter_than_statutory_minimum: said, not enforced. */
+  warnings: string[];
+  meetings: MeetingView[];
+}
+
+/** The information clause shown on the comment form unless the coordinator writes another. */
+export function defaultInformationClause(workspaceName: string): string {
+  return (
+    `Administratorem danych osobowych zgłaszających uwagi jest ${workspaceName}. Dane są przetwarzane w celu ` +
+    'przeprowadzenia konsultacji i sporządzenia sprawozdania z ich przebiegu (art. 6 ust. 1 lit. c i e RODO w związku ' +
+    'z art. 6 ustawy o zasadach prowadzenia polityki rozwoju). W sprawozdaniu osoby fizyczne nie są wymieniane z imienia ' +
+    'i nazwiska; adresy, adresy e-mail i numery telefonów nie są publikowane. Przysługuje Pani/Panu prawo dostępu do danych, ' +
+    'ich sprostowania, ograniczenia przetwarzania oraz skargi do Prezesa Urzędu Ochrony Danych Osobowych.'
+  );
+}
+
+const STAMP: Record<RoundAction, string> = { announce: 'announced_at', open: 'opened_at', close: 'closed_at', publish_report: 'report_published_at' };
+
+const notFound = () => new NotFoundException('consultation round not found');
+
+@Injectable()
+export class RoundsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(workspaceId: string, userId: string, dto: CreateRoundDto): Promise<RoundView> {
+    const [version] = await this.dataSource.query(
+      `SELECT v.id FROM document_versions v JOIN documents d ON d.id = v.document_id
+       WHERE v.id = $1 AND v.document_id = $2 AND d.workspace_id = $3`,
+      [dto.versionId, dto.documentId, workspaceId],
+    );
+    if (!version) {
+      throw new NotFoundException({ message: 'versionId: no such version of a document of this workspace', errors: [{ field: 'versionId', message: 'no such version of a document of this workspace' }] });
+    }
+    const closesAt = dto.closesAt ?? defaultClosesAt(dto.opensAt);
+    if (closesAt.getTime() <= dto.opensAt.getTime()) {
+      throw new BadRequestException({ message: 'closesAt: a round closes after it opens', errors: [{ field: 'closesAt', message: 'must be after opensAt' }] });
+    }
+    const [workspace] = await this.dataSource.query(`SELECT name FROM workspaces WHERE id = $1`, [workspaceId]);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [round] = await manager.query(
+        `INSERT INTO consultation_rounds (workspace_id, document_id, version_id, title, legal_basis, audiences, channels, opens_at, closes_at, information_clause, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [
+          workspaceId,
+          dto.documentId,
+          dto.versionId,
+          dto.title,
+          dto.legalBasis ?? DEFAULT_LEGAL_BASIS,
+          dto.audiences,
+          dto.channels,
+          dto.opensAt,
+          closesAt,
+          dto.informationClause?.trim() || defaultInformationClause(workspace.name),
+          userId,
+        ],
+      );
+      await this.audit.append(manager, {
+        workspaceId,
+        actorId: userId,
+        action: 'consultation.created',
+        targetType: 'consultation_round',
+        targetId: round.id,
+        details: { title: dto.title, documentId: dto.documentId, versionId: dto.versionId, opensAt: dto.opensAt.toISOString(), closesAt: closesAt.toISOString() },
+      });
+      return round.id as string;
+    });
+    return this.view(id);
+  }
+
+  async list(workspaceId: string): Promise<RoundView[]> {
+    const rows = await this.dataSource.query(`SELECT id FROM consultation_rounds WHERE workspace_id = $1 ORDER BY created_at DESC`, [workspaceId]);
+    return Promise.all(rows.map((row: { id: string }) => this.view(row.id)));
+  }
+
+  /** One round, for people of its workspace. */
+  async get(userId: string, roundId: string): Promise<RoundView> {
+    await this.member(userId, roundId);
+    return this.view(roundId);
+  }
+
+  /** announce, open or close (coordinators); the document goes into consultation when its round opens. */
+  async transition(userId: string, roundId: string, action: Exclude<RoundAction, 'publish_report'>): Promise<RoundView> {
+    const { workspaceId } = await this.manager(userId, roundId);
+    await this.dataSource.transaction(async (manager) => {
+      const [round] = await manager.query(`SELECT * FROM consultation_rounds WHERE id = $1 FOR UPDATE`, [roundId]);
+      const now = new Date();
+      const result = roundTransition(round.state, action, { now, opensAt: new Date(round.opens_at), closesAt: new Date(round.closes_at) });
+      if (!result.ok) throw new ConflictException(result.reason);
+      await manager.query(`UPDATE consultation_rounds SET state = $2, ${STAMP[action]} = $3 WHERE id = $1`, [roundId, result.state, now]);
+      if (action === 'open') await this.documentInConsultation(manager, round.document_id, workspaceId, userId);
+      await this.audit.append(manager, {
+        workspaceId,
+        actorId: userId,
+        action: `consultation.${action === 'announce' ? 'announced' : action === 'open' ? 'opened' : 'closed'}`,
+        targetType: 'consultation_round',
+        targetId: roundId,
+        details: { from: round.state, to: result.state },
+      });
+    });
+    return this.view(roundId);
+  }
+
+  async addMeeting(userId: string, roundId: string, dto: MeetingDto): Promise<RoundView> {
+    const { workspaceId } = await this.manager(userId, roundId);
+    await this.dataSource.transaction(async (manager) => {
+      const [meeting] = await manager.query(`INSERT INTO consultation_meetings (round_id, starts_at, place, notes) VALUES ($1, $2, $3, $4) RETURNING id`, [
+        roundId,
+        dto.startsAt,
+        dto.place,
+        dto.notes ?? '',
+      ]);
+      await this.audit.append(manager, {
+        workspaceId,
+        actorId: userId,
+        action: 'consultation.meeting_added',
+        targetType: 'consultation_round',
+        targetId: roundId,
+        details: { meetingId: meeting.id, startsAt: dto.startsAt.toISOString(), place: dto.place },
+      });
+    });
+    return this.view(roundId);
+  }
+
+  /** The announcement as the public sees it: only once announced. */
+  async publicView(roundId: string): Promise<RoundView & { content: unknown; workspaceName: string }> {
+    const [row] = await this.dataSource.query(
+      `SELECT r.state, v.content, w.name FROM consultation_rounds r JOIN document_versions v ON v.id = r.version_id JOIN workspaces w ON w.id = r.workspace_id WHERE r.id = $1`,
+      [roundId],
+    );
+    if (!row || row.state === 'draft') throw notFound();
+    return { ...(await this.view(roundId)), content: row.content, workspaceName: row.name };
+  }
+
+  private async documentInConsultation(manager: EntityManager, documentId: string, workspaceId: string, userId: string): Promise<void> {
+    const [document] = await manager.query(`SELECT status FROM documents WHERE id = $1 FOR UPDATE`, [documentId]);
+    if (!document || document.status === 'in_consultation' || !statusTransitionAllowed(document.status, 'in_consultation')) return;
+    await manager.query(`UPDATE documents SET status = 'in_consultation', updated_at = now() WHERE id = $1`, [documentId]);
+    await this.audit.append(manager, {
+      workspaceId,
+      actorId: userId,
+      action: 'document.status_changed',
+      targetType: 'document',
+      targetId: documentId,
+      details: { changes: { status: { from: document.status, to: 'in_consultation' } }, reason: 'consultation opened' },
+    });
+  }
+
+  private async member(userId: string, roundId: string): Promise<{ workspaceId: string; role: Role }> {
+    const [row] = await this.dataSource.query(
+      `SELECT r.workspace_id, m.role FROM consultation_rounds r
+       LEFT JOIN memberships m ON m.workspace_id = r.workspace_id AND m.user_id = $2 AND m.active
+       WHERE r.id = $1`,
+      [roundId, userId],
+    );
+    if (!row) throw notFound();
+    if (!row.role) throw new ForbiddenException('you are not a member of the workspace of this round');
+    return { workspaceId: row.workspace_id, role: row.role };
+  }
+
+  private async manager(userId: string, roundId: string): Promise<{ workspaceId: string }> {
+    const member = await this.member(userId, roundId);
+    if (!can(member.role, 'consultations.manage')) throw new ForbiddenException('only coordinators manage consultation rounds');
+    return member;
+  }
+
+  private async view(roundId: string): Promise<RoundView> {
+    const [r] = await this.dataSource.query(
+      `SELECT r.*, array_to_json(r.audiences) AS audiences_json, array_to_json(r.channels) AS channels_json,
+              d.title AS document_title, d.kind AS document_kind, v.number AS version_number, v.name AS version_name, v.content_hash
+       FROM consultation_rounds r JOIN documents d ON d.id = r.document_id JOIN document_versions v ON v.id = r.version_id
+       WHERE r.id = $1`,
+      [roundId],
+    );
+    if (!r) throw notFound();
+    const meetings = await this.dataSource.query(`SELECT id, starts_at, place, notes FROM consultation_meetings WHERE round_id = $1 ORDER BY starts_at`, [roundId]);
+    const opensAt = new Date(r.opens_at);
+    const closesAt = new Date(r.closes_at);
+    const announcedAt = r.announced_at ? new Date(r.announced_at) : null;
+    const date = (value: string | null) => (value ? new Date(value) : null);
+    return {
+      id: r.id,
+      workspaceId: r.workspace_id,
+      document: { id: r.document_id, title: r.document_title, kind: r.document_kind },
+      version: { id: r.version_id, number: Number(r.version_number), name: r.version_name, contentHash: r.content_hash },
+      title: r.title,
+      legalBasis: r.legal_basis,
+      audiences: r.audiences_json,
+      channels: r.channels_json,
+      opensAt,
+      closesAt,
+      informationClause: r.information_clause,
+      state: r.state,
+      announcedAt,
+      openedAt: date(r.opened_at),
+      closedAt: date(r.closed_at),
+      reportPublishedAt: date(r.report_published_at),
+      reportDueAt: reportDueAt(closesAt),
+      daysLeft: daysLeft(new Date(), closesAt),
+      commentCount: 0,
+      warnings: timetableWarnings(r.document_kind, announcedAt ?? opensAt, closesAt),
+      meetings: meetings.map((m: { id: string; starts_at: string; place: string; notes: string }) => ({ id: m.id, startsAt: new Date(m.starts_at), place: m.place, notes: m.notes })),
+    };
+  }
+}
