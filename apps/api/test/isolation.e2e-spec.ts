@@ -112,6 +112,7 @@ describe('workspace isolation', () => {
       ['GET', `/api/rounds/${roundB}`],
       ['POST', `/api/rounds/${roundB}/announce`],
       ['POST', `/api/rounds/${roundB}/meetings`, { startsAt: new Date().toISOString(), place: 'x' }],
+      ['GET', `/api/rounds/${roundB}/comments`],
       ['POST', `/api/workspaces/${b}/notifications/read-all`],
     ];
     for (const [method, path, body] of attempts) {

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ConsultationCommentsController } from './consultation-comments.controller';
+import { ConsultationCommentsService } from './consultation-comments.service';
 import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
 
-/** Consultation rounds: timetable, audience, channels, meetings, states, the public announcement. */
+/** Consultation rounds: timetable, audience, channels, meetings, states, the public announcement, and their comments. */
 @Module({
-  controllers: [RoundsController],
-  providers: [RoundsService],
+  controllers: [RoundsController, ConsultationCommentsController],
+  providers: [RoundsService, ConsultationCommentsService],
 })
 export class RoundsModule {}

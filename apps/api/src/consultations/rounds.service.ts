@@ -46,6 +46,7 @@ export interface RoundView {
   /** The close + 30 days (art. 6 ust. 4). */
   reportDueAt: Date;
   daysLeft: number;
+  /** Comments received and not withdrawn. */
   commentCount: number;
   /** e.g. shorter_than_statutory_minimum: said, not enforced. */
   warnings: string[];
@@ -218,7 +219,8 @@ export class RoundsService {
   private async view(roundId: string): Promise<RoundView> {
     const [r] = await this.dataSource.query(
       `SELECT r.*, array_to_json(r.audiences) AS audiences_json, array_to_json(r.channels) AS channels_json,
-              d.title AS document_title, d.kind AS document_kind, v.number AS version_number, v.name AS version_name, v.content_hash
+              d.title AS document_title, d.kind AS document_kind, v.number AS version_number, v.name AS version_name, v.content_hash,
+              (SELECT count(*) FROM consultation_comments c WHERE c.round_id = r.id AND c.withdrawn_at IS NULL)::int AS comment_count
        FROM consultation_rounds r JOIN documents d ON d.id = r.document_id JOIN document_versions v ON v.id = r.version_id
        WHERE r.id = $1`,
       [roundId],
@@ -248,7 +250,7 @@ export class RoundsService {
       reportPublishedAt: date(r.report_published_at),
       reportDueAt: reportDueAt(closesAt),
       daysLeft: daysLeft(new Date(), closesAt),
-      commentCount: 0,
+      commentCount: Number(r.comment_count),
       warnings: timetableWarnings(r.document_kind, announcedAt ?? opensAt, closesAt),
       meetings: meetings.map((m: { id: string; starts_at: string; place: string; notes: string }) => ({ id: m.id, startsAt: new Date(m.starts_at), place: m.place, notes: m.notes })),
     };

@@ -35,6 +35,8 @@ export class AppConfig {
     readonly webDist: string | null,
     readonly redisUrl: string | null,
     readonly collab: CollabLimits,
+    /** Comments from the public form: at most `perIp` from one address per window (per instance). */
+    readonly publicComments: { perIp: number; windowMs: number },
   ) {}
 
   get isProduction(): boolean {
@@ -169,6 +171,10 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
       compactRows: int('COLLAB_COMPACT_ROWS', 500, 2, 1_000_000),
       compactBytes: int('COLLAB_COMPACT_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       commitDelayMs: int('COLLAB_COMMIT_DELAY_MS', 50, 0, 1000),
+    },
+    {
+      perIp: int('PUBLIC_COMMENTS_PER_IP', 20, 1, 100_000),
+      windowMs: int('PUBLIC_COMMENTS_WINDOW_SECONDS', 3600, 1, 86_400) * 1000,
     },
   );
   if (problems.length > 0) throw new ConfigError(problems);

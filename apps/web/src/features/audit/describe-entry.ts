@@ -36,6 +36,9 @@ export const KNOWN_ACTIONS = [
   'consultation.opened',
   'consultation.closed',
   'consultation.meeting_added',
+  'consultation.comment_submitted',
+  'consultation.comment_edited',
+  'consultation.comment_withdrawn',
 ] as const;
 
 const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document', 'consultation_round'] as const;

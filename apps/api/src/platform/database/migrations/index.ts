@@ -3,6 +3,7 @@ import { CoDrafting1764576000000 } from './1764576000000-co-drafting';
 import { DocumentVersions1796037735201 } from './1796037735201-document-versions';
 import { DocumentComments1796039067976 } from './1796039067976-document-comments';
 import { ConsultationRounds1796041745052 } from './1796041745052-consultation-rounds';
+import { ConsultationComments1796041982505 } from './1796041982505-consultation-comments';
 
 /** Every migration, oldest first. `npm run db:migration:create -- <name>` adds a file and a line here. */
-export const migrations = [Foundation1764489600000, CoDrafting1764576000000, DocumentVersions1796037735201, DocumentComments1796039067976, ConsultationRounds1796041745052];
+export const migrations = [Foundation1764489600000, CoDrafting1764576000000, DocumentVersions1796037735201, DocumentComments1796039067976, ConsultationRounds1796041745052, ConsultationComments1796041982505];

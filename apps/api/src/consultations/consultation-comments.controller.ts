@@ -1,0 +1,72 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Public, SignedIn } from '../access/access.decorators';
+import { clientOf, CurrentPrincipal, type Principal } from '../access/request-context';
+import { UuidParam } from '../platform/http/params';
+import { CommentContentDto, PublicCommentDto, StaffCommentDto } from './comment.dto';
+import { ConsultationCommentsService } from './consultation-comments.service';
+
+/** The header that carries a public comment's edit secret (from its receipt). */
+export const EDIT_SECRET_HEADER = 'x-comment-secret';
+
+@ApiTags('consultations')
+@ApiBearerAuth()
+@Controller()
+export class ConsultationCommentsController {
+  constructor(private readonly comments: ConsultationCommentsService) {}
+
+  /** The public form (no sign-in): 201 with the comment's number and the secret that edits or withdraws it. */
+  @Public()
+  @Post('public/rounds/:roundId/comments')
+  submitPublic(@UuidParam('roundId') roundId: string, @Body() body: PublicCommentDto, @Req() req: Request) {
+    return this.comments.submitPublic(roundId, body, clientOf(req).ip);
+  }
+
+  /** A signed-in member representative or partner comments in their organisation's name. */
+  @SignedIn()
+  @Post('rounds/:roundId/comments')
+  submit(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal, @Body() body: CommentContentDto) {
+    return this.comments.submitSignedIn(principal.userId, roundId, body);
+  }
+
+  /** Staff enter a comment received by e-mail, post, ePUAP or in an oral protocol. */
+  @SignedIn()
+  @Post('rounds/:roundId/comments/entered')
+  enter(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal, @Body() body: StaffCommentDto) {
+    return this.comments.enterForSubmitter(principal.userId, roundId, body);
+  }
+
+  @SignedIn()
+  @Get('rounds/:roundId/comments')
+  list(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal) {
+    return this.comments.list(principal.userId, roundId);
+  }
+
+  /** Edits a public comment with its secret (header x-comment-secret) until the close. */
+  @Public()
+  @Patch('public/consultation-comments/:commentId')
+  editPublic(@UuidParam('commentId') commentId: string, @Headers(EDIT_SECRET_HEADER) secret: string | undefined, @Body() body: CommentContentDto) {
+    return this.comments.edit(commentId, body, { secret });
+  }
+
+  @Public()
+  @Delete('public/consultation-comments/:commentId')
+  @HttpCode(200)
+  withdrawPublic(@UuidParam('commentId') commentId: string, @Headers(EDIT_SECRET_HEADER) secret: string | undefined) {
+    return this.comments.withdraw(commentId, { secret });
+  }
+
+  @SignedIn()
+  @Patch('consultation-comments/:commentId')
+  edit(@UuidParam('commentId') commentId: string, @CurrentPrincipal() principal: Principal, @Body() body: CommentContentDto) {
+    return this.comments.edit(commentId, body, { userId: principal.userId });
+  }
+
+  @SignedIn()
+  @Delete('consultation-comments/:commentId')
+  @HttpCode(200)
+  withdraw(@UuidParam('commentId') commentId: string, @CurrentPrincipal() principal: Principal) {
+    return this.comments.withdraw(commentId, { userId: principal.userId });
+  }
+}
