@@ -25,6 +25,11 @@ describe('the API contract', () => {
       'POST /api/auth/password-reset/confirm',
       'GET /api/invitations/{token}',
       'POST /api/invitations/{token}/accept',
+      // A consultation's public announcement and form, and the public submitter's edit and withdrawal (by secret).
+      'GET /api/public/rounds/{roundId}',
+      'POST /api/public/rounds/{roundId}/comments',
+      'PATCH /api/public/consultation-comments/{commentId}',
+      'DELETE /api/public/consultation-comments/{commentId}',
     ]);
     const id = '00000000-0000-4000-8000-000000000000';
     let checked = 0;
