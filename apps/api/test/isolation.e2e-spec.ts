@@ -113,6 +113,7 @@ describe('workspace isolation', () => {
       ['POST', `/api/rounds/${roundB}/announce`],
       ['POST', `/api/rounds/${roundB}/meetings`, { startsAt: new Date().toISOString(), place: 'x' }],
       ['GET', `/api/rounds/${roundB}/comments`],
+      ['GET', `/api/rounds/${roundB}/triage`],
       ['POST', `/api/workspaces/${b}/notifications/read-all`],
     ];
     for (const [method, path, body] of attempts) {

@@ -19,6 +19,13 @@ export type RoundAudience = (typeof ROUND_AUDIENCES)[number];
 export const ROUND_CHANNELS = ['online_form', 'email', 'post', 'oral_protocol', 'epuap'] as const;
 export type RoundChannel = (typeof ROUND_CHANNELS)[number];
 
+/**
+ * What is decided on a comment (practice of Polish consultation reports): uwzględniona, częściowo uwzględniona,
+ * nieuwzględniona, wyjaśnienie (no change needed). Each carries a justification.
+ */
+export const DISPOSITIONS = ['accepted', 'partly_accepted', 'rejected', 'explanation'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+
 /** The statutory minimum from announcement to close, in days (art. 6 ust. 3). */
 export const MIN_CONSULTATION_DAYS = 35;
 /** The report is due this many days after the close (art. 6 ust. 4). */

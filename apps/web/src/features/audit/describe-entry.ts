@@ -39,6 +39,9 @@ export const KNOWN_ACTIONS = [
   'consultation.comment_submitted',
   'consultation.comment_edited',
   'consultation.comment_withdrawn',
+  'consultation.comment_assigned',
+  'consultation.comment_decided',
+  'consultation.comment_approved',
 ] as const;
 
 const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document', 'consultation_round'] as const;

@@ -4,6 +4,7 @@ import { DocumentVersions1796037735201 } from './1796037735201-document-versions
 import { DocumentComments1796039067976 } from './1796039067976-document-comments';
 import { ConsultationRounds1796041745052 } from './1796041745052-consultation-rounds';
 import { ConsultationComments1796041982505 } from './1796041982505-consultation-comments';
+import { ConsultationDispositions1796042277402 } from './1796042277402-consultation-dispositions';
 
 /** Every migration, oldest first. `npm run db:migration:create -- <name>` adds a file and a line here. */
-export const migrations = [Foundation1764489600000, CoDrafting1764576000000, DocumentVersions1796037735201, DocumentComments1796039067976, ConsultationRounds1796041745052, ConsultationComments1796041982505];
+export const migrations = [Foundation1764489600000, CoDrafting1764576000000, DocumentVersions1796037735201, DocumentComments1796039067976, ConsultationRounds1796041745052, ConsultationComments1796041982505, ConsultationDispositions1796042277402];

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { SignedIn } from '../access/access.decorators';
+import { CurrentPrincipal, type Principal } from '../access/request-context';
+import { UuidParam } from '../platform/http/params';
+import { AssignDto, DispositionDto, NoteDto, TriageQueryDto } from './triage.dto';
+import { TriageService } from './triage.service';
+
+@ApiTags('consultations')
+@ApiBearerAuth()
+@Controller()
+export class TriageController {
+  constructor(private readonly triage: TriageService) {}
+
+  /** `?part=&submitterType=&disposition=&assigneeId=&q=&sort=`: the round's comments with their decisions and notes. */
+  @SignedIn()
+  @Get('rounds/:roundId/triage')
+  table(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal, @Query() query: TriageQueryDto) {
+    return this.triage.table(principal.userId, roundId, query);
+  }
+
+  @SignedIn()
+  @Put('consultation-comments/:commentId/assignee')
+  @HttpCode(204)
+  async assign(@UuidParam('commentId') commentId: string, @CurrentPrincipal() principal: Principal, @Body() body: AssignDto) {
+    await this.triage.assign(principal.userId, commentId, body);
+  }
+
+  @SignedIn()
+  @Put('consultation-comments/:commentId/disposition')
+  @HttpCode(204)
+  async decide(@UuidParam('commentId') commentId: string, @CurrentPrincipal() principal: Principal, @Body() body: DispositionDto) {
+    await this.triage.decide(principal.userId, commentId, body);
+  }
+
+  @SignedIn()
+  @Post('consultation-comments/:commentId/disposition/approve')
+  @HttpCode(204)
+  async approve(@UuidParam('commentId') commentId: string, @CurrentPrincipal() principal: Principal) {
+    await this.triage.approve(principal.userId, commentId);
+  }
+
+  /** An internal note on a comment (staff); never published. */
+  @SignedIn()
+  @Post('consultation-comments/:commentId/notes')
+  @HttpCode(204)
+  async note(@UuidParam('commentId') commentId: string, @CurrentPrincipal() principal: Principal, @Body() body: NoteDto) {
+    await this.triage.addNote(principal.userId, commentId, body.body);
+  }
+}

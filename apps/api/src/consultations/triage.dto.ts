@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { DISPOSITIONS, type Disposition } from '@commonplan/domain';
+import { SUBMITTER_TYPES } from './comment.dto';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export const TRIAGE_SORTS = ['number', 'part', 'submitter', 'disposition'] as const;
+
+export class TriageQueryDto {
+  @ApiPropertyOptional({ description: 'part of the document contains this text' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  part?: string;
+
+  @ApiPropertyOptional({ enum: SUBMITTER_TYPES })
+  @IsOptional()
+  @IsIn(SUBMITTER_TYPES, { message: `submitterType must be one of: ${SUBMITTER_TYPES.join(', ')}` })
+  submitterType?: string;
+
+  @ApiPropertyOptional({ enum: [...DISPOSITIONS, 'none'] })
+  @IsOptional()
+  @IsIn([...DISPOSITIONS, 'none'], { message: `disposition must be one of: ${[...DISPOSITIONS, 'none'].join(', ')}` })
+  disposition?: Disposition | 'none';
+
+  @ApiPropertyOptional({ description: 'a user id, or "none" for unassigned comments' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== 'none')
+  @IsUUID('all', { message: 'assigneeId must be a user id or "none"' })
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ description: 'full-text search in the number, part, wordings, justification and submitter' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: TRIAGE_SORTS })
+  @IsOptional()
+  @IsIn(TRIAGE_SORTS, { message: `sort must be one of: ${TRIAGE_SORTS.join(', ')}` })
+  sort?: (typeof TRIAGE_SORTS)[number];
+}
+
+export class AssignDto {
+  @ApiProperty({ nullable: true, description: 'an expert or coordinator of the workspace; null to unassign' })
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID('all', { message: 'assigneeId must be a user id or null' })
+  assigneeId!: string | null;
+}
+
+export class DispositionDto {
+  @ApiProperty({ enum: DISPOSITIONS })
+  @IsIn(DISPOSITIONS, { message: `disposition must be one of: ${DISPOSITIONS.join(', ')}` })
+  disposition!: Disposition;
+
+  @ApiProperty({ description: 'required: why (it is published in the report)' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 20_000)
+  justification!: string;
+}
+
+export class NoteDto {
+  @ApiProperty({ description: 'an internal note, never published' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 10_000)
+  body!: string;
+}

@@ -1,0 +1,216 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Disposition, Role } from '@commonplan/domain';
+import { AuditService } from '../audit/audit.service';
+import type { AssignDto, DispositionDto, TriageQueryDto } from './triage.dto';
+
+export interface TriageRow {
+  id: string;
+  number: string;
+  part: string;
+  passage: { from: number; to: number } | null;
+  currentWording: string;
+  proposedWording: string;
+  justification: string;
+  submitter: { kind: string; name: string; type: string };
+  channel: string;
+  withdrawn: boolean;
+  createdAt: Date;
+  assignee: { id: string; displayName: string } | null;
+  disposition: Disposition | null;
+  dispositionJustification: string | null;
+  dispositionBy: { id: string; displayName: string } | null;
+  approved: boolean;
+  /** Internal: never published, never shown to submitters. */
+  notes: Array<{ id: string; body: string; author: string; createdAt: Date }>;
+}
+
+const SORTS: Record<string, string> = {
+  number: 'c.number',
+  part: 'c.part, c.number',
+  submitter: 'c.submitter_type, c.submitter_name, c.number',
+  disposition: "COALESCE(c.disposition, '') , c.number",
+};
+
+/** Staff's work on a round's comments: filter and search, assign to experts, decide with a justification, approve. */
+@Injectable()
+export class TriageService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The triage table (coordinators and experts of the round's workspace). */
+  async table(userId: string, roundId: string, query: TriageQueryDto): Promise<TriageRow[]> {
+    const [round] = await this.dataSource.query(`SELECT workspace_id FROM consultation_rounds WHERE id = $1`, [roundId]);
+    if (!round) throw new NotFoundException('consultation round not found');
+    await this.staff(userId, round.workspace_id);
+    const where: string[] = ['c.round_id = $1'];
+    const params: unknown[] = [roundId];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.part) add(`c.part ILIKE '%' || ? || '%'`, escapeLike(query.part));
+    if (query.submitterType) add('c.submitter_type = ?', query.submitterType);
+    if (query.disposition === 'none') where.push('c.disposition IS NULL');
+    else if (query.disposition) add('c.disposition = ?', query.disposition);
+    if (query.assigneeId === 'none') where.push('c.assignee_id IS NULL');
+    else if (query.assigneeId) add('c.assignee_id = ?', query.assigneeId);
+    if (query.q?.trim()) {
+      add(
+        `(c.number || ' ' || c.part || ' ' || c.current_wording || ' ' || c.proposed_wording || ' ' || c.justification || ' ' || c.submitter_name || ' ' || COALESCE(c.disposition_justification, '')) ILIKE '%' || ? || '%'`,
+        escapeLike(query.q.trim()),
+      );
+    }
+    const rows = await this.dataSource.query(
+      `SELECT c.*, a.display_name AS assignee_name, d.display_name AS disposition_by_name
+       FROM consultation_comments c LEFT JOIN users a ON a.id = c.assignee_id LEFT JOIN users d ON d.id = c.disposition_by
+       WHERE ${where.join(' AND ')} ORDER BY ${SORTS[query.sort ?? 'number']}`,
+      params,
+    );
+    const notes = rows.length
+      ? await this.dataSource.query(
+          `SELECT n.id, n.comment_id, n.body, n.created_at, u.display_name FROM consultation_comment_notes n LEFT JOIN users u ON u.id = n.author_id
+           WHERE n.comment_id = ANY($1::uuid[]) ORDER BY n.created_at`,
+          [rows.map((r: { id: string }) => r.id)],
+        )
+      : [];
+    return (rows as TriageSqlRow[]).map((c) => ({
+      id: c.id,
+      number: c.number,
+      part: c.part,
+      passage: c.passage_from === null || c.passage_to === null ? null : { from: c.passage_from, to: c.passage_to },
+      currentWording: c.current_wording,
+      proposedWording: c.proposed_wording,
+      justification: c.justification,
+      submitter: { kind: c.submitter_kind, name: c.submitter_name, type: c.submitter_type },
+      channel: c.channel,
+      withdrawn: c.withdrawn_at !== null,
+      createdAt: new Date(c.created_at),
+      assignee: c.assignee_id ? { id: c.assignee_id, displayName: c.assignee_name ?? '' } : null,
+      disposition: c.disposition,
+      dispositionJustification: c.disposition_justification,
+      dispositionBy: c.disposition_by ? { id: c.disposition_by, displayName: c.disposition_by_name ?? '' } : null,
+      approved: c.approved_at !== null,
+      notes: notes
+        .filter((n: { comment_id: string }) => n.comment_id === c.id)
+        .map((n: { id: string; body: string; display_name: string | null; created_at: string }) => ({ id: n.id, body: n.body, author: n.display_name ?? '', createdAt: new Date(n.created_at) })),
+    }));
+  }
+
+  /** Assigns a comment to an expert (or coordinator) of the workspace, or unassigns it (coordinators). */
+  async assign(userId: string, commentId: string, dto: AssignDto): Promise<void> {
+    const comment = await this.comment(commentId);
+    await this.coordinator(userId, comment.workspace_id);
+    if (dto.assigneeId) {
+      const [assignee] = await this.dataSource.query(`SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2 AND active`, [comment.workspace_id, dto.assigneeId]);
+      if (!assignee || (assignee.role !== 'expert' && assignee.role !== 'coordinator')) {
+        throw new BadRequestException({ message: 'assigneeId: comments are assigned to experts or coordinators of this workspace', errors: [{ field: 'assigneeId', message: 'must be an expert or coordinator of this workspace' }] });
+      }
+    }
+    await this.change(comment, userId, 'consultation.comment_assigned', { assigneeId: dto.assigneeId }, `UPDATE consultation_comments SET assignee_id = $2 WHERE id = $1`, [dto.assigneeId]);
+  }
+
+  /**
+   * Records the disposition and its justification: a coordinator, or the expert the comment is assigned to, drafts
+   * it; any change needs a coordinator's approval again. Not on withdrawn comments, nor once the report is published.
+   */
+  async decide(userId: string, commentId: string, dto: DispositionDto): Promise<void> {
+    const comment = await this.comment(commentId);
+    const role = await this.staff(userId, comment.workspace_id);
+    if (role !== 'coordinator' && comment.assignee_id !== userId) throw new ForbiddenException('only coordinators and the expert the comment is assigned to decide on it');
+    await this.change(
+      comment,
+      userId,
+      'consultation.comment_decided',
+      { disposition: dto.disposition },
+      `UPDATE consultation_comments SET disposition = $2, disposition_justification = $3, disposition_by = $4, disposition_at = now(), approved_by = NULL, approved_at = NULL WHERE id = $1`,
+      [dto.disposition, dto.justification, userId],
+    );
+  }
+
+  /** A coordinator approves the drafted disposition. */
+  async approve(userId: string, commentId: string): Promise<void> {
+    const comment = await this.comment(commentId);
+    await this.coordinator(userId, comment.workspace_id);
+    if (!comment.disposition) throw new ConflictException('there is no disposition to approve yet');
+    await this.change(comment, userId, 'consultation.comment_approved', { disposition: comment.disposition }, `UPDATE consultation_comments SET approved_by = $2, approved_at = now() WHERE id = $1`, [userId]);
+  }
+
+  async addNote(userId: string, commentId: string, body: string): Promise<void> {
+    const comment = await this.comment(commentId);
+    await this.staff(userId, comment.workspace_id);
+    await this.dataSource.query(`INSERT INTO consultation_comment_notes (comment_id, author_id, body) VALUES ($1, $2, $3)`, [commentId, userId, body]);
+  }
+
+  private async change(comment: CommentRow, userId: string, action: string, details: Record<string, unknown>, sql: string, params: unknown[]): Promise<void> {
+    if (comment.withdrawn_at) throw new ConflictException('the comment was withdrawn');
+    if (comment.state === 'report_published') throw new ConflictException('the report is published: a change needs a new edition');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(sql, [comment.id, ...params]);
+      await this.audit.append(manager, { workspaceId: comment.workspace_id, actorId: userId, action, targetType: 'consultation_round', targetId: comment.round_id, details: { commentId: comment.id, number: comment.number, ...details } });
+    });
+  }
+
+  private async comment(commentId: string): Promise<CommentRow> {
+    const [row] = await this.dataSource.query(
+      `SELECT c.id, c.number, c.round_id, c.assignee_id, c.disposition, c.withdrawn_at, r.workspace_id, r.state
+       FROM consultation_comments c JOIN consultation_rounds r ON r.id = c.round_id WHERE c.id = $1`,
+      [commentId],
+    );
+    if (!row) throw new NotFoundException('comment not found');
+    return row;
+  }
+
+  private async staff(userId: string, workspaceId: string): Promise<Role> {
+    const [member] = await this.dataSource.query(`SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2 AND active`, [workspaceId, userId]);
+    if (!member) throw new ForbiddenException('you are not a member of the workspace of this round');
+    if (member.role !== 'coordinator' && member.role !== 'expert') throw new ForbiddenException('only coordinators and experts work on the comments');
+    return member.role;
+  }
+
+  private async coordinator(userId: string, workspaceId: string): Promise<void> {
+    if ((await this.staff(userId, workspaceId)) !== 'coordinator') throw new ForbiddenException('only coordinators do this');
+  }
+}
+
+interface TriageSqlRow {
+  id: string;
+  number: string;
+  part: string;
+  passage_from: number | null;
+  passage_to: number | null;
+  current_wording: string;
+  proposed_wording: string;
+  justification: string;
+  submitter_kind: string;
+  submitter_name: string;
+  submitter_type: string;
+  channel: string;
+  withdrawn_at: string | null;
+  created_at: string;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  disposition: Disposition | null;
+  disposition_justification: string | null;
+  disposition_by: string | null;
+  disposition_by_name: string | null;
+  approved_at: string | null;
+}
+
+interface CommentRow {
+  id: string;
+  number: string;
+  round_id: string;
+  assignee_id: string | null;
+  disposition: Disposition | null;
+  withdrawn_at: string | null;
+  workspace_id: string;
+  state: string;
+}
+
+/** A LIKE pattern matching the text literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
