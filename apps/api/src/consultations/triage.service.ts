@@ -2,20 +2,11 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { DataSource } from 'typeorm';
 import type { Disposition, Role } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
+import type { ConsultationCommentView } from './consultation-comments.service';
 import type { AssignDto, DispositionDto, TriageQueryDto } from './triage.dto';
 
-export interface TriageRow {
-  id: string;
-  number: string;
-  part: string;
-  passage: { from: number; to: number } | null;
-  currentWording: string;
-  proposedWording: string;
-  justification: string;
-  submitter: { kind: string; name: string; type: string };
-  channel: string;
-  withdrawn: boolean;
-  createdAt: Date;
+/** A comment as staff see it: what the submitter sent, and the work on it. */
+export interface TriageRow extends Omit<ConsultationCommentView, 'updatedAt'> {
   assignee: { id: string; displayName: string } | null;
   disposition: Disposition | null;
   dispositionJustification: string | null;
@@ -85,7 +76,7 @@ export class TriageService {
       proposedWording: c.proposed_wording,
       justification: c.justification,
       submitter: { kind: c.submitter_kind, name: c.submitter_name, type: c.submitter_type },
-      channel: c.channel,
+      channel: c.channel as ConsultationCommentView['channel'],
       withdrawn: c.withdrawn_at !== null,
       createdAt: new Date(c.created_at),
       assignee: c.assignee_id ? { id: c.assignee_id, displayName: c.assignee_name ?? '' } : null,
