@@ -10,6 +10,7 @@ import { DocumentsTable } from './DocumentsTable';
 import { MembersTable } from './MembersTable';
 import { PartnersTable } from './PartnersTable';
 import { PeopleTable } from './PeopleTable';
+import { type RoundSummary, RoundsTable } from './RoundsTable';
 import { SummaryCounts } from './SummaryCounts';
 
 /** /w/:workspaceId: the association at a glance. */
@@ -22,6 +23,7 @@ export function DashboardPage() {
   const partners = useApiData<Organisation[]>(`${base}/organisations?kind=partner`);
   const people = useApiData<Person[]>(`${base}/people`);
   const documents = useApiData<DocumentSummary[]>(`${base}/documents`);
+  const rounds = useApiData<RoundSummary[]>(`${base}/rounds`);
 
   return (
     <>
@@ -33,6 +35,11 @@ export function DashboardPage() {
         <h2 id="documents-heading">{t('dashboard.documents.heading')}</h2>
         <DataView source={documents}>{(list) => <DocumentsTable workspaceId={workspace.id} documents={list} />}</DataView>
         {can(workspace.role, 'documents.create') && <ImportForm workspaceId={workspace.id} />}
+      </section>
+
+      <section aria-labelledby="rounds-heading">
+        <h2 id="rounds-heading">{t('dashboard.rounds.heading')}</h2>
+        <DataView source={rounds}>{(list) => <RoundsTable rounds={list} />}</DataView>
       </section>
 
       <section aria-labelledby="members-heading">

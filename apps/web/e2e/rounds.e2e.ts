@@ -1,0 +1,56 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
+import { bearerToken, callApi, demoWorkspaceId } from './support/api';
+import { COORDINATOR, launchBrowser, OBSERVER, openPage, signIn } from './support/browser';
+
+describe('consultation rounds on the dashboard', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lists a round with its stage, days left, comments and report due date, for everyone in the workspace', async () => {
+    const token = await bearerToken(COORDINATOR);
+    const workspaceId = await demoWorkspaceId(token);
+    const documentId = (await callApi<{ id: string }>(token, 'POST', `/workspaces/${workspaceId}/documents`, { title: 'Plan zrównoważonej mobilności', kind: 'strategy' })).id;
+    const versionId = (await callApi<{ id: string }>(token, 'POST', `/documents/${documentId}/versions`, { name: 'v1.0 — do konsultacji' })).id;
+    const opensAt = new Date(Date.now() - 60 * 60 * 1000);
+    const round = await callApi<{ id: string }>(token, 'POST', `/workspaces/${workspaceId}/rounds`, {
+      documentId,
+      versionId,
+      title: 'Konsultacje planu mobilności',
+      audiences: ['members', 'partners', 'public'],
+      channels: ['online_form', 'email'],
+      opensAt: opensAt.toISOString(),
+    });
+    await callApi(token, 'POST', `/rounds/${round.id}/announce`, {});
+    await callApi(token, 'POST', `/rounds/${round.id}/open`, {});
+    await callApi(null, 'POST', `/public/rounds/${round.id}/comments`, {
+      part: 'Rozdział 1',
+      justification: 'Więcej buspasów.',
+      submitter: { kind: 'person', name: 'Jan Kowalski', type: 'resident' },
+    });
+
+    const { context, page, errors } = await openPage(browser);
+    await signIn(page, OBSERVER);
+    const table = page.getByRole('table', { name: 'Rundy konsultacji: etap, terminy, uwagi i termin sprawozdania' });
+    const row = table.getByRole('row', { name: /Konsultacje planu mobilności/ });
+    await row.waitFor();
+    const cells = (await row.locator('td').allInnerTexts()).map((cell) => cell.replace(/\s+/g, ' ').trim());
+    expect(cells[0]).toBe('Otwarte');
+    expect(cells[2]).toBe('35');
+    expect(cells[3]).toBe('1');
+    expect(await row.locator('th').innerText()).toContain('Plan zrównoważonej mobilności, wersja 1: v1.0 — do konsultacji');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('table', { name: 'Consultation rounds: stage, timetable, comments and the report’s due date' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Polski' }).click();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
