@@ -53,4 +53,48 @@ describe('consultation rounds on the dashboard', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('lets the coordinator announce a draft round from its page; others see the round without the button', async () => {
+    const token = await bearerToken(COORDINATOR);
+    const workspaceId = await demoWorkspaceId(token);
+    const documentId = (await callApi<{ id: string }>(token, 'POST', `/workspaces/${workspaceId}/documents`, { title: 'Koncepcja parków rzecznych', kind: 'concept' })).id;
+    const versionId = (await callApi<{ id: string }>(token, 'POST', `/documents/${documentId}/versions`, { name: 'wersja robocza' })).id;
+    const round = await callApi<{ id: string }>(token, 'POST', `/workspaces/${workspaceId}/rounds`, {
+      documentId,
+      versionId,
+      title: 'Konsultacje parków rzecznych',
+      audiences: ['public'],
+      channels: ['online_form', 'oral_protocol'],
+      opensAt: new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString(),
+    });
+
+    const { context, page, errors } = await openPage(browser);
+    await signIn(page, COORDINATOR);
+    await page.getByRole('link', { name: 'Konsultacje parków rzecznych' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Konsultacje parków rzecznych' }).waitFor();
+    const facts = page.locator('.round-facts');
+    expect((await facts.innerText()).replace(/\s+/g, ' ')).toContain('Etap Projekt');
+    expect((await facts.innerText()).replace(/\s+/g, ' ')).toContain('Sposoby zgłaszania uwag formularz online, ustnie do protokołu');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ogłoś konsultacje' }).click();
+    await page.getByRole('status').filter({ hasText: 'Runda jest teraz na etapie „Ogłoszone”.' }).waitFor();
+    expect((await facts.innerText()).replace(/\s+/g, ' ')).toContain('Etap Ogłoszone');
+    // Opening before the opening time is refused, and the page says so.
+    await page.getByRole('button', { name: 'Otwórz zbieranie uwag' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Runda otwiera się w wyznaczonym terminie otwarcia, nie wcześniej.' }).waitFor();
+    expect((await facts.innerText()).replace(/\s+/g, ' ')).toContain('Etap Ogłoszone');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Open for comments' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Polski' }).click();
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const observer = await openPage(browser);
+    await signIn(observer.page, OBSERVER);
+    await observer.page.goto(`/w/${workspaceId}/rounds/${round.id}`);
+    await observer.page.getByRole('heading', { level: 1, name: 'Konsultacje parków rzecznych' }).waitFor();
+    expect(await observer.page.getByRole('button', { name: /Otwórz zbieranie uwag|Ogłoś konsultacje/ }).count()).toBe(0);
+    await observer.context.close();
+  });
 });

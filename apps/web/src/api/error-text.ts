@@ -17,6 +17,8 @@ const KNOWN_MESSAGES: [RegExp, string][] = [
   [/no pending invitation/i, 'errors.invitationNotPending'],
   [/token is invalid, used or expired/i, 'errors.resetTokenInvalid'],
   [/person not found/i, 'errors.personNotFound'],
+  [/opens at its opening time/i, 'errors.roundNotYetOpen'],
+  [/cannot close before its closing time/i, 'errors.roundNotYetOver'],
 ];
 
 const FIELD_MESSAGES: [RegExp, string][] = [

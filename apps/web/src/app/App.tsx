@@ -21,6 +21,7 @@ import { RequireSession } from './RequireSession';
 // The document page brings Yjs and the co-drafting client: loaded when a document is first opened.
 const DocumentPage = lazy(() => import('../features/document/DocumentPage').then((m) => ({ default: m.DocumentPage })));
 const VersionPage = lazy(() => import('../features/versions/VersionPage').then((m) => ({ default: m.VersionPage })));
+const RoundPage = lazy(() => import('../features/rounds/RoundPage').then((m) => ({ default: m.RoundPage })));
 const ComparePage = lazy(() => import('../features/versions/ComparePage').then((m) => ({ default: m.ComparePage })));
 
 /** A page whose code is loaded on first use. */
@@ -54,6 +55,7 @@ export function App({ i18n }: { i18n: I18n }) {
                       element={lazyPage(<ComparePage />)}
                     />
                     <Route path="notifications" element={<NotificationsPage />} />
+                    <Route path="rounds/:roundId" element={lazyPage(<RoundPage />)} />
                     <Route
                       path="people"
                       element={

@@ -39,7 +39,7 @@ export function DashboardPage() {
 
       <section aria-labelledby="rounds-heading">
         <h2 id="rounds-heading">{t('dashboard.rounds.heading')}</h2>
-        <DataView source={rounds}>{(list) => <RoundsTable rounds={list} />}</DataView>
+        <DataView source={rounds}>{(list) => <RoundsTable workspaceId={workspace.id} rounds={list} />}</DataView>
       </section>
 
       <section aria-labelledby="members-heading">

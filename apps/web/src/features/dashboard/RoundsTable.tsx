@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { RoundState } from '@commonplan/domain';
 import { formatDate } from '../../i18n/format';
 
@@ -18,7 +19,7 @@ export interface RoundSummary {
 }
 
 /** The workspace's consultation rounds: what is consulted, state, timetable, days left, comments, report due date. */
-export function RoundsTable({ rounds }: { rounds: RoundSummary[] }) {
+export function RoundsTable({ workspaceId, rounds }: { workspaceId: string; rounds: RoundSummary[] }) {
   const { t, i18n } = useTranslation();
   if (rounds.length === 0) return <p>{t('dashboard.rounds.none')}</p>;
   const date = (iso: string) => <time dateTime={iso}>{formatDate(iso, i18n.language)}</time>;
@@ -40,7 +41,7 @@ export function RoundsTable({ rounds }: { rounds: RoundSummary[] }) {
           {rounds.map((round) => (
             <tr key={round.id}>
               <th scope="row">
-                {round.title}
+                <Link to={`/w/${workspaceId}/rounds/${round.id}`}>{round.title}</Link>
                 <span className="table-note">{t('dashboard.rounds.consulted', { document: round.document.title, number: round.version.number, name: round.version.name })}</span>
                 {round.warnings.includes('shorter_than_statutory_minimum') && <span className="table-note table-note--warning">{t('dashboard.rounds.short')}</span>}
               </th>
