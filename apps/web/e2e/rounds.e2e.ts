@@ -90,6 +90,20 @@ describe('consultation rounds on the dashboard', () => {
     expect(errors).toEqual([]);
     await context.close();
 
+    // Announced: its public page is open to anyone, without signing in.
+    const visitor = await openPage(browser);
+    await visitor.page.goto(`/consultations/${round.id}`);
+    await visitor.page.getByRole('heading', { level: 1, name: 'Konsultacje parków rzecznych' }).waitFor();
+    expect(await visitor.page.locator('.lead').innerText()).toContain('zaprasza do konsultacji dokumentu „Koncepcja parków rzecznych”');
+    await visitor.page.getByRole('heading', { level: 2, name: 'Treść konsultowanego dokumentu' }).waitFor();
+    expect(await visitor.page.getByRole('heading', { level: 2, name: 'Klauzula informacyjna o danych osobowych' }).count()).toBe(1);
+    expect(await axeViolations(visitor.page)).toEqual([]);
+    await visitor.page.getByRole('button', { name: 'English' }).click();
+    await visitor.page.getByRole('heading', { level: 2, name: 'Text of the document consulted' }).waitFor();
+    expect(await axeViolations(visitor.page)).toEqual([]);
+    expect(visitor.errors).toEqual([]);
+    await visitor.context.close();
+
     const observer = await openPage(browser);
     await signIn(observer.page, OBSERVER);
     await observer.page.goto(`/w/${workspaceId}/rounds/${round.id}`);

@@ -22,6 +22,7 @@ import { RequireSession } from './RequireSession';
 const DocumentPage = lazy(() => import('../features/document/DocumentPage').then((m) => ({ default: m.DocumentPage })));
 const VersionPage = lazy(() => import('../features/versions/VersionPage').then((m) => ({ default: m.VersionPage })));
 const RoundPage = lazy(() => import('../features/rounds/RoundPage').then((m) => ({ default: m.RoundPage })));
+const PublicRoundPage = lazy(() => import('../features/rounds/PublicRoundPage').then((m) => ({ default: m.PublicRoundPage })));
 const ComparePage = lazy(() => import('../features/versions/ComparePage').then((m) => ({ default: m.ComparePage })));
 
 /** A page whose code is loaded on first use. */
@@ -38,6 +39,7 @@ export function App({ i18n }: { i18n: I18n }) {
                 <Route path="login" element={<LoginPage />} />
                 <Route path="reset-password" element={<PasswordResetPage />} />
                 <Route path="invitation" element={<InvitationPage />} />
+                <Route path="consultations/:roundId" element={lazyPage(<PublicRoundPage />)} />
                 <Route element={<RequireSession />}>
                   <Route index element={<HomeRedirect />} />
                   <Route path="w/:workspaceId" element={<WorkspaceRoute />}>

@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/error-text';
+import { formatDateTime } from '../../i18n/format';
+import { Loading } from '../../ui/Loading';
+import { ErrorMessage } from '../../ui/Messages';
+import { PageHeading } from '../../ui/PageHeading';
+import type { Round } from './rounds-api';
+
+export function When({ iso }: { iso: string | null }) {
+  const { t, i18n } = useTranslation();
+  return iso ? <time dateTime={iso}>{formatDateTime(iso, i18n.language)}</time> : <>{t('common.none')}</>;
+}
+
+/** What a round is about and when: shown to staff on the round's page and to everyone on its public page. */
+export function RoundFacts({ round, consulted, extra }: { round: Round; consulted: ReactNode; extra?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="facts round-facts">
+      <dt>{t('rounds.facts.state')}</dt>
+      <dd>
+        <span className={`badge badge--round-${round.state}`}>{t(`roundStates.${round.state}`)}</span>
+      </dd>
+      <dt>{t('rounds.facts.consulted')}</dt>
+      <dd>{consulted}</dd>
+      <dt>{t('rounds.facts.opens')}</dt>
+      <dd>
+        <When iso={round.opensAt} />
+      </dd>
+      <dt>{t('rounds.facts.closes')}</dt>
+      <dd>
+        <When iso={round.closesAt} />
+      </dd>
+      {extra}
+      <dt>{t('rounds.facts.audiences')}</dt>
+      <dd>{round.audiences.map((audience) => t(`rounds.audiences.${audience}`)).join(', ')}</dd>
+      <dt>{t('rounds.facts.channels')}</dt>
+      <dd>{round.channels.map((channel) => t(`rounds.channels.${channel}`)).join(', ')}</dd>
+      <dt>{t('rounds.facts.legalBasis')}</dt>
+      <dd>{round.legalBasis}</dd>
+    </dl>
+  );
+}
+
+/** The round's meetings, with staff's notes where they are shown. */
+export function RoundMeetings({ round, withNotes = false }: { round: Round; withNotes?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="meetings-heading">
+      <h2 id="meetings-heading">{t('rounds.meetings.heading')}</h2>
+      {round.meetings.length === 0 ? (
+        <p className="muted">{t('rounds.meetings.none')}</p>
+      ) : (
+        <ul>
+          {round.meetings.map((meeting) => (
+            <li key={meeting.id}>
+              <When iso={meeting.startsAt} /> · {meeting.place}
+              {withNotes && meeting.notes && <span className="table-note">{meeting.notes}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The information clause on personal data (art. 13 GDPR), as the comment form shows it. */
+export function InformationClause({ round }: { round: Round }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="clause-heading">
+      <h2 id="clause-heading">{t('rounds.clause')}</h2>
+      <p className="clause">{round.informationClause}</p>
+    </section>
+  );
+}
+
+
+
+/** While a round loads, or why it cannot be shown. */
+export function RoundUnavailable({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (error == null) return <Loading label={t('rounds.loading')} />;
+  return (
+    <>
+      <PageHeading title={t('rounds.unavailable')}>{t('rounds.unavailable')}</PageHeading>
+      <ErrorMessage message={errorText(error, t)} />
+    </>
+  );
+}
