@@ -11,15 +11,19 @@ export interface OutlineEntry {
 
 const POLISH = { ą: 'a', ć: 'c', ę: 'e', ł: 'l', ń: 'n', ó: 'o', ś: 's', ź: 'z', ż: 'z' } as Record<string, string>;
 
-/** A URL fragment for a heading's text: lower case, Polish letters folded to ASCII, words joined by dashes. */
-export function headingSlug(text: string): string {
+/** Text as a slug: lower case, Polish letters folded to ASCII, words joined by dashes, at most `max` characters. */
+export function slugify(text: string, max: number): string {
   const folded = text
     .toLowerCase()
     .replace(/[ąćęłńóśźż]/g, (letter) => POLISH[letter] ?? letter)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '');
-  const slug = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return `h-${slug || 'section'}`;
+  return folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, max).replace(/-+$/, '');
+}
+
+/** A URL fragment for a heading's text: `h-` and its slug. */
+export function headingSlug(text: string): string {
+  return `h-${slugify(text, 60) || 'section'}`;
 }
 
 /** The headings of a document in order, each with a unique anchor. */

@@ -1,6 +1,7 @@
 import { ConflictException, ForbiddenException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { acceptsComments, can, commentNumber, type Role, type RoundAudience, type RoundChannel, type RoundState } from '@commonplan/domain';
+import { MembershipLookup } from '../access/membership-lookup';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../platform/config/app-config';
 import { TooManyRequestsException } from '../platform/http/too-many-requests';
@@ -62,6 +63,7 @@ export class ConsultationCommentsService {
     private readonly tokens: TokenService,
     private readonly mail: MailService,
     private readonly config: AppConfig,
+    private readonly memberships: MembershipLookup,
   ) {
     this.perIp = new SlidingWindowCounter(config.publicComments.perIp, config.publicComments.windowMs);
   }
@@ -134,15 +136,15 @@ export class ConsultationCommentsService {
   async list(userId: string, roundId: string): Promise<ConsultationCommentView[]> {
     const [round] = await this.dataSource.query(`SELECT workspace_id FROM consultation_rounds WHERE id = $1`, [roundId]);
     if (!round) throw new NotFoundException('consultation round not found');
-    const [member] = await this.dataSource.query(`SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2 AND active`, [round.workspace_id, userId]);
+    const member = await this.memberships.activeMember(round.workspace_id, userId);
     if (!member) throw new ForbiddenException('you are not a member of the workspace of this round');
-    if (member.role !== 'coordinator' && member.role !== 'expert') {
-      // Others see only their own comments until the report is published.
-      const rows = await this.dataSource.query(`SELECT id FROM consultation_comments WHERE round_id = $1 AND user_id = $2 ORDER BY created_at`, [roundId, userId]);
-      return Promise.all(rows.map((row: { id: string }) => this.view(row.id)));
-    }
-    const rows = await this.dataSource.query(`SELECT id FROM consultation_comments WHERE round_id = $1 ORDER BY created_at, number`, [roundId]);
-    return Promise.all(rows.map((row: { id: string }) => this.view(row.id)));
+    // Others than staff see only their own comments until the report is published.
+    const staff = member.role === 'coordinator' || member.role === 'expert';
+    const rows = await this.dataSource.query(
+      `SELECT * FROM consultation_comments WHERE round_id = $1 AND ($2::uuid IS NULL OR user_id = $2) ORDER BY created_at, number`,
+      [roundId, staff ? null : userId],
+    );
+    return rows.map(toCommentView);
   }
 
   private async openRound(roundId: string): Promise<RoundRow> {
@@ -156,7 +158,7 @@ export class ConsultationCommentsService {
   }
 
   private async requireStaff(userId: string, workspaceId: string): Promise<void> {
-    const [member] = await this.dataSource.query(`SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2 AND active`, [workspaceId, userId]);
+    const member = await this.memberships.activeMember(workspaceId, userId);
     if (!member || !can(member.role, 'consultations.manage')) throw new ForbiddenException('only coordinators enter comments on behalf of others');
   }
 
@@ -244,20 +246,44 @@ export class ConsultationCommentsService {
   }
 
   private async view(commentId: string): Promise<ConsultationCommentView> {
-    const [c] = await this.dataSource.query(`SELECT * FROM consultation_comments WHERE id = $1`, [commentId]);
-    return {
-      id: c.id,
-      number: c.number,
-      part: c.part,
-      passage: c.passage_from === null ? null : { from: c.passage_from, to: c.passage_to },
-      currentWording: c.current_wording,
-      proposedWording: c.proposed_wording,
-      justification: c.justification,
-      submitter: { kind: c.submitter_kind, name: c.submitter_name, type: c.submitter_type },
-      channel: c.channel,
-      withdrawn: c.withdrawn_at !== null,
-      createdAt: new Date(c.created_at),
-      updatedAt: new Date(c.updated_at),
-    };
+    const [row] = await this.dataSource.query(`SELECT * FROM consultation_comments WHERE id = $1`, [commentId]);
+    return toCommentView(row);
   }
+}
+
+/** A stored comment as the API shows it: never its e-mail address, edit secret or internal fields. */
+export function toCommentView(c: CommentSqlRow): ConsultationCommentView {
+  return {
+    id: c.id,
+    number: c.number,
+    part: c.part,
+    passage: c.passage_from === null || c.passage_to === null ? null : { from: c.passage_from, to: c.passage_to },
+    currentWording: c.current_wording,
+    proposedWording: c.proposed_wording,
+    justification: c.justification,
+    submitter: { kind: c.submitter_kind, name: c.submitter_name, type: c.submitter_type },
+    channel: c.channel,
+    withdrawn: c.withdrawn_at !== null,
+    createdAt: new Date(c.created_at),
+    updatedAt: new Date(c.updated_at),
+  };
+}
+
+/** The columns of consultation_comments that views are made of. */
+export interface CommentSqlRow {
+  id: string;
+  number: string;
+  part: string;
+  passage_from: number | null;
+  passage_to: number | null;
+  current_wording: string;
+  proposed_wording: string;
+  justification: string;
+  submitter_kind: string;
+  submitter_name: string;
+  submitter_type: string;
+  channel: RoundChannel;
+  withdrawn_at: string | null;
+  created_at: string;
+  updated_at: string;
 }

@@ -121,8 +121,7 @@ export class RoundsService {
   }
 
   async list(workspaceId: string): Promise<RoundView[]> {
-    const rows = await this.dataSource.query(`SELECT id FROM consultation_rounds WHERE workspace_id = $1 ORDER BY created_at DESC`, [workspaceId]);
-    return Promise.all(rows.map((row: { id: string }) => this.view(row.id)));
+    return this.views('r.workspace_id = $1', workspaceId);
   }
 
   /** One round, for people of its workspace. */
@@ -217,42 +216,90 @@ export class RoundsService {
   }
 
   private async view(roundId: string): Promise<RoundView> {
-    const [r] = await this.dataSource.query(
+    const [round] = await this.views('r.id = $1', roundId);
+    if (!round) throw notFound();
+    return round;
+  }
+
+  /** Rounds with their document, version, comment count and meetings: two queries however many rounds. */
+  private async views(where: 'r.id = $1' | 'r.workspace_id = $1', value: string): Promise<RoundView[]> {
+    const rounds = await this.dataSource.query(
       `SELECT r.*, array_to_json(r.audiences) AS audiences_json, array_to_json(r.channels) AS channels_json,
               d.title AS document_title, d.kind AS document_kind, v.number AS version_number, v.name AS version_name, v.content_hash,
               (SELECT count(*) FROM consultation_comments c WHERE c.round_id = r.id AND c.withdrawn_at IS NULL)::int AS comment_count
        FROM consultation_rounds r JOIN documents d ON d.id = r.document_id JOIN document_versions v ON v.id = r.version_id
-       WHERE r.id = $1`,
-      [roundId],
+       WHERE ${where} ORDER BY r.created_at DESC`,
+      [value],
     );
-    if (!r) throw notFound();
-    const meetings = await this.dataSource.query(`SELECT id, starts_at, place, notes FROM consultation_meetings WHERE round_id = $1 ORDER BY starts_at`, [roundId]);
-    const opensAt = new Date(r.opens_at);
-    const closesAt = new Date(r.closes_at);
-    const announcedAt = r.announced_at ? new Date(r.announced_at) : null;
-    const date = (value: string | null) => (value ? new Date(value) : null);
-    return {
-      id: r.id,
-      workspaceId: r.workspace_id,
-      document: { id: r.document_id, title: r.document_title, kind: r.document_kind },
-      version: { id: r.version_id, number: Number(r.version_number), name: r.version_name, contentHash: r.content_hash },
-      title: r.title,
-      legalBasis: r.legal_basis,
-      audiences: r.audiences_json,
-      channels: r.channels_json,
-      opensAt,
-      closesAt,
-      informationClause: r.information_clause,
-      state: r.state,
-      announcedAt,
-      openedAt: date(r.opened_at),
-      closedAt: date(r.closed_at),
-      reportPublishedAt: date(r.report_published_at),
-      reportDueAt: reportDueAt(closesAt),
-      daysLeft: daysLeft(new Date(), closesAt),
-      commentCount: Number(r.comment_count),
-      warnings: timetableWarnings(r.document_kind, announcedAt ?? opensAt, closesAt),
-      meetings: meetings.map((m: { id: string; starts_at: string; place: string; notes: string }) => ({ id: m.id, startsAt: new Date(m.starts_at), place: m.place, notes: m.notes })),
-    };
+    if (rounds.length === 0) return [];
+    const meetings: MeetingRow[] = await this.dataSource.query(
+      `SELECT id, round_id, starts_at, place, notes FROM consultation_meetings WHERE round_id = ANY($1::uuid[]) ORDER BY starts_at`,
+      [rounds.map((r: { id: string }) => r.id)],
+    );
+    return (rounds as RoundSqlRow[]).map((r) => toRoundView(r, meetings.filter((m) => m.round_id === r.id)));
   }
+}
+
+interface MeetingRow {
+  id: string;
+  round_id: string;
+  starts_at: string;
+  place: string;
+  notes: string;
+}
+
+/** A row of consultation_rounds joined with its document and version. */
+interface RoundSqlRow {
+  id: string;
+  workspace_id: string;
+  document_id: string;
+  document_title: string;
+  document_kind: DocumentKind;
+  version_id: string;
+  version_number: number;
+  version_name: string;
+  content_hash: string;
+  title: string;
+  legal_basis: string;
+  audiences_json: RoundAudience[];
+  channels_json: RoundChannel[];
+  opens_at: string;
+  closes_at: string;
+  information_clause: string;
+  state: RoundState;
+  announced_at: string | null;
+  opened_at: string | null;
+  closed_at: string | null;
+  report_published_at: string | null;
+  comment_count: number;
+}
+
+function toRoundView(r: RoundSqlRow, meetings: MeetingRow[]): RoundView {
+  const opensAt = new Date(r.opens_at);
+  const closesAt = new Date(r.closes_at);
+  const announcedAt = r.announced_at ? new Date(r.announced_at) : null;
+  const date = (value: string | null) => (value ? new Date(value) : null);
+  return {
+    id: r.id,
+    workspaceId: r.workspace_id,
+    document: { id: r.document_id, title: r.document_title, kind: r.document_kind },
+    version: { id: r.version_id, number: Number(r.version_number), name: r.version_name, contentHash: r.content_hash },
+    title: r.title,
+    legalBasis: r.legal_basis,
+    audiences: r.audiences_json,
+    channels: r.channels_json,
+    opensAt,
+    closesAt,
+    informationClause: r.information_clause,
+    state: r.state,
+    announcedAt,
+    openedAt: date(r.opened_at),
+    closedAt: date(r.closed_at),
+    reportPublishedAt: date(r.report_published_at),
+    reportDueAt: reportDueAt(closesAt),
+    daysLeft: daysLeft(new Date(), closesAt),
+    commentCount: Number(r.comment_count),
+    warnings: timetableWarnings(r.document_kind, announcedAt ?? opensAt, closesAt),
+    meetings: meetings.map((m) => ({ id: m.id, startsAt: new Date(m.starts_at), place: m.place, notes: m.notes })),
+};
 }

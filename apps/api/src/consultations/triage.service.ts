@@ -1,12 +1,13 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Disposition, Role } from '@commonplan/domain';
+import { MembershipLookup } from '../access/membership-lookup';
 import { AuditService } from '../audit/audit.service';
-import type { ConsultationCommentView } from './consultation-comments.service';
+import { type CommentSqlRow, type ConsultationCommentView, toCommentView } from './consultation-comments.service';
 import type { AssignDto, DispositionDto, TriageQueryDto } from './triage.dto';
 
 /** A comment as staff see it: what the submitter sent, and the work on it. */
-export interface TriageRow extends Omit<ConsultationCommentView, 'updatedAt'> {
+export interface TriageRow extends ConsultationCommentView {
   assignee: { id: string; displayName: string } | null;
   disposition: Disposition | null;
   dispositionJustification: string | null;
@@ -29,6 +30,7 @@ export class TriageService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly memberships: MembershipLookup,
   ) {}
 
   /** The triage table (coordinators and experts of the round's workspace). */
@@ -68,17 +70,7 @@ export class TriageService {
         )
       : [];
     return (rows as TriageSqlRow[]).map((c) => ({
-      id: c.id,
-      number: c.number,
-      part: c.part,
-      passage: c.passage_from === null || c.passage_to === null ? null : { from: c.passage_from, to: c.passage_to },
-      currentWording: c.current_wording,
-      proposedWording: c.proposed_wording,
-      justification: c.justification,
-      submitter: { kind: c.submitter_kind, name: c.submitter_name, type: c.submitter_type },
-      channel: c.channel as ConsultationCommentView['channel'],
-      withdrawn: c.withdrawn_at !== null,
-      createdAt: new Date(c.created_at),
+      ...toCommentView(c),
       assignee: c.assignee_id ? { id: c.assignee_id, displayName: c.assignee_name ?? '' } : null,
       disposition: c.disposition,
       dispositionJustification: c.disposition_justification,
@@ -95,7 +87,7 @@ export class TriageService {
     const comment = await this.comment(commentId);
     await this.coordinator(userId, comment.workspace_id);
     if (dto.assigneeId) {
-      const [assignee] = await this.dataSource.query(`SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2 AND active`, [comment.workspace_id, dto.assigneeId]);
+      const assignee = await this.memberships.activeMember(comment.workspace_id, dto.assigneeId);
       if (!assignee || (assignee.role !== 'expert' && assignee.role !== 'coordinator')) {
         throw new BadRequestException({ message: 'assigneeId: comments are assigned to experts or coordinators of this workspace', errors: [{ field: 'assigneeId', message: 'must be an expert or coordinator of this workspace' }] });
       }
@@ -155,7 +147,7 @@ export class TriageService {
   }
 
   private async staff(userId: string, workspaceId: string): Promise<Role> {
-    const [member] = await this.dataSource.query(`SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2 AND active`, [workspaceId, userId]);
+    const member = await this.memberships.activeMember(workspaceId, userId);
     if (!member) throw new ForbiddenException('you are not a member of the workspace of this round');
     if (member.role !== 'coordinator' && member.role !== 'expert') throw new ForbiddenException('only coordinators and experts work on the comments');
     return member.role;
@@ -166,21 +158,7 @@ export class TriageService {
   }
 }
 
-interface TriageSqlRow {
-  id: string;
-  number: string;
-  part: string;
-  passage_from: number | null;
-  passage_to: number | null;
-  current_wording: string;
-  proposed_wording: string;
-  justification: string;
-  submitter_kind: string;
-  submitter_name: string;
-  submitter_type: string;
-  channel: string;
-  withdrawn_at: string | null;
-  created_at: string;
+interface TriageSqlRow extends CommentSqlRow {
   assignee_id: string | null;
   assignee_name: string | null;
   disposition: Disposition | null;

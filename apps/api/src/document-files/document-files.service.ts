@@ -1,12 +1,13 @@
-import { Injectable, NotFoundException, ServiceUnavailableException, UnprocessableEntityException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Injectable, NotFoundException, UnprocessableEntityException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import type { DocumentKind } from '@commonplan/domain';
-import { documentFromJson, documentFromState, editorSchema, parseMarkdown, RICH_TEXT_FIELD, serializeMarkdown } from '@commonplan/editor';
+import { documentFromJson, documentFromState, editorSchema, parseMarkdown, RICH_TEXT_FIELD, serializeMarkdown, slugify } from '@commonplan/editor';
 import { AuditService } from '../audit/audit.service';
 import { CollabEngine } from '../collab/collab-engine';
+import { requireStoredState } from '../collab/stored-state';
 import { DocumentAccessService } from '../documents/document-access.service';
 import { contentHash } from '../versions/versions.service';
 import type { Cover } from './cover';
@@ -36,18 +37,8 @@ export interface UploadedFile {
   buffer: Buffer;
 }
 
-/** A file name from a title: letters, digits and dashes, Polish letters folded. */
-function fileNameOf(title: string): string {
-  const folded = title
-    .toLowerCase()
-    .replace(/ł/g, 'l')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return folded || 'dokument';
-}
+/** A file name from a title: its slug (Polish letters folded), or "dokument". */
+const fileNameOf = (title: string) => slugify(title, 80) || 'dokument';
 
 const LIVE = { pl: 'Bieżący tekst (niezamrożony)', en: 'The live text (not frozen)' } as const;
 const VERSION = { pl: 'Wersja', en: 'Version' } as const;
@@ -71,9 +62,7 @@ export class DocumentFilesService {
     let date: Date;
     let suffix = '';
     if (version === 'live') {
-      const state = await this.engine.storedState(documentId).catch(() => null);
-      if (!state) throw new ServiceUnavailableException('the document could not be loaded; try again');
-      doc = documentFromState(state);
+      doc = documentFromState(await requireStoredState(this.engine, documentId));
       label = LIVE[language];
       date = new Date();
     } else {

@@ -6,6 +6,7 @@ import { canonicalJson } from '@commonplan/domain';
 import { diffDocuments, type DocumentDiff, documentFromJson, documentFromState, renderHtml, replaceContentUpdate } from '@commonplan/editor';
 import { AuditService } from '../audit/audit.service';
 import { CollabEngine } from '../collab/collab-engine';
+import { requireStoredState } from '../collab/stored-state';
 import { DocumentAccessService } from '../documents/document-access.service';
 
 export interface VersionSummary {
@@ -51,7 +52,7 @@ export class VersionsService {
   /** Freezes the document as it is stored now under a name (edit access). */
   async freeze(userId: string, documentId: string, name: string): Promise<VersionSummary> {
     const resolved = await this.access.require(userId, documentId, 'edit');
-    const state = await this.liveState(documentId);
+    const state = await requireStoredState(this.engine, documentId);
     const doc = documentFromState(state);
     const hash = contentHash(doc);
     const id = await this.dataSource.transaction(async (manager) => {
@@ -129,24 +130,13 @@ export class VersionsService {
   }
 
   private async side(documentId: string, which: string, field: 'from' | 'to'): Promise<{ side: CompareSide; doc: PMNode }> {
-    if (which === 'live') return { side: { kind: 'live' }, doc: documentFromState(await this.liveState(documentId)) };
+    if (which === 'live') return { side: { kind: 'live' }, doc: documentFromState(await requireStoredState(this.engine, documentId)) };
     const [row] = await this.dataSource.query(
       `SELECT id, number, name, content_hash, content FROM document_versions WHERE document_id = $1 AND id = $2`,
       [documentId, which],
     );
     if (!row) throw new NotFoundException({ message: `${field}: no such version of this document`, errors: [{ field, message: 'no such version of this document' }] });
     return { side: { kind: 'version', id: row.id, number: row.number, name: row.name, contentHash: row.content_hash }, doc: documentFromJson(row.content) };
-  }
-
-  private async liveState(documentId: string): Promise<Uint8Array> {
-    let state: Uint8Array | null;
-    try {
-      state = await this.engine.storedState(documentId);
-    } catch {
-      state = null;
-    }
-    if (!state) throw new ServiceUnavailableException('the document could not be loaded; try again');
-    return state;
   }
 
   private async summary(documentId: string, versionId: string): Promise<VersionSummary> {

@@ -8,9 +8,9 @@ import { useApiData } from '../../api/useApiData';
 import { StatusMessage } from '../../ui/Messages';
 import { notificationsMayHaveChanged } from '../notifications/notifications-api';
 import { CommentComposer } from './CommentComposer';
-import { commentHighlightsKey, type HighlightMeta } from './comment-highlights';
+import { commentHighlightsKey, type HighlightMeta, passageRanges } from './comment-highlights';
 import { commentsPath, replyToThread, setThreadStatus, startThread, type Thread } from './comments-api';
-import { resolvePassages, selectedPassage } from './passages';
+import { selectedPassage } from './passages';
 import { ThreadView } from './ThreadView';
 
 export interface CommentsPanelProps {
@@ -48,25 +48,23 @@ export function CommentsPanel({ editor, workspaceId, documentId, userId, canComm
   const resolved = list.filter((thread) => thread.status === 'resolved');
   const mentionable = (people.data ?? []).filter((person) => person.active && person.userId !== userId);
 
-  // Where each passage is now, recomputed as the text changes.
+  // Where each passage is now, as the highlight plugin keeps it (no anchor is read on every keystroke here).
   const found = useEditorState({
     editor,
     selector: ({ editor: current }) => {
-      const ranges = resolvePassages(current.state, list);
+      const ranges = passageRanges(current.state);
       return list.map((thread) => `${thread.id}:${ranges.get(thread.id) ? 1 : 0}`).join(',');
     },
   });
   const passageFound = (id: string) => found.includes(`${id}:1`);
   const selection = useEditorState({ editor, selector: ({ editor: current }) => (current.state.selection.empty ? '' : current.state.doc.textBetween(current.state.selection.from, current.state.selection.to, ' ').trim()) });
 
-  // The open threads' passages marked in the text (again when the set of open threads or the active one changes).
-  const openKey = open.map((thread) => thread.id).join(',');
+  // The threads handed to the highlight plugin (again when they are fetched or another becomes active).
   useEffect(() => {
     if (editor.isDestroyed) return;
-    const anchors = list.filter((thread) => thread.status === 'open').map((thread) => ({ id: thread.id, anchor: thread.anchor }));
-    const meta: HighlightMeta = { threads: anchors, active };
+    const meta: HighlightMeta = { threads: list.map((thread) => ({ id: thread.id, anchor: thread.anchor, open: thread.status === 'open' })), active };
     editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, meta));
-  }, [editor, openKey, list, active]);
+  }, [editor, list, active]);
 
   // A link to #thread-<id> (from a notification) opens that thread.
   useEffect(() => {
@@ -78,7 +76,7 @@ export function CommentsPanel({ editor, workspaceId, documentId, userId, canComm
 
   function show(thread: Thread) {
     setActive(thread.id);
-    const range = resolvePassages(editor.state, [thread]).get(thread.id);
+    const range = passageRanges(editor.state).get(thread.id);
     if (!range) return;
     editor.commands.setTextSelection(range);
     const { node } = editor.view.domAtPos(range.from);
