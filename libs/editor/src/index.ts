@@ -8,3 +8,4 @@ export * from './diff';
 export * from './replace-content';
 export * from './anchor';
 export * from './markdown';
+export * from './carry-passage';

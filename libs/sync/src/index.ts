@@ -12,3 +12,4 @@ export type { DocSessionEvents, DocSessionOptions } from './doc-session';
 export { CollabClient } from './collab-client';
 export type { CollabClientEvents, CollabClientOptions, CollabStatus } from './collab-client';
 export { toUint8Array } from './binary';
+export * from './round-events';

@@ -8,8 +8,8 @@ import {
 import { COLLAB_EVENTS, COLLAB_NAMESPACE, type DocEvent, type MessageAck, type SyncError } from '@commonplan/sync';
 import type { Namespace, Socket } from 'socket.io';
 import type { Principal } from '../access/request-context';
-import { SESSION_COOKIE } from '../access/cookies';
 import { SessionStore } from '../access/session-store';
+import { socketAuthentication } from '../access/socket-authentication';
 import type { CollabConnection } from './collab-connection';
 import { CollabEngine } from './collab-engine';
 
@@ -42,28 +42,6 @@ class SocketIoConnection implements CollabConnection {
   }
 }
 
-/**
- * The bearer token of the handshake (`auth: { token }`), or else the web app's session cookie, which is accepted only
- * from the server's own origin: a page of another site must not ride on the person's cookie (cross-site WebSocket
- * hijacking), and SameSite=Lax already keeps the cookie off such requests.
- */
-function handshakeCredential(socket: Socket): { token: string; via: 'bearer' | 'cookie' } | null {
-  const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-  if (typeof token === 'string' && token !== '') return { token, via: 'bearer' };
-  const { origin, host, cookie } = socket.handshake.headers;
-  if (!cookie || !origin || !host) return null;
-  try {
-    if (new URL(origin).host !== host) return null;
-  } catch {
-    return null;
-  }
-  for (const part of cookie.split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return { token: decodeURIComponent(value.join('=')), via: 'cookie' };
-  }
-  return null;
-}
-
 const bytesOf = (value: unknown): Uint8Array | null => {
   if (value instanceof Uint8Array) return value;
   if (value instanceof ArrayBuffer) return new Uint8Array(value);
@@ -88,19 +66,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
 
   afterInit(namespace: Namespace): void {
     this.namespace = namespace;
-    namespace.use((socket, next) => {
-      const fail = () => next(Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized' } }));
-      const credential = handshakeCredential(socket);
-      if (!credential) return fail();
-      this.sessions.authenticate(credential.token, credential.via).then(
-        (principal) => {
-          if (!principal) return fail();
-          socket.data.principal = principal;
-          next();
-        },
-        () => next(Object.assign(new Error('unavailable'), { data: { code: 'unavailable' } })),
-      );
-    });
+    namespace.use(socketAuthentication(this.sessions));
   }
 
   handleConnection(socket: Socket): void {

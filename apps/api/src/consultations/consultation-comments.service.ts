@@ -9,6 +9,7 @@ import { MailService } from '../platform/mail/mail.service';
 import { SlidingWindowCounter } from '../platform/rate-limit';
 import { TokenService } from '../platform/security/tokens';
 import type { CommentContentDto, PublicCommentDto, StaffCommentDto } from './comment.dto';
+import { RoundEventsGateway } from './round-events.gateway';
 
 export interface CommentReceipt {
   id: string;
@@ -64,6 +65,7 @@ export class ConsultationCommentsService {
     private readonly mail: MailService,
     private readonly config: AppConfig,
     private readonly memberships: MembershipLookup,
+    private readonly events: RoundEventsGateway,
   ) {
     this.perIp = new SlidingWindowCounter(config.publicComments.perIp, config.publicComments.windowMs);
   }
@@ -121,6 +123,7 @@ export class ConsultationCommentsService {
       [comment.id, dto.part, dto.passage?.from ?? null, dto.passage?.to ?? null, dto.currentWording ?? '', dto.proposedWording ?? '', dto.justification],
     );
     await this.audit.record({ workspaceId: round.workspace_id, actorId: who.userId ?? null, action: 'consultation.comment_edited', targetType: 'consultation_round', targetId: round.id, details: { commentId, number: comment.number } });
+    this.events.notify(round.id, { type: 'comment_changed', commentId });
     return this.view(commentId);
   }
 
@@ -129,6 +132,7 @@ export class ConsultationCommentsService {
     const { round, comment } = await this.ownComment(commentId, who);
     await this.dataSource.query(`UPDATE consultation_comments SET withdrawn_at = now(), updated_at = now() WHERE id = $1`, [comment.id]);
     await this.audit.record({ workspaceId: round.workspace_id, actorId: who.userId ?? null, action: 'consultation.comment_withdrawn', targetType: 'consultation_round', targetId: round.id, details: { commentId, number: comment.number } });
+    this.events.notify(round.id, { type: 'comment_changed', commentId });
     return this.view(commentId);
   }
 
@@ -221,6 +225,7 @@ export class ConsultationCommentsService {
       });
       return { id: row.id as string, number };
     });
+    this.events.notify(round.id, { type: 'comment_submitted', commentId: id });
     if (from.email) {
       await this.mail
         .send({

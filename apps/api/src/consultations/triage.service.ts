@@ -4,6 +4,7 @@ import type { Disposition, Role } from '@commonplan/domain';
 import { MembershipLookup } from '../access/membership-lookup';
 import { AuditService } from '../audit/audit.service';
 import { type CommentSqlRow, type ConsultationCommentView, toCommentView } from './consultation-comments.service';
+import { RoundEventsGateway } from './round-events.gateway';
 import type { AssignDto, DispositionDto, TriageQueryDto } from './triage.dto';
 
 /** A comment as staff see it: what the submitter sent, and the work on it. */
@@ -13,6 +14,8 @@ export interface TriageRow extends ConsultationCommentView {
   dispositionJustification: string | null;
   dispositionBy: { id: string; displayName: string } | null;
   approved: boolean;
+  /** The proposed wording as it went into the live draft, once applied. */
+  applied: { text: string; at: Date } | null;
   /** Internal: never published, never shown to submitters. */
   notes: Array<{ id: string; body: string; author: string; createdAt: Date }>;
 }
@@ -31,6 +34,7 @@ export class TriageService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly memberships: MembershipLookup,
+    private readonly events: RoundEventsGateway,
   ) {}
 
   /** The triage table (coordinators and experts of the round's workspace). */
@@ -76,6 +80,7 @@ export class TriageService {
       dispositionJustification: c.disposition_justification,
       dispositionBy: c.disposition_by ? { id: c.disposition_by, displayName: c.disposition_by_name ?? '' } : null,
       approved: c.approved_at !== null,
+      applied: c.applied_at ? { text: c.applied_text ?? '', at: new Date(c.applied_at) } : null,
       notes: notes
         .filter((n: { comment_id: string }) => n.comment_id === c.id)
         .map((n: { id: string; body: string; display_name: string | null; created_at: string }) => ({ id: n.id, body: n.body, author: n.display_name ?? '', createdAt: new Date(n.created_at) })),
@@ -125,6 +130,7 @@ export class TriageService {
     const comment = await this.comment(commentId);
     await this.staff(userId, comment.workspace_id);
     await this.dataSource.query(`INSERT INTO consultation_comment_notes (comment_id, author_id, body) VALUES ($1, $2, $3)`, [commentId, userId, body]);
+    this.events.notify(comment.round_id, { type: 'triage_changed', commentId });
   }
 
   private async change(comment: CommentRow, userId: string, action: string, details: Record<string, unknown>, sql: string, params: unknown[]): Promise<void> {
@@ -134,6 +140,7 @@ export class TriageService {
       await manager.query(sql, [comment.id, ...params]);
       await this.audit.append(manager, { workspaceId: comment.workspace_id, actorId: userId, action, targetType: 'consultation_round', targetId: comment.round_id, details: { commentId: comment.id, number: comment.number, ...details } });
     });
+    this.events.notify(comment.round_id, { type: 'triage_changed', commentId: comment.id });
   }
 
   private async comment(commentId: string): Promise<CommentRow> {
@@ -166,6 +173,8 @@ interface TriageSqlRow extends CommentSqlRow {
   disposition_by: string | null;
   disposition_by_name: string | null;
   approved_at: string | null;
+  applied_text: string | null;
+  applied_at: string | null;
 }
 
 interface CommentRow {

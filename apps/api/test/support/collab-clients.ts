@@ -40,9 +40,9 @@ export function whenSynced(provider: StockProvider, timeoutMs = 15_000): Promise
   return withTimeout(new Promise<void>((resolve) => provider.on('sync', (synced: boolean) => synced && resolve())), timeoutMs, 'sync');
 }
 
-/** A raw socket.io client of the /collab namespace (the protocol without the client library). */
-export function ioClient(server: TestServer, token: string | undefined): Socket {
-  return io(`${server.url}/collab`, { path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
+/** A raw socket.io client of a namespace, /collab by default (the protocol without the client library). */
+export function ioClient(server: TestServer, token: string | undefined, namespace = '/collab'): Socket {
+  return io(`${server.url}${namespace}`, { path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
 }
 
 export function connected(socket: Socket): Promise<void> {

@@ -27,6 +27,7 @@ export const KNOWN_ACTIONS = [
   'document.version_frozen',
   'document.version_restored',
   'document.imported',
+  'document.proposal_applied',
   'comment.created',
   'comment.replied',
   'comment.resolved',
