@@ -12,6 +12,7 @@ import type { Database } from './platform/database/database';
 import { PlatformModule } from './platform/platform.module';
 import { CommentsModule } from './comments/comments.module';
 import { RoundsModule } from './consultations/rounds.module';
+import { ReportModule } from './consultations/report/report.module';
 import { DocumentFilesModule } from './document-files/document-files.module';
 import { VersionsModule } from './versions/versions.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
@@ -36,6 +37,7 @@ export class AppModule {
         CommentsModule,
         DocumentFilesModule,
         RoundsModule,
+        ReportModule,
       ],
     };
   }

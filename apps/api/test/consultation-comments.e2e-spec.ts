@@ -53,6 +53,8 @@ describe('consultation comments: public form, members and partners, staff entrie
     expect(fromPublic.body.editSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const receipt = server.outbox().find((m) => m.to === 'jan.kowalski@example.com')!;
     expect(receipt.subject).toBe(`Potwierdzenie złożenia uwagi U/${year}/0001`);
+    // The receipt links to the comment's own page, the secret in the fragment.
+    expect(receipt.text).toContain(`/consultations/${roundId}/comments/${fromPublic.body.id}#kod=${fromPublic.body.editSecret}`);
 
     const fromPartner = await post(`/api/rounds/${roundId}/comments`, comment(), { token: partner });
     expect(fromPartner.status).toBe(201);
@@ -79,12 +81,18 @@ describe('consultation comments: public form, members and partners, staff entrie
 
     // The public submitter edits with the receipt's secret, then withdraws; a wrong secret finds nothing.
     const id = fromPublic.body.id;
+    const read = await server.request(`/api/public/consultation-comments/${id}`, { headers: { 'x-comment-secret': fromPublic.body.editSecret } });
+    expect(read.body).toMatchObject({ id, roundId, number: `U/${year}/0001`, editable: true, withdrawn: false });
+    expect(JSON.stringify(read.body)).not.toContain('@');
+    expect((await server.request(`/api/public/consultation-comments/${id}`, { headers: { 'x-comment-secret': 'A'.repeat(43) } })).status).toBe(404);
+    expect((await server.request(`/api/public/consultation-comments/${id}`)).status).toBe(404);
     const edited = await server.request(`/api/public/consultation-comments/${id}`, { method: 'PATCH', body: comment({ justification: 'Poprawione uzasadnienie.' }), headers: { 'x-comment-secret': fromPublic.body.editSecret } });
     expect(edited.status).toBe(200);
     expect(edited.body.justification).toBe('Poprawione uzasadnienie.');
     expect((await server.request(`/api/public/consultation-comments/${id}`, { method: 'PATCH', body: comment(), headers: { 'x-comment-secret': 'A'.repeat(43) } })).status).toBe(404);
     const withdrawn = await server.request(`/api/public/consultation-comments/${id}`, { method: 'DELETE', headers: { 'x-comment-secret': fromPublic.body.editSecret } });
     expect(withdrawn.body.withdrawn).toBe(true);
+    expect((await server.request(`/api/public/consultation-comments/${id}`, { headers: { 'x-comment-secret': fromPublic.body.editSecret } })).body).toMatchObject({ withdrawn: true, editable: false });
     expect((await server.request(`/api/rounds/${roundId}`, { token: coordinator })).body.commentCount).toBe(3);
     // The partner edits its own through its session.
     expect((await server.request(`/api/consultation-comments/${fromPartner.body.id}`, { method: 'PATCH', token: partner, body: comment({ part: 'Rozdział 4' }) })).body.part).toBe('Rozdział 4');

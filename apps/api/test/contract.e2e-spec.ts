@@ -28,8 +28,12 @@ describe('the API contract', () => {
       // A consultation's public announcement and form, and the public submitter's edit and withdrawal (by secret).
       'GET /api/public/rounds/{roundId}',
       'POST /api/public/rounds/{roundId}/comments',
+      'GET /api/public/consultation-comments/{commentId}',
       'PATCH /api/public/consultation-comments/{commentId}',
       'DELETE /api/public/consultation-comments/{commentId}',
+      // A consultation's published report (latest or ?edition=N) and its files.
+      'GET /api/public/rounds/{roundId}/report',
+      'GET /api/public/rounds/{roundId}/report.{format}',
     ]);
     const id = '00000000-0000-4000-8000-000000000000';
     let checked = 0;

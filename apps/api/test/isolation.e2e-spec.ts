@@ -87,6 +87,11 @@ describe('workspace isolation', () => {
     expect(versionB).toMatch(/^[0-9a-f-]{36}$/);
     const roundB = (await server.request(`/api/workspaces/${b}/rounds`, { token: coordinatorB, body: { documentId: documentB, versionId: versionB, title: 'Konsultacje KOF', audiences: ['public'], channels: ['online_form'], opensAt: new Date().toISOString() } })).body.id;
     expect(roundB).toMatch(/^[0-9a-f-]{36}$/);
+    // An open round of B with a comment, for the routes that name a comment.
+    await server.request(`/api/rounds/${roundB}/announce`, { token: coordinatorB, body: {} });
+    await server.request(`/api/rounds/${roundB}/open`, { token: coordinatorB, body: {} });
+    const commentB = (await server.request(`/api/public/rounds/${roundB}/comments`, { body: { part: 'Cele', justification: 'x', submitter: { kind: 'person', name: 'Jan', type: 'resident' } } })).body.id;
+    expect(commentB).toMatch(/^[0-9a-f-]{36}$/);
     const threadB = (await server.request(`/api/documents/${documentB}/comments`, { token: coordinatorB, body: { anchor: { start: 'AAAA', end: 'AAAA' }, quote: 'Strategia', body: 'Uwaga KOF' } })).body.id;
     expect(threadB).toMatch(/^[0-9a-f-]{36}$/);
     const attempts: [string, string, unknown?][] = [
@@ -114,6 +119,15 @@ describe('workspace isolation', () => {
       ['POST', `/api/rounds/${roundB}/meetings`, { startsAt: new Date().toISOString(), place: 'x' }],
       ['GET', `/api/rounds/${roundB}/comments`],
       ['GET', `/api/rounds/${roundB}/triage`],
+      ['PUT', `/api/consultation-comments/${commentB}/assignee`, { assigneeId: null }],
+      ['PUT', `/api/consultation-comments/${commentB}/disposition`, { disposition: 'accepted', justification: 'intruz' }],
+      ['POST', `/api/consultation-comments/${commentB}/disposition/approve`],
+      ['POST', `/api/consultation-comments/${commentB}/notes`, { body: 'intruz' }],
+      ['GET', `/api/consultation-comments/${commentB}/proposal`],
+      ['POST', `/api/consultation-comments/${commentB}/proposal/apply`, { text: 'intruz', expectedText: '' }],
+      ['GET', `/api/rounds/${roundB}/report`],
+      ['GET', `/api/rounds/${roundB}/report.pdf`],
+      ['POST', `/api/rounds/${roundB}/report/publish`],
       ['POST', `/api/workspaces/${b}/notifications/read-all`],
     ];
     for (const [method, path, body] of attempts) {
@@ -131,7 +145,8 @@ describe('workspace isolation', () => {
     const auditA = await server.request(`/api/workspaces/${a}/audit?limit=200`, { token: coordinatorA });
     expect(auditA.body.entries.every((e: { targetId: string }) => e.targetId !== orgB && e.targetId !== b)).toBe(true);
     const auditB = await server.request(`/api/workspaces/${b}/audit/verify`, { token: coordinatorB });
-    expect(auditB.body).toMatchObject({ valid: true, checkedEntries: 8 });
+    // B's own entries only: its set-up, then the round announced and opened, its document into consultation, a comment.
+    expect(auditB.body).toMatchObject({ valid: true, checkedEntries: 12 });
   });
 
   it('lets one person belong to two workspaces with a different role in each', async () => {

@@ -26,6 +26,14 @@ export type RoundChannel = (typeof ROUND_CHANNELS)[number];
 export const DISPOSITIONS = ['accepted', 'partly_accepted', 'rejected', 'explanation'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 
+/** Who sends a comment: a private person (anonymised in the report) or an institution (named). */
+export const SUBMITTER_KINDS = ['person', 'institution'] as const;
+export type SubmitterKind = (typeof SUBMITTER_KINDS)[number];
+
+/** What kind of submitter, for the report's statistics. */
+export const SUBMITTER_TYPES = ['resident', 'member_jst', 'partner_organisation', 'other'] as const;
+export type SubmitterType = (typeof SUBMITTER_TYPES)[number];
+
 /** The statutory minimum from announcement to close, in days (art. 6 ust. 3). */
 export const MIN_CONSULTATION_DAYS = 35;
 /** The report is due this many days after the close (art. 6 ust. 4). */

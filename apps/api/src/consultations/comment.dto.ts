@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ROUND_CHANNELS, type RoundChannel } from '@commonplan/domain';
+import { ROUND_CHANNELS, type RoundChannel, SUBMITTER_KINDS, SUBMITTER_TYPES } from '@commonplan/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export const SUBMITTER_KINDS = ['person', 'institution'] as const;
-export const SUBMITTER_TYPES = ['resident', 'member_jst', 'partner_organisation', 'other'] as const;
 
 /** Where in the frozen version the comment's passage is (ProseMirror positions: the version never changes). */
 export class PassageDto {

@@ -43,6 +43,13 @@ export class ConsultationCommentsController {
     return this.comments.list(principal.userId, roundId);
   }
 
+  /** A public comment for its sender (header x-comment-secret), also after the close: 404 for a wrong secret. */
+  @Public()
+  @Get('public/consultation-comments/:commentId')
+  readPublic(@UuidParam('commentId') commentId: string, @Headers(EDIT_SECRET_HEADER) secret: string | undefined) {
+    return this.comments.readOwn(commentId, { secret });
+  }
+
   /** Edits a public comment with its secret (header x-comment-secret) until the close. */
   @Public()
   @Patch('public/consultation-comments/:commentId')

@@ -84,7 +84,7 @@ export class ConsultationCommentsService {
     }
     if (dto.website?.trim()) return { accepted: true };
     const secret = this.tokens.issue();
-    const receipt = await this.store(round, dto, { ...dto.submitter, email: dto.email ?? null, userId: null, organisationId: null, channel: 'online_form', enteredBy: null, secretHash: secret.hash }, null);
+    const receipt = await this.store(round, dto, { ...dto.submitter, email: dto.email ?? null, userId: null, organisationId: null, channel: 'online_form', enteredBy: null, secretHash: secret.hash }, null, secret.token);
     return { ...receipt, editSecret: secret.token };
   }
 
@@ -127,6 +127,14 @@ export class ConsultationCommentsService {
     return this.view(commentId);
   }
 
+  /** A comment as its submitter sees it: with its receipt's secret, or as the signed-in person who sent it; also after the close. */
+  async readOwn(commentId: string, who: { secret?: string; userId?: string }): Promise<ConsultationCommentView & { roundId: string; editable: boolean }> {
+    const comment = await this.identify(commentId, who);
+    const [round] = await this.dataSource.query(`SELECT state, closes_at FROM consultation_rounds WHERE id = $1`, [comment.round_id]);
+    const editable = !comment.withdrawn_at && acceptsComments(round.state, new Date(), new Date(round.closes_at));
+    return { ...(await this.view(commentId)), roundId: comment.round_id, editable };
+  }
+
   /** Withdraws a comment before the close (it stays numbered, marked withdrawn, out of the report's counts). */
   async withdraw(commentId: string, who: { secret?: string; userId?: string }): Promise<ConsultationCommentView> {
     const { round, comment } = await this.ownComment(commentId, who);
@@ -166,13 +174,19 @@ export class ConsultationCommentsService {
     if (!member || !can(member.role, 'consultations.manage')) throw new ForbiddenException('only coordinators enter comments on behalf of others');
   }
 
-  private async ownComment(commentId: string, who: { secret?: string; userId?: string }) {
+  /** The comment, when `who` sent it (its receipt's secret, or the signed-in sender). */
+  private async identify(commentId: string, who: { secret?: string; userId?: string }) {
     const [comment] = await this.dataSource.query(`SELECT id, round_id, number, user_id, edit_secret_hash, withdrawn_at FROM consultation_comments WHERE id = $1`, [commentId]);
     if (!comment) throw new NotFoundException('comment not found');
     const bySecret = who.secret && TokenService.isWellFormed(who.secret) && comment.edit_secret_hash && TokenService.equal(this.tokens.hash(who.secret), comment.edit_secret_hash);
     const byUser = who.userId && comment.user_id === who.userId;
     // The same answer for a wrong secret and a missing comment: the id alone tells nothing.
     if (!bySecret && !byUser) throw new NotFoundException('comment not found');
+    return comment as { id: string; round_id: string; number: string; user_id: string | null; withdrawn_at: string | null };
+  }
+
+  private async ownComment(commentId: string, who: { secret?: string; userId?: string }) {
+    const comment = await this.identify(commentId, who);
     if (comment.withdrawn_at) throw new ConflictException('the comment was withdrawn');
     const round = await this.openRound(comment.round_id);
     return { round, comment };
@@ -183,6 +197,7 @@ export class ConsultationCommentsService {
     content: CommentContentDto,
     from: { kind: string; name: string; type: string; email: string | null; userId: string | null; organisationId: string | null; channel: RoundChannel; enteredBy: string | null; secretHash: string | null },
     actorId: string | null,
+    editSecret?: string,
   ): Promise<CommentReceipt> {
     if (content.passage && content.passage.to <= content.passage.from) {
       throw new HttpException({ statusCode: 400, message: 'passage: to must be after from', errors: [{ field: 'passage.to', message: 'must be after from' }] }, 400);
@@ -233,7 +248,8 @@ export class ConsultationCommentsService {
           subject: `Potwierdzenie złożenia uwagi ${number}`,
           text:
             `Dziękujemy. Uwaga nr ${number} do konsultacji „${round.title}” wpłynęła ${submittedAt.toISOString()}.\n` +
-            `Część dokumentu: ${content.part}\n\nOdpowiedź na każdą uwagę znajdzie się w sprawozdaniu z konsultacji.\n`,
+            `Część dokumentu: ${content.part}\n\nOdpowiedź na każdą uwagę znajdzie się w sprawozdaniu z konsultacji.\n` +
+            (editSecret ? `\nDo czasu zamknięcia konsultacji możesz zmienić lub wycofać uwagę: ${ownCommentLink(this.config.publicUrl, round.id, id, editSecret)}\n` : ''),
         })
         .catch(() => undefined); // the receipt on screen stands; a mail server's trouble does not undo a comment
     }
@@ -254,6 +270,11 @@ export class ConsultationCommentsService {
     const [row] = await this.dataSource.query(`SELECT * FROM consultation_comments WHERE id = $1`, [commentId]);
     return toCommentView(row);
   }
+}
+
+/** The page where a public comment's sender reads, edits or withdraws it; the secret rides in the fragment, which never reaches a server's log. */
+export function ownCommentLink(publicUrl: string, roundId: string, commentId: string, secret: string): string {
+  return `${publicUrl}/consultations/${roundId}/comments/${commentId}#kod=${encodeURIComponent(secret)}`;
 }
 
 /** A stored comment as the API shows it: never its e-mail address, edit secret or internal fields. */

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
-import { DISPOSITIONS, type Disposition } from '@commonplan/domain';
-import { SUBMITTER_TYPES } from './comment.dto';
+import { DISPOSITIONS, type Disposition, SUBMITTER_TYPES } from '@commonplan/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 

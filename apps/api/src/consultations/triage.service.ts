@@ -102,7 +102,8 @@ export class TriageService {
 
   /**
    * Records the disposition and its justification: a coordinator, or the expert the comment is assigned to, drafts
-   * it; any change needs a coordinator's approval again. Not on withdrawn comments, nor once the report is published.
+   * it; any change needs a coordinator's approval again. Not on withdrawn comments. After the report is published a
+   * change goes into the next edition, never into a published one.
    */
   async decide(userId: string, commentId: string, dto: DispositionDto): Promise<void> {
     const comment = await this.comment(commentId);
@@ -135,7 +136,8 @@ export class TriageService {
 
   private async change(comment: CommentRow, userId: string, action: string, details: Record<string, unknown>, sql: string, params: unknown[]): Promise<void> {
     if (comment.withdrawn_at) throw new ConflictException('the comment was withdrawn');
-    if (comment.state === 'report_published') throw new ConflictException('the report is published: a change needs a new edition');
+    // Once the report is published its editions are frozen (consultation_reports); decisions stay editable, and a
+    // change reaches the public only when a coordinator publishes it as the next edition (report/report.service.ts).
     await this.dataSource.transaction(async (manager) => {
       await manager.query(sql, [comment.id, ...params]);
       await this.audit.append(manager, { workspaceId: comment.workspace_id, actorId: userId, action, targetType: 'consultation_round', targetId: comment.round_id, details: { commentId: comment.id, number: comment.number, ...details } });

@@ -1,0 +1,218 @@
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { ReportContent } from './report-data';
+import { chartsOf, formatDate, formatDateTime, formatShare, type ReportLabels, type ReportLanguage, reportLabels, statusOf, submitterName } from './report-labels';
+
+/** DejaVu Sans (npm package dejavu-fonts-ttf), embedded: every Polish letter prints on any machine. */
+function fontPath(file: string): string {
+  return join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', file);
+}
+
+const FONTS = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf' } as const;
+const MARGIN = 56;
+const BODY = 10;
+const BAR_COLOUR = '#1f4e79';
+const MUTED = '#555555';
+
+type Pdf = InstanceType<typeof PDFDocument>;
+
+const contentWidth = (pdf: Pdf) => pdf.page.width - MARGIN * 2;
+
+/** A new page when less than `height` is left on this one. */
+function ensureSpace(pdf: Pdf, height: number): void {
+  if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
+}
+
+function heading(pdf: Pdf, text: string, size = 14): void {
+  ensureSpace(pdf, size * 4);
+  pdf.moveDown(0.6).font('bold').fontSize(size).fillColor('#000000').text(text, MARGIN, pdf.y, { width: contentWidth(pdf) });
+  pdf.moveDown(0.3).font('regular').fontSize(BODY);
+}
+
+function paragraph(pdf: Pdf, text: string, options: { font?: keyof typeof FONTS; color?: string } = {}): void {
+  pdf
+    .font(options.font ?? 'regular')
+    .fontSize(BODY)
+    .fillColor(options.color ?? '#000000')
+    .text(text, MARGIN, pdf.y, { width: contentWidth(pdf), lineGap: 2 });
+  pdf.fillColor('#000000').moveDown(0.3);
+}
+
+/** "Label: value", the label bold, the value wrapping under it. */
+function field(pdf: Pdf, label: string, value: string): void {
+  pdf.font('bold').fontSize(BODY).text(`${label}: `, MARGIN, pdf.y, { width: contentWidth(pdf), continued: true, lineGap: 2 });
+  pdf.font('regular').text(value.trim() || '—', { lineGap: 2 });
+  pdf.moveDown(0.2);
+}
+
+/**
+ * A horizontal bar chart drawn as vectors: each row's label on the left, a bar proportional to its count, and the
+ * count with its share written next to the bar.
+ */
+function barChart(pdf: Pdf, title: string, rows: Array<{ label: string; count: number }>, total: number, labels: ReportLabels): void {
+  const labelWidth = 170;
+  const gap = 8;
+  const valueWidth = 80;
+  const barMax = contentWidth(pdf) - labelWidth - gap - valueWidth;
+  const max = Math.max(1, ...rows.map((row) => row.count));
+  ensureSpace(pdf, 30 + Math.min(rows.length, 4) * 16);
+  pdf.moveDown(0.4).font('bold').fontSize(BODY + 1).text(title, MARGIN, pdf.y, { width: contentWidth(pdf) });
+  pdf.moveDown(0.3);
+  const chartTop = pdf.y;
+  for (const row of rows) {
+    pdf.font('regular').fontSize(BODY - 1);
+    const height = Math.max(16, pdf.heightOfString(row.label, { width: labelWidth }) + 6);
+    ensureSpace(pdf, height);
+    const top = pdf.y;
+    pdf.fillColor('#000000').text(row.label, MARGIN, top + 3, { width: labelWidth });
+    const barX = MARGIN + labelWidth + gap;
+    const width = (row.count / max) * barMax;
+    if (width > 0) pdf.save().rect(barX, top + 3, width, 10).fill(BAR_COLOUR).restore();
+    pdf
+      .fillColor('#000000')
+      .font('bold')
+      .text(`${row.count} (${formatShare(row.count, total, labels)})`, barX + width + 4, top + 3, { width: valueWidth + barMax - width, lineBreak: false });
+    pdf.x = MARGIN;
+    pdf.y = top + height;
+  }
+  // The axis: a line at the bars' start.
+  const axisX = MARGIN + labelWidth + gap;
+  if (pdf.y > chartTop) pdf.save().moveTo(axisX, chartTop).lineTo(axisX, pdf.y).lineWidth(0.5).strokeColor('#888888').stroke().restore();
+  pdf.font('regular').fontSize(BODY).moveDown(0.5);
+}
+
+/**
+ * The report as a PDF: a title block (who consulted what, edition, date, the content's SHA-256), the sections of the
+ * report with vector bar charts, and the annex with every comment; page numbers at the foot.
+ */
+export function renderReportPdf(content: ReportContent, sha256: string | null, language: ReportLanguage): Promise<Buffer> {
+  const labels = reportLabels(language);
+  return new Promise<Buffer>((resolve, reject) => {
+    const pdf = new PDFDocument({
+      size: 'A4',
+      margin: MARGIN,
+      bufferPages: true,
+      lang: language,
+      displayTitle: true,
+      info: {
+        Title: `${labels.title}: ${content.round.title}`,
+        Subject: content.publishedAt ? labels.edition(content.edition) : labels.draft,
+        Keywords: sha256 ? `SHA-256 ${sha256}` : '',
+        Creator: 'Commonplan',
+        ...(content.publishedAt ? { CreationDate: new Date(content.publishedAt) } : {}),
+      },
+    });
+    for (const [name, file] of Object.entries(FONTS)) pdf.registerFont(name, fontPath(file));
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    try {
+      write(pdf, content, sha256, labels);
+      const pages = pdf.bufferedPageRange();
+      for (let i = pages.start; i < pages.start + pages.count; i++) {
+        pdf.switchToPage(i);
+        const bottom = pdf.page.margins.bottom;
+        pdf.page.margins.bottom = 0;
+        pdf
+          .font('regular')
+          .fontSize(8)
+          .fillColor(MUTED)
+          .text(`${content.round.title} · ${content.publishedAt ? labels.edition(content.edition) : labels.draft} · ${labels.page(i + 1, pages.count)}`, MARGIN, pdf.page.height - 36, {
+            width: contentWidth(pdf),
+            align: 'center',
+            lineBreak: false,
+          });
+        pdf.page.margins.bottom = bottom;
+      }
+      pdf.flushPages();
+      pdf.end();
+    } catch (error) {
+      reject(error as Error);
+    }
+  });
+}
+
+function write(pdf: Pdf, content: ReportContent, sha256: string | null, labels: ReportLabels): void {
+  const stats = content.statistics;
+  pdf.font('bold').fontSize(20).text(labels.title, MARGIN, MARGIN, { width: contentWidth(pdf) });
+  pdf.moveDown(0.4).font('regular').fontSize(14).text(content.round.title, { width: contentWidth(pdf) });
+  pdf.moveDown(0.8).fontSize(BODY);
+  field(pdf, labels.organiser, content.organiser);
+  field(pdf, labels.document, `${content.document.title} (${labels.version(content.document.version.number, content.document.version.name)})`);
+  field(pdf, labels.versionHash, content.document.version.contentHash);
+  if (content.publishedAt) {
+    field(pdf, labels.edition(content.edition), `${labels.publishedAt}: ${formatDateTime(content.publishedAt, labels)}`);
+  } else {
+    paragraph(pdf, labels.draft, { font: 'bold' });
+  }
+  if (sha256) field(pdf, labels.sha256, sha256);
+
+  let section = 0;
+  const next = (title: string) => heading(pdf, `${++section}. ${title}`);
+
+  next(labels.sections.legalBasis);
+  paragraph(pdf, content.round.legalBasis);
+
+  next(labels.sections.timetable);
+  const t = labels.timetable;
+  if (content.round.announcedAt) field(pdf, t.announcedAt, formatDateTime(content.round.announcedAt, labels));
+  field(pdf, t.opensAt, formatDateTime(content.round.opensAt, labels));
+  field(pdf, t.closesAt, formatDateTime(content.round.closesAt, labels));
+  if (content.round.closedAt) field(pdf, t.closedAt, formatDateTime(content.round.closedAt, labels));
+  field(pdf, t.reportDueAt, formatDate(content.round.reportDueAt, labels));
+  field(pdf, t.audiences, content.round.audiences.map((a) => labels.audiences[a]).join('; '));
+  field(pdf, t.channels, content.round.channels.map((c) => labels.channels[c]).join('; '));
+
+  next(labels.sections.meetings);
+  if (content.meetings.length === 0) paragraph(pdf, labels.noMeetings);
+  for (const meeting of content.meetings) {
+    field(pdf, formatDateTime(meeting.startsAt, labels), meeting.place);
+  }
+
+  next(labels.sections.statistics);
+  field(pdf, labels.statistics.received, `${stats.received} (${labels.statistics.withdrawn}: ${stats.withdrawn})`);
+  field(pdf, labels.statistics.considered, String(stats.considered));
+  field(pdf, labels.statistics.persons, String(stats.submitters.persons));
+  field(pdf, labels.statistics.institutions, String(stats.submitters.institutions));
+  paragraph(pdf, labels.statistics.withdrawnNote, { font: 'italic' });
+  if (stats.received === 0) paragraph(pdf, labels.noComments);
+  for (const chart of chartsOf(stats, labels)) {
+    if (chart.rows.length > 0) barChart(pdf, chart.title, chart.rows, stats.considered, labels);
+  }
+
+  next(labels.sections.mainChanges);
+  if (content.mainChanges.length === 0) paragraph(pdf, labels.noChanges);
+  for (const change of content.mainChanges) {
+    ensureSpace(pdf, 60);
+    paragraph(pdf, `${change.number} · ${labels.dispositions[change.disposition]} · ${change.chapter}`, { font: 'bold' });
+    field(pdf, labels.columns.proposedWording, change.proposedWording);
+    field(pdf, labels.columns.dispositionJustification, change.dispositionJustification);
+  }
+
+  next(labels.sections.personalData);
+  paragraph(pdf, labels.personalDataNote);
+
+  pdf.addPage();
+  heading(pdf, labels.sections.annex, 14);
+  if (content.annex.length === 0) paragraph(pdf, labels.noComments);
+  const c = labels.columns;
+  for (const entry of content.annex) {
+    ensureSpace(pdf, 90);
+    const top = pdf.y;
+    pdf.save().moveTo(MARGIN, top).lineTo(MARGIN + contentWidth(pdf), top).lineWidth(0.5).strokeColor('#888888').stroke().restore();
+    pdf.y = top + 6;
+    paragraph(pdf, `${entry.number} · ${statusOf(entry, labels)}`, { font: 'bold' });
+    field(pdf, c.submitter, `${submitterName(entry.submitter, labels)} (${labels.submitterTypes[entry.submitter.type]}; ${labels.channels[entry.channel]})`);
+    field(pdf, c.chapter, entry.chapter);
+    field(pdf, c.part, entry.part);
+    field(pdf, c.currentWording, entry.currentWording);
+    field(pdf, c.proposedWording, entry.proposedWording);
+    field(pdf, c.justification, entry.justification);
+    if (!entry.withdrawn) {
+      field(pdf, c.disposition, statusOf(entry, labels));
+      field(pdf, c.dispositionJustification, entry.dispositionJustification ?? '');
+    }
+    pdf.moveDown(0.4);
+  }
+}

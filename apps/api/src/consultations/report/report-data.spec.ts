@@ -1,0 +1,191 @@
+import { documentFromJson } from '@commonplan/editor';
+import { renderCsv } from './render-csv';
+import { buildReport, chapterAt, publicationBlockers, type ReportCommentRow, type ReportInput, withoutContacts, withoutEmails } from './report-data';
+import { chaptersOf } from './report.service';
+
+const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
+
+let sequence = 0;
+function comment(overrides: Partial<ReportCommentRow>): ReportCommentRow {
+  sequence++;
+  return {
+    number: `U/2026/${String(sequence).padStart(4, '0')}`,
+    part: 'Rozdział 1',
+    passageFrom: null,
+    passageTo: null,
+    currentWording: '',
+    proposedWording: 'Nowy zapis.',
+    justification: 'Bo tak.',
+    submitterKind: 'institution',
+    submitterName: 'Gmina Police',
+    submitterType: 'member_jst',
+    email: null,
+    userId: null,
+    channel: 'online_form',
+    withdrawn: false,
+    createdAt: new Date(Date.UTC(2026, 10, 1, 10, sequence)).toISOString(),
+    disposition: 'accepted',
+    dispositionJustification: 'Przyjęto.',
+    approved: true,
+    ...overrides,
+  };
+}
+
+function input(comments: ReportCommentRow[], chapters = [
+  { pos: 0, title: 'Diagnoza' },
+  { pos: 40, title: 'Cele strategiczne' },
+  { pos: 90, title: 'Wdrażanie' },
+]): ReportInput {
+  return {
+    workspaceName: 'Stowarzyszenie SOM',
+    round: {
+      id: 'round-1',
+      title: 'Konsultacje Strategii 2030',
+      legalBasis: 'art. 6 ustawy o zasadach prowadzenia polityki rozwoju',
+      audiences: ['partners', 'public'],
+      channels: ['online_form', 'post'],
+      opensAt: '2026-10-01T08:00:00.000Z',
+      closesAt: '2026-11-05T08:00:00.000Z',
+      announcedAt: '2026-09-30T08:00:00.000Z',
+      openedAt: '2026-10-01T08:00:00.000Z',
+      closedAt: '2026-11-05T09:00:00.000Z',
+    },
+    document: { title: 'Strategia', kind: 'strategy' },
+    version: { number: 1, name: 'v1.0', contentHash: 'ab'.repeat(32) },
+    chapters,
+    meetings: [{ startsAt: '2026-10-10T15:00:00.000Z', place: 'Szczecin, sala sesyjna (zapisy: biuro@som.example)' }],
+    comments,
+    edition: 1,
+    publishedAt: null,
+  };
+}
+
+describe('the consultation report built from the data', () => {
+  beforeEach(() => {
+    sequence = 0;
+  });
+
+  it('counts comments by disposition, submitter type and chapter, leaving withdrawn ones out of every count', () => {
+    const comments = [
+      comment({ disposition: 'accepted', passageFrom: 45, passageTo: 50 }), // Cele
+      comment({ disposition: 'accepted', passageFrom: 10, passageTo: 20, submitterType: 'partner_organisation', submitterName: 'Izba Gospodarcza' }), // Diagnoza
+      comment({ disposition: 'partly_accepted', passageFrom: 95, passageTo: 99, submitterKind: 'person', submitterName: 'Anna Nowak', submitterType: 'resident' }), // Wdrażanie
+      comment({ disposition: 'rejected', passageFrom: 40, passageTo: 41 }), // exactly at the heading: Cele
+      comment({ disposition: 'explanation', part: 'Załącznik 2', submitterType: 'other', submitterName: 'Fundacja' }), // no passage: its part
+      comment({ withdrawn: true, disposition: 'rejected', passageFrom: 45, passageTo: 46, submitterKind: 'person', submitterName: 'Jan Kowalski', submitterType: 'resident' }),
+    ];
+    const report = buildReport(input(comments));
+    const stats = report.statistics;
+    expect({ received: stats.received, withdrawn: stats.withdrawn, considered: stats.considered }).toEqual({ received: 6, withdrawn: 1, considered: 5 });
+    expect(Object.fromEntries(stats.byDisposition.map((r) => [r.key, r.count]))).toEqual({ accepted: 2, partly_accepted: 1, rejected: 1, explanation: 1 });
+    expect(Object.fromEntries(stats.bySubmitterType.map((r) => [r.key, r.count]))).toEqual({ resident: 1, member_jst: 2, partner_organisation: 1, other: 1 });
+    expect(stats.byChapter).toEqual([
+      { key: 'Diagnoza', count: 1 },
+      { key: 'Cele strategiczne', count: 2 },
+      { key: 'Wdrażanie', count: 1 },
+      { key: 'Załącznik 2', count: 1 },
+    ]);
+    expect(stats.byChannel).toEqual([
+      { key: 'online_form', count: 5 },
+      { key: 'post', count: 0 },
+    ]);
+    expect(stats.submitters).toEqual({ persons: 1, institutions: 3 });
+    // The withdrawn comment is in the annex, marked, without a decision.
+    expect(report.annex).toHaveLength(6);
+    expect(report.annex[5]).toMatchObject({ withdrawn: true, disposition: null, dispositionJustification: null, chapter: 'Cele strategiczne' });
+    // Main changes: accepted and partly accepted, with their proposed wording.
+    expect(report.mainChanges.map((c) => [c.number, c.disposition])).toEqual([
+      ['U/2026/0001', 'accepted'],
+      ['U/2026/0002', 'accepted'],
+      ['U/2026/0003', 'partly_accepted'],
+    ]);
+    expect(report.mainChanges[0].proposedWording).toBe('Nowy zapis.');
+  });
+
+  it('names institutions, numbers private persons in the order of their first comment, and never outputs their e-mail or name', () => {
+    const comments = [
+      comment({ submitterKind: 'person', submitterName: 'Ewa Zielińska', email: 'ewa@example.pl', submitterType: 'resident', createdAt: '2026-11-01T10:05:00.000Z' }),
+      comment({ submitterKind: 'person', submitterName: 'Anna Nowak', email: 'anna.nowak@example.pl', submitterType: 'resident', createdAt: '2026-11-01T10:01:00.000Z', justification: 'Proszę o kontakt: anna.nowak@example.pl, tel. 601 234 567. Anna Nowak, ul. Długa 5/3, 70-123 Szczecin' }),
+      comment({ submitterKind: 'person', submitterName: 'Anna Nowak', email: 'ANNA.NOWAK@example.pl', submitterType: 'resident', createdAt: '2026-11-01T10:09:00.000Z' }),
+      comment({ submitterKind: 'institution', submitterName: 'Stowarzyszenie Czyste Powietrze', submitterType: 'other', dispositionJustification: 'Jak pisze Ewa Zielińska w uwadze, tak.' }),
+    ];
+    const report = buildReport(input(comments));
+    const bySubmitter = Object.fromEntries(report.annex.map((e) => [e.number, e.submitter]));
+    expect(bySubmitter['U/2026/0002']).toEqual({ kind: 'person', number: 1, type: 'resident' });
+    expect(bySubmitter['U/2026/0003']).toEqual({ kind: 'person', number: 1, type: 'resident' }); // the same e-mail, in other letters
+    expect(bySubmitter['U/2026/0001']).toEqual({ kind: 'person', number: 2, type: 'resident' });
+    expect(bySubmitter['U/2026/0004']).toEqual({ kind: 'institution', name: 'Stowarzyszenie Czyste Powietrze', type: 'other' });
+    expect(report.statistics.submitters).toEqual({ persons: 2, institutions: 1 });
+    const json = JSON.stringify(report);
+    expect(json).not.toMatch(EMAIL);
+    for (const secret of ['Anna Nowak', 'Ewa Zielińska', '601 234 567', 'Długa 5', '70-123']) expect(json).not.toContain(secret);
+    expect(report.annex.find((e) => e.number === 'U/2026/0002')?.justification).toBe('Proszę o kontakt: […], […]. […], […], […]');
+    expect(report.meetings[0].place).toBe('Szczecin, sala sesyjna (zapisy: […])');
+    const csv = renderCsv(report, 'pl').toString('utf8');
+    expect(csv).toContain('osoba fizyczna nr 1');
+    expect(csv).not.toMatch(EMAIL);
+  });
+
+  it('names what holds up publication: undecided and unapproved comments, withdrawn ones never', () => {
+    const comments = [
+      comment({}),
+      comment({ disposition: null, dispositionJustification: null, approved: false }),
+      comment({ disposition: 'rejected', approved: false }),
+      comment({ withdrawn: true, disposition: null, approved: false }),
+    ];
+    expect(publicationBlockers(comments)).toEqual({ undecided: ['U/2026/0002'], unapproved: ['U/2026/0003'] });
+    const report = buildReport(input(comments));
+    expect(report.statistics.byDisposition.find((r) => r.key === 'undecided')).toEqual({ key: 'undecided', count: 1 });
+  });
+
+  it('finds the chapter of a passage among the top-level headings of the consulted version', () => {
+    const doc = documentFromJson({
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Wstęp' }] },
+        { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: '1. Diagnoza' }] },
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '1.1. Ludność' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Liczba mieszkańców spada.' }] },
+        { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: '2. Cele' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Cel 1: transport.' }] },
+      ],
+    });
+    const chapters = chaptersOf(doc);
+    expect(chapters.map((c) => c.title)).toEqual(['1. Diagnoza', '2. Cele']);
+    let population = 0;
+    let transport = 0;
+    doc.descendants((node, pos) => {
+      if (node.isText && node.text?.startsWith('Liczba')) population = pos;
+      if (node.isText && node.text?.startsWith('Cel 1')) transport = pos;
+    });
+    expect(chapterAt(chapters, population)).toBe('1. Diagnoza');
+    expect(chapterAt(chapters, transport)).toBe('2. Cele');
+    expect(chapterAt(chapters, 1)).toBeNull(); // before the first heading
+    // Before any heading, the comment's own part names the chapter.
+    sequence = 0;
+    const report = buildReport(input([comment({ passageFrom: 1, passageTo: 3, part: 'Wstęp' })], chapters));
+    expect(report.annex[0].chapter).toBe('Wstęp');
+    // A document whose only level-1 heading is its title has its chapters one level down.
+    const titled = documentFromJson({
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Strategia' }] },
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '1. Diagnoza' }] },
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '2. Cele' }] },
+      ],
+    });
+    expect(chaptersOf(titled).map((c) => c.title)).toEqual(['1. Diagnoza', '2. Cele']);
+  });
+
+  it('takes e-mail addresses out of any text, and phone numbers and addresses out of private persons’ text only', () => {
+    expect(withoutEmails('pisz: jan.kowalski+uwagi@poczta.gmina.pl lub biuro@som.example')).toBe('pisz: […] lub […]');
+    expect(withoutContacts('tel. +48 601 234 567 albo 601-234-567 albo (91) 424 12 34, PESEL 85010112345')).toBe('[…] albo […] albo […], PESEL […]');
+    // Amounts and years stay in an institution's text.
+    expect(withoutEmails('100 000 000 zł w latach 2021-2027')).toBe('100 000 000 zł w latach 2021-2027');
+  });
+
+  it('is deterministic: the same rows give the same report', () => {
+    const rows = [comment({ submitterKind: 'person', submitterName: 'A B C' }), comment({})];
+    expect(JSON.stringify(buildReport(input(rows)))).toBe(JSON.stringify(buildReport(input([...rows].reverse()))));
+  });
+});

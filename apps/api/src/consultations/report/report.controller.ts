@@ -1,0 +1,68 @@
+import { Controller, Get, NotFoundException, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Public, SignedIn } from '../../access/access.decorators';
+import { CurrentPrincipal, type Principal } from '../../access/request-context';
+import { UuidParam } from '../../platform/http/params';
+import { PublishedReportQueryDto, ReportFileQueryDto } from './report.dto';
+import { REPORT_FORMATS, type ReportFile, type ReportFormat, ReportService } from './report.service';
+
+function formatOf(value: string): ReportFormat {
+  if (!(REPORT_FORMATS as readonly string[]).includes(value)) throw new NotFoundException(`the report comes as ${REPORT_FORMATS.join(', ')}`);
+  return value as ReportFormat;
+}
+
+/** A download: its media type and a file name (ASCII slug, and the same as UTF-8 for clients that read it). */
+function download(file: ReportFile): StreamableFile {
+  return new StreamableFile(file.body, {
+    type: file.mediaType,
+    length: file.body.length,
+    disposition: `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+  });
+}
+
+const FORMAT_PARAM = { name: 'format', enum: REPORT_FORMATS };
+
+/** The consultation report: staff preview and files, publication of editions, and the published editions for everyone. */
+@ApiTags('consultations')
+@ApiBearerAuth()
+@Controller()
+export class ReportController {
+  constructor(private readonly reports: ReportService) {}
+
+  /** The report as it would be published now, with what holds it up (coordinators and experts). */
+  @SignedIn()
+  @Get('rounds/:roundId/report')
+  preview(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal) {
+    return this.reports.preview(principal.userId, roundId);
+  }
+
+  /** The preview as a file: pdf, docx, csv (the annex) or xlsx; `?lang=en` for English labels. */
+  @SignedIn()
+  @Get('rounds/:roundId/report.:format')
+  @ApiParam(FORMAT_PARAM)
+  async previewFile(@UuidParam('roundId') roundId: string, @Param('format') format: string, @CurrentPrincipal() principal: Principal, @Query() query: ReportFileQueryDto) {
+    return download(await this.reports.previewFile(principal.userId, roundId, formatOf(format), query.lang ?? 'pl'));
+  }
+
+  /** Publishes the next edition (coordinators; the round closed, every comment decided and approved): 201 {edition, sha256, publishedAt}. */
+  @SignedIn()
+  @Post('rounds/:roundId/report/publish')
+  publish(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal) {
+    return this.reports.publish(principal.userId, roundId);
+  }
+
+  /** The published report (latest edition, or `?edition=N`), without sign-in; 404 before the first publication. */
+  @Public()
+  @Get('public/rounds/:roundId/report')
+  published(@UuidParam('roundId') roundId: string, @Query() query: PublishedReportQueryDto) {
+    return this.reports.published(roundId, query.edition);
+  }
+
+  /** A published edition as a file, rendered from its frozen content. */
+  @Public()
+  @Get('public/rounds/:roundId/report.:format')
+  @ApiParam(FORMAT_PARAM)
+  async publishedFile(@UuidParam('roundId') roundId: string, @Param('format') format: string, @Query() query: PublishedReportQueryDto) {
+    return download(await this.reports.publishedFile(roundId, formatOf(format), query.lang ?? 'pl', query.edition));
+  }
+}

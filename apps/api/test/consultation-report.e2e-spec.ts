@@ -1,0 +1,293 @@
+import { createHash } from 'node:crypto';
+import { Workbook } from 'exceljs';
+import JSZip from 'jszip';
+import { canonicalJson } from '@commonplan/domain';
+import { documentFromJson } from '@commonplan/editor';
+import { TestServer } from './support/test-server';
+
+// pdf-parse's own entry reads a sample file when loaded as the main module: take its library file.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
+
+/** Any e-mail address. */
+const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
+const SUBMITTER_EMAILS = ['anna.nowak@example.pl', 'biuro@czyste-powietrze.example', 'jan.kowalski@example.com', 'piotr@example.net', 'partner@som.example'];
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('the consultation report: preview, publication as frozen editions, public page and files without personal data', () => {
+  let server: TestServer;
+  let ws: string;
+  let coordinator: string;
+  let expert: string;
+  let partner: string;
+  let roundId: string;
+  const numbers: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+  let edition1: { edition: number; sha256: string; content: Record<string, any> };
+
+  const file = async (path: string, token?: string) => {
+    const response = await fetch(`${server.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+  };
+  const decide = async (key: string, disposition: string, justification: string, approve = true) => {
+    expect((await server.request(`/api/consultation-comments/${ids[key]}/disposition`, { method: 'PUT', token: coordinator, body: { disposition, justification } })).status).toBe(204);
+    if (approve) expect((await server.request(`/api/consultation-comments/${ids[key]}/disposition/approve`, { token: coordinator, body: {} })).status).toBe(204);
+  };
+  const noPersonalData = (text: string, where: string) => {
+    expect({ where, email: EMAIL.exec(text)?.[0] ?? null }).toEqual({ where, email: null });
+    for (const secret of [...SUBMITTER_EMAILS, 'Anna Nowak', 'Jan Kowalski', 'Piotr Wiśniewski', '601 234 567']) expect({ where, found: text.includes(secret) ? secret : null }).toEqual({ where, found: null });
+  };
+
+  beforeAll(async () => {
+    server = await TestServer.start({ env: { TRUST_PROXY: 'true' } });
+    ws = await server.demoWorkspaceId();
+    coordinator = await server.login('koordynator@som.example');
+    expert = await server.login('ekspert@som.example');
+    partner = await server.login('partner@som.example');
+    const documentId = (await server.request(`/api/workspaces/${ws}/documents`, { token: coordinator })).body.find((d: { kind: string }) => d.kind === 'strategy').id;
+    const versionId = (await server.request(`/api/documents/${documentId}/versions`, { token: coordinator, body: { name: 'v1.0 do konsultacji' } })).body.id;
+    const version = (await server.request(`/api/documents/${documentId}/versions/${versionId}`, { token: coordinator })).body;
+    // Passages: positions of words in the frozen version (chapter 1 is the diagnosis, chapter 2 the goals).
+    const at: Record<string, number> = {};
+    documentFromJson(version.content).descendants((node, pos) => {
+      if (node.isText && node.text?.startsWith('Obszar metropolitalny')) at.diagnosis = pos;
+      if (node.isText && node.text?.startsWith('Cel 1.')) at.goals = pos;
+    });
+    expect(at.diagnosis).toBeGreaterThan(0);
+    expect(at.goals).toBeGreaterThan(at.diagnosis);
+    roundId = (
+      await server.request(`/api/workspaces/${ws}/rounds`, {
+        token: coordinator,
+        body: { documentId, versionId, title: 'Konsultacje Strategii SOM 2030', audiences: ['partners', 'public'], channels: ['online_form', 'post'], opensAt: new Date(Date.now() - DAY).toISOString() },
+      })
+    ).body.id;
+    await server.request(`/api/rounds/${roundId}/meetings`, { token: coordinator, body: { startsAt: new Date(Date.now() - DAY / 2).toISOString(), place: 'Szczecin, Urząd Miasta, sala sesyjna', notes: 'Spotkanie otwarte.' } });
+    await server.request(`/api/rounds/${roundId}/announce`, { token: coordinator, body: {} });
+    await server.request(`/api/rounds/${roundId}/open`, { token: coordinator, body: {} });
+
+    let ip = 0;
+    const send = async (key: string, body: Record<string, unknown>, path = `/api/public/rounds/${roundId}/comments`, token?: string) => {
+      const response = await server.request(path, { token, body, headers: { 'x-forwarded-for': `198.51.100.${++ip}` } });
+      expect(response.status).toBe(201);
+      numbers[key] = response.body.number;
+      ids[key] = response.body.id;
+      return response.body;
+    };
+    await send('anna', {
+      part: 'Rozdział 2. Cele strategiczne',
+      passage: { from: at.goals, to: at.goals + 6 },
+      currentWording: 'Cel 1. Spójny system transportu publicznego.',
+      proposedWording: 'Cel 1. Spójny system transportu publicznego z koleją aglomeracyjną do Goleniowa.',
+      justification: 'Dojazdy do pracy trwają zbyt długo. Odpowiedź proszę na anna.nowak@example.pl lub tel. 601 234 567.',
+      submitter: { kind: 'person', name: 'Anna Nowak', type: 'resident' },
+      email: 'anna.nowak@example.pl',
+    });
+    await send('air', {
+      part: 'Rozdział 1. Diagnoza',
+      passage: { from: at.diagnosis, to: at.diagnosis + 8 },
+      proposedWording: 'Dodać wnioski o smogu zimowym.',
+      justification: 'Dane o przekroczeniach norm pyłu PM10.',
+      submitter: { kind: 'institution', name: 'Stowarzyszenie Czyste Powietrze', type: 'other' },
+      email: 'biuro@czyste-powietrze.example',
+    });
+    await send('partner', { part: 'Rozdział 2', passage: { from: at.goals, to: at.goals + 3 }, proposedWording: 'Cel 4. Gospodarka morska.', justification: 'Porty Szczecin i Świnoujście.' }, `/api/rounds/${roundId}/comments`, partner);
+    await send(
+      'post',
+      { part: 'Załącznik 1', proposedWording: 'Uzupełnić mapę.', justification: 'Brak granic gmin.', submitter: { kind: 'person', name: 'Jan Kowalski', type: 'resident' }, email: 'jan.kowalski@example.com', channel: 'post' },
+      `/api/rounds/${roundId}/comments/entered`,
+      coordinator,
+    );
+    await send('anna2', {
+      part: 'Rozdział 1',
+      passage: { from: at.diagnosis, to: at.diagnosis + 4 },
+      proposedWording: 'Dodać dane o dojazdach.',
+      justification: 'Jak wyżej.',
+      submitter: { kind: 'person', name: 'Anna Nowak', type: 'resident' },
+      email: 'anna.nowak@example.pl',
+    });
+    const withdrawn = await send('withdrawn', { part: 'Rozdział 3', proposedWording: 'Nic.', justification: 'Pomyłka.', submitter: { kind: 'person', name: 'Piotr Wiśniewski', type: 'resident' }, email: 'piotr@example.net' });
+    expect((await server.request(`/api/public/consultation-comments/${withdrawn.id}`, { method: 'DELETE', headers: { 'x-comment-secret': withdrawn.editSecret } })).status).toBe(200);
+
+    // The closing time comes (the API never closes early).
+    await server.db.query(`UPDATE consultation_rounds SET closes_at = now() - interval '1 second' WHERE id = $1`, [roundId]);
+    expect((await server.request(`/api/rounds/${roundId}/close`, { token: coordinator, body: {} })).status).toBe(200);
+  });
+  afterAll(() => server?.close());
+
+  it('shows staff the preview and refuses to publish while comments are undecided or unapproved, naming them', async () => {
+    expect((await server.request(`/api/public/rounds/${roundId}/report`)).status).toBe(404);
+    expect((await file(`/api/public/rounds/${roundId}/report.pdf`)).status).toBe(404);
+    expect((await server.request(`/api/rounds/${roundId}/report`, { token: partner })).status).toBe(403);
+    expect((await file(`/api/rounds/${roundId}/report.pdf`, partner)).status).toBe(403);
+
+    const preview = await server.request(`/api/rounds/${roundId}/report`, { token: expert });
+    expect(preview.status).toBe(200);
+    const pending = [numbers.anna, numbers.air, numbers.partner, numbers.post, numbers.anna2];
+    expect(preview.body.blockers).toEqual({ undecided: pending, unapproved: [] });
+    expect(preview.body.publishable).toEqual({ ok: false, reason: 'undecided_comments' });
+    expect(preview.body.content.statistics.byDisposition).toContainEqual({ key: 'undecided', count: 5 });
+
+    const refused = await server.request(`/api/rounds/${roundId}/report/publish`, { token: coordinator, body: {} });
+    expect(refused.status).toBe(409);
+    expect(refused.body.undecided).toEqual(pending);
+    expect(refused.body.message).toContain('5 comments');
+    expect(refused.body.message).toContain(numbers.anna);
+
+    await decide('anna', 'partly_accepted', 'Kolej do Goleniowa jest w celu 1; harmonogram zależy od PKP PLK.');
+    await decide('air', 'accepted', 'Wnioski uzupełniono o jakość powietrza.');
+    await decide('partner', 'rejected', 'Gospodarka morska jest w celu 2.');
+    await decide('post', 'explanation', 'Mapa jest w załączniku 2.');
+    await decide('anna2', 'accepted', 'Dodano dane GUS o dojazdach.', false);
+    const unapproved = await server.request(`/api/rounds/${roundId}/report/publish`, { token: coordinator, body: {} });
+    expect(unapproved.status).toBe(409);
+    expect(unapproved.body).toMatchObject({ undecided: [], unapproved: [numbers.anna2] });
+    expect((await server.request(`/api/consultation-comments/${ids.anna2}/disposition/approve`, { token: coordinator, body: {} })).status).toBe(204);
+
+    expect((await server.request(`/api/rounds/${roundId}/report/publish`, { token: expert, body: {} })).status).toBe(403);
+    expect((await server.request(`/api/public/rounds/${roundId}/report`)).status).toBe(404);
+    const ready = await server.request(`/api/rounds/${roundId}/report`, { token: coordinator });
+    expect(ready.body.publishable).toEqual({ ok: true, reason: null });
+    expect(ready.body.editions).toEqual([]);
+  });
+
+  it('publishes edition 1: the round is report_published, the audit trail holds the hash of the content served', async () => {
+    const published = await server.request(`/api/rounds/${roundId}/report/publish`, { token: coordinator, body: {} });
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({ edition: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const round = await server.request(`/api/rounds/${roundId}`, { token: coordinator });
+    expect(round.body.state).toBe('report_published');
+    expect(round.body.reportPublishedAt).not.toBeNull();
+
+    const report = await server.request(`/api/public/rounds/${roundId}/report`);
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ edition: 1, sha256: published.body.sha256, editions: [{ edition: 1, sha256: published.body.sha256 }] });
+    const served = createHash('sha256').update(canonicalJson(report.body.content)).digest('hex');
+    expect(served).toBe(published.body.sha256);
+    const audit = await server.request(`/api/workspaces/${ws}/audit?limit=5`, { token: coordinator });
+    const entry = audit.body.entries.find((e: { action: string }) => e.action === 'consultation.report_published');
+    expect(entry).toMatchObject({ targetId: roundId, details: { edition: 1, sha256: served, from: 'closed', to: 'report_published' } });
+    edition1 = report.body;
+
+    // The statistics match the comments; the withdrawn one is listed, not counted.
+    const content = report.body.content;
+    const counts = (rows: Array<{ key: string; count: number }>) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
+    expect(content.statistics).toMatchObject({ received: 6, withdrawn: 1, considered: 5, submitters: { persons: 2, institutions: 2 } });
+    expect(counts(content.statistics.byDisposition)).toEqual({ accepted: 2, partly_accepted: 1, rejected: 1, explanation: 1 });
+    expect(counts(content.statistics.bySubmitterType)).toEqual({ resident: 3, member_jst: 0, partner_organisation: 1, other: 1 });
+    expect(counts(content.statistics.byChapter)).toEqual({ '1. Wnioski z diagnozy': 2, '2. Cele strategiczne': 2, 'Załącznik 1': 1 });
+    expect(content.mainChanges.map((c: { number: string }) => c.number)).toEqual([numbers.anna, numbers.air, numbers.anna2]);
+    const annex = Object.fromEntries(content.annex.map((e: { number: string }) => [e.number, e]));
+    expect(annex[numbers.anna].submitter).toEqual({ kind: 'person', number: 1, type: 'resident' });
+    expect(annex[numbers.anna2].submitter).toEqual({ kind: 'person', number: 1, type: 'resident' });
+    expect(annex[numbers.post].submitter).toEqual({ kind: 'person', number: 2, type: 'resident' });
+    expect(annex[numbers.withdrawn]).toMatchObject({ withdrawn: true, disposition: null, submitter: { kind: 'person', number: 3 } });
+    expect(annex[numbers.air].submitter).toEqual({ kind: 'institution', name: 'Stowarzyszenie Czyste Powietrze', type: 'other' });
+    expect(annex[numbers.partner].submitter).toEqual({ kind: 'institution', name: 'Uniwersytet Szczeciński', type: 'partner_organisation' });
+    expect(annex[numbers.anna]).toMatchObject({ disposition: 'partly_accepted', dispositionJustification: 'Kolej do Goleniowa jest w celu 1; harmonogram zależy od PKP PLK.' });
+    expect(annex[numbers.anna].justification).toBe('Dojazdy do pracy trwają zbyt długo. Odpowiedź proszę na […] lub […].');
+    noPersonalData(JSON.stringify(report.body), 'public JSON');
+    noPersonalData(JSON.stringify((await server.request(`/api/rounds/${roundId}/report`, { token: coordinator })).body), 'staff preview JSON');
+
+    // The database refuses to change or delete a published edition.
+    await expect(server.db.query(`UPDATE consultation_reports SET sha256 = $2 WHERE round_id = $1`, [roundId, '0'.repeat(64)])).rejects.toThrow(/frozen/);
+    await expect(server.db.query(`DELETE FROM consultation_reports WHERE round_id = $1`, [roundId])).rejects.toThrow(/frozen/);
+  });
+
+  it('serves the published report as PDF, DOCX, CSV and XLSX with proper headers, anonymised, in Polish or English', async () => {
+    const texts: Record<string, string> = {};
+    for (const [format, type] of [
+      ['pdf', 'application/pdf'],
+      ['docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ['csv', 'text/csv; charset=utf-8'],
+      ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ] as const) {
+      const response = await file(`/api/public/rounds/${roundId}/report.${format}`);
+      expect({ format, status: response.status }).toEqual({ format, status: 200 });
+      expect(response.headers.get('content-type')).toBe(type);
+      expect(response.headers.get('content-disposition')).toContain(`filename="sprawozdanie-konsultacje-strategii-som-2030-wydanie-1.${format}"`);
+      if (format === 'pdf') {
+        texts.pdf = (await pdfParse(response.body)).text.replace(/\s+/g, ' ');
+      } else if (format === 'docx') {
+        const xml = await (await JSZip.loadAsync(response.body)).file('word/document.xml')!.async('string');
+        texts.docx = xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      } else if (format === 'csv') {
+        expect([...response.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        texts.csv = response.body.toString('utf8');
+        const lines = texts.csv.split('\r\n');
+        expect(lines[0]).toBe('\uFEFFNr uwagi,Rozdział,Część dokumentu,Dotychczasowy zapis,Proponowany zapis,Uzasadnienie uwagi,Zgłaszający,Rodzaj zgłaszającego,Forma zgłoszenia,Status,Rozstrzygnięcie,Uzasadnienie rozstrzygnięcia');
+        expect(lines.filter((line) => /^U\/\d{4}\/\d{4},/.test(line))).toHaveLength(6);
+        expect(texts.csv).toContain(',Kolej do Goleniowa jest w celu 1; harmonogram zależy od PKP PLK.');
+      } else {
+        const workbook = new Workbook();
+        await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
+        expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Podsumowanie', 'Załącznik']);
+        const cells: string[] = [];
+        workbook.worksheets.forEach((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value)))));
+        texts.xlsx = cells.join(' | ');
+        const annex = workbook.getWorksheet('Załącznik')!;
+        expect(annex.rowCount).toBe(7);
+        expect(annex.getRow(2).getCell(1).value).toBe(numbers.anna);
+      }
+    }
+    for (const [format, text] of Object.entries(texts)) {
+      noPersonalData(text, format);
+      expect({ format, person: text.includes('osoba fizyczna nr 1') }).toEqual({ format, person: true });
+      expect({ format, institution: text.includes('Stowarzyszenie Czyste Powietrze') }).toEqual({ format, institution: true });
+    }
+    for (const key of Object.keys(numbers)) expect(texts.pdf).toContain(numbers[key]);
+    expect(texts.pdf).toContain('Kolej do Goleniowa jest w celu 1; harmonogram zależy od PKP PLK.');
+    expect(texts.pdf).toContain('Sprawozdanie z przebiegu i wyników konsultacji');
+    expect(texts.pdf).toContain(edition1.sha256);
+    expect(texts.pdf).toContain('nie są liczone w statystyce');
+    expect(texts.docx).toContain('Gospodarka morska jest w celu 2.');
+
+    const english = await file(`/api/public/rounds/${roundId}/report.pdf?lang=en`);
+    expect(english.headers.get('content-disposition')).toContain('report-konsultacje-strategii-som-2030-edition-1.pdf');
+    const englishText = (await pdfParse(english.body)).text.replace(/\s+/g, ' ');
+    expect(englishText).toContain('private individual no. 1');
+    expect(englishText).toContain('Report on the course and results of the consultation');
+    expect(englishText).toContain('Dojazdy do pracy trwają zbyt długo.'); // the data stays as entered
+
+    expect((await file(`/api/public/rounds/${roundId}/report.odt`)).status).toBe(404);
+    expect((await file(`/api/public/rounds/${roundId}/report.pdf?lang=de`)).status).toBe(400);
+    // Staff download the preview too.
+    const draft = await file(`/api/rounds/${roundId}/report.xlsx`, expert);
+    expect(draft.status).toBe(200);
+    expect(draft.headers.get('content-disposition')).toContain('-projekt.xlsx');
+  });
+
+  it('makes a later change a new edition, numbered 2, while edition 1 reads the same', async () => {
+    const again = await server.request(`/api/rounds/${roundId}/report/publish`, { token: coordinator, body: {} });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('nothing changed');
+
+    await decide('partner', 'partly_accepted', 'Po ponownej analizie: gospodarka morska dopisana do celu 2.', false);
+    const preview = await server.request(`/api/rounds/${roundId}/report`, { token: coordinator });
+    expect(preview.body).toMatchObject({ changedSinceLatest: true, blockers: { undecided: [], unapproved: [numbers.partner] }, publishable: { ok: false } });
+    expect((await server.request(`/api/rounds/${roundId}/report/publish`, { token: coordinator, body: {} })).status).toBe(409);
+    expect((await server.request(`/api/consultation-comments/${ids.partner}/disposition/approve`, { token: coordinator, body: {} })).status).toBe(204);
+
+    const second = await server.request(`/api/rounds/${roundId}/report/publish`, { token: coordinator, body: {} });
+    expect(second.status).toBe(201);
+    expect(second.body.edition).toBe(2);
+    expect(second.body.sha256).not.toBe(edition1.sha256);
+
+    const latest = await server.request(`/api/public/rounds/${roundId}/report`);
+    expect(latest.body.edition).toBe(2);
+    expect(latest.body.editions.map((e: { edition: number }) => e.edition)).toEqual([1, 2]);
+    expect(latest.body.content.statistics.byDisposition).toContainEqual({ key: 'partly_accepted', count: 2 });
+    const first = await server.request(`/api/public/rounds/${roundId}/report?edition=1`);
+    expect(first.body.content).toEqual(edition1.content);
+    expect(first.body.sha256).toBe(edition1.sha256);
+    expect((await server.request(`/api/public/rounds/${roundId}/report?edition=3`)).status).toBe(404);
+    expect((await server.request(`/api/public/rounds/${roundId}/report?edition=zero`)).status).toBe(400);
+    const oldPdf = await file(`/api/public/rounds/${roundId}/report.pdf?edition=1`);
+    expect(oldPdf.headers.get('content-disposition')).toContain('wydanie-1.pdf');
+    expect((await pdfParse(oldPdf.body)).text.replace(/\s+/g, ' ')).toContain('Gospodarka morska jest w celu 2.');
+
+    const audit = await server.request(`/api/workspaces/${ws}/audit?limit=5`, { token: coordinator });
+    const entry = audit.body.entries.find((e: { action: string }) => e.action === 'consultation.report_published');
+    expect(entry.details).toEqual({ edition: 2, sha256: second.body.sha256 });
+    expect((await server.request(`/api/rounds/${roundId}`, { token: coordinator })).body.state).toBe('report_published');
+  });
+});
