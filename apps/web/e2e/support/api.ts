@@ -45,3 +45,15 @@ export async function demoWorkspaceId(token: string): Promise<string> {
   const me = await callApi<{ workspaces: Array<{ id: string }> }>(token, 'GET', '/auth/me');
   return me.workspaces[0]!.id;
 }
+
+/** A new document of the workspace with the given Markdown as its text (through the import endpoint). */
+export async function documentFromMarkdown(token: string, workspaceId: string, title: string, markdown: string, kind = 'strategy'): Promise<string> {
+  const form = new FormData();
+  form.set('kind', kind);
+  form.set('title', title);
+  form.set('file', new Blob([markdown], { type: 'text/markdown' }), `${title}.md`);
+  const response = await fetch(`${baseUrl()}/api/workspaces/${workspaceId}/documents/import`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const payload = (await response.json().catch(() => null)) as { id?: string } | null;
+  if (!response.ok || !payload?.id) throw new Error(`import ${title}: ${response.status} ${JSON.stringify(payload)}`);
+  return payload.id;
+}

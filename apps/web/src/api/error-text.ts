@@ -19,6 +19,9 @@ const KNOWN_MESSAGES: [RegExp, string][] = [
   [/person not found/i, 'errors.personNotFound'],
   [/opens at its opening time/i, 'errors.roundNotYetOpen'],
   [/cannot close before its closing time/i, 'errors.roundNotYetOver'],
+  [/passage was changed since you opened it/i, 'errors.passageChanged'],
+  [/passage is no longer in the draft/i, 'proposal.gone'],
+  [/does not accept comments now/i, 'errors.roundNotAccepting'],
 ];
 
 const FIELD_MESSAGES: [RegExp, string][] = [

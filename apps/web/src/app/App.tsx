@@ -22,6 +22,10 @@ import { RequireSession } from './RequireSession';
 const DocumentPage = lazy(() => import('../features/document/DocumentPage').then((m) => ({ default: m.DocumentPage })));
 const VersionPage = lazy(() => import('../features/versions/VersionPage').then((m) => ({ default: m.VersionPage })));
 const RoundPage = lazy(() => import('../features/rounds/RoundPage').then((m) => ({ default: m.RoundPage })));
+const NewRoundPage = lazy(() => import('../features/rounds/NewRoundPage').then((m) => ({ default: m.NewRoundPage })));
+const TriagePage = lazy(() => import('../features/triage/TriagePage').then((m) => ({ default: m.TriagePage })));
+const OwnCommentPage = lazy(() => import('../features/round-comments/OwnCommentPage').then((m) => ({ default: m.OwnCommentPage })));
+const ReportPage = lazy(() => import('../features/report/ReportPage').then((m) => ({ default: m.ReportPage })));
 const PublicRoundPage = lazy(() => import('../features/rounds/PublicRoundPage').then((m) => ({ default: m.PublicRoundPage })));
 const ComparePage = lazy(() => import('../features/versions/ComparePage').then((m) => ({ default: m.ComparePage })));
 
@@ -40,6 +44,7 @@ export function App({ i18n }: { i18n: I18n }) {
                 <Route path="reset-password" element={<PasswordResetPage />} />
                 <Route path="invitation" element={<InvitationPage />} />
                 <Route path="consultations/:roundId" element={lazyPage(<PublicRoundPage />)} />
+                <Route path="consultations/:roundId/comments/:commentId" element={lazyPage(<OwnCommentPage />)} />
                 <Route element={<RequireSession />}>
                   <Route index element={<HomeRedirect />} />
                   <Route path="w/:workspaceId" element={<WorkspaceRoute />}>
@@ -58,6 +63,12 @@ export function App({ i18n }: { i18n: I18n }) {
                     />
                     <Route path="notifications" element={<NotificationsPage />} />
                     <Route path="rounds/:roundId" element={lazyPage(<RoundPage />)} />
+                    <Route
+                      path="rounds/new"
+                      element={<RequireCapability capability="consultations.manage">{lazyPage(<NewRoundPage />)}</RequireCapability>}
+                    />
+                    <Route path="rounds/:roundId/comments" element={lazyPage(<TriagePage />)} />
+                    <Route path="rounds/:roundId/report" element={lazyPage(<ReportPage />)} />
                     <Route
                       path="people"
                       element={

@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { Link, MemoryRouter, Navigate, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
-import { NavigationFocusProvider } from './navigation-focus';
+import { KEEP_FOCUS, NavigationFocusProvider } from './navigation-focus';
 import { PageHeading } from './PageHeading';
 
 function App() {
@@ -20,6 +20,9 @@ function App() {
                 <>
                   <PageHeading title="One">Page one</PageHeading>
                   <Link to="/two">to two</Link>
+                  <Link to="/one?filter=x" state={KEEP_FOCUS}>
+                    filter
+                  </Link>
                 </>
               }
             />
@@ -41,5 +44,17 @@ describe('focus after navigation', () => {
     await act(async () => undefined);
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Page two' }));
     expect(document.title).toBe('Two – Commonplan');
+  });
+
+  it('leaves the focus alone on a navigation that only filters what the page shows', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    const filter = await screen.findByRole('link', { name: 'filter' });
+    await user.click(filter);
+    await act(async () => undefined);
+    expect(document.activeElement).toBe(filter);
+    await user.click(screen.getByRole('link', { name: 'to two' }));
+    await act(async () => undefined);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Page two' }));
   });
 });

@@ -30,11 +30,16 @@ export function NavigationFocusProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const previous = lastKey.current;
     lastKey.current = location.key;
-    if (previous !== null && previous !== location.key && interacted.current) setCount((c) => c + 1);
-  }, [location.key]);
+    // A navigation that only changes what a page shows (its filters) says so with `state: KEEP_FOCUS`.
+    const keep = (location.state as { keepFocus?: unknown } | null)?.keepFocus === true;
+    if (previous !== null && previous !== location.key && interacted.current && !keep) setCount((c) => c + 1);
+  }, [location.key, location.state]);
 
   return <NavigationCount.Provider value={count}>{children}</NavigationCount.Provider>;
 }
+
+/** The navigation state of a change within a page (e.g. filters in the query string): the focus stays where it is. */
+export const KEEP_FOCUS = { keepFocus: true } as const;
 
 export function useNavigationCount(): number {
   return useContext(NavigationCount);

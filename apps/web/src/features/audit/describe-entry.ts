@@ -43,6 +43,7 @@ export const KNOWN_ACTIONS = [
   'consultation.comment_assigned',
   'consultation.comment_decided',
   'consultation.comment_approved',
+  'consultation.report_published',
 ] as const;
 
 const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document', 'consultation_round'] as const;
@@ -98,6 +99,9 @@ export function detailsText(entry: AuditEntry, t: TFunction): string | null {
     const from = role((details.from as { role?: unknown } | undefined)?.role);
     const to = role((details.to as { role?: unknown } | undefined)?.role);
     if (from && to) return t('audit.details.roleChange', { from, to });
+  }
+  if (entry.action === 'consultation.report_published' && typeof details.edition === 'number' && typeof details.sha256 === 'string') {
+    return t('audit.details.reportEdition', { edition: details.edition, sha256: details.sha256 });
   }
   if (entry.action === 'invitation.created' || entry.action === 'invitation.accepted') {
     const invited = role(details.role);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { can } from '@commonplan/domain';
 import type { DocumentSummary, Organisation, Person, WorkspaceDetails } from '../../api/types';
 import { useApiData } from '../../api/useApiData';
@@ -40,6 +41,13 @@ export function DashboardPage() {
       <section aria-labelledby="rounds-heading">
         <h2 id="rounds-heading">{t('dashboard.rounds.heading')}</h2>
         <DataView source={rounds}>{(list) => <RoundsTable workspaceId={workspace.id} rounds={list} />}</DataView>
+        {can(workspace.role, 'consultations.manage') && (
+          <p>
+            <Link to={`/w/${workspace.id}/rounds/new`} className="button">
+              {t('roundForm.newLink')}
+            </Link>
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="members-heading">

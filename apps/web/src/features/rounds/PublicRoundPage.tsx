@@ -2,11 +2,18 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useApiData } from '../../api/useApiData';
 import { PageHeading } from '../../ui/PageHeading';
+import { ConsultationCommentForm } from '../round-comments/ConsultationCommentForm';
 import { StaticDocument } from '../versions/StaticDocument';
+import { PublishedReport } from '../report/PublishedReport';
 import { InformationClause, RoundFacts, RoundMeetings, RoundUnavailable } from './RoundDetails';
 import type { Round } from './rounds-api';
 
 type PublicRound = Round & { content: Record<string, unknown>; workspaceName: string };
+
+/** The form is shown while the round is open to the public through the online form. */
+function takesPublicComments(round: Round): boolean {
+  return round.state === 'open' && new Date(round.closesAt).getTime() > Date.now() && round.audiences.includes('public') && round.channels.includes('online_form');
+}
 
 /**
  * /consultations/:roundId, open to anyone: the announcement of a consultation (who consults what, until when, how to
@@ -35,10 +42,15 @@ export function PublicRoundPage() {
         }
       />
       <RoundMeetings round={round} />
-      <section aria-labelledby="consulted-heading">
-        <h2 id="consulted-heading">{t('rounds.public.text')}</h2>
-        <StaticDocument content={round.content} label={t('rounds.public.text')} />
-      </section>
+      {round.state === 'report_published' && <PublishedReport roundId={round.id} />}
+      {takesPublicComments(round) ? (
+        <ConsultationCommentForm roundId={round.id} content={round.content} informationClause={round.informationClause} mode="public" />
+      ) : (
+        <section aria-labelledby="consulted-heading">
+          <h2 id="consulted-heading">{t('rounds.public.text')}</h2>
+          <StaticDocument content={round.content} label={t('rounds.public.text')} />
+        </section>
+      )}
       <InformationClause round={round} />
     </>
   );

@@ -6,9 +6,14 @@ import { errorText } from '../../api/error-text';
 import { useApiData } from '../../api/useApiData';
 import { ErrorMessage, StatusMessage } from '../../ui/Messages';
 import { PageHeading } from '../../ui/PageHeading';
+import { commentsAsOrganisation, RoundCommenting } from '../round-comments/RoundCommenting';
 import { useWorkspace } from '../workspace/workspace-context';
+import { isStaff, triagePagePath } from '../triage/triage-api';
+import { MeetingForm } from './MeetingForm';
 import { InformationClause, RoundFacts, RoundMeetings, RoundUnavailable, When } from './RoundDetails';
 import { advanceRound, NEXT_ACTION, type Round, roundPath } from './rounds-api';
+import { useRoundEvents } from './useRoundEvents';
+import { reportPagePath } from '../report/report-api';
 
 /**
  * /w/:workspaceId/rounds/:roundId: a consultation round: what is consulted, the timetable (with the report's due
@@ -24,6 +29,12 @@ export function RoundPage() {
   const [failure, setFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const round = updated?.id === roundId ? updated : source.data;
+  // Staff see the count of comments move as they arrive.
+  useRoundEvents(roundId, isStaff(workspace.role), (event) => {
+    setUpdated(null);
+    source.reload();
+    if (event.type === 'comment_submitted') setNotice(t('rounds.live.newComment'));
+  });
 
   if (!round) return <RoundUnavailable error={source.error} />;
 
@@ -87,7 +98,19 @@ export function RoundPage() {
           <Link to={`/consultations/${round.id}`}>{t('rounds.public.link')}</Link>
         </p>
       )}
+      {commentsAsOrganisation(workspace.role, round) && <RoundCommenting round={round} />}
+      {isStaff(workspace.role) && (
+        <p>
+          <Link to={triagePagePath(workspace.id, round.id)}>{t('triage.link', { total: round.commentCount })}</Link>
+        </p>
+      )}
+      {isStaff(workspace.role) && round.state !== 'draft' && (
+        <p>
+          <Link to={reportPagePath(workspace.id, round.id)}>{t('report.link')}</Link>
+        </p>
+      )}
       <RoundMeetings round={round} withNotes />
+      {can(workspace.role, 'consultations.manage') && round.state !== 'report_published' && <MeetingForm roundId={round.id} onAdded={setUpdated} />}
       <InformationClause round={round} />
     </>
   );

@@ -31,3 +31,27 @@ export const roundPath = (roundId: string) => `/rounds/${roundId}`;
 export const NEXT_ACTION: Partial<Record<RoundState, 'announce' | 'open' | 'close'>> = { draft: 'announce', announced: 'open', open: 'close' };
 
 export const advanceRound = (roundId: string, action: 'announce' | 'open' | 'close') => api.post<Round>(`${roundPath(roundId)}/${action}`, {});
+
+/** POST /api/workspaces/:workspaceId/rounds (CreateRoundDto): dates as ISO strings; an empty clause is left out. */
+export interface CreateRoundValues {
+  documentId: string;
+  versionId: string;
+  title: string;
+  legalBasis: string;
+  audiences: RoundAudience[];
+  channels: RoundChannel[];
+  opensAt: string;
+  closesAt: string;
+  informationClause?: string;
+}
+
+export const createRound = (workspaceId: string, values: CreateRoundValues) => api.post<Round>(`/workspaces/${workspaceId}/rounds`, values);
+
+/** POST /api/rounds/:roundId/meetings (MeetingDto); the answer is the round with its meetings. */
+export interface MeetingValues {
+  startsAt: string;
+  place: string;
+  notes?: string;
+}
+
+export const addMeeting = (roundId: string, values: MeetingValues) => api.post<Round>(`${roundPath(roundId)}/meetings`, values);

@@ -1,11 +1,13 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { can } from '@commonplan/domain';
 import { fieldErrorsOf, formErrorText } from '../../api/error-text';
 import { useApiData } from '../../api/useApiData';
 import { formatDateTime } from '../../i18n/format';
 import { StatusMessage } from '../../ui/Messages';
 import { SelectField } from '../../ui/SelectField';
+import { WorkspaceContext } from '../workspace/workspace-context';
 import { FreezeForm } from './FreezeForm';
 import { freezeVersion, shortHash, type VersionSummary, versionsPath } from './versions-api';
 
@@ -25,6 +27,9 @@ export function VersionsPanel({ workspaceId, documentId, canFreeze }: { workspac
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('live');
   const base = `/w/${workspaceId}/d/${documentId}`;
+  // Coordinators start a consultation round on a frozen version from here.
+  const role = useContext(WorkspaceContext)?.role;
+  const canConsult = role !== undefined && can(role, 'consultations.manage');
 
   async function freeze(name: string) {
     setBusy(true);
@@ -68,6 +73,15 @@ export function VersionsPanel({ workspaceId, documentId, canFreeze }: { workspac
                 {' · '}
                 <abbr title={version.contentHash}>{t('versions.hash', { hash: shortHash(version.contentHash) })}</abbr>
               </span>
+              {canConsult && (
+                <Link
+                  className="versions__consult"
+                  to={`/w/${workspaceId}/rounds/new?documentId=${encodeURIComponent(documentId)}&versionId=${encodeURIComponent(version.id)}`}
+                  aria-label={t('roundForm.fromVersionFor', { number: version.number, name: version.name })}
+                >
+                  {t('roundForm.fromVersion')}
+                </Link>
+              )}
             </li>
           ))}
         </ol>

@@ -1,0 +1,253 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_LEGAL_BASIS } from '@commonplan/domain';
+import type { DocumentSummary } from '../../api/types';
+import { fakeApi, renderPage, reply } from '../../test/fake-api';
+import { documents } from '../../test/fixtures';
+import { renderWithApp } from '../../test/render';
+import { VersionsPanel } from '../versions/VersionsPanel';
+import type { VersionSummary } from '../versions/versions-api';
+import { MeetingForm } from './MeetingForm';
+import { NewRoundPage } from './NewRoundPage';
+import { RoundForm } from './RoundForm';
+import type { Round } from './rounds-api';
+
+const concept: DocumentSummary = { ...documents[0]!, id: 'd2', title: 'Koncepcja parków rzecznych', kind: 'concept' };
+const docs = [documents[0]!, concept];
+const version = (id: string, number: number, name: string): VersionSummary => ({
+  id,
+  documentId: 'd1',
+  number,
+  name,
+  contentHash: 'ab'.repeat(32),
+  createdAt: '2026-11-01T10:00:00.000Z',
+  createdBy: null,
+});
+const versionRoutes = { 'GET /documents/d1/versions': [version('v2', 2, 'v1.0 — do konsultacji'), version('v1', 1, 'robocza')], 'GET /documents/d2/versions': [] };
+// The form starts on 30 November 2026: the round opens the next day at 9:00 and closes 35 days later.
+const now = new Date(2026, 10, 30, 12, 0);
+
+const warning = () => screen.queryByText(/krócej niż ustawowe 35 dni/);
+
+describe('RoundForm', () => {
+  it('prefills the legal basis and a 35-day timetable that follows the opening until the close is changed', async () => {
+    fakeApi(versionRoutes);
+    renderWithApp(<RoundForm documents={docs} onSubmit={vi.fn()} now={now} />);
+    expect((screen.getByLabelText('Podstawa prawna') as HTMLTextAreaElement).value).toBe(DEFAULT_LEGAL_BASIS);
+    const opens = screen.getByLabelText('Otwarcie zbierania uwag') as HTMLInputElement;
+    const closes = screen.getByLabelText('Zamknięcie zbierania uwag') as HTMLInputElement;
+    expect(opens.value).toBe('2026-12-01T09:00');
+    expect(closes.value).toBe('2027-01-05T09:00');
+    expect(screen.getByText('Od otwarcia do zamknięcia: 35 dni.')).toBeTruthy();
+    fireEvent.change(opens, { target: { value: '2027-02-01T10:30' } });
+    expect(closes.value).toBe('2027-03-08T10:30');
+    fireEvent.change(closes, { target: { value: '2027-03-20T10:30' } });
+    fireEvent.change(opens, { target: { value: '2027-02-02T10:30' } });
+    expect(closes.value).toBe('2027-03-20T10:30');
+  });
+
+  it('groups the audiences and channels under legends', () => {
+    fakeApi(versionRoutes);
+    renderWithApp(<RoundForm documents={docs} onSubmit={vi.fn()} now={now} />);
+    const audiences = screen.getByRole('group', { name: 'Kogo pytamy' });
+    expect(within(audiences).getAllByRole('checkbox').map((box) => (box as HTMLInputElement).checked)).toEqual([true, true, true]);
+    const channels = screen.getByRole('group', { name: 'Sposoby zgłaszania uwag' });
+    expect(within(channels).getAllByRole('checkbox')).toHaveLength(5);
+    expect((within(channels).getByLabelText('ePUAP') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('warns, without refusing, while a strategy’s round is shorter than 35 days, and not above or for other kinds', async () => {
+    const user = userEvent.setup();
+    fakeApi(versionRoutes);
+    const onSubmit = vi.fn();
+    renderWithApp(<RoundForm documents={docs} onSubmit={onSubmit} now={now} />);
+    const closes = screen.getByLabelText('Zamknięcie zbierania uwag');
+    await user.selectOptions(screen.getByLabelText('Dokument'), 'd1');
+    expect(warning()).toBeNull();
+    fireEvent.change(closes, { target: { value: '2026-12-20T09:00' } });
+    expect(warning()?.textContent).toContain('konsultacje strategii trwają tu 19 dni');
+    // Announced politely, and tied to the field.
+    expect(warning()?.closest('[role="status"]')).toBeTruthy();
+    expect(closes.getAttribute('aria-describedby')).toContain('round-timetable-warning');
+    fireEvent.change(closes, { target: { value: '2027-01-04T09:00' } });
+    expect(warning()?.textContent).toContain('34 dni');
+    fireEvent.change(closes, { target: { value: '2027-01-10T09:00' } });
+    expect(warning()).toBeNull();
+    expect(closes.getAttribute('aria-describedby')).not.toContain('round-timetable-warning');
+    fireEvent.change(closes, { target: { value: '2026-12-20T09:00' } });
+    await user.selectOptions(screen.getByLabelText('Dokument'), 'd2');
+    expect(warning()).toBeNull();
+    // A short round of a strategy can still be created.
+    await user.selectOptions(screen.getByLabelText('Dokument'), 'd1');
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Zamrożona wersja' }), 'v2');
+    await user.type(screen.getByLabelText('Tytuł konsultacji'), 'Konsultacje strategii');
+    await user.click(screen.getByRole('button', { name: 'Utwórz rundę konsultacji' }));
+    expect(onSubmit).toHaveBeenCalledOnce();
+  });
+
+  it('says what is missing, next to each field, and puts the focus on the first', async () => {
+    const user = userEvent.setup();
+    fakeApi(versionRoutes);
+    const onSubmit = vi.fn();
+    renderWithApp(<RoundForm documents={docs} onSubmit={onSubmit} now={now} />);
+    await user.click(screen.getByLabelText('mieszkańcy i wszyscy zainteresowani'));
+    await user.click(screen.getByLabelText('członkowie stowarzyszenia'));
+    await user.click(screen.getByLabelText('partnerzy społeczno-gospodarczy'));
+    fireEvent.change(screen.getByLabelText('Zamknięcie zbierania uwag'), { target: { value: '2026-11-20T09:00' } });
+    await user.click(screen.getByRole('button', { name: 'Utwórz rundę konsultacji' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    const documentSelect = screen.getByLabelText('Dokument');
+    expect(document.activeElement).toBe(documentSelect);
+    expect(documentSelect.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(documentSelect.getAttribute('aria-describedby')!)?.textContent).toBe('Wybierz konsultowany dokument.');
+    expect(screen.getByText('Podaj tytuł konsultacji.')).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Kogo pytamy' }).getAttribute('aria-describedby')).toBe('round-audiences-error');
+    expect(screen.getByText('Zaznacz co najmniej jedną grupę.')).toBeTruthy();
+    expect(screen.getByText('Zamknięcie musi nastąpić po otwarciu.')).toBeTruthy();
+  });
+
+  it('says when the chosen document has no frozen version', async () => {
+    const user = userEvent.setup();
+    fakeApi(versionRoutes);
+    renderWithApp(<RoundForm documents={docs} onSubmit={vi.fn()} now={now} />, { language: 'en' });
+    await user.selectOptions(screen.getByLabelText('Document'), 'd2');
+    expect(await screen.findByText(/This document has no frozen version yet/)).toBeTruthy();
+  });
+});
+
+const created = { id: 'r9' } as Round;
+
+describe('NewRoundPage', () => {
+  const routes = { 'GET /workspaces/w1/documents': docs, ...versionRoutes };
+
+  it('starts from the version chosen in the versions panel, sends the round and opens its page', async () => {
+    const user = userEvent.setup();
+    const page = renderPage(<NewRoundPage />, {
+      route: '/w/:workspaceId/rounds/new',
+      path: '/w/w1/rounds/new?documentId=d1&versionId=v2',
+      role: 'coordinator',
+      routes: { ...routes, 'POST /workspaces/w1/rounds': created },
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nowa runda konsultacji' })).toBeTruthy();
+    expect(((await screen.findByLabelText('Dokument')) as HTMLSelectElement).value).toBe('d1');
+    await screen.findByRole('option', { name: 'Wersja 2: v1.0 — do konsultacji' });
+    expect((screen.getByLabelText('Zamrożona wersja') as HTMLSelectElement).value).toBe('v2');
+    await user.type(screen.getByLabelText('Tytuł konsultacji'), '  Konsultacje Strategii SOM 2030 ');
+    await user.click(screen.getByLabelText('ePUAP'));
+    await user.click(screen.getByLabelText('partnerzy społeczno-gospodarczy'));
+    fireEvent.change(screen.getByLabelText('Otwarcie zbierania uwag'), { target: { value: '2026-12-01T09:00' } });
+    await user.type(screen.getByLabelText('Klauzula informacyjna o danych osobowych'), 'Administratorem danych jest SSOM.');
+    await user.click(screen.getByRole('button', { name: 'Utwórz rundę konsultacji' }));
+    await waitFor(() => expect(page.location()).toBe('/w/w1/rounds/r9'));
+    const post = page.calls.find((c) => c.method === 'POST');
+    expect(post).toEqual({
+      method: 'POST',
+      path: '/workspaces/w1/rounds',
+      body: {
+        documentId: 'd1',
+        versionId: 'v2',
+        title: 'Konsultacje Strategii SOM 2030',
+        legalBasis: DEFAULT_LEGAL_BASIS,
+        audiences: ['members', 'public'],
+        channels: ['online_form', 'email', 'epuap'],
+        opensAt: new Date(2026, 11, 1, 9, 0).toISOString(),
+        closesAt: new Date(2027, 0, 5, 9, 0).toISOString(),
+        informationClause: 'Administratorem danych jest SSOM.',
+      },
+    });
+  });
+
+  it('leaves out an empty information clause (the server’s default applies)', async () => {
+    const user = userEvent.setup();
+    const page = renderPage(<NewRoundPage />, {
+      route: '/w/:workspaceId/rounds/new',
+      path: '/w/w1/rounds/new?documentId=d1&versionId=v2',
+      role: 'coordinator',
+      routes: { ...routes, 'POST /workspaces/w1/rounds': created },
+    });
+    await screen.findByRole('option', { name: 'Wersja 2: v1.0 — do konsultacji' });
+    await user.type(screen.getByLabelText('Tytuł konsultacji'), 'Konsultacje');
+    await user.click(screen.getByRole('button', { name: 'Utwórz rundę konsultacji' }));
+    await waitFor(() => expect(page.location()).toBe('/w/w1/rounds/r9'));
+    expect(page.calls.find((c) => c.method === 'POST')?.body).not.toHaveProperty('informationClause');
+  });
+
+  it('shows the server’s field errors next to their fields', async () => {
+    const user = userEvent.setup();
+    const page = renderPage(<NewRoundPage />, {
+      route: '/w/:workspaceId/rounds/new',
+      path: '/w/w1/rounds/new?documentId=d1&versionId=v2',
+      role: 'coordinator',
+      routes: {
+        ...routes,
+        'POST /workspaces/w1/rounds': reply(400, {
+          message: 'title must be shorter than or equal to 300 characters; versionId: no such version of a document of this workspace',
+          errors: [
+            { field: 'title', message: 'title must be shorter than or equal to 300 characters' },
+            { field: 'versionId', message: 'no such version of a document of this workspace' },
+          ],
+        }),
+      },
+    });
+    await screen.findByRole('option', { name: 'Wersja 2: v1.0 — do konsultacji' });
+    await user.type(screen.getByLabelText('Tytuł konsultacji'), 'Konsultacje');
+    await user.click(screen.getByRole('button', { name: 'Utwórz rundę konsultacji' }));
+    expect(await screen.findByText('Popraw zaznaczone pola.')).toBeTruthy();
+    const versionSelect = screen.getByLabelText('Zamrożona wersja');
+    expect(versionSelect.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(versionSelect.getAttribute('aria-describedby')!)?.textContent).toBe('Ten dokument nie ma takiej wersji. Wybierz wersję z listy.');
+    const title = screen.getByLabelText('Tytuł konsultacji');
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    expect(title.getAttribute('aria-describedby')).toContain('round-title-error');
+    expect(document.getElementById('round-title-error')?.textContent).toBe('Ta wartość jest nieprawidłowa.');
+    await waitFor(() => expect(document.activeElement).toBe(versionSelect));
+    expect(page.location()).toBe('/w/w1/rounds/new?documentId=d1&versionId=v2');
+  });
+});
+
+describe('MeetingForm', () => {
+  const round = (meetings: Round['meetings']) => ({ id: 'r1', meetings }) as Round;
+
+  it('adds a meeting, hands the updated round back and clears itself', async () => {
+    const user = userEvent.setup();
+    const calls = fakeApi({ 'POST /rounds/r1/meetings': round([{ id: 'm1', startsAt: '2026-12-10T16:00:00.000Z', place: 'Police, ratusz', notes: '' }]) });
+    const onAdded = vi.fn();
+    renderWithApp(<MeetingForm roundId="r1" onAdded={onAdded} />);
+    expect(screen.getByRole('form', { name: 'Dodaj spotkanie konsultacyjne' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Data i godzina'), { target: { value: '2026-12-10T17:00' } });
+    await user.type(screen.getByLabelText('Miejsce'), ' Police, ratusz ');
+    await user.type(screen.getByLabelText('Uwagi (nieobowiązkowe)'), 'Sala nr 1');
+    await user.click(screen.getByRole('button', { name: 'Dodaj spotkanie' }));
+    await waitFor(() => expect(onAdded).toHaveBeenCalledOnce());
+    expect(calls).toEqual([
+      { method: 'POST', path: '/rounds/r1/meetings', body: { startsAt: new Date(2026, 11, 10, 17, 0).toISOString(), place: 'Police, ratusz', notes: 'Sala nr 1' } },
+    ]);
+    expect(onAdded.mock.calls[0]![0].meetings).toHaveLength(1);
+    expect(screen.getByRole('status').textContent).toMatch(/^Dodano spotkanie: .*, Police, ratusz\.$/);
+    expect((screen.getByLabelText('Miejsce') as HTMLInputElement).value).toBe('');
+  });
+
+  it('requires the date and the place', async () => {
+    const user = userEvent.setup();
+    const calls = fakeApi({});
+    renderWithApp(<MeetingForm roundId="r1" onAdded={vi.fn()} />, { language: 'en' });
+    await user.click(screen.getByRole('button', { name: 'Add the meeting' }));
+    expect(calls).toEqual([]);
+    expect(document.activeElement).toBe(screen.getByLabelText('Date and time'));
+    expect(screen.getByText('Enter where the meeting takes place.')).toBeTruthy();
+  });
+});
+
+describe('Konsultuj tę wersję', () => {
+  it('links each version of the versions panel to a new round on it, for coordinators only', async () => {
+    const panel = <VersionsPanel workspaceId="w1" documentId="d1" canFreeze={false} />;
+    const coordinator = renderPage(panel, { route: '/w/:workspaceId/d/:documentId', path: '/w/w1/d/d1', role: 'coordinator', routes: versionRoutes });
+    const link = await screen.findByRole('link', { name: 'Konsultuj tę wersję: wersja 2 „v1.0 — do konsultacji”' });
+    expect(link.getAttribute('href')).toBe('/w/w1/rounds/new?documentId=d1&versionId=v2');
+    coordinator.unmount();
+    renderPage(panel, { route: '/w/:workspaceId/d/:documentId', path: '/w/w1/d/d1', role: 'expert', routes: versionRoutes });
+    await screen.findByRole('link', { name: 'Wersja 2: v1.0 — do konsultacji' });
+    expect(screen.queryByRole('link', { name: /Konsultuj tę wersję/ })).toBeNull();
+  });
+});

@@ -1,0 +1,24 @@
+import { useEffect, useRef } from 'react';
+import { io } from 'socket.io-client';
+import { COLLAB_SOCKET_PATH, ROUND_EVENTS, ROUNDS_NAMESPACE, type RoundEvent } from '@commonplan/sync';
+
+/**
+ * Calls `onEvent` whenever the round's comments change (a new one, an edit or withdrawal, a decision), for staff
+ * watching the round; the session cookie authenticates the socket. Does nothing for others (the server refuses them).
+ */
+export function useRoundEvents(roundId: string, enabled: boolean, onEvent: (event: RoundEvent) => void): void {
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
+  useEffect(() => {
+    if (!enabled || !roundId) return;
+    const socket = io(ROUNDS_NAMESPACE, { path: COLLAB_SOCKET_PATH, transports: ['websocket'], withCredentials: true });
+    // Watch again after every reconnection: rooms do not survive a new connection.
+    socket.on('connect', () => socket.emit(ROUND_EVENTS.watch, roundId, () => undefined));
+    socket.on(ROUND_EVENTS.event, (id: string, event: RoundEvent) => {
+      if (id === roundId) handler.current(event);
+    });
+    return () => {
+      socket.disconnect();
+    };
+  }, [roundId, enabled]);
+}
