@@ -148,6 +148,8 @@ describe('a whole consultation round in the browser', () => {
     for (const label of ['uwzględniona 1', 'nieuwzględniona 1', 'wyjaśnienie 1']) expect(dispositionRows.some((row) => row.startsWith(label))).toBe(true);
     const preview = await page.locator('main').innerText();
     expect(preview).toContain('osoba fizyczna nr 1');
+    // The main changes name the wording that went into the draft.
+    expect(preview).toContain('Spójny system transportu publicznego z Szczecińską Koleją Metropolitalną');
     expect(preview).not.toContain('Maria Wiśniewska');
     expect(preview).not.toMatch(EMAIL_PATTERN);
     expect(await axeViolations(page)).toEqual([]);
@@ -182,6 +184,7 @@ describe('a whole consultation round in the browser', () => {
         for (const number of [publicNumber, partnerNumber, representativeNumber]) expect(text).toContain(number);
         expect(text).toContain('osoba fizyczna nr 1');
         expect(text).toContain('Kolej metropolitalna jest w planie transportowym.');
+        expect(text).toContain('Zapis wprowadzony do projektu dokumentu');
         expect(text).not.toMatch(EMAIL_PATTERN);
         expect(text).not.toContain('Wiśniewska');
       }

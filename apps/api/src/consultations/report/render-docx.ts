@@ -143,6 +143,7 @@ export async function renderReportDocx(content: ReportContent, sha256: string | 
     ...content.mainChanges.flatMap((change) => [
       p(`${change.number} · ${labels.dispositions[change.disposition]} · ${change.chapter}`, { bold: true }),
       field(labels.columns.proposedWording, change.proposedWording),
+      ...(change.appliedWording ? [field(labels.columns.appliedWording, change.appliedWording)] : []),
       field(labels.columns.dispositionJustification, change.dispositionJustification),
     ]),
 

@@ -187,6 +187,7 @@ function write(pdf: Pdf, content: ReportContent, sha256: string | null, labels: 
     ensureSpace(pdf, 60);
     paragraph(pdf, `${change.number} · ${labels.dispositions[change.disposition]} · ${change.chapter}`, { font: 'bold' });
     field(pdf, labels.columns.proposedWording, change.proposedWording);
+    if (change.appliedWording) field(pdf, labels.columns.appliedWording, change.appliedWording);
     field(pdf, labels.columns.dispositionJustification, change.dispositionJustification);
   }
 

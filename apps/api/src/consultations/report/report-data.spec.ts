@@ -67,7 +67,7 @@ describe('the consultation report built from the data', () => {
 
   it('counts comments by disposition, submitter type and chapter, leaving withdrawn ones out of every count', () => {
     const comments = [
-      comment({ disposition: 'accepted', passageFrom: 45, passageTo: 50 }), // Cele
+      comment({ disposition: 'accepted', passageFrom: 45, passageTo: 50, appliedText: 'Zapis w projekcie (pytania: biuro@som.example).' }), // Cele
       comment({ disposition: 'accepted', passageFrom: 10, passageTo: 20, submitterType: 'partner_organisation', submitterName: 'Izba Gospodarcza' }), // Diagnoza
       comment({ disposition: 'partly_accepted', passageFrom: 95, passageTo: 99, submitterKind: 'person', submitterName: 'Anna Nowak', submitterType: 'resident' }), // Wdrażanie
       comment({ disposition: 'rejected', passageFrom: 40, passageTo: 41 }), // exactly at the heading: Cele
@@ -100,6 +100,8 @@ describe('the consultation report built from the data', () => {
       ['U/2026/0003', 'partly_accepted'],
     ]);
     expect(report.mainChanges[0].proposedWording).toBe('Nowy zapis.');
+    // The wording put into the draft, where it was applied; e-mail addresses masked there too.
+    expect(report.mainChanges.map((c) => c.appliedWording)).toEqual(['Zapis w projekcie (pytania: […]).', null, null]);
   });
 
   it('names institutions, numbers private persons in the order of their first comment, and never outputs their e-mail or name', () => {

@@ -44,6 +44,8 @@ export interface ReportCommentRow {
   disposition: Disposition | null;
   dispositionJustification: string | null;
   approved: boolean;
+  /** The wording as staff put it into the live draft (proposed wording → draft), when they did. */
+  appliedText?: string | null;
 }
 
 /** A top-level heading of the consulted version and its ProseMirror position. */
@@ -126,6 +128,8 @@ export interface ReportMainChange {
   disposition: 'accepted' | 'partly_accepted';
   proposedWording: string;
   dispositionJustification: string;
+  /** The wording put into the draft from this comment, when it was applied there (null: changed otherwise or not yet). */
+  appliedWording: string | null;
 }
 
 export interface ReportContent {
@@ -284,6 +288,7 @@ export function buildReport(input: ReportInput): ReportContent {
   const persons = new Set(considered.filter((e) => e.submitter.kind === 'person').map((e) => (e.submitter as { number: number }).number));
   const institutions = new Set(considered.filter((e) => e.submitter.kind === 'institution').map((e) => (e.submitter as { name: string }).name.toLowerCase()));
 
+  const applied = new Map(input.comments.map((c) => [c.number, c.appliedText ?? null]));
   const mainChanges: ReportMainChange[] = considered
     .filter((entry) => entry.disposition === 'accepted' || entry.disposition === 'partly_accepted')
     .map((entry) => ({
@@ -293,6 +298,7 @@ export function buildReport(input: ReportInput): ReportContent {
       disposition: entry.disposition as 'accepted' | 'partly_accepted',
       proposedWording: entry.proposedWording,
       dispositionJustification: entry.dispositionJustification ?? '',
+      appliedWording: withoutEmails(applied.get(entry.number) ?? '') || null,
     }));
 
   return {

@@ -57,6 +57,7 @@ export interface ReportLabels {
     part: string;
     currentWording: string;
     proposedWording: string;
+    appliedWording: string;
     justification: string;
     submitter: string;
     submitterType: string;
@@ -142,6 +143,7 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       part: 'Część dokumentu',
       currentWording: 'Dotychczasowy zapis',
       proposedWording: 'Proponowany zapis',
+      appliedWording: 'Zapis wprowadzony do projektu dokumentu',
       justification: 'Uzasadnienie uwagi',
       submitter: 'Zgłaszający',
       submitterType: 'Rodzaj zgłaszającego',
@@ -225,6 +227,7 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       part: 'Part of the document',
       currentWording: 'Current wording',
       proposedWording: 'Proposed wording',
+      appliedWording: 'Wording put into the draft document',
       justification: 'Justification',
       submitter: 'Submitted by',
       submitterType: 'Type of submitter',

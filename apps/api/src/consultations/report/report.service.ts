@@ -222,7 +222,7 @@ export class ReportService {
     );
     const rows: CommentRow[] = await manager.query(
       `SELECT number, part, passage_from, passage_to, current_wording, proposed_wording, justification, submitter_kind, submitter_name, submitter_type,
-              email, user_id, channel, withdrawn_at, created_at, disposition, disposition_justification, approved_at
+              email, user_id, channel, withdrawn_at, created_at, disposition, disposition_justification, approved_at, applied_text
        FROM consultation_comments WHERE round_id = $1 ORDER BY created_at, number`,
       [round.id],
     );
@@ -245,6 +245,7 @@ export class ReportService {
       disposition: c.disposition,
       dispositionJustification: c.disposition_justification,
       approved: c.approved_at !== null,
+      appliedText: c.applied_text,
     }));
     const input: ReportInput = {
       workspaceName: round.workspace_name,
@@ -347,4 +348,5 @@ interface CommentRow {
   disposition: Disposition | null;
   disposition_justification: string | null;
   approved_at: string | null;
+  applied_text: string | null;
 }

@@ -258,6 +258,12 @@ export function ReportView({ content, sha256, level }: { content: ReportContent;
                 <dl className="report-change">
                   <dt>{t('report.columns.proposedWording')}</dt>
                   <dd className="report-text">{change.proposedWording || t('common.none')}</dd>
+                  {change.appliedWording && (
+                    <>
+                      <dt>{t('report.columns.appliedWording')}</dt>
+                      <dd className="report-text">{change.appliedWording}</dd>
+                    </>
+                  )}
                   <dt>{t('report.columns.dispositionJustification')}</dt>
                   <dd className="report-text">{change.dispositionJustification}</dd>
                 </dl>

@@ -57,7 +57,7 @@ export interface ReportContent {
     byChannel: Array<ReportCount<RoundChannel>>;
     byChapter: ReportCount[];
   };
-  mainChanges: Array<{ number: string; chapter: string; part: string; disposition: 'accepted' | 'partly_accepted'; proposedWording: string; dispositionJustification: string }>;
+  mainChanges: Array<{ number: string; chapter: string; part: string; disposition: 'accepted' | 'partly_accepted'; proposedWording: string; dispositionJustification: string; appliedWording: string | null }>;
   annex: ReportAnnexEntry[];
 }
 

@@ -57,7 +57,7 @@ const content = (extra: Partial<ReportContent> = {}): ReportContent => ({
       { key: '2. Cele', count: 1 },
     ],
   },
-  mainChanges: [{ number: 'U/2026/0001', chapter: '2. Cele', part: 'Rozdział 2', disposition: 'accepted', proposedWording: 'Kolej do Goleniowa.', dispositionJustification: 'Przyjęto.' }],
+  mainChanges: [{ number: 'U/2026/0001', chapter: '2. Cele', part: 'Rozdział 2', disposition: 'accepted', proposedWording: 'Kolej do Goleniowa.', dispositionJustification: 'Przyjęto.', appliedWording: 'Kolej metropolitalna do Goleniowa.' }],
   annex: [
     {
       number: 'U/2026/0001',
@@ -127,6 +127,8 @@ describe('ReportView', () => {
     expect(screen.getByRole('heading', { level: 2, name: '4. Statystyka uwag' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Załącznik: zestawienie uwag wraz z rozstrzygnięciem i jego uzasadnieniem' })).toBeTruthy();
     expect(plain(container.textContent)).toContain('cd'.repeat(32));
+    // A main change names the wording that went into the draft.
+    expect(plain(screen.getByText('Kolej metropolitalna do Goleniowa.').closest('dl')?.textContent)).toContain('Zapis wprowadzony do projektu dokumentu');
   });
 
   it('has no accessibility violations that axe finds without a browser (contrast is checked in the browser suite)', async () => {
