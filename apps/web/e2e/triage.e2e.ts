@@ -154,7 +154,8 @@ describe('consultation round: the form, meetings and the triage of comments', ()
     await expertPanel.getByRole('button', { name: 'Zapisz rozstrzygnięcie' }).click();
     await other.page.getByRole('status').filter({ hasText: `Zapisano rozstrzygnięcie uwagi ${first.number}` }).waitFor();
     expect(await expertPanel.getByRole('button', { name: 'Zatwierdź rozstrzygnięcie' }).count()).toBe(0);
-    expect((await tableRows(other.page))[0]).toContain('częściowo uwzględniona czeka na zatwierdzenie');
+    // The table reloads after the status is announced.
+    await expect.poll(async () => (await tableRows(other.page))[0]).toContain('częściowo uwzględniona czeka na zatwierdzenie');
     await bothLanguagesClean(other.page, /Comments: /);
     expect(other.errors).toEqual([]);
     await other.context.close();
