@@ -5,3 +5,4 @@ export * from './canonical-json';
 export * from './passwords';
 export * from './documents';
 export * from './consultations';
+export * from './decisions';

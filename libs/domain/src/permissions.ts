@@ -13,13 +13,17 @@ export const CAPABILITIES = [
   'audit.read',
   'documents.create',
   'consultations.manage',
+  /** Bodies and their rules, resolutions, meetings, opening and closing votes. */
+  'decisions.manage',
+  /** Casting its member's vote (and a proxy's) on resolutions. */
+  'decisions.vote',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 const GRANTS: Record<Role, readonly Capability[]> = {
-  coordinator: CAPABILITIES,
+  coordinator: CAPABILITIES.filter((capability) => capability !== 'decisions.vote'),
   expert: ['workspace.read', 'people.read'],
-  representative: ['workspace.read', 'people.read'],
+  representative: ['workspace.read', 'people.read', 'decisions.vote'],
   partner: ['workspace.read', 'people.read'],
   observer: ['workspace.read', 'people.read'],
 };

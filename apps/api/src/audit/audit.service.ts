@@ -33,9 +33,10 @@ export class AuditService {
 
   /**
    * Appends an entry inside the caller's transaction, so that the entry is written if and only if the change it
-   * records is. Appends to one chain are serialised by the lock on the chain's head.
+   * records is. Appends to one chain are serialised by the lock on the chain's head. Returns where the entry stands
+   * in its chain (the decision register cites it).
    */
-  async append(manager: EntityManager, event: AuditEvent): Promise<void> {
+  async append(manager: EntityManager, event: AuditEvent): Promise<{ seq: number; hash: string }> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.append must run inside a transaction');
     }
@@ -53,12 +54,14 @@ export class AuditService {
       details: JSON.parse(canonicalJson(event.details ?? {})) as Record<string, unknown>,
       createdAt: new Date(),
     };
-    await this.repository.insert(manager, content, head.hash, entryHash(head.hash, content));
+    const hash = entryHash(head.hash, content);
+    await this.repository.insert(manager, content, head.hash, hash);
+    return { seq: content.seq, hash };
   }
 
   /** Appends an entry in a transaction of its own (for events that change nothing else). */
-  record(event: AuditEvent): Promise<void> {
-    return this.dataSource.transaction((manager) => this.append(manager, event));
+  async record(event: AuditEvent): Promise<void> {
+    await this.dataSource.transaction((manager) => this.append(manager, event));
   }
 
   list(workspaceId: string | null, beforeSeq: number | null, limit: number): Promise<ListedEntry[]> {

@@ -1,0 +1,187 @@
+import { effectiveVoters, type Attendance } from './proxies';
+import { type Comparison, fromUnits, type Rational, reaches, smallestReaching, toUnits } from './rational';
+import { HALF, type MajorityBase, type MajorityRule, type QuorumRule, type BodyRules } from './rules';
+import { checkVoteAt, type Meeting, type Vote, type VoteChoice, type VoteRefusal } from './votes';
+import { voteWeights } from './weights';
+
+/** How many members and how much vote weight (with equal weighting the two are the same). */
+export type Figure = { count: number; weight: number };
+
+/**
+ * Why a resolution was or was not adopted:
+ * - no_quorum: the quorum was not reached, so there is no outcome (adopted is null);
+ * - adopted: quorum reached, the required majority reached, and more votes for than against;
+ * - tie: rejected with as many votes for as against (and at least one each way), e.g. 7:7 under a simple majority;
+ * - rejected: otherwise.
+ */
+export const OUTCOME_REASONS = ['no_quorum', 'adopted', 'rejected', 'tie'] as const;
+export type OutcomeReason = (typeof OUTCOME_REASONS)[number];
+
+/** The quorum as applied: `actual` (members or weight counted) against `minimum`, the least that reaches it. */
+export type QuorumResult = QuorumRule & {
+  /** The body's statutory membership, in members or weight (the base of the fraction). */
+  total: number;
+  actual: number;
+  minimum: number;
+  reached: boolean;
+};
+
+/**
+ * The majority as applied: votes for (in weight) compared with `fraction` of `base`. A simple majority is "more than
+ * 1/1 of the votes against"; an absolute one "more than 1/2 of" its base; a qualified one "at least `fraction` of" it.
+ */
+export type ThresholdResult = {
+  majority: MajorityRule;
+  of: 'against' | MajorityBase;
+  fraction: Rational;
+  comparison: Comparison;
+  base: number;
+  /** The least weight for that reaches the threshold (with whole-number weights, the number to print). */
+  minimum: number;
+  met: boolean;
+};
+
+export type Tally = Record<VoteChoice, Figure> & {
+  /** The votes that count towards a majority "of valid votes": for and against, and abstentions when they count. */
+  valid: Figure;
+  /** Every vote accepted. */
+  cast: Figure;
+};
+
+export type Outcome = {
+  /** true adopted, false rejected, null no outcome (no quorum). */
+  adopted: boolean | null;
+  reason: OutcomeReason;
+  quorum: QuorumResult;
+  threshold: ThresholdResult;
+  /** Every majority also needs more votes for than against (so no kind of majority adopts on a tie). */
+  moreForThanAgainst: boolean;
+  tally: Tally;
+  attendance: { statutory: Figure; present: Figure; represented: Figure; attending: Figure };
+  weighting: BodyRules['weighting'];
+  abstentionsCount: boolean;
+  ballot: BodyRules['ballot'];
+  /** Who voted how, in the order of the body's members: named ballots only (null for a secret ballot). */
+  roll: Array<{ memberId: string; castBy: string; choice: VoteChoice }> | null;
+  refusedVotes: Array<{ vote: Vote; reason: VoteRefusal }>;
+  refusedProxies: Attendance['refused'];
+};
+
+type Exact = { count: number; units: bigint };
+
+/**
+ * The outcome of a vote at a meeting. Votes are checked one by one in the order given (see `checkVote`); refused
+ * ones are listed and not counted. Members represented by proxy count as present. There is no outcome without the
+ * quorum. Then the resolution is adopted when the votes for reach the required majority of its base AND are more
+ * than the votes against. All arithmetic is exact (whole numbers and cross-multiplication).
+ *
+ * Throws a RangeError when the members' weights are unusable under the rules' weighting (a member without a
+ * population under population weighting, a duplicate id...): check them first with `voteWeights`.
+ */
+export function decide(input: Meeting & { votes: readonly Vote[] }): Outcome {
+  const { rules, members } = input;
+  const weighed = voteWeights(members, rules.weighting);
+  if (!weighed.ok) throw new RangeError(`decide: unusable weights (${weighed.problems.map((p) => `${p.memberId}: ${p.message}`).join('; ')})`);
+  const ids = members.map((member) => member.id);
+  const { units, scale } = toUnits(ids.map((id) => weighed.weights[id]));
+  const unitsOf = new Map(ids.map((id, index) => [id, units[index]]));
+  const exact = (of: Iterable<string>): Exact => {
+    let count = 0;
+    let sum = 0n;
+    for (const id of of) {
+      count += 1;
+      sum += unitsOf.get(id) ?? 0n;
+    }
+    return { count, units: sum };
+  };
+  const shown = (figure: Exact): Figure => ({ count: figure.count, weight: fromUnits(figure.units, scale) });
+
+  const attendance = effectiveVoters({ members, present: input.present, proxies: input.proxies, proxiesAllowed: rules.proxiesAllowed });
+  const choiceOf = new Map<string, VoteChoice>();
+  const refusedVotes: Outcome['refusedVotes'] = [];
+  const at = { memberIds: new Set(ids), attendance, proxiesAllowed: rules.proxiesAllowed, voted: new Set<string>() };
+  for (const vote of input.votes) {
+    const check = checkVoteAt(vote, at);
+    if (check.ok) {
+      choiceOf.set(vote.memberId, vote.choice);
+      at.voted.add(vote.memberId);
+    } else refusedVotes.push({ vote: { ...vote }, reason: check.reason });
+  }
+  const withChoice = (choice: VoteChoice) => exact(ids.filter((id) => choiceOf.get(id) === choice));
+  const tallyFor = withChoice('for');
+  const against = withChoice('against');
+  const abstain = withChoice('abstain');
+  const valid = exact(ids.filter((id) => choiceOf.has(id) && (rules.abstentionsCount || choiceOf.get(id) !== 'abstain')));
+  const cast = exact(ids.filter((id) => choiceOf.has(id)));
+  const statutory = exact(ids);
+  const attending = exact(attendance.voters.map((voter) => voter.memberId));
+
+  const quorum = quorumResult(rules.quorum, statutory, rules.quorum.among === 'present' ? attending : cast, scale);
+  const bases: Record<MajorityBase, Exact> = { valid, present: attending, statutory };
+  const threshold = thresholdResult(rules.majority, tallyFor.units, against.units, bases, scale);
+  const moreForThanAgainst = tallyFor.units > against.units;
+  const adopted = quorum.reached ? threshold.met && moreForThanAgainst : null;
+  const reason: OutcomeReason =
+    adopted === null ? 'no_quorum' : adopted ? 'adopted' : tallyFor.units === against.units && tallyFor.units > 0n ? 'tie' : 'rejected';
+
+  const byId = new Map(attendance.voters.map((voter) => [voter.memberId, voter.castBy]));
+  return {
+    adopted,
+    reason,
+    quorum,
+    threshold,
+    moreForThanAgainst,
+    tally: { for: shown(tallyFor), against: shown(against), abstain: shown(abstain), valid: shown(valid), cast: shown(cast) },
+    attendance: {
+      statutory: shown(statutory),
+      present: shown(exact(attendance.present)),
+      represented: shown(exact(attendance.represented)),
+      attending: shown(attending),
+    },
+    weighting: rules.weighting,
+    abstentionsCount: rules.abstentionsCount,
+    ballot: rules.ballot,
+    roll:
+      rules.ballot === 'secret'
+        ? null
+        : ids.filter((id) => choiceOf.has(id)).map((id) => ({ memberId: id, castBy: byId.get(id) as string, choice: choiceOf.get(id) as VoteChoice })),
+    refusedVotes,
+    refusedProxies: attendance.refused,
+  };
+}
+
+function quorumResult(rule: QuorumRule, statutory: Exact, counted: Exact, scale: number): QuorumResult {
+  const byWeight = rule.basis === 'weight';
+  const total = byWeight ? statutory.units : BigInt(statutory.count);
+  const actual = byWeight ? counted.units : BigInt(counted.count);
+  const show = (value: bigint) => (byWeight ? fromUnits(value, scale) : Number(value));
+  return {
+    basis: rule.basis,
+    among: rule.among,
+    fraction: { ...rule.fraction },
+    comparison: rule.comparison,
+    total: show(total),
+    actual: show(actual),
+    minimum: show(smallestReaching(rule.fraction, total, rule.comparison)),
+    reached: reaches(actual, rule.fraction, total, rule.comparison),
+  };
+}
+
+function thresholdResult(majority: MajorityRule, forUnits: bigint, againstUnits: bigint, bases: Record<MajorityBase, Exact>, scale: number): ThresholdResult {
+  const [of, fraction, comparison]: [ThresholdResult['of'], Rational, Comparison] =
+    majority.kind === 'simple'
+      ? ['against', { numerator: 1, denominator: 1 }, 'more_than']
+      : majority.kind === 'absolute'
+        ? [majority.of, { ...HALF }, 'more_than']
+        : [majority.of, { ...majority.fraction }, 'at_least'];
+  const base = of === 'against' ? againstUnits : bases[of].units;
+  return {
+    majority: JSON.parse(JSON.stringify(majority)) as MajorityRule,
+    of,
+    fraction,
+    comparison,
+    base: fromUnits(base, scale),
+    minimum: fromUnits(smallestReaching(fraction, base, comparison), scale),
+    met: reaches(forUnits, fraction, base, comparison),
+  };
+}

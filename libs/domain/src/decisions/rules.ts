@@ -1,0 +1,124 @@
+import type { Comparison, Rational } from './rational';
+
+/**
+ * A body's voting rules as data (a coordinator sets them from the statute; nothing about a particular statute is
+ * code). One {@link BodyRules} value says everything needed to decide one vote; a {@link BodyRuleBook} holds a body's
+ * general rules and what differs for some kinds of resolution (e.g. elections by secret ballot, statute changes by 2/3).
+ */
+
+/** Kinds of resolution whose rules may differ from the body's general rules. */
+export const RESOLUTION_KINDS = ['ordinary', 'election', 'statute_change'] as const;
+export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
+
+/** Quorum counts members (one each) or their vote weight. */
+export const QUORUM_BASES = ['members', 'weight'] as const;
+export type QuorumBasis = (typeof QUORUM_BASES)[number];
+
+/**
+ * Who counts towards the quorum: members present (in person or represented by proxy), or members who cast a vote
+ * (for, against or abstaining: an abstention is taking part).
+ */
+export const QUORUM_COUNTS = ['present', 'voting'] as const;
+export type QuorumCount = (typeof QUORUM_COUNTS)[number];
+
+/**
+ * The quorum: the members (or weight) counted must reach `fraction` of the body's statutory membership (every member
+ * of the body, present or not). "At least half of the members present" is
+ * { basis: 'members', among: 'present', fraction: 1/2, comparison: 'at_least' }.
+ */
+export type QuorumRule = { basis: QuorumBasis; among: QuorumCount; fraction: Rational; comparison: Comparison };
+
+/**
+ * Majorities (general usage in Polish law):
+ * - simple (zwykła): more votes for than against; abstentions never matter and a tie is rejected;
+ * - absolute (bezwzględna): votes for are more than half of a base;
+ * - qualified (kwalifikowana): votes for are at least `fraction` (e.g. 2/3) of a base.
+ */
+export const MAJORITY_KINDS = ['simple', 'absolute', 'qualified'] as const;
+export type MajorityKind = (typeof MAJORITY_KINDS)[number];
+
+/**
+ * The base of an absolute or qualified majority: the valid votes cast (for + against, plus abstentions when they
+ * count), the members present (in person or by proxy), or the body's statutory membership. All in vote weight.
+ */
+export const MAJORITY_BASES = ['valid', 'present', 'statutory'] as const;
+export type MajorityBase = (typeof MAJORITY_BASES)[number];
+
+export type MajorityRule =
+  | { kind: 'simple' }
+  | { kind: 'absolute'; of: MajorityBase }
+  | { kind: 'qualified'; fraction: Rational; of: MajorityBase };
+
+/** One vote per member, the member's population, or a weight the coordinator sets per member. */
+export const WEIGHTINGS = ['equal', 'population', 'custom'] as const;
+export type Weighting = (typeof WEIGHTINGS)[number];
+
+/** Named (jawne: the minutes list who voted how) or secret (tajne: only the totals are kept). */
+export const BALLOTS = ['named', 'secret'] as const;
+export type Ballot = (typeof BALLOTS)[number];
+
+export type BodyRules = {
+  quorum: QuorumRule;
+  majority: MajorityRule;
+  weighting: Weighting;
+  /**
+   * Whether abstentions count among the valid votes, i.e. in the base of an absolute or qualified majority "of valid
+   * votes" (Polish practice: yes, so an abstention weighs like a vote against there). Never matters for a simple
+   * majority, nor for a base of present or statutory members.
+   */
+  abstentionsCount: boolean;
+  /** Whether a member's representative may hand the member's vote to another member's representative for a meeting. */
+  proxiesAllowed: boolean;
+  ballot: Ballot;
+};
+
+/** What differs from the general rules for one kind of resolution; each field replaces the general one whole. */
+export type BodyRulesOverride = Partial<BodyRules>;
+
+export type BodyRuleBook = { general: BodyRules; byKind: Partial<Record<ResolutionKind, BodyRulesOverride>> };
+
+export const HALF: Rational = Object.freeze({ numerator: 1, denominator: 2 });
+export const TWO_THIRDS: Rational = Object.freeze({ numerator: 2, denominator: 3 });
+
+/**
+ * The general defaults (SSOM statute and common practice): one vote per member; quorum at least half of the body's
+ * members present; simple majority; abstentions count among valid votes; no proxies; named ballot.
+ */
+export const DEFAULT_BODY_RULES: Readonly<BodyRules> = deepFreeze({
+  quorum: { basis: 'members', among: 'present', fraction: { ...HALF }, comparison: 'at_least' },
+  majority: { kind: 'simple' },
+  weighting: 'equal',
+  abstentionsCount: true,
+  proxiesAllowed: false,
+  ballot: 'named',
+});
+
+/**
+ * The default rule book: elections (of the assembly's chair, SSOM statute) by absolute majority of valid votes in a
+ * secret ballot; statute changes (and dissolution) by 2/3 of valid votes; both with the general quorum.
+ */
+export const DEFAULT_RULE_BOOK: Readonly<BodyRuleBook> = deepFreeze({
+  general: DEFAULT_BODY_RULES,
+  byKind: {
+    election: { majority: { kind: 'absolute', of: 'valid' }, ballot: 'secret' },
+    statute_change: { majority: { kind: 'qualified', fraction: { ...TWO_THIRDS }, of: 'valid' } },
+  },
+});
+
+/** The rules for one kind of resolution: the general rules with that kind's overrides (a fresh copy). */
+export function rulesFor(book: Readonly<BodyRuleBook>, kind: ResolutionKind): BodyRules {
+  return JSON.parse(JSON.stringify({ ...book.general, ...book.byKind[kind] })) as BodyRules;
+}
+
+/** The statute defaults for one kind of resolution (a fresh copy, safe to change). */
+export function defaultRulesFor(kind: ResolutionKind): BodyRules {
+  return rulesFor(DEFAULT_RULE_BOOK, kind);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

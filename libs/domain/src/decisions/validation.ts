@@ -1,0 +1,146 @@
+import { COMPARISONS, type Rational } from './rational';
+import {
+  BALLOTS,
+  type BodyRuleBook,
+  type BodyRules,
+  type BodyRulesOverride,
+  MAJORITY_BASES,
+  MAJORITY_KINDS,
+  QUORUM_BASES,
+  QUORUM_COUNTS,
+  RESOLUTION_KINDS,
+  WEIGHTINGS,
+} from './rules';
+
+/** A problem with rules sent by a client: the dotted path of the field and what is wrong (for a 400 naming it). */
+export type RuleProblem = { field: string; message: string };
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; problems: RuleProblem[] };
+
+type Record_ = Record<string, unknown>;
+type Check = (value: unknown, field: string, problems: RuleProblem[]) => void;
+
+const RULE_FIELDS: Record<keyof BodyRules, Check> = {
+  quorum: checkQuorum,
+  majority: checkMajority,
+  weighting: oneOf(WEIGHTINGS),
+  abstentionsCount: checkBoolean,
+  proxiesAllowed: checkBoolean,
+  ballot: oneOf(BALLOTS),
+};
+
+/**
+ * Checks rules sent by a client: every field present, enumerations known, fractions of positive whole numbers in
+ * (0, 1], no unknown fields. Returns the rules (a copy) or every problem found. `at` prefixes the field paths, e.g.
+ * 'rules' gives 'rules.quorum.fraction.denominator'.
+ */
+export function validateRules(input: unknown, at = ''): Validation<BodyRules> {
+  const problems: RuleProblem[] = [];
+  checkFields(input, at, problems, false);
+  return problems.length ? { ok: false, problems } : { ok: true, value: copy(input as BodyRules) };
+}
+
+/** Checks a rule book: complete general rules, and per kind of resolution an override with any of the same fields. */
+export function validateRuleBook(input: unknown, at = ''): Validation<BodyRuleBook> {
+  const problems: RuleProblem[] = [];
+  if (!isRecord(input)) {
+    problems.push({ field: at || 'ruleBook', message: 'must be an object' });
+    return { ok: false, problems };
+  }
+  unknownKeys(input, ['general', 'byKind'], at, problems);
+  checkFields(input.general, join(at, 'general'), problems, false);
+  const byKind = input.byKind ?? {};
+  if (!isRecord(byKind)) problems.push({ field: join(at, 'byKind'), message: 'must be an object' });
+  else {
+    unknownKeys(byKind, RESOLUTION_KINDS, join(at, 'byKind'), problems, 'is not a kind of resolution');
+    for (const kind of RESOLUTION_KINDS) {
+      if (byKind[kind] !== undefined) checkFields(byKind[kind], join(at, `byKind.${kind}`), problems, true);
+    }
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, value: copy({ general: input.general, byKind } as BodyRuleBook) };
+}
+
+/** Checks an override alone (any subset of the rule fields). */
+export function validateRulesOverride(input: unknown, at = ''): Validation<BodyRulesOverride> {
+  const problems: RuleProblem[] = [];
+  checkFields(input, at, problems, true);
+  return problems.length ? { ok: false, problems } : { ok: true, value: copy(input as BodyRulesOverride) };
+}
+
+function checkFields(input: unknown, at: string, problems: RuleProblem[], partial: boolean): void {
+  if (!isRecord(input)) {
+    problems.push({ field: at || 'rules', message: 'must be an object' });
+    return;
+  }
+  unknownKeys(input, Object.keys(RULE_FIELDS), at, problems);
+  for (const [key, check] of Object.entries(RULE_FIELDS)) {
+    if (input[key] === undefined) {
+      if (!partial) problems.push({ field: join(at, key), message: 'is required' });
+    } else check(input[key], join(at, key), problems);
+  }
+}
+
+function checkQuorum(value: unknown, at: string, problems: RuleProblem[]): void {
+  if (!isRecord(value)) return void problems.push({ field: at, message: 'must be an object' });
+  unknownKeys(value, ['basis', 'among', 'fraction', 'comparison'], at, problems);
+  required(value, 'basis', at, problems, oneOf(QUORUM_BASES));
+  required(value, 'among', at, problems, oneOf(QUORUM_COUNTS));
+  required(value, 'fraction', at, problems, checkFraction);
+  required(value, 'comparison', at, problems, oneOf(COMPARISONS));
+}
+
+function checkMajority(value: unknown, at: string, problems: RuleProblem[]): void {
+  if (!isRecord(value)) return void problems.push({ field: at, message: 'must be an object' });
+  required(value, 'kind', at, problems, oneOf(MAJORITY_KINDS));
+  const allowed = value.kind === 'simple' ? ['kind'] : value.kind === 'absolute' ? ['kind', 'of'] : value.kind === 'qualified' ? ['kind', 'fraction', 'of'] : null;
+  if (allowed === null) return;
+  unknownKeys(value, allowed, at, problems, `is not used by a ${String(value.kind)} majority`);
+  if (allowed.includes('of')) required(value, 'of', at, problems, oneOf(MAJORITY_BASES));
+  if (allowed.includes('fraction')) required(value, 'fraction', at, problems, checkFraction);
+}
+
+/** A fraction in (0, 1]: positive whole numerator and denominator, numerator not above the denominator. */
+function checkFraction(value: unknown, at: string, problems: RuleProblem[]): void {
+  if (!isRecord(value)) return void problems.push({ field: at, message: 'must be a fraction { numerator, denominator }' });
+  unknownKeys(value, ['numerator', 'denominator'], at, problems);
+  const wholeAbove0: Check = (v, field, list) => {
+    if (!Number.isSafeInteger(v) || (v as number) < 1) list.push({ field, message: 'must be a positive whole number' });
+  };
+  required(value, 'numerator', at, problems, wholeAbove0);
+  required(value, 'denominator', at, problems, wholeAbove0);
+  const fraction = value as Rational;
+  if (Number.isSafeInteger(fraction.numerator) && Number.isSafeInteger(fraction.denominator) && fraction.numerator > fraction.denominator && fraction.denominator > 0) {
+    problems.push({ field: at, message: 'must be at most 1 (numerator not above the denominator)' });
+  }
+}
+
+function checkBoolean(value: unknown, at: string, problems: RuleProblem[]): void {
+  if (typeof value !== 'boolean') problems.push({ field: at, message: 'must be true or false' });
+}
+
+function oneOf(values: readonly string[]): Check {
+  return (value, at, problems) => {
+    if (typeof value !== 'string' || !values.includes(value)) problems.push({ field: at, message: `must be one of ${values.join(', ')}` });
+  };
+}
+
+function required(value: Record_, key: string, at: string, problems: RuleProblem[], check: Check): void {
+  if (value[key] === undefined) problems.push({ field: join(at, key), message: 'is required' });
+  else check(value[key], join(at, key), problems);
+}
+
+function unknownKeys(value: Record_, known: readonly string[], at: string, problems: RuleProblem[], message = 'is not a known field'): void {
+  for (const key of Object.keys(value)) if (!known.includes(key)) problems.push({ field: join(at, key), message });
+}
+
+function isRecord(value: unknown): value is Record_ {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function join(at: string, key: string): string {
+  return at ? `${at}.${key}` : key;
+}
+
+function copy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
