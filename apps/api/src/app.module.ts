@@ -13,6 +13,7 @@ import { PlatformModule } from './platform/platform.module';
 import { CommentsModule } from './comments/comments.module';
 import { RoundsModule } from './consultations/rounds.module';
 import { ReportModule } from './consultations/report/report.module';
+import { DecisionsModule } from './decisions/decisions.module';
 import { DocumentFilesModule } from './document-files/document-files.module';
 import { VersionsModule } from './versions/versions.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
@@ -38,6 +39,7 @@ export class AppModule {
         DocumentFilesModule,
         RoundsModule,
         ReportModule,
+        DecisionsModule,
       ],
     };
   }

@@ -34,6 +34,8 @@ describe('the API contract', () => {
       // A consultation's published report (latest or ?edition=N) and its files.
       'GET /api/public/rounds/{roundId}/report',
       'GET /api/public/rounds/{roundId}/report.{format}',
+      // The decision register as published.
+      'GET /api/public/registers/{slug}',
     ]);
     const id = '00000000-0000-4000-8000-000000000000';
     let checked = 0;

@@ -92,6 +92,11 @@ describe('workspace isolation', () => {
     await server.request(`/api/rounds/${roundB}/open`, { token: coordinatorB, body: {} });
     const commentB = (await server.request(`/api/public/rounds/${roundB}/comments`, { body: { part: 'Cele', justification: 'x', submitter: { kind: 'person', name: 'Jan', type: 'resident' } } })).body.id;
     expect(commentB).toMatch(/^[0-9a-f-]{36}$/);
+    // B's own body, resolution and meeting.
+    const bodyB = (await server.request(`/api/workspaces/${b}/bodies`, { token: coordinatorB, body: { kind: 'board', name: 'Zarząd KOF', nameGenitive: 'Zarządu KOF', memberIds: [orgB] } })).body.id;
+    const resolutionB = (await server.request(`/api/workspaces/${b}/resolutions`, { token: coordinatorB, body: { bodyId: bodyB, kind: 'ordinary', title: 'w sprawie budżetu' } })).body.id;
+    const meetingB = (await server.request(`/api/workspaces/${b}/meetings`, { token: coordinatorB, body: { bodyId: bodyB, title: 'Posiedzenie Zarządu', startsAt: new Date().toISOString(), agenda: [resolutionB] } })).body.id;
+    expect([bodyB, resolutionB, meetingB].every((id) => /^[0-9a-f-]{36}$/.test(id))).toBe(true);
     const threadB = (await server.request(`/api/documents/${documentB}/comments`, { token: coordinatorB, body: { anchor: { start: 'AAAA', end: 'AAAA' }, quote: 'Strategia', body: 'Uwaga KOF' } })).body.id;
     expect(threadB).toMatch(/^[0-9a-f-]{36}$/);
     const attempts: [string, string, unknown?][] = [
@@ -129,6 +134,22 @@ describe('workspace isolation', () => {
       ['GET', `/api/rounds/${roundB}/report.pdf`],
       ['POST', `/api/rounds/${roundB}/report/publish`],
       ['POST', `/api/workspaces/${b}/notifications/read-all`],
+      ['GET', `/api/workspaces/${b}/bodies`],
+      ['POST', `/api/workspaces/${b}/bodies`, { kind: 'other', name: 'intruz', nameGenitive: 'intruza', memberIds: [orgB] }],
+      ['GET', `/api/bodies/${bodyB}`],
+      ['PATCH', `/api/bodies/${bodyB}`, { memberIds: [orgB] }],
+      ['GET', `/api/workspaces/${b}/resolutions`],
+      ['POST', `/api/workspaces/${b}/resolutions`, { bodyId: bodyB, kind: 'ordinary', title: 'intruz' }],
+      ['GET', `/api/resolutions/${resolutionB}`],
+      ['POST', `/api/resolutions/${resolutionB}/votes`, { meetingId: meetingB }],
+      ['GET', `/api/workspaces/${b}/meetings`],
+      ['POST', `/api/workspaces/${b}/meetings`, { bodyId: bodyB, title: 'intruz', startsAt: new Date().toISOString(), agenda: [] }],
+      ['GET', `/api/meetings/${meetingB}`],
+      ['POST', `/api/meetings/${meetingB}/open`],
+      ['POST', `/api/meetings/${meetingB}/check-in`],
+      ['POST', `/api/meetings/${meetingB}/proxies`, { toOrganisationId: orgB, authorisation: 'intruz' }],
+      ['GET', `/api/workspaces/${b}/register`],
+      ['GET', `/api/workspaces/${b}/register/verify`],
     ];
     for (const [method, path, body] of attempts) {
       const response = await server.request(path, { method, token: coordinatorA, body });
@@ -145,8 +166,9 @@ describe('workspace isolation', () => {
     const auditA = await server.request(`/api/workspaces/${a}/audit?limit=200`, { token: coordinatorA });
     expect(auditA.body.entries.every((e: { targetId: string }) => e.targetId !== orgB && e.targetId !== b)).toBe(true);
     const auditB = await server.request(`/api/workspaces/${b}/audit/verify`, { token: coordinatorB });
-    // B's own entries only: its set-up, then the round announced and opened, its document into consultation, a comment.
-    expect(auditB.body).toMatchObject({ valid: true, checkedEntries: 12 });
+    // B's own entries only: its set-up, then the round announced and opened, its document into consultation, a comment,
+    // a body, a resolution (with its text's document) and a meeting.
+    expect(auditB.body).toMatchObject({ valid: true, checkedEntries: 16 });
   });
 
   it('lets one person belong to two workspaces with a different role in each', async () => {

@@ -13,3 +13,4 @@ export { CollabClient } from './collab-client';
 export type { CollabClientEvents, CollabClientOptions, CollabStatus } from './collab-client';
 export { toUint8Array } from './binary';
 export * from './round-events';
+export * from './meeting-events';

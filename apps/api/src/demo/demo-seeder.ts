@@ -4,6 +4,7 @@ import type { DocumentKind, MemberType, PartnerType, Role } from '@commonplan/do
 import type { AuditService } from '../audit/audit.service';
 import type { PasswordHasher } from '../platform/security/password-hasher';
 import { writeSnapshotIfCurrent } from '../collab/document-store';
+import { createDefaultBodies } from '../decisions/bodies.service';
 import { sampleStrategy } from './sample-content';
 import demo from './ssom-demo.json';
 
@@ -112,6 +113,8 @@ async function seed(manager: EntityManager, passwordHash: string, audit: AuditSe
       outline.destroy();
     }
   }
+  // The general assembly of all 15 members, and a board of six (SSOM's has six members).
+  await createDefaultBodies(manager, workspace.id, demo.members.slice(0, 6).map((m) => orgIds.get(m.name) as string));
   await audit.append(manager, {
     workspaceId: workspace.id,
     actorId: null,

@@ -43,10 +43,22 @@ export const KNOWN_ACTIONS = [
   'consultation.comment_assigned',
   'consultation.comment_decided',
   'consultation.comment_approved',
+  'body.created',
+  'body.updated',
+  'resolution.created',
+  'resolution.adopted',
+  'meeting.created',
+  'meeting.opened',
+  'meeting.closed',
+  'meeting.checked_in',
+  'meeting.proxy_granted',
+  'vote.opened',
+  'vote.ballot_cast',
+  'vote.closed',
   'consultation.report_published',
 ] as const;
 
-const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document', 'consultation_round'] as const;
+const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document', 'consultation_round', 'decision_body', 'resolution', 'decision_meeting'] as const;
 
 export function actionText(action: string, t: TFunction): string {
   return (KNOWN_ACTIONS as readonly string[]).includes(action)

@@ -1,0 +1,170 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type BodyRuleBook, can, DEFAULT_RULE_BOOK, validateRuleBook } from '@commonplan/domain';
+import { MembershipLookup } from '../access/membership-lookup';
+import { AuditService } from '../audit/audit.service';
+import type { BodyKind, CreateBodyDto, UpdateBodyDto } from './decision.dto';
+
+export interface BodyMember {
+  id: string;
+  name: string;
+  population: number | null;
+  voteWeight: number;
+}
+
+export interface BodyView {
+  id: string;
+  workspaceId: string;
+  kind: BodyKind;
+  name: string;
+  nameGenitive: string;
+  rules: BodyRuleBook;
+  members: BodyMember[];
+}
+
+/**
+ * The bodies an association starts with (SSOM statute): the general assembly of every member and the board of the
+ * chosen members, both with the statute's default rules.
+ */
+export async function createDefaultBodies(manager: EntityManager, workspaceId: string, boardMemberIds: readonly string[]): Promise<void> {
+  const all = await manager.query(`SELECT id FROM organisations WHERE workspace_id = $1 AND kind = 'member' ORDER BY name`, [workspaceId]);
+  for (const [kind, name, genitive, members] of [
+    ['general_assembly', 'Walne Zebranie Członków', 'Walnego Zebrania Członków', all.map((r: { id: string }) => r.id)],
+    ['board', 'Zarząd', 'Zarządu', boardMemberIds],
+  ] as const) {
+    const [body] = await manager.query(`INSERT INTO decision_bodies (workspace_id, kind, name, name_genitive, rules) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+      workspaceId,
+      kind,
+      name,
+      genitive,
+      JSON.stringify(DEFAULT_RULE_BOOK),
+    ]);
+    await manager.query(`INSERT INTO decision_body_members (body_id, workspace_id, organisation_id) SELECT $1, $2, unnest($3::uuid[])`, [body.id, workspaceId, [...members]]);
+  }
+}
+
+/** A 400 naming the field, as the validation pipe answers. */
+export function fieldError(field: string, message: string): BadRequestException {
+  return new BadRequestException({ message: `${field}: ${message}`, errors: [{ field, message }] });
+}
+
+/** The bodies of an association (general assembly, board, others) with their members and statute rules as data. */
+@Injectable()
+export class BodiesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly memberships: MembershipLookup,
+  ) {}
+
+  async list(workspaceId: string): Promise<BodyView[]> {
+    return this.views('b.workspace_id = $1', workspaceId);
+  }
+
+  async get(userId: string, bodyId: string): Promise<BodyView> {
+    const body = await this.one(bodyId);
+    if (!(await this.memberships.activeMember(body.workspaceId, userId))) throw new ForbiddenException('you are not a member of the workspace of this body');
+    return body;
+  }
+
+  async create(workspaceId: string, userId: string, dto: CreateBodyDto): Promise<BodyView> {
+    const rules = this.rules(dto.rules ?? DEFAULT_RULE_BOOK);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const members = dto.kind === 'general_assembly' && dto.memberIds.length === 0 ? await this.allMembers(manager, workspaceId) : await this.checkMembers(manager, workspaceId, dto.memberIds);
+      const [existing] = await manager.query(`SELECT 1 FROM decision_bodies WHERE workspace_id = $1 AND name = $2`, [workspaceId, dto.name]);
+      if (existing) throw new ConflictException('a body of this workspace already has this name');
+      const [body] = await manager.query(`INSERT INTO decision_bodies (workspace_id, kind, name, name_genitive, rules) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+        workspaceId,
+        dto.kind,
+        dto.name,
+        dto.nameGenitive,
+        JSON.stringify(rules),
+      ]);
+      await this.setMembers(manager, workspaceId, body.id, members);
+      await this.audit.append(manager, { workspaceId, actorId: userId, action: 'body.created', targetType: 'decision_body', targetId: body.id, details: { name: dto.name, kind: dto.kind, members: members.length } });
+      return body.id as string;
+    });
+    return this.one(id);
+  }
+
+  /** Changes a body's members or rules (coordinators); votes already opened keep the rules they opened with. */
+  async update(userId: string, bodyId: string, dto: UpdateBodyDto): Promise<BodyView> {
+    const body = await this.one(bodyId);
+    await this.coordinator(userId, body.workspaceId);
+    const rules = dto.rules === undefined ? undefined : this.rules(dto.rules);
+    await this.dataSource.transaction(async (manager) => {
+      const changes: Record<string, unknown> = {};
+      if (dto.memberIds) {
+        const members = await this.checkMembers(manager, body.workspaceId, dto.memberIds);
+        await manager.query(`DELETE FROM decision_body_members WHERE body_id = $1`, [bodyId]);
+        await this.setMembers(manager, body.workspaceId, bodyId, members);
+        changes['members'] = members.length;
+      }
+      if (rules) {
+        await manager.query(`UPDATE decision_bodies SET rules = $2, updated_at = now() WHERE id = $1`, [bodyId, JSON.stringify(rules)]);
+        changes['rules'] = rules;
+      }
+      await this.audit.append(manager, { workspaceId: body.workspaceId, actorId: userId, action: 'body.updated', targetType: 'decision_body', targetId: bodyId, details: changes });
+    });
+    return this.one(bodyId);
+  }
+
+  async one(bodyId: string): Promise<BodyView> {
+    const [body] = await this.views('b.id = $1', bodyId);
+    if (!body) throw new NotFoundException('body not found');
+    return body;
+  }
+
+  private rules(input: unknown): BodyRuleBook {
+    const result = validateRuleBook(input, 'rules');
+    if (!result.ok) throw new BadRequestException({ message: result.problems.map((p) => `${p.field}: ${p.message}`).join('; '), errors: result.problems });
+    return result.value;
+  }
+
+  private async coordinator(userId: string, workspaceId: string): Promise<void> {
+    const member = await this.memberships.activeMember(workspaceId, userId);
+    if (!member) throw new ForbiddenException('you are not a member of this workspace');
+    if (!can(member.role, 'decisions.manage')) throw new ForbiddenException('only coordinators manage bodies');
+  }
+
+  private async allMembers(manager: EntityManager, workspaceId: string): Promise<string[]> {
+    const rows = await manager.query(`SELECT id FROM organisations WHERE workspace_id = $1 AND kind = 'member' ORDER BY name`, [workspaceId]);
+    return rows.map((r: { id: string }) => r.id);
+  }
+
+  private async checkMembers(manager: EntityManager, workspaceId: string, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) throw fieldError('memberIds', 'a body has at least one member');
+    const rows = await manager.query(`SELECT id FROM organisations WHERE workspace_id = $1 AND kind = 'member' AND id = ANY($2::uuid[])`, [workspaceId, ids]);
+    if (rows.length !== ids.length) throw fieldError('memberIds', 'every member of a body is a member organisation of this workspace');
+    return ids;
+  }
+
+  private async setMembers(manager: EntityManager, workspaceId: string, bodyId: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.query(
+      `INSERT INTO decision_body_members (body_id, workspace_id, organisation_id) SELECT $1, $2, unnest($3::uuid[])`,
+      [bodyId, workspaceId, ids],
+    );
+  }
+
+  private async views(where: 'b.workspace_id = $1' | 'b.id = $1', value: string): Promise<BodyView[]> {
+    const bodies = await this.dataSource.query(`SELECT b.* FROM decision_bodies b WHERE ${where} ORDER BY b.created_at`, [value]);
+    if (bodies.length === 0) return [];
+    const members = await this.dataSource.query(
+      `SELECT m.body_id, o.id, o.name, o.population, o.vote_weight FROM decision_body_members m JOIN organisations o ON o.id = m.organisation_id
+       WHERE m.body_id = ANY($1::uuid[]) ORDER BY o.name`,
+      [bodies.map((b: { id: string }) => b.id)],
+    );
+    return bodies.map((b: { id: string; workspace_id: string; kind: BodyKind; name: string; name_genitive: string; rules: BodyRuleBook }) => ({
+      id: b.id,
+      workspaceId: b.workspace_id,
+      kind: b.kind,
+      name: b.name,
+      nameGenitive: b.name_genitive,
+      rules: b.rules,
+      members: members
+        .filter((m: { body_id: string }) => m.body_id === b.id)
+        .map((m: { id: string; name: string; population: number | null; vote_weight: string }) => ({ id: m.id, name: m.name, population: m.population === null ? null : Number(m.population), voteWeight: Number(m.vote_weight) })),
+    }));
+  }
+}

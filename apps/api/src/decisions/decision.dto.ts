@@ -1,0 +1,150 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsDate, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { RESOLUTION_KINDS, type ResolutionKind } from '@commonplan/domain';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export const BODY_KINDS = ['general_assembly', 'board', 'other'] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+export const CHOICES = ['for', 'against', 'abstain'] as const;
+export type Choice = (typeof CHOICES)[number];
+
+export class CreateBodyDto {
+  @ApiProperty({ enum: BODY_KINDS })
+  @IsIn(BODY_KINDS, { message: `kind must be one of: ${BODY_KINDS.join(', ')}` })
+  kind!: BodyKind;
+
+  @ApiProperty({ example: 'Komisja Rewizyjna' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ description: 'the name in the genitive, as resolutions are titled: "Uchwała nr 1/2026 Komisji Rewizyjnej"', example: 'Komisji Rewizyjnej' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  nameGenitive!: string;
+
+  @ApiProperty({ description: 'member organisations of the body (for the general assembly: leave empty for every member)', type: [String] })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true, message: 'memberIds must be organisation ids' })
+  memberIds!: string[];
+
+  @ApiPropertyOptional({ description: 'the rule book { general, byKind } (libs/domain decisions/rules.ts); the statute defaults when left out' })
+  @IsOptional()
+  @IsObject()
+  rules?: unknown;
+}
+
+export class UpdateBodyDto {
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true, message: 'memberIds must be organisation ids' })
+  memberIds?: string[];
+
+  @ApiPropertyOptional({ description: 'the whole rule book { general, byKind }' })
+  @IsOptional()
+  @IsObject()
+  rules?: unknown;
+}
+
+export class CreateResolutionDto {
+  @ApiProperty()
+  @IsUUID('all', { message: 'bodyId must be a UUID' })
+  bodyId!: string;
+
+  @ApiProperty({ enum: RESOLUTION_KINDS })
+  @IsIn(RESOLUTION_KINDS, { message: `kind must be one of: ${RESOLUTION_KINDS.join(', ')}` })
+  kind!: ResolutionKind;
+
+  @ApiProperty({ example: 'w sprawie przyjęcia Strategii Rozwoju SOM 2030' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 500)
+  title!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  justification?: string;
+
+  @ApiPropertyOptional({ description: 'a frozen version of a document of the workspace that the resolution adopts' })
+  @IsOptional()
+  @IsUUID('all', { message: 'adoptsVersionId must be a version id' })
+  adoptsVersionId?: string;
+}
+
+export class CreateMeetingDto {
+  @ApiProperty()
+  @IsUUID('all', { message: 'bodyId must be a UUID' })
+  bodyId!: string;
+
+  @ApiProperty({ example: 'XXI Walne Zebranie Członków' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300)
+  title!: string;
+
+  @ApiProperty()
+  @Type(() => Date)
+  @IsDate({ message: 'startsAt must be a date and time' })
+  startsAt!: Date;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  place?: string;
+
+  @ApiProperty({ description: 'resolutions on the agenda, in order', type: [String] })
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true, message: 'agenda must list resolution ids' })
+  agenda!: string[];
+}
+
+export class ProxyDto {
+  @ApiProperty({ description: 'the member whose representative receives this member’s vote for the meeting' })
+  @IsUUID('all', { message: 'toOrganisationId must be an organisation id' })
+  toOrganisationId!: string;
+
+  @ApiProperty({ description: 'the authorisation presented, e.g. "pełnomocnictwo Wójta Gminy Dobra z 2 grudnia 2026"' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 1000)
+  authorisation!: string;
+}
+
+export class OpenVoteDto {
+  @ApiPropertyOptional({ description: 'the open meeting the vote takes place in; leave out for a remote vote with a window' })
+  @IsOptional()
+  @IsUUID('all', { message: 'meetingId must be a UUID' })
+  meetingId?: string;
+
+  @ApiPropertyOptional({ description: 'when a remote vote closes (required without a meeting)' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'closesAt must be a date and time' })
+  closesAt?: Date;
+}
+
+export class BallotDto {
+  @ApiProperty({ enum: CHOICES })
+  @IsIn(CHOICES, { message: `choice must be one of: ${CHOICES.join(', ')}` })
+  choice!: Choice;
+
+  @ApiPropertyOptional({ description: 'the member voted for: one’s own by default, or one that gave a proxy for this meeting' })
+  @IsOptional()
+  @IsUUID('all', { message: 'forOrganisationId must be an organisation id' })
+  forOrganisationId?: string;
+}

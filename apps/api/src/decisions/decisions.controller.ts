@@ -1,0 +1,157 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Public, SignedIn, WorkspaceCapability } from '../access/access.decorators';
+import { CurrentMember, CurrentPrincipal, type Principal, type WorkspaceMember } from '../access/request-context';
+import { UuidParam } from '../platform/http/params';
+import { BodiesService } from './bodies.service';
+import { BallotDto, CreateBodyDto, CreateMeetingDto, CreateResolutionDto, OpenVoteDto, ProxyDto, UpdateBodyDto } from './decision.dto';
+import { MeetingsService } from './meetings.service';
+import { RegisterService } from './register.service';
+import { ResolutionsService } from './resolutions.service';
+import { VotesService } from './votes.service';
+
+/** Bodies, resolutions, meetings, votes and the decision register. */
+@ApiTags('decisions')
+@ApiBearerAuth()
+@Controller()
+export class DecisionsController {
+  constructor(
+    private readonly bodies: BodiesService,
+    private readonly resolutions: ResolutionsService,
+    private readonly meetings: MeetingsService,
+    private readonly votes: VotesService,
+    private readonly register: RegisterService,
+  ) {}
+
+  @WorkspaceCapability('workspace.read')
+  @Get('workspaces/:workspaceId/bodies')
+  listBodies(@CurrentMember() member: WorkspaceMember) {
+    return this.bodies.list(member.workspaceId);
+  }
+
+  /** A body with its members and rules (coordinators); the statute defaults when no rules are given. */
+  @WorkspaceCapability('decisions.manage')
+  @Post('workspaces/:workspaceId/bodies')
+  createBody(@CurrentMember() member: WorkspaceMember, @CurrentPrincipal() principal: Principal, @Body() body: CreateBodyDto) {
+    return this.bodies.create(member.workspaceId, principal.userId, body);
+  }
+
+  @SignedIn()
+  @Get('bodies/:bodyId')
+  body(@UuidParam('bodyId') bodyId: string, @CurrentPrincipal() principal: Principal) {
+    return this.bodies.get(principal.userId, bodyId);
+  }
+
+  /** New members or rules (the whole rule book); votes already opened keep theirs. 400 names the bad rule field. */
+  @SignedIn()
+  @Patch('bodies/:bodyId')
+  updateBody(@UuidParam('bodyId') bodyId: string, @CurrentPrincipal() principal: Principal, @Body() body: UpdateBodyDto) {
+    return this.bodies.update(principal.userId, bodyId, body);
+  }
+
+  @WorkspaceCapability('workspace.read')
+  @Get('workspaces/:workspaceId/resolutions')
+  listResolutions(@CurrentMember() member: WorkspaceMember) {
+    return this.resolutions.list(member.workspaceId);
+  }
+
+  @WorkspaceCapability('decisions.manage')
+  @Post('workspaces/:workspaceId/resolutions')
+  createResolution(@CurrentMember() member: WorkspaceMember, @CurrentPrincipal() principal: Principal, @Body() body: CreateResolutionDto) {
+    return this.resolutions.create(member.workspaceId, principal.userId, body);
+  }
+
+  @SignedIn()
+  @Get('resolutions/:resolutionId')
+  resolution(@UuidParam('resolutionId') resolutionId: string, @CurrentPrincipal() principal: Principal) {
+    return this.resolutions.get(principal.userId, resolutionId);
+  }
+
+  @WorkspaceCapability('workspace.read')
+  @Get('workspaces/:workspaceId/meetings')
+  listMeetings(@CurrentMember() member: WorkspaceMember) {
+    return this.meetings.list(member.workspaceId);
+  }
+
+  @WorkspaceCapability('decisions.manage')
+  @Post('workspaces/:workspaceId/meetings')
+  createMeeting(@CurrentMember() member: WorkspaceMember, @CurrentPrincipal() principal: Principal, @Body() body: CreateMeetingDto) {
+    return this.meetings.create(member.workspaceId, principal.userId, body);
+  }
+
+  /** The meeting with attendance, proxies, the quorum now, the agenda and its votes (a secret ballot: counts only). */
+  @SignedIn()
+  @Get('meetings/:meetingId')
+  meeting(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal) {
+    return this.meetings.get(principal.userId, meetingId);
+  }
+
+  @SignedIn()
+  @Post('meetings/:meetingId/open')
+  @HttpCode(200)
+  openMeeting(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal) {
+    return this.meetings.transition(principal.userId, meetingId, 'open');
+  }
+
+  @SignedIn()
+  @Post('meetings/:meetingId/close')
+  @HttpCode(200)
+  closeMeeting(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal) {
+    return this.meetings.transition(principal.userId, meetingId, 'closed');
+  }
+
+  /** A member's representative checks in for the member. */
+  @SignedIn()
+  @Post('meetings/:meetingId/check-in')
+  @HttpCode(200)
+  checkIn(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal) {
+    return this.meetings.checkIn(principal.userId, meetingId);
+  }
+
+  /** A member's representative hands the member's vote to another member's representative for this meeting. */
+  @SignedIn()
+  @Post('meetings/:meetingId/proxies')
+  grantProxy(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal, @Body() body: ProxyDto) {
+    return this.meetings.grantProxy(principal.userId, meetingId, body);
+  }
+
+  /** Opens a vote on a resolution: in an open meeting, or remotely until `closesAt` (coordinators). */
+  @SignedIn()
+  @Post('resolutions/:resolutionId/votes')
+  openVote(@UuidParam('resolutionId') resolutionId: string, @CurrentPrincipal() principal: Principal, @Body() body: OpenVoteDto) {
+    return this.votes.open(principal.userId, resolutionId, body);
+  }
+
+  @SignedIn()
+  @Post('votes/:voteId/ballots')
+  cast(@UuidParam('voteId') voteId: string, @CurrentPrincipal() principal: Principal, @Body() body: BallotDto) {
+    return this.votes.cast(principal.userId, voteId, body);
+  }
+
+  @SignedIn()
+  @Post('votes/:voteId/close')
+  @HttpCode(200)
+  closeVote(@UuidParam('voteId') voteId: string, @CurrentPrincipal() principal: Principal) {
+    return this.votes.close(principal.userId, voteId);
+  }
+
+  @WorkspaceCapability('workspace.read')
+  @Get('workspaces/:workspaceId/register')
+  registerEntries(@CurrentMember() member: WorkspaceMember) {
+    return this.register.list(member.workspaceId);
+  }
+
+  /** Recomputes the audit chain, every closed vote's ballots and every register entry's seal. */
+  @WorkspaceCapability('workspace.read')
+  @Get('workspaces/:workspaceId/register/verify')
+  verifyRegister(@CurrentMember() member: WorkspaceMember) {
+    return this.register.verify(member.workspaceId);
+  }
+
+  /** The register as published (no sign-in), by the workspace's slug. */
+  @Public()
+  @Get('public/registers/:slug')
+  publicRegister(@Param('slug') slug: string) {
+    return this.register.publicList(slug);
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { BodiesService } from './bodies.service';
+import { DecisionsAccess } from './decisions-access';
+import { DecisionsController } from './decisions.controller';
+import { MeetingEventsGateway } from './meeting-events.gateway';
+import { MeetingsService } from './meetings.service';
+import { RegisterService } from './register.service';
+import { ResolutionsService } from './resolutions.service';
+import { VotesReader } from './votes-reader';
+import { VotesService } from './votes.service';
+
+/** Decisions: bodies and their rules, resolutions, meetings with attendance and proxies, votes, the register. */
+@Module({
+  controllers: [DecisionsController],
+  providers: [DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VotesService, RegisterService, MeetingEventsGateway],
+  exports: [BodiesService],
+})
+export class DecisionsModule {}

@@ -1,0 +1,239 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type BodyRuleBook, decide, effectiveVoters, type Outcome, type ProxyAuthorisation, rulesFor } from '@commonplan/domain';
+import { AuditService } from '../audit/audit.service';
+import { type BodyMember, BodiesService, fieldError } from './bodies.service';
+import type { CreateMeetingDto, ProxyDto } from './decision.dto';
+import { DecisionsAccess } from './decisions-access';
+import { MeetingEventsGateway } from './meeting-events.gateway';
+import { type ResolutionView, ResolutionsService } from './resolutions.service';
+import { type VoteView, VotesReader } from './votes-reader';
+
+export type MeetingState = 'planned' | 'open' | 'closed';
+
+export interface MeetingView {
+  id: string;
+  workspaceId: string;
+  body: { id: string; name: string; nameGenitive: string };
+  title: string;
+  startsAt: Date;
+  place: string;
+  state: MeetingState;
+  openedAt: Date | null;
+  closedAt: Date | null;
+  /** The body's members: present (checked in), represented by another's proxy, or absent. */
+  members: Array<BodyMember & { presence: 'present' | 'represented' | 'absent'; checkedInAt: Date | null; representedBy: string | null }>;
+  proxies: Array<{ from: string; to: string; authorisation: string; accepted: boolean; refusal: string | null }>;
+  /** The quorum now under the body's general rules (members represented by proxy count as present). */
+  quorum: Pick<Outcome['quorum'], 'basis' | 'among' | 'fraction' | 'comparison' | 'total' | 'actual' | 'minimum' | 'reached'>;
+  agenda: Array<{ position: number; resolution: ResolutionView; votes: VoteView[] }>;
+}
+
+/** Meetings of a body: the agenda, check-in of members' representatives, proxies, and the quorum live. */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly access: DecisionsAccess,
+    private readonly bodies: BodiesService,
+    private readonly resolutions: ResolutionsService,
+    private readonly votes: VotesReader,
+    private readonly events: MeetingEventsGateway,
+  ) {}
+
+  async list(workspaceId: string): Promise<Array<Omit<MeetingView, 'members' | 'proxies' | 'quorum' | 'agenda'>>> {
+    const rows = await this.dataSource.query(
+      `SELECT m.*, b.name AS body_name, b.name_genitive FROM decision_meetings m JOIN decision_bodies b ON b.id = m.body_id WHERE m.workspace_id = $1 ORDER BY m.starts_at DESC`,
+      [workspaceId],
+    );
+    return rows.map(toMeetingSummary);
+  }
+
+  async create(workspaceId: string, userId: string, dto: CreateMeetingDto): Promise<MeetingView> {
+    await this.access.coordinator(workspaceId, userId);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [body] = await manager.query(`SELECT id FROM decision_bodies WHERE id = $1 AND workspace_id = $2`, [dto.bodyId, workspaceId]);
+      if (!body) throw fieldError('bodyId', 'no such body in this workspace');
+      const agenda = dto.agenda.length
+        ? await manager.query(`SELECT id FROM resolutions WHERE id = ANY($1::uuid[]) AND body_id = $2 AND state IN ('draft', 'no_quorum')`, [dto.agenda, dto.bodyId])
+        : [];
+      if (agenda.length !== dto.agenda.length) throw fieldError('agenda', 'every item is a resolution of this body that is not decided yet');
+      const [meeting] = await manager.query(`INSERT INTO decision_meetings (workspace_id, body_id, title, starts_at, place, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
+        workspaceId,
+        dto.bodyId,
+        dto.title,
+        dto.startsAt,
+        dto.place ?? '',
+        userId,
+      ]);
+      for (const [index, resolutionId] of dto.agenda.entries()) {
+        await manager.query(`INSERT INTO meeting_agenda (meeting_id, resolution_id, position) VALUES ($1, $2, $3)`, [meeting.id, resolutionId, index + 1]);
+      }
+      await this.audit.append(manager, { workspaceId, actorId: userId, action: 'meeting.created', targetType: 'decision_meeting', targetId: meeting.id, details: { title: dto.title, bodyId: dto.bodyId, agenda: dto.agenda } });
+      return meeting.id as string;
+    });
+    return this.view(id);
+  }
+
+  async get(userId: string, meetingId: string): Promise<MeetingView> {
+    const meeting = await this.row(meetingId);
+    await this.access.member(meeting.workspace_id, userId);
+    return this.view(meetingId);
+  }
+
+  /** Opens (planned → open) or closes (open → closed) a meeting (coordinators); a meeting with a vote open does not close. */
+  async transition(userId: string, meetingId: string, to: 'open' | 'closed'): Promise<MeetingView> {
+    const meeting = await this.row(meetingId);
+    await this.access.coordinator(meeting.workspace_id, userId);
+    await this.dataSource.transaction(async (manager) => {
+      const [current] = await manager.query(`SELECT state FROM decision_meetings WHERE id = $1 FOR UPDATE`, [meetingId]);
+      const from = to === 'open' ? 'planned' : 'open';
+      if (current.state !== from) throw new ConflictException(`a meeting that is ${current.state} cannot become ${to}`);
+      if (to === 'closed') {
+        const [open] = await manager.query(`SELECT 1 FROM votes WHERE meeting_id = $1 AND state = 'open'`, [meetingId]);
+        if (open) throw new ConflictException('close the vote in progress before closing the meeting');
+      }
+      await manager.query(`UPDATE decision_meetings SET state = $2, ${to === 'open' ? 'opened_at' : 'closed_at'} = now() WHERE id = $1`, [meetingId, to]);
+      await this.audit.append(manager, { workspaceId: meeting.workspace_id, actorId: userId, action: `meeting.${to === 'open' ? 'opened' : 'closed'}`, targetType: 'decision_meeting', targetId: meetingId, details: { title: meeting.title } });
+    });
+    this.events.notify(meetingId, { type: 'meeting_changed' });
+    return this.view(meetingId);
+  }
+
+  /** A member's representative checks in for their member (before or during the meeting); again is harmless. */
+  async checkIn(userId: string, meetingId: string): Promise<MeetingView> {
+    const meeting = await this.row(meetingId);
+    const organisationId = await this.access.representative(meeting.workspace_id, userId);
+    if (meeting.state === 'closed') throw new ConflictException('the meeting is closed');
+    await this.requireBodyMember(meeting.body_id, organisationId, 'your member is not a member of this body');
+    await this.dataSource.transaction(async (manager) => {
+      const [added] = await manager.query(
+        `INSERT INTO meeting_attendance (meeting_id, organisation_id, user_id) VALUES ($1, $2, $3) ON CONFLICT (meeting_id, organisation_id) DO NOTHING RETURNING organisation_id`,
+        [meetingId, organisationId, userId],
+      );
+      if (added) await this.audit.append(manager, { workspaceId: meeting.workspace_id, actorId: userId, action: 'meeting.checked_in', targetType: 'decision_meeting', targetId: meetingId, details: { organisationId } });
+    });
+    this.events.notify(meetingId, { type: 'attendance_changed' });
+    return this.view(meetingId);
+  }
+
+  /**
+   * A member's representative hands the member's vote to another member's representative for this meeting, with the
+   * authorisation presented. Refused when the body's rules allow no proxies, for a chain, a second authorisation, or a
+   * member whose own representative is present.
+   */
+  async grantProxy(userId: string, meetingId: string, dto: ProxyDto): Promise<MeetingView> {
+    const meeting = await this.row(meetingId);
+    const from = await this.access.representative(meeting.workspace_id, userId);
+    if (meeting.state === 'closed') throw new ConflictException('the meeting is closed');
+    const body = await this.bodies.one(meeting.body_id);
+    const rules = (body.rules as BodyRuleBook).general;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT id FROM decision_meetings WHERE id = $1 FOR UPDATE`, [meetingId]);
+      const { present, proxies } = await this.attendance(manager, meetingId);
+      // Checked against who is present now, except that the holder may check in later.
+      const attendance = effectiveVoters({ members: body.members, present: [...present, dto.toOrganisationId], proxies: [...proxies, { from, to: dto.toOrganisationId }], proxiesAllowed: rules.proxiesAllowed });
+      const refused = attendance.refused.find((r) => r.proxy.from === from && r.proxy.to === dto.toOrganisationId);
+      if (refused) throw new ConflictException(`the proxy is refused: ${refused.reason.replace(/_/g, ' ')}`);
+      await manager.query(`INSERT INTO meeting_proxies (meeting_id, from_organisation_id, to_organisation_id, authorisation, granted_by) VALUES ($1, $2, $3, $4, $5)`, [
+        meetingId,
+        from,
+        dto.toOrganisationId,
+        dto.authorisation,
+        userId,
+      ]);
+      await this.audit.append(manager, { workspaceId: meeting.workspace_id, actorId: userId, action: 'meeting.proxy_granted', targetType: 'decision_meeting', targetId: meetingId, details: { from, to: dto.toOrganisationId, authorisation: dto.authorisation } });
+    });
+    this.events.notify(meetingId, { type: 'attendance_changed' });
+    return this.view(meetingId);
+  }
+
+  /** Who checked in and which proxies were recorded (the vote and the quorum are computed from these). */
+  async attendance(manager: EntityManager, meetingId: string): Promise<{ present: string[]; proxies: ProxyAuthorisation[] }> {
+    const present = await manager.query(`SELECT organisation_id FROM meeting_attendance WHERE meeting_id = $1 ORDER BY checked_in_at`, [meetingId]);
+    const proxies = await manager.query(`SELECT from_organisation_id, to_organisation_id FROM meeting_proxies WHERE meeting_id = $1 ORDER BY created_at`, [meetingId]);
+    return {
+      present: present.map((r: { organisation_id: string }) => r.organisation_id),
+      proxies: proxies.map((r: { from_organisation_id: string; to_organisation_id: string }) => ({ from: r.from_organisation_id, to: r.to_organisation_id })),
+    };
+  }
+
+  async view(meetingId: string): Promise<MeetingView> {
+    const meeting = await this.row(meetingId);
+    const body = await this.bodies.one(meeting.body_id);
+    const { present, proxies } = await this.attendance(this.dataSource.manager, meetingId);
+    const checkIns = await this.dataSource.query(`SELECT organisation_id, checked_in_at FROM meeting_attendance WHERE meeting_id = $1`, [meetingId]);
+    const authorisations = await this.dataSource.query(`SELECT from_organisation_id, to_organisation_id, authorisation FROM meeting_proxies WHERE meeting_id = $1 ORDER BY created_at`, [meetingId]);
+    const rules = rulesFor(body.rules, 'ordinary');
+    const now = decide({ rules, members: body.members.map(votingMember), present, proxies, votes: [] });
+    const attendance = effectiveVoters({ members: body.members, present, proxies, proxiesAllowed: rules.proxiesAllowed });
+    const agendaRows = await this.dataSource.query(`SELECT resolution_id, position FROM meeting_agenda WHERE meeting_id = $1 ORDER BY position`, [meetingId]);
+    const agenda = [];
+    for (const item of agendaRows) {
+      agenda.push({ position: Number(item.position), resolution: await this.resolutions.one(item.resolution_id), votes: await this.votes.ofResolution(item.resolution_id) });
+    }
+    return {
+      ...toMeetingSummary(meeting),
+      members: body.members.map((member) => {
+        const checkIn = checkIns.find((c: { organisation_id: string }) => c.organisation_id === member.id);
+        const voter = attendance.voters.find((v) => v.memberId === member.id);
+        const presence = attendance.present.includes(member.id) ? 'present' : attendance.represented.includes(member.id) ? 'represented' : 'absent';
+        return { ...member, presence, checkedInAt: checkIn ? new Date(checkIn.checked_in_at) : null, representedBy: voter?.byProxy ? voter.castBy : null };
+      }),
+      proxies: authorisations.map((p: { from_organisation_id: string; to_organisation_id: string; authorisation: string }) => {
+        const refusal = attendance.refused.find((r) => r.proxy.from === p.from_organisation_id && r.proxy.to === p.to_organisation_id);
+        return { from: p.from_organisation_id, to: p.to_organisation_id, authorisation: p.authorisation, accepted: !refusal, refusal: refusal?.reason ?? null };
+      }),
+      quorum: { basis: now.quorum.basis, among: now.quorum.among, fraction: now.quorum.fraction, comparison: now.quorum.comparison, total: now.quorum.total, actual: now.quorum.actual, minimum: now.quorum.minimum, reached: now.quorum.reached },
+      agenda,
+    };
+  }
+
+  async row(meetingId: string): Promise<MeetingRow> {
+    const [meeting] = await this.dataSource.query(
+      `SELECT m.*, b.name AS body_name, b.name_genitive FROM decision_meetings m JOIN decision_bodies b ON b.id = m.body_id WHERE m.id = $1`,
+      [meetingId],
+    );
+    if (!meeting) throw new NotFoundException('meeting not found');
+    return meeting;
+  }
+
+  private async requireBodyMember(bodyId: string, organisationId: string, message: string): Promise<void> {
+    const [member] = await this.dataSource.query(`SELECT 1 FROM decision_body_members WHERE body_id = $1 AND organisation_id = $2`, [bodyId, organisationId]);
+    if (!member) throw new ConflictException(message);
+  }
+}
+
+/** A body's member as the rule engine weighs it. */
+export function votingMember(member: BodyMember): { id: string; population: number | null; weight: number } {
+  return { id: member.id, population: member.population, weight: member.voteWeight };
+}
+
+export interface MeetingRow {
+  id: string;
+  workspace_id: string;
+  body_id: string;
+  body_name: string;
+  name_genitive: string;
+  title: string;
+  starts_at: string;
+  place: string;
+  state: MeetingState;
+  opened_at: string | null;
+  closed_at: string | null;
+}
+
+function toMeetingSummary(m: MeetingRow) {
+  return {
+    id: m.id,
+    workspaceId: m.workspace_id,
+    body: { id: m.body_id, name: m.body_name, nameGenitive: m.name_genitive },
+    title: m.title,
+    startsAt: new Date(m.starts_at),
+    place: m.place,
+    state: m.state,
+    openedAt: m.opened_at ? new Date(m.opened_at) : null,
+    closedAt: m.closed_at ? new Date(m.closed_at) : null,
+  };
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Ballot, BodyRules, Outcome, VoteChoice } from '@commonplan/domain';
+
+export interface VoteView {
+  id: string;
+  resolutionId: string;
+  meetingId: string | null;
+  ballot: Ballot;
+  rules: BodyRules;
+  state: 'open' | 'closed';
+  opensAt: Date;
+  closesAt: Date | null;
+  closedAt: Date | null;
+  /** How many members have voted (always shown, also on a secret ballot). */
+  castCount: number;
+  /** Named ballot: who voted how, live; secret ballot: null (only the count, and the totals once closed). */
+  roll: Array<{ memberId: string; choice: VoteChoice; byProxy: boolean }> | null;
+  /** Members who voted (a secret ballot names them without their choice). */
+  voted: string[];
+  /** The outcome with the figures behind it, once closed. */
+  outcome: Outcome | null;
+}
+
+interface StoredVote {
+  id: string;
+  resolution_id: string;
+  meeting_id: string | null;
+  ballot: Ballot;
+  rules: BodyRules;
+  state: 'open' | 'closed';
+  opens_at: string;
+  closes_at: string | null;
+  closed_at: string | null;
+  outcome: Outcome | null;
+}
+
+/** Votes as everyone in the workspace sees them: a secret ballot's choices never, only their totals after the close. */
+@Injectable()
+export class VotesReader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async ofResolution(resolutionId: string): Promise<VoteView[]> {
+    return this.views('v.resolution_id = $1', resolutionId);
+  }
+
+  async one(voteId: string): Promise<VoteView | null> {
+    const [vote] = await this.views('v.id = $1', voteId);
+    return vote ?? null;
+  }
+
+  private async views(where: 'v.resolution_id = $1' | 'v.id = $1', value: string): Promise<VoteView[]> {
+    const votes = await this.dataSource.query(`SELECT v.* FROM votes v WHERE ${where} ORDER BY v.created_at`, [value]);
+    if (votes.length === 0) return [];
+    const ballots = await this.dataSource.query(`SELECT vote_id, organisation_id, choice, by_proxy FROM vote_ballots WHERE vote_id = ANY($1::uuid[]) ORDER BY cast_at`, [votes.map((v: { id: string }) => v.id)]);
+    return votes.map((v: StoredVote) => {
+      const mine = ballots.filter((b: { vote_id: string }) => b.vote_id === v.id);
+      return {
+        id: v.id,
+        resolutionId: v.resolution_id,
+        meetingId: v.meeting_id,
+        ballot: v.ballot,
+        rules: v.rules,
+        state: v.state,
+        opensAt: new Date(v.opens_at),
+        closesAt: v.closes_at ? new Date(v.closes_at) : null,
+        closedAt: v.closed_at ? new Date(v.closed_at) : null,
+        castCount: mine.length,
+        roll: v.ballot === 'named' ? mine.map((b: { organisation_id: string; choice: VoteChoice; by_proxy: boolean }) => ({ memberId: b.organisation_id, choice: b.choice, byProxy: b.by_proxy })) : null,
+        voted: mine.map((b: { organisation_id: string }) => b.organisation_id),
+        outcome: v.outcome ?? null,
+      };
+    });
+  }
+}

@@ -1,0 +1,300 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, Logger, NotFoundException, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type BodyRules, checkVote, decide, effectiveVoters, type Outcome, type ProxyAuthorisation, resolutionNumber, rulesFor, statusTransitionAllowed, type Vote, type VoteChoice, voteWeights } from '@commonplan/domain';
+import { AuditService } from '../audit/audit.service';
+import { MailService } from '../platform/mail/mail.service';
+import { ballotsDigest } from './ballots-digest';
+import { BodiesService, type BodyView, fieldError } from './bodies.service';
+import type { BallotDto, OpenVoteDto } from './decision.dto';
+import { DecisionsAccess } from './decisions-access';
+import { MeetingEventsGateway } from './meeting-events.gateway';
+import { MeetingsService, votingMember } from './meetings.service';
+import { resolutionFullTitle, ResolutionsService } from './resolutions.service';
+import { type VoteView, VotesReader } from './votes-reader';
+
+/** How often remote votes are checked for reminders and for their closing time. */
+const SWEEP_MS = 60_000;
+/** A remote vote's reminder goes out this long before it closes, to members who have not voted. */
+const REMIND_BEFORE_MS = 24 * 60 * 60 * 1000;
+
+interface VoteRow {
+  id: string;
+  workspace_id: string;
+  resolution_id: string;
+  meeting_id: string | null;
+  ballot: 'named' | 'secret';
+  rules: BodyRules;
+  state: 'open' | 'closed';
+  closes_at: string | null;
+}
+
+/**
+ * Votes on resolutions: opened by a coordinator in an open meeting or as a remote window; each member's vote cast by
+ * its representative (or a proxy holder) once; closed with the outcome computed by the body's rules. An adopted
+ * resolution is numbered in its body's yearly series and entered in the decision register, sealed in the audit trail
+ * with the digest of its ballots; a resolution that adopts a version moves that document to adopted.
+ */
+@Injectable()
+export class VotesService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Votes');
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly access: DecisionsAccess,
+    private readonly bodies: BodiesService,
+    private readonly meetings: MeetingsService,
+    private readonly resolutions: ResolutionsService,
+    private readonly reader: VotesReader,
+    private readonly events: MeetingEventsGateway,
+    private readonly mail: MailService,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.sweep(new Date()).catch((error) => this.logger.error(`sweep failed: ${String(error)}`)), SWEEP_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async open(userId: string, resolutionId: string, dto: OpenVoteDto): Promise<VoteView> {
+    const resolution = await this.resolutions.one(resolutionId);
+    await this.access.coordinator(resolution.workspaceId, userId);
+    if (resolution.state !== 'draft' && resolution.state !== 'no_quorum') throw new ConflictException(`a resolution that is ${resolution.state} is not voted on`);
+    const body = await this.bodies.one(resolution.body.id);
+    const rules = rulesFor(body.rules, resolution.kind);
+    if (dto.meetingId) {
+      const meeting = await this.meetings.row(dto.meetingId);
+      if (meeting.workspace_id !== resolution.workspaceId || meeting.body_id !== resolution.body.id) throw fieldError('meetingId', 'a meeting of the body this resolution belongs to');
+      if (meeting.state !== 'open') throw new ConflictException('votes are taken in an open meeting');
+      const [onAgenda] = await this.dataSource.query(`SELECT 1 FROM meeting_agenda WHERE meeting_id = $1 AND resolution_id = $2`, [dto.meetingId, resolutionId]);
+      if (!onAgenda) throw new ConflictException('the resolution is not on this meeting’s agenda');
+    } else if (!dto.closesAt || dto.closesAt.getTime() <= Date.now()) {
+      throw fieldError('closesAt', 'a remote vote needs a closing time in the future');
+    }
+    const weights = voteWeights(body.members.map(votingMember), rules.weighting);
+    if (!weights.ok) throw new ConflictException(`the members’ vote weights do not fit the rules: ${weights.problems.map((p) => p.message).join('; ')}`);
+    const voteId = await this.dataSource.transaction(async (manager) => {
+      const [locked] = await manager.query(`SELECT state FROM resolutions WHERE id = $1 FOR UPDATE`, [resolutionId]);
+      if (locked.state !== 'draft' && locked.state !== 'no_quorum') throw new ConflictException(`a resolution that is ${locked.state} is not voted on`);
+      const [vote] = await manager.query(
+        `INSERT INTO votes (workspace_id, resolution_id, meeting_id, ballot, rules, closes_at, opened_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [resolution.workspaceId, resolutionId, dto.meetingId ?? null, rules.ballot, JSON.stringify(rules), dto.meetingId ? null : dto.closesAt, userId],
+      );
+      await manager.query(`UPDATE resolutions SET state = 'voting', updated_at = now() WHERE id = $1`, [resolutionId]);
+      await this.audit.append(manager, {
+        workspaceId: resolution.workspaceId,
+        actorId: userId,
+        action: 'vote.opened',
+        targetType: 'resolution',
+        targetId: resolutionId,
+        details: { voteId: vote.id, meetingId: dto.meetingId ?? null, ballot: rules.ballot, closesAt: dto.closesAt?.toISOString() ?? null },
+      });
+      return vote.id as string;
+    });
+    if (dto.meetingId) this.events.notify(dto.meetingId, { type: 'vote_opened', voteId });
+    return (await this.reader.one(voteId)) as VoteView;
+  }
+
+  /**
+   * A ballot for the representative's own member, or for a member that gave it a proxy for the meeting. Once per
+   * member (the database's key too); a partner, a closed vote or a member not present is refused.
+   */
+  async cast(userId: string, voteId: string, dto: BallotDto): Promise<VoteView> {
+    const vote = await this.row(voteId);
+    const own = await this.access.representative(vote.workspace_id, userId);
+    const memberId = dto.forOrganisationId ?? own;
+    const [resolution] = await this.dataSource.query(`SELECT body_id FROM resolutions WHERE id = $1`, [vote.resolution_id]);
+    const body = await this.bodies.one(resolution.body_id);
+    await this.dataSource.transaction(async (manager) => {
+      const [current] = await manager.query(`SELECT state, closes_at FROM votes WHERE id = $1 FOR UPDATE`, [voteId]);
+      if (current.state !== 'open' || (current.closes_at && new Date(current.closes_at).getTime() <= Date.now())) throw new ConflictException('the vote is closed');
+      const cast = await manager.query(`SELECT organisation_id, choice FROM vote_ballots WHERE vote_id = $1`, [voteId]);
+      const accepted: Vote[] = cast.map((b: { organisation_id: string }) => ({ memberId: b.organisation_id, choice: 'abstain' as VoteChoice }));
+      const { present, proxies } = await this.presence(manager, vote, body, own);
+      const check = checkVote({ memberId, choice: dto.choice, castBy: own }, { rules: vote.rules, members: body.members.map(votingMember), present, proxies }, accepted);
+      if (!check.ok) {
+        if (check.reason === 'not_a_member') throw new ForbiddenException('this member is not a member of the body that decides');
+        if (check.reason === 'already_voted') throw new ConflictException('this member has already voted');
+        throw new ConflictException(`the ballot is refused: ${check.reason.replace(/_/g, ' ')}`);
+      }
+      const weights = voteWeights(body.members.map(votingMember), vote.rules.weighting);
+      if (!weights.ok) throw new ConflictException('the members’ vote weights do not fit the rules');
+      const secret = vote.ballot === 'secret';
+      await manager.query(`INSERT INTO vote_ballots (vote_id, organisation_id, choice, cast_by, by_proxy) VALUES ($1, $2, $3, $4, $5)`, [voteId, memberId, secret ? null : dto.choice, userId, memberId !== own]);
+      if (secret) await manager.query(`INSERT INTO vote_secret_choices (vote_id, choice, weight) VALUES ($1, $2, $3)`, [voteId, dto.choice, weights.weights[memberId]]);
+      await this.audit.append(manager, {
+        workspaceId: vote.workspace_id,
+        actorId: userId,
+        action: 'vote.ballot_cast',
+        targetType: 'resolution',
+        targetId: vote.resolution_id,
+        // A secret ballot's choice is nowhere but in its unlinked row.
+        details: { voteId, memberId, byProxy: memberId !== own, ...(secret ? {} : { choice: dto.choice }) },
+      });
+    });
+    if (vote.meeting_id) this.events.notify(vote.meeting_id, { type: 'ballot_cast', voteId });
+    return (await this.reader.one(voteId)) as VoteView;
+  }
+
+  /** Closes a vote (coordinators; a remote one not before its closing time) and settles the resolution. */
+  async close(userId: string, voteId: string): Promise<VoteView> {
+    const vote = await this.row(voteId);
+    await this.access.coordinator(vote.workspace_id, userId);
+    if (!vote.meeting_id && vote.closes_at && new Date(vote.closes_at).getTime() > Date.now()) throw new ConflictException('a remote vote closes at its closing time, not before');
+    await this.settle(voteId, userId);
+    return (await this.reader.one(voteId)) as VoteView;
+  }
+
+  /**
+   * Remote votes: reminds the members that have not voted a day before the close, and closes the votes whose time
+   * is over (as the system). Runs every minute; tests call it with the time they need.
+   */
+  async sweep(now: Date): Promise<void> {
+    const due = await this.dataSource.query(`SELECT id FROM votes WHERE state = 'open' AND meeting_id IS NULL AND closes_at <= $1`, [now]);
+    for (const vote of due) await this.settle(vote.id, null);
+    const remind = await this.dataSource.query(
+      `SELECT v.id, v.workspace_id, v.closes_at, r.title, r.body_id FROM votes v JOIN resolutions r ON r.id = v.resolution_id
+       WHERE v.state = 'open' AND v.meeting_id IS NULL AND v.reminded_at IS NULL AND v.closes_at <= $1`,
+      [new Date(now.getTime() + REMIND_BEFORE_MS)],
+    );
+    for (const vote of remind) {
+      const people = await this.dataSource.query(
+        `SELECT u.email FROM decision_body_members bm JOIN memberships m ON m.organisation_id = bm.organisation_id AND m.workspace_id = $2 AND m.active AND m.role = 'representative'
+         JOIN users u ON u.id = m.user_id
+         WHERE bm.body_id = $3 AND NOT EXISTS (SELECT 1 FROM vote_ballots b WHERE b.vote_id = $1 AND b.organisation_id = bm.organisation_id)`,
+        [vote.id, vote.workspace_id, vote.body_id],
+      );
+      await this.dataSource.query(`UPDATE votes SET reminded_at = $2 WHERE id = $1`, [vote.id, now]);
+      for (const person of people) {
+        await this.mail
+          .send({ to: person.email, subject: `Przypomnienie: głosowanie nad uchwałą ${vote.title}`, text: `Głosowanie nad uchwałą „${vote.title}” kończy się ${new Date(vote.closes_at).toISOString()}. Twój członek jeszcze nie głosował.\n` })
+          .catch(() => undefined);
+      }
+    }
+  }
+
+  /** Computes the outcome, seals the ballots' digest in the audit trail and, when adopted, numbers and registers the resolution. */
+  private async settle(voteId: string, userId: string | null): Promise<void> {
+    const vote = await this.row(voteId);
+    const resolution = await this.resolutions.one(vote.resolution_id);
+    const body = await this.bodies.one(resolution.body.id);
+    let meetingId: string | null = null;
+    await this.dataSource.transaction(async (manager) => {
+      const [current] = await manager.query(`SELECT state FROM votes WHERE id = $1 FOR UPDATE`, [voteId]);
+      if (current.state !== 'open') throw new ConflictException('the vote is already closed');
+      meetingId = vote.meeting_id;
+      const ballots = await manager.query(`SELECT organisation_id, choice, by_proxy FROM vote_ballots WHERE vote_id = $1`, [voteId]);
+      const secret = await manager.query(`SELECT choice, weight FROM vote_secret_choices WHERE vote_id = $1`, [voteId]);
+      const { present, proxies } = await this.presence(manager, vote, body, null, ballots.map((b: { organisation_id: string }) => b.organisation_id));
+      const outcome = outcomeOf(vote, body, present, proxies, ballots, secret);
+      const digest = ballotsDigest(ballots, secret);
+      const closedAt = new Date();
+      await manager.query(`UPDATE votes SET state = 'closed', closed_at = $2, present = $3, outcome = $4, ballots_digest = $5 WHERE id = $1`, [
+        voteId,
+        closedAt,
+        JSON.stringify({ present, proxies }),
+        JSON.stringify(outcome),
+        digest,
+      ]);
+      const state = outcome.adopted === null ? 'no_quorum' : outcome.adopted ? 'adopted' : 'rejected';
+      const summary = { for: outcome.tally.for.count, against: outcome.tally.against.count, abstain: outcome.tally.abstain.count, quorum: outcome.quorum.reached, reason: outcome.reason };
+      await this.audit.append(manager, {
+        workspaceId: vote.workspace_id,
+        actorId: userId,
+        action: 'vote.closed',
+        targetType: 'resolution',
+        targetId: vote.resolution_id,
+        details: { voteId, result: state, ...summary, ballotsDigest: digest },
+      });
+      if (state !== 'adopted') {
+        await manager.query(`UPDATE resolutions SET state = $2, decided_at = $3, updated_at = now() WHERE id = $1`, [vote.resolution_id, state, closedAt]);
+        return;
+      }
+      const year = closedAt.getUTCFullYear();
+      const [counter] = await manager.query(
+        `INSERT INTO resolution_counters (body_id, year, last) VALUES ($1, $2, 1) ON CONFLICT (body_id, year) DO UPDATE SET last = resolution_counters.last + 1 RETURNING last`,
+        [body.id, year],
+      );
+      const sequence = Number(counter.last);
+      const number = resolutionNumber(sequence, year);
+      await manager.query(`UPDATE resolutions SET state = 'adopted', year = $2, sequence = $3, number = $4, decided_at = $5, updated_at = now() WHERE id = $1`, [
+        vote.resolution_id,
+        year,
+        sequence,
+        number,
+        closedAt,
+      ]);
+      const entry = { resolutionId: resolution.id, voteId, number, title: resolutionFullTitle(number, body.nameGenitive, resolution.title), body: body.name, adoptedAt: closedAt.toISOString(), result: summary, versionHash: resolution.adopts?.contentHash ?? null, ballotsDigest: digest };
+      const sealed = await this.audit.append(manager, { workspaceId: vote.workspace_id, actorId: userId, action: 'resolution.adopted', targetType: 'resolution', targetId: resolution.id, details: entry });
+      await manager.query(
+        `INSERT INTO decision_register (workspace_id, resolution_id, vote_id, number, title, body_name, adopted_at, result, version_hash, ballots_digest, audit_seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [vote.workspace_id, resolution.id, voteId, number, entry.title, body.name, closedAt, JSON.stringify(summary), entry.versionHash, digest, sealed.seq],
+      );
+      if (resolution.adopts) await this.adoptDocument(manager, resolution.adopts.documentId, vote.workspace_id, userId, number);
+    });
+    if (meetingId) this.events.notify(meetingId, { type: 'vote_closed', voteId });
+  }
+
+  /** The document whose version the resolution adopts becomes adopted (and so frozen for editing). */
+  private async adoptDocument(manager: EntityManager, documentId: string, workspaceId: string, userId: string | null, number: string): Promise<void> {
+    const [document] = await manager.query(`SELECT status FROM documents WHERE id = $1 FOR UPDATE`, [documentId]);
+    if (!document || document.status === 'adopted' || !statusTransitionAllowed(document.status, 'adopted')) return;
+    await manager.query(`UPDATE documents SET status = 'adopted', updated_at = now() WHERE id = $1`, [documentId]);
+    await this.audit.append(manager, { workspaceId, actorId: userId, action: 'document.status_changed', targetType: 'document', targetId: documentId, details: { changes: { status: { from: document.status, to: 'adopted' } }, reason: `resolution ${number}` } });
+  }
+
+  /**
+   * Who takes part: in a meeting, those checked in and the proxies recorded; in a remote vote, the members that
+   * have voted (and, when casting, the one casting).
+   */
+  private async presence(manager: EntityManager, vote: VoteRow, body: BodyView, casting: string | null, voted: string[] = []): Promise<{ present: string[]; proxies: ProxyAuthorisation[] }> {
+    if (vote.meeting_id) return this.meetings.attendance(manager, vote.meeting_id);
+    if (voted.length === 0) {
+      const rows = await manager.query(`SELECT organisation_id FROM vote_ballots WHERE vote_id = $1`, [vote.id]);
+      voted = rows.map((r: { organisation_id: string }) => r.organisation_id);
+    }
+    const present = casting ? [...new Set([...voted, casting])] : voted;
+    return { present: present.filter((id) => body.members.some((m) => m.id === id)), proxies: [] };
+  }
+
+  private async row(voteId: string): Promise<VoteRow> {
+    const [vote] = await this.dataSource.query(`SELECT * FROM votes WHERE id = $1`, [voteId]);
+    if (!vote) throw new NotFoundException('vote not found');
+    return vote;
+  }
+}
+
+/**
+ * The outcome by the rules the vote opened with. A secret ballot's choices are paired with the members who voted by
+ * weight (each choice carries its member's weight), which gives the same totals without knowing who chose what.
+ */
+export function outcomeOf(
+  vote: Pick<VoteRow, 'rules' | 'ballot'>,
+  body: Pick<BodyView, 'members'>,
+  present: string[],
+  proxies: ProxyAuthorisation[],
+  ballots: ReadonlyArray<{ organisation_id: string; choice: string | null }>,
+  secret: ReadonlyArray<{ choice: string; weight: string | number }>,
+): Outcome {
+  const members = body.members.map(votingMember);
+  const attendance = effectiveVoters({ members, present, proxies, proxiesAllowed: vote.rules.proxiesAllowed });
+  const castBy = (memberId: string) => attendance.voters.find((v) => v.memberId === memberId)?.castBy ?? memberId;
+  let votes: Vote[];
+  if (vote.ballot === 'named') {
+    votes = ballots.map((b) => ({ memberId: b.organisation_id, choice: b.choice as VoteChoice, castBy: castBy(b.organisation_id) }));
+  } else {
+    const weights = voteWeights(members, vote.rules.weighting);
+    if (!weights.ok) throw new BadRequestException('the members’ vote weights do not fit the rules');
+    const voters = ballots.map((b) => b.organisation_id).sort((a, b) => weights.weights[a] - weights.weights[b] || a.localeCompare(b));
+    const choices = [...secret].sort((a, b) => Number(a.weight) - Number(b.weight) || a.choice.localeCompare(b.choice));
+    votes = voters.map((memberId, index) => ({ memberId, choice: choices[index].choice as VoteChoice, castBy: castBy(memberId) }));
+  }
+  const outcome = decide({ rules: vote.rules, members, present, proxies, votes });
+  // A secret ballot's pairing is arbitrary: no refused vote may name a member with a choice.
+  return vote.ballot === 'secret' ? { ...outcome, refusedVotes: [] } : outcome;
+}

@@ -1,0 +1,178 @@
+import { MEETING_EVENTS, MEETINGS_NAMESPACE } from '@commonplan/sync';
+import type { Socket } from 'socket.io-client';
+import { VotesService } from '../src/decisions/votes.service';
+import { REPRESENTATIVE_LOGINS } from '../src/demo/demo-seeder';
+import { TestServer } from './support/test-server';
+import { connected, emitAck, eventually, ioClient } from './support/collab-clients';
+
+/** The 15 SSOM members in the seed's order, each with its representative's login. */
+const MEMBERS = Object.entries(REPRESENTATIVE_LOGINS).map(([name, slug]) => ({ name, email: `przedstawiciel.${slug}@som.example` }));
+
+describe('decisions: a meeting of the general assembly with the 15 SSOM members, votes, the register', () => {
+  let server: TestServer;
+  let ws: string;
+  let coordinator: string;
+  let partner: string;
+  const tokens: Record<string, string> = {};
+  const orgIds: Record<string, string> = {};
+  let assemblyId: string;
+  let documentId: string;
+  let versionHash: string;
+  const sockets: Socket[] = [];
+
+  const api = (path: string, token: string, body?: unknown, method?: string) => server.request(`/api${path}`, { token, body, method });
+  const meetingOf = async (meetingId: string) => (await api(`/meetings/${meetingId}`, coordinator)).body;
+
+  beforeAll(async () => {
+    server = await TestServer.start();
+    ws = await server.demoWorkspaceId();
+    coordinator = await server.login('koordynator@som.example');
+    partner = await server.login('partner@som.example');
+    for (const member of MEMBERS) tokens[member.name] = await server.login(member.email);
+    const organisations = (await api(`/workspaces/${ws}/organisations`, coordinator)).body as Array<{ id: string; name: string }>;
+    for (const o of organisations) orgIds[o.name] = o.id;
+    const bodies = (await api(`/workspaces/${ws}/bodies`, coordinator)).body as Array<{ id: string; kind: string; members: unknown[] }>;
+    assemblyId = bodies.find((b) => b.kind === 'general_assembly')!.id;
+    expect(bodies.find((b) => b.kind === 'general_assembly')!.members).toHaveLength(15);
+    expect(bodies.find((b) => b.kind === 'board')!.members).toHaveLength(6);
+    documentId = (await api(`/workspaces/${ws}/documents`, coordinator)).body.find((d: { kind: string }) => d.kind === 'strategy').id;
+    const version = (await api(`/documents/${documentId}/versions`, coordinator, { name: 'Strategia – wersja do przyjęcia' })).body;
+    versionHash = version.contentHash;
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await server?.close();
+  });
+
+  it('checks members in with the quorum live, takes a named vote with a proxy, adopts and numbers the resolution, registers it and adopts the strategy', async () => {
+    const resolution = (
+      await api(`/workspaces/${ws}/resolutions`, coordinator, { bodyId: assemblyId, kind: 'ordinary', title: 'w sprawie przyjęcia Strategii Rozwoju SOM 2030', adoptsVersionId: (await api(`/documents/${documentId}/versions`, coordinator)).body[0].id })
+    ).body;
+    expect(resolution).toMatchObject({ state: 'draft', number: null, adopts: { contentHash: versionHash } });
+    const meeting = (await api(`/workspaces/${ws}/meetings`, coordinator, { bodyId: assemblyId, title: 'XXI Walne Zebranie Członków', startsAt: new Date().toISOString(), place: 'Szczecin, Urząd Miasta', agenda: [resolution.id] })).body;
+    expect((await api(`/meetings/${meeting.id}/open`, coordinator, {})).body.state).toBe('open');
+
+    // Everyone in the workspace may follow the meeting live.
+    const socket = ioClient(server, tokens['Gmina Police'], MEETINGS_NAMESPACE);
+    sockets.push(socket);
+    await connected(socket);
+    expect(await emitAck(socket, MEETING_EVENTS.watch, meeting.id)).toEqual({ ok: true });
+    const events: Array<{ type: string }> = [];
+    socket.on(MEETING_EVENTS.event, (id: string, event: { type: string }) => id === meeting.id && events.push(event));
+
+    // Seven of fifteen present: no quorum (at least half means 8).
+    for (const member of MEMBERS.slice(0, 7)) expect((await api(`/meetings/${meeting.id}/check-in`, tokens[member.name], {})).status).toBe(200);
+    expect((await meetingOf(meeting.id)).quorum).toMatchObject({ total: 15, actual: 7, minimum: 8, reached: false });
+    await eventually(() => events.filter((e) => e.type === 'attendance_changed').length === 7, 5_000, 'attendance events');
+    for (const member of MEMBERS.slice(7, 10)) await api(`/meetings/${meeting.id}/check-in`, tokens[member.name], {});
+    expect((await meetingOf(meeting.id)).quorum).toMatchObject({ actual: 10, reached: true });
+    // A partner is no member's representative.
+    expect((await api(`/meetings/${meeting.id}/check-in`, partner, {})).status).toBe(403);
+
+    // Proxies: refused under the default rules, allowed once the coordinator sets the statute's rule.
+    const absent = MEMBERS[10];
+    const holder = MEMBERS[0];
+    const proxy = { toOrganisationId: orgIds[holder.name], authorisation: 'Pełnomocnictwo Wójta z 30 listopada 2026' };
+    expect((await api(`/meetings/${meeting.id}/proxies`, tokens[absent.name], proxy)).status).toBe(409);
+    const body = (await api(`/bodies/${assemblyId}`, coordinator)).body;
+    const allowed = await api(`/bodies/${assemblyId}`, coordinator, { rules: { ...body.rules, general: { ...body.rules.general, proxiesAllowed: true } } }, 'PATCH');
+    expect(allowed.status).toBe(200);
+    expect((await api(`/meetings/${meeting.id}/proxies`, tokens[absent.name], proxy)).status).toBe(201);
+    // A chain (the holder's vote handed on) and a second authorisation are refused.
+    expect((await api(`/meetings/${meeting.id}/proxies`, tokens[MEMBERS[11].name], { toOrganisationId: orgIds[absent.name], authorisation: 'x' })).status).toBe(409);
+    expect((await api(`/meetings/${meeting.id}/proxies`, tokens[absent.name], { toOrganisationId: orgIds[MEMBERS[1].name], authorisation: 'x' })).status).toBe(409);
+    const withProxy = await meetingOf(meeting.id);
+    expect(withProxy.quorum.actual).toBe(11);
+    expect(withProxy.members.find((m: { id: string }) => m.id === orgIds[absent.name])).toMatchObject({ presence: 'represented', representedBy: orgIds[holder.name] });
+
+    // The vote: opened in the meeting, cast from each representative's own device.
+    const vote = (await api(`/resolutions/${resolution.id}/votes`, coordinator, { meetingId: meeting.id })).body;
+    expect(vote).toMatchObject({ state: 'open', ballot: 'named', castCount: 0 });
+    const choices: Array<[string, string]> = [
+      ...MEMBERS.slice(0, 7).map((m) => [m.name, 'for'] as [string, string]),
+      [MEMBERS[7].name, 'against'],
+      [MEMBERS[8].name, 'against'],
+      [MEMBERS[9].name, 'abstain'],
+    ];
+    for (const [name, choice] of choices) expect((await api(`/votes/${vote.id}/ballots`, tokens[name], { choice })).status).toBe(201);
+    // The holder votes for the member that gave the proxy.
+    expect((await api(`/votes/${vote.id}/ballots`, tokens[holder.name], { choice: 'for', forOrganisationId: orgIds[absent.name] })).status).toBe(201);
+    // Nobody votes twice for one member; an absent member, a partner and a stranger's proxy are refused.
+    expect((await api(`/votes/${vote.id}/ballots`, tokens[MEMBERS[0].name], { choice: 'against' })).status).toBe(409);
+    expect((await api(`/votes/${vote.id}/ballots`, tokens[MEMBERS[12].name], { choice: 'for' })).status).toBe(409);
+    expect((await api(`/votes/${vote.id}/ballots`, partner, { choice: 'for' })).status).toBe(403);
+    expect((await api(`/votes/${vote.id}/ballots`, tokens[MEMBERS[1].name], { choice: 'for', forOrganisationId: orgIds[MEMBERS[13].name] })).status).toBe(409);
+    expect((await api(`/votes/${vote.id}/ballots`, tokens[MEMBERS[2].name], { choice: 'maybe' })).status).toBe(400);
+    // The tally is live on a named ballot.
+    const live = (await meetingOf(meeting.id)).agenda[0].votes[0];
+    expect(live.castCount).toBe(11);
+    expect(live.roll.filter((r: { choice: string }) => r.choice === 'for')).toHaveLength(8);
+
+    const closed = (await api(`/votes/${vote.id}/close`, coordinator, {})).body;
+    expect(closed.state).toBe('closed');
+    expect(closed.outcome).toMatchObject({ adopted: true, reason: 'adopted', quorum: { reached: true, actual: 11 }, tally: { for: { count: 8 }, against: { count: 2 }, abstain: { count: 1 } } });
+    expect((await api(`/votes/${vote.id}/ballots`, tokens[MEMBERS[11].name], { choice: 'for' })).status).toBe(409);
+    const adopted = (await api(`/resolutions/${resolution.id}`, coordinator)).body;
+    const year = new Date().getUTCFullYear();
+    expect(adopted).toMatchObject({ state: 'adopted', number: `1/${year}`, fullTitle: `Uchwała nr 1/${year} Walnego Zebrania Członków w sprawie przyjęcia Strategii Rozwoju SOM 2030` });
+    expect((await api(`/documents/${documentId}`, coordinator)).body.status).toBe('adopted');
+    await eventually(() => ['vote_opened', 'ballot_cast', 'vote_closed'].every((type) => events.some((e) => e.type === type)), 5_000, 'vote events');
+
+    const register = (await api(`/workspaces/${ws}/register`, coordinator)).body;
+    expect(register).toEqual([expect.objectContaining({ number: `1/${year}`, body: 'Walne Zebranie Członków', versionHash, result: { for: 8, against: 2, abstain: 1, quorum: true, reason: 'adopted' } })]);
+    expect((await server.request(`/api/public/registers/ssom`)).body.entries).toHaveLength(1);
+    expect((await api(`/workspaces/${ws}/register/verify`, coordinator)).body).toMatchObject({ valid: true, checkedEntries: 1, checkedVotes: 1, firstBroken: null });
+    expect((await api(`/meetings/${meeting.id}/close`, coordinator, {})).body.state).toBe('closed');
+  });
+
+  it('keeps a secret ballot secret: only the count while open, totals after; a remote vote closes at its time', async () => {
+    const election = (await api(`/workspaces/${ws}/resolutions`, coordinator, { bodyId: assemblyId, kind: 'election', title: 'w sprawie wyboru Przewodniczącego Walnego Zebrania' })).body;
+    const meeting = (await api(`/workspaces/${ws}/meetings`, coordinator, { bodyId: assemblyId, title: 'XXII Walne Zebranie', startsAt: new Date().toISOString(), agenda: [election.id] })).body;
+    await api(`/meetings/${meeting.id}/open`, coordinator, {});
+    for (const member of MEMBERS.slice(0, 9)) await api(`/meetings/${meeting.id}/check-in`, tokens[member.name], {});
+    const vote = (await api(`/resolutions/${election.id}/votes`, coordinator, { meetingId: meeting.id })).body;
+    expect(vote.ballot).toBe('secret');
+    for (const [index, member] of MEMBERS.slice(0, 9).entries()) await api(`/votes/${vote.id}/ballots`, tokens[member.name], { choice: index < 4 ? 'for' : 'against' });
+    const open = (await meetingOf(meeting.id)).agenda[0].votes[0];
+    expect(open).toMatchObject({ castCount: 9, roll: null, outcome: null });
+    const closed = (await api(`/votes/${vote.id}/close`, coordinator, {})).body;
+    // Absolute majority of valid votes: 4 of 9 is not more than half.
+    expect(closed.outcome).toMatchObject({ adopted: false, reason: 'rejected', roll: null, tally: { for: { count: 4 }, against: { count: 5 } } });
+    expect((await api(`/resolutions/${election.id}`, coordinator)).body.state).toBe('rejected');
+    const audit = (await api(`/workspaces/${ws}/audit?limit=100`, coordinator)).body.entries as Array<{ action: string; details: Record<string, unknown> }>;
+    expect(audit.filter((e) => e.action === 'vote.ballot_cast' && e.details['voteId'] === vote.id).every((e) => !('choice' in e.details))).toBe(true);
+
+    // A remote vote: a window, a reminder a day before, closed by the system at its time.
+    const remote = (await api(`/workspaces/${ws}/resolutions`, coordinator, { bodyId: assemblyId, kind: 'ordinary', title: 'w sprawie składki członkowskiej na 2027 rok' })).body;
+    expect((await api(`/resolutions/${remote.id}/votes`, coordinator, {})).status).toBe(400);
+    const closesAt = new Date(Date.now() + 60 * 60 * 1000);
+    const window = (await api(`/resolutions/${remote.id}/votes`, coordinator, { closesAt: closesAt.toISOString() })).body;
+    for (const member of MEMBERS.slice(0, 8)) expect((await api(`/votes/${window.id}/ballots`, tokens[member.name], { choice: 'for' })).status).toBe(201);
+    expect((await api(`/votes/${window.id}/close`, coordinator, {})).status).toBe(409);
+    const votes = server.server.app.get(VotesService);
+    await votes.sweep(new Date());
+    const reminded = server.outbox().filter((m) => m.subject.startsWith('Przypomnienie: głosowanie'));
+    expect(reminded.map((m) => m.to).sort()).toEqual(MEMBERS.slice(8).map((m) => m.email).sort());
+    await votes.sweep(new Date(closesAt.getTime() + 1000));
+    expect((await api(`/resolutions/${remote.id}`, coordinator)).body).toMatchObject({ state: 'adopted', number: `2/${new Date().getUTCFullYear()}` });
+  });
+
+  it('refuses rules that make no sense, naming the field', async () => {
+    const body = (await api(`/bodies/${assemblyId}`, coordinator)).body;
+    const bad = await api(`/bodies/${assemblyId}`, coordinator, { rules: { ...body.rules, general: { ...body.rules.general, quorum: { ...body.rules.general.quorum, fraction: { numerator: 3, denominator: 0 } } } } }, 'PATCH');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('rules.general.quorum.fraction.denominator');
+    expect((await api(`/bodies/${assemblyId}`, tokens[MEMBERS[0].name], { rules: body.rules }, 'PATCH')).status).toBe(403);
+  });
+
+  it('detects a vote row changed in the database', async () => {
+    expect((await api(`/workspaces/${ws}/register/verify`, coordinator)).body.valid).toBe(true);
+    await server.db.transaction(async (m) => {
+      await m.query(`ALTER TABLE vote_ballots DISABLE TRIGGER USER`);
+      await m.query(`UPDATE vote_ballots SET choice = 'for' WHERE choice = 'against'`);
+      await m.query(`ALTER TABLE vote_ballots ENABLE TRIGGER USER`);
+    });
+    const report = (await api(`/workspaces/${ws}/register/verify`, coordinator)).body;
+    expect(report).toMatchObject({ valid: false, auditChain: { valid: true }, firstBroken: { kind: 'vote', reason: 'its ballots were changed after the vote closed' } });
+  });
+});
