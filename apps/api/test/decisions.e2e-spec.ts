@@ -157,6 +157,20 @@ describe('decisions: a meeting of the general assembly with the 15 SSOM members,
     expect((await api(`/resolutions/${remote.id}`, coordinator)).body).toMatchObject({ state: 'adopted', number: `2/${new Date().getUTCFullYear()}` });
   });
 
+  it('lets a member’s representative approve a version for its member, naming its hash, once', async () => {
+    const versionId = (await api(`/documents/${documentId}/versions`, coordinator)).body[0].id;
+    const path = `/documents/${documentId}/versions/${versionId}/approvals`;
+    const approved = await api(path, tokens['Gmina Police'], {});
+    expect(approved.status).toBe(201);
+    expect(approved.body).toEqual([expect.objectContaining({ organisation: { id: orgIds['Gmina Police'], name: 'Gmina Police' }, contentHash: versionHash })]);
+    expect((await api(path, tokens['Gmina Police'], {})).status).toBe(409);
+    expect((await api(path, partner, {})).status).toBe(403);
+    expect((await api(path, coordinator, {})).status).toBe(403);
+    expect((await api(path, partner)).body).toHaveLength(1);
+    const audit = (await api(`/workspaces/${ws}/audit?limit=20`, coordinator)).body.entries as Array<{ action: string; details: Record<string, unknown> }>;
+    expect(audit.find((e) => e.action === 'document.version_approved')?.details).toMatchObject({ versionId, contentHash: versionHash, organisationId: orgIds['Gmina Police'] });
+  });
+
   it('refuses rules that make no sense, naming the field', async () => {
     const body = (await api(`/bodies/${assemblyId}`, coordinator)).body;
     const bad = await api(`/bodies/${assemblyId}`, coordinator, { rules: { ...body.rules, general: { ...body.rules.general, quorum: { ...body.rules.general.quorum, fraction: { numerator: 3, denominator: 0 } } } } }, 'PATCH');

@@ -150,6 +150,8 @@ describe('workspace isolation', () => {
       ['POST', `/api/meetings/${meetingB}/proxies`, { toOrganisationId: orgB, authorisation: 'intruz' }],
       ['GET', `/api/workspaces/${b}/register`],
       ['GET', `/api/workspaces/${b}/register/verify`],
+      ['GET', `/api/documents/${documentB}/versions/${versionB}/approvals`],
+      ['POST', `/api/documents/${documentB}/versions/${versionB}/approvals`],
     ];
     for (const [method, path, body] of attempts) {
       const response = await server.request(path, { method, token: coordinatorA, body });

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module';
+import { ApprovalsController } from './approvals.controller';
+import { ApprovalsService } from './approvals.service';
 import { BodiesService } from './bodies.service';
 import { DecisionsAccess } from './decisions-access';
 import { DecisionsController } from './decisions.controller';
@@ -11,8 +14,9 @@ import { VotesService } from './votes.service';
 
 /** Decisions: bodies and their rules, resolutions, meetings with attendance and proxies, votes, the register. */
 @Module({
-  controllers: [DecisionsController],
-  providers: [DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VotesService, RegisterService, MeetingEventsGateway],
+  imports: [DocumentsModule],
+  controllers: [DecisionsController, ApprovalsController],
+  providers: [ApprovalsService, DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VotesService, RegisterService, MeetingEventsGateway],
   exports: [BodiesService],
 })
 export class DecisionsModule {}

@@ -26,6 +26,7 @@ export const KNOWN_ACTIONS = [
   'document.access_revoked',
   'document.version_frozen',
   'document.version_restored',
+  'document.version_approved',
   'document.imported',
   'document.proposal_applied',
   'comment.created',

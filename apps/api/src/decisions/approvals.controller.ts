@@ -1,0 +1,27 @@
+import { Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { SignedIn } from '../access/access.decorators';
+import { CurrentPrincipal, type Principal } from '../access/request-context';
+import { UuidParam } from '../platform/http/params';
+import { ApprovalsService } from './approvals.service';
+
+@ApiTags('decisions')
+@ApiBearerAuth()
+@Controller('documents/:documentId/versions/:versionId/approvals')
+export class ApprovalsController {
+  constructor(private readonly approvals: ApprovalsService) {}
+
+  /** Which members approved this version, with the hash each approved. */
+  @SignedIn()
+  @Get()
+  list(@UuidParam('documentId') documentId: string, @UuidParam('versionId') versionId: string, @CurrentPrincipal() principal: Principal) {
+    return this.approvals.list(principal.userId, documentId, versionId);
+  }
+
+  /** A member's representative approves the version for its member (once). */
+  @SignedIn()
+  @Post()
+  approve(@UuidParam('documentId') documentId: string, @UuidParam('versionId') versionId: string, @CurrentPrincipal() principal: Principal) {
+    return this.approvals.approve(principal.userId, documentId, versionId);
+  }
+}
