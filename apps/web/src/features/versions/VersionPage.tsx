@@ -15,6 +15,7 @@ import { restoreVersion, type VersionDetails, versionPath } from './versions-api
 import { ExportLinks } from '../document-files/ExportLinks';
 import { BackToDocument } from './BackToDocument';
 import { StaticDocument } from './StaticDocument';
+import { VersionApprovals } from './VersionApprovals';
 
 /**
  * /w/:workspaceId/d/:documentId/v/:versionId: one frozen version, read-only, with who froze it, when and its content
@@ -100,6 +101,7 @@ export function VersionPage() {
         <StaticDocument content={v.content} label={t('versions.textLabel', { number: v.number })} />
         <div className="document-side">
           <ExportLinks documentId={documentId} version={v.id} />
+          <VersionApprovals documentId={documentId} versionId={v.id} contentHash={v.contentHash} />
         </div>
       </div>
     </>
