@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public, SignedIn, WorkspaceCapability } from '../access/access.decorators';
 import { CurrentMember, CurrentPrincipal, type Principal, type WorkspaceMember } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
 import { BodiesService } from './bodies.service';
 import { BallotDto, CreateBodyDto, CreateMeetingDto, CreateResolutionDto, OpenVoteDto, ProxyDto, UpdateBodyDto } from './decision.dto';
 import { MeetingsService } from './meetings.service';
+import { MINUTES_FORMAT_PARAM, minutesDownload, minutesFormat, MinutesQueryDto } from './minutes/minutes.http';
+import { MinutesService } from './minutes/minutes.service';
 import { RegisterService } from './register.service';
 import { ResolutionsService } from './resolutions.service';
 import { VotesService } from './votes.service';
@@ -21,6 +23,7 @@ export class DecisionsController {
     private readonly meetings: MeetingsService,
     private readonly votes: VotesService,
     private readonly register: RegisterService,
+    private readonly minutes: MinutesService,
   ) {}
 
   @WorkspaceCapability('workspace.read')
@@ -113,6 +116,21 @@ export class DecisionsController {
   @Post('meetings/:meetingId/proxies')
   grantProxy(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal, @Body() body: ProxyDto) {
     return this.meetings.grantProxy(principal.userId, meetingId, body);
+  }
+
+  /** The minutes (protokół) as data: attendance, quorum, each vote and its result, in words (`?lang=en`); any member of the workspace. */
+  @SignedIn()
+  @Get('meetings/:meetingId/minutes')
+  minutesContent(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal, @Query() query: MinutesQueryDto) {
+    return this.minutes.content(principal.userId, meetingId, query.lang ?? 'pl');
+  }
+
+  /** The minutes as a file: pdf or docx, Polish by default (`?lang=en`). */
+  @SignedIn()
+  @Get('meetings/:meetingId/minutes.:format')
+  @ApiParam(MINUTES_FORMAT_PARAM)
+  async minutesFile(@UuidParam('meetingId') meetingId: string, @Param('format') format: string, @CurrentPrincipal() principal: Principal, @Query() query: MinutesQueryDto) {
+    return minutesDownload(await this.minutes.file(principal.userId, meetingId, minutesFormat(format), query.lang ?? 'pl'));
   }
 
   /** Opens a vote on a resolution: in an open meeting, or remotely until `closesAt` (coordinators). */

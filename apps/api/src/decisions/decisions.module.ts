@@ -7,6 +7,7 @@ import { DecisionsAccess } from './decisions-access';
 import { DecisionsController } from './decisions.controller';
 import { MeetingEventsGateway } from './meeting-events.gateway';
 import { MeetingsService } from './meetings.service';
+import { MinutesService } from './minutes/minutes.service';
 import { RegisterService } from './register.service';
 import { ResolutionsService } from './resolutions.service';
 import { VotesReader } from './votes-reader';
@@ -16,7 +17,7 @@ import { VotesService } from './votes.service';
 @Module({
   imports: [DocumentsModule],
   controllers: [DecisionsController, ApprovalsController],
-  providers: [ApprovalsService, DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VotesService, RegisterService, MeetingEventsGateway],
+  providers: [ApprovalsService, DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VotesService, RegisterService, MeetingEventsGateway, MinutesService],
   exports: [BodiesService],
 })
 export class DecisionsModule {}

@@ -23,13 +23,13 @@ function runsOf(text: string, options: { bold?: boolean; size?: number; italics?
   return lines.map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : undefined, ...options }));
 }
 
-const p = (text: string, options: { bold?: boolean; size?: number; italics?: boolean } = {}) => new Paragraph({ children: runsOf(text, options) });
+export const p = (text: string, options: { bold?: boolean; size?: number; italics?: boolean } = {}) => new Paragraph({ children: runsOf(text, options) });
 
-function field(label: string, value: string): Paragraph {
+export function field(label: string, value: string): Paragraph {
   return new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: `${label}: `, bold: true }), ...runsOf(value)] });
 }
 
-function cell(text: string, options: { bold?: boolean; size?: number; width?: number } = {}): TableCell {
+export function cell(text: string, options: { bold?: boolean; size?: number; width?: number } = {}): TableCell {
   return new TableCell({
     children: [new Paragraph({ children: runsOf(text, { bold: options.bold, size: options.size }) })],
     ...(options.width ? { width: { size: options.width, type: WidthType.PERCENTAGE } } : {}),

@@ -4,32 +4,32 @@ import type { ReportContent } from './report-data';
 import { chartsOf, formatDate, formatDateTime, formatShare, type ReportLabels, type ReportLanguage, reportLabels, statusOf, submitterName } from './report-labels';
 
 /** DejaVu Sans (npm package dejavu-fonts-ttf), embedded: every Polish letter prints on any machine. */
-function fontPath(file: string): string {
+export function fontPath(file: string): string {
   return join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', file);
 }
 
-const FONTS = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf' } as const;
-const MARGIN = 56;
-const BODY = 10;
+export const FONTS = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf' } as const;
+export const MARGIN = 56;
+export const BODY = 10;
 const BAR_COLOUR = '#1f4e79';
 const MUTED = '#555555';
 
-type Pdf = InstanceType<typeof PDFDocument>;
+export type Pdf = InstanceType<typeof PDFDocument>;
 
-const contentWidth = (pdf: Pdf) => pdf.page.width - MARGIN * 2;
+export const contentWidth = (pdf: Pdf) => pdf.page.width - MARGIN * 2;
 
 /** A new page when less than `height` is left on this one. */
-function ensureSpace(pdf: Pdf, height: number): void {
+export function ensureSpace(pdf: Pdf, height: number): void {
   if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
 }
 
-function heading(pdf: Pdf, text: string, size = 14): void {
+export function heading(pdf: Pdf, text: string, size = 14): void {
   ensureSpace(pdf, size * 4);
   pdf.moveDown(0.6).font('bold').fontSize(size).fillColor('#000000').text(text, MARGIN, pdf.y, { width: contentWidth(pdf) });
   pdf.moveDown(0.3).font('regular').fontSize(BODY);
 }
 
-function paragraph(pdf: Pdf, text: string, options: { font?: keyof typeof FONTS; color?: string } = {}): void {
+export function paragraph(pdf: Pdf, text: string, options: { font?: keyof typeof FONTS; color?: string } = {}): void {
   pdf
     .font(options.font ?? 'regular')
     .fontSize(BODY)
@@ -39,7 +39,7 @@ function paragraph(pdf: Pdf, text: string, options: { font?: keyof typeof FONTS;
 }
 
 /** "Label: value", the label bold, the value wrapping under it. */
-function field(pdf: Pdf, label: string, value: string): void {
+export function field(pdf: Pdf, label: string, value: string): void {
   pdf.font('bold').fontSize(BODY).text(`${label}: `, MARGIN, pdf.y, { width: contentWidth(pdf), continued: true, lineGap: 2 });
   pdf.font('regular').text(value.trim() || '—', { lineGap: 2 });
   pdf.moveDown(0.2);
@@ -81,6 +81,18 @@ function barChart(pdf: Pdf, title: string, rows: Array<{ label: string; count: n
   pdf.font('regular').fontSize(BODY).moveDown(0.5);
 }
 
+/** A line at the foot of every page (the document made with `bufferPages: true`), e.g. with the page number. */
+export function pageFooters(pdf: Pdf, text: (page: number, pages: number) => string): void {
+  const pages = pdf.bufferedPageRange();
+  for (let i = pages.start; i < pages.start + pages.count; i++) {
+    pdf.switchToPage(i);
+    const bottom = pdf.page.margins.bottom;
+    pdf.page.margins.bottom = 0;
+    pdf.font('regular').fontSize(8).fillColor(MUTED).text(text(i + 1, pages.count), MARGIN, pdf.page.height - 36, { width: contentWidth(pdf), align: 'center', lineBreak: false });
+    pdf.page.margins.bottom = bottom;
+  }
+}
+
 /**
  * The report as a PDF: a title block (who consulted what, edition, date, the content's SHA-256), the sections of the
  * report with vector bar charts, and the annex with every comment; page numbers at the foot.
@@ -109,22 +121,7 @@ export function renderReportPdf(content: ReportContent, sha256: string | null, l
     pdf.on('error', reject);
     try {
       write(pdf, content, sha256, labels);
-      const pages = pdf.bufferedPageRange();
-      for (let i = pages.start; i < pages.start + pages.count; i++) {
-        pdf.switchToPage(i);
-        const bottom = pdf.page.margins.bottom;
-        pdf.page.margins.bottom = 0;
-        pdf
-          .font('regular')
-          .fontSize(8)
-          .fillColor(MUTED)
-          .text(`${content.round.title} · ${content.publishedAt ? labels.edition(content.edition) : labels.draft} · ${labels.page(i + 1, pages.count)}`, MARGIN, pdf.page.height - 36, {
-            width: contentWidth(pdf),
-            align: 'center',
-            lineBreak: false,
-          });
-        pdf.page.margins.bottom = bottom;
-      }
+      pageFooters(pdf, (page, pages) => `${content.round.title} · ${content.publishedAt ? labels.edition(content.edition) : labels.draft} · ${labels.page(page, pages)}`);
       pdf.flushPages();
       pdf.end();
     } catch (error) {

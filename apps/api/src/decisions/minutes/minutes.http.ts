@@ -1,0 +1,28 @@
+import { NotFoundException, StreamableFile } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { MINUTES_LANGUAGES, type MinutesLanguage } from './minutes-labels';
+import { MINUTES_FORMATS, type MinutesFile, type MinutesFormat } from './minutes.service';
+
+export class MinutesQueryDto {
+  @ApiPropertyOptional({ enum: MINUTES_LANGUAGES, description: "the minutes' fixed words (Polish by default); names and titles stay as entered" })
+  @IsOptional()
+  @IsIn(MINUTES_LANGUAGES, { message: 'lang must be pl or en' })
+  lang?: MinutesLanguage;
+}
+
+export const MINUTES_FORMAT_PARAM = { name: 'format', enum: MINUTES_FORMATS };
+
+export function minutesFormat(value: string): MinutesFormat {
+  if (!(MINUTES_FORMATS as readonly string[]).includes(value)) throw new NotFoundException(`the minutes come as ${MINUTES_FORMATS.join(', ')}`);
+  return value as MinutesFormat;
+}
+
+/** A download: its media type and a file name (ASCII slug, and the same as UTF-8 for clients that read it). */
+export function minutesDownload(file: MinutesFile): StreamableFile {
+  return new StreamableFile(file.body, {
+    type: file.mediaType,
+    length: file.body.length,
+    disposition: `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+  });
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { type BodyRules, type Outcome, type ProxyAuthorisation, rulesFor } from '@commonplan/domain';
+import { slugify } from '@commonplan/editor';
+import { BodiesService } from '../bodies.service';
+import { DecisionsAccess } from '../decisions-access';
+import { MeetingsService } from '../meetings.service';
+import { ResolutionsService } from '../resolutions.service';
+import { buildMinutes, type MinutesContent, type MinutesInput } from './minutes-data';
+import { type MinutesLanguage, minutesLabels } from './minutes-labels';
+import { renderMinutesDocx } from './render-minutes-docx';
+import { renderMinutesPdf } from './render-minutes-pdf';
+
+export const MINUTES_FORMATS = ['pdf', 'docx'] as const;
+export type MinutesFormat = (typeof MINUTES_FORMATS)[number];
+
+const MEDIA_TYPES: Record<MinutesFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+export interface MinutesFile {
+  body: Buffer;
+  mediaType: string;
+  fileName: string;
+}
+
+interface VoteRow {
+  id: string;
+  resolution_id: string;
+  ballot: 'named' | 'secret';
+  rules: BodyRules;
+  state: 'open' | 'closed';
+  opens_at: string;
+  closed_at: string | null;
+  outcome: Outcome | null;
+  present: { present: string[]; proxies: ProxyAuthorisation[] } | null;
+  ballots_digest: string | null;
+}
+
+/** The minutes (protokół) of a meeting, for any member of its workspace: as data, PDF or Word. */
+@Injectable()
+export class MinutesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: DecisionsAccess,
+    private readonly meetings: MeetingsService,
+    private readonly bodies: BodiesService,
+    private readonly resolutions: ResolutionsService,
+  ) {}
+
+  /** 404 for an unknown meeting, 403 for someone who is not an active member of its workspace. */
+  async content(userId: string, meetingId: string, language: MinutesLanguage): Promise<MinutesContent> {
+    const meeting = await this.meetings.row(meetingId);
+    await this.access.member(meeting.workspace_id, userId);
+    return buildMinutes(await this.input(meetingId), language);
+  }
+
+  /** The minutes as a file named after the meeting: `protokol-<title>.pdf` (`minutes-<title>.docx` in English). */
+  async file(userId: string, meetingId: string, format: MinutesFormat, language: MinutesLanguage): Promise<MinutesFile> {
+    const content = await this.content(userId, meetingId, language);
+    const body = format === 'pdf' ? await renderMinutesPdf(content) : await renderMinutesDocx(content);
+    const name = slugify(content.title, 60) || 'posiedzenie';
+    return { body, mediaType: MEDIA_TYPES[format], fileName: `${minutesLabels(language).fileName}-${name}.${format}` };
+  }
+
+  /** Everything the minutes are made from, as stored. */
+  async input(meetingId: string): Promise<MinutesInput> {
+    const meeting = await this.meetings.row(meetingId);
+    const body = await this.bodies.one(meeting.body_id);
+    const names = await this.dataSource.query(`SELECT id, name FROM organisations WHERE workspace_id = $1`, [meeting.workspace_id]);
+    const checkIns = await this.dataSource.query(`SELECT organisation_id, checked_in_at FROM meeting_attendance WHERE meeting_id = $1 ORDER BY checked_in_at`, [meetingId]);
+    const proxies = await this.dataSource.query(`SELECT from_organisation_id, to_organisation_id, authorisation FROM meeting_proxies WHERE meeting_id = $1 ORDER BY created_at`, [meetingId]);
+    const agenda = await this.dataSource.query(`SELECT resolution_id, position FROM meeting_agenda WHERE meeting_id = $1 ORDER BY position`, [meetingId]);
+    const votes: VoteRow[] = await this.dataSource.query(
+      `SELECT id, resolution_id, ballot, rules, state, opens_at, closed_at, outcome, present, ballots_digest FROM votes WHERE meeting_id = $1 ORDER BY created_at, id`,
+      [meetingId],
+    );
+    const items: MinutesInput['agenda'][number][] = [];
+    for (const row of agenda as Array<{ resolution_id: string; position: number }>) {
+      const resolution = await this.resolutions.one(row.resolution_id);
+      items.push({
+        position: Number(row.position),
+        resolution: {
+          id: resolution.id,
+          title: resolution.title,
+          kind: resolution.kind,
+          number: resolution.number,
+          fullTitle: resolution.fullTitle,
+          adopts: resolution.adopts ? { documentTitle: resolution.adopts.documentTitle, number: resolution.adopts.number, name: resolution.adopts.name, contentHash: resolution.adopts.contentHash } : null,
+        },
+        votes: votes
+          .filter((v) => v.resolution_id === resolution.id)
+          .map((v) => ({
+            id: v.id,
+            ballot: v.ballot,
+            rules: v.rules,
+            state: v.state,
+            openedAt: new Date(v.opens_at),
+            closedAt: v.closed_at ? new Date(v.closed_at) : null,
+            outcome: v.outcome,
+            present: v.present,
+            ballotsDigest: v.ballots_digest,
+          })),
+      });
+    }
+    return {
+      meeting: {
+        id: meeting.id,
+        title: meeting.title,
+        body: { name: meeting.body_name, nameGenitive: meeting.name_genitive },
+        startsAt: new Date(meeting.starts_at),
+        place: meeting.place,
+        state: meeting.state,
+        openedAt: meeting.opened_at ? new Date(meeting.opened_at) : null,
+        closedAt: meeting.closed_at ? new Date(meeting.closed_at) : null,
+      },
+      members: body.members,
+      names: Object.fromEntries(names.map((o: { id: string; name: string }) => [o.id, o.name])),
+      rules: rulesFor(body.rules, 'ordinary'),
+      checkIns: checkIns.map((c: { organisation_id: string; checked_in_at: string }) => ({ memberId: c.organisation_id, at: new Date(c.checked_in_at) })),
+      proxies: proxies.map((p: { from_organisation_id: string; to_organisation_id: string; authorisation: string }) => ({ from: p.from_organisation_id, to: p.to_organisation_id, authorisation: p.authorisation })),
+      agenda: items,
+      generatedAt: new Date(),
+    };
+  }
+}

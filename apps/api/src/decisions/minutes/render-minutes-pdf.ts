@@ -1,0 +1,172 @@
+import PDFDocument from 'pdfkit';
+import { BODY, contentWidth, ensureSpace, field, FONTS, fontPath, heading, MARGIN, pageFooters, paragraph, type Pdf } from '../../consultations/report/render-pdf';
+import type { MinutesContent, MinutesVote } from './minutes-data';
+import { formatDateTime, minutesLabels, type MinutesLabels } from './minutes-labels';
+
+const RULE = '#888888';
+const PADDING = 3;
+
+/**
+ * A simple table: a bold header row, then the rows, each cell wrapping within its column (widths as shares of the
+ * text width); a row that does not fit starts a new page, where the header is repeated.
+ */
+function table(pdf: Pdf, columns: Array<{ header: string; share: number }>, rows: string[][]): void {
+  const width = contentWidth(pdf);
+  const widths = columns.map((c) => c.share * width);
+  const size = BODY - 1;
+  const heightOf = (cells: string[], font: 'regular' | 'bold') => {
+    pdf.font(font).fontSize(size);
+    return Math.max(...cells.map((text, i) => pdf.heightOfString(text || ' ', { width: widths[i] - PADDING * 2 }))) + PADDING * 2;
+  };
+  const draw = (cells: string[], font: 'regular' | 'bold') => {
+    const height = heightOf(cells, font);
+    const top = pdf.y;
+    let left = MARGIN;
+    cells.forEach((text, i) => {
+      pdf.save().rect(left, top, widths[i], height).lineWidth(0.5).strokeColor(RULE).stroke().restore();
+      pdf.font(font).fontSize(size).fillColor('#000000').text(text || ' ', left + PADDING, top + PADDING, { width: widths[i] - PADDING * 2 });
+      left += widths[i];
+    });
+    pdf.x = MARGIN;
+    pdf.y = top + height;
+  };
+  const header = columns.map((c) => c.header);
+  ensureSpace(pdf, heightOf(header, 'bold') + (rows[0] ? heightOf(rows[0], 'regular') : 0));
+  draw(header, 'bold');
+  for (const row of rows) {
+    const height = heightOf(row, 'regular');
+    if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) {
+      pdf.addPage();
+      draw(header, 'bold');
+    }
+    draw(row, 'regular');
+  }
+  pdf.font('regular').fontSize(BODY).moveDown(0.6);
+}
+
+/**
+ * The minutes as a PDF (A4, DejaVu Sans embedded): the heading and the meeting's facts, the attendance list with the
+ * quorum stated from it, the agenda, each vote with its quorum, majority, figures, result and (named ballots) the
+ * roll, the resolutions adopted, signature lines; page numbers at the foot.
+ */
+export function renderMinutesPdf(content: MinutesContent): Promise<Buffer> {
+  const labels = minutesLabels(content.language);
+  return new Promise<Buffer>((resolve, reject) => {
+    const pdf = new PDFDocument({
+      size: 'A4',
+      margin: MARGIN,
+      bufferPages: true,
+      lang: content.language,
+      displayTitle: true,
+      info: { Title: `${content.heading}: ${content.title}`, Subject: content.body.name, Creator: 'Commonplan' },
+    });
+    for (const [name, file] of Object.entries(FONTS)) pdf.registerFont(name, fontPath(file));
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    try {
+      write(pdf, content, labels);
+      pageFooters(pdf, (page, pages) => `${content.heading} · ${content.title} · ${labels.page(page, pages)}`);
+      pdf.flushPages();
+      pdf.end();
+    } catch (error) {
+      reject(error as Error);
+    }
+  });
+}
+
+function write(pdf: Pdf, content: MinutesContent, labels: MinutesLabels): void {
+  pdf.font('bold').fontSize(18).text(content.heading, MARGIN, MARGIN, { width: contentWidth(pdf) });
+  pdf.moveDown(0.3).font('regular').fontSize(13).text(content.title, { width: contentWidth(pdf) });
+  pdf.moveDown(0.8).fontSize(BODY);
+  for (const fact of content.facts) field(pdf, fact.label, fact.value);
+  if (content.draftText) paragraph(pdf, content.draftText, { font: 'italic' });
+
+  let section = 0;
+  const next = (title: string) => heading(pdf, `${++section}. ${title}`);
+
+  next(labels.sections.attendance);
+  paragraph(pdf, content.attendance.summary);
+  const c = labels.attendance.columns;
+  table(
+    pdf,
+    [
+      { header: c.number, share: 0.07 },
+      { header: c.member, share: 0.35 },
+      { header: c.presence, share: 0.18 },
+      { header: c.details, share: 0.4 },
+    ],
+    content.attendance.members.map((m, i) => [`${i + 1}.`, m.name, m.presenceText, m.details]),
+  );
+  field(pdf, labels.attendance.quorumAtOpening, content.attendance.quorum.text);
+
+  next(labels.sections.agenda);
+  for (const item of content.agenda) paragraph(pdf, `${item.position}. ${item.title}`);
+
+  next(labels.sections.votes);
+  for (const item of content.agenda) {
+    // An item's heading stays with the start of its first vote.
+    ensureSpace(pdf, 160);
+    heading(pdf, `${item.position}. ${item.title}`, 12);
+    field(pdf, labels.kind, item.kindText);
+    if (item.noVoteText) paragraph(pdf, item.noVoteText, { font: 'italic' });
+    for (const vote of item.votes) writeVote(pdf, vote, item.votes.length, labels);
+    if (item.adopted) {
+      ensureSpace(pdf, 50);
+      field(pdf, labels.adoptedAs, item.adopted.fullTitle);
+      if (item.adopted.adopts) {
+        paragraph(pdf, item.adopted.adopts.text);
+        field(pdf, labels.versionHash, item.adopted.adopts.contentHash);
+      }
+    }
+  }
+
+  next(labels.sections.adopted);
+  if (content.adopted.length === 0) paragraph(pdf, labels.noneAdopted);
+  for (const adopted of content.adopted) paragraph(pdf, `• ${adopted.fullTitle}`);
+
+  next(labels.sections.signatures);
+  for (const role of labels.signatures) {
+    ensureSpace(pdf, 40);
+    pdf.moveDown(1.2);
+    paragraph(pdf, `${role}: ${'.'.repeat(60)}`);
+  }
+  pdf.moveDown(1);
+  paragraph(pdf, `${labels.generatedAt}: ${formatDateTime(content.generatedAt, labels)}`, { font: 'italic', color: '#555555' });
+}
+
+function writeVote(pdf: Pdf, vote: MinutesVote, count: number, labels: MinutesLabels): void {
+  ensureSpace(pdf, 90);
+  if (count > 1) paragraph(pdf, vote.heading, { font: 'bold' });
+  field(pdf, labels.ballot, vote.ballotText);
+  if (vote.quorum) field(pdf, labels.quorumAtVote, vote.quorum.text);
+  if (vote.majority) field(pdf, labels.majority, vote.majority.text);
+  if (vote.tally) {
+    const t = labels.tally;
+    const share = 1 / 5;
+    table(
+      pdf,
+      [t.for, t.against, t.abstain, t.valid, t.cast].map((header) => ({ header, share })),
+      [[vote.tally.for.text, vote.tally.against.text, vote.tally.abstain.text, vote.tally.valid.text, vote.tally.cast.text]],
+    );
+  }
+  field(pdf, labels.result, vote.result.sentence);
+  if (vote.secretNote) paragraph(pdf, vote.secretNote, { font: 'italic' });
+  if (vote.roll) {
+    const r = labels.roll;
+    paragraph(pdf, r.title, { font: 'bold' });
+    table(
+      pdf,
+      [
+        { header: r.number, share: 0.07 },
+        { header: r.member, share: 0.38 },
+        { header: r.choice, share: 0.2 },
+        { header: r.castBy, share: 0.35 },
+      ],
+      vote.roll.map((entry, i) => [`${i + 1}.`, entry.name, entry.choiceText, entry.byProxy ? labels.byProxy(entry.castBy.name) : r.own]),
+    );
+  }
+  if (vote.ballotsDigest) field(pdf, labels.ballotsDigest, vote.ballotsDigest);
+  pdf.moveDown(0.4);
+}
