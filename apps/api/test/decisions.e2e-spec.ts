@@ -179,6 +179,49 @@ describe('decisions: a meeting of the general assembly with the 15 SSOM members,
     expect((await api(`/bodies/${assemblyId}`, tokens[MEMBERS[0].name], { rules: body.rules }, 'PATCH')).status).toBe(403);
   });
 
+  it('freezes a resolution’s attachments when it is voted on, seals their hashes in the register and finds a changed one', async () => {
+    const resolution = (await api(`/workspaces/${ws}/resolutions`, coordinator, { bodyId: assemblyId, kind: 'ordinary', title: 'w sprawie planu finansowego' })).body;
+    const upload = async (name: string, bytes: Buffer, type: string, token = coordinator) => {
+      const form = new FormData();
+      form.set('file', new Blob([bytes], { type }), name);
+      const response = await fetch(`${server.url}/api/resolutions/${resolution.id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      return { status: response.status, body: await response.json().catch(() => null) };
+    };
+    const pdf = Buffer.from('%PDF-1.4\n% plan finansowy 2027\n%%EOF\n');
+    const added = await upload('Plan finansowy 2027.pdf', pdf, 'application/pdf');
+    expect(added.status).toBe(201);
+    expect(added.body).toEqual([expect.objectContaining({ position: 1, name: 'Plan finansowy 2027.pdf', mediaType: 'application/pdf', size: pdf.length })]);
+    expect((await upload('skrypt.exe', Buffer.from('MZ'), 'application/octet-stream')).status).toBe(415);
+    expect((await upload('udawany.pdf', Buffer.from('not a pdf'), 'application/pdf')).status).toBe(422);
+    expect((await upload('za-duzy.pdf', Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10 * 1024 * 1024)]), 'application/pdf')).status).toBe(413);
+    expect((await upload('plan.pdf', pdf, 'application/pdf', tokens['Gmina Police'])).status).toBe(403);
+    const download = await fetch(`${server.url}/api/resolutions/${resolution.id}/attachments/${added.body[0].id}`, { headers: { authorization: `Bearer ${tokens['Gmina Police']}` } });
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+
+    const closesAt = new Date(Date.now() + 60_000);
+    const vote = (await api(`/resolutions/${resolution.id}/votes`, coordinator, { closesAt: closesAt.toISOString() })).body;
+    expect((await upload('drugi.pdf', pdf, 'application/pdf')).status).toBe(409);
+    expect((await api(`/resolutions/${resolution.id}/attachments/${added.body[0].id}`, coordinator, undefined, 'DELETE')).status).toBe(409);
+    for (const member of MEMBERS.slice(0, 9)) await api(`/votes/${vote.id}/ballots`, tokens[member.name], { choice: 'for' });
+    await server.server.app.get(VotesService).sweep(new Date(closesAt.getTime() + 1000));
+    const adopted = (await api(`/resolutions/${resolution.id}`, coordinator)).body;
+    expect(adopted.state).toBe('adopted');
+    expect((await api(`/workspaces/${ws}/register/verify`, coordinator)).body).toMatchObject({ valid: true, firstBroken: null });
+
+    await server.db.transaction(async (m) => {
+      await m.query(`ALTER TABLE resolution_attachments DISABLE TRIGGER USER`);
+      await m.query(`UPDATE resolution_attachments SET content = $2 WHERE id = $1`, [added.body[0].id, Buffer.from('%PDF-1.4\n% inny plan\n')]);
+      await m.query(`ALTER TABLE resolution_attachments ENABLE TRIGGER USER`);
+    });
+    expect((await api(`/workspaces/${ws}/register/verify`, coordinator)).body).toMatchObject({ valid: false, firstBroken: { kind: 'register_entry', id: adopted.number, reason: 'its attachments were changed after the adoption' } });
+    // Put back, so the next test finds only what it changes.
+    await server.db.transaction(async (m) => {
+      await m.query(`ALTER TABLE resolution_attachments DISABLE TRIGGER USER`);
+      await m.query(`UPDATE resolution_attachments SET content = $2 WHERE id = $1`, [added.body[0].id, pdf]);
+      await m.query(`ALTER TABLE resolution_attachments ENABLE TRIGGER USER`);
+    });
+  });
+
   it('detects a vote row changed in the database', async () => {
     expect((await api(`/workspaces/${ws}/register/verify`, coordinator)).body.valid).toBe(true);
     await server.db.transaction(async (m) => {

@@ -141,6 +141,8 @@ describe('workspace isolation', () => {
       ['GET', `/api/workspaces/${b}/resolutions`],
       ['POST', `/api/workspaces/${b}/resolutions`, { bodyId: bodyB, kind: 'ordinary', title: 'intruz' }],
       ['GET', `/api/resolutions/${resolutionB}`],
+      ['GET', `/api/resolutions/${resolutionB}/attachments`],
+      ['DELETE', `/api/resolutions/${resolutionB}/attachments/${resolutionB}`],
       ['POST', `/api/resolutions/${resolutionB}/votes`, { meetingId: meetingB }],
       ['GET', `/api/workspaces/${b}/meetings`],
       ['POST', `/api/workspaces/${b}/meetings`, { bodyId: bodyB, title: 'intruz', startsAt: new Date().toISOString(), agenda: [] }],

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
 import { ApprovalsController } from './approvals.controller';
+import { AttachmentsController } from './attachments.controller';
+import { AttachmentsService } from './attachments.service';
 import { ApprovalsService } from './approvals.service';
 import { BodiesService } from './bodies.service';
 import { DecisionsAccess } from './decisions-access';
@@ -16,8 +18,8 @@ import { VotesService } from './votes.service';
 /** Decisions: bodies and their rules, resolutions, meetings with attendance and proxies, votes, the register. */
 @Module({
   imports: [DocumentsModule],
-  controllers: [DecisionsController, ApprovalsController],
-  providers: [ApprovalsService, DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VotesService, RegisterService, MeetingEventsGateway, MinutesService],
+  controllers: [DecisionsController, ApprovalsController, AttachmentsController],
+  providers: [ApprovalsService, AttachmentsService, DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VotesService, RegisterService, MeetingEventsGateway, MinutesService],
   exports: [BodiesService],
 })
 export class DecisionsModule {}

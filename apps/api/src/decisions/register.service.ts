@@ -82,6 +82,14 @@ export class RegisterService {
         details['ballotsDigest'] === entry.ballots_digest &&
         (details['versionHash'] ?? null) === entry.version_hash;
       if (!matches && !firstBroken) firstBroken = { kind: 'register_entry', id: entry.number, reason: seal ? 'the entry differs from the audit entry that sealed it' : 'no audit entry seals this register entry' };
+      // The attachments as adopted: their content hashed again now, against the list the seal names.
+      const attachments = await this.dataSource.query(
+        `SELECT position, name, encode(sha256(content), 'hex') AS sha256 FROM resolution_attachments WHERE resolution_id = $1 ORDER BY position`,
+        [entry.resolution_id],
+      );
+      const sealedAttachments = (details?.['attachments'] as Array<{ position: number; name: string; sha256: string }> | undefined) ?? [];
+      const same = attachments.length === sealedAttachments.length && attachments.every((a: { position: number; name: string; sha256: string }, i: number) => Number(a.position) === sealedAttachments[i].position && a.name === sealedAttachments[i].name && a.sha256 === sealedAttachments[i].sha256);
+      if (matches && !same && !firstBroken) firstBroken = { kind: 'register_entry', id: entry.number, reason: 'its attachments were changed after the adoption' };
     }
     return { valid: firstBroken === null, checkedEntries: entries.length, checkedVotes: votes.length, auditChain, firstBroken };
   }

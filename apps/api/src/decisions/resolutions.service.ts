@@ -26,6 +26,8 @@ export interface ResolutionView {
   fullTitle: string | null;
   decidedAt: Date | null;
   createdAt: Date;
+  /** Załączniki, numbered; frozen once the resolution is voted on. */
+  attachments: Array<{ id: string; position: number; name: string; mediaType: string; size: number; sha256: string }>;
 }
 
 /** Resolutions of an association's bodies: drafted by coordinators, numbered when adopted. */
@@ -90,7 +92,15 @@ export class ResolutionsService {
        WHERE ${where} ORDER BY r.created_at DESC`,
       [value],
     );
-    return rows.map(toResolutionView);
+    const attachments = rows.length
+      ? await this.dataSource.query(`SELECT id, resolution_id, position, name, media_type, size, sha256 FROM resolution_attachments WHERE resolution_id = ANY($1::uuid[]) ORDER BY position`, [rows.map((r: { id: string }) => r.id)])
+      : [];
+    return rows.map((row: ResolutionRow) => ({
+      ...toResolutionView(row),
+      attachments: attachments
+        .filter((a: { resolution_id: string }) => a.resolution_id === row.id)
+        .map((a: { id: string; position: number; name: string; media_type: string; size: number; sha256: string }) => ({ id: a.id, position: Number(a.position), name: a.name, mediaType: a.media_type, size: Number(a.size), sha256: a.sha256 })),
+    }));
   }
 }
 
@@ -122,7 +132,7 @@ interface ResolutionRow {
   created_at: string;
 }
 
-export function toResolutionView(r: ResolutionRow): ResolutionView {
+export function toResolutionView(r: ResolutionRow): Omit<ResolutionView, 'attachments'> {
   return {
     id: r.id,
     workspaceId: r.workspace_id,

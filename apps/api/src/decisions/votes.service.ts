@@ -228,7 +228,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
         number,
         closedAt,
       ]);
-      const entry = { resolutionId: resolution.id, voteId, number, title: resolutionFullTitle(number, body.nameGenitive, resolution.title), body: body.name, adoptedAt: closedAt.toISOString(), result: summary, versionHash: resolution.adopts?.contentHash ?? null, ballotsDigest: digest };
+      const entry = { resolutionId: resolution.id, voteId, number, title: resolutionFullTitle(number, body.nameGenitive, resolution.title), body: body.name, adoptedAt: closedAt.toISOString(), result: summary, versionHash: resolution.adopts?.contentHash ?? null, ballotsDigest: digest, attachments: resolution.attachments.map((a) => ({ position: a.position, name: a.name, sha256: a.sha256 })) };
       const sealed = await this.audit.append(manager, { workspaceId: vote.workspace_id, actorId: userId, action: 'resolution.adopted', targetType: 'resolution', targetId: resolution.id, details: entry });
       await manager.query(
         `INSERT INTO decision_register (workspace_id, resolution_id, vote_id, number, title, body_name, adopted_at, result, version_hash, ballots_digest, audit_seq)
