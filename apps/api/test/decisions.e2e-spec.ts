@@ -185,7 +185,7 @@ describe('decisions: a meeting of the general assembly with the 15 SSOM members,
       const form = new FormData();
       form.set('file', new Blob([bytes], { type }), name);
       const response = await fetch(`${server.url}/api/resolutions/${resolution.id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-      return { status: response.status, body: await response.json().catch(() => null) };
+      return { status: response.status, body: (await response.json().catch(() => null)) as Array<{ id: string }> };
     };
     const pdf = Buffer.from('%PDF-1.4\n% plan finansowy 2027\n%%EOF\n');
     const added = await upload('Plan finansowy 2027.pdf', pdf, 'application/pdf');

@@ -48,7 +48,7 @@ describe('the coordinator on the dashboard', () => {
     expect(summary.replace(/\s+/g, ' ')).toContain('Partnerzy 12');
 
     const nav = page.getByRole('navigation', { name: 'Nawigacja główna' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Pulpit', 'Osoby', 'Dziennik zdarzeń', 'Powiadomienia']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Pulpit', 'Uchwały', 'Osoby', 'Dziennik zdarzeń', 'Powiadomienia']);
     expect(await page.locator('.signed-in').innerText()).toMatch(/Koordynator Biura SSOM\s+Koordynator/);
 
     expect(await axeViolations(page)).toEqual([]);
@@ -72,6 +72,7 @@ describe('the coordinator on the dashboard', () => {
     expect(await page.title()).toBe('Dashboard: SSOM – Commonplan');
     expect(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allInnerTexts()).toEqual([
       'Dashboard',
+      'Decisions',
       'People',
       'Audit trail',
       'Notifications',

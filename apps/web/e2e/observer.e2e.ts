@@ -17,7 +17,7 @@ describe('an observer', () => {
     await signIn(page, OBSERVER);
     expect(await page.locator('.signed-in').innerText()).toMatch(/Obserwator SSOM\s+Obserwator/);
     const nav = page.getByRole('navigation', { name: 'Nawigacja główna' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Pulpit', 'Powiadomienia']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Pulpit', 'Uchwały', 'Powiadomienia']);
     const people = page.getByRole('table', { name: 'Osoby w przestrzeni roboczej' });
     await people.waitFor();
     expect(await people.getByRole('columnheader', { name: 'Adres e-mail' }).count()).toBe(0);

@@ -72,7 +72,7 @@ describe('people management', () => {
     await invited.page.getByRole('table', { name: /Członkowie stowarzyszenia/ }).waitFor();
     expect(await invited.page.locator('.signed-in').innerText()).toMatch(/Nowa Ekspertka\s+Ekspert/);
     const nav = invited.page.getByRole('navigation', { name: 'Nawigacja główna' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Pulpit', 'Powiadomienia']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Pulpit', 'Uchwały', 'Powiadomienia']);
     // An expert sees no e-mail addresses.
     expect(await invited.page.getByRole('columnheader', { name: 'Adres e-mail' }).count()).toBe(0);
     expect(invited.errors).toEqual([]);

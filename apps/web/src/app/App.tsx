@@ -28,6 +28,10 @@ const OwnCommentPage = lazy(() => import('../features/round-comments/OwnCommentP
 const ReportPage = lazy(() => import('../features/report/ReportPage').then((m) => ({ default: m.ReportPage })));
 const PublicRoundPage = lazy(() => import('../features/rounds/PublicRoundPage').then((m) => ({ default: m.PublicRoundPage })));
 const ComparePage = lazy(() => import('../features/versions/ComparePage').then((m) => ({ default: m.ComparePage })));
+const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage').then((m) => ({ default: m.DecisionsPage })));
+const MeetingPage = lazy(() => import('../features/decisions/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const RegisterPage = lazy(() => import('../features/decisions/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const PublicRegisterPage = lazy(() => import('../features/decisions/PublicRegisterPage').then((m) => ({ default: m.PublicRegisterPage })));
 
 /** A page whose code is loaded on first use. */
 const lazyPage = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
@@ -45,6 +49,7 @@ export function App({ i18n }: { i18n: I18n }) {
                 <Route path="invitation" element={<InvitationPage />} />
                 <Route path="consultations/:roundId" element={lazyPage(<PublicRoundPage />)} />
                 <Route path="consultations/:roundId/comments/:commentId" element={lazyPage(<OwnCommentPage />)} />
+                <Route path="registers/:slug" element={lazyPage(<PublicRegisterPage />)} />
                 <Route element={<RequireSession />}>
                   <Route index element={<HomeRedirect />} />
                   <Route path="w/:workspaceId" element={<WorkspaceRoute />}>
@@ -69,6 +74,9 @@ export function App({ i18n }: { i18n: I18n }) {
                     />
                     <Route path="rounds/:roundId/comments" element={lazyPage(<TriagePage />)} />
                     <Route path="rounds/:roundId/report" element={lazyPage(<ReportPage />)} />
+                    <Route path="decisions" element={lazyPage(<DecisionsPage />)} />
+                    <Route path="meetings/:meetingId" element={lazyPage(<MeetingPage />)} />
+                    <Route path="register" element={lazyPage(<RegisterPage />)} />
                     <Route
                       path="people"
                       element={

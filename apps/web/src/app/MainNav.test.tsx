@@ -4,17 +4,18 @@ import { renderWithApp } from '../test/render';
 import { MainNav } from './MainNav';
 
 describe('MainNav', () => {
-  it('shows a coordinator all three pages and marks the current one', () => {
+  it('shows a coordinator every page and marks the current one', () => {
     renderWithApp(<MainNav workspaceId="w1" role="coordinator" />, { path: '/w/w1/people' });
     const nav = screen.getByRole('navigation', { name: 'Nawigacja główna' });
     const links = within(nav).getAllByRole('link');
     expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
       ['Pulpit', '/w/w1'],
+      ['Uchwały', '/w/w1/decisions'],
       ['Osoby', '/w/w1/people'],
       ['Dziennik zdarzeń', '/w/w1/audit'],
       ['Powiadomienia', '/w/w1/notifications'],
     ]);
-    expect(links[1].getAttribute('aria-current')).toBe('page');
+    expect(links[2].getAttribute('aria-current')).toBe('page');
     expect(links[0].getAttribute('aria-current')).toBeNull();
   });
 
@@ -23,10 +24,10 @@ describe('MainNav', () => {
     expect(screen.getByRole('link', { name: 'Powiadomienia (nieprzeczytane: 3)' }).getAttribute('href')).toBe('/w/w1/notifications');
   });
 
-  it('shows other roles only the dashboard and notifications', () => {
+  it('shows other roles only the dashboard, decisions and notifications', () => {
     for (const role of ['expert', 'representative', 'partner', 'observer'] as const) {
       const { unmount } = renderWithApp(<MainNav workspaceId="w1" role={role} />, { language: 'en' });
-      expect(screen.getAllByRole('link').map((l) => l.textContent)).toEqual(['Dashboard', 'Notifications']);
+      expect(screen.getAllByRole('link').map((l) => l.textContent)).toEqual(['Dashboard', 'Decisions', 'Notifications']);
       unmount();
     }
   });

@@ -3,7 +3,7 @@ import { NavLink } from 'react-router';
 import { can, type Role } from '@commonplan/domain';
 
 /**
- * Dashboard and notifications (with the unread count) for everyone; People and Audit trail only for roles that may
+ * Dashboard, decisions and notifications (with the unread count) for everyone; People and Audit trail only for roles that may
  * manage people / read the audit trail.
  */
 export function MainNav({ workspaceId, role, unread = 0 }: { workspaceId: string; role: Role; unread?: number }) {
@@ -16,6 +16,9 @@ export function MainNav({ workspaceId, role, unread = 0 }: { workspaceId: string
           <NavLink to={base} end>
             {t('nav.dashboard')}
           </NavLink>
+        </li>
+        <li>
+          <NavLink to={`${base}/decisions`}>{t('nav.decisions')}</NavLink>
         </li>
         {can(role, 'people.manage') && (
           <li>

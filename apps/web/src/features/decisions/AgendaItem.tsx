@@ -1,0 +1,271 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { VOTE_CHOICES, type VoteChoice } from '@commonplan/domain';
+import { ConfirmAction } from '../../ui/ConfirmAction';
+import { ErrorMessage } from '../../ui/Messages';
+import { decisionErrorText } from './decision-errors';
+import { castBallot, closeVote, type MeetingView, openVote, type ResolutionView, undecided, type VoteView } from './decisions-api';
+import { AdoptedVersion, ResolutionStateBadge, ResolutionTextLink } from './ResolutionsTable';
+import { majorityText, quorumRuleText } from './rules-text';
+import { useAction } from './useAction';
+import { outcomeId, RollTable, VoteOutcome } from './VoteOutcome';
+
+type Member = MeetingView['members'][number];
+
+/** After an action: read the meeting again and move the focus to the element with this id once it is shown. */
+export type Refresh = (focusId?: string) => Promise<void>;
+
+export const voteHeadingId = (voteId: string) => `vote-${voteId}`;
+export const ballotId = (voteId: string, memberId: string) => `ballot-${voteId}-${memberId}`;
+
+/** Members whose vote can be cast now: present in person or represented by a proxy. */
+export const eligibleCount = (meeting: MeetingView) => meeting.members.filter((m) => m.presence !== 'absent').length;
+
+/**
+ * One item of the agenda: the resolution (state, kind, text, the version it adopts), for coordinators the button
+ * that opens a vote on it, and its votes.
+ */
+export function AgendaItem({
+  meeting,
+  item,
+  coordinator,
+  ownId,
+  refresh,
+}: {
+  meeting: MeetingView;
+  item: MeetingView['agenda'][number];
+  coordinator: boolean;
+  /** The member the reader represents (representatives only). */
+  ownId: string | null;
+  refresh: Refresh;
+}) {
+  const { t } = useTranslation();
+  const { resolution, votes } = item;
+  const { busy, failure, run } = useAction();
+  const headingId = `item-${resolution.id}`;
+  const canOpen = coordinator && meeting.state === 'open' && undecided(resolution) && !votes.some((v) => v.state === 'open');
+  return (
+    <section aria-labelledby={headingId} className="agenda-item">
+      <h3 id={headingId} tabIndex={-1}>
+        {t('decisions.agenda.itemHeading', { position: item.position, title: resolution.title })}
+      </h3>
+      <p>
+        <ResolutionStateBadge resolution={resolution} /> · {t(`decisions.kinds.${resolution.kind}`)}
+        {resolution.number && <> · {t('decisions.agenda.number', { number: resolution.number })}</>}
+      </p>
+      <p>
+        <ResolutionTextLink workspaceId={meeting.workspaceId} resolution={resolution} />
+      </p>
+      {resolution.adopts && (
+        <p>
+          {t('decisions.agenda.adopts')} <AdoptedVersion workspaceId={meeting.workspaceId} adopts={resolution.adopts} />
+        </p>
+      )}
+      {resolution.justification && (
+        <details>
+          <summary>{t('decisions.agenda.justification')}</summary>
+          <p className="wording">{resolution.justification}</p>
+        </details>
+      )}
+      {canOpen && (
+        <>
+          <ErrorMessage message={failure ? decisionErrorText(failure, t) : null} />
+          <p>
+            <button
+              type="button"
+              className="button button--primary"
+              aria-disabled={busy}
+              onClick={() =>
+                void run(async () => {
+                  const vote = await openVote(resolution.id, meeting.id);
+                  await refresh(voteHeadingId(vote.id));
+                })
+              }
+            >
+              {t('decisions.vote.open')}
+              <span className="visually-hidden">: {resolution.title}</span>
+            </button>
+          </p>
+        </>
+      )}
+      {votes.map((vote, index) => (
+        <VotePanel key={vote.id} meeting={meeting} resolution={resolution} vote={vote} number={votes.length > 1 ? index + 1 : null} coordinator={coordinator} ownId={ownId} refresh={refresh} />
+      ))}
+    </section>
+  );
+}
+
+/** A vote: live while open (the tally of a named ballot, only the count of a secret one), the outcome once closed. */
+export function VotePanel({
+  meeting,
+  resolution,
+  vote,
+  number,
+  coordinator,
+  ownId,
+  refresh,
+}: {
+  meeting: MeetingView;
+  resolution: ResolutionView;
+  vote: VoteView;
+  number: number | null;
+  coordinator: boolean;
+  ownId: string | null;
+  refresh: Refresh;
+}) {
+  const { t } = useTranslation();
+  const names = new Map(meeting.members.map((m) => [m.id, m.name]));
+  const eligible = eligibleCount(meeting);
+  const [confirming, setConfirming] = useState(false);
+  const { busy, failure, run } = useAction();
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const count = (choice: VoteChoice) => (vote.roll ?? []).filter((entry) => entry.choice === choice).length;
+
+  async function close() {
+    const ok = await run(async () => {
+      await closeVote(vote.id);
+      await refresh(outcomeId(vote.id));
+    });
+    setConfirming(false);
+    if (!ok) requestAnimationFrame(() => closeButton.current?.focus());
+  }
+
+  return (
+    <div className="vote">
+      <h4 id={voteHeadingId(vote.id)} tabIndex={-1}>
+        {t(`decisions.vote.heading.${vote.ballot}`)}
+        {number !== null && ` ${number}`} <span className="badge">{t(`decisions.vote.states.${vote.state}`)}</span>
+      </h4>
+      <p className="muted">{t('decisions.vote.rules', { majority: majorityText(vote.rules.majority, t), quorum: quorumRuleText(vote.rules.quorum, t) })}</p>
+      {vote.state === 'open' && vote.meetingId !== meeting.id && <p>{t('decisions.vote.elsewhere')}</p>}
+      {vote.state === 'open' && vote.meetingId === meeting.id && (
+        <>
+          <div role="status" id={`tally-${vote.id}`} className="tally">
+            <p>
+              {vote.ballot === 'named'
+                ? t('decisions.vote.liveNamed', { for: count('for'), against: count('against'), abstain: count('abstain'), cast: vote.castCount, eligible })
+                : t('decisions.vote.liveSecret', { cast: vote.castCount, eligible })}
+            </p>
+          </div>
+          {vote.ballot === 'secret' && <p>{t('decisions.vote.secretNote')}</p>}
+          {vote.roll && <RollTable roll={vote.roll} names={names} caption={t('decisions.vote.rollCaption', { title: resolution.title })} />}
+          {ownId && <BallotBox meeting={meeting} vote={vote} ownId={ownId} refresh={refresh} />}
+          {coordinator && (
+            <>
+              <ErrorMessage message={failure ? decisionErrorText(failure, t) : null} />
+              {confirming ? (
+                <ConfirmAction
+                  question={t('decisions.vote.closeQuestion', { title: resolution.title, cast: vote.castCount, eligible })}
+                  confirmLabel={t('decisions.vote.closeConfirm')}
+                  onConfirm={() => void close()}
+                  onCancel={() => {
+                    setConfirming(false);
+                    requestAnimationFrame(() => closeButton.current?.focus());
+                  }}
+                  busy={busy}
+                />
+              ) : (
+                <p>
+                  <button ref={closeButton} type="button" className="button" onClick={() => setConfirming(true)}>
+                    {t('decisions.vote.close')}
+                    <span className="visually-hidden">: {resolution.title}</span>
+                  </button>
+                </p>
+              )}
+            </>
+          )}
+        </>
+      )}
+      {vote.state === 'closed' && vote.outcome && <VoteOutcome voteId={vote.id} outcome={vote.outcome} resolution={resolution} roll={vote.roll} names={names} />}
+    </div>
+  );
+}
+
+/**
+ * The representative's ballots in an open vote: one for their own member when it is present, and one for each member
+ * that handed them its vote for this meeting. A vote is confirmed before it is cast (it cannot be changed).
+ */
+export function BallotBox({ meeting, vote, ownId, refresh }: { meeting: MeetingView; vote: VoteView; ownId: string; refresh: Refresh }) {
+  const { t } = useTranslation();
+  const own = meeting.members.find((m) => m.id === ownId);
+  if (!own) return null;
+  const voters: Array<{ member: Member; proxy: boolean }> = [
+    ...(own.presence === 'present' ? [{ member: own, proxy: false }] : []),
+    ...meeting.members.filter((m) => m.presence === 'represented' && m.representedBy === ownId).map((member) => ({ member, proxy: true })),
+  ];
+  return (
+    <div className="ballots">
+      {own.presence === 'absent' && <p>{t('decisions.ballot.checkInFirst', { member: own.name })}</p>}
+      {own.presence === 'represented' && <p>{t('decisions.ballot.handedOver', { member: own.name })}</p>}
+      {voters.map(({ member, proxy }) => (
+        <Ballot key={member.id} vote={vote} member={member} proxy={proxy} refresh={refresh} />
+      ))}
+    </div>
+  );
+}
+
+function Ballot({ vote, member, proxy, refresh }: { vote: VoteView; member: Member; proxy: boolean; refresh: Refresh }) {
+  const { t } = useTranslation();
+  const [pending, setPending] = useState<VoteChoice | null>(null);
+  const { busy, failure, run } = useAction();
+  const buttons = useRef<Partial<Record<VoteChoice, HTMLButtonElement | null>>>({});
+  const id = ballotId(vote.id, member.id);
+  const recorded = vote.roll?.find((entry) => entry.memberId === member.id);
+
+  if (vote.voted.includes(member.id)) {
+    return (
+      <p id={id} tabIndex={-1} className="ballot__recorded">
+        <span aria-hidden="true">✔ </span>
+        {recorded ? t('decisions.ballot.recordedChoice', { member: member.name, choice: t(`decisions.choices.${recorded.choice}`) }) : t('decisions.ballot.recorded', { member: member.name })}
+      </p>
+    );
+  }
+
+  async function cast(choice: VoteChoice) {
+    const ok = await run(async () => {
+      await castBallot(vote.id, choice, proxy ? member.id : undefined);
+      await refresh(id);
+    });
+    setPending(null);
+    if (!ok) requestAnimationFrame(() => buttons.current[choice]?.focus());
+  }
+
+  const labelId = `${id}-label`;
+  return (
+    <div role="group" aria-labelledby={labelId} className="ballot">
+      <p id={labelId} className="ballot__label">
+        {t(proxy ? 'decisions.ballot.forProxy' : 'decisions.ballot.forOwn', { member: member.name })}
+      </p>
+      <ErrorMessage message={failure ? decisionErrorText(failure, t) : null} />
+      {pending ? (
+        <ConfirmAction
+          question={t('decisions.ballot.confirm', { choice: t(`decisions.choices.${pending}`), member: member.name })}
+          confirmLabel={t('decisions.ballot.confirmButton')}
+          onConfirm={() => void cast(pending)}
+          onCancel={() => {
+            const choice = pending;
+            setPending(null);
+            requestAnimationFrame(() => buttons.current[choice]?.focus());
+          }}
+          busy={busy}
+        />
+      ) : (
+        <div className="ballot__choices">
+          {VOTE_CHOICES.map((choice) => (
+            <button
+              key={choice}
+              ref={(element) => {
+                buttons.current[choice] = element;
+              }}
+              type="button"
+              className="button"
+              onClick={() => setPending(choice)}
+            >
+              {t(`decisions.ballot.buttons.${choice}`)}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

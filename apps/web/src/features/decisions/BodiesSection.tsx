@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import { RESOLUTION_KINDS, rulesFor } from '@commonplan/domain';
+import type { BodyView } from './decisions-api';
+import { rulesInWords } from './rules-text';
+
+/** One body: its kind, members (in a disclosure) and its voting rules for each kind of resolution, in words. */
+export function BodyRules({ body }: { body: BodyView }) {
+  const { t } = useTranslation();
+  const headingId = `body-${body.id}`;
+  return (
+    <section aria-labelledby={headingId} className="decision-body">
+      <h3 id={headingId}>{body.name}</h3>
+      <p>
+        {t(`decisions.bodyKinds.${body.kind}`)} · {t('decisions.bodies.memberCount', { members: body.members.length })}
+      </p>
+      <details className="decision-body__members">
+        <summary>{t('decisions.bodies.members', { body: body.name })}</summary>
+        <ul>
+          {body.members.map((member) => (
+            <li key={member.id}>{member.name}</li>
+          ))}
+        </ul>
+      </details>
+      <div className="table-wrap">
+        <table className="rules-table">
+          <caption>{t('decisions.bodies.rulesCaption', { body: body.name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('decisions.rules.kind')}</th>
+              <th scope="col">{t('decisions.rules.quorumLabel')}</th>
+              <th scope="col">{t('decisions.rules.majorityLabel')}</th>
+              <th scope="col">{t('decisions.rules.weightingLabel')}</th>
+              <th scope="col">{t('decisions.rules.abstentionsLabel')}</th>
+              <th scope="col">{t('decisions.rules.proxiesLabel')}</th>
+              <th scope="col">{t('decisions.rules.ballotLabel')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {RESOLUTION_KINDS.map((kind) => {
+              const words = rulesInWords(rulesFor(body.rules, kind), t);
+              return (
+                <tr key={kind}>
+                  <th scope="row">{t(`decisions.kinds.${kind}`)}</th>
+                  <td>{words.quorum}</td>
+                  <td>{words.majority}</td>
+                  <td>{words.weighting}</td>
+                  <td>{words.abstentions}</td>
+                  <td>{words.proxies}</td>
+                  <td>{words.ballot}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function BodiesSection({ bodies }: { bodies: BodyView[] }) {
+  const { t } = useTranslation();
+  if (bodies.length === 0) return <p>{t('decisions.bodies.none')}</p>;
+  return (
+    <>
+      {bodies.map((body) => (
+        <BodyRules key={body.id} body={body} />
+      ))}
+    </>
+  );
+}

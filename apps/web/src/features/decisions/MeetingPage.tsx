@@ -1,0 +1,199 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { can } from '@commonplan/domain';
+import { api } from '../../api/client';
+import { errorText } from '../../api/error-text';
+import { useApiData } from '../../api/useApiData';
+import { ConfirmAction } from '../../ui/ConfirmAction';
+import { Loading } from '../../ui/Loading';
+import { ErrorMessage, StatusMessage } from '../../ui/Messages';
+import { PageHeading } from '../../ui/PageHeading';
+import { When } from '../rounds/RoundDetails';
+import { useWorkspace } from '../workspace/workspace-context';
+import { AgendaItem } from './AgendaItem';
+import { AttendanceTable, QuorumIndicator } from './Attendance';
+import { decisionErrorText } from './decision-errors';
+import { type BodyView, closeMeeting, decisionsPage, meetingPath, type MeetingView, openMeeting } from './decisions-api';
+import { MeetingStateBadge } from './MeetingsTable';
+import { RepresentativePanel } from './RepresentativePanel';
+import { useAction } from './useAction';
+import { useMeetingEvents } from './useMeetingEvents';
+import './decisions.css';
+
+/** The meeting as the API has it now; `reload` resolves once the answer is shown (late answers of older reads are dropped). */
+function useMeeting(meetingId: string) {
+  const [state, setState] = useState<{ id: string; meeting: MeetingView | null; error: unknown }>({ id: meetingId, meeting: null, error: null });
+  const generation = useRef(0);
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    try {
+      const meeting = await api.get<MeetingView>(meetingPath(meetingId));
+      if (mine === generation.current) setState({ id: meetingId, meeting, error: null });
+    } catch (error) {
+      if (mine === generation.current) setState((s) => ({ ...s, id: meetingId, error }));
+    }
+  }, [meetingId]);
+  const replace = useCallback(
+    (meeting: MeetingView) => {
+      generation.current += 1;
+      setState({ id: meetingId, meeting, error: null });
+    },
+    [meetingId],
+  );
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  const fresh = state.id === meetingId;
+  return { meeting: fresh ? state.meeting : null, error: fresh ? state.error : null, reload, replace };
+}
+
+/**
+ * /w/:workspaceId/meetings/:meetingId: a meeting of a body. Everyone sees the facts, the quorum (live), the attendance
+ * and the agenda with its votes, read again on every meeting event; coordinators open and close the meeting and its
+ * votes; a member's representative checks in, hands the member's vote to another by proxy, and votes.
+ */
+export function MeetingPage() {
+  const { t } = useTranslation();
+  const { meetingId = '' } = useParams();
+  const workspace = useWorkspace();
+  const { meeting, error, reload, replace } = useMeeting(meetingId);
+  const coordinator = can(workspace.role, 'decisions.manage');
+  const ownId = can(workspace.role, 'decisions.vote') ? workspace.organisationId : null;
+  const own = meeting?.members.find((m) => m.id === ownId) ?? null;
+  // The body's proxy rule, for a representative's proxy form.
+  const body = useApiData<BodyView>(own && meeting ? `/bodies/${meeting.body.id}` : null);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const meetingAction = useAction();
+  const [confirmClose, setConfirmClose] = useState(false);
+
+  useMeetingEvents(meetingId, true, () => void reload());
+
+  // Moves the focus once the element an action asked for is shown (e.g. the recorded vote, the outcome).
+  useEffect(() => {
+    if (!focusId) return;
+    const element = document.getElementById(focusId);
+    if (element) {
+      element.focus();
+      setFocusId(null);
+    }
+  }, [focusId, meeting]);
+
+  const refresh = useCallback(
+    async (focus?: string) => {
+      await reload();
+      if (focus) setFocusId(focus);
+    },
+    [reload],
+  );
+
+  if (!meeting) {
+    if (error == null) return <Loading label={t('decisions.meeting.loading')} />;
+    return (
+      <>
+        <PageHeading title={t('decisions.meeting.unavailable')}>{t('decisions.meeting.unavailable')}</PageHeading>
+        <ErrorMessage message={errorText(error, t)} />
+      </>
+    );
+  }
+
+  async function transition(to: 'open' | 'closed') {
+    setNotice(null);
+    const ok = await meetingAction.run(async () => {
+      replace(to === 'open' ? await openMeeting(meetingId) : await closeMeeting(meetingId));
+      setNotice(t(to === 'open' ? 'decisions.meeting.opened' : 'decisions.meeting.closedNotice'));
+    });
+    setConfirmClose(false);
+    if (ok) setFocusId(to === 'open' ? 'agenda-heading' : 'page-heading');
+    else if (to === 'closed') setFocusId('close-meeting');
+  }
+
+  return (
+    <>
+      <p className="back-link">
+        <Link to={decisionsPage(workspace.id)}>
+          <span aria-hidden="true">← </span>
+          {t('decisions.meeting.back')}
+        </Link>
+      </p>
+      <PageHeading title={`${meeting.title} – ${workspace.shortName}`}>{meeting.title}</PageHeading>
+      <StatusMessage message={notice} />
+      <dl className="facts">
+        <dt>{t('decisions.meeting.body')}</dt>
+        <dd>{meeting.body.name}</dd>
+        <dt>{t('decisions.meeting.startsAt')}</dt>
+        <dd>
+          <When iso={meeting.startsAt} />
+        </dd>
+        <dt>{t('decisions.meeting.place')}</dt>
+        <dd>{meeting.place || t('common.notGiven')}</dd>
+        <dt>{t('decisions.meeting.state')}</dt>
+        <dd>
+          <MeetingStateBadge state={meeting.state} />
+          {meeting.openedAt && (
+            <span className="table-note">
+              {t('decisions.meeting.openedAt')} <When iso={meeting.openedAt} />
+            </span>
+          )}
+          {meeting.closedAt && (
+            <span className="table-note">
+              {t('decisions.meeting.closedAt')} <When iso={meeting.closedAt} />
+            </span>
+          )}
+        </dd>
+      </dl>
+      {coordinator && meeting.state !== 'closed' && (
+        <div className="meeting-controls">
+          <ErrorMessage message={meetingAction.failure ? decisionErrorText(meetingAction.failure, t) : null} />
+          {meeting.state === 'planned' && (
+            <button type="button" className="button button--primary" aria-disabled={meetingAction.busy} onClick={() => void transition('open')}>
+              {t('decisions.meeting.open')}
+            </button>
+          )}
+          {meeting.state === 'open' &&
+            (confirmClose ? (
+              <ConfirmAction
+                question={t('decisions.meeting.closeQuestion', { title: meeting.title })}
+                confirmLabel={t('decisions.meeting.closeConfirm')}
+                onConfirm={() => void transition('closed')}
+                onCancel={() => {
+                  setConfirmClose(false);
+                  setFocusId('close-meeting');
+                }}
+                busy={meetingAction.busy}
+              />
+            ) : (
+              <button id="close-meeting" type="button" className="button" onClick={() => setConfirmClose(true)}>
+                {t('decisions.meeting.close')}
+              </button>
+            ))}
+        </div>
+      )}
+      <QuorumIndicator meeting={meeting} />
+      {own && (
+        <RepresentativePanel
+          meeting={meeting}
+          own={own}
+          proxiesAllowed={body.data ? body.data.rules.general.proxiesAllowed : null}
+          onChanged={(next, focus) => {
+            replace(next);
+            setFocusId(focus);
+          }}
+        />
+      )}
+      {ownId && !own && <p>{t('decisions.own.notInBody', { body: meeting.body.name })}</p>}
+      <section aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading" tabIndex={-1}>
+          {t('decisions.agenda.heading')}
+        </h2>
+        {meeting.agenda.length === 0 ? (
+          <p>{t('decisions.agenda.none')}</p>
+        ) : (
+          meeting.agenda.map((item) => <AgendaItem key={item.resolution.id} meeting={meeting} item={item} coordinator={coordinator} ownId={own ? own.id : null} refresh={refresh} />)
+        )}
+      </section>
+      <AttendanceTable meeting={meeting} />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../i18n/format';
+import type { RegisterEntry } from './decisions-api';
+
+/** The decision register: every adopted resolution with its number, title, body, date, result and adopted version's hash. */
+export function RegisterTable({ entries }: { entries: RegisterEntry[] }) {
+  const { t, i18n } = useTranslation();
+  if (entries.length === 0) return <p>{t('decisions.register.none')}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="register-table">
+        <caption>{t('decisions.register.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('decisions.register.number')}</th>
+            <th scope="col">{t('decisions.register.title')}</th>
+            <th scope="col">{t('decisions.register.body')}</th>
+            <th scope="col">{t('decisions.register.adoptedAt')}</th>
+            <th scope="col">{t('decisions.register.result')}</th>
+            <th scope="col">{t('decisions.register.versionHash')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={`${entry.resolutionId}-${entry.number}`}>
+              <th scope="row">{entry.number}</th>
+              <td>{entry.title}</td>
+              <td>{entry.body}</td>
+              <td>
+                <time dateTime={entry.adoptedAt}>{formatDateTime(entry.adoptedAt, i18n.language)}</time>
+              </td>
+              <td>{t('decisions.register.resultFigures', { for: entry.result.for, against: entry.result.against, abstain: entry.result.abstain })}</td>
+              <td>{entry.versionHash ? <code className="hash">{entry.versionHash}</code> : t('decisions.register.noVersion')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

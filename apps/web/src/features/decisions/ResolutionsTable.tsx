@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { documentPage, type ResolutionView } from './decisions-api';
+
+/** A resolution's state in words (never by colour alone). */
+export function ResolutionStateBadge({ resolution }: { resolution: Pick<ResolutionView, 'state'> }) {
+  const { t } = useTranslation();
+  return <span className={`badge badge--resolution-${resolution.state}`}>{t(`decisions.resolutionStates.${resolution.state}`)}</span>;
+}
+
+/** The frozen version a resolution adopts: document, version and its SHA-256. */
+export function AdoptedVersion({ workspaceId, adopts }: { workspaceId: string; adopts: NonNullable<ResolutionView['adopts']> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Link to={`/w/${workspaceId}/d/${adopts.documentId}/v/${adopts.versionId}`}>
+        {t('decisions.resolutions.version', { document: adopts.documentTitle, number: adopts.number, name: adopts.name })}
+      </Link>
+      <span className="table-note">
+        {t('decisions.resolutions.sha256')} <code className="hash">{adopts.contentHash}</code>
+      </span>
+    </>
+  );
+}
+
+/** The link to a resolution's text, the document staff edit together. */
+export function ResolutionTextLink({ workspaceId, resolution }: { workspaceId: string; resolution: ResolutionView }) {
+  const { t } = useTranslation();
+  return (
+    <Link to={documentPage(workspaceId, resolution.documentId)}>
+      {t('decisions.resolutions.text')}
+      <span className="visually-hidden">: {resolution.title}</span>
+    </Link>
+  );
+}
+
+/** The workspace's resolutions: title (and full title once adopted), body, kind, state, number, adopted version. */
+export function ResolutionsTable({ workspaceId, resolutions }: { workspaceId: string; resolutions: ResolutionView[] }) {
+  const { t } = useTranslation();
+  if (resolutions.length === 0) return <p>{t('decisions.resolutions.none')}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="resolutions-table">
+        <caption>{t('decisions.resolutions.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('decisions.resolutions.title')}</th>
+            <th scope="col">{t('decisions.resolutions.body')}</th>
+            <th scope="col">{t('decisions.resolutions.kind')}</th>
+            <th scope="col">{t('decisions.resolutions.state')}</th>
+            <th scope="col">{t('decisions.resolutions.number')}</th>
+            <th scope="col">{t('decisions.resolutions.adopts')}</th>
+            <th scope="col">{t('decisions.resolutions.textColumn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {resolutions.map((resolution) => (
+            <tr key={resolution.id}>
+              <th scope="row">
+                {resolution.title}
+                {resolution.fullTitle && <span className="table-note">{resolution.fullTitle}</span>}
+              </th>
+              <td>{resolution.body.name}</td>
+              <td>{t(`decisions.kinds.${resolution.kind}`)}</td>
+              <td>
+                <ResolutionStateBadge resolution={resolution} />
+              </td>
+              <td>{resolution.number ?? t('common.none')}</td>
+              <td>{resolution.adopts ? <AdoptedVersion workspaceId={workspaceId} adopts={resolution.adopts} /> : t('common.none')}</td>
+              <td>
+                <ResolutionTextLink workspaceId={workspaceId} resolution={resolution} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

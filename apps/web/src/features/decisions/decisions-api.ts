@@ -1,0 +1,164 @@
+// Decisions (issue 6) as the API answers them (apps/api/src/decisions/*): bodies with their rules, resolutions,
+// meetings with attendance, the quorum and the votes, and the decision register. Dates arrive as ISO strings.
+import type { Ballot, BodyRuleBook, BodyRules, Outcome, ResolutionKind, VoteChoice } from '@commonplan/domain';
+import { api } from '../../api/client';
+
+export type BodyKind = 'general_assembly' | 'board' | 'other';
+
+export interface BodyMember {
+  id: string;
+  name: string;
+  population: number | null;
+  voteWeight: number;
+}
+
+/** GET /api/workspaces/:id/bodies */
+export interface BodyView {
+  id: string;
+  workspaceId: string;
+  kind: BodyKind;
+  name: string;
+  nameGenitive: string;
+  rules: BodyRuleBook;
+  members: BodyMember[];
+}
+
+export const RESOLUTION_STATES = ['draft', 'voting', 'adopted', 'rejected', 'no_quorum'] as const;
+export type ResolutionState = (typeof RESOLUTION_STATES)[number];
+
+/** GET /api/workspaces/:id/resolutions */
+export interface ResolutionView {
+  id: string;
+  workspaceId: string;
+  body: { id: string; name: string; nameGenitive: string };
+  kind: ResolutionKind;
+  title: string;
+  justification: string;
+  /** The resolution's text: a document edited together in the shared editor. */
+  documentId: string;
+  adopts: { versionId: string; documentId: string; documentTitle: string; number: number; name: string; contentHash: string } | null;
+  state: ResolutionState;
+  number: string | null;
+  fullTitle: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+export type MeetingState = 'planned' | 'open' | 'closed';
+
+/** GET /api/workspaces/:id/meetings */
+export interface MeetingSummary {
+  id: string;
+  workspaceId: string;
+  body: { id: string; name: string; nameGenitive: string };
+  title: string;
+  startsAt: string;
+  place: string;
+  state: MeetingState;
+  openedAt: string | null;
+  closedAt: string | null;
+}
+
+export type Presence = 'present' | 'represented' | 'absent';
+
+export interface VoteView {
+  id: string;
+  resolutionId: string;
+  meetingId: string | null;
+  ballot: Ballot;
+  rules: BodyRules;
+  state: 'open' | 'closed';
+  opensAt: string;
+  closesAt: string | null;
+  closedAt: string | null;
+  /** How many members have voted (also on a secret ballot). */
+  castCount: number;
+  /** Named ballot: who voted how; secret ballot: null. */
+  roll: Array<{ memberId: string; choice: VoteChoice; byProxy: boolean }> | null;
+  /** Members who voted (a secret ballot names them without their choice). */
+  voted: string[];
+  outcome: Outcome | null;
+}
+
+/** GET /api/meetings/:id */
+export interface MeetingView extends MeetingSummary {
+  members: Array<BodyMember & { presence: Presence; checkedInAt: string | null; representedBy: string | null }>;
+  proxies: Array<{ from: string; to: string; authorisation: string; accepted: boolean; refusal: string | null }>;
+  quorum: Pick<Outcome['quorum'], 'basis' | 'among' | 'fraction' | 'comparison' | 'total' | 'actual' | 'minimum' | 'reached'>;
+  agenda: Array<{ position: number; resolution: ResolutionView; votes: VoteView[] }>;
+}
+
+/** GET /api/workspaces/:id/register */
+export interface RegisterEntry {
+  number: string;
+  title: string;
+  body: string;
+  adoptedAt: string;
+  result: { for: number; against: number; abstain: number; quorum: boolean; reason: string };
+  versionHash: string | null;
+  ballotsDigest: string;
+  resolutionId: string;
+  auditSeq: number;
+}
+
+/** GET /api/workspaces/:id/register/verify */
+export interface RegisterReport {
+  valid: boolean;
+  checkedEntries: number;
+  checkedVotes: number;
+  auditChain: { valid: boolean; checkedEntries: number; firstBroken: { seq: number; id: number | null; reason: string } | null };
+  firstBroken: { kind: 'audit_chain' | 'vote' | 'register_entry'; id: string; reason: string } | null;
+}
+
+/** GET /api/public/registers/:slug */
+export interface PublicRegister {
+  workspace: string;
+  entries: RegisterEntry[];
+}
+
+export const bodiesPath = (workspaceId: string) => `/workspaces/${workspaceId}/bodies`;
+export const resolutionsPath = (workspaceId: string) => `/workspaces/${workspaceId}/resolutions`;
+export const meetingsPath = (workspaceId: string) => `/workspaces/${workspaceId}/meetings`;
+export const meetingPath = (meetingId: string) => `/meetings/${meetingId}`;
+export const registerPath = (workspaceId: string) => `/workspaces/${workspaceId}/register`;
+export const publicRegisterPath = (slug: string) => `/public/registers/${encodeURIComponent(slug)}`;
+
+/** Pages of the web app. */
+export const decisionsPage = (workspaceId: string) => `/w/${workspaceId}/decisions`;
+export const meetingPage = (workspaceId: string, meetingId: string) => `/w/${workspaceId}/meetings/${meetingId}`;
+export const registerPage = (workspaceId: string) => `/w/${workspaceId}/register`;
+export const publicRegisterPage = (slug: string) => `/registers/${encodeURIComponent(slug)}`;
+export const documentPage = (workspaceId: string, documentId: string) => `/w/${workspaceId}/d/${documentId}`;
+
+/** POST /api/workspaces/:id/resolutions (CreateResolutionDto). */
+export interface ResolutionValues {
+  bodyId: string;
+  kind: ResolutionKind;
+  title: string;
+  justification?: string;
+  adoptsVersionId?: string;
+}
+
+/** POST /api/workspaces/:id/meetings (CreateMeetingDto); startsAt as an ISO string. */
+export interface MeetingValues {
+  bodyId: string;
+  title: string;
+  startsAt: string;
+  place?: string;
+  agenda: string[];
+}
+
+export const createResolution = (workspaceId: string, values: ResolutionValues) => api.post<ResolutionView>(resolutionsPath(workspaceId), values);
+export const createMeeting = (workspaceId: string, values: MeetingValues) => api.post<MeetingView>(meetingsPath(workspaceId), values);
+export const openMeeting = (meetingId: string) => api.post<MeetingView>(`${meetingPath(meetingId)}/open`, {});
+export const closeMeeting = (meetingId: string) => api.post<MeetingView>(`${meetingPath(meetingId)}/close`, {});
+export const checkIn = (meetingId: string) => api.post<MeetingView>(`${meetingPath(meetingId)}/check-in`, {});
+export const grantProxy = (meetingId: string, toOrganisationId: string, authorisation: string) =>
+  api.post<MeetingView>(`${meetingPath(meetingId)}/proxies`, { toOrganisationId, authorisation });
+export const openVote = (resolutionId: string, meetingId: string) => api.post<VoteView>(`/resolutions/${resolutionId}/votes`, { meetingId });
+export const closeVote = (voteId: string) => api.post<VoteView>(`/votes/${voteId}/close`, {});
+export const castBallot = (voteId: string, choice: VoteChoice, forOrganisationId?: string) =>
+  api.post<VoteView>(`/votes/${voteId}/ballots`, forOrganisationId ? { choice, forOrganisationId } : { choice });
+
+/** Resolutions that may go on a meeting's agenda (the API takes only undecided ones of the meeting's body). */
+export const undecided = (resolution: ResolutionView) => resolution.state === 'draft' || resolution.state === 'no_quorum';

@@ -1,0 +1,242 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Role } from '@commonplan/domain';
+import type { MeetingEvent } from '@commonplan/sync';
+import { type FakeRoute, renderPage, reply, workspaceOf } from '../../test/fake-api';
+import { plain } from '../../test/render';
+import { WorkspaceContext } from '../workspace/workspace-context';
+import type { MeetingView } from './decisions-api';
+import { adoptedOutcome, assembly, meeting, resolution, vote } from './fixtures';
+import { MeetingPage } from './MeetingPage';
+
+// The socket is replaced: a test sends meeting events through `emit`.
+const live = vi.hoisted(() => ({ handlers: [] as Array<(event: MeetingEvent) => void> }));
+vi.mock('./useMeetingEvents', () => ({
+  useMeetingEvents: (_id: string, _enabled: boolean, onEvent: (event: MeetingEvent) => void) => {
+    live.handlers[0] = onEvent;
+  },
+}));
+const emit = (event: MeetingEvent) => live.handlers[0]?.(event);
+
+beforeEach(() => {
+  live.handlers = [];
+});
+
+/** The meeting page as `role`; a representative represents member m1 (Gmina Police). */
+function openMeeting(options: { role?: Role; meetings: MeetingView[] | ((n: number) => MeetingView); routes?: Record<string, FakeRoute>; language?: 'pl' | 'en' }) {
+  const role = options.role ?? 'representative';
+  let reads = 0;
+  const answer = () => {
+    const n = reads++;
+    return typeof options.meetings === 'function' ? options.meetings(n) : options.meetings[Math.min(n, options.meetings.length - 1)]!;
+  };
+  const workspace = { ...workspaceOf(role), organisationId: role === 'representative' ? 'm1' : null, organisationName: role === 'representative' ? 'Gmina Police' : null };
+  return renderPage(
+    <WorkspaceContext.Provider value={workspace}>
+      <MeetingPage />
+    </WorkspaceContext.Provider>,
+    {
+      route: '/w/:workspaceId/meetings/:meetingId',
+      path: '/w/w1/meetings/mt1',
+      role,
+      language: options.language,
+      routes: { 'GET /meetings/mt1': answer, 'GET /bodies/b1': assembly, ...options.routes },
+    },
+  );
+}
+
+const quorumText = () => plain(document.getElementById('quorum')?.textContent);
+const withProxies = { ...assembly, rules: { ...assembly.rules, general: { ...assembly.rules.general, proxiesAllowed: true } } };
+
+describe('the quorum indicator', () => {
+  it('says in words whether the quorum is reached, with the figures, in a polite live region', async () => {
+    openMeeting({ role: 'observer', meetings: [meeting(['present', 'absent', 'absent'])] });
+    await screen.findByRole('heading', { level: 1, name: 'XXI Walne Zebranie Członków' });
+    const indicator = document.getElementById('quorum')!;
+    expect(indicator.getAttribute('role')).toBe('status');
+    expect(plain(indicator.textContent)).toBe('✖ Kworum: obecnych 1 z 3 członków, wymaganych co najmniej 2 — nieosiągnięte');
+  });
+
+  it('updates for everyone when a meeting event arrives, and reads in English', async () => {
+    const page = openMeeting({ role: 'observer', language: 'en', meetings: [meeting(['present', 'absent', 'absent']), meeting(['present', 'present', 'absent'])] });
+    await screen.findByText(/1 of 3 members present/);
+    emit({ type: 'attendance_changed' });
+    await waitFor(() => expect(quorumText()).toBe('✔ Quorum: 2 of 3 members present, at least 2 required — reached'));
+    expect(page.calls.filter((c) => c.path === '/meetings/mt1')).toHaveLength(2);
+    const row = screen.getByRole('row', { name: /Gmina Dobra/ });
+    expect(plain(row.textContent)).toContain('checked in');
+  });
+});
+
+describe('attendance and proxies', () => {
+  it('lists who is present, represented by whom, and absent', async () => {
+    openMeeting({ role: 'observer', meetings: [meeting(['present', 'absent', 'represented'])] });
+    const table = await screen.findByRole('table', { name: 'Członkowie organu: Walne Zebranie Członków' });
+    const rows = within(table).getAllByRole('row').slice(1).map((r) => plain(r.textContent));
+    expect(rows[0]).toMatch(/^Gmina Policeobecność potwierdzona/);
+    expect(rows[1]).toBe('Gmina Dobrabrak potwierdzenia obecności');
+    expect(rows[2]).toBe('Powiat Polickireprezentowany przez pełnomocnika: przedstawiciela członka Gmina Police');
+  });
+
+  it('lets an absent representative check in', async () => {
+    const user = userEvent.setup();
+    const page = openMeeting({ meetings: [meeting(['absent', 'present', 'absent'])], routes: { 'POST /meetings/mt1/check-in': meeting(['present', 'present', 'absent']) } });
+    await user.click(await screen.findByRole('button', { name: 'Potwierdzam obecność' }));
+    await waitFor(() => expect(page.calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(page.calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', path: '/meetings/mt1/check-in', body: {} });
+    await screen.findByText(/Obecność członka Gmina Police jest potwierdzona/);
+    await waitFor(() => expect(document.activeElement?.id).toBe('own-presence'));
+    expect(screen.queryByRole('button', { name: 'Potwierdzam obecność' })).toBeNull();
+  });
+
+  it('hands the vote to another member by proxy after a confirmation, and explains a refusal in words', async () => {
+    const user = userEvent.setup();
+    const page = openMeeting({
+      meetings: [meeting(['absent', 'present', 'absent'])],
+      routes: { 'GET /bodies/b1': withProxies, 'POST /meetings/mt1/proxies': reply(409, { statusCode: 409, message: 'the proxy is refused: holder not present' }) },
+    });
+    await waitFor(() => expect(page.calls.some((c) => c.path === '/bodies/b1')).toBe(true));
+    const form = await screen.findByRole('form', { name: 'Pełnomocnictwo do głosowania' });
+    await user.click(within(form).getByRole('button', { name: 'Przekaż głos' }));
+    expect(within(form).getByText('Wybierz członka, którego przedstawiciel otrzyma głos.')).toBeTruthy();
+    expect(document.activeElement).toBe(within(form).getByLabelText('Przekaż głos przedstawicielowi członka'));
+    await user.selectOptions(within(form).getByLabelText('Przekaż głos przedstawicielowi członka'), 'm3');
+    await user.type(within(form).getByLabelText('Pełnomocnictwo'), 'Pełnomocnictwo Burmistrza z 1 grudnia');
+    await user.click(within(form).getByRole('button', { name: 'Przekaż głos' }));
+    expect(page.calls.some((c) => c.method === 'POST')).toBe(false);
+    await user.click(within(form).getByRole('button', { name: 'Tak, przekaż głos' }));
+    await waitFor(() => expect(page.calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', path: '/meetings/mt1/proxies', body: { toOrganisationId: 'm3', authorisation: 'Pełnomocnictwo Burmistrza z 1 grudnia' } }));
+    expect(plain((await within(form).findByRole('alert')).textContent)).toBe('Pełnomocnictwo nie zostało przyjęte: przedstawiciel wybranego członka nie potwierdził obecności.');
+  });
+
+  it('says so when the body’s rules allow no proxies', async () => {
+    openMeeting({ meetings: [meeting(['absent', 'present', 'absent'])] });
+    await screen.findByText('Zasady organu „Walne Zebranie Członków” nie dopuszczają głosowania przez pełnomocnika.');
+    expect(screen.queryByRole('form', { name: 'Pełnomocnictwo do głosowania' })).toBeNull();
+  });
+});
+
+describe('votes', () => {
+  const openVote = (extra: Parameters<typeof vote>[0] = {}) => ({ agenda: [{ position: 1, resolution: resolution({ state: 'voting' }), votes: [vote(extra)] }] });
+
+  it('shows the vote buttons only to representatives while a vote is open', async () => {
+    for (const role of ['coordinator', 'observer', 'expert'] as const) {
+      const { unmount } = openMeeting({ role, meetings: [meeting(['present', 'present', 'absent'], openVote())] });
+      await screen.findByText(/Oddano głosów: 0 z 2/);
+      expect(screen.queryByRole('button', { name: 'Za' })).toBeNull();
+      unmount();
+    }
+    const closed = openMeeting({ meetings: [meeting(['present', 'present', 'absent'], openVote({ state: 'closed', closedAt: '2026-12-02T10:30:00.000Z', outcome: adoptedOutcome }))] });
+    await screen.findByText('Uchwała podjęta');
+    expect(screen.queryByRole('button', { name: 'Za' })).toBeNull();
+    closed.unmount();
+    openMeeting({ meetings: [meeting(['present', 'present', 'absent'], openVote())] });
+    const group = await screen.findByRole('group', { name: 'Głosujesz w imieniu członka Gmina Police' });
+    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['Za', 'Przeciw', 'Wstrzymuję się']);
+  });
+
+  it('asks a representative who has not checked in to check in first', async () => {
+    openMeeting({ meetings: [meeting(['absent', 'present', 'present'], openVote())] });
+    await screen.findByText('Aby głosować w imieniu członka Gmina Police, najpierw potwierdź obecność.');
+    expect(screen.queryByRole('button', { name: 'Za' })).toBeNull();
+  });
+
+  it('casts the own member’s vote after a confirmation and shows it was recorded; the tally is live', async () => {
+    const user = userEvent.setup();
+    const before = meeting(['present', 'present', 'absent'], openVote({ castCount: 1, roll: [{ memberId: 'm2', choice: 'against', byProxy: false }], voted: ['m2'] }));
+    const after = meeting(['present', 'present', 'absent'], openVote({ castCount: 2, roll: [{ memberId: 'm2', choice: 'against', byProxy: false }, { memberId: 'm1', choice: 'for', byProxy: false }], voted: ['m2', 'm1'] }));
+    const page = openMeeting({ meetings: (n) => (n === 0 ? before : after), routes: { 'POST /votes/v1/ballots': vote() } });
+    const tally = await screen.findByText('Za: 0 · Przeciw: 1 · Wstrzymało się: 0 · Oddano głosów: 1 z 2');
+    expect(tally.closest('[role="status"]')).toBeTruthy();
+    const group = screen.getByRole('group', { name: 'Głosujesz w imieniu członka Gmina Police' });
+    await user.click(within(group).getByRole('button', { name: 'Za' }));
+    expect(within(group).getByRole('group', { name: 'Oddać głos „za” w imieniu członka Gmina Police? Oddanego głosu nie można zmienić.' })).toBeTruthy();
+    await user.click(within(group).getByRole('button', { name: 'Oddaj głos' }));
+    await waitFor(() => expect(page.calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', path: '/votes/v1/ballots', body: { choice: 'for' } }));
+    const recorded = await screen.findByText('Głos w imieniu członka Gmina Police został zapisany: za.');
+    await waitFor(() => expect(document.activeElement).toBe(recorded));
+    expect(screen.getByText('Za: 1 · Przeciw: 1 · Wstrzymało się: 0 · Oddano głosów: 2 z 2')).toBeTruthy();
+    const roll = screen.getByRole('table', { name: /Jak głosowali członkowie/ });
+    expect(within(roll).getAllByRole('row').slice(1).map((r) => plain(r.textContent))).toEqual(['Gmina Dobraprzeciw', 'Gmina Policeza']);
+  });
+
+  it('casts a represented member’s vote with its organisation named in the request', async () => {
+    const user = userEvent.setup();
+    const page = openMeeting({ meetings: [meeting(['present', 'absent', 'represented'], openVote({ castCount: 1, roll: [{ memberId: 'm1', choice: 'for', byProxy: false }], voted: ['m1'] }))], routes: { 'POST /votes/v1/ballots': vote() } });
+    await screen.findByText('Głos w imieniu członka Gmina Police został zapisany: za.');
+    const group = screen.getByRole('group', { name: 'Głosujesz jako pełnomocnik w imieniu członka Powiat Policki' });
+    await user.click(within(group).getByRole('button', { name: 'Przeciw' }));
+    await user.click(within(group).getByRole('button', { name: 'Oddaj głos' }));
+    await waitFor(() => expect(page.calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', path: '/votes/v1/ballots', body: { choice: 'against', forOrganisationId: 'm3' } }));
+  });
+
+  it('explains a refused ballot in words', async () => {
+    const user = userEvent.setup();
+    openMeeting({ meetings: [meeting(['present', 'present', 'absent'], openVote())], routes: { 'POST /votes/v1/ballots': reply(409, { statusCode: 409, message: 'this member has already voted' }) } });
+    const group = await screen.findByRole('group', { name: 'Głosujesz w imieniu członka Gmina Police' });
+    await user.click(within(group).getByRole('button', { name: 'Wstrzymuję się' }));
+    await user.click(within(group).getByRole('button', { name: 'Oddaj głos' }));
+    expect(plain((await within(group).findByRole('alert', {}, { timeout: 2000 })).textContent)).toBe('W imieniu tego członka głos został już oddany.');
+  });
+
+  it('shows only the number of votes cast in a secret ballot until it closes', async () => {
+    openMeeting({ role: 'coordinator', meetings: [meeting(['present', 'present', 'present'], openVote({ ballot: 'secret', castCount: 2, roll: null, voted: ['m1', 'm2'] }))] });
+    const tally = await screen.findByText('Oddano głosów: 2 z 3');
+    expect(tally.closest('[role="status"]')).toBeTruthy();
+    expect(screen.queryByText(/Za:/)).toBeNull();
+    expect(screen.queryByRole('table', { name: /Jak głosowali/ })).toBeNull();
+    expect(screen.getByText('Głosowanie tajne: wynik będzie znany dopiero po zamknięciu głosowania.')).toBeTruthy();
+  });
+
+  it('lets a coordinator open a vote on an agenda item and close it after a confirmation', async () => {
+    const user = userEvent.setup();
+    const page = openMeeting({
+      role: 'coordinator',
+      meetings: (n) => (n === 0 ? meeting(['present', 'present', 'absent']) : meeting(['present', 'present', 'absent'], openVote())),
+      routes: { 'POST /resolutions/r1/votes': vote(), 'POST /votes/v1/close': vote({ state: 'closed' }) },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Otwórz głosowanie: w sprawie przyjęcia Strategii Rozwoju SOM 2030' }));
+    await waitFor(() => expect(page.calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', path: '/resolutions/r1/votes', body: { meetingId: 'mt1' } }));
+    const heading = await screen.findByRole('heading', { level: 4, name: /Głosowanie jawne/ });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    await user.click(screen.getByRole('button', { name: 'Zamknij głosowanie: w sprawie przyjęcia Strategii Rozwoju SOM 2030' }));
+    await user.click(screen.getByRole('button', { name: 'Tak, zamknij głosowanie' }));
+    await waitFor(() => expect(page.calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/resolutions/r1/votes', '/votes/v1/close']));
+  });
+
+  it('shows a closed vote’s outcome with the figures behind it and the adopted resolution’s number', async () => {
+    const adopted = resolution({ state: 'adopted', number: '7/2026', fullTitle: 'Uchwała nr 7/2026 Walnego Zebrania Członków w sprawie przyjęcia Strategii Rozwoju SOM 2030' });
+    openMeeting({
+      role: 'observer',
+      meetings: [
+        meeting(['present', 'present', 'represented'], {
+          agenda: [{ position: 1, resolution: adopted, votes: [vote({ state: 'closed', castCount: 3, outcome: adoptedOutcome, voted: ['m1', 'm2', 'm3'], roll: [{ memberId: 'm1', choice: 'for', byProxy: false }, { memberId: 'm2', choice: 'against', byProxy: false }, { memberId: 'm3', choice: 'for', byProxy: true }] })] }],
+        }),
+      ],
+    });
+    expect(await screen.findByText('Uchwała podjęta')).toBeTruthy();
+    expect(plain(screen.getByText(/^Numer 7\/2026:/).textContent)).toBe('Numer 7/2026: Uchwała nr 7/2026 Walnego Zebrania Członków w sprawie przyjęcia Strategii Rozwoju SOM 2030');
+    const facts = plain(document.querySelector('.outcome__facts')?.textContent);
+    expect(facts).toContain('KworumKworum: obecnych 3 z 3 członków, wymaganych co najmniej 2 — osiągnięte');
+    expect(facts).toContain('Głosyza 2, przeciw 1, wstrzymujących się 0 (oddano 3)');
+    expect(facts).toContain('Wymagana większośćzwykła: więcej głosów za niż przeciw (za 2, przeciw 1) — spełniona');
+    expect(facts).toContain('Obecnośćosobiście 2, przez pełnomocnika 1, razem 3 z 3 członków');
+    const roll = screen.getByRole('table', { name: /Jak głosowali członkowie/ });
+    expect(within(roll).getAllByRole('row').slice(1).map((r) => plain(r.textContent))).toEqual(['Gmina Policeza', 'Gmina Dobraprzeciw', 'Powiat Polickizaprzez pełnomocnika']);
+  });
+
+  it('names a rejection under a qualified majority with its base and minimum', async () => {
+    const outcome = {
+      ...adoptedOutcome,
+      adopted: false,
+      reason: 'rejected' as const,
+      threshold: { majority: { kind: 'qualified' as const, fraction: { numerator: 2, denominator: 3 }, of: 'valid' as const }, of: 'valid' as const, fraction: { numerator: 2, denominator: 3 }, comparison: 'at_least' as const, base: 3, minimum: 2, met: true },
+      tally: { ...adoptedOutcome.tally, for: { count: 1, weight: 1 }, against: { count: 1, weight: 1 }, abstain: { count: 1, weight: 1 } },
+    };
+    openMeeting({ role: 'observer', meetings: [meeting(['present', 'present', 'present'], { agenda: [{ position: 1, resolution: resolution({ state: 'rejected' }), votes: [vote({ state: 'closed', outcome })] }] })] });
+    expect(await screen.findByText('Uchwała odrzucona')).toBeTruthy();
+    const facts = plain(document.querySelector('.outcome__facts')?.textContent);
+    expect(facts).toContain('kwalifikowana: co najmniej 2/3 ważnie oddanych głosów — potrzeba co najmniej 2 głosów za przy podstawie 3 (ważnie oddanych głosów); za: 1 — spełniona');
+  });
+});

@@ -1,0 +1,96 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { fakeApi, renderPage, reply } from '../../test/fake-api';
+import { plain, renderWithApp } from '../../test/render';
+import type { RegisterReport } from './decisions-api';
+import { registerEntry } from './fixtures';
+import { PublicRegisterPage } from './PublicRegisterPage';
+import { RegisterPage } from './RegisterPage';
+
+const valid: RegisterReport = { valid: true, checkedEntries: 1, checkedVotes: 2, auditChain: { valid: true, checkedEntries: 57, firstBroken: null }, firstBroken: null };
+const broken: RegisterReport = {
+  valid: false,
+  checkedEntries: 1,
+  checkedVotes: 2,
+  auditChain: { valid: true, checkedEntries: 57, firstBroken: null },
+  firstBroken: { kind: 'vote', id: 'v-123', reason: 'its ballots were changed after the vote closed' },
+};
+
+function openRegister(reports: Array<RegisterReport | ReturnType<typeof reply>>) {
+  let n = 0;
+  return renderPage(<RegisterPage />, {
+    route: '/w/:workspaceId/register',
+    path: '/w/w1/register',
+    role: 'observer',
+    routes: {
+      'GET /workspaces/w1/register': [registerEntry],
+      'GET /workspaces/w1/register/verify': () => reports[Math.min(n++, reports.length - 1)],
+    },
+  });
+}
+
+const verification = () => plain(document.getElementById('register-verification')?.textContent);
+
+describe('RegisterPage', () => {
+  it('lists every adopted resolution with its result and the adopted version’s SHA-256', async () => {
+    openRegister([valid]);
+    const table = await screen.findByRole('table', { name: 'Rejestr podjętych uchwał, od najstarszych' });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Numer', 'Uchwała', 'Organ', 'Data podjęcia', 'Wynik głosowania', 'SHA-256 przyjętej wersji']);
+    const row = plain(within(table).getAllByRole('row')[1]!.textContent);
+    expect(row).toContain('1/2026Uchwała nr 1/2026 Walnego Zebrania Członków w sprawie przyjęcia Strategii Rozwoju SOM 2030Walne Zebranie Członków');
+    expect(row).toContain(`za 8, przeciw 2, wstrzymało się 1${'cd'.repeat(32)}`);
+    expect(screen.getByRole('link', { name: 'Publiczny rejestr uchwał (bez logowania)' }).getAttribute('href')).toBe('/registers/ssom');
+  });
+
+  it('verifies the register on load and says so in a status region', async () => {
+    openRegister([valid]);
+    await waitFor(() => expect(verification()).toBe('✔ Rejestr jest nienaruszony. Sprawdzono wpisów rejestru: 1, głosowań: 2, wpisów dziennika zdarzeń: 57.'));
+    expect(document.getElementById('register-verification')?.getAttribute('role')).toBe('status');
+  });
+
+  it('names the first broken item in words when the register does not verify, on demand', async () => {
+    const user = userEvent.setup();
+    const page = openRegister([valid, broken]);
+    await waitFor(() => expect(verification()).toContain('Rejestr jest nienaruszony.'));
+    await user.click(screen.getByRole('button', { name: 'Sprawdź rejestr' }));
+    await waitFor(() => expect(verification()).toBe('✖ Rejestr nie przechodzi weryfikacji.Pierwsza niezgodność: głosowanie o identyfikatorze v-123 — karty do głosowania zmieniono po zamknięciu głosowania.'));
+    expect(page.calls.filter((c) => c.path === '/workspaces/w1/register/verify')).toHaveLength(2);
+  });
+
+  it('names a changed register entry and a failed request', async () => {
+    const user = userEvent.setup();
+    openRegister([{ ...broken, firstBroken: { kind: 'register_entry', id: '1/2026', reason: 'the entry differs from the audit entry that sealed it' } }, reply(500, { message: 'boom' })]);
+    await waitFor(() => expect(verification()).toContain('Pierwsza niezgodność: wpis rejestru dla uchwały nr 1/2026 — wpis różni się od wpisu dziennika zdarzeń, który go zapieczętował.'));
+    await user.click(screen.getByRole('button', { name: 'Sprawdź rejestr' }));
+    await waitFor(() => expect(verification()).toBe('Serwer napotkał błąd. Spróbuj ponownie za chwilę.'));
+  });
+});
+
+describe('PublicRegisterPage', () => {
+  it('lists the published register without signing in', async () => {
+    const calls = fakeApi({ 'GET /public/registers/ssom': { workspace: 'Stowarzyszenie „Szczeciński Obszar Metropolitalny”', entries: [registerEntry] } });
+    renderWithApp(
+      <Routes>
+        <Route path="/registers/:slug" element={<PublicRegisterPage />} />
+      </Routes>,
+      { path: '/registers/ssom', language: 'en' },
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Decision register: Stowarzyszenie „Szczeciński Obszar Metropolitalny”' })).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Register of resolutions adopted, oldest first' });
+    expect(plain(within(table).getAllByRole('row')[1]!.textContent)).toContain('for 8, against 2, abstained 1');
+    expect(calls.map((c) => c.path)).toEqual(['/public/registers/ssom']);
+  });
+
+  it('explains an unknown register', async () => {
+    fakeApi({});
+    renderWithApp(
+      <Routes>
+        <Route path="/registers/:slug" element={<PublicRegisterPage />} />
+      </Routes>,
+      { path: '/registers/nope' },
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nie można wyświetlić rejestru uchwał' })).toBeTruthy();
+  });
+});
