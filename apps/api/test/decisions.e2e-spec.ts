@@ -148,6 +148,9 @@ describe('decisions: a meeting of the general assembly with the 15 SSOM members,
     const closesAt = new Date(Date.now() + 60 * 60 * 1000);
     const window = (await api(`/resolutions/${remote.id}/votes`, coordinator, { closesAt: closesAt.toISOString() })).body;
     for (const member of MEMBERS.slice(0, 8)) expect((await api(`/votes/${window.id}/ballots`, tokens[member.name], { choice: 'for' })).status).toBe(201);
+    // Any member of the workspace reads the resolution's votes, the remote window with its closing time among them.
+    const listed = (await api(`/resolutions/${remote.id}/votes`, tokens['Gmina Police'])).body;
+    expect(listed).toEqual([expect.objectContaining({ id: window.id, meetingId: null, state: 'open', closesAt: closesAt.toISOString(), castCount: 8 })]);
     expect((await api(`/votes/${window.id}/close`, coordinator, {})).status).toBe(409);
     const votes = server.server.app.get(VotesService);
     await votes.sweep(new Date());

@@ -144,6 +144,7 @@ describe('workspace isolation', () => {
       ['GET', `/api/resolutions/${resolutionB}/attachments`],
       ['DELETE', `/api/resolutions/${resolutionB}/attachments/${resolutionB}`],
       ['POST', `/api/resolutions/${resolutionB}/votes`, { meetingId: meetingB }],
+      ['GET', `/api/resolutions/${resolutionB}/votes`],
       ['GET', `/api/workspaces/${b}/meetings`],
       ['POST', `/api/workspaces/${b}/meetings`, { bodyId: bodyB, title: 'intruz', startsAt: new Date().toISOString(), agenda: [] }],
       ['GET', `/api/meetings/${meetingB}`],

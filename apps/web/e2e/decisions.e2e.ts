@@ -88,6 +88,11 @@ describe('decisions: a meeting of the general assembly with the quorum and a vot
     expect(numbered).toMatch(new RegExp(`^Numer (\\d+/\\d{4}): Uchwała nr \\1 Walnego Zebrania Członków ${title}$`));
     expect(await text(page, '.outcome__facts')).toContain('Głosy za 6, przeciw 1, wstrzymujących się 0 (oddano 7)');
     await rep.page.locator(`#outcome-${vote.id}`).filter({ hasText: 'Uchwała podjęta' }).waitFor();
+    // The minutes, a draft while the meeting is open, download in the reader's language.
+    const minutes = page.getByRole('region', { name: 'Protokół' });
+    expect(await minutes.getByRole('link', { name: 'Protokół (PDF)' }).getAttribute('href')).toBe(`/api/meetings/${meeting.id}/minutes.pdf?lang=pl`);
+    const pdf = await page.request.get(`/api/meetings/${meeting.id}/minutes.pdf?lang=pl`);
+    expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
     expect(await page.locator('.agenda-item .badge--resolution-adopted').innerText()).toBe('podjęta');
     await bothLanguagesClean(page, new RegExp(`Walne Zebranie Członków ${suffix}`));
     expect(rep.errors).toEqual([]);

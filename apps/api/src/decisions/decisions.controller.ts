@@ -140,6 +140,13 @@ export class DecisionsController {
     return this.votes.open(principal.userId, resolutionId, body);
   }
 
+  /** The resolution's votes (in a meeting or remote windows), oldest first; any member of the workspace. */
+  @SignedIn()
+  @Get('resolutions/:resolutionId/votes')
+  votesOf(@UuidParam('resolutionId') resolutionId: string, @CurrentPrincipal() principal: Principal) {
+    return this.votes.ofResolution(principal.userId, resolutionId);
+  }
+
   @SignedIn()
   @Post('votes/:voteId/ballots')
   cast(@UuidParam('voteId') voteId: string, @CurrentPrincipal() principal: Principal, @Body() body: BallotDto) {

@@ -99,6 +99,12 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     return (await this.reader.one(voteId)) as VoteView;
   }
 
+  /** A resolution's votes, in a meeting or remote, as any member of its workspace sees them (a secret ballot: counts only). */
+  async ofResolution(userId: string, resolutionId: string): Promise<VoteView[]> {
+    await this.resolutions.get(userId, resolutionId);
+    return this.reader.ofResolution(resolutionId);
+  }
+
   /**
    * A ballot for the representative's own member, or for a member that gave it a proxy for the meeting. Once per
    * member (the database's key too); a partner, a closed vote or a member not present is refused.

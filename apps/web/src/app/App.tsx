@@ -30,6 +30,7 @@ const PublicRoundPage = lazy(() => import('../features/rounds/PublicRoundPage').
 const ComparePage = lazy(() => import('../features/versions/ComparePage').then((m) => ({ default: m.ComparePage })));
 const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage').then((m) => ({ default: m.DecisionsPage })));
 const MeetingPage = lazy(() => import('../features/decisions/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const ResolutionPage = lazy(() => import('../features/decisions/ResolutionPage').then((m) => ({ default: m.ResolutionPage })));
 const RegisterPage = lazy(() => import('../features/decisions/RegisterPage').then((m) => ({ default: m.RegisterPage })));
 const PublicRegisterPage = lazy(() => import('../features/decisions/PublicRegisterPage').then((m) => ({ default: m.PublicRegisterPage })));
 
@@ -76,6 +77,7 @@ export function App({ i18n }: { i18n: I18n }) {
                     <Route path="rounds/:roundId/report" element={lazyPage(<ReportPage />)} />
                     <Route path="decisions" element={lazyPage(<DecisionsPage />)} />
                     <Route path="meetings/:meetingId" element={lazyPage(<MeetingPage />)} />
+                    <Route path="resolutions/:resolutionId" element={lazyPage(<ResolutionPage />)} />
                     <Route path="register" element={lazyPage(<RegisterPage />)} />
                     <Route
                       path="people"

@@ -42,7 +42,8 @@ export function fakeApi(routes: Record<string, FakeRoute>): ApiCall[] {
     const url = new URL(String(input), 'http://localhost');
     const path = url.pathname.replace(/^\/api/, '') + url.search;
     const method = (init.method ?? 'GET').toUpperCase();
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    // JSON bodies parsed; a multipart upload's FormData as it was sent.
+    const body = typeof init.body === 'string' ? JSON.parse(init.body) : init.body instanceof FormData ? init.body : undefined;
     const call = { method, path, body };
     calls.push(call);
     const route = routes[`${method} ${path}`] ?? routes[`${method} ${url.pathname.replace(/^\/api/, '')}`];

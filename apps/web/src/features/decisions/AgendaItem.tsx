@@ -1,14 +1,16 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { VOTE_CHOICES, type VoteChoice } from '@commonplan/domain';
 import { ConfirmAction } from '../../ui/ConfirmAction';
 import { ErrorMessage } from '../../ui/Messages';
 import { decisionErrorText } from './decision-errors';
-import { castBallot, closeVote, type MeetingView, openVote, type ResolutionView, undecided, type VoteView } from './decisions-api';
+import { castBallot, type MeetingView, openVote, resolutionPage, type ResolutionView, undecided, type VoteView } from './decisions-api';
 import { AdoptedVersion, ResolutionStateBadge, ResolutionTextLink } from './ResolutionsTable';
+import { CloseVoteControl } from './CloseVoteControl';
 import { majorityText, quorumRuleText } from './rules-text';
 import { useAction } from './useAction';
-import { outcomeId, RollTable, VoteOutcome } from './VoteOutcome';
+import { RollTable, VoteOutcome } from './VoteOutcome';
 
 type Member = MeetingView['members'][number];
 
@@ -116,19 +118,7 @@ export function VotePanel({
   const { t } = useTranslation();
   const names = new Map(meeting.members.map((m) => [m.id, m.name]));
   const eligible = eligibleCount(meeting);
-  const [confirming, setConfirming] = useState(false);
-  const { busy, failure, run } = useAction();
-  const closeButton = useRef<HTMLButtonElement>(null);
   const count = (choice: VoteChoice) => (vote.roll ?? []).filter((entry) => entry.choice === choice).length;
-
-  async function close() {
-    const ok = await run(async () => {
-      await closeVote(vote.id);
-      await refresh(outcomeId(vote.id));
-    });
-    setConfirming(false);
-    if (!ok) requestAnimationFrame(() => closeButton.current?.focus());
-  }
 
   return (
     <div className="vote">
@@ -137,7 +127,11 @@ export function VotePanel({
         {number !== null && ` ${number}`} <span className="badge">{t(`decisions.vote.states.${vote.state}`)}</span>
       </h4>
       <p className="muted">{t('decisions.vote.rules', { majority: majorityText(vote.rules.majority, t), quorum: quorumRuleText(vote.rules.quorum, t) })}</p>
-      {vote.state === 'open' && vote.meetingId !== meeting.id && <p>{t('decisions.vote.elsewhere')}</p>}
+      {vote.state === 'open' && vote.meetingId !== meeting.id && (
+        <p>
+          {t('decisions.vote.elsewhere')} <Link to={resolutionPage(meeting.workspaceId, resolution.id)}>{t('decisions.resolution.goTo', { title: resolution.title })}</Link>
+        </p>
+      )}
       {vote.state === 'open' && vote.meetingId === meeting.id && (
         <>
           <div role="status" id={`tally-${vote.id}`} className="tally">
@@ -150,30 +144,7 @@ export function VotePanel({
           {vote.ballot === 'secret' && <p>{t('decisions.vote.secretNote')}</p>}
           {vote.roll && <RollTable roll={vote.roll} names={names} caption={t('decisions.vote.rollCaption', { title: resolution.title })} />}
           {ownId && <BallotBox meeting={meeting} vote={vote} ownId={ownId} refresh={refresh} />}
-          {coordinator && (
-            <>
-              <ErrorMessage message={failure ? decisionErrorText(failure, t) : null} />
-              {confirming ? (
-                <ConfirmAction
-                  question={t('decisions.vote.closeQuestion', { title: resolution.title, cast: vote.castCount, eligible })}
-                  confirmLabel={t('decisions.vote.closeConfirm')}
-                  onConfirm={() => void close()}
-                  onCancel={() => {
-                    setConfirming(false);
-                    requestAnimationFrame(() => closeButton.current?.focus());
-                  }}
-                  busy={busy}
-                />
-              ) : (
-                <p>
-                  <button ref={closeButton} type="button" className="button" onClick={() => setConfirming(true)}>
-                    {t('decisions.vote.close')}
-                    <span className="visually-hidden">: {resolution.title}</span>
-                  </button>
-                </p>
-              )}
-            </>
-          )}
+          {coordinator && <CloseVoteControl resolution={resolution} vote={vote} eligible={eligible} refresh={refresh} />}
         </>
       )}
       {vote.state === 'closed' && vote.outcome && <VoteOutcome voteId={vote.id} outcome={vote.outcome} resolution={resolution} roll={vote.roll} names={names} />}
@@ -204,7 +175,11 @@ export function BallotBox({ meeting, vote, ownId, refresh }: { meeting: MeetingV
   );
 }
 
-function Ballot({ vote, member, proxy, refresh }: { vote: VoteView; member: Member; proxy: boolean; refresh: Refresh }) {
+/**
+ * One member's ballot: Za / Przeciw / Wstrzymuję się, confirmed before it is cast, then what was recorded. Used in a
+ * meeting (BallotBox) and in a remote vote on the resolution's page (RemoteVote).
+ */
+export function Ballot({ vote, member, proxy, refresh }: { vote: VoteView; member: Pick<Member, 'id' | 'name'>; proxy: boolean; refresh: Refresh }) {
   const { t } = useTranslation();
   const [pending, setPending] = useState<VoteChoice | null>(null);
   const { busy, failure, run } = useAction();

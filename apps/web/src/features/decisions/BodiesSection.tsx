@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESOLUTION_KINDS, rulesFor } from '@commonplan/domain';
 import type { BodyView } from './decisions-api';
 import { rulesInWords } from './rules-text';
 
 /** One body: its kind, members (in a disclosure) and its voting rules for each kind of resolution, in words. */
-export function BodyRules({ body }: { body: BodyView }) {
+export function BodyRules({ body, children }: { body: BodyView; children?: ReactNode }) {
   const { t } = useTranslation();
   const headingId = `body-${body.id}`;
   return (
@@ -21,9 +22,10 @@ export function BodyRules({ body }: { body: BodyView }) {
           ))}
         </ul>
       </details>
-      <div className="table-wrap">
+      {/* Focusable, so that the table scrolls by keyboard where it is wider than the screen. */}
+      <div className="table-wrap" role="region" aria-labelledby={`${headingId}-rules`} tabIndex={0}>
         <table className="rules-table">
-          <caption>{t('decisions.bodies.rulesCaption', { body: body.name })}</caption>
+          <caption id={`${headingId}-rules`}>{t('decisions.bodies.rulesCaption', { body: body.name })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('decisions.rules.kind')}</th>
@@ -53,17 +55,21 @@ export function BodyRules({ body }: { body: BodyView }) {
           </tbody>
         </table>
       </div>
+      {children}
     </section>
   );
 }
 
-export function BodiesSection({ bodies }: { bodies: BodyView[] }) {
+/** `editor`: what coordinators get under each body to change it (BodyEditor). */
+export function BodiesSection({ bodies, editor }: { bodies: BodyView[]; editor?: (body: BodyView) => ReactNode }) {
   const { t } = useTranslation();
   if (bodies.length === 0) return <p>{t('decisions.bodies.none')}</p>;
   return (
     <>
       {bodies.map((body) => (
-        <BodyRules key={body.id} body={body} />
+        <BodyRules key={body.id} body={body}>
+          {editor?.(body)}
+        </BodyRules>
       ))}
     </>
   );

@@ -1,17 +1,23 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { can } from '@commonplan/domain';
-import type { DocumentSummary } from '../../api/types';
+import type { DocumentSummary, Organisation } from '../../api/types';
 import { useApiData } from '../../api/useApiData';
 import { DataView } from '../../ui/DataView';
 import { PageHeading } from '../../ui/PageHeading';
 import { useWorkspace } from '../workspace/workspace-context';
+import { AttachmentsSection } from './AttachmentsSection';
 import { BodiesSection } from './BodiesSection';
+import { memberOrganisationsPath } from './bodies-api';
+import { BodyEditor } from './BodyEditor';
+import { BodyForm } from './BodyForm';
 import { CallMeetingForm } from './CallMeetingForm';
-import { type BodyView, bodiesPath, type MeetingSummary, meetingsPath, registerPage, resolutionsPath, type ResolutionView } from './decisions-api';
+import { type BodyView, bodiesPath, type MeetingSummary, meetingsPath, registerPage, resolutionPage, resolutionsPath, type ResolutionView } from './decisions-api';
 import { MeetingsTable } from './MeetingsTable';
 import { ResolutionForm } from './ResolutionForm';
-import { ResolutionsTable } from './ResolutionsTable';
+import { RemoteVoteForm } from './RemoteVoteForm';
+import { ATTACHMENTS_AREA_ID, ResolutionsTable } from './ResolutionsTable';
 import './decisions.css';
 
 /**
@@ -26,6 +32,11 @@ export function DecisionsPage() {
   const resolutions = useApiData<ResolutionView[]>(resolutionsPath(workspace.id));
   const meetings = useApiData<MeetingSummary[]>(meetingsPath(workspace.id));
   const documents = useApiData<DocumentSummary[]>(manager ? `/workspaces/${workspace.id}/documents` : null);
+  const navigate = useNavigate();
+  const organisations = useApiData<Organisation[]>(manager ? memberOrganisationsPath(workspace.id) : null);
+  /** The resolution whose attachments are shown under the table. */
+  const [attachmentsOf, setAttachmentsOf] = useState<string | null>(null);
+  const shownAttachments = resolutions.data?.find((r) => r.id === attachmentsOf) ?? null;
 
   return (
     <>
@@ -43,7 +54,17 @@ export function DecisionsPage() {
 
       <section aria-labelledby="resolutions-heading">
         <h2 id="resolutions-heading">{t('decisions.resolutions.heading')}</h2>
-        <DataView source={resolutions}>{(list) => <ResolutionsTable workspaceId={workspace.id} resolutions={list} />}</DataView>
+        <DataView source={resolutions}>
+          {(list) => (
+            <ResolutionsTable
+              workspaceId={workspace.id}
+              resolutions={list}
+              attachmentsShown={shownAttachments?.id ?? null}
+              onShowAttachments={(resolution) => setAttachmentsOf((shown) => (shown === resolution.id ? null : resolution.id))}
+            />
+          )}
+        </DataView>
+        <div id={ATTACHMENTS_AREA_ID}>{shownAttachments && <AttachmentsSection key={shownAttachments.id} resolution={shownAttachments} onChanged={resolutions.reload} focusOnShow />}</div>
         {manager && bodies.data && documents.data && (
           <ResolutionForm
             workspaceId={workspace.id}
@@ -55,11 +76,15 @@ export function DecisionsPage() {
             }}
           />
         )}
+        {manager && resolutions.data && <RemoteVoteForm resolutions={resolutions.data} onOpened={(_vote, resolutionId) => navigate(resolutionPage(workspace.id, resolutionId))} />}
       </section>
 
       <section aria-labelledby="bodies-heading">
         <h2 id="bodies-heading">{t('decisions.bodies.heading')}</h2>
-        <DataView source={bodies}>{(list) => <BodiesSection bodies={list} />}</DataView>
+        <DataView source={bodies}>
+          {(list) => <BodiesSection bodies={list} editor={manager && organisations.data ? (body) => <BodyEditor body={body} organisations={organisations.data ?? []} onSaved={bodies.reload} /> : undefined} />}
+        </DataView>
+        {manager && organisations.data && <BodyForm workspaceId={workspace.id} organisations={organisations.data} onCreated={bodies.reload} />}
       </section>
     </>
   );

@@ -16,6 +16,7 @@ import { AttendanceTable, QuorumIndicator } from './Attendance';
 import { decisionErrorText } from './decision-errors';
 import { type BodyView, closeMeeting, decisionsPage, meetingPath, type MeetingView, openMeeting } from './decisions-api';
 import { MeetingStateBadge } from './MeetingsTable';
+import { MinutesLinks } from './MinutesLinks';
 import { RepresentativePanel } from './RepresentativePanel';
 import { useAction } from './useAction';
 import { useMeetingEvents } from './useMeetingEvents';
@@ -194,6 +195,7 @@ export function MeetingPage() {
         )}
       </section>
       <AttendanceTable meeting={meeting} />
+      <MinutesLinks meeting={meeting} />
     </>
   );
 }

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { documentPage, type ResolutionView } from './decisions-api';
+import { documentPage, resolutionPage, type ResolutionView } from './decisions-api';
+
+/** The element under the resolutions table where the attachments of the resolution chosen are shown. */
+export const ATTACHMENTS_AREA_ID = 'resolution-attachments';
 
 /** A resolution's state in words (never by colour alone). */
 export function ResolutionStateBadge({ resolution }: { resolution: Pick<ResolutionView, 'state'> }) {
@@ -35,7 +38,19 @@ export function ResolutionTextLink({ workspaceId, resolution }: { workspaceId: s
 }
 
 /** The workspace's resolutions: title (and full title once adopted), body, kind, state, number, adopted version. */
-export function ResolutionsTable({ workspaceId, resolutions }: { workspaceId: string; resolutions: ResolutionView[] }) {
+export function ResolutionsTable({
+  workspaceId,
+  resolutions,
+  attachmentsShown,
+  onShowAttachments,
+}: {
+  workspaceId: string;
+  resolutions: ResolutionView[];
+  /** The resolution whose attachments are shown under the table (its button is pressed). */
+  attachmentsShown?: string | null;
+  /** Given: an "Attachments (N)" button per resolution that shows or hides them (in the element ATTACHMENTS_AREA_ID). */
+  onShowAttachments?: (resolution: ResolutionView) => void;
+}) {
   const { t } = useTranslation();
   if (resolutions.length === 0) return <p>{t('decisions.resolutions.none')}</p>;
   return (
@@ -51,13 +66,14 @@ export function ResolutionsTable({ workspaceId, resolutions }: { workspaceId: st
             <th scope="col">{t('decisions.resolutions.number')}</th>
             <th scope="col">{t('decisions.resolutions.adopts')}</th>
             <th scope="col">{t('decisions.resolutions.textColumn')}</th>
+            {onShowAttachments && <th scope="col">{t('decisions.attachments.column')}</th>}
           </tr>
         </thead>
         <tbody>
           {resolutions.map((resolution) => (
             <tr key={resolution.id}>
               <th scope="row">
-                {resolution.title}
+                <Link to={resolutionPage(workspaceId, resolution.id)}>{resolution.title}</Link>
                 {resolution.fullTitle && <span className="table-note">{resolution.fullTitle}</span>}
               </th>
               <td>{resolution.body.name}</td>
@@ -70,6 +86,20 @@ export function ResolutionsTable({ workspaceId, resolutions }: { workspaceId: st
               <td>
                 <ResolutionTextLink workspaceId={workspaceId} resolution={resolution} />
               </td>
+              {onShowAttachments && (
+                <td>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={t('decisions.attachments.showFor', { number: resolution.attachments?.length ?? 0, title: resolution.title })}
+                    aria-expanded={attachmentsShown === resolution.id}
+                    aria-controls={ATTACHMENTS_AREA_ID}
+                    onClick={() => onShowAttachments(resolution)}
+                  >
+                    {t('decisions.attachments.show', { number: resolution.attachments?.length ?? 0 })}
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -18,6 +18,7 @@ const KNOWN: [RegExp, string][] = [
   [/only coordinators/i, 'decisions.errors.coordinatorsOnly'],
   [/cannot become/i, 'decisions.errors.meetingState'],
   [/vote weights do not fit/i, 'decisions.errors.weights'],
+  [/remote vote closes at its closing time/i, 'decisions.errors.remoteNotYet'],
 ];
 
 /** The reason code at the end of "the proxy is refused: holder not present" / "the ballot is refused: not present". */
@@ -56,9 +57,10 @@ const FIELD_KEYS: [string, RegExp, string][] = [
   ['adoptsVersionId', /version/i, 'decisions.resolutionForm.errors.noSuchVersion'],
   ['bodyId', /body|UUID/i, 'decisions.errors.noSuchBody'],
   ['startsAt', /date/i, 'decisions.meetingForm.errors.startsAt'],
+  ['closesAt', /future|date/i, 'decisions.remoteVote.errors.future'],
 ];
 
-/** The API's field problems of the resolution and meeting forms, in words that say what to do. */
+/** The API's field problems of the resolution, meeting and remote vote forms, in words that say what to do. */
 export function decisionFieldErrors(error: unknown, t: TFunction): Record<string, string> {
   const result = fieldErrorsOf(error, t);
   if (!(error instanceof ApiError)) return result;

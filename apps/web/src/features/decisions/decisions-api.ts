@@ -2,6 +2,7 @@
 // meetings with attendance, the quorum and the votes, and the decision register. Dates arrive as ISO strings.
 import type { Ballot, BodyRuleBook, BodyRules, Outcome, ResolutionKind, VoteChoice } from '@commonplan/domain';
 import { api } from '../../api/client';
+import type { AttachmentView } from './attachments-api';
 
 export type BodyKind = 'general_assembly' | 'board' | 'other';
 
@@ -42,6 +43,8 @@ export interface ResolutionView {
   fullTitle: string | null;
   decidedAt: string | null;
   createdAt: string;
+  /** Załącznik nr 1, 2, … (the API always sends them; left out by older test data). */
+  attachments?: AttachmentView[];
 }
 
 export type MeetingState = 'planned' | 'open' | 'closed';
@@ -120,12 +123,15 @@ export const bodiesPath = (workspaceId: string) => `/workspaces/${workspaceId}/b
 export const resolutionsPath = (workspaceId: string) => `/workspaces/${workspaceId}/resolutions`;
 export const meetingsPath = (workspaceId: string) => `/workspaces/${workspaceId}/meetings`;
 export const meetingPath = (meetingId: string) => `/meetings/${meetingId}`;
+export const resolutionPath = (resolutionId: string) => `/resolutions/${resolutionId}`;
+export const resolutionVotesPath = (resolutionId: string) => `/resolutions/${resolutionId}/votes`;
 export const registerPath = (workspaceId: string) => `/workspaces/${workspaceId}/register`;
 export const publicRegisterPath = (slug: string) => `/public/registers/${encodeURIComponent(slug)}`;
 
 /** Pages of the web app. */
 export const decisionsPage = (workspaceId: string) => `/w/${workspaceId}/decisions`;
 export const meetingPage = (workspaceId: string, meetingId: string) => `/w/${workspaceId}/meetings/${meetingId}`;
+export const resolutionPage = (workspaceId: string, resolutionId: string) => `/w/${workspaceId}/resolutions/${resolutionId}`;
 export const registerPage = (workspaceId: string) => `/w/${workspaceId}/register`;
 export const publicRegisterPage = (slug: string) => `/registers/${encodeURIComponent(slug)}`;
 export const documentPage = (workspaceId: string, documentId: string) => `/w/${workspaceId}/d/${documentId}`;
@@ -156,9 +162,19 @@ export const checkIn = (meetingId: string) => api.post<MeetingView>(`${meetingPa
 export const grantProxy = (meetingId: string, toOrganisationId: string, authorisation: string) =>
   api.post<MeetingView>(`${meetingPath(meetingId)}/proxies`, { toOrganisationId, authorisation });
 export const openVote = (resolutionId: string, meetingId: string) => api.post<VoteView>(`/resolutions/${resolutionId}/votes`, { meetingId });
+/** A remote vote: a window outside a meeting that the system closes at `closesAt` (an ISO string, in the future). */
+export const openRemoteVote = (resolutionId: string, closesAt: string) => api.post<VoteView>(`/resolutions/${resolutionId}/votes`, { closesAt });
 export const closeVote = (voteId: string) => api.post<VoteView>(`/votes/${voteId}/close`, {});
 export const castBallot = (voteId: string, choice: VoteChoice, forOrganisationId?: string) =>
   api.post<VoteView>(`/votes/${voteId}/ballots`, forOrganisationId ? { choice, forOrganisationId } : { choice });
 
 /** Resolutions that may go on a meeting's agenda (the API takes only undecided ones of the meeting's body). */
 export const undecided = (resolution: ResolutionView) => resolution.state === 'draft' || resolution.state === 'no_quorum';
+
+export const MINUTES_FORMATS = ['pdf', 'docx'] as const;
+export type MinutesFormat = (typeof MINUTES_FORMATS)[number];
+
+/** GET /api/meetings/:id/minutes.{pdf,docx}?lang=pl|en: the minutes in the reader's language (a draft until the meeting closes). */
+export function minutesFileUrl(meetingId: string, format: MinutesFormat, language: string): string {
+  return `/api/meetings/${meetingId}/minutes.${format}?lang=${language === 'en' ? 'en' : 'pl'}`;
+}

@@ -240,3 +240,25 @@ describe('votes', () => {
     expect(facts).toContain('kwalifikowana: co najmniej 2/3 ważnie oddanych głosów — potrzeba co najmniej 2 głosów za przy podstawie 3 (ważnie oddanych głosów); za: 1 — spełniona');
   });
 });
+
+describe('the minutes', () => {
+  it('links the minutes as PDF and DOCX in the reader’s language, a draft until the meeting is closed', async () => {
+    openMeeting({ role: 'observer', meetings: [meeting(['present', 'present', 'absent'])] });
+    const section = await screen.findByRole('region', { name: 'Protokół' });
+    expect(within(section).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href'), link.hasAttribute('download')])).toEqual([
+      ['Protokół (PDF)', '/api/meetings/mt1/minutes.pdf?lang=pl', true],
+      ['Protokół (DOCX)', '/api/meetings/mt1/minutes.docx?lang=pl', true],
+    ]);
+    expect(within(section).getByText('Posiedzenie nie jest jeszcze zamknięte: protokół jest projektem i może się zmienić.')).toBeTruthy();
+  });
+
+  it('asks for English minutes in English, with no draft note once the meeting is closed', async () => {
+    openMeeting({ role: 'representative', language: 'en', meetings: [meeting(['present', 'present', 'absent'], { state: 'closed', closedAt: '2026-12-02T12:00:00.000Z' })] });
+    const section = await screen.findByRole('region', { name: 'Minutes' });
+    expect(within(section).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Minutes (PDF)', '/api/meetings/mt1/minutes.pdf?lang=en'],
+      ['Minutes (DOCX)', '/api/meetings/mt1/minutes.docx?lang=en'],
+    ]);
+    expect(within(section).queryByText(/draft/)).toBeNull();
+  });
+});

@@ -149,11 +149,12 @@ export function DocumentPage() {
           )}
         />
       ) : (
+        // The side panels (with the rename and status forms) appear once, with the editor: shown here too, they would
+        // be mounted again when the editor arrives and lose what someone had begun to type.
         <div className="document-layout">
           <section className="doc-text" aria-label={t('document.text.label')} aria-busy="true">
             <p className="muted">{t('document.text.loading')}</p>
           </section>
-          <div className="document-side">{side}</div>
         </div>
       )}
     </>

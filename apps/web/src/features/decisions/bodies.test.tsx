@@ -1,0 +1,241 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { type BodyRuleBook, DEFAULT_RULE_BOOK, type Role } from '@commonplan/domain';
+import type { Organisation } from '../../api/types';
+import { type ApiCall, type FakeRoute, renderPage, reply } from '../../test/fake-api';
+import { plain } from '../../test/render';
+import type { BodyView } from './decisions-api';
+import { DecisionsPage } from './DecisionsPage';
+import { assembly, board, resolution } from './fixtures';
+
+const organisations: Organisation[] = [
+  { id: 'm1', kind: 'member', type: 'gmina_miejsko_wiejska', name: 'Gmina Police', population: 33000, populationYear: 2024, voteWeight: 1 },
+  { id: 'm2', kind: 'member', type: 'gmina_wiejska', name: 'Gmina Dobra', population: 25643, populationYear: 2024, voteWeight: 1 },
+  { id: 'm3', kind: 'member', type: 'powiat', name: 'Powiat Policki', population: 80000, populationYear: 2024, voteWeight: 2 },
+];
+
+const copy = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+function openDecisions(role: Role = 'coordinator', routes: Record<string, FakeRoute> = {}) {
+  return renderPage(<DecisionsPage />, {
+    route: '/w/:workspaceId/decisions',
+    path: '/w/w1/decisions',
+    role,
+    routes: {
+      'GET /workspaces/w1/bodies': [assembly, board],
+      'GET /workspaces/w1/resolutions': [resolution()],
+      'GET /workspaces/w1/meetings': [],
+      'GET /workspaces/w1/documents': [],
+      'GET /workspaces/w1/organisations?kind=member': organisations,
+      ...routes,
+    },
+  });
+}
+
+/** Opens the disclosure "Zmień zasady głosowania: Zarząd" and gives its form. */
+async function boardRulesForm(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(await screen.findByText('Zmień zasady głosowania: Zarząd'));
+  return screen.getByRole('form', { name: 'Zmień zasady głosowania: Zarząd' });
+}
+
+/** The sentence saying what the rules mean for one kind of resolution, as the form shows it now. */
+const meaning = (form: HTMLElement, kind: 'ordinary' | 'election' | 'statute_change') => plain(form.querySelector(`#rules-b2-meaning-${kind}`)?.textContent);
+
+/** Types a value at once (pasted), replacing what the input had. */
+async function fill(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, text: string) {
+  await user.clear(input);
+  await user.click(input);
+  await user.paste(text);
+}
+
+const patches = (calls: ApiCall[]) => calls.filter((c) => c.method === 'PATCH');
+
+describe('bodies: creating one', () => {
+  it('sends the kind, both names and the members ticked; a general assembly may be sent without members', async () => {
+    const user = userEvent.setup();
+    const created: BodyView = { ...board, id: 'b9', kind: 'other', name: 'Komisja Rewizyjna', nameGenitive: 'Komisji Rewizyjnej' };
+    const page = openDecisions('coordinator', { 'POST /workspaces/w1/bodies': created });
+    const form = await screen.findByRole('form', { name: 'Nowy organ' });
+    await user.click(within(form).getByRole('button', { name: 'Utwórz organ' }));
+    expect(within(form).getByText('Podaj nazwę organu (najwyżej 200 znaków).')).toBeTruthy();
+    expect(within(form).getByText('Podaj nazwę organu w dopełniaczu (najwyżej 200 znaków).')).toBeTruthy();
+    expect(within(form).getByText('Zaznacz co najmniej jednego członka organu.')).toBeTruthy();
+    expect(document.activeElement).toBe(within(form).getByLabelText('Nazwa organu'));
+    expect(page.calls.filter((c) => c.method === 'POST')).toEqual([]);
+
+    await fill(user, within(form).getByLabelText('Nazwa organu'), ' Komisja Rewizyjna ');
+    const genitive = within(form).getByLabelText('Nazwa w dopełniaczu');
+    expect(plain(document.getElementById(genitive.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent)).toBe('Tak brzmi nazwa w tytułach uchwał: „Uchwała nr 1/2026 Komisji Rewizyjnej”.');
+    await fill(user, genitive, 'Komisji Rewizyjnej Stowarzyszenia');
+    expect(within(form).getByText('Tak brzmi nazwa w tytułach uchwał: „Uchwała nr 1/2026 Komisji Rewizyjnej Stowarzyszenia”.')).toBeTruthy();
+    await fill(user, genitive, 'Komisji Rewizyjnej');
+    const members = within(form).getByRole('group', { name: 'Członkowie organu' });
+    await user.click(within(members).getByLabelText('Powiat Policki'));
+    await user.click(within(members).getByLabelText('Gmina Police'));
+    await user.click(within(form).getByRole('button', { name: 'Utwórz organ' }));
+    await waitFor(() => expect(page.calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    expect(page.calls.find((c) => c.method === 'POST')).toEqual({
+      method: 'POST',
+      path: '/workspaces/w1/bodies',
+      body: { kind: 'other', name: 'Komisja Rewizyjna', nameGenitive: 'Komisji Rewizyjnej', memberIds: ['m1', 'm3'] },
+    });
+    expect(await within(form).findByText(/^Utworzono organ „Komisja Rewizyjna”\./)).toBeTruthy();
+    expect(page.calls.filter((c) => c.method === 'GET' && c.path === '/workspaces/w1/bodies')).toHaveLength(2);
+
+    // A general assembly without anyone ticked: every member.
+    await user.selectOptions(within(form).getByLabelText('Rodzaj organu'), 'general_assembly');
+    expect(within(form).getByText('Walne zebranie: jeśli nikogo nie zaznaczysz, należą do niego wszyscy członkowie stowarzyszenia.')).toBeTruthy();
+    await fill(user, within(form).getByLabelText('Nazwa organu'), 'Nadzwyczajne Walne Zebranie');
+    await fill(user, within(form).getByLabelText('Nazwa w dopełniaczu'), 'Nadzwyczajnego Walnego Zebrania');
+    await user.click(within(form).getByRole('button', { name: 'Utwórz organ' }));
+    await waitFor(() => expect(page.calls.filter((c) => c.method === 'POST')).toHaveLength(2));
+    expect(page.calls.filter((c) => c.method === 'POST')[1]!.body).toEqual({ kind: 'general_assembly', name: 'Nadzwyczajne Walne Zebranie', nameGenitive: 'Nadzwyczajnego Walnego Zebrania', memberIds: [] });
+  }, 15_000);
+
+  it('says on the name field that a body of that name exists', async () => {
+    const user = userEvent.setup();
+    openDecisions('coordinator', { 'POST /workspaces/w1/bodies': reply(409, { message: 'a body of this workspace already has this name' }) });
+    const form = await screen.findByRole('form', { name: 'Nowy organ' });
+    await fill(user, within(form).getByLabelText('Nazwa organu'), 'Zarząd');
+    await fill(user, within(form).getByLabelText('Nazwa w dopełniaczu'), 'Zarządu');
+    await user.click(within(form).getByLabelText('Gmina Dobra'));
+    await user.click(within(form).getByRole('button', { name: 'Utwórz organ' }));
+    expect(await within(form).findByText('Organ o tej nazwie już istnieje. Podaj inną nazwę.')).toBeTruthy();
+    expect(within(form).getByLabelText('Nazwa organu').getAttribute('aria-invalid')).toBe('true');
+    expect(plain(within(form).getAllByRole('alert')[0]!.textContent)).toBe('Popraw zaznaczone pola.');
+  });
+
+  it('gives the forms only to coordinators', async () => {
+    openDecisions('observer');
+    await screen.findByRole('table', { name: 'Zasady głosowania: Zarząd, według rodzaju uchwały' });
+    expect(screen.queryByRole('form', { name: 'Nowy organ' })).toBeNull();
+    expect(screen.queryByText('Zmień zasady głosowania: Zarząd')).toBeNull();
+    expect(screen.queryByText('Zmień skład: Zarząd')).toBeNull();
+  });
+});
+
+describe('bodies: members and rules', () => {
+  it('sends the members ticked, and asks for at least one', async () => {
+    const user = userEvent.setup();
+    const page = openDecisions('coordinator', { 'PATCH /bodies/b2': (call: ApiCall) => ({ ...board, members: [] as BodyView['members'], ...(call.body as object) }) });
+    await user.click(await screen.findByText('Zmień skład: Zarząd'));
+    const form = screen.getByRole('form', { name: 'Zmień skład: Zarząd' });
+    const group = within(form).getByRole('group', { name: 'Członkowie: Zarząd' });
+    expect(within(group).getAllByRole('checkbox').map((box) => (box as HTMLInputElement).checked)).toEqual([true, true, false]);
+    await user.click(within(group).getByLabelText('Gmina Police'));
+    await user.click(within(group).getByLabelText('Gmina Dobra'));
+    await user.click(within(form).getByRole('button', { name: 'Zapisz skład' }));
+    expect(within(form).getByText('Zaznacz co najmniej jednego członka organu.')).toBeTruthy();
+    expect(patches(page.calls)).toEqual([]);
+    await user.click(within(group).getByLabelText('Powiat Policki'));
+    await user.click(within(group).getByLabelText('Gmina Dobra'));
+    await user.click(within(form).getByRole('button', { name: 'Zapisz skład' }));
+    await waitFor(() => expect(patches(page.calls)).toHaveLength(1));
+    expect(patches(page.calls)[0]).toEqual({ method: 'PATCH', path: '/bodies/b2', body: { memberIds: ['m2', 'm3'] } });
+    expect(await within(form).findByText('Zapisano skład organu „Zarząd”: członków 2.')).toBeTruthy();
+  });
+
+  it('says what the rules mean as they are changed, and sends the whole rule book with the override for elections', async () => {
+    const user = userEvent.setup();
+    const page = openDecisions('coordinator', { 'PATCH /bodies/b2': (call: ApiCall) => ({ ...board, rules: (call.body as { rules: BodyRuleBook }).rules }) });
+    const form = await boardRulesForm(user);
+    expect(within(form).getByText('Zmiana zasad dotyczy głosowań otwartych po zapisaniu. Głosowania już otwarte zachowują zasady, z którymi je otwarto.')).toBeTruthy();
+    expect(meaning(form, 'election')).toBe(
+      'Wybory: kworum – obecnych co najmniej 1/2 członków organu (osobiście lub przez pełnomocnika); większość bezwzględna: więcej niż połowa ważnie oddanych głosów; siła głosu: jeden członek – jeden głos; głosy wstrzymujące się liczą się do ważnie oddanych głosów; pełnomocnictwa niedopuszczone; głosowanie tajne.',
+    );
+
+    // General rules: proxies allowed, for every kind.
+    const general = within(form).getByRole('group', { name: 'Zasady ogólne' });
+    await user.selectOptions(within(general).getByLabelText('Głosowanie przez pełnomocnika'), 'true');
+    for (const kind of ['ordinary', 'election', 'statute_change'] as const) expect(meaning(form, kind)).toContain('pełnomocnictwa dopuszczone;');
+
+    // Elections: a quorum of their own (2/3), the majority and the ballot as before.
+    const elections = within(form).getByRole('group', { name: 'Wybory' });
+    expect((within(elections).getByLabelText('Większość: inaczej niż w zasadach ogólnych') as HTMLInputElement).checked).toBe(true);
+    expect(within(elections).getByText('Jak w zasadach ogólnych: obecnych co najmniej 1/2 członków organu (osobiście lub przez pełnomocnika).')).toBeTruthy();
+    await user.click(within(elections).getByLabelText('Kworum: inaczej niż w zasadach ogólnych'));
+    const quorum = within(elections).getByRole('group', { name: 'Kworum' });
+    await fill(user, within(quorum).getByLabelText('Część składu: licznik'), '2');
+    await fill(user, within(quorum).getByLabelText('Część składu: mianownik'), '3');
+    await user.selectOptions(within(quorum).getByLabelText('Próg'), 'more_than');
+    expect(meaning(form, 'election')).toMatch(/^Wybory: kworum – obecnych więcej niż 2\/3 członków organu/);
+    expect(meaning(form, 'ordinary')).toMatch(/^Uchwały zwykłe: kworum – obecnych co najmniej 1\/2 członków organu/);
+
+    await user.click(within(form).getByRole('button', { name: 'Zapisz zasady głosowania' }));
+    await waitFor(() => expect(patches(page.calls)).toHaveLength(1));
+    expect(patches(page.calls)[0]).toEqual({
+      method: 'PATCH',
+      path: '/bodies/b2',
+      body: {
+        rules: {
+          general: { ...copy(DEFAULT_RULE_BOOK.general), proxiesAllowed: true },
+          byKind: {
+            election: {
+              quorum: { basis: 'members', among: 'present', fraction: { numerator: 2, denominator: 3 }, comparison: 'more_than' },
+              majority: { kind: 'absolute', of: 'valid' },
+              ballot: 'secret',
+            },
+            statute_change: { majority: { kind: 'qualified', fraction: { numerator: 2, denominator: 3 }, of: 'valid' } },
+          },
+        },
+      },
+    });
+    expect(await within(form).findByText('Zapisano zasady głosowania organu „Zarząd”.')).toBeTruthy();
+    // The body is read again and its rules table says the new rules.
+    await waitFor(() => expect(page.calls.filter((c) => c.method === 'GET' && c.path === '/workspaces/w1/bodies')).toHaveLength(2));
+  }, 15_000);
+
+  it('drops an override sent back to the general rules, and asks for a qualified majority’s fraction', async () => {
+    const user = userEvent.setup();
+    const page = openDecisions('coordinator', { 'PATCH /bodies/b2': (call: ApiCall) => ({ ...board, rules: (call.body as { rules: BodyRuleBook }).rules }) });
+    const form = await boardRulesForm(user);
+    const elections = within(form).getByRole('group', { name: 'Wybory' });
+    await user.click(within(elections).getByLabelText('Głosowanie: inaczej niż w zasadach ogólnych'));
+    expect(meaning(form, 'election')).toMatch(/głosowanie jawne \(imienne\)\.$/);
+    const general = within(form).getByRole('group', { name: 'Zasady ogólne' });
+    await user.selectOptions(within(general).getByLabelText('Rodzaj większości'), 'qualified');
+    const majority = within(general).getByRole('group', { name: 'Większość' });
+    expect((within(majority).getByLabelText('Wymagana część: licznik') as HTMLInputElement).value).toBe('2');
+    await user.selectOptions(within(majority).getByLabelText('Liczona od'), 'statutory');
+    expect(meaning(form, 'ordinary')).toContain('większość kwalifikowana: co najmniej 2/3 głosów ustawowego składu organu;');
+    await user.click(within(form).getByRole('button', { name: 'Zapisz zasady głosowania' }));
+    await waitFor(() => expect(patches(page.calls)).toHaveLength(1));
+    const sent = (patches(page.calls)[0]!.body as { rules: BodyRuleBook }).rules;
+    expect(sent.general.majority).toEqual({ kind: 'qualified', fraction: { numerator: 2, denominator: 3 }, of: 'statutory' });
+    expect(sent.byKind.election).toEqual({ majority: { kind: 'absolute', of: 'valid' } });
+  });
+
+  it('refuses a fraction above 1 on its field before sending, and shows the API’s 400 on the field it names', async () => {
+    const user = userEvent.setup();
+    const page = openDecisions('coordinator', {
+      'PATCH /bodies/b2': reply(400, {
+        message: 'rules.byKind.election.quorum.fraction.denominator: must be a positive whole number',
+        errors: [{ field: 'rules.byKind.election.quorum.fraction.denominator', message: 'must be a positive whole number' }],
+      }),
+    });
+    const form = await boardRulesForm(user);
+    const general = within(form).getByRole('group', { name: 'Zasady ogólne' });
+    const numerator = within(general).getByLabelText('Część składu: licznik');
+    await fill(user, numerator, '3');
+    expect(meaning(form, 'ordinary')).toContain('obecnych co najmniej 3/2 członków');
+    await user.click(within(form).getByRole('button', { name: 'Zapisz zasady głosowania' }));
+    expect(numerator.getAttribute('aria-invalid')).toBe('true');
+    expect(within(general).getByText('Licznik nie może być większy od mianownika: ułamek wynosi najwyżej 1.')).toBeTruthy();
+    expect(document.activeElement).toBe(numerator);
+    expect(patches(page.calls)).toEqual([]);
+
+    await fill(user, numerator, '1');
+    const elections = within(form).getByRole('group', { name: 'Wybory' });
+    await user.click(within(elections).getByLabelText('Kworum: inaczej niż w zasadach ogólnych'));
+    await user.click(within(form).getByRole('button', { name: 'Zapisz zasady głosowania' }));
+    await waitFor(() => expect(patches(page.calls)).toHaveLength(1));
+    const denominator = within(within(elections).getByRole('group', { name: 'Kworum' })).getByLabelText('Część składu: mianownik');
+    await waitFor(() => expect(denominator.getAttribute('aria-invalid')).toBe('true'));
+    expect(plain(document.getElementById(`${denominator.id}-error`)?.textContent)).toBe('Wpisz dodatnią liczbę całkowitą, np. 2.');
+    expect(denominator.getAttribute('aria-describedby')).toContain(`${denominator.id}-error`);
+    expect(numerator.getAttribute('aria-invalid')).toBeNull();
+    expect(document.activeElement).toBe(denominator);
+    expect(plain(within(form).getAllByRole('alert')[0]!.textContent)).toBe('Popraw zaznaczone pola.');
+  });
+});
