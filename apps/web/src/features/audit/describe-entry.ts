@@ -47,6 +47,8 @@ export const KNOWN_ACTIONS = [
   'body.created',
   'body.updated',
   'resolution.created',
+  'resolution.attachment_added',
+  'resolution.attachment_removed',
   'resolution.adopted',
   'meeting.created',
   'meeting.opened',

@@ -6,7 +6,7 @@ export interface AuditTrail {
   entries: AuditEntry[];
   loading: boolean;
   error: unknown;
-  /** False once a page came back shorter than a full page. */
+  /** False once a page came back shorter than a full page, or reached the chain's first entry (seq 1). */
   hasOlder: boolean;
   loadOlder: () => void;
 }
@@ -26,7 +26,8 @@ export function useAuditTrail(workspaceId: string, pageSize = AUDIT_PAGE_SIZE): 
         const page = await fetchAuditPage(workspaceId, before, pageSize);
         if (!isCurrent()) return;
         setEntries((current) => (replace ? page.entries : [...current, ...page.entries]));
-        setHasOlder(page.entries.length === pageSize);
+        // A workspace's chain starts at 1: a full page that ends there has nothing older (no empty request needed).
+        setHasOlder(page.entries.length === pageSize && page.entries[page.entries.length - 1].seq > 1);
       } catch (failure) {
         if (isCurrent()) setError(failure);
       } finally {
