@@ -155,8 +155,10 @@ describe('minutes (protokół) of a meeting: attendance, quorum, each vote and i
       // Every member in the attendance list, absent ones too.
       for (const member of MEMBERS) expect({ format, member: member.name, found: text.includes(member.name) }).toEqual({ format, member: member.name, found: true });
       // The named ballot: each member's choice next to its name (pdf-parse joins a table row's cells without a space).
-      const [beforeSecret, secretPart] = text.split(`2. ${ELECTION} Rodzaj`);
-      expect(secretPart).toBeDefined();
+      const parts = text.split(`2. ${ELECTION} Rodzaj`);
+      // Exactly one heading of the second item: what comes before is the named ballot, after it the secret one.
+      expect(parts).toHaveLength(2);
+      const [beforeSecret, secretPart] = parts;
       const namedPart = beforeSecret.slice(beforeSecret.lastIndexOf(`1. ${STRATEGY}`));
       for (const [name, choice] of Object.entries(NAMED)) {
         expect({ format, name, found: new RegExp(`${name}\\s*${WORDS.pl[choice]}`).test(namedPart) }).toEqual({ format, name, found: true });

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { acceptsComments, can, commentNumber, type Role, type RoundAudience, type RoundChannel, type RoundState } from '@commonplan/domain';
 import { MembershipLookup } from '../access/membership-lookup';
@@ -9,6 +9,7 @@ import { MailService } from '../platform/mail/mail.service';
 import { SlidingWindowCounter } from '../platform/rate-limit';
 import { TokenService } from '../platform/security/tokens';
 import type { CommentContentDto, PublicCommentDto, StaffCommentDto } from './comment.dto';
+import { fieldError } from '../platform/http/field-error';
 import { RoundEventsGateway } from './round-events.gateway';
 
 export interface CommentReceipt {
@@ -200,7 +201,7 @@ export class ConsultationCommentsService {
     editSecret?: string,
   ): Promise<CommentReceipt> {
     if (content.passage && content.passage.to <= content.passage.from) {
-      throw new HttpException({ statusCode: 400, message: 'passage: to must be after from', errors: [{ field: 'passage.to', message: 'must be after from' }] }, 400);
+      throw fieldError('passage.to', 'must be after from');
     }
     const submittedAt = new Date();
     const { id, number } = await this.dataSource.transaction(async (manager) => {

@@ -17,6 +17,7 @@ import {
   timetableWarnings,
 } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
+import { fieldError } from '../platform/http/field-error';
 import type { CreateRoundDto, MeetingDto } from './round.dto';
 
 export interface MeetingView {
@@ -82,7 +83,7 @@ export class RoundsService {
       [dto.versionId, dto.documentId, workspaceId],
     );
     if (!version) {
-      throw new NotFoundException({ message: 'versionId: no such version of a document of this workspace', errors: [{ field: 'versionId', message: 'no such version of a document of this workspace' }] });
+      throw fieldError('versionId', 'no such version of a document of this workspace', NotFoundException);
     }
     const closesAt = dto.closesAt ?? defaultClosesAt(dto.opensAt);
     if (closesAt.getTime() <= dto.opensAt.getTime()) {

@@ -3,6 +3,7 @@ import { ConflictException, Injectable, NotFoundException, UnsupportedMediaTypeE
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { UploadedFile } from '../document-files/document-files.service';
+import { fieldError } from '../platform/http/field-error';
 import { DecisionsAccess } from './decisions-access';
 
 /** The largest attachment accepted (413 above it). */
@@ -56,11 +57,11 @@ export class AttachmentsService {
   async add(userId: string, resolutionId: string, file: UploadedFile | undefined): Promise<AttachmentView[]> {
     const resolution = await this.resolution(resolutionId);
     await this.access.coordinator(resolution.workspace_id, userId);
-    if (!file) throw new UnprocessableEntityException({ message: 'file: attach a file', errors: [{ field: 'file', message: 'attach a file' }] });
+    if (!file) throw fieldError('file', 'attach a file', UnprocessableEntityException);
     const extension = file.originalname.toLowerCase().split('.').pop() ?? '';
     const kind = KINDS.find((k) => k.extensions.includes(extension));
     if (!kind) throw new UnsupportedMediaTypeException('attachments are PDF, DOCX, XLSX, ODT, PNG or JPEG files');
-    if (!kind.magic(file.buffer)) throw new UnprocessableEntityException({ message: `file: the content is not a ${extension.toUpperCase()} file`, errors: [{ field: 'file', message: `the content is not a ${extension.toUpperCase()} file` }] });
+    if (!kind.magic(file.buffer)) throw fieldError('file', `the content is not a ${extension.toUpperCase()} file`, UnprocessableEntityException);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const name = file.originalname.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 300);
     await this.dataSource.transaction(async (manager) => {

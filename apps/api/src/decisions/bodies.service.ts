@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type BodyRuleBook, can, DEFAULT_RULE_BOOK, validateRuleBook } from '@commonplan/domain';
 import { MembershipLookup } from '../access/membership-lookup';
 import { AuditService } from '../audit/audit.service';
+import { fieldError } from '../platform/http/field-error';
 import type { BodyKind, CreateBodyDto, UpdateBodyDto } from './decision.dto';
 
 export interface BodyMember {
@@ -41,11 +42,6 @@ export async function createDefaultBodies(manager: EntityManager, workspaceId: s
     ]);
     await manager.query(`INSERT INTO decision_body_members (body_id, workspace_id, organisation_id) SELECT $1, $2, unnest($3::uuid[])`, [body.id, workspaceId, [...members]]);
   }
-}
-
-/** A 400 naming the field, as the validation pipe answers. */
-export function fieldError(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message: `${field}: ${message}`, errors: [{ field, message }] });
 }
 
 /** The bodies of an association (general assembly, board, others) with their members and statute rules as data. */

@@ -2,11 +2,12 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { DataSource, type EntityManager } from 'typeorm';
 import { type BodyRuleBook, decide, effectiveVoters, type Outcome, type ProxyAuthorisation, rulesFor } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
-import { type BodyMember, BodiesService, fieldError } from './bodies.service';
+import { type BodyMember, BodiesService } from './bodies.service';
 import type { CreateMeetingDto, ProxyDto } from './decision.dto';
 import { DecisionsAccess } from './decisions-access';
 import { MeetingEventsGateway } from './meeting-events.gateway';
 import { type ResolutionView, ResolutionsService } from './resolutions.service';
+import { fieldError } from '../platform/http/field-error';
 import { type VoteView, VotesReader } from './votes-reader';
 
 export type MeetingState = 'planned' | 'open' | 'closed';
@@ -169,10 +170,15 @@ export class MeetingsService {
     const now = decide({ rules, members: body.members.map(votingMember), present, proxies, votes: [] });
     const attendance = effectiveVoters({ members: body.members, present, proxies, proxiesAllowed: rules.proxiesAllowed });
     const agendaRows = await this.dataSource.query(`SELECT resolution_id, position FROM meeting_agenda WHERE meeting_id = $1 ORDER BY position`, [meetingId]);
-    const agenda = [];
-    for (const item of agendaRows) {
-      agenda.push({ position: Number(item.position), resolution: await this.resolutions.one(item.resolution_id), votes: await this.votes.ofResolution(item.resolution_id) });
-    }
+    // The agenda's resolutions and their votes in four queries however long the agenda (every participant reloads
+    // the meeting on every ballot).
+    const ids: string[] = agendaRows.map((item: { resolution_id: string }) => item.resolution_id);
+    const [resolutions, votes] = await Promise.all([this.resolutions.many(ids), this.votes.ofResolutions(ids)]);
+    const agenda = agendaRows.map((item: { resolution_id: string; position: number }) => ({
+      position: Number(item.position),
+      resolution: resolutions.find((r) => r.id === item.resolution_id) as ResolutionView,
+      votes: votes.filter((v) => v.resolutionId === item.resolution_id),
+    }));
     return {
       ...toMeetingSummary(meeting),
       members: body.members.map((member) => {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { can, type ResolutionKind } from '@commonplan/domain';
 import { MembershipLookup } from '../access/membership-lookup';
 import { AuditService } from '../audit/audit.service';
-import { fieldError } from './bodies.service';
+import { fieldError } from '../platform/http/field-error';
 import type { CreateResolutionDto } from './decision.dto';
 
 export type ResolutionState = 'draft' | 'voting' | 'adopted' | 'rejected' | 'no_quorum';
@@ -84,7 +84,12 @@ export class ResolutionsService {
     return resolution;
   }
 
-  private async views(where: 'r.workspace_id = $1' | 'r.id = $1', value: string): Promise<ResolutionView[]> {
+  /** Several resolutions at once (a meeting's agenda), in no particular order. */
+  async many(resolutionIds: string[]): Promise<ResolutionView[]> {
+    return resolutionIds.length ? this.views('r.id = ANY($1::uuid[])', resolutionIds) : [];
+  }
+
+  private async views(where: 'r.workspace_id = $1' | 'r.id = $1' | 'r.id = ANY($1::uuid[])', value: string | string[]): Promise<ResolutionView[]> {
     const rows = await this.dataSource.query(
       `SELECT r.*, b.name AS body_name, b.name_genitive, v.number AS version_number, v.name AS version_name, v.content_hash, v.document_id AS version_document_id, vd.title AS version_document_title
        FROM resolutions r JOIN decision_bodies b ON b.id = r.body_id

@@ -44,12 +44,17 @@ export class VotesReader {
     return this.views('v.resolution_id = $1', resolutionId);
   }
 
+  /** The votes of several resolutions at once (a meeting's agenda). */
+  async ofResolutions(resolutionIds: string[]): Promise<VoteView[]> {
+    return resolutionIds.length ? this.views('v.resolution_id = ANY($1::uuid[])', resolutionIds) : [];
+  }
+
   async one(voteId: string): Promise<VoteView | null> {
     const [vote] = await this.views('v.id = $1', voteId);
     return vote ?? null;
   }
 
-  private async views(where: 'v.resolution_id = $1' | 'v.id = $1', value: string): Promise<VoteView[]> {
+  private async views(where: 'v.resolution_id = $1' | 'v.resolution_id = ANY($1::uuid[])' | 'v.id = $1', value: string | string[]): Promise<VoteView[]> {
     const votes = await this.dataSource.query(`SELECT v.* FROM votes v WHERE ${where} ORDER BY v.created_at`, [value]);
     if (votes.length === 0) return [];
     const ballots = await this.dataSource.query(`SELECT vote_id, organisation_id, choice, by_proxy FROM vote_ballots WHERE vote_id = ANY($1::uuid[]) ORDER BY cast_at`, [votes.map((v: { id: string }) => v.id)]);

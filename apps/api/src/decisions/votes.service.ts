@@ -4,12 +4,13 @@ import { type BodyRules, checkVote, decide, effectiveVoters, type Outcome, type 
 import { AuditService } from '../audit/audit.service';
 import { MailService } from '../platform/mail/mail.service';
 import { ballotsDigest } from './ballots-digest';
-import { BodiesService, type BodyView, fieldError } from './bodies.service';
+import { BodiesService, type BodyView } from './bodies.service';
 import type { BallotDto, OpenVoteDto } from './decision.dto';
 import { DecisionsAccess } from './decisions-access';
 import { MeetingEventsGateway } from './meeting-events.gateway';
 import { MeetingsService, votingMember } from './meetings.service';
 import { resolutionFullTitle, ResolutionsService } from './resolutions.service';
+import { fieldError } from '../platform/http/field-error';
 import { type VoteView, VotesReader } from './votes-reader';
 
 /** How often remote votes are checked for reminders and for their closing time. */

@@ -13,6 +13,7 @@ import { contentHash } from '../versions/versions.service';
 import type { Cover } from './cover';
 import { renderDocx } from './export-docx';
 import { renderPdf } from './export-pdf';
+import { fieldError } from '../platform/http/field-error';
 import { parseDocx } from './import-docx';
 
 export const EXPORT_FORMATS = ['pdf', 'docx', 'md'] as const;
@@ -67,7 +68,7 @@ export class DocumentFilesService {
       date = new Date();
     } else {
       const [row] = await this.dataSource.query(`SELECT number, name, content, created_at FROM document_versions WHERE document_id = $1 AND id = $2`, [documentId, version]);
-      if (!row) throw new NotFoundException({ message: 'version: no such version of this document', errors: [{ field: 'version', message: 'no such version of this document' }] });
+      if (!row) throw fieldError('version', 'no such version of this document', NotFoundException);
       doc = documentFromJson(row.content);
       label = `${VERSION[language]} ${row.number}: ${row.name}`;
       date = new Date(row.created_at);
@@ -85,19 +86,19 @@ export class DocumentFilesService {
 
   /** A Word or Markdown file as a new document of the workspace, its text the first state of the shared document. */
   async import(userId: string, workspaceId: string, file: UploadedFile | undefined, kind: DocumentKind, title: string | undefined) {
-    if (!file) throw new UnprocessableEntityException({ message: 'file: attach a .docx or .md file', errors: [{ field: 'file', message: 'attach a .docx or .md file' }] });
+    if (!file) throw fieldError('file', 'attach a .docx or .md file', UnprocessableEntityException);
     const extension = /\.([a-z0-9]+)$/i.exec(file.originalname)?.[1]?.toLowerCase();
     let parsed: { title: string | null; doc: PMNode };
     if (extension === 'docx') {
       parsed = await parseDocx(file.buffer).catch(() => {
-        throw new UnprocessableEntityException({ message: 'file: not a readable Word (.docx) document', errors: [{ field: 'file', message: 'not a readable Word (.docx) document' }] });
+        throw fieldError('file', 'not a readable Word (.docx) document', UnprocessableEntityException);
       });
     } else if (extension === 'md' || extension === 'markdown') {
       let text: string;
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(file.buffer);
       } catch {
-        throw new UnprocessableEntityException({ message: 'file: a Markdown file must be UTF-8 text', errors: [{ field: 'file', message: 'a Markdown file must be UTF-8 text' }] });
+        throw fieldError('file', 'a Markdown file must be UTF-8 text', UnprocessableEntityException);
       }
       parsed = parseMarkdown(text);
     } else {

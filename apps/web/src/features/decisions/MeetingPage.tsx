@@ -19,6 +19,7 @@ import { MeetingStateBadge } from './MeetingsTable';
 import { MinutesLinks } from './MinutesLinks';
 import { RepresentativePanel } from './RepresentativePanel';
 import { useAction } from './useAction';
+import { useReloadAndFocus } from './useReloadAndFocus';
 import { useMeetingEvents } from './useMeetingEvents';
 import './decisions.css';
 
@@ -64,30 +65,14 @@ export function MeetingPage() {
   const own = meeting?.members.find((m) => m.id === ownId) ?? null;
   // The body's proxy rule, for a representative's proxy form.
   const body = useApiData<BodyView>(own && meeting ? `/bodies/${meeting.body.id}` : null);
-  const [focusId, setFocusId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const meetingAction = useAction();
   const [confirmClose, setConfirmClose] = useState(false);
 
   useMeetingEvents(meetingId, true, () => void reload());
 
-  // Moves the focus once the element an action asked for is shown (e.g. the recorded vote, the outcome).
-  useEffect(() => {
-    if (!focusId) return;
-    const element = document.getElementById(focusId);
-    if (element) {
-      element.focus();
-      setFocusId(null);
-    }
-  }, [focusId, meeting]);
-
-  const refresh = useCallback(
-    async (focus?: string) => {
-      await reload();
-      if (focus) setFocusId(focus);
-    },
-    [reload],
-  );
+  // After an action, the focus goes to what it asked for (e.g. the recorded vote, the outcome) once it is shown.
+  const { refresh, focusWhenShown } = useReloadAndFocus(reload, [meeting]);
 
   if (!meeting) {
     if (error == null) return <Loading label={t('decisions.meeting.loading')} />;
@@ -106,8 +91,8 @@ export function MeetingPage() {
       setNotice(t(to === 'open' ? 'decisions.meeting.opened' : 'decisions.meeting.closedNotice'));
     });
     setConfirmClose(false);
-    if (ok) setFocusId(to === 'open' ? 'agenda-heading' : 'page-heading');
-    else if (to === 'closed') setFocusId('close-meeting');
+    if (ok) focusWhenShown(to === 'open' ? 'agenda-heading' : 'page-heading');
+    else if (to === 'closed') focusWhenShown('close-meeting');
   }
 
   return (
@@ -160,7 +145,7 @@ export function MeetingPage() {
                 onConfirm={() => void transition('closed')}
                 onCancel={() => {
                   setConfirmClose(false);
-                  setFocusId('close-meeting');
+                  focusWhenShown('close-meeting');
                 }}
                 busy={meetingAction.busy}
               />
@@ -179,7 +164,7 @@ export function MeetingPage() {
           proxiesAllowed={body.data ? body.data.rules.general.proxiesAllowed : null}
           onChanged={(next, focus) => {
             replace(next);
-            setFocusId(focus);
+            focusWhenShown(focus);
           }}
         />
       )}

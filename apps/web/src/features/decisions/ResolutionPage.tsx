@@ -16,6 +16,7 @@ import { type BodyView, decisionsPage, resolutionPath, type ResolutionView, reso
 import { ResolutionVotePanel } from './RemoteVote';
 import { RemoteVoteForm } from './RemoteVoteForm';
 import { AdoptedVersion, ResolutionStateBadge, ResolutionTextLink } from './ResolutionsTable';
+import { useReloadAndFocus } from './useReloadAndFocus';
 import './decisions.css';
 
 /** How often the page reads the resolution and its votes again while it is shown. */
@@ -68,24 +69,9 @@ export function ResolutionPage() {
   const ownId = can(workspace.role, 'decisions.vote') ? workspace.organisationId : null;
   // The deciding body: its members name the roll, count as eligible and say whether the reader's member votes.
   const body = useApiData<BodyView>(resolution ? `/bodies/${resolution.body.id}` : null);
-  const [focusId, setFocusId] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!focusId) return;
-    const element = document.getElementById(focusId);
-    if (element) {
-      element.focus();
-      setFocusId(null);
-    }
-  }, [focusId, resolution, votes]);
-
-  const refresh = useCallback(
-    async (focus?: string) => {
-      await reload();
-      if (focus) setFocusId(focus);
-    },
-    [reload],
-  );
+  // After an action, the focus goes to what it asked for (e.g. the recorded vote, the outcome) once it is shown.
+  const { refresh } = useReloadAndFocus(reload, [resolution, votes]);
 
   if (!resolution) {
     if (error == null) return <Loading label={t('decisions.resolution.loading')} />;
