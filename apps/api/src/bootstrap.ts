@@ -11,7 +11,9 @@ import { seedDemoIfEmpty } from './demo/demo-seeder';
 import { entities } from './entities';
 import type { AppConfig } from './platform/config/app-config';
 import { Database } from './platform/database/database';
+import { crossSiteGuard } from './platform/http/cross-site-guard';
 import { ErrorFilter } from './platform/http/error-filter';
+import { inputGuard, limitJsonDepth } from './platform/http/input-guard';
 import { createValidationPipe } from './platform/http/validation';
 import { serveWebApp } from './platform/http/web-app';
 import { PasswordHasher } from './platform/security/password-hasher';
@@ -65,8 +67,9 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
 
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.set('trust proxy', config.trustProxy);
-  app.useBodyParser('json', { limit: '1mb' });
-  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  app.use(crossSiteGuard(config.publicUrl));
+  app.useBodyParser('json', { limit: '1mb', verify: limitJsonDepth() });
+  app.use(inputGuard());
   app.use(
     helmet({
       contentSecurityPolicy: {

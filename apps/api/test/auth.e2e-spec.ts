@@ -109,6 +109,41 @@ describe('sign-in, sessions and password reset', () => {
     expect(server.outbox()).toHaveLength(mailsBefore);
   });
 
+  it('refuses sign-in, sign-out and reset posted from another site, and bodies that are not JSON (login CSRF)', async () => {
+    const form = 'email=koordynator%40som.example&password=demo-ssom-2026';
+    const crossSiteForm = await server.request('/api/auth/login', {
+      method: 'POST',
+      body: form,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+    });
+    expect(crossSiteForm.status).toBe(403);
+    expect(crossSiteForm.headers.getSetCookie()).toEqual([]);
+    // A form without Origin (or a same-site one) is still not JSON.
+    const plainForm = await server.request('/api/auth/login', { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(plainForm.status).toBe(415);
+    expect(plainForm.headers.getSetCookie()).toEqual([]);
+    // text/plain is what a cross-site form can send as "JSON".
+    const textPlain = await server.request('/api/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ email: 'koordynator@som.example', password: 'demo-ssom-2026' }),
+      headers: { 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site' },
+    });
+    expect(textPlain.status).toBe(403);
+    expect((await server.request('/api/auth/login', { body: { email: 'koordynator@som.example', password: 'demo-ssom-2026' }, headers: { origin: 'null' } })).status).toBe(403);
+
+    const token = await server.login('ekspert@som.example');
+    expect((await server.request('/api/auth/logout', { method: 'POST', token, headers: { origin: 'https://evil.example' } })).status).toBe(403);
+    expect((await server.request('/api/auth/me', { token })).status).toBe(200);
+    expect((await server.request('/api/auth/password-reset', { body: { email: 'ekspert@som.example' }, headers: { origin: 'https://evil.example' } })).status).toBe(403);
+    expect((await server.request('/api/auth/password-reset/confirm', { body: { token: 'x', password: 'y'.repeat(12) }, headers: { origin: 'https://evil.example' } })).status).toBe(403);
+
+    // The site itself (its public address, or the address it was reached at) signs in as before.
+    const own = await server.request('/api/auth/login', { body: { email: 'koordynator@som.example', password: 'demo-ssom-2026' }, headers: { origin: 'http://commonplan.test' } });
+    expect(own.status).toBe(200);
+    const local = await server.request('/api/auth/login', { body: { email: 'koordynator@som.example', password: 'demo-ssom-2026' }, headers: { origin: server.url, 'sec-fetch-site': 'same-origin' } });
+    expect(local.status).toBe(200);
+  });
+
   it('records sign-ins, failures and resets in the system audit chain', async () => {
     const rows = await server.db.query(`SELECT action FROM audit_entries WHERE chain = 'system' ORDER BY seq`);
     const actions = rows.map((r: { action: string }) => r.action);

@@ -12,6 +12,7 @@ class AuditListQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   before?: number;
 
   @ApiProperty({ required: false, default: 50, maximum: 200 })

@@ -25,6 +25,7 @@ const STATUS: Record<string, [number, string]> = {
   not_found: [404, 'Not Found'],
   bad_request: [404, 'Not Found'],
   unavailable: [503, 'Service Unavailable'],
+  malformed_path: [400, 'Bad Request'],
 };
 
 /** A y-websocket connection: exactly one document. */
@@ -90,15 +91,25 @@ export class YWebsocketServer implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return; // not ours to answer
+    }
     const match = PATH.exec(url.pathname);
     if (!match) return; // socket.io's, or nobody's
     socket.on('error', () => socket.destroy());
+    let documentId: string;
+    try {
+      documentId = decodeURIComponent(match[1]);
+    } catch {
+      return reject(socket, 'malformed_path');
+    }
     try {
       const token = url.searchParams.get('token');
       const principal = token ? await this.sessions.authenticate(token, 'bearer') : null;
       if (!principal) return reject(socket, 'unauthorized');
-      const documentId = decodeURIComponent(match[1]);
       const check = await this.engine.authorize(principal.userId, documentId);
       if (!check.ok) return reject(socket, check.error.code);
       const live = await this.engine.open(documentId);

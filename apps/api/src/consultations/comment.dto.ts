@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { MAX_TEXT_POSITION } from '../platform/http/ranges';
 import { ROUND_CHANNELS, type RoundChannel, SUBMITTER_KINDS, SUBMITTER_TYPES } from '@commonplan/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -11,11 +12,13 @@ export class PassageDto {
   @ApiProperty()
   @IsInt()
   @Min(0)
+  @Max(MAX_TEXT_POSITION)
   from!: number;
 
   @ApiProperty()
   @IsInt()
   @Min(1)
+  @Max(MAX_TEXT_POSITION)
   to!: number;
 }
 

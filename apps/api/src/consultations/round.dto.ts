@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsDate, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsStoredDate } from '../platform/http/ranges';
 import { ROUND_AUDIENCES, ROUND_CHANNELS, type RoundAudience, type RoundChannel } from '@commonplan/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -42,14 +43,12 @@ export class CreateRoundDto {
   channels!: RoundChannel[];
 
   @ApiProperty({ example: '2026-12-01T08:00:00.000Z' })
-  @Type(() => Date)
-  @IsDate({ message: 'opensAt must be a date' })
+  @IsStoredDate('opensAt must be a date')
   opensAt!: Date;
 
   @ApiPropertyOptional({ description: 'by default 35 days after opensAt' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'closesAt must be a date' })
+  @IsStoredDate('closesAt must be a date')
   closesAt?: Date;
 
   @ApiPropertyOptional({ description: 'the information clause on personal data shown on the comment form (art. 13 GDPR)' })
@@ -61,8 +60,7 @@ export class CreateRoundDto {
 
 export class MeetingDto {
   @ApiProperty()
-  @Type(() => Date)
-  @IsDate({ message: 'startsAt must be a date' })
+  @IsStoredDate('startsAt must be a date')
   startsAt!: Date;
 
   @ApiProperty({ example: 'Urząd Miasta Szczecin, sala sesyjna' })

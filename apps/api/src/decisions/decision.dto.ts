@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsDate, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsStoredDate } from '../platform/http/ranges';
 import { RESOLUTION_KINDS, type ResolutionKind } from '@commonplan/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -94,8 +95,7 @@ export class CreateMeetingDto {
   title!: string;
 
   @ApiProperty()
-  @Type(() => Date)
-  @IsDate({ message: 'startsAt must be a date and time' })
+  @IsStoredDate('startsAt must be a date and time')
   startsAt!: Date;
 
   @ApiPropertyOptional()
@@ -133,8 +133,7 @@ export class OpenVoteDto {
 
   @ApiPropertyOptional({ description: 'when a remote vote closes (required without a meeting)' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'closesAt must be a date and time' })
+  @IsStoredDate('closesAt must be a date and time')
   closesAt?: Date;
 }
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { REPORT_LANGUAGES, type ReportLanguage } from './report-labels';
 
 export class ReportFileQueryDto {
@@ -16,5 +16,6 @@ export class PublishedReportQueryDto extends ReportFileQueryDto {
   @Type(() => Number)
   @IsInt({ message: 'edition must be a whole number' })
   @Min(1, { message: 'edition must be 1 or more' })
+  @Max(1_000_000, { message: 'edition must be at most 1000000' })
   edition?: number;
 }

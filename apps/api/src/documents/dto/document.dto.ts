@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDate, IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { IsStoredDate } from '../../platform/http/ranges';
 import {
   DOCUMENT_ACCESS_LEVELS,
   DOCUMENT_KINDS,
@@ -50,7 +51,6 @@ export class GrantAccessDto {
 
   @ApiPropertyOptional({ description: 'when the access ends (ad-hoc experts); null or absent: no end', example: '2027-03-31T23:59:59Z' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
-  @Type(() => Date)
-  @IsDate({ message: 'expiresAt must be a date-time (ISO 8601)' })
+  @IsStoredDate('expiresAt must be a date-time (ISO 8601)')
   expiresAt?: Date | null;
 }

@@ -53,4 +53,10 @@ const DB_ERRORS: Record<string, { status: number; error: string; message: string
   '23514': { status: 422, error: 'Unprocessable Entity', message: 'a value is outside what is allowed' },
   '22001': { status: 400, error: 'Bad Request', message: 'a value is too long' },
   '22P02': { status: 400, error: 'Bad Request', message: 'a value is malformed' },
+  // Behind the validation, which should have refused these first: numbers and dates out of range, text the
+  // database cannot store (NUL, lone surrogates).
+  '22003': { status: 400, error: 'Bad Request', message: 'a number is out of range' },
+  '22008': { status: 400, error: 'Bad Request', message: 'a date is out of range' },
+  '22021': { status: 400, error: 'Bad Request', message: 'a text holds characters that cannot be stored' },
+  '22P05': { status: 400, error: 'Bad Request', message: 'a text holds characters that cannot be stored' },
 };

@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { controlCharacterProblem } from './input-guard';
 
 /** Flattens class-validator errors to `field: message` pairs, nested fields joined with dots. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
@@ -14,7 +15,7 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
  * whose message names the field ("email must be an email") with every problem listed under `errors`.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new GuardedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -29,4 +30,18 @@ export function createValidationPipe(): ValidationPipe {
       });
     },
   });
+}
+
+/**
+ * Also refuses control characters in every body, query and route parameter that reaches a handler: JSON bodies and
+ * addresses were checked before routing (inputGuard), this covers the fields of multipart uploads, by the same rule.
+ */
+class GuardedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const problem = controlCharacterProblem(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+      if (problem) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problem.message, errors: [problem] });
+    }
+    return super.transform(value, metadata);
+  }
 }
