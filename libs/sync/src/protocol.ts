@@ -60,6 +60,8 @@ export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 
 /** Close codes of the y-websocket transport. */
 export const WS_CLOSE_ACCESS_ENDED = 4403;
+/** The session the connection was opened with has ended (signed out, reset, expired). */
+export const WS_CLOSE_SESSION_ENDED = 4401;
 export const WS_CLOSE_MESSAGE_TOO_BIG = 1009;
 export const WS_CLOSE_MALFORMED = 1007;
 

@@ -1,6 +1,9 @@
+import { Injectable } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import { SESSION_COOKIE } from './cookies';
-import type { SessionStore } from './session-store';
+import { LiveConnections } from './live-connections';
+import type { Principal } from './request-context';
+import { SessionStore } from './session-store';
 
 /**
  * The bearer token of the handshake (`auth: { token }`), or else the web app's session cookie, which is accepted only
@@ -25,21 +28,42 @@ function handshakeCredential(socket: Socket): { token: string; via: 'bearer' | '
 }
 
 /**
- * socket.io middleware of every namespace: authenticates the handshake and keeps the principal in `socket.data`, or
- * refuses the connection with `{ code: 'unauthorized' }` (`'unavailable'` when the session store cannot answer).
+ * The authentication of every socket: the socket.io middleware of every namespace authenticates the handshake, keeps
+ * the principal in `socket.data` and registers the socket with its session (LiveConnections), so that it closes when
+ * the session ends; or refuses the connection with `{ code: 'unauthorized' }` (`'unavailable'` when the session store
+ * cannot answer). The y-websocket endpoint registers its sockets through `register`.
  */
-export function socketAuthentication(sessions: SessionStore) {
-  return (socket: Socket, next: (error?: Error) => void): void => {
-    const fail = () => next(Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized' } }));
-    const credential = handshakeCredential(socket);
-    if (!credential) return fail();
-    sessions.authenticate(credential.token, credential.via).then(
-      (principal) => {
-        if (!principal) return fail();
-        socket.data.principal = principal;
-        next();
-      },
-      () => next(Object.assign(new Error('unavailable'), { data: { code: 'unavailable' } })),
-    );
-  };
+@Injectable()
+export class SocketAuthentication {
+  constructor(
+    private readonly sessions: SessionStore,
+    private readonly live: LiveConnections,
+  ) {}
+
+  middleware() {
+    return (socket: Socket, next: (error?: Error) => void): void => {
+      const fail = () => next(Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized' } }));
+      const credential = handshakeCredential(socket);
+      if (!credential) return fail();
+      this.sessions.authenticate(credential.token, credential.via).then(
+        (principal) => {
+          if (!principal) return fail();
+          socket.data.principal = principal;
+          socket.once('disconnect', this.live.add(principal, () => socket.disconnect(true)));
+          next();
+        },
+        () => next(Object.assign(new Error('unavailable'), { data: { code: 'unavailable' } })),
+      );
+    };
+  }
+
+  /** Authenticates a bearer token (the y-websocket endpoint), or null. */
+  authenticate(token: string): Promise<Principal | null> {
+    return this.sessions.authenticate(token, 'bearer');
+  }
+
+  /** Registers a socket with its session; returns what to call when the socket closes by itself. */
+  register(principal: Principal, close: () => void): () => void {
+    return this.live.add(principal, close);
+  }
 }

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public, SignedIn } from '../access/access.decorators';
 import { CSRF_COOKIE, SESSION_COOKIE, setSessionCookies } from '../access/cookies';
 import { type AppRequest, clientOf, CurrentPrincipal, type Principal } from '../access/request-context';
 import { AppConfig } from '../platform/config/app-config';
-import type { SignedIn as SignedInResult } from '../access/session-store';
+import type { SessionView, SignedIn as SignedInResult } from '../access/session-store';
+import { UuidParam } from '../platform/http/params';
 import { AuthService, type Me } from './auth.service';
 import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/auth.dto';
 
@@ -43,6 +44,32 @@ export class AuthController {
   @Get('me')
   me(@CurrentPrincipal() principal: Principal): Promise<Me> {
     return this.auth.me(principal);
+  }
+
+  /** The caller's sessions that have not ended (devices signed in), the current one marked. */
+  @SignedIn()
+  @ApiBearerAuth()
+  @Get('sessions')
+  sessions(@CurrentPrincipal() principal: Principal): Promise<SessionView[]> {
+    return this.auth.sessionsOf(principal);
+  }
+
+  /** Ends one of the caller's sessions (signs another device out); its sockets close at once. */
+  @SignedIn()
+  @ApiBearerAuth()
+  @Delete('sessions/:sessionId')
+  @HttpCode(204)
+  endSession(@CurrentPrincipal() principal: Principal, @UuidParam('sessionId') sessionId: string): Promise<void> {
+    return this.auth.endSession(principal, sessionId);
+  }
+
+  /** Ends every session of the caller but this one. */
+  @SignedIn()
+  @ApiBearerAuth()
+  @Post('sessions/end-others')
+  @HttpCode(200)
+  endOtherSessions(@CurrentPrincipal() principal: Principal): Promise<{ ended: number }> {
+    return this.auth.endOtherSessions(principal);
   }
 
   /** Sends a reset link if the address has an account; answers 202 either way. */

@@ -1,9 +1,10 @@
-import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { passwordProblem } from '@commonplan/domain';
 import type { Principal } from '../access/request-context';
-import { SessionStore, type SignedIn } from '../access/session-store';
+import { SessionStore, type SessionView, type SignedIn } from '../access/session-store';
 import { AuditService } from '../audit/audit.service';
+import { SessionEvents } from '../platform/events';
 import { PasswordResetLinks } from './password-reset-links';
 import { PasswordHasher } from '../platform/security/password-hasher';
 import { UsersRepository } from '../people/users.repository';
@@ -28,6 +29,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
     private readonly resetLinks: PasswordResetLinks,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   async login(email: string, password: string, client: { ip: string; userAgent: string | null }): Promise<SignedIn> {
@@ -50,8 +52,9 @@ export class AuthService {
     return this.dataSource.transaction((manager) => this.sessions.open(manager, user, client));
   }
 
-  logout(principal: Principal): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
+  /** Signs out: the session ends, and its open sockets close on every instance. */
+  async logout(principal: Principal): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
       await this.sessions.revoke(manager, principal.sessionId);
       await this.audit.append(manager, {
         workspaceId: null,
@@ -61,6 +64,40 @@ export class AuthService {
         targetId: principal.sessionId,
       });
     });
+    this.sessionEvents.publish({ sessionIds: [principal.sessionId] });
+  }
+
+  /** The person's own sessions that have not ended, the asking one marked `current`. */
+  sessionsOf(principal: Principal): Promise<SessionView[]> {
+    return this.sessions.list(principal);
+  }
+
+  /** Ends one of the person's sessions (another device); 404 when it is not theirs or has ended. */
+  async endSession(principal: Principal, sessionId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.sessions.revokeOwn(manager, principal.userId, sessionId))) throw new NotFoundException('you have no such session');
+      await this.audit.append(manager, {
+        workspaceId: null,
+        actorId: principal.userId,
+        action: 'auth.session_ended',
+        targetType: 'session',
+        targetId: sessionId,
+      });
+    });
+    this.sessionEvents.publish({ sessionIds: [sessionId] });
+  }
+
+  /** Ends every session of the person but the asking one; answers how many ended. */
+  async endOtherSessions(principal: Principal): Promise<{ ended: number }> {
+    const ended = await this.dataSource.transaction(async (manager) => {
+      const ids = await this.sessions.revokeOthers(manager, principal.userId, principal.sessionId);
+      for (const id of ids) {
+        await this.audit.append(manager, { workspaceId: null, actorId: principal.userId, action: 'auth.session_ended', targetType: 'session', targetId: id });
+      }
+      return ids;
+    });
+    if (ended.length > 0) this.sessionEvents.publish({ sessionIds: ended });
+    return { ended: ended.length };
   }
 
   async me(principal: Principal): Promise<Me> {
@@ -100,5 +137,6 @@ export class AuthService {
         details: { sessionsRevoked: revoked },
       });
     });
+    this.sessionEvents.publish({ userId: reset.userId });
   }
 }

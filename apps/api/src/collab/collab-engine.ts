@@ -1,5 +1,4 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { DocumentAccess } from '@commonplan/domain';
 import {
   decodeMessage,
@@ -15,6 +14,7 @@ import {
   type SyncErrorCode,
 } from '@commonplan/sync';
 import * as Y from 'yjs';
+import { SessionStore } from '../access/session-store';
 import { DocumentAccessService } from '../documents/document-access.service';
 import { AppConfig } from '../platform/config/app-config';
 import { type AccessChange, AccessEvents } from '../platform/events';
@@ -49,7 +49,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     private readonly accessService: DocumentAccessService,
     private readonly config: AppConfig,
     private readonly events: AccessEvents,
-    private readonly dataSource: DataSource,
+    private readonly sessions: SessionStore,
   ) {
     this.writer = new UpdateWriter(store, (documentId, _rowId, bytes) => this.stored(documentId, bytes), config.collab.commitDelayMs);
   }
@@ -418,7 +418,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
 
   private async recheck(live: LiveDocument, participant: Participant): Promise<void> {
     try {
-      const session = await this.sessionAlive(participant.connection.principal.sessionId).catch(() => true);
+      const session = await this.sessions.isAlive(participant.connection.principal.sessionId).catch(() => true);
       const check: AccessCheck = session
         ? await this.authorize(participant.connection.principal.userId, live.id)
         : refuse('unauthorized', 'your session has ended');
@@ -433,14 +433,6 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     } finally {
       participant.gate = null;
     }
-  }
-
-  private async sessionAlive(sessionId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM sessions WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()`,
-      [sessionId],
-    );
-    return rows.length > 0;
   }
 
   /** At the end date of the access, the connection leaves the document (also when it sends nothing). */

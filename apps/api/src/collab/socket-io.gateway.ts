@@ -8,8 +8,7 @@ import {
 import { COLLAB_EVENTS, COLLAB_NAMESPACE, type DocEvent, type MessageAck, type SyncError } from '@commonplan/sync';
 import type { Namespace, Socket } from 'socket.io';
 import type { Principal } from '../access/request-context';
-import { SessionStore } from '../access/session-store';
-import { socketAuthentication } from '../access/socket-authentication';
+import { SocketAuthentication } from '../access/socket-authentication';
 import type { CollabConnection } from './collab-connection';
 import { CollabEngine } from './collab-engine';
 
@@ -61,12 +60,12 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
 
   constructor(
     private readonly engine: CollabEngine,
-    private readonly sessions: SessionStore,
+    private readonly authentication: SocketAuthentication,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.namespace = namespace;
-    namespace.use(socketAuthentication(this.sessions));
+    namespace.use(this.authentication.middleware());
   }
 
   handleConnection(socket: Socket): void {

@@ -7,10 +7,11 @@ import {
   type SyncError,
   WS_CLOSE_ACCESS_ENDED,
   WS_CLOSE_MALFORMED,
+  WS_CLOSE_SESSION_ENDED,
 } from '@commonplan/sync';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Principal } from '../access/request-context';
-import { SessionStore } from '../access/session-store';
+import { SocketAuthentication } from '../access/socket-authentication';
 import { AppConfig } from '../platform/config/app-config';
 import type { CollabConnection } from './collab-connection';
 import { CollabEngine } from './collab-engine';
@@ -71,7 +72,7 @@ export class YWebsocketServer implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly engine: CollabEngine,
-    private readonly sessions: SessionStore,
+    private readonly authentication: SocketAuthentication,
     private readonly config: AppConfig,
   ) {}
 
@@ -108,7 +109,7 @@ export class YWebsocketServer implements OnApplicationBootstrap, OnApplicationSh
     }
     try {
       const token = url.searchParams.get('token');
-      const principal = token ? await this.sessions.authenticate(token, 'bearer') : null;
+      const principal = token ? await this.authentication.authenticate(token) : null;
       if (!principal) return reject(socket, 'unauthorized');
       const check = await this.engine.authorize(principal.userId, documentId);
       if (!check.ok) return reject(socket, check.error.code);
@@ -120,6 +121,7 @@ export class YWebsocketServer implements OnApplicationBootstrap, OnApplicationSh
       }
       this.wss?.handleUpgrade(req, socket, head, (ws) => {
         const connection = new WsConnection(ws, principal);
+        ws.once('close', this.authentication.register(principal, () => ws.close(WS_CLOSE_SESSION_ENDED, 'your session has ended')));
         try {
           this.engine.attach(connection, live, check);
         } finally {

@@ -77,11 +77,12 @@ export class ProposalsService {
     if (ack && !ack.ok) throw new ServiceUnavailableException(`the draft could not be changed: ${ack.error.message}`);
 
     await this.dataSource.transaction(async (manager) => {
+      // An UPDATE answers [rows, count] through TypeORM's pg driver.
       const [updated] = await manager.query(
         `UPDATE consultation_comments SET applied_text = $2, applied_by = $3, applied_at = now() WHERE id = $1 AND applied_at IS NULL RETURNING id`,
         [commentId, dto.text, userId],
       );
-      if (!updated) return; // applied by someone else in the same moment: their record stands
+      if ((updated as unknown[]).length === 0) return; // applied by someone else in the same moment: their record stands
       await this.audit.append(manager, {
         workspaceId: document.workspaceId,
         actorId: userId,

@@ -3,7 +3,7 @@ import { WebSocketGateway } from '@nestjs/websockets';
 import { ROUND_EVENTS, ROUNDS_NAMESPACE, type RoundEvent } from '@commonplan/sync';
 import { DataSource } from 'typeorm';
 import { MembershipLookup } from '../access/membership-lookup';
-import { SessionStore } from '../access/session-store';
+import { SocketAuthentication } from '../access/socket-authentication';
 import { TopicGateway, type WatchRefusal } from '../platform/live/topic-gateway';
 
 /**
@@ -14,11 +14,11 @@ import { TopicGateway, type WatchRefusal } from '../platform/live/topic-gateway'
 @WebSocketGateway({ namespace: ROUNDS_NAMESPACE })
 export class RoundEventsGateway extends TopicGateway<RoundEvent> {
   constructor(
-    sessions: SessionStore,
+    authentication: SocketAuthentication,
     private readonly memberships: MembershipLookup,
     private readonly dataSource: DataSource,
   ) {
-    super(sessions, ROUND_EVENTS, 'round');
+    super(authentication, ROUND_EVENTS, 'round');
   }
 
   protected async refusal(userId: string, roundId: string): Promise<WatchRefusal | null> {

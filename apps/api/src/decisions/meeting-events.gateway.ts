@@ -3,7 +3,7 @@ import { WebSocketGateway } from '@nestjs/websockets';
 import { MEETING_EVENTS, MEETINGS_NAMESPACE, type MeetingEvent } from '@commonplan/sync';
 import { DataSource } from 'typeorm';
 import { MembershipLookup } from '../access/membership-lookup';
-import { SessionStore } from '../access/session-store';
+import { SocketAuthentication } from '../access/socket-authentication';
 import { TopicGateway, type WatchRefusal } from '../platform/live/topic-gateway';
 
 /** Everyone in the workspace following a meeting hears when someone checks in, a vote opens, a ballot is cast or a vote closes. */
@@ -11,11 +11,11 @@ import { TopicGateway, type WatchRefusal } from '../platform/live/topic-gateway'
 @WebSocketGateway({ namespace: MEETINGS_NAMESPACE })
 export class MeetingEventsGateway extends TopicGateway<MeetingEvent> {
   constructor(
-    sessions: SessionStore,
+    authentication: SocketAuthentication,
     private readonly memberships: MembershipLookup,
     private readonly dataSource: DataSource,
   ) {
-    super(sessions, MEETING_EVENTS, 'meeting');
+    super(authentication, MEETING_EVENTS, 'meeting');
   }
 
   protected async refusal(userId: string, meetingId: string): Promise<WatchRefusal | null> {

@@ -1,6 +1,34 @@
 import { Injectable } from '@nestjs/common';
 
 /**
+ * News between features that must not import each other, heard on every instance: `publish` tells this instance's
+ * listeners at once and hands the news to the relay (Redis, when the app runs on several instances: RedisRelay),
+ * which `deliver`s it to the listeners of the other instances. News carry ids only, never secrets.
+ */
+export abstract class Topic<T> {
+  /** The topic's name on the wire (the relay's messages carry it). */
+  abstract readonly name: string;
+  private readonly listeners = new Set<(news: T) => void>();
+  /** Set by the relay: sends what is published here to the other instances. */
+  relay: ((news: T) => void) | null = null;
+
+  subscribe(listener: (news: T) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  publish(news: T): void {
+    this.deliver(news);
+    this.relay?.(news);
+  }
+
+  /** Tells this instance's listeners only (what the relay does with news from another instance). */
+  deliver(news: T): void {
+    for (const listener of this.listeners) listener(news);
+  }
+}
+
+/**
  * Something changed who may open which document: a membership (role, deactivation) or a document's grants or status.
  * Listeners (the co-drafting engine) re-check the affected open connections at once. Undefined fields mean "any".
  */
@@ -10,20 +38,18 @@ export interface AccessChange {
   userId?: string;
 }
 
-/**
- * In-process notifications between features that must not import each other. With several instances, each publishes
- * here and to Redis, and relays what the others publish (docs/architecture.md).
- */
 @Injectable()
-export class AccessEvents {
-  private readonly listeners = new Set<(change: AccessChange) => void>();
+export class AccessEvents extends Topic<AccessChange> {
+  readonly name = 'access';
+}
 
-  subscribe(listener: (change: AccessChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+/**
+ * Sessions that have ended (signed out, ended from another device, every session of a person at a password reset):
+ * their open sockets close at once (LiveConnections).
+ */
+export type SessionEnd = { sessionIds: string[] } | { userId: string };
 
-  publish(change: AccessChange): void {
-    for (const listener of this.listeners) listener(change);
-  }
+@Injectable()
+export class SessionEvents extends Topic<SessionEnd> {
+  readonly name = 'session';
 }

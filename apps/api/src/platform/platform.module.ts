@@ -2,7 +2,8 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './config/app-config';
 import { Database } from './database/database';
-import { AccessEvents } from './events';
+import { AccessEvents, SessionEvents } from './events';
+import { RedisRelay } from './redis-relay';
 import { MailService } from './mail/mail.service';
 import { PasswordHasher } from './security/password-hasher';
 import { TokenService } from './security/tokens';
@@ -25,8 +26,10 @@ export class PlatformModule {
         TokenService,
         PasswordHasher,
         AccessEvents,
+        SessionEvents,
+        RedisRelay,
       ],
-      exports: [AppConfig, Database, DataSource, MailService, TokenService, PasswordHasher, AccessEvents],
+      exports: [AppConfig, Database, DataSource, MailService, TokenService, PasswordHasher, AccessEvents, SessionEvents],
     };
   }
 }

@@ -80,6 +80,20 @@ export class TestServer {
     return this.server.url;
   }
 
+  /**
+   * A second instance of the app on the same database (as behind a load balancer): its own engine, sockets and
+   * memory; with REDIS_URL in both configurations the instances hear each other's events.
+   */
+  async startPeer(): Promise<TestPeer> {
+    const peer = await startServer(this.config, { database: this.server.database, logLevels: ['error'] });
+    return {
+      url: peer.url,
+      server: peer,
+      close: () => peer.close(),
+      request: (path, options) => requestAt(peer.url, path, options),
+    };
+  }
+
   get db() {
     return this.server.database.dataSource;
   }
@@ -91,23 +105,8 @@ export class TestServer {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
-  async request<T = any>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.body !== undefined) headers['content-type'] ??= 'application/json';
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    const response = await fetch(`${this.url}${path}`, {
-      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-      headers,
-      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
-    });
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: response.status, body: body as T, headers: response.headers };
+  request<T = any>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    return requestAt<T>(this.url, path, options);
   }
 
   /** Signs in and returns the bearer token. */
@@ -151,4 +150,49 @@ export class TestServer {
     }
     throw new Error(`no ${path} link mailed to ${to}`);
   }
+
+  /** The e-mails to `to` holding a link to `path` (invitations, resets). */
+  linksMailed(to: string, path: '/invitation' | '/reset-password'): number {
+    return this.outbox().filter((mail) => mail.to === to && mail.text.includes(`${path}?token=`)).length;
+  }
+
+  /**
+   * The token of the last link to `path` mailed to `to`, once more than `after` such mails have arrived: mail leaves
+   * from the job queue after the response, so a test waits for it.
+   */
+  async waitForLinkToken(to: string, path: '/invitation' | '/reset-password', after = 0, timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.linksMailed(to, path) <= after) {
+      if (Date.now() > deadline) throw new Error(`no ${path} link mailed to ${to} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return this.linkToken(to, path);
+  }
+}
+
+/** Another instance of the app on a TestServer's database (TestServer.startPeer). */
+export interface TestPeer {
+  url: string;
+  server: RunningServer;
+  request<T = any>(path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  close(): Promise<void>;
+}
+
+async function requestAt<T = any>(base: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.body !== undefined) headers['content-type'] ??= 'application/json';
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const response = await fetch(`${base}${path}`, {
+    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+    headers,
+    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, body: body as T, headers: response.headers };
 }

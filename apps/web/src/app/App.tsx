@@ -2,6 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { AccountPage } from '../features/account/AccountPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { PasswordResetPage } from '../features/auth/PasswordResetPage';
@@ -53,6 +54,7 @@ export function App({ i18n }: { i18n: I18n }) {
                 <Route path="registers/:slug" element={lazyPage(<PublicRegisterPage />)} />
                 <Route element={<RequireSession />}>
                   <Route index element={<HomeRedirect />} />
+                  <Route path="account" element={<AccountPage />} />
                   <Route path="w/:workspaceId" element={<WorkspaceRoute />}>
                     <Route index element={<DashboardPage />} />
                     <Route

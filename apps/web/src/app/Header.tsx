@@ -27,7 +27,9 @@ export function Header() {
         <div className="site-header__tools">
           {me && (
             <p className="signed-in">
-              <span className="signed-in__name">{me.displayName}</span>
+              <Link to="/account" className="signed-in__name" aria-label={t('account.link', { name: me.displayName })}>
+                {me.displayName}
+              </Link>
               {workspace && <span className="signed-in__role">{t(`roles.${workspace.role}`)}</span>}
             </p>
           )}

@@ -17,6 +17,11 @@ export interface Session {
   /** Asks the API who is signed in (after sign-in or accepting an invitation). */
   refresh: () => Promise<SessionState>;
   signOut: () => Promise<void>;
+  /**
+   * Asks the API whether the session still holds, after a live connection was closed by the server (the session was
+   * ended on another device, by a password reset, or expired); when it does not, the app is signed out as expired.
+   */
+  verify: () => void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -46,13 +51,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const verify = useCallback(() => {
+    fetchMe().catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 401) setState({ status: 'signedOut', reason: 'expired' });
+    });
+  }, []);
+
   useEffect(() => {
     refresh().catch(() => setState({ status: 'signedOut', reason: null }));
     setUnauthorizedHandler(() => setState({ status: 'signedOut', reason: 'expired' }));
     return () => setUnauthorizedHandler(null);
   }, [refresh]);
 
-  const value = useMemo(() => ({ state, refresh, signOut }), [state, refresh, signOut]);
+  const value = useMemo(() => ({ state, refresh, signOut, verify }), [state, refresh, signOut, verify]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -60,6 +71,13 @@ export function useSession(): Session {
   const session = useContext(SessionContext);
   if (!session) throw new Error('useSession must be used inside <SessionProvider>');
   return session;
+}
+
+const noCheck = () => undefined;
+
+/** `verify` of the session (a no-op outside a SessionProvider, as in component tests of a single hook). */
+export function useSessionCheck(): () => void {
+  return useContext(SessionContext)?.verify ?? noCheck;
 }
 
 /** The signed-in person; only for components under RequireSession. */

@@ -23,6 +23,7 @@ export class AppConfig {
     readonly publicUrl: string,
     readonly smtpUrl: string | null,
     readonly mailFrom: string,
+    /** A session's absolute lifetime: it ends this long after sign-in, however much it is used. */
     readonly sessionTtlHours: number,
     readonly invitationTtlHours: number,
     readonly passwordResetTtlMinutes: number,
@@ -37,6 +38,8 @@ export class AppConfig {
     readonly collab: CollabLimits,
     /** Comments from the public form: at most `perIp` from one address per window (per instance). */
     readonly publicComments: { perIp: number; windowMs: number },
+    /** A session nobody used for this long (no request, no open live connection) has ended. */
+    readonly sessionIdleMinutes: number,
   ) {}
 
   get isProduction(): boolean {
@@ -176,6 +179,7 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
       perIp: int('PUBLIC_COMMENTS_PER_IP', 20, 1, 100_000),
       windowMs: int('PUBLIC_COMMENTS_WINDOW_SECONDS', 3600, 1, 86_400) * 1000,
     },
+    int('SESSION_IDLE_MINUTES', 60, 1, 24 * 60 * 30),
   );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,8 +1,7 @@
 import type { OnGatewayConnection, OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import type { Principal } from '../../access/request-context';
-import type { SessionStore } from '../../access/session-store';
-import { socketAuthentication } from '../../access/socket-authentication';
+import type { SocketAuthentication } from '../../access/socket-authentication';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,7 +28,7 @@ export abstract class TopicGateway<E> implements OnGatewayInit, OnGatewayConnect
   private namespace: Namespace | null = null;
 
   protected constructor(
-    private readonly sessions: SessionStore,
+    private readonly authentication: SocketAuthentication,
     private readonly events: TopicEvents,
     private readonly roomPrefix: string,
   ) {}
@@ -39,7 +38,7 @@ export abstract class TopicGateway<E> implements OnGatewayInit, OnGatewayConnect
 
   afterInit(namespace: Namespace): void {
     this.namespace = namespace;
-    namespace.use(socketAuthentication(this.sessions));
+    namespace.use(this.authentication.middleware());
   }
 
   handleConnection(socket: Socket): void {

@@ -7,6 +7,7 @@ export const KNOWN_ACTIONS = [
   'auth.login',
   'auth.login_failed',
   'auth.logout',
+  'auth.session_ended',
   'auth.password_reset',
   'auth.password_reset_requested',
   'workspace.created',

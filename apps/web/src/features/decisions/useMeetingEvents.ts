@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useSessionCheck } from '../../session/session';
 import { io } from 'socket.io-client';
 import { COLLAB_SOCKET_PATH, MEETING_EVENTS, MEETINGS_NAMESPACE, type MeetingEvent } from '@commonplan/sync';
 
@@ -10,6 +11,7 @@ import { COLLAB_SOCKET_PATH, MEETING_EVENTS, MEETINGS_NAMESPACE, type MeetingEve
 export function useMeetingEvents(meetingId: string, enabled: boolean, onEvent: (event: MeetingEvent) => void): void {
   const handler = useRef(onEvent);
   handler.current = onEvent;
+  const verifySession = useSessionCheck();
   useEffect(() => {
     if (!enabled || !meetingId) return;
     const socket = io(MEETINGS_NAMESPACE, { path: COLLAB_SOCKET_PATH, transports: ['websocket'], withCredentials: true });
@@ -22,8 +24,12 @@ export function useMeetingEvents(meetingId: string, enabled: boolean, onEvent: (
     socket.on(MEETING_EVENTS.event, (id: string, event: MeetingEvent) => {
       if (id === meetingId) handler.current(event);
     });
+    // The server closes the socket when the session ends (signed out elsewhere, a password reset, expiry).
+    socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') verifySession();
+    });
     return () => {
       socket.disconnect();
     };
-  }, [meetingId, enabled]);
+  }, [meetingId, enabled, verifySession]);
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Access, CollabClient, CollabStatus, DocSession, SyncError } from '@commonplan/sync';
+import { useSessionCheck } from '../../session/session';
 import { indexedDbCopy, type OfflineCopy } from './offline-copy';
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline';
@@ -111,6 +112,7 @@ export function useLiveDocument(client: CollabClientLike | null, docId: string |
   const userRef = useRef(options.user);
   userRef.current = options.user;
   const { userId, offlineCopy = indexedDbCopy } = options;
+  const verifySession = useRef(useSessionCheck());
 
   useEffect(() => {
     if (!client || !docId) return;
@@ -163,7 +165,10 @@ export function useLiveDocument(client: CollabClientLike | null, docId: string |
             refresh();
           }),
           client.on('error', (error) => {
-            if (error.code === 'unauthorized') refusal = error;
+            if (error.code === 'unauthorized') {
+              refusal = error;
+              verifySession.current();
+            }
             refresh();
           }),
           opened.on('synced', (synced) => {

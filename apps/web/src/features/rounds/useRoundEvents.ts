@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useSessionCheck } from '../../session/session';
 import { io } from 'socket.io-client';
 import { COLLAB_SOCKET_PATH, ROUND_EVENTS, ROUNDS_NAMESPACE, type RoundEvent } from '@commonplan/sync';
 
@@ -9,6 +10,7 @@ import { COLLAB_SOCKET_PATH, ROUND_EVENTS, ROUNDS_NAMESPACE, type RoundEvent } f
 export function useRoundEvents(roundId: string, enabled: boolean, onEvent: (event: RoundEvent) => void): void {
   const handler = useRef(onEvent);
   handler.current = onEvent;
+  const verifySession = useSessionCheck();
   useEffect(() => {
     if (!enabled || !roundId) return;
     const socket = io(ROUNDS_NAMESPACE, { path: COLLAB_SOCKET_PATH, transports: ['websocket'], withCredentials: true });
@@ -17,8 +19,12 @@ export function useRoundEvents(roundId: string, enabled: boolean, onEvent: (even
     socket.on(ROUND_EVENTS.event, (id: string, event: RoundEvent) => {
       if (id === roundId) handler.current(event);
     });
+    // The server closes the socket when the session ends (signed out elsewhere, a password reset, expiry).
+    socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') verifySession();
+    });
     return () => {
       socket.disconnect();
     };
-  }, [roundId, enabled]);
+  }, [roundId, enabled, verifySession]);
 }
