@@ -299,10 +299,11 @@ describe('co-drafting sync: socket.io and y-websocket on one engine', () => {
     const a = provider(docId, coordinator, 1);
     const b = provider(docId, observer, 3);
     await Promise.all([whenSynced(a), whenSynced(b)]);
+    // The name others see is the session's, whatever the client says.
     a.awareness.setLocalStateField('user', { name: 'Koordynator' });
-    await eventually(() => [...b.awareness.getStates().values()].some((s: any) => s?.user?.name === 'Koordynator'), 10_000, 'awareness');
+    await eventually(() => [...b.awareness.getStates().values()].some((s: any) => s?.user?.name === 'Koordynator Biura SSOM'), 10_000, 'awareness');
     a.destroy();
-    await eventually(() => ![...b.awareness.getStates().values()].some((s: any) => s?.user?.name === 'Koordynator'), 10_000, 'awareness removal');
+    await eventually(() => ![...b.awareness.getStates().values()].some((s: any) => s?.user?.name === 'Koordynator Biura SSOM'), 10_000, 'awareness removal');
   });
 });
 

@@ -18,6 +18,7 @@ import { SessionStore } from '../access/session-store';
 import { DocumentAccessService } from '../documents/document-access.service';
 import { AppConfig } from '../platform/config/app-config';
 import { type AccessChange, AccessEvents } from '../platform/events';
+import { AwarenessRefusal } from './awareness-registry';
 import type { CollabConnection } from './collab-connection';
 import { DocumentStore } from './document-store';
 import { type IncomingUpdate, LiveDocument, type Participant } from './live-document';
@@ -28,7 +29,7 @@ const RESYNC_INTERVAL_MS = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const refuse = (code: SyncErrorCode, message: string): { ok: false; error: SyncError } => ({ ok: false, error: { code, message } });
 
-export type AccessCheck = { ok: true; access: DocumentAccess; until: Date | null } | { ok: false; error: SyncError };
+export type AccessCheck = { ok: true; access: DocumentAccess; until: Date | null; organisation: string | null } | { ok: false; error: SyncError };
 
 /**
  * The co-drafting engine behind both transports: loads documents, decides who may join and write, applies, relays
@@ -82,7 +83,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       if (resolved.reason === 'expired') return refuse('expired', 'your access to this document has ended');
       return refuse('forbidden', 'you have no access to this document');
     }
-    return { ok: true, access: resolved.access, until: resolved.until };
+    return { ok: true, access: resolved.access, until: resolved.until, organisation: resolved.organisationName };
   }
 
   /** Authorizes, loads (answering nobody before the load has finished) and adds the connection to the document. */
@@ -128,11 +129,14 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
    * Adds a connection whose access was just checked: sends the server's sync step 1 and the awareness states.
    * Synchronous, so no update can slip between the state the client is sent and its joining.
    */
-  attach(connection: CollabConnection, live: LiveDocument, check: { access: DocumentAccess; until: Date | null }): void {
+  attach(connection: CollabConnection, live: LiveDocument, check: { access: DocumentAccess; until: Date | null; organisation: string | null }): void {
     const existing = live.participants.get(connection);
+    const { principal } = connection;
+    const identity = { userId: principal.userId, name: principal.displayName, organisation: check.organisation };
     if (existing) {
       existing.access = check.access;
       existing.until = check.until;
+      existing.identity = identity;
       return;
     }
     const participant: Participant = {
@@ -143,6 +147,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       gate: null,
       expiryTimer: null,
       lastResyncAt: 0,
+      identity,
     };
     live.participants.set(connection, participant);
     this.armExpiry(live, participant);
@@ -248,14 +253,16 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       case 'sync-step-2':
       case 'update':
         return this.applyUpdate(live, participant, message.update, connection.transport === 'socket.io');
-      case 'awareness':
+      case 'awareness': {
+        let relayed: Uint8Array | null;
         try {
-          live.awareness.apply(message.update, connection);
-        } catch {
-          return refuse('malformed', 'malformed awareness update');
+          relayed = live.awareness.apply(message.update, connection, participant.identity);
+        } catch (error) {
+          return error instanceof AwarenessRefusal ? refuse(error.code, error.message) : refuse('malformed', 'malformed awareness update');
         }
-        live.broadcast(bytes, connection);
+        if (relayed) live.broadcast(encodeAwareness(relayed), connection);
         return null;
+      }
       case 'query-awareness': {
         const states = live.awareness.encodeAll();
         if (states) connection.send(live.id, encodeAwareness(states));
@@ -391,7 +398,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       pending = this.store
         .load(documentId)
         .then((stored) => {
-          const loaded = new LiveDocument(documentId, stored, (live, items) => this.onTick(live, items));
+          const loaded = new LiveDocument(documentId, stored, (live, items) => this.onTick(live, items), this.config.collab.awareness);
           this.documents.set(documentId, loaded);
           return loaded;
         })
@@ -428,6 +435,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       }
       participant.access = check.access;
       participant.until = check.until;
+      participant.identity = { ...participant.identity, organisation: check.organisation };
       participant.checkedAt = Date.now();
       this.armExpiry(live, participant);
     } finally {

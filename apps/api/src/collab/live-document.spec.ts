@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { LiveDocument } from './live-document';
 
+const LIMITS = { maxStateBytes: 4096, maxClientsPerConnection: 4 };
+
 function snapshotOf(text: string): { doc: Y.Doc; state: Uint8Array } {
   const doc = new Y.Doc();
   doc.getText('t').insert(0, text);
@@ -12,7 +14,7 @@ const built = (live: LiveDocument) => (live as unknown as { ydoc: Y.Doc | null }
 describe('LiveDocument', () => {
   it('answers sync requests from the stored snapshot without building a Y.Doc', () => {
     const { doc, state } = snapshotOf('Strategia 2030');
-    const live = new LiveDocument('d', { snapshot: { data: state, stateVector: Y.encodeStateVector(doc) }, tail: [], tailBytes: 0 }, () => undefined);
+    const live = new LiveDocument('d', { snapshot: { data: state, stateVector: Y.encodeStateVector(doc) }, tail: [], tailBytes: 0 }, () => undefined, LIMITS);
     expect(live.stateVector()).toEqual(Y.encodeStateVector(doc));
     expect(live.missingFor(new Uint8Array([0]))).toBe(state);
 
@@ -36,7 +38,7 @@ describe('LiveDocument', () => {
     const snapshot = { data: state, stateVector: before };
     doc.getText('t').insert(1, 'b');
     const tail = Y.encodeStateAsUpdate(doc, before);
-    const live = new LiveDocument('d', { snapshot, tail: [tail], tailBytes: tail.length }, () => undefined);
+    const live = new LiveDocument('d', { snapshot, tail: [tail], tailBytes: tail.length }, () => undefined, LIMITS);
     expect(built(live)).toBe(true);
     expect(live.doc.getText('t').toString()).toBe('ab');
     live.destroy();

@@ -1,7 +1,7 @@
 import type { DocumentAccess } from '@commonplan/domain';
 import type { MessageAck } from '@commonplan/sync';
 import * as Y from 'yjs';
-import { AwarenessRegistry } from './awareness-registry';
+import { type AwarenessLimits, AwarenessRegistry, type PresenceIdentity } from './awareness-registry';
 import type { StoredState } from './document-store';
 import { applyAll } from './merge-updates';
 import type { CollabConnection } from './collab-connection';
@@ -19,6 +19,8 @@ export interface Participant {
   expiryTimer: NodeJS.Timeout | null;
   /** When the server last asked this connection for updates it was missing. */
   lastResyncAt: number;
+  /** Who the connection's presence shows (from the session and the membership). */
+  identity: PresenceIdentity;
 }
 
 /** A validated update waiting for the end of the event-loop tick, with the acknowledgement it is owed. */
@@ -36,7 +38,7 @@ export interface IncomingUpdate {
  */
 export class LiveDocument {
   readonly participants = new Map<CollabConnection, Participant>();
-  readonly awareness = new AwarenessRegistry<CollabConnection>();
+  readonly awareness: AwarenessRegistry<CollabConnection>;
   tailRows: number;
   tailBytes: number;
   compacting = false;
@@ -56,7 +58,9 @@ export class LiveDocument {
     stored: StoredState,
     /** Called once per tick with everything that arrived in it. */
     private readonly onTick: (live: LiveDocument, updates: IncomingUpdate[]) => void,
+    awarenessLimits: AwarenessLimits,
   ) {
+    this.awareness = new AwarenessRegistry(awarenessLimits);
     this.tailRows = stored.tail.length;
     this.tailBytes = stored.tailBytes;
     if (stored.snapshot && stored.tail.length === 0) {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { IsStoredDate } from '../platform/http/ranges';
 import { ROUND_AUDIENCES, ROUND_CHANNELS, type RoundAudience, type RoundChannel } from '@commonplan/domain';

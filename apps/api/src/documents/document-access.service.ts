@@ -9,7 +9,16 @@ import {
 } from '@commonplan/domain';
 
 export type ResolvedAccess =
-  | { ok: true; access: DocumentAccess; until: Date | null; workspaceId: string; role: Role; status: DocumentStatus }
+  | {
+      ok: true;
+      access: DocumentAccess;
+      until: Date | null;
+      workspaceId: string;
+      role: Role;
+      status: DocumentStatus;
+      /** The organisation the person represents or belongs to in the document's workspace, if any. */
+      organisationName: string | null;
+    }
   | { ok: false; reason: 'not_found' | 'forbidden' | 'expired' };
 
 /** Decides a person's access to one document from the database (rules in libs/domain documentAccess). */
@@ -19,9 +28,10 @@ export class DocumentAccessService {
 
   async resolve(userId: string, documentId: string): Promise<ResolvedAccess> {
     const [row] = await this.dataSource.query(
-      `SELECT d.workspace_id, d.status, m.role, m.active, a.access AS grant_access, a.expires_at
+      `SELECT d.workspace_id, d.status, m.role, m.active, a.access AS grant_access, a.expires_at, o.name AS organisation_name
        FROM documents d
        LEFT JOIN memberships m ON m.workspace_id = d.workspace_id AND m.user_id = $2
+       LEFT JOIN organisations o ON o.id = m.organisation_id
        LEFT JOIN document_access a ON a.document_id = d.id AND a.user_id = $2
        WHERE d.id = $1`,
       [documentId, userId],
@@ -36,7 +46,15 @@ export class DocumentAccessService {
       now: new Date(),
     });
     if (!decision.allowed) return { ok: false, reason: decision.reason === 'expired' ? 'expired' : 'forbidden' };
-    return { ok: true, access: decision.access, until: decision.until, workspaceId: row.workspace_id, role: row.role, status: row.status };
+    return {
+      ok: true,
+      access: decision.access,
+      until: decision.until,
+      workspaceId: row.workspace_id,
+      role: row.role,
+      status: row.status,
+      organisationName: row.organisation_name ?? null,
+    };
   }
 
   /** The caller's access when it allows `needed`; otherwise 404 (no such document) or 403. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 import { IsStoredDate } from '../../platform/http/ranges';
 import {

@@ -73,6 +73,8 @@ export interface CollabLimits {
    * reason): one transaction for all keystrokes of that window instead of one each. Acknowledgements wait with it.
    */
   commitDelayMs: number;
+  /** Presence: the largest state and the most client ids one connection may set in a document. */
+  awareness: { maxStateBytes: number; maxClientsPerConnection: number };
 }
 
 export class ConfigError extends Error {
@@ -174,6 +176,10 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
       compactRows: int('COLLAB_COMPACT_ROWS', 500, 2, 1_000_000),
       compactBytes: int('COLLAB_COMPACT_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       commitDelayMs: int('COLLAB_COMMIT_DELAY_MS', 50, 0, 1000),
+      awareness: {
+        maxStateBytes: int('COLLAB_AWARENESS_MAX_BYTES', 4096, 256, 1024 * 1024),
+        maxClientsPerConnection: int('COLLAB_AWARENESS_MAX_CLIENTS', 4, 1, 100),
+      },
     },
     {
       perIp: int('PUBLIC_COMMENTS_PER_IP', 20, 1, 100_000),
