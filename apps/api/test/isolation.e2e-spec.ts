@@ -188,9 +188,12 @@ describe('workspace isolation', () => {
     const token = server.linkToken('ekspert@som.example', '/invitation');
     const preview = await server.request(`/api/invitations/${token}`);
     expect(preview.body.accountExists).toBe(true);
-    const accepted = await server.request(`/api/invitations/${token}/accept`, { body: {} });
+    // An existing account accepts signed in as itself (see people.e2e-spec.ts).
+    const expert = await server.login('ekspert@som.example');
+    const accepted = await server.request(`/api/invitations/${token}/accept`, { token: expert, body: {} });
     expect(accepted.status).toBe(200);
-    const me = await server.request('/api/auth/me', { token: accepted.body.token });
+    expect(accepted.body).toEqual({ workspaceId: b, role: 'observer' });
+    const me = await server.request('/api/auth/me', { token: expert });
     const roles = Object.fromEntries(me.body.workspaces.map((w: { id: string; role: string }) => [w.id, w.role]));
     expect(roles).toEqual({ [a]: 'expert', [b]: 'observer' });
     // The old password still works: joining did not change it.

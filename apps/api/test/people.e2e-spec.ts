@@ -1,3 +1,4 @@
+import { createWorkspace } from '../src/workspaces/create-workspace';
 import { TestServer } from './support/test-server';
 
 describe('people, roles and invitations', () => {
@@ -52,6 +53,53 @@ describe('people, roles and invitations', () => {
     expect((await server.request(`/api/invitations/${token}`)).status).toBe(410);
     expect((await server.request(`/api/invitations/${token}/accept`, { body: { password: 'hasło-anny-nowak' } })).status).toBe(410);
     expect((await server.request(`/api/invitations/not-a-token`)).status).toBe(404);
+  });
+
+  it('accepts an invitation to an existing account only from that person signed in, and opens no new session', async () => {
+    // A second association invites SSOM's expert, who already has an account.
+    const other = await createWorkspace(server.db, server.config, { slug: 'kof', name: 'KOF', shortName: 'KOF', coordinatorEmail: 'biuro@kof.example', coordinatorName: 'Koordynator KOF' });
+    const kof = (await server.request(`/api/invitations/${new URL(other.invitationLink).searchParams.get('token')}/accept`, { body: { password: 'hasło koordynatora kof' } })).body.token;
+    expect((await server.request(`/api/workspaces/${other.workspaceId}/invitations`, { token: kof, body: { email: 'ekspert@som.example', role: 'observer' } })).status).toBe(201);
+    const token = server.linkToken('ekspert@som.example', '/invitation');
+    expect((await server.request(`/api/invitations/${token}`)).body).toMatchObject({ email: 'ekspert@som.example', accountExists: true });
+    const [expert] = await server.db.query(`SELECT id FROM users WHERE email = 'ekspert@som.example'`);
+    const sessions = async () => Number((await server.db.query(`SELECT count(*) AS n FROM sessions WHERE user_id = $1`, [expert.id]))[0].n);
+    const memberOfKof = async () => (await server.db.query(`SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2`, [other.workspaceId, expert.id])).length === 1;
+    const before = await sessions();
+
+    // Holding the link is not enough: no sign-in, no password set, no membership.
+    for (const body of [{}, { displayName: 'Ktoś', password: 'hasło przejęcia konta' }]) {
+      const anonymous = await server.request(`/api/invitations/${token}/accept`, { body });
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body).toMatchObject({ code: 'sign_in_required', message: expect.stringContaining('sign in') });
+      expect(anonymous.body.token).toBeUndefined();
+      expect(anonymous.headers.getSetCookie()).toEqual([]);
+    }
+    expect((await server.request('/api/auth/login', { body: { email: 'ekspert@som.example', password: 'hasło przejęcia konta' } })).status).toBe(401);
+    // Someone else signed in: 403.
+    const wrong = await server.request(`/api/invitations/${token}/accept`, { token: coordinator, body: {} });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.code).toBe('wrong_account');
+    expect(await memberOfKof()).toBe(false);
+    expect(await sessions()).toBe(before);
+
+    // The invited person, signed in by cookie as the web app is: the CSRF header is needed, then the membership is added.
+    const login = await server.request('/api/auth/login', { body: { email: 'ekspert@som.example', password: 'demo-ssom-2026' } });
+    const cookies = Object.fromEntries(login.headers.getSetCookie().map((c) => c.split(';')[0].split('=') as [string, string]));
+    const cookie = `cp_session=${cookies.cp_session}; cp_csrf=${cookies.cp_csrf}`;
+    const signedIn = await sessions();
+    expect((await server.request(`/api/invitations/${token}/accept`, { headers: { cookie }, body: {} })).status).toBe(403);
+    expect(await memberOfKof()).toBe(false);
+    const accepted = await server.request(`/api/invitations/${token}/accept`, { headers: { cookie, 'x-csrf-token': cookies.cp_csrf }, body: {} });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toEqual({ workspaceId: other.workspaceId, role: 'observer' });
+    expect(accepted.headers.getSetCookie()).toEqual([]);
+    expect(await sessions()).toBe(signedIn);
+    expect(await memberOfKof()).toBe(true);
+    const me = await server.request('/api/auth/me', { headers: { cookie } });
+    expect(me.body.workspaces.map((w: { id: string; role: string }) => [w.id, w.role])).toEqual(expect.arrayContaining([[other.workspaceId, 'observer'], [ws, 'expert']]));
+    expect((await server.request(`/api/invitations/${token}/accept`, { headers: { cookie, 'x-csrf-token': cookies.cp_csrf }, body: {} })).status).toBe(410);
+    await server.login('ekspert@som.example');
   });
 
   it('refuses to invite someone already in the workspace, and checks the role against the organisation', async () => {

@@ -71,6 +71,10 @@ describe('consultation rounds: create on a frozen version, announce, open, close
     expect(publicPage.body).toMatchObject({ state: 'announced', title: 'Konsultacje projektu strategii', workspaceName: expect.stringContaining('Szczeciński Obszar Metropolitalny') });
     expect(JSON.stringify(publicPage.body.content)).toContain('Strategia Rozwoju Szczecińskiego Obszaru Metropolitalnego');
     expect(publicPage.body.meetings[0].place).toBe('Urząd Miasta Szczecin, sala sesyjna');
+    // Staff's notes on the meeting stay on the staff's view of the round, never on the public one.
+    expect(publicPage.body.meetings[0]).not.toHaveProperty('notes');
+    expect(JSON.stringify(publicPage.body)).not.toContain('Spotkanie z mieszkańcami');
+    expect((await server.request(`/api/rounds/${id}`, { token: coordinator })).body.meetings[0].notes).toBe('Spotkanie z mieszkańcami');
 
     const opened = await server.request(`/api/rounds/${id}/open`, { token: coordinator, body: {} });
     expect(opened.body.state).toBe('open');

@@ -47,8 +47,10 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException('this route declares no access rule');
     }
     if (rule.kind === 'public') {
-      // A public route serves anyone; a stale token is no reason to refuse it.
+      // A public route serves anyone; a stale token is no reason to refuse it. A person it recognises by cookie
+      // (accepting an invitation as themselves) writes under the same CSRF rule as everywhere.
       request.principal = (await this.authenticate(request).catch(() => null)) ?? undefined;
+      if (request.principal?.via === 'cookie' && !SAFE_METHODS.has(request.method)) this.checkCsrf(request);
       return true;
     }
     const principal = await this.authenticate(request);

@@ -36,6 +36,30 @@ export interface ConsultationCommentView {
   updatedAt: Date;
 }
 
+/**
+ * A comment as its sender reads it (on the public routes with the receipt's secret, or signed in): the content as sent,
+ * whether it was withdrawn and whether it can still change. Built field by field by toOwnCommentView, so nothing staff
+ * add to a comment (assignee, disposition in progress, internal notes) or keep about its sender (e-mail address,
+ * account, who entered it) reaches the sender's view unless it is added here on purpose.
+ */
+export interface OwnCommentView {
+  id: string;
+  number: string;
+  roundId: string;
+  part: string;
+  passage: { from: number; to: number } | null;
+  currentWording: string;
+  proposedWording: string;
+  justification: string;
+  submitter: { kind: string; name: string; type: string };
+  channel: RoundChannel;
+  withdrawn: boolean;
+  /** Not withdrawn, and the round still takes comments. */
+  editable: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 interface RoundRow {
   id: string;
   workspace_id: string;
@@ -117,7 +141,7 @@ export class ConsultationCommentsService {
   }
 
   /** Changes a comment before the close: with its receipt's secret, or as the signed-in person who sent it. */
-  async edit(commentId: string, dto: CommentContentDto, who: { secret?: string; userId?: string }): Promise<ConsultationCommentView> {
+  async edit(commentId: string, dto: CommentContentDto, who: { secret?: string; userId?: string }): Promise<OwnCommentView> {
     const { round, comment } = await this.ownComment(commentId, who);
     await this.dataSource.query(
       `UPDATE consultation_comments SET part = $2, passage_from = $3, passage_to = $4, current_wording = $5, proposed_wording = $6, justification = $7, updated_at = now() WHERE id = $1`,
@@ -125,24 +149,22 @@ export class ConsultationCommentsService {
     );
     await this.audit.record({ workspaceId: round.workspace_id, actorId: who.userId ?? null, action: 'consultation.comment_edited', targetType: 'consultation_round', targetId: round.id, details: { commentId, number: comment.number } });
     this.events.notify(round.id, { type: 'comment_changed', commentId });
-    return this.view(commentId);
+    return this.ownView(commentId);
   }
 
   /** A comment as its submitter sees it: with its receipt's secret, or as the signed-in person who sent it; also after the close. */
-  async readOwn(commentId: string, who: { secret?: string; userId?: string }): Promise<ConsultationCommentView & { roundId: string; editable: boolean }> {
+  async readOwn(commentId: string, who: { secret?: string; userId?: string }): Promise<OwnCommentView> {
     const comment = await this.identify(commentId, who);
-    const [round] = await this.dataSource.query(`SELECT state, closes_at FROM consultation_rounds WHERE id = $1`, [comment.round_id]);
-    const editable = !comment.withdrawn_at && acceptsComments(round.state, new Date(), new Date(round.closes_at));
-    return { ...(await this.view(commentId)), roundId: comment.round_id, editable };
+    return this.ownView(comment.id);
   }
 
   /** Withdraws a comment before the close (it stays numbered, marked withdrawn, out of the report's counts). */
-  async withdraw(commentId: string, who: { secret?: string; userId?: string }): Promise<ConsultationCommentView> {
+  async withdraw(commentId: string, who: { secret?: string; userId?: string }): Promise<OwnCommentView> {
     const { round, comment } = await this.ownComment(commentId, who);
     await this.dataSource.query(`UPDATE consultation_comments SET withdrawn_at = now(), updated_at = now() WHERE id = $1`, [comment.id]);
     await this.audit.record({ workspaceId: round.workspace_id, actorId: who.userId ?? null, action: 'consultation.comment_withdrawn', targetType: 'consultation_round', targetId: round.id, details: { commentId, number: comment.number } });
     this.events.notify(round.id, { type: 'comment_changed', commentId });
-    return this.view(commentId);
+    return this.ownView(commentId);
   }
 
   /** Every comment of a round, for the workspace's staff (coordinators and experts); e-mail addresses are left out. */
@@ -267,9 +289,14 @@ export class ConsultationCommentsService {
     return commentNumber(year, Number(row.last));
   }
 
-  private async view(commentId: string): Promise<ConsultationCommentView> {
-    const [row] = await this.dataSource.query(`SELECT * FROM consultation_comments WHERE id = $1`, [commentId]);
-    return toCommentView(row);
+  /** The sender's view of one comment, with whether it can still change (also after the close, when it cannot). */
+  private async ownView(commentId: string): Promise<OwnCommentView> {
+    const [row] = await this.dataSource.query(
+      `SELECT c.*, r.state AS round_state, r.closes_at AS round_closes_at FROM consultation_comments c JOIN consultation_rounds r ON r.id = c.round_id WHERE c.id = $1`,
+      [commentId],
+    );
+    const editable = row.withdrawn_at === null && acceptsComments(row.round_state, new Date(), new Date(row.round_closes_at));
+    return toOwnCommentView(row, editable);
   }
 }
 
@@ -291,6 +318,26 @@ export function toCommentView(c: CommentSqlRow): ConsultationCommentView {
     submitter: { kind: c.submitter_kind, name: c.submitter_name, type: c.submitter_type },
     channel: c.channel,
     withdrawn: c.withdrawn_at !== null,
+    createdAt: new Date(c.created_at),
+    updatedAt: new Date(c.updated_at),
+  };
+}
+
+/** A stored comment as its sender sees it: picked field by field (see OwnCommentView). */
+export function toOwnCommentView(c: CommentSqlRow & { round_id: string }, editable: boolean): OwnCommentView {
+  return {
+    id: c.id,
+    number: c.number,
+    roundId: c.round_id,
+    part: c.part,
+    passage: c.passage_from === null || c.passage_to === null ? null : { from: c.passage_from, to: c.passage_to },
+    currentWording: c.current_wording,
+    proposedWording: c.proposed_wording,
+    justification: c.justification,
+    submitter: { kind: c.submitter_kind, name: c.submitter_name, type: c.submitter_type },
+    channel: c.channel,
+    withdrawn: c.withdrawn_at !== null,
+    editable,
     createdAt: new Date(c.created_at),
     updatedAt: new Date(c.updated_at),
   };

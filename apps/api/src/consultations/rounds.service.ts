@@ -24,6 +24,7 @@ export interface MeetingView {
   id: string;
   startsAt: Date;
   place: string;
+  /** Staff's notes: internal, never in a public view. */
   notes: string;
 }
 
@@ -52,6 +53,61 @@ export interface RoundView {
   /** e.g. shorter_than_statutory_minimum: said, not enforced. */
   warnings: string[];
   meetings: MeetingView[];
+}
+
+/**
+ * A round as anyone may read it without signing in (GET /api/public/rounds/:id): what is consulted, its text, the
+ * timetable, how to comment, the meetings' time and place, the information clause. Built field by field by
+ * toPublicRoundView, so nothing added to RoundView (ids of the workspace, document and version, staff's warnings and
+ * counts, meeting notes) reaches the public unless it is added here on purpose.
+ */
+export interface PublicRoundView {
+  id: string;
+  title: string;
+  workspaceName: string;
+  document: { title: string; kind: DocumentKind };
+  version: { number: number; name: string; contentHash: string };
+  legalBasis: string;
+  audiences: RoundAudience[];
+  channels: RoundChannel[];
+  opensAt: Date;
+  closesAt: Date;
+  informationClause: string;
+  state: RoundState;
+  announcedAt: Date | null;
+  openedAt: Date | null;
+  closedAt: Date | null;
+  reportPublishedAt: Date | null;
+  reportDueAt: Date;
+  daysLeft: number;
+  meetings: Array<{ id: string; startsAt: Date; place: string }>;
+  /** The frozen version consulted (ProseMirror JSON): public as a whole. */
+  content: unknown;
+}
+
+export function toPublicRoundView(round: RoundView, extra: { content: unknown; workspaceName: string }): PublicRoundView {
+  return {
+    id: round.id,
+    title: round.title,
+    workspaceName: extra.workspaceName,
+    document: { title: round.document.title, kind: round.document.kind },
+    version: { number: round.version.number, name: round.version.name, contentHash: round.version.contentHash },
+    legalBasis: round.legalBasis,
+    audiences: [...round.audiences],
+    channels: [...round.channels],
+    opensAt: round.opensAt,
+    closesAt: round.closesAt,
+    informationClause: round.informationClause,
+    state: round.state,
+    announcedAt: round.announcedAt,
+    openedAt: round.openedAt,
+    closedAt: round.closedAt,
+    reportPublishedAt: round.reportPublishedAt,
+    reportDueAt: round.reportDueAt,
+    daysLeft: round.daysLeft,
+    meetings: round.meetings.map((m) => ({ id: m.id, startsAt: m.startsAt, place: m.place })),
+    content: extra.content,
+  };
 }
 
 /** The information clause shown on the comment form unless the coordinator writes another. */
@@ -174,14 +230,14 @@ export class RoundsService {
     return this.view(roundId);
   }
 
-  /** The announcement as the public sees it: only once announced. */
-  async publicView(roundId: string): Promise<RoundView & { content: unknown; workspaceName: string }> {
+  /** The announcement as the public sees it: only once announced, and only the fields of PublicRoundView. */
+  async publicView(roundId: string): Promise<PublicRoundView> {
     const [row] = await this.dataSource.query(
       `SELECT r.state, v.content, w.name FROM consultation_rounds r JOIN document_versions v ON v.id = r.version_id JOIN workspaces w ON w.id = r.workspace_id WHERE r.id = $1`,
       [roundId],
     );
     if (!row || row.state === 'draft') throw notFound();
-    return { ...(await this.view(roundId)), content: row.content, workspaceName: row.name };
+    return toPublicRoundView(await this.view(roundId), { content: row.content, workspaceName: row.name });
   }
 
   private async documentInConsultation(manager: EntityManager, documentId: string, workspaceId: string, userId: string): Promise<void> {

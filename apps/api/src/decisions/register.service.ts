@@ -16,6 +16,27 @@ export interface RegisterEntry {
   auditSeq: number;
 }
 
+/**
+ * A register entry as published (GET /api/public/registers/:slug): number, title, body, date, result, the adopted
+ * version's hash and the sealed digest of the ballots. Built field by field by toPublicEntry, so the resolution's id,
+ * the audit entry's number or anything added to RegisterEntry stays with the workspace's members.
+ */
+export interface PublicRegisterEntry {
+  number: string;
+  title: string;
+  body: string;
+  adoptedAt: Date;
+  result: { for: number; against: number; abstain: number; quorum: boolean; reason: string };
+  versionHash: string | null;
+  ballotsDigest: string;
+}
+
+export interface PublicRegister {
+  /** The workspace's (association's) name. */
+  workspace: string;
+  entries: PublicRegisterEntry[];
+}
+
 export interface RegisterReport {
   valid: boolean;
   checkedEntries: number;
@@ -44,10 +65,10 @@ export class RegisterService {
   }
 
   /** The published register of a workspace, by its slug (no sign-in). */
-  async publicList(slug: string): Promise<{ workspace: string; entries: RegisterEntry[] }> {
+  async publicList(slug: string): Promise<PublicRegister> {
     const [workspace] = await this.dataSource.query(`SELECT id, name FROM workspaces WHERE slug = $1`, [slug]);
     if (!workspace) throw new NotFoundException('workspace not found');
-    return { workspace: workspace.name, entries: await this.list(workspace.id) };
+    return { workspace: workspace.name, entries: (await this.list(workspace.id)).map(toPublicEntry) };
   }
 
   async verify(workspaceId: string): Promise<RegisterReport> {
@@ -105,6 +126,19 @@ interface RegisterRow {
   ballots_digest: string;
   resolution_id: string;
   audit_seq: string;
+}
+
+function toPublicEntry(e: RegisterEntry): PublicRegisterEntry {
+  return {
+    number: e.number,
+    title: e.title,
+    body: e.body,
+    adoptedAt: e.adoptedAt,
+    // Stored as JSON: its fields are picked too.
+    result: { for: e.result.for, against: e.result.against, abstain: e.result.abstain, quorum: e.result.quorum, reason: e.result.reason },
+    versionHash: e.versionHash,
+    ballotsDigest: e.ballotsDigest,
+  };
 }
 
 function toEntry(r: RegisterRow): RegisterEntry {

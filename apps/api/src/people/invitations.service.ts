@@ -1,13 +1,15 @@
 import {
   BadRequestException,
   ConflictException,
+  ForbiddenException,
   GoneException,
   Injectable,
   NotFoundException,
+  UnauthorizedException,
 } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { passwordProblem, type Role } from '@commonplan/domain';
-import type { WorkspaceMember } from '../access/request-context';
+import type { Principal, WorkspaceMember } from '../access/request-context';
 import { SessionStore, type SignedIn } from '../access/session-store';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../platform/config/app-config';
@@ -39,7 +41,43 @@ export interface InvitationView {
   expired: boolean;
 }
 
-/** Coordinators invite people by e-mail; the link lets the person set a password and join the workspace. */
+/**
+ * What the invitation page shows to whoever holds the link (GET /api/invitations/:token): built field by field in
+ * lookup. The address is the invited one, so the holder knows which account it is for.
+ */
+export interface InvitationPreview {
+  workspace: { id: string; name: string };
+  email: string;
+  displayName: string | null;
+  role: Role;
+  organisation: { id: string; name: string } | null;
+  /** The address has an account: accepting needs that person signed in. */
+  accountExists: boolean;
+  expiresAt: Date;
+}
+
+/** An invitation accepted by a person already signed in to the invited account: the membership, no new session. */
+export interface JoinedWorkspace {
+  workspaceId: string;
+  role: Role;
+}
+
+/** Machine-readable reasons of the refusals of accept, for the web app to act on. */
+export const SIGN_IN_REQUIRED = 'sign_in_required';
+export const WRONG_ACCOUNT = 'wrong_account';
+
+const signInRequired = () =>
+  new UnauthorizedException({
+    statusCode: 401,
+    error: 'Unauthorized',
+    code: SIGN_IN_REQUIRED,
+    message: 'this invitation is for an existing account: sign in as the invited person, then accept it',
+  });
+
+/**
+ * Coordinators invite people by e-mail; the link lets a new person set a password and join the workspace, and a person
+ * who already has an account join it once signed in as that account.
+ */
 @Injectable()
 export class InvitationsService {
   constructor(
@@ -139,7 +177,7 @@ export class InvitationsService {
   }
 
   /** What the invitation page shows before the person accepts. */
-  async lookup(token: string) {
+  async lookup(token: string): Promise<InvitationPreview> {
     const invitation = await this.findUsable(this.dataSource.manager, token, false);
     const [row] = await this.dataSource.query(
       `SELECT w.name AS workspace_name, o.name AS org_name,
@@ -159,54 +197,88 @@ export class InvitationsService {
   }
 
   /**
-   * Accepts an invitation: a new person sets a name and password; a person who already has an account (in another
-   * workspace) just joins. Either way the person is signed in.
+   * Accepts an invitation. A new person sets a name and password and is signed in (a new session). An address that
+   * already has an account is accepted only by that person signed in (`principal`): anyone else holding the link gets
+   * 401 `sign_in_required`, another signed-in person 403 `wrong_account`; the membership is added and no session is
+   * opened (they have one).
    */
-  async accept(token: string, dto: AcceptInvitationDto, client: { ip: string; userAgent: string | null }): Promise<SignedIn> {
+  async accept(
+    token: string,
+    dto: AcceptInvitationDto,
+    client: { ip: string; userAgent: string | null },
+    principal: Principal | null,
+  ): Promise<SignedIn | JoinedWorkspace> {
     const preview = await this.findUsable(this.dataSource.manager, token, false);
     const existing = await this.users.findByEmailWithHash(preview.email);
-    let passwordHash: string | null = null;
-    if (!existing?.passwordHash) {
-      const displayName = dto.displayName ?? preview.displayName;
-      if (!displayName) throw fieldError('displayName', 'displayName is required to create your account');
-      if (!dto.password) throw fieldError('password', 'password is required to create your account');
-      const problem = passwordProblem(dto.password, preview.email);
-      if (problem) throw fieldError('password', problem);
-      passwordHash = await this.hasher.hash(dto.password);
+    if (existing?.passwordHash) {
+      this.checkInvitee(existing.id, principal);
+      return this.dataSource.transaction(async (manager) => {
+        const invitation = await this.findUsable(manager, token, true);
+        await this.join(manager, invitation, existing.id);
+        return { workspaceId: invitation.workspaceId, role: invitation.role };
+      });
     }
+    const displayName = dto.displayName ?? preview.displayName;
+    if (!displayName) throw fieldError('displayName', 'displayName is required to create your account');
+    if (!dto.password) throw fieldError('password', 'password is required to create your account');
+    const problem = passwordProblem(dto.password, preview.email);
+    if (problem) throw fieldError('password', problem);
+    const passwordHash = await this.hasher.hash(dto.password);
     return this.dataSource.transaction(async (manager) => {
       const invitation = await this.findUsable(manager, token, true);
-      let user = await this.users.findByEmail(invitation.email, manager);
+      let user = await this.users.findByEmailWithHash(invitation.email, manager);
+      if (user?.passwordHash) {
+        // The account got a password meanwhile: its owner signs in to accept, nobody sets another one.
+        throw signInRequired();
+      }
       if (!user) {
         user = await this.users.create(manager, {
           email: invitation.email,
           displayName: (dto.displayName ?? invitation.displayName) as string,
           passwordHash,
         });
-      } else if (passwordHash) {
+      } else {
         await this.users.setPassword(manager, user.id, passwordHash);
       }
-      const memberships = manager.getRepository(MembershipEntity);
-      if (await memberships.existsBy({ workspaceId: invitation.workspaceId, userId: user.id })) {
-        throw new ConflictException('you are already a member of this workspace');
-      }
-      const membership = await memberships.save({
-        workspaceId: invitation.workspaceId,
-        userId: user.id,
-        role: invitation.role,
-        organisationId: invitation.organisationId,
-        active: true,
-      });
-      await manager.query(`UPDATE invitations SET accepted_at = now() WHERE id = $1`, [invitation.id]);
-      await this.audit.append(manager, {
-        workspaceId: invitation.workspaceId,
-        actorId: user.id,
-        action: 'invitation.accepted',
-        targetType: 'membership',
-        targetId: membership.id,
-        details: { invitationId: invitation.id, role: invitation.role, organisationId: invitation.organisationId },
-      });
+      await this.join(manager, invitation, user.id);
       return this.sessions.open(manager, user, client);
+    });
+  }
+
+  /** An existing account accepts only as itself: signed in, as the invited person. */
+  private checkInvitee(userId: string, principal: Principal | null): void {
+    if (!principal) throw signInRequired();
+    if (principal.userId !== userId) {
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        code: WRONG_ACCOUNT,
+        message: 'this invitation is for another account: sign out, then sign in as the invited person to accept it',
+      });
+    }
+  }
+
+  /** The membership the invitation grants, the invitation marked accepted, the audit entry: in the caller's transaction. */
+  private async join(manager: EntityManager, invitation: InvitationEntity, userId: string): Promise<void> {
+    const memberships = manager.getRepository(MembershipEntity);
+    if (await memberships.existsBy({ workspaceId: invitation.workspaceId, userId })) {
+      throw new ConflictException('you are already a member of this workspace');
+    }
+    const membership = await memberships.save({
+      workspaceId: invitation.workspaceId,
+      userId,
+      role: invitation.role,
+      organisationId: invitation.organisationId,
+      active: true,
+    });
+    await manager.query(`UPDATE invitations SET accepted_at = now() WHERE id = $1`, [invitation.id]);
+    await this.audit.append(manager, {
+      workspaceId: invitation.workspaceId,
+      actorId: userId,
+      action: 'invitation.accepted',
+      targetType: 'membership',
+      targetId: membership.id,
+      details: { invitationId: invitation.id, role: invitation.role, organisationId: invitation.organisationId },
     });
   }
 

@@ -92,7 +92,10 @@ export class PeopleController {
   }
 }
 
-/** The invitation link: anyone holding the token may see it and accept it. */
+/**
+ * The invitation link: anyone holding the token may see it. A new person accepts it by setting a name and password
+ * (and is signed in); an existing account accepts it only signed in as itself (see InvitationsService.accept).
+ */
 @ApiTags('people')
 @Controller('invitations')
 export class InvitationLinksController {
@@ -107,6 +110,7 @@ export class InvitationLinksController {
     return this.invitations.lookup(token);
   }
 
+  /** 200: a new account's session (also set as cookies), or `{ workspaceId, role }` for a signed-in existing account. */
   @Public()
   @Post(':token/accept')
   @HttpCode(200)
@@ -116,8 +120,9 @@ export class InvitationLinksController {
     @Req() req: AppRequest,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const signedIn = await this.invitations.accept(token, body, clientOf(req));
-    setSessionCookies(res, signedIn, this.config.secureCookies);
-    return signedIn;
+    const principal = req.principal ?? null;
+    const result = await this.invitations.accept(token, body, clientOf(req), principal);
+    if ('token' in result) setSessionCookies(res, result, this.config.secureCookies);
+    return result;
   }
 }

@@ -8,8 +8,8 @@ export class UsersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The account with its password hash (which is not selected by default), or null. */
-  findByEmailWithHash(email: string): Promise<UserEntity | null> {
-    return this.dataSource
+  findByEmailWithHash(email: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
+    return manager
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')

@@ -6,13 +6,17 @@ export interface FieldError {
   message: string;
 }
 
-/** A failed request: the HTTP status (0 when the server could not be reached) and what the API said. */
+/**
+ * A failed request: the HTTP status (0 when the server could not be reached) and what the API said, with its
+ * machine-readable `code` where it gives one (e.g. sign_in_required).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly fieldErrors: FieldError[] = [],
     readonly retryAfterSeconds: number | null = null,
+    readonly code: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -70,7 +74,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, e
 }
 
 export function toApiError(status: number, payload: unknown): ApiError {
-  const body = (payload ?? {}) as { message?: unknown; errors?: unknown; retryAfterSeconds?: unknown };
+  const body = (payload ?? {}) as { message?: unknown; errors?: unknown; retryAfterSeconds?: unknown; code?: unknown };
   const message = Array.isArray(body.message) ? body.message.join('; ') : typeof body.message === 'string' ? body.message : '';
   const fieldErrors = Array.isArray(body.errors)
     ? body.errors.filter(
@@ -78,7 +82,7 @@ export function toApiError(status: number, payload: unknown): ApiError {
       )
     : [];
   const retry = typeof body.retryAfterSeconds === 'number' ? body.retryAfterSeconds : null;
-  return new ApiError(status, message, fieldErrors, retry);
+  return new ApiError(status, message, fieldErrors, retry, typeof body.code === 'string' ? body.code : null);
 }
 
 export const api = {

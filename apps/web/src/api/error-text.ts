@@ -14,6 +14,8 @@ const KNOWN_MESSAGES: [RegExp, string][] = [
   [/invitation was withdrawn/i, 'errors.invitationWithdrawn'],
   [/invitation has expired/i, 'errors.invitationExpired'],
   [/invitation not found/i, 'errors.invitationNotFound'],
+  [/invitation is for an existing account/i, 'errors.invitationSignInRequired'],
+  [/invitation is for another account/i, 'errors.invitationWrongAccount'],
   [/no pending invitation/i, 'errors.invitationNotPending'],
   [/token is invalid, used or expired/i, 'errors.resetTokenInvalid'],
   [/person not found/i, 'errors.personNotFound'],

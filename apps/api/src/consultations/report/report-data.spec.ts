@@ -1,6 +1,6 @@
 import { documentFromJson } from '@commonplan/editor';
 import { renderCsv } from './render-csv';
-import { buildReport, chapterAt, publicationBlockers, type ReportCommentRow, type ReportInput, withoutContacts, withoutEmails } from './report-data';
+import { buildReport, chapterAt, publicationBlockers, type ReportCommentRow, type ReportContent, type ReportInput, toPublicReportContent, withoutContacts, withoutEmails } from './report-data';
 import { chaptersOf } from './report.service';
 
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
@@ -184,6 +184,19 @@ describe('the consultation report built from the data', () => {
     expect(withoutContacts('tel. +48 601 234 567 albo 601-234-567 albo (91) 424 12 34, PESEL 85010112345')).toBe('[…] albo […] albo […], PESEL […]');
     // Amounts and years stay in an institution's text.
     expect(withoutEmails('100 000 000 zł w latach 2021-2027')).toBe('100 000 000 zł w latach 2021-2027');
+  });
+
+  it('serves a report to the public exactly as built, and drops what the public shape does not name', () => {
+    const report = buildReport(input([comment({ submitterKind: 'person', submitterName: 'Anna Nowak', appliedText: 'Nowy zapis.' }), comment({ withdrawn: true })]));
+    const stored = JSON.parse(JSON.stringify(report)) as ReportContent;
+    expect(toPublicReportContent(stored)).toEqual(stored);
+    // Something internal that found its way into the stored content stays out of the public answer.
+    const leaky = JSON.parse(JSON.stringify(report));
+    leaky.meetings[0].notes = 'notatka';
+    leaky.annex[0].email = 'anna@example.pl';
+    leaky.annex[0].submitter.userId = 'u1';
+    leaky.createdBy = 'u1';
+    expect(JSON.stringify(toPublicReportContent(leaky))).toBe(JSON.stringify(stored));
   });
 
   it('is deterministic: the same rows give the same report', () => {

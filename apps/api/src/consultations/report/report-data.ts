@@ -338,6 +338,74 @@ export function buildReport(input: ReportInput): ReportContent {
   };
 }
 
+/**
+ * A published edition's content as the public is served it, picked field by field from the frozen JSON: the report is
+ * public by design, and this keeps it so if an internal field ever finds its way into the stored content (it would
+ * then no longer hash to the edition's SHA-256, which the public-surfaces test checks).
+ */
+export function toPublicReportContent(c: ReportContent): ReportContent {
+  const counts = <K extends string>(rows: Array<ReportCount<K>>): Array<ReportCount<K>> => rows.map((r) => ({ key: r.key, count: r.count }));
+  return {
+    format: c.format,
+    edition: c.edition,
+    publishedAt: c.publishedAt,
+    organiser: c.organiser,
+    round: {
+      id: c.round.id,
+      title: c.round.title,
+      legalBasis: c.round.legalBasis,
+      audiences: [...c.round.audiences],
+      channels: [...c.round.channels],
+      announcedAt: c.round.announcedAt,
+      opensAt: c.round.opensAt,
+      closesAt: c.round.closesAt,
+      closedAt: c.round.closedAt,
+      reportDueAt: c.round.reportDueAt,
+    },
+    document: {
+      title: c.document.title,
+      kind: c.document.kind,
+      version: { number: c.document.version.number, name: c.document.version.name, contentHash: c.document.version.contentHash },
+    },
+    meetings: c.meetings.map((m) => ({ startsAt: m.startsAt, place: m.place })),
+    statistics: {
+      received: c.statistics.received,
+      withdrawn: c.statistics.withdrawn,
+      considered: c.statistics.considered,
+      submitters: { persons: c.statistics.submitters.persons, institutions: c.statistics.submitters.institutions },
+      byDisposition: counts(c.statistics.byDisposition),
+      bySubmitterType: counts(c.statistics.bySubmitterType),
+      byChannel: counts(c.statistics.byChannel),
+      byChapter: counts(c.statistics.byChapter),
+    },
+    mainChanges: c.mainChanges.map((m) => ({
+      number: m.number,
+      chapter: m.chapter,
+      part: m.part,
+      disposition: m.disposition,
+      proposedWording: m.proposedWording,
+      dispositionJustification: m.dispositionJustification,
+      appliedWording: m.appliedWording,
+    })),
+    annex: c.annex.map((e) => ({
+      number: e.number,
+      chapter: e.chapter,
+      part: e.part,
+      currentWording: e.currentWording,
+      proposedWording: e.proposedWording,
+      justification: e.justification,
+      submitter:
+        e.submitter.kind === 'person'
+          ? { kind: 'person', number: e.submitter.number, type: e.submitter.type }
+          : { kind: 'institution', name: e.submitter.name, type: e.submitter.type },
+      channel: e.channel,
+      withdrawn: e.withdrawn,
+      disposition: e.disposition,
+      dispositionJustification: e.dispositionJustification,
+    })),
+  };
+}
+
 /** The content without what changes from edition to edition by itself: to tell whether anything else changed. */
 export function substanceOf(content: ReportContent): Omit<ReportContent, 'edition' | 'publishedAt'> {
   const { edition: _edition, publishedAt: _publishedAt, ...rest } = content;

@@ -10,7 +10,16 @@ import { renderCsv } from './render-csv';
 import { renderReportDocx } from './render-docx';
 import { renderReportPdf } from './render-pdf';
 import { renderReportXlsx } from './render-xlsx';
-import { buildReport, publicationBlockers, type ReportChapter, type ReportCommentRow, type ReportContent, type ReportInput, substanceOf } from './report-data';
+import {
+  buildReport,
+  publicationBlockers,
+  type ReportChapter,
+  type ReportCommentRow,
+  type ReportContent,
+  type ReportInput,
+  substanceOf,
+  toPublicReportContent,
+} from './report-data';
 import { type ReportLanguage, reportLabels } from './report-labels';
 
 export const REPORT_FORMATS = ['pdf', 'docx', 'csv', 'xlsx'] as const;
@@ -29,7 +38,10 @@ export interface ReportEditionSummary {
   publishedAt: Date;
 }
 
-/** A published edition: its frozen content and the SHA-256 of that content's canonical JSON. */
+/**
+ * A published edition as anyone may read it (GET /api/public/rounds/:id/report): its frozen content and the SHA-256
+ * of that content's canonical JSON. Built field by field in ReportService.published (toPublicReportContent).
+ */
 export interface PublishedReport extends ReportEditionSummary {
   roundId: string;
   content: ReportContent;
@@ -191,7 +203,14 @@ export class ReportService {
     const wanted = edition ?? (editions.at(-1) as ReportEditionSummary).edition;
     const [row] = await this.dataSource.query(`SELECT edition, content, sha256, published_at FROM consultation_reports WHERE round_id = $1 AND edition = $2`, [roundId, wanted]);
     if (!row) throw new NotFoundException(`edition ${wanted} of this report is not published`);
-    return { roundId, edition: Number(row.edition), sha256: row.sha256, publishedAt: new Date(row.published_at), content: row.content as ReportContent, editions };
+    return {
+      roundId,
+      edition: Number(row.edition),
+      sha256: row.sha256,
+      publishedAt: new Date(row.published_at),
+      content: toPublicReportContent(row.content as ReportContent),
+      editions: editions.map((e) => ({ edition: e.edition, sha256: e.sha256, publishedAt: e.publishedAt })),
+    };
   }
 
   /** A published edition as a file, rendered from its frozen content. */

@@ -8,9 +8,15 @@ import { PageHeading } from '../../ui/PageHeading';
 import { login } from './auth-api';
 import { LoginForm, type LoginValues } from './LoginForm';
 
-/** Where to go after signing in: the page that sent the person here, if it is one of ours. */
+/**
+ * Where to go after signing in: the page that sent the person here, if it is a path of this site. Anything that a
+ * browser could read as another site is refused: `//host`, `/\host` (a backslash counts as a slash), and control
+ * characters or whitespace that browsers strip from URLs (`/\t/host`).
+ */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  if (!next || !next.startsWith('/') || next.startsWith('//')) return '/';
+  if (/[\\\s\u0000-\u001f\u007f]/u.test(next)) return '/';
+  return next;
 }
 
 export function LoginPage() {

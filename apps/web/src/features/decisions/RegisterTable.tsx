@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
-import type { RegisterEntry } from './decisions-api';
+import type { PublicRegisterEntry } from './decisions-api';
 
 /** The decision register: every adopted resolution with its number, title, body, date, result and adopted version's hash. */
-export function RegisterTable({ entries }: { entries: RegisterEntry[] }) {
+export function RegisterTable({ entries }: { entries: PublicRegisterEntry[] }) {
   const { t, i18n } = useTranslation();
   if (entries.length === 0) return <p>{t('decisions.register.none')}</p>;
   return (
@@ -22,7 +22,7 @@ export function RegisterTable({ entries }: { entries: RegisterEntry[] }) {
         </thead>
         <tbody>
           {entries.map((entry) => (
-            <tr key={`${entry.resolutionId}-${entry.number}`}>
+            <tr key={`${entry.body}-${entry.number}`}>
               <th scope="row">{entry.number}</th>
               <td>{entry.title}</td>
               <td>{entry.body}</td>

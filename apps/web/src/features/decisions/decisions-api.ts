@@ -91,8 +91,8 @@ export interface MeetingView extends MeetingSummary {
   agenda: Array<{ position: number; resolution: ResolutionView; votes: VoteView[] }>;
 }
 
-/** GET /api/workspaces/:id/register */
-export interface RegisterEntry {
+/** An entry of the register as published (GET /api/public/registers/:slug). */
+export interface PublicRegisterEntry {
   number: string;
   title: string;
   body: string;
@@ -100,6 +100,10 @@ export interface RegisterEntry {
   result: { for: number; against: number; abstain: number; quorum: boolean; reason: string };
   versionHash: string | null;
   ballotsDigest: string;
+}
+
+/** GET /api/workspaces/:id/register: the published fields, and the resolution and audit entry behind each. */
+export interface RegisterEntry extends PublicRegisterEntry {
   resolutionId: string;
   auditSeq: number;
 }
@@ -116,7 +120,7 @@ export interface RegisterReport {
 /** GET /api/public/registers/:slug */
 export interface PublicRegister {
   workspace: string;
-  entries: RegisterEntry[];
+  entries: PublicRegisterEntry[];
 }
 
 export const bodiesPath = (workspaceId: string) => `/workspaces/${workspaceId}/bodies`;

@@ -70,7 +70,9 @@ describe('RegisterPage', () => {
 
 describe('PublicRegisterPage', () => {
   it('lists the published register without signing in', async () => {
-    const calls = fakeApi({ 'GET /public/registers/ssom': { workspace: 'Stowarzyszenie „Szczeciński Obszar Metropolitalny”', entries: [registerEntry] } });
+    // The public shape: without the resolution's id and the audit entry's number.
+    const { resolutionId: _id, auditSeq: _seq, ...published } = registerEntry;
+    const calls = fakeApi({ 'GET /public/registers/ssom': { workspace: 'Stowarzyszenie „Szczeciński Obszar Metropolitalny”', entries: [published] } });
     renderWithApp(
       <Routes>
         <Route path="/registers/:slug" element={<PublicRegisterPage />} />

@@ -33,12 +33,12 @@ describe('AcceptInvitationForm', () => {
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
-  it('for an existing account shows only the accept button', async () => {
+  it('for an existing account (its owner signed in) shows only the accept button', async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn();
     renderWithApp(<AcceptInvitationForm accountExists email="ekspert@som.example" onSubmit={onSubmit} />);
     expect(screen.queryByLabelText('Hasło')).toBeNull();
-    expect(screen.getByText(/Masz już konto dla adresu ekspert@som.example/)).toBeTruthy();
+    expect(screen.getByText(/Zalogowano jako ekspert@som.example/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Przyjmij zaproszenie' }));
     expect(onSubmit).toHaveBeenCalledWith({});
   });

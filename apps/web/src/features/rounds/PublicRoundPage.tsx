@@ -6,12 +6,10 @@ import { ConsultationCommentForm } from '../round-comments/ConsultationCommentFo
 import { StaticDocument } from '../versions/StaticDocument';
 import { PublishedReport } from '../report/PublishedReport';
 import { InformationClause, RoundFacts, RoundMeetings, RoundUnavailable } from './RoundDetails';
-import type { Round } from './rounds-api';
-
-type PublicRound = Round & { content: Record<string, unknown>; workspaceName: string };
+import type { PublicRound } from './rounds-api';
 
 /** The form is shown while the round is open to the public through the online form. */
-function takesPublicComments(round: Round): boolean {
+function takesPublicComments(round: PublicRound): boolean {
   return round.state === 'open' && new Date(round.closesAt).getTime() > Date.now() && round.audiences.includes('public') && round.channels.includes('online_form');
 }
 

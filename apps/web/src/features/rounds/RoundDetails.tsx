@@ -5,7 +5,7 @@ import { formatDateTime } from '../../i18n/format';
 import { Loading } from '../../ui/Loading';
 import { ErrorMessage } from '../../ui/Messages';
 import { PageHeading } from '../../ui/PageHeading';
-import type { Round } from './rounds-api';
+import type { RoundAnnouncement } from './rounds-api';
 
 export function When({ iso }: { iso: string | null }) {
   const { t, i18n } = useTranslation();
@@ -13,7 +13,7 @@ export function When({ iso }: { iso: string | null }) {
 }
 
 /** What a round is about and when: shown to staff on the round's page and to everyone on its public page. */
-export function RoundFacts({ round, consulted, extra }: { round: Round; consulted: ReactNode; extra?: ReactNode }) {
+export function RoundFacts({ round, consulted, extra }: { round: RoundAnnouncement; consulted: ReactNode; extra?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <dl className="facts round-facts">
@@ -43,7 +43,7 @@ export function RoundFacts({ round, consulted, extra }: { round: Round; consulte
 }
 
 /** The round's meetings, with staff's notes where they are shown. */
-export function RoundMeetings({ round, withNotes = false }: { round: Round; withNotes?: boolean }) {
+export function RoundMeetings({ round, withNotes = false }: { round: RoundAnnouncement; withNotes?: boolean }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="meetings-heading">
@@ -65,7 +65,7 @@ export function RoundMeetings({ round, withNotes = false }: { round: Round; with
 }
 
 /** The information clause on personal data (art. 13 GDPR), as the comment form shows it. */
-export function InformationClause({ round }: { round: Round }) {
+export function InformationClause({ round }: { round: RoundAnnouncement }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="clause-heading">

@@ -1,11 +1,11 @@
 import type { RoundAudience, RoundChannel, RoundState } from '@commonplan/domain';
 import { api } from '../../api/client';
 
-export interface Round {
+/** What anyone reads of a round (GET /api/public/rounds/:id) and staff read too: the facts of the announcement. */
+export interface RoundAnnouncement {
   id: string;
-  workspaceId: string;
-  document: { id: string; title: string; kind: string };
-  version: { id: string; number: number; name: string; contentHash: string };
+  document: { title: string; kind: string };
+  version: { number: number; name: string; contentHash: string };
   title: string;
   legalBasis: string;
   audiences: RoundAudience[];
@@ -20,6 +20,21 @@ export interface Round {
   reportPublishedAt: string | null;
   reportDueAt: string;
   daysLeft: number;
+  /** Time and place; staff's notes only on the staff's view (Round). */
+  meetings: Array<{ id: string; startsAt: string; place: string; notes?: string }>;
+}
+
+/** GET /api/public/rounds/:id: the announcement with the consulted text, without sign-in. */
+export interface PublicRound extends RoundAnnouncement {
+  workspaceName: string;
+  content: Record<string, unknown>;
+}
+
+/** A round as its workspace's people read it (GET /api/rounds/:id). */
+export interface Round extends RoundAnnouncement {
+  workspaceId: string;
+  document: { id: string; title: string; kind: string };
+  version: { id: string; number: number; name: string; contentHash: string };
   commentCount: number;
   warnings: string[];
   meetings: Array<{ id: string; startsAt: string; place: string; notes: string }>;
