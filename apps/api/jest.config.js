@@ -28,6 +28,9 @@ module.exports = {
     '^@commonplan/sync$': `${root}/libs/sync/src/index.ts`,
     '^@commonplan/editor$': `${root}/libs/editor/src/index.ts`,
   },
+  // Imported files are read in a worker thread, which runs JavaScript: the worker is bundled once per run.
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  setupFiles: ['<rootDir>/test/support/parse-worker.ts'],
   testTimeout: 60000,
   maxWorkers: 2,
   reporters: ['default', ['<rootDir>/../../tools/jest-json-reporter.js', { outputFile: `${root}/reports/jest-api.json` }]],

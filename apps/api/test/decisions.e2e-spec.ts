@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { MEETING_EVENTS, MEETINGS_NAMESPACE } from '@commonplan/sync';
 import type { Socket } from 'socket.io-client';
 import { VotesService } from '../src/decisions/votes.service';
@@ -223,6 +224,36 @@ describe('decisions: a meeting of the general assembly with the 15 SSOM members,
       await m.query(`UPDATE resolution_attachments SET content = $2 WHERE id = $1`, [added.body[0].id, pdf]);
       await m.query(`ALTER TABLE resolution_attachments ENABLE TRIGGER USER`);
     });
+  });
+
+  it('holds DOCX, XLSX and ODT attachments to the zip limits by their central directory, naming the file (413, 422)', async () => {
+    const resolution = (await api(`/workspaces/${ws}/resolutions`, coordinator, { bodyId: assemblyId, kind: 'ordinary', title: 'w sprawie budżetu' })).body;
+    const upload = async (name: string, bytes: Buffer) => {
+      const form = new FormData();
+      form.set('file', new Blob([bytes]), name);
+      const response = await fetch(`${server.url}/api/resolutions/${resolution.id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${coordinator}` }, body: form });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    const zip = (entries: Record<string, string | Uint8Array>) => {
+      const archive = new JSZip();
+      for (const [name, content] of Object.entries(entries)) archive.file(name, content);
+      return archive.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    };
+    // An ordinary spreadsheet is stored.
+    const sheet = await zip({ '[Content_Types].xml': '<Types/>', 'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Budżet</t></is></c></row></sheetData></worksheet>' });
+    expect((await upload('budzet.xlsx', sheet)).status).toBe(201);
+    // 6 MB of XML packed into kilobytes.
+    const dense = await upload('bomba.docx', await zip({ 'word/document.xml': '<w:p><w:r><w:t>a</w:t></w:r></w:p>'.repeat(180_000) }));
+    expect(dense.status).toBe(413);
+    expect(dense.body.errors).toEqual([{ field: 'file', message: expect.stringMatching(/unpacks to over 100 times its size/) }]);
+    // Sixty entries of 1 MiB each: 60 MiB in all.
+    const total = await upload('duzo.odt', await zip(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`Pictures/${i}.bin`, new Uint8Array(1024 * 1024)]))));
+    expect(total.status).toBe(413);
+    expect(total.body.errors).toEqual([{ field: 'file', message: 'the file unpacks to more than 50 MiB' }]);
+    const many = await upload('wpisy.xlsx', await zip(Object.fromEntries(Array.from({ length: 2_001 }, (_, i) => [`x${i}.xml`, '<a/>']))));
+    expect(many.status).toBe(422);
+    expect(many.body.errors).toEqual([{ field: 'file', message: 'the file holds 2001 entries; at most 2000 are accepted' }]);
+    expect((await api(`/resolutions/${resolution.id}/attachments`, coordinator)).body).toHaveLength(1);
   });
 
   it('detects a vote row changed in the database', async () => {

@@ -1,6 +1,12 @@
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { documentFromJson } from './document-node';
 import { parseMarkdown, serializeMarkdown } from './markdown';
+import { editorSchema } from './schema';
+
+/** The exported Markdown as a renderer that lets raw HTML through would show it. */
+const rendered = (markdown: string) => new MarkdownIt({ html: true }).render(markdown.replace(/^---\n[\s\S]*?\n---\n/, ''));
+const paragraphOf = (...content: unknown[]) => documentFromJson({ type: 'doc', content: [{ type: 'paragraph', content }] } as never);
 
 const source = `---
 title: "Strategia SOM 2030"
@@ -105,5 +111,53 @@ describe('Markdown', () => {
     const again = parseMarkdown(serializeMarkdown(doc, { title: 't' })).doc;
     expect(again.textContent).toBe('*nie* pogrubione, podkreślone');
     expect(again.child(0).child(0).marks).toEqual([]);
+  });
+  it('writes HTML typed as text as text: escaped in the export, the same text after importing it again', () => {
+    const doc = documentFromJson({
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: '<img src=x onerror=alert(1)>' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'a & b < c' }] },
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '<script>alert(1)</script> &amp; <!-- pagebreak -->' }] },
+        { type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: '<b onmouseover=x>' }] }] }] }] },
+      ],
+    });
+    const exported = serializeMarkdown(doc, { title: 't' });
+    expect(exported).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(exported).toContain('a &amp; b &lt; c');
+    const html = rendered(exported);
+    expect(html).not.toMatch(/<(img|script|b)\b/);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const again = parseMarkdown(exported).doc;
+    expect(again.toJSON()).toEqual(doc.toJSON());
+    expect(again.child(0).textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(again.child(1).textContent).toBe('a & b < c');
+  });
+
+  it('writes no link a Markdown reader would follow to javascript:, nor one whose address or words break out of it', () => {
+    // Built on the schema directly, past documentFromJson's repair: the export still writes no such link.
+    const schema = editorSchema();
+    const unsafe = schema.nodeFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'klik', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] }] });
+    const exported = serializeMarkdown(unsafe, { title: 't' });
+    expect(exported).not.toContain('javascript:');
+    expect(rendered(exported)).not.toContain('<a');
+    expect(parseMarkdown(exported).doc.textContent).toBe('klik');
+
+    const breakout = paragraphOf(
+      { type: 'text', text: 'adres', marks: [{ type: 'link', attrs: { href: 'https://example.org/a b)<img src=x onerror=alert(1)>\\' } }] },
+      { type: 'text', text: ' i ' },
+      { type: 'text', text: 'x](javascript:alert(1)) [y', marks: [{ type: 'link', attrs: { href: 'https://ok.example/(a)' } }] },
+    );
+    const html = rendered(serializeMarkdown(breakout, { title: 't' }));
+    expect(html).not.toMatch(/<img\b|href="javascript:/);
+    expect([...html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['https://example.org/a%20b)%3Cimg%20src=x%20onerror=alert(1)%3E%5C', 'adres'],
+      ['https://ok.example/(a)', 'x](javascript:alert(1)) [y'],
+    ]);
+    const links: string[] = [];
+    parseMarkdown(serializeMarkdown(breakout, { title: 't' })).doc.descendants((node) => {
+      for (const mark of node.marks) if (mark.type.name === 'link') links.push(`${node.text}→${mark.attrs['href']}`);
+    });
+    expect(links).toEqual(['adres→https://example.org/a%20b)%3Cimg%20src=x%20onerror=alert(1)%3E%5C', 'x](javascript:alert(1)) [y→https://ok.example/(a)']);
   });
 });

@@ -1,7 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import MarkdownIt from 'markdown-it';
 import { MarkdownParser, MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown';
-import { documentFromJson } from './document-node';
+import { documentFromJson, safeHref } from './document-node';
 import { editorSchema } from './schema';
 
 /** How a page break between chapters is written in Markdown (an HTML comment: invisible where it is rendered). */
@@ -95,6 +95,28 @@ const cellText = (serializer: MarkdownSerializer, cell: PMNode) =>
     .replace(/\|/g, '\\|')
     .replace(/\n+/g, ' ');
 
+/**
+ * Text as Markdown shows it, never as HTML: `<`, `>` and `&` as character references, which every Markdown renderer
+ * prints as the characters (a backslash escape would do for CommonMark, not for older renderers), and which the
+ * importer reads back as they were. A line break inside a text (not a hard break) becomes a space, as the importer
+ * would read it anyway, so no text can end its paragraph or the link it is in. The Markdown characters proper are
+ * escaped by prosemirror-markdown.
+ */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string).replace(/\r\n?|\n/g, ' ');
+}
+
+/**
+ * A link's address as a Markdown link destination that nothing in it can end early: spaces, control characters, `<`,
+ * `>`, `"` and backslashes percent-encoded (a backslash would escape the closing parenthesis), parentheses escaped.
+ */
+function linkDestination(href: string): string {
+  return href
+    .trim()
+    .replace(/[\u0000-\u0020\u007f<>"\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+    .replace(/[()]/g, '\\$&');
+}
+
 let serializer: MarkdownSerializer | null = null;
 
 function markdownSerializer(): MarkdownSerializer {
@@ -133,7 +155,7 @@ function markdownSerializer(): MarkdownSerializer {
           }
         }
       },
-      text: (state, node) => state.text(node.text ?? ''),
+      text: (state, node) => state.text(escapeHtml(node.text ?? '')),
       table: (state: MarkdownSerializerState, node) => {
         node.forEach((row, _offset, index) => {
           const cells: string[] = [];
@@ -157,9 +179,11 @@ function markdownSerializer(): MarkdownSerializer {
       strike: { open: '~~', close: '~~', mixable: true, expelEnclosingWhitespace: true },
       // Markdown has no underline: the words stay, the underline goes.
       underline: { open: '', close: '', mixable: true },
+      // Only links the schema allows (safeHref): another (not from documentFromJson) keeps its words, not the link.
+      // The link's title is not written (the importer reads none).
       link: {
-        open: '[',
-        close: (_state, mark) => `](${String(mark.attrs['href']).replace(/[()]/g, '\\$&')})`,
+        open: (_state, mark) => (safeHref(mark.attrs['href']) ? '[' : ''),
+        close: (_state, mark) => (safeHref(mark.attrs['href']) ? `](${linkDestination(String(mark.attrs['href']))})` : ''),
         mixable: false,
       },
     },

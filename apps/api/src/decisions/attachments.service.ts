@@ -4,12 +4,19 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { UploadedFile } from '../document-files/document-files.service';
 import { fieldError } from '../platform/http/field-error';
+import { AppConfig } from '../platform/config/app-config';
+import { storableText } from '../platform/http/input-guard';
+import { requireZipWithinLimits } from '../platform/parsing/zip-upload';
 import { DecisionsAccess } from './decisions-access';
 
 /** The largest attachment accepted (413 above it). */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
-/** What a resolution's attachment may be: documents, spreadsheets and pictures, told by their content, not their name. */
+/**
+ * What a resolution's attachment may be: documents, spreadsheets and pictures, told by their content, not their name.
+ * The zip containers (DOCX, XLSX, ODT) are stored, not read, but are held to the zip limits by their central directory
+ * all the same, so that no bomb is kept for others to open.
+ */
 const KINDS: Array<{ mediaType: string; extensions: string[]; magic: (bytes: Buffer) => boolean }> = [
   { mediaType: 'application/pdf', extensions: ['pdf'], magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
   { mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extensions: ['docx'], magic: isZip },
@@ -36,10 +43,12 @@ export interface AttachmentView {
 /** Attachments of a resolution: added and removed by coordinators while it is a draft, frozen once it is voted on. */
 @Injectable()
 export class AttachmentsService {
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly access: DecisionsAccess,
+    private readonly config: AppConfig,
   ) {}
 
   /** The attachments, for anyone in the resolution's workspace. */
@@ -62,8 +71,9 @@ export class AttachmentsService {
     const kind = KINDS.find((k) => k.extensions.includes(extension));
     if (!kind) throw new UnsupportedMediaTypeException('attachments are PDF, DOCX, XLSX, ODT, PNG or JPEG files');
     if (!kind.magic(file.buffer)) throw fieldError('file', `the content is not a ${extension.toUpperCase()} file`, UnprocessableEntityException);
+    if (kind.magic === isZip) await requireZipWithinLimits(file.buffer, this.config.parsing.zip);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    const name = file.originalname.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 300);
+    const name = storableText(file.originalname, { fileName: true }).slice(0, 300);
     await this.dataSource.transaction(async (manager) => {
       const [locked] = await manager.query(`SELECT state FROM resolutions WHERE id = $1 FOR UPDATE`, [resolutionId]);
       if (locked.state !== 'draft') throw new ConflictException('the attachments of a resolution are frozen once it is voted on');

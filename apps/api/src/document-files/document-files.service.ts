@@ -1,10 +1,8 @@
 import { Injectable, NotFoundException, UnprocessableEntityException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { DataSource } from 'typeorm';
-import * as Y from 'yjs';
 import type { DocumentKind } from '@commonplan/domain';
-import { documentFromJson, documentFromState, editorSchema, parseMarkdown, RICH_TEXT_FIELD, serializeMarkdown, slugify } from '@commonplan/editor';
+import { documentFromJson, documentFromState, serializeMarkdown, slugify } from '@commonplan/editor';
 import { AuditService } from '../audit/audit.service';
 import { CollabEngine } from '../collab/collab-engine';
 import { requireStoredState } from '../collab/stored-state';
@@ -14,7 +12,9 @@ import type { Cover } from './cover';
 import { renderDocx } from './export-docx';
 import { renderPdf } from './export-pdf';
 import { fieldError } from '../platform/http/field-error';
-import { parseDocx } from './import-docx';
+import { storableText } from '../platform/http/input-guard';
+import { requireZipWithinLimits } from '../platform/parsing/zip-upload';
+import { ImportParser, type ParsedFile } from './import-parser';
 
 export const EXPORT_FORMATS = ['pdf', 'docx', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -52,6 +52,7 @@ export class DocumentFilesService {
     private readonly access: DocumentAccessService,
     private readonly engine: CollabEngine,
     private readonly audit: AuditService,
+    private readonly parser: ImportParser,
   ) {}
 
   async export(userId: string, documentId: string, format: ExportFormat, version: string, language: 'pl' | 'en'): Promise<ExportedFile> {
@@ -88,37 +89,31 @@ export class DocumentFilesService {
   async import(userId: string, workspaceId: string, file: UploadedFile | undefined, kind: DocumentKind, title: string | undefined) {
     if (!file) throw fieldError('file', 'attach a .docx or .md file', UnprocessableEntityException);
     const extension = /\.([a-z0-9]+)$/i.exec(file.originalname)?.[1]?.toLowerCase();
-    let parsed: { title: string | null; doc: PMNode };
+    let parsed: ParsedFile;
     if (extension === 'docx') {
-      parsed = await parseDocx(file.buffer).catch(() => {
-        throw fieldError('file', 'not a readable Word (.docx) document', UnprocessableEntityException);
-      });
+      // A zip bomb is refused by its central directory before a worker is started for it.
+      await requireZipWithinLimits(file.buffer, this.parser.limits.zip);
+      parsed = await this.parser.parse('docx', file.buffer);
     } else if (extension === 'md' || extension === 'markdown') {
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(file.buffer);
-      } catch {
-        throw fieldError('file', 'a Markdown file must be UTF-8 text', UnprocessableEntityException);
-      }
-      parsed = parseMarkdown(text);
+      parsed = await this.parser.parse('md', file.buffer);
     } else {
       throw new UnsupportedMediaTypeException({ message: 'file: only Word (.docx) and Markdown (.md) files can be imported', errors: [{ field: 'file', message: 'only .docx and .md files can be imported' }] });
     }
-    const name = (title?.trim() || parsed.title?.trim() || file.originalname.replace(/\.[^.]+$/, '').trim() || 'Dokument').slice(0, 300);
-    const state = Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(editorSchema(), parsed.doc.toJSON(), RICH_TEXT_FIELD));
+    const fileName = storableText(file.originalname, { fileName: true });
+    const name = storableText(title?.trim() || parsed.title?.trim() || fileName.replace(/\.[^.]+$/, '').trim() || 'Dokument').slice(0, 300);
     const id = await this.dataSource.transaction(async (manager) => {
       const [document] = await manager.query(
         `INSERT INTO documents (workspace_id, title, kind, status, created_by) VALUES ($1, $2, $3, 'drafting', $4) RETURNING id`,
         [workspaceId, name, kind, userId],
       );
-      await manager.query(`INSERT INTO document_updates (document_id, data) VALUES ($1, $2)`, [document.id, Buffer.from(state)]);
+      await manager.query(`INSERT INTO document_updates (document_id, data) VALUES ($1, $2)`, [document.id, Buffer.from(parsed.state)]);
       await this.audit.append(manager, {
         workspaceId,
         actorId: userId,
         action: 'document.imported',
         targetType: 'document',
         targetId: document.id,
-        details: { title: name, kind, fileName: file.originalname.slice(0, 200), format: extension, bytes: file.size },
+        details: { title: name, kind, fileName: fileName.slice(0, 200), format: extension, bytes: file.size },
       });
       return document.id as string;
     });
@@ -135,7 +130,7 @@ export class DocumentFilesService {
       access: 'edit' as const,
       accessUntil: null,
       /** How many top-level blocks the file gave (headings, paragraphs, lists, tables…). */
-      importedBlocks: parsed.doc.childCount,
+      importedBlocks: parsed.blocks,
     };
   }
 }

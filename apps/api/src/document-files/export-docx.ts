@@ -16,10 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import { type Cover, coverLines } from './cover';
-
-/** Paragraph styles the importer recognises: the cover's lines are left out when the file is imported again. */
-export const COVER_STYLE = 'CommonplanCover';
-export const QUOTE_STYLE = 'Quote';
+import { COVER_STYLE, QUOTE_STYLE } from './docx-styles';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 

@@ -35,15 +35,16 @@ export interface RequestOptions {
 export class TestServer {
   private constructor(
     public server: RunningServer,
-    readonly config: AppConfig,
+    public config: AppConfig,
     readonly dataDir: string,
     private readonly dropDatabase: (() => Promise<void>) | null,
+    private readonly env: Record<string, string>,
   ) {}
 
   static async start(options: { seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
     const dataDir = mkdtempSync(join(tmpdir(), 'commonplan-test-'));
     const fresh = await createFreshDatabase(process.env.DATABASE_URL);
-    const config = loadConfig({
+    const env: Record<string, string> = {
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
       PORT: '0',
@@ -54,11 +55,12 @@ export class TestServer {
       LOGIN_LIMIT_PER_ACCOUNT: '1000',
       ...(fresh ? { DATABASE_URL: fresh.url } : {}),
       ...options.env,
-    });
+    };
+    const config = loadConfig(env);
     const database = await Database.open(config, entities, { embeddedDataDir: null });
     try {
       const server = await startServer(config, { database, logLevels: ['error'] });
-      return new TestServer(server, config, dataDir, fresh ? () => fresh.drop() : null);
+      return new TestServer(server, config, dataDir, fresh ? () => fresh.drop() : null, env);
     } catch (error) {
       await database.close();
       await fresh?.drop();
@@ -68,10 +70,11 @@ export class TestServer {
 
   /**
    * Stops the server (storing and compacting what it holds, as at a shutdown) and starts a new one on the same
-   * database, listening on a new port.
+   * database, listening on a new port; with `env`, configured with those variables changed.
    */
-  async restart(): Promise<void> {
+  async restart(env: Record<string, string> = {}): Promise<void> {
     const database = this.server.database;
+    if (Object.keys(env).length > 0) this.config = loadConfig({ ...this.env, ...env });
     await this.server.close();
     this.server = await startServer(this.config, { database, logLevels: ['error'] });
   }

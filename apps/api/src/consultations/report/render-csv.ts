@@ -1,3 +1,4 @@
+import { csvField } from '../../platform/export/spreadsheet-cell';
 import type { ReportAnnexEntry, ReportContent } from './report-data';
 import { type ReportLanguage, reportLabels, statusOf, submitterName } from './report-labels';
 
@@ -22,18 +23,12 @@ export function annexColumns(language: ReportLanguage): Array<{ label: string; v
 }
 
 /**
- * A field as RFC 4180 has it: quoted when it holds a comma, quote or line break, quotes doubled. A field that a
- * spreadsheet would take for a formula (starting with =, +, @ or a tab/CR) gets a leading apostrophe (CSV injection).
+ * The annex as CSV: UTF-8 with a byte order mark (so spreadsheets read Polish letters), a header row, CRLF lines,
+ * fields as RFC 4180 has them, none that a spreadsheet would run as a formula (csvField).
  */
-function field(value: string): string {
-  const safe = /^[=+@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** The annex as CSV: UTF-8 with a byte order mark (so spreadsheets read Polish letters), a header row, CRLF lines. */
 export function renderCsv(content: ReportContent, language: ReportLanguage): Buffer {
   const columns = annexColumns(language);
-  const lines = [columns.map((column) => field(column.label)).join(',')];
-  for (const entry of content.annex) lines.push(columns.map((column) => field(column.value(entry))).join(','));
+  const lines = [columns.map((column) => csvField(column.label)).join(',')];
+  for (const entry of content.annex) lines.push(columns.map((column) => csvField(column.value(entry))).join(','));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }

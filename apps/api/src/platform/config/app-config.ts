@@ -1,4 +1,7 @@
 import { resolve } from 'node:path';
+import { DEFAULT_PARSING_LIMITS, type ParsingLimits } from '../parsing/limits';
+
+const MiB = 1024 * 1024;
 
 /** The development default of AUTH_SECRET; production refuses to start with it. */
 export const DEV_AUTH_SECRET = 'commonplan-development-secret-do-not-use-in-production';
@@ -40,6 +43,8 @@ export class AppConfig {
     readonly publicComments: { perIp: number; windowMs: number },
     /** A session nobody used for this long (no request, no open live connection) has ended. */
     readonly sessionIdleMinutes: number,
+    /** Reading uploaded files: zip containers' limits, and the import's worker threads. */
+    readonly parsing: ParsingLimits,
   ) {}
 
   get isProduction(): boolean {
@@ -186,6 +191,21 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
       windowMs: int('PUBLIC_COMMENTS_WINDOW_SECONDS', 3600, 1, 86_400) * 1000,
     },
     int('SESSION_IDLE_MINUTES', 60, 1, 24 * 60 * 30),
+    {
+      zip: {
+        maxEntries: int('ZIP_MAX_ENTRIES', DEFAULT_PARSING_LIMITS.zip.maxEntries, 10, 1_000_000),
+        maxUnpackedBytes: int('ZIP_MAX_UNPACKED_MB', DEFAULT_PARSING_LIMITS.zip.maxUnpackedBytes / MiB, 1, 4096) * MiB,
+        maxRatio: int('ZIP_MAX_RATIO', DEFAULT_PARSING_LIMITS.zip.maxRatio, 2, 100_000),
+        ratioAboveBytes: int('ZIP_RATIO_ABOVE_KB', DEFAULT_PARSING_LIMITS.zip.ratioAboveBytes / 1024, 0, 1024 * 1024) * 1024,
+      },
+      worker: {
+        concurrency: int('IMPORT_WORKERS', DEFAULT_PARSING_LIMITS.worker.concurrency, 1, 64),
+        maxQueued: int('IMPORT_QUEUE', DEFAULT_PARSING_LIMITS.worker.maxQueued, 0, 10_000),
+        timeLimitMs: int('IMPORT_TIME_LIMIT_MS', DEFAULT_PARSING_LIMITS.worker.timeLimitMs, 100, 600_000),
+        maxHeapMb: int('IMPORT_WORKER_HEAP_MB', DEFAULT_PARSING_LIMITS.worker.maxHeapMb, 32, 16_384),
+        retryAfterSeconds: int('IMPORT_RETRY_AFTER_SECONDS', DEFAULT_PARSING_LIMITS.worker.retryAfterSeconds, 1, 3600),
+      },
+    },
   );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

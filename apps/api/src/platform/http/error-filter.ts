@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { ServerBusyException } from './server-busy';
 import { TooManyRequestsException } from './too-many-requests';
 
 /**
@@ -16,8 +17,11 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     const { status, body } = this.describe(exception);
-    if (exception instanceof TooManyRequestsException) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (exception instanceof TooManyRequestsException || exception instanceof ServerBusyException) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
+    // A full queue is load, not a fault (the refusing service logs it).
+    if (status >= 500 && !(exception instanceof ServerBusyException)) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(status).json(body);
   }
 

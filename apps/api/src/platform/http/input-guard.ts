@@ -9,6 +9,15 @@ export const MAX_JSON_DEPTH = 32;
  */
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * Text taken from inside an uploaded file or its name (not typed into a field, so not refused): the forbidden
+ * characters removed, and path separators too when it is a file name.
+ */
+export function storableText(text: string, options: { fileName?: boolean } = {}): string {
+  const cleaned = text.replace(new RegExp(FORBIDDEN.source, 'g'), '');
+  return options.fileName ? cleaned.replace(/[\\/]/g, '_') : cleaned;
+}
+
 export interface InputProblem {
   field: string;
   message: string;
