@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 
 export const aliases = {
+  // Before the library itself: an alias matches every path it starts.
+  '@commonplan/editor/testing': resolve(root, 'libs/editor/src/testing/random-changes.ts'),
   '@commonplan/domain': resolve(root, 'libs/domain/src/index.ts'),
   '@commonplan/sync': resolve(root, 'libs/sync/src/index.ts'),
   '@commonplan/editor': resolve(root, 'libs/editor/src/index.ts'),

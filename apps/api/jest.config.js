@@ -27,6 +27,7 @@ module.exports = {
     '^@commonplan/domain$': `${root}/libs/domain/src/index.ts`,
     '^@commonplan/sync$': `${root}/libs/sync/src/index.ts`,
     '^@commonplan/editor$': `${root}/libs/editor/src/index.ts`,
+    '^@commonplan/editor/testing$': `${root}/libs/editor/src/testing/random-changes.ts`,
   },
   // Imported files are read in a worker thread, which runs JavaScript: the worker is bundled once per run.
   globalSetup: '<rootDir>/test/support/global-setup.mjs',

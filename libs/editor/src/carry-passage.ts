@@ -1,6 +1,7 @@
 import { Transform } from '@tiptap/pm/transform';
 import { absolutePositionToRelativePosition, initProseMirrorDoc, relativePositionToAbsolutePosition } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { readableDoc } from './content-guard';
 import { RICH_TEXT_FIELD } from './plain-text';
 import { replaceContentUpdate } from './replace-content';
 import { editorSchema } from './schema';
@@ -22,17 +23,15 @@ export interface CarriedPassage extends PassageRange {
  * range is not a passage of the earlier state, or nothing of it is left in the later one.
  */
 export function carryPassage(earlierState: Uint8Array, passage: PassageRange, laterState: Uint8Array): CarriedPassage | null {
-  const earlier = new Y.Doc({ gc: false });
-  const later = new Y.Doc({ gc: false });
+  const earlier = readableDoc(earlierState);
+  const later = readableDoc(laterState);
   try {
-    Y.applyUpdate(earlier, earlierState);
     const fragment = earlier.getXmlFragment(RICH_TEXT_FIELD);
     const before = initProseMirrorDoc(fragment, editorSchema());
     if (!(passage.from >= 0 && passage.to > passage.from && passage.to <= before.doc.content.size)) return null;
     const start = absolutePositionToRelativePosition(passage.from, fragment, before.mapping);
     const end = absolutePositionToRelativePosition(passage.to, fragment, before.mapping);
 
-    Y.applyUpdate(later, laterState);
     const laterFragment = later.getXmlFragment(RICH_TEXT_FIELD);
     const now = initProseMirrorDoc(laterFragment, editorSchema());
     const find = (relative: Y.RelativePosition) => {
@@ -57,10 +56,9 @@ export function carryPassage(earlierState: Uint8Array, passage: PassageRange, la
  * start carry over to the new words; a range across blocks joins them). Null when nothing would change.
  */
 export function replaceRangeUpdate(state: Uint8Array, range: PassageRange, text: string): Uint8Array | null {
-  const doc = new Y.Doc({ gc: false });
+  const doc = readableDoc(state);
   let current;
   try {
-    Y.applyUpdate(doc, state);
     current = initProseMirrorDoc(doc.getXmlFragment(RICH_TEXT_FIELD), editorSchema()).doc;
   } finally {
     doc.destroy();

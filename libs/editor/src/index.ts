@@ -9,3 +9,4 @@ export * from './replace-content';
 export * from './anchor';
 export * from './markdown';
 export * from './carry-passage';
+export * from './content-guard';

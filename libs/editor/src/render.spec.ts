@@ -71,11 +71,27 @@ describe('documents from Yjs state', () => {
     expect(fragment.length).toBe(2);
   });
 
-  it('keeps the text of content that does not fit the schema where it stands', () => {
+  it('repairs content that does not fit the schema where it stands, keeping its text', () => {
+    // A table cell outside a table: wrapped in the table and row the schema asks for.
     const misplaced = { type: 'doc', content: [{ type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'sama komórka' }] }] }] };
     const doc = documentFromJson(misplaced);
     expect(doc.textContent).toBe('sama komórka');
-    expect(doc.child(0).type.name).toBe('paragraph');
+    expect(doc.child(0).type.name).toBe('table');
+    doc.check();
+    // A paragraph inside a paragraph, an unknown node, a list item without its paragraph, a bad link: kept as text.
+    const broken = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'w środku' }] }] },
+        { type: 'widget', content: [{ type: 'text', text: 'nieznany' }] },
+        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'bulletList', content: [] }] }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'link', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] },
+      ],
+    };
+    const repaired = documentFromJson(broken);
+    repaired.check();
+    expect(repaired.textContent).toBe('w środkunieznanylink');
+    expect(JSON.stringify(repaired.toJSON())).not.toContain('javascript');
   });
 
   it('agrees with plainText on the text of each block', () => {

@@ -1,6 +1,7 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { prosemirrorToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { repairDocument } from './content-guard';
 import { RICH_TEXT_FIELD } from './plain-text';
 
 /**
@@ -14,6 +15,8 @@ export function replaceContentUpdate(state: Uint8Array, target: PMNode): Uint8Ar
   try {
     Y.applyUpdate(doc, state);
     doc.on('update', (update: Uint8Array) => updates.push(update));
+    // What does not fit the schema goes with the change (y-prosemirror's diff cannot read it).
+    repairDocument(doc);
     prosemirrorToYXmlFragment(target, doc.getXmlFragment(RICH_TEXT_FIELD));
     return updates.length === 0 ? null : Y.mergeUpdates(updates);
   } finally {

@@ -4,7 +4,8 @@ import type { Access, SyncErrorCode } from './protocol';
  * What a session does with an update (or sync step 2) the server refused:
  * - `halt`: keep it unsaved and stop sending local updates until a later join grants edit access again
  *   (`forbidden`: a reader's update or access revoked; `expired`; `unauthorized`: the session ended; `not_found`);
- * - `drop`: discard it, it can never be accepted (`too_large`, `malformed`, `bad_request`); the document stays unsaved;
+ * - `drop`: discard it, it can never be accepted (`too_large`, `malformed`, `invalid`, `bad_request`); the document
+ *   stays unsaved;
  * - `retry`: keep it and send it again after a backoff delay (`unavailable`: the server could not store it);
  * - `rejoin`: keep it, join the document again, then resend (`not_joined`).
  */
@@ -17,6 +18,7 @@ const ACTIONS: Record<SyncErrorCode, AckErrorAction> = {
   not_found: 'halt',
   too_large: 'drop',
   malformed: 'drop',
+  invalid: 'drop',
   bad_request: 'drop',
   unavailable: 'retry',
   not_joined: 'rejoin',

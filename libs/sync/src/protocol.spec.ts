@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import doc from '../../../docs/sync-protocol.md?raw';
 import { ackErrorAction, accessMaySendUpdates, shouldRetryJoin } from './ack-policy';
 import {
   COLLAB_EVENTS,
@@ -15,6 +16,7 @@ import {
   SYNC_STEP_2,
   SYNC_UPDATE,
   WS_CLOSE_ACCESS_ENDED,
+  WS_CLOSE_SESSION_ENDED,
   WS_CLOSE_MALFORMED,
   WS_CLOSE_MESSAGE_TOO_BIG,
   parseDocEvent,
@@ -27,10 +29,13 @@ describe('protocol constants', () => {
     expect([MESSAGE_SYNC, MESSAGE_AWARENESS, MESSAGE_AUTH]).toEqual([0, 1, 2]);
     expect([SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE]).toEqual([0, 1, 2]);
     expect(DEFAULT_MAX_MESSAGE_BYTES).toBe(2 * 1024 * 1024);
-    expect([WS_CLOSE_ACCESS_ENDED, WS_CLOSE_MESSAGE_TOO_BIG, WS_CLOSE_MALFORMED]).toEqual([4403, 1009, 1007]);
-    expect([...SYNC_ERROR_CODES].sort()).toEqual(
-      ['unauthorized', 'forbidden', 'expired', 'not_found', 'not_joined', 'bad_request', 'malformed', 'too_large', 'unavailable'].sort(),
-    );
+    expect([WS_CLOSE_ACCESS_ENDED, WS_CLOSE_SESSION_ENDED, WS_CLOSE_MESSAGE_TOO_BIG, WS_CLOSE_MALFORMED]).toEqual([4403, 4401, 1009, 1007]);
+    // The error codes are exactly those the document lists in its SyncErrorCode type.
+    const union = /type SyncErrorCode =([\s\S]*?);/.exec(doc)?.[1] ?? '';
+    const documented = [...union.matchAll(/\| '([a-z_]+)'/g)].map((m) => m[1]);
+    expect(documented.length).toBeGreaterThan(8);
+    expect([...SYNC_ERROR_CODES].sort()).toEqual(documented.sort());
+    for (const code of [WS_CLOSE_ACCESS_ENDED, WS_CLOSE_SESSION_ENDED, WS_CLOSE_MESSAGE_TOO_BIG, WS_CLOSE_MALFORMED]) expect(doc).toContain(`\`${code}\``);
   });
 });
 

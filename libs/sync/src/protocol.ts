@@ -78,6 +78,7 @@ export const SYNC_ERROR_CODES = [
   'not_joined',
   'bad_request',
   'malformed',
+  'invalid',
   'too_large',
   'unavailable',
 ] as const;

@@ -13,6 +13,7 @@ import {
   type SyncError,
   type SyncErrorCode,
 } from '@commonplan/sync';
+import { invalidItems, REPAIR_ORIGIN } from '@commonplan/editor';
 import * as Y from 'yjs';
 import { SessionStore } from '../access/session-store';
 import { DocumentAccessService } from '../documents/document-access.service';
@@ -282,12 +283,15 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     if (participant.access !== 'edit') {
       return refuse('forbidden', `your access to this document is ${participant.access}: updates are not accepted`);
     }
-    // Decoding the whole update first means a malformed one is refused before it can touch the document.
+    // Decoding the whole update first means a malformed one is refused before it can touch the document, and one
+    // the document schema cannot hold is refused by name (nothing of it stored or relayed).
+    let problem: string | null;
     try {
-      Y.decodeUpdate(update);
+      problem = live.schemaProblem(update);
     } catch {
       return refuse('malformed', 'the update is not a valid Yjs update');
     }
+    if (problem) return refuse('invalid', `the update does not fit the document schema: ${problem}`);
     if (!wantAck) {
       live.enqueue({ origin: participant.connection, update, ack: null });
       return null;
@@ -307,6 +311,8 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     }
     const failed = new Set<IncomingUpdate>();
     let tickUpdate: Uint8Array | null = null;
+    // Parts kept pending were checked without their place; when they land, what they put in is checked where it is.
+    const pendingBefore = live.doc.store.pendingStructs !== null ? Y.decodeStateVector(Y.encodeStateVector(live.doc)) : null;
     if (items.length === 1) {
       // The common case at typing speed: one update in the tick, relayed and stored as it came (encoding the
       // transaction's update again would give the same bytes, or fewer when it repeats what the server has).
@@ -359,6 +365,30 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     }
     const toStore = pending && items.length > 1 ? mergeMany([...(tickUpdate ? [tickUpdate] : []), ...items.map((i) => i.update)]) : tickUpdate;
     void this.storeAndAcknowledge(live.id, toStore, items);
+    if (pendingBefore) this.removeInvalid(live, pendingBefore);
+  }
+
+  /**
+   * Removes what does not fit the schema among the items integrated since `since` (parts that waited for what they
+   * depend on), as a change of the server's own: applied, relayed to everyone and stored.
+   */
+  private removeInvalid(live: LiveDocument, since: Map<number, number>): void {
+    const items = invalidItems(live.doc, since);
+    if (items.length === 0) return;
+    this.logger.warn(`removed ${items.length} items out of the schema from ${live.id}`);
+    let removal: Uint8Array | null = null;
+    const capture = (update: Uint8Array) => (removal = update);
+    live.doc.on('update', capture);
+    try {
+      live.doc.transact((transaction) => {
+        for (const item of items) item.delete(transaction);
+      }, REPAIR_ORIGIN);
+    } finally {
+      live.doc.off('update', capture);
+    }
+    if (!removal) return;
+    live.broadcast(encodeUpdate(removal), null);
+    void this.storeAndAcknowledge(live.id, removal, []);
   }
 
   /** Stores an update (or, when null, waits for what is already being stored) and acknowledges the items. */

@@ -1,4 +1,5 @@
 import type { DocumentAccess } from '@commonplan/domain';
+import { UpdateChecker } from '@commonplan/editor';
 import type { MessageAck } from '@commonplan/sync';
 import * as Y from 'yjs';
 import { type AwarenessLimits, AwarenessRegistry, type PresenceIdentity } from './awareness-registry';
@@ -46,6 +47,7 @@ export class LiveDocument {
   holds = 0;
   unloadTimer: NodeJS.Timeout | null = null;
   private incoming: IncomingUpdate[] = [];
+  private checker: UpdateChecker | null = null;
   /** An update was handled in this tick: the next ones wait for its end. */
   private tickOpen = false;
   private ydoc: Y.Doc | null = null;
@@ -100,6 +102,7 @@ export class LiveDocument {
   }
 
   destroy(): void {
+    this.checker = null;
     this.ydoc?.destroy();
     this.ydoc = null;
     this.stored = null;
@@ -126,6 +129,16 @@ export class LiveDocument {
       this.tick();
     });
     this.onTick(this, [item]);
+    this.checker?.clear();
+  }
+
+  /**
+   * Checks an update against the document schema before it is taken: against the document and the updates taken in
+   * this tick and not yet applied, which it may build on (see content-guard). Null when it fits.
+   */
+  schemaProblem(update: Uint8Array): string | null {
+    this.checker ??= new UpdateChecker(this.doc);
+    return this.checker.check(update);
   }
 
   /** Sends a message to every participant but `except`. */
@@ -139,5 +152,6 @@ export class LiveDocument {
     const items = this.incoming;
     this.incoming = [];
     if (items.length > 0) this.onTick(this, items);
+    this.checker?.clear();
   }
 }

@@ -51,7 +51,7 @@ class WsConnection implements CollabConnection {
   notice(): void {}
 
   removed(_documentId: string, error: SyncError): void {
-    this.socket.close(error.code === 'unavailable' ? 1011 : WS_CLOSE_ACCESS_ENDED, error.message.slice(0, 120));
+    this.socket.close(error.code === 'unavailable' ? 1011 : WS_CLOSE_ACCESS_ENDED, closeReason(error.message));
   }
 }
 
@@ -169,7 +169,8 @@ export class YWebsocketServer implements OnApplicationBootstrap, OnApplicationSh
         connection.socket.send(encodePermissionDenied(ack.error.message));
         return;
       case 'malformed':
-        connection.socket.close(WS_CLOSE_MALFORMED, ack.error.message.slice(0, 120));
+      case 'invalid':
+        connection.socket.close(WS_CLOSE_MALFORMED, closeReason(ack.error.message));
         return;
       case 'too_large':
         connection.socket.close(1009, 'message too big');
@@ -200,4 +201,11 @@ function reject(socket: Duplex, code: string): void {
   if (!socket.destroyed) {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`);
   }
+}
+
+/** A close frame's reason: at most 123 bytes of UTF-8. */
+function closeReason(message: string): string {
+  let reason = message.slice(0, 123);
+  while (Buffer.byteLength(reason) > 123) reason = reason.slice(0, -1);
+  return reason;
 }

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { guardDocument } from '@commonplan/editor';
 import type { Access, CollabClient, CollabStatus, DocSession, SyncError } from '@commonplan/sync';
 import { useSessionCheck } from '../../session/session';
 import { indexedDbCopy, type OfflineCopy } from './offline-copy';
@@ -117,6 +118,9 @@ export function useLiveDocument(client: CollabClientLike | null, docId: string |
   useEffect(() => {
     if (!client || !docId) return;
     const doc = new Y.Doc();
+    // Whatever arrives (the offline copy, the server's state, others' edits) that the schema cannot hold is removed
+    // before the editor's binding sees it: no stored content can break the editor.
+    const stopGuard = guardDocument(doc);
     const awareness = new Awareness(doc);
     awareness.setLocalState({ user: userRef.current });
     awarenessRef.current = awareness;
@@ -198,6 +202,7 @@ export function useLiveDocument(client: CollabClientLike | null, docId: string |
       awareness.off('change', showPeers);
       session?.close();
       stopCopy?.();
+      stopGuard();
       awareness.destroy();
       doc.destroy();
       if (awarenessRef.current === awareness) awarenessRef.current = null;
