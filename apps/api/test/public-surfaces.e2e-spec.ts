@@ -279,7 +279,7 @@ describe('public surfaces: every route open without sign-in answers only its dec
     // Signing in, a password reset, health.
     await call('POST /api/auth/login', '/api/auth/login', { body: { email: 'nowa.osoba@police.example', password: 'hasło nowej osoby' } });
     await call('POST /api/auth/password-reset', '/api/auth/password-reset', { body: { email: 'obserwator@som.example' } });
-    await call('POST /api/auth/password-reset/confirm', '/api/auth/password-reset/confirm', { body: { token: server.linkToken('obserwator@som.example', '/reset-password'), password: 'nowe hasło obserwatora' } });
+    await call('POST /api/auth/password-reset/confirm', '/api/auth/password-reset/confirm', { body: { token: await server.waitForLinkToken('obserwator@som.example', '/reset-password'), password: 'nowe hasło obserwatora' } });
     await call('GET /api/health', '/api/health');
   });
   afterAll(() => server?.close());

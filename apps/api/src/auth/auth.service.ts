@@ -5,11 +5,15 @@ import type { Principal } from '../access/request-context';
 import { SessionStore, type SessionView, type SignedIn } from '../access/session-store';
 import { AuditService } from '../audit/audit.service';
 import { SessionEvents } from '../platform/events';
+import { JobQueue } from '../platform/jobs/job-queue';
 import { PasswordResetLinks } from './password-reset-links';
 import { PasswordHasher } from '../platform/security/password-hasher';
 import { UsersRepository } from '../people/users.repository';
 import { type WorkspaceOfUser, WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { LoginThrottle } from './login-throttle';
+
+/** The job that answers a password reset request (see requestPasswordReset). */
+const PASSWORD_RESET_JOB = 'password-reset';
 
 export interface Me {
   id: string;
@@ -30,7 +34,10 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly resetLinks: PasswordResetLinks,
     private readonly sessionEvents: SessionEvents,
-  ) {}
+    private readonly jobs: JobQueue,
+  ) {
+    jobs.handle(PASSWORD_RESET_JOB, (payload) => this.sendResetLink(payload));
+  }
 
   async login(email: string, password: string, client: { ip: string; userAgent: string | null }): Promise<SignedIn> {
     this.throttle.attempt(client.ip, email);
@@ -109,12 +116,19 @@ export class AuthService {
     };
   }
 
-  /** Always answers the same way, so that it does not tell which addresses have accounts. */
+  /**
+   * Records the request and answers at once: the same work, and so the same time, for any address; whether it has an
+   * account is found after the response, by the job queue, which sends the link if it does.
+   */
   async requestPasswordReset(email: string, ip: string): Promise<void> {
     this.throttle.resetRequested(ip, email);
-    const user = await this.users.findByEmail(email);
-    if (!user) return;
-    await this.resetLinks.send(user, ip);
+    await this.jobs.enqueue(PASSWORD_RESET_JOB, { email, ip });
+  }
+
+  /** The job of a reset request: a link to the account of the address, if there is one. */
+  private async sendResetLink(payload: Record<string, unknown>): Promise<void> {
+    const user = await this.users.findByEmail(String(payload['email']));
+    if (user) await this.resetLinks.send(user, String(payload['ip']));
   }
 
   async confirmPasswordReset(token: string, password: string): Promise<void> {

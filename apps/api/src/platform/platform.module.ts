@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from './config/app-config';
 import { Database } from './database/database';
 import { AccessEvents, SessionEvents } from './events';
+import { JobQueue } from './jobs/job-queue';
 import { RedisRelay } from './redis-relay';
 import { MailService } from './mail/mail.service';
 import { PasswordHasher } from './security/password-hasher';
@@ -28,8 +29,9 @@ export class PlatformModule {
         AccessEvents,
         SessionEvents,
         RedisRelay,
+        JobQueue,
       ],
-      exports: [AppConfig, Database, DataSource, MailService, TokenService, PasswordHasher, AccessEvents, SessionEvents],
+      exports: [AppConfig, Database, DataSource, MailService, TokenService, PasswordHasher, AccessEvents, SessionEvents, JobQueue],
     };
   }
 }
