@@ -72,7 +72,7 @@ export function MeetingPage() {
   useMeetingEvents(meetingId, true, () => void reload());
 
   // After an action, the focus goes to what it asked for (e.g. the recorded vote, the outcome) once it is shown.
-  const { refresh, focusWhenShown } = useReloadAndFocus(reload, [meeting]);
+  const { refresh, focusWhenShown } = useReloadAndFocus(reload);
 
   if (!meeting) {
     if (error == null) return <Loading label={t('decisions.meeting.loading')} />;

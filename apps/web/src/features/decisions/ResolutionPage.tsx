@@ -71,7 +71,7 @@ export function ResolutionPage() {
   const body = useApiData<BodyView>(resolution ? `/bodies/${resolution.body.id}` : null);
 
   // After an action, the focus goes to what it asked for (e.g. the recorded vote, the outcome) once it is shown.
-  const { refresh } = useReloadAndFocus(reload, [resolution, votes]);
+  const { refresh } = useReloadAndFocus(reload);
 
   if (!resolution) {
     if (error == null) return <Loading label={t('decisions.resolution.loading')} />;

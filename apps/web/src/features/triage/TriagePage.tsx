@@ -7,6 +7,7 @@ import { useApiData } from '../../api/useApiData';
 import { useMe } from '../../session/session';
 import { Loading } from '../../ui/Loading';
 import { ErrorMessage, StatusMessage } from '../../ui/Messages';
+import { useFocusWhenShown } from '../../ui/focus-when-shown';
 import { KEEP_FOCUS } from '../../ui/navigation-focus';
 import { PageHeading } from '../../ui/PageHeading';
 import { RoundUnavailable } from '../rounds/RoundDetails';
@@ -20,10 +21,6 @@ import { openButtonId, TriageTable } from './TriageTable';
 import { filtersFromSearch, isStaff, searchOfFilters, type TriageFilters, type TriageSort } from './triage-api';
 import { useTriage } from './useTriage';
 
-/** Puts the focus on an element once React has drawn it. */
-function focusSoon(id: string) {
-  setTimeout(() => document.getElementById(id)?.focus(), 0);
-}
 
 /**
  * /w/:workspaceId/rounds/:roundId/comments (coordinators and experts): the round's comments to work on. Filters and
@@ -62,6 +59,8 @@ function StaffTriage() {
   const [selected, setSelected] = useState<{ id: string; number: string } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [entering, setEntering] = useState(false);
+  // After a form closes, the focus goes back to what opened it, once that is drawn again.
+  const focusWhenShown = useFocusWhenShown();
 
   const assignees = (people.data ?? [])
     .filter((p) => p.active && (p.role === 'expert' || p.role === 'coordinator'))
@@ -88,7 +87,7 @@ function StaffTriage() {
   function close() {
     const id = selected?.id;
     setSelected(null);
-    if (id) focusSoon(openButtonId(id));
+    if (id) focusWhenShown(openButtonId(id));
   }
 
   return (
@@ -111,11 +110,11 @@ function StaffTriage() {
               onEntered={(receipt) => {
                 setEntering(false);
                 done(t('triage.enter.done', { number: receipt.number }));
-                focusSoon('triage-enter-toggle');
+                focusWhenShown('triage-enter-toggle');
               }}
               onCancel={() => {
                 setEntering(false);
-                focusSoon('triage-enter-toggle');
+                focusWhenShown('triage-enter-toggle');
               }}
             />
           ) : (
