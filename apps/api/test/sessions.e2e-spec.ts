@@ -1,4 +1,5 @@
 import { COLLAB_EVENTS, MEETINGS_NAMESPACE, ROUNDS_NAMESPACE } from '@commonplan/sync';
+import Redis from 'ioredis';
 import type { Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import { LiveConnections } from '../src/access/live-connections';
@@ -19,6 +20,12 @@ describe('sessions end with their sockets, on every instance', () => {
   const opened: Array<Socket | WebSocket> = [];
 
   beforeAll(async () => {
+    // Two instances hear each other through Redis (CI runs one on 127.0.0.1:6379; REDIS_URL points elsewhere).
+    const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    await redis.connect().catch((error: Error) => {
+      throw new Error(`these tests need Redis at ${REDIS_URL} (set REDIS_URL): ${error.message}`);
+    });
+    await redis.quit();
     server = await TestServer.start({ env: { REDIS_URL } });
     peer = await server.startPeer();
     const ws = await server.demoWorkspaceId();

@@ -47,3 +47,19 @@ describe('loadConfig', () => {
     expect(config.secureCookies).toBe(true);
   });
 });
+
+describe('the README', () => {
+  it('lists every variable the configuration reads, in its configuration table', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { readFileSync } = require('node:fs') as typeof import('node:fs');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { resolve } = require('node:path') as typeof import('node:path');
+    const source = readFileSync(resolve(__dirname, 'app-config.ts'), 'utf8');
+    const readme = readFileSync(resolve(__dirname, '../../../../../README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+    const variables = [...new Set([...source.matchAll(/\b(?:str|int|bool|url)\('([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]))];
+    expect(variables.length).toBeGreaterThan(30);
+    const missing = variables.filter((name) => !table.includes(`\`${name}\``));
+    expect(missing).toEqual([]);
+  });
+});
