@@ -30,7 +30,7 @@ const MAX_VALUE_CHARS = 2048;
 export const REPAIR_ORIGIN = 'commonplan:repair';
 
 /** Where an item stands. */
-export type Container =
+type Container =
   | { kind: 'root'; name: string }
   | { kind: 'element'; name: string; depth: number }
   | { kind: 'text' }
@@ -84,7 +84,7 @@ function childTypes(start: ContentMatch): Set<string> {
 }
 
 /** Why `content` may not stand in `container` (under the map key `parentSub`), or null when it may. */
-export function contentProblem(container: Container, parentSub: string | null, content: Content): string | null {
+function contentProblem(container: Container, parentSub: string | null, content: Content): string | null {
   if (content instanceof Y.ContentDeleted) return null;
   switch (container.kind) {
     case 'gone':
@@ -184,7 +184,7 @@ function describe(content: Content): string {
 }
 
 /** Where the children of an integrated shared type stand. */
-export function containerOf(type: SharedType): Container {
+function containerOf(type: SharedType): Container {
   const item = type._item;
   if (item === null) return { kind: 'root', name: Y.findRootTypeKey(type) };
   if (item.deleted) return { kind: 'gone' };
