@@ -107,6 +107,49 @@ describe('bad input never answers 500', () => {
       body: { documentId, versionId, title: 'Daleka przyszłość', audiences: ['public'], channels: ['online_form'], opensAt: new Date(Date.now() + DAY).toISOString(), closesAt: '+275760-09-13T00:00:00.000Z' },
     });
     expectFieldError(future, 'closesAt');
+    // A vote weight JavaScript writes with an exponent (1e-7) once crashed class-validator's decimal-places check.
+    const organisations = (await server.request(`/api/workspaces/${ws}/organisations?kind=member`, { token: coordinator })).body as Array<{ id: string }>;
+    for (const voteWeight of [1e-7, 5e-324, 1.23456]) {
+      const changed = await server.request(`/api/workspaces/${ws}/organisations/${organisations[0].id}`, { token: coordinator, method: 'PATCH', body: { voteWeight } });
+      expectFieldError(changed, 'voteWeight');
+    }
+    const created = await server.request(`/api/workspaces/${ws}/organisations`, { token: coordinator, body: { kind: 'member', type: 'gmina_wiejska', name: 'Gmina Próbna', voteWeight: 1e-7 } });
+    expectFieldError(created, 'voteWeight');
+  });
+
+  it('refuses a nested object that is missing or a list with a 400 naming it', async () => {
+    const submitter = { kind: 'person', name: 'Anna', type: 'resident' };
+    for (const body of [{}, { submitter: [] }, { submitter: [submitter] }]) {
+      expectFieldError(await server.request(`/api/public/rounds/${roundId}/comments`, { body: { part: 'Rozdział 1', justification: 'ok', ...body } }), 'submitter');
+    }
+    const withPassage = await server.request(`/api/public/rounds/${roundId}/comments`, { body: { part: 'Rozdział 1', justification: 'ok', submitter, passage: [{ from: 1, to: 2 }] } });
+    expectFieldError(withPassage, 'passage');
+    for (const anchor of [undefined, [], [{ start: 'AA==', end: 'AA==' }]]) {
+      expectFieldError(await server.request(`/api/documents/${documentId}/comments`, { token: coordinator, body: { body: 'Uwaga', quote: 'Cel', anchor } }), 'anchor');
+    }
+  });
+
+  it('refuses null for a field a change cannot leave empty, with a 400 naming it', async () => {
+    for (const field of ['title', 'kind', 'status']) {
+      expectFieldError(await server.request(`/api/documents/${documentId}`, { token: coordinator, method: 'PATCH', body: { [field]: null } }), field);
+    }
+    const [organisation] = (await server.request(`/api/workspaces/${ws}/organisations?kind=member`, { token: coordinator })).body as Array<{ id: string }>;
+    for (const field of ['name', 'type', 'voteWeight']) {
+      expectFieldError(await server.request(`/api/workspaces/${ws}/organisations/${organisation.id}`, { token: coordinator, method: 'PATCH', body: { [field]: null } }), field);
+    }
+    // Where null means "not known", it still clears the field.
+    const cleared = await server.request(`/api/workspaces/${ws}/organisations/${organisation.id}`, { token: coordinator, method: 'PATCH', body: { population: null } });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.population).toBeNull();
+  });
+
+  it('answers a body that does not decode as its Content-Encoding says with 400, before any route runs', async () => {
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      const response = await server.request('/api/auth/login', { body: '{"email":"a@b.pl","password":"x"}', headers: { 'content-encoding': encoding } });
+      expect({ encoding, status: response.status }).toEqual({ encoding, status: 400 });
+      expect(response.body.message).toMatch(/could not be decoded/);
+    }
+    expect((await server.request('/api/auth/login', { body: '{}', headers: { 'content-encoding': 'compress' } })).status).toBe(415);
   });
 
   it('answers a malformed y-websocket path with 400, not 503', async () => {

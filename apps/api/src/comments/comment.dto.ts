@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -36,6 +36,8 @@ export class CommentBodyDto {
 
 export class CreateThreadDto extends CommentBodyDto {
   @ApiProperty({ type: AnchorDto })
+  // ValidateNested alone lets a missing anchor (or a list) through.
+  @IsObject({ message: 'anchor must be an object { start, end }' })
   @ValidateNested()
   @Type(() => AnchorDto)
   anchor!: AnchorDto;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { MAX_TEXT_POSITION } from '../platform/http/ranges';
 import { ROUND_CHANNELS, type RoundChannel, SUBMITTER_KINDS, SUBMITTER_TYPES } from '@commonplan/domain';
 
@@ -48,6 +48,8 @@ export class CommentContentDto {
 
   @ApiPropertyOptional({ type: PassageDto })
   @IsOptional()
+  // ValidateNested alone lets a list of passages through.
+  @IsObject({ message: 'passage must be an object { from, to }' })
   @ValidateNested()
   @Type(() => PassageDto)
   passage?: PassageDto;
@@ -74,6 +76,8 @@ export class CommentContentDto {
 /** A comment from the public form: the submitter says who they are; the e-mail gets the receipt and is never published. */
 export class PublicCommentDto extends CommentContentDto {
   @ApiProperty({ type: SubmitterDto })
+  // ValidateNested alone lets a missing submitter (or a list) through.
+  @IsObject({ message: 'submitter must be an object { kind, name, type }' })
   @ValidateNested()
   @Type(() => SubmitterDto)
   submitter!: SubmitterDto;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { IsIn, IsString, Length, ValidateIf } from 'class-validator';
 import { IsStoredDate } from '../../platform/http/ranges';
+import { OptionalNotNull } from '../../platform/http/validation';
 import {
   DOCUMENT_ACCESS_LEVELS,
   DOCUMENT_KINDS,
@@ -27,19 +28,19 @@ export class CreateDocumentDto {
 
 export class UpdateDocumentDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @Transform(trim)
   @IsString()
   @Length(1, 300)
   title?: string;
 
   @ApiPropertyOptional({ enum: DOCUMENT_KINDS })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(DOCUMENT_KINDS, { message: `kind must be one of: ${DOCUMENT_KINDS.join(', ')}` })
   kind?: DocumentKind;
 
   @ApiPropertyOptional({ enum: DOCUMENT_STATUSES, description: 'coordinators only' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(DOCUMENT_STATUSES, { message: `status must be one of: ${DOCUMENT_STATUSES.join(', ')}` })
   status?: DocumentStatus;
 }

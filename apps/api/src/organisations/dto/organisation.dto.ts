@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { MaxDecimalPlaces } from '../../platform/http/ranges';
+import { OptionalNotNull } from '../../platform/http/validation';
 import { MEMBER_TYPES, ORGANISATION_KINDS, type OrganisationKind, PARTNER_TYPES } from '@commonplan/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -37,7 +39,8 @@ export class CreateOrganisationDto {
 
   @ApiPropertyOptional({ description: 'members only; default 1', example: 1 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 4 })
+  @IsNumber()
+  @MaxDecimalPlaces(4, 'voteWeight must have at most 4 decimal places')
   @Min(0.0001)
   @Max(1_000_000)
   voteWeight?: number | null;
@@ -45,12 +48,12 @@ export class CreateOrganisationDto {
 
 export class UpdateOrganisationDto {
   @ApiPropertyOptional({ enum: ALL_TYPES })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(ALL_TYPES, { message: `type must be one of: ${ALL_TYPES.join(', ')}` })
   type?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @Transform(trim)
   @IsString()
   @Length(1, 300)
@@ -73,8 +76,9 @@ export class UpdateOrganisationDto {
   populationYear?: number | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 4 })
+  @OptionalNotNull()
+  @IsNumber()
+  @MaxDecimalPlaces(4, 'voteWeight must have at most 4 decimal places')
   @Min(0.0001)
   @Max(1_000_000)
   voteWeight?: number;

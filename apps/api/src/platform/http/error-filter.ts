@@ -39,12 +39,13 @@ export class ErrorFilter implements ExceptionFilter {
       const mapped = DB_ERRORS[code ?? ''];
       if (mapped) return { status: mapped.status, body: { statusCode: mapped.status, error: mapped.error, message: mapped.message } };
     }
-    // Errors raised by Express's body parser carry their own 4xx status (malformed JSON 400, too large 413).
-    const status = (exception as { status?: unknown; statusCode?: unknown } | null)?.status;
-    const type = (exception as { type?: unknown } | null)?.type;
-    if (typeof status === 'number' && status >= 400 && status < 500 && typeof type === 'string') {
+    // Errors raised by Express's body parser carry their own 4xx status (malformed JSON 400, too large 413), with a
+    // `type`, or none when the body does not decode as its Content-Encoding says (http-errors marks them `expose`).
+    const { status, type, expose } = (exception ?? {}) as { status?: unknown; type?: unknown; expose?: unknown };
+    if (typeof status === 'number' && status >= 400 && status < 500 && (typeof type === 'string' || expose === true)) {
       const message = type === 'entity.too.large' ? 'request body is too large' : type === 'entity.parse.failed'
-        ? 'request body is not valid JSON' : (exception as Error).message;
+        ? 'request body is not valid JSON' : typeof type === 'string' ? (exception as Error).message
+        : 'request body could not be decoded (check its Content-Encoding)';
       return { status, body: { statusCode: status, message } };
     }
     return { status: 500, body: { statusCode: 500, message: 'Internal server error' } };

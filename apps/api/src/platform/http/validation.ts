@@ -1,5 +1,12 @@
 import { type ArgumentMetadata, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { controlCharacterProblem } from './input-guard';
+
+/**
+ * A field that may be left out but, when sent, must pass its other validators, null included. `IsOptional` also lets
+ * null through, which a change would then write into a column that cannot be empty (a 500).
+ */
+export const OptionalNotNull = () => ValidateIf((_, value) => value !== undefined);
 
 /** Flattens class-validator errors to `field: message` pairs, nested fields joined with dots. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
