@@ -10,6 +10,9 @@ import { renderHtml } from './render-html';
 import { editorSchema } from './schema';
 import { applyChanges, type Change, changes, sampleState, validDocument } from './testing/random-changes';
 
+/** Property tests run hundreds of cases: on a loaded CI machine they take far longer than vitest's default 5 s. */
+const PROPERTY_TIMEOUT = 120_000;
+
 const docOf = (state: Uint8Array) => {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
@@ -69,7 +72,7 @@ describe('the content guard', () => {
     expect(updateProblem(docOf(base), bad[bad.length - 1], [earlier])).toBe('"table" may not stand in "paragraph"');
   });
 
-  it('never refuses a document that fits the schema, nor an edit turning one into another', () => {
+  it('never refuses a document that fits the schema, nor an edit turning one into another', { timeout: PROPERTY_TIMEOUT }, () => {
     fc.assert(
       fc.property(validDocument, validDocument, (first, second) => {
         const doc = prosemirrorJSONToYDoc(editorSchema(), first, RICH_TEXT_FIELD);
@@ -85,7 +88,7 @@ describe('the content guard', () => {
     );
   });
 
-  it('accepts only updates after which nothing in the document is out of the schema (random updates)', () => {
+  it('accepts only updates after which nothing in the document is out of the schema (random updates)', { timeout: PROPERTY_TIMEOUT }, () => {
     fc.assert(
       fc.property(changes, (list) => {
         const { base, update, after } = changed(list);
@@ -97,7 +100,7 @@ describe('the content guard', () => {
     );
   });
 
-  it('reads any stored state: the document, its HTML, Markdown, plain text and the editor binding never fail (random updates)', () => {
+  it('reads any stored state: the document, its HTML, Markdown, plain text and the editor binding never fail (random updates)', { timeout: PROPERTY_TIMEOUT }, () => {
     fc.assert(
       fc.property(changes, (list) => {
         const { after } = changed(list);
@@ -117,7 +120,7 @@ describe('the content guard', () => {
     );
   });
 
-  it('repairs once and for all, and a guarded document never shows its observers content out of the schema', () => {
+  it('repairs once and for all, and a guarded document never shows its observers content out of the schema', { timeout: PROPERTY_TIMEOUT }, () => {
     fc.assert(
       fc.property(changes, (list) => {
         const { update, base } = changed(list);

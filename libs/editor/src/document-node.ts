@@ -56,7 +56,8 @@ function sanitize(node: JSONContent, depth: number): JSONContent | null {
     return { type: 'text', text: node.text, ...(marks.length ? { marks } : {}) };
   }
   const content = Array.isArray(node.content) ? node.content.map((child) => sanitize(child, depth + 1)).filter((child): child is JSONContent => child !== null) : [];
-  return { type: node.type, ...(node.attrs ? { attrs: node.attrs } : {}), ...(content.length ? { content } : {}) };
+  const attrs = attributesOf(schema.nodes[node.type], node.attrs);
+  return { type: node.type, ...(attrs ? { attrs } : {}), ...(content.length ? { content } : {}) };
 }
 
 function marksOf(node: JSONContent): NonNullable<JSONContent['marks']> {
@@ -95,14 +96,17 @@ function buildChild(json: JSONContent, depth: number): PMNode[] {
   return [build(json, type, depth)];
 }
 
-/** Attributes the type knows, and only plain values. */
+/**
+ * The attributes the type knows. A null value is an attribute not set (y-prosemirror never stores one), so the type's
+ * default applies: the same text then reads the same whether it came through Yjs or JSON.
+ */
 function attributesOf(type: NodeType, attrs: unknown): Record<string, unknown> | null {
   if (!attrs || typeof attrs !== 'object') return null;
   const known = Object.keys(type.spec.attrs ?? {});
   const out: Record<string, unknown> = {};
   for (const key of known) {
     const value = (attrs as Record<string, unknown>)[key];
-    if (value !== undefined) out[key] = value;
+    if (value !== undefined && value !== null) out[key] = value;
   }
   return out;
 }

@@ -43,7 +43,8 @@ function open(state: Uint8Array, arrives: 'before' | 'after') {
 }
 
 describe('the editor loads any stored document (property)', () => {
-  it('shows whatever the server or the offline copy holds, without the content the schema cannot hold', () => {
+  // Forty editors mounted one after another: far longer than vitest's default 5 s on a loaded CI machine.
+  it('shows whatever the server or the offline copy holds, without the content the schema cannot hold', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(changes, fc.constantFrom('before' as const, 'after' as const), (list, arrives) => {
         const errors: unknown[] = [];
