@@ -225,23 +225,26 @@ export class UpdateChecker {
     const { structs, ds } = Y.decodeUpdate(update);
     const index = this.index;
     index.add(structs, ds);
-    for (const struct of structs) {
-      // What the update itself deletes is never visible (a client's merged batch may hold its own undone mistakes).
-      if (!(struct instanceof Y.Item) || index.deletedByUpdate(struct)) continue;
-      const place = index.placeOf(struct);
-      const problem = contentProblem(place.container, place.parentSub, struct.content);
-      if (problem) {
-        index.remove(structs);
-        return problem;
+    try {
+      for (const struct of structs) {
+        // What the update itself deletes is never visible (a client's merged batch may hold its own undone mistakes).
+        if (!(struct instanceof Y.Item) || index.deletedByUpdate(struct)) continue;
+        const place = index.placeOf(struct);
+        const problem = contentProblem(place.container, place.parentSub, struct.content);
+        if (problem) {
+          index.remove(structs);
+          return problem;
+        }
       }
+      return null;
+    } finally {
+      index.deletes = null;
     }
-    return null;
   }
 
   /** Takes an update as one the next ones may build on, without checking it. */
   remember(update: Uint8Array): void {
-    const { structs, ds } = Y.decodeUpdate(update);
-    this.index.add(structs, ds);
+    this.index.add(Y.decodeUpdate(update).structs, null);
   }
 
   /** Forgets the remembered updates (they are in the document now). */
@@ -259,12 +262,13 @@ interface Place {
 class StructIndex {
   private readonly byClient = new Map<number, Y.Item[]>();
   private readonly places = new Map<Y.Item, Place>();
-  private readonly deletes: Array<ReturnType<typeof Y.decodeUpdate>['ds']> = [];
+  /** The deletions of the update being checked (only its own count: earlier ones were checked when they came). */
+  deletes: ReturnType<typeof Y.decodeUpdate>['ds'] | null = null;
 
   constructor(private readonly doc: Y.Doc) {}
 
-  add(structs: Array<Y.Item | Y.GC | Y.Skip>, deletes: ReturnType<typeof Y.decodeUpdate>['ds']): void {
-    this.deletes.push(deletes);
+  add(structs: Array<Y.Item | Y.GC | Y.Skip>, deletes: ReturnType<typeof Y.decodeUpdate>['ds'] | null): void {
+    this.deletes = deletes;
     for (const struct of structs) {
       if (!(struct instanceof Y.Item)) continue;
       let list = this.byClient.get(struct.id.client);
@@ -280,13 +284,12 @@ class StructIndex {
     const gone = new Set(structs);
     for (const [client, list] of this.byClient) this.byClient.set(client, list.filter((item) => !gone.has(item)));
     for (const struct of structs) if (struct instanceof Y.Item) this.places.delete(struct);
-    this.deletes.pop();
   }
 
-  /** Whether the updates of the index delete the whole item. */
+  /** Whether the update being checked deletes the whole item. */
   deletedByUpdate(item: Y.Item): boolean {
-    const last = Y.createID(item.id.client, item.id.clock + item.length - 1);
-    return this.deletes.some((ds) => Y.isDeleted(ds, item.id) && Y.isDeleted(ds, last));
+    const ds = this.deletes;
+    return ds !== null && Y.isDeleted(ds, item.id) && Y.isDeleted(ds, Y.createID(item.id.client, item.id.clock + item.length - 1));
   }
 
   placeOf(item: Y.Item): Place {
