@@ -79,7 +79,8 @@ function worktree(ref) {
   return { dir, remove: () => execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: root, stdio: 'ignore' }) };
 }
 
-const results = [await measure('this commit', root)];
+const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+const results = [await measure(`${head} (this tree)`, root)];
 if (args.ref) {
   const other = worktree(String(args.ref));
   try {
