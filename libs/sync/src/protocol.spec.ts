@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+// The protocol's document, read as text (not a module of ours).
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import doc from '../../../docs/sync-protocol.md?raw';
 import { ackErrorAction, accessMaySendUpdates, shouldRetryJoin } from './ack-policy';
 import {
