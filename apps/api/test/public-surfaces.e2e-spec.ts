@@ -120,7 +120,7 @@ const PUBLIC_ROUTES: Record<string, { json: readonly string[] } | { file: true }
   'GET /api/public/registers/{slug}': {
     json: [
       'workspace',
-      ...['number', 'title', 'body', 'adoptedAt', 'result.for', 'result.against', 'result.abstain', 'result.quorum', 'result.reason', 'versionHash', 'ballotsDigest'].map(
+      ...['number', 'title', 'body', 'adoptedAt', 'result.for', 'result.against', 'result.abstain', 'result.quorum', 'result.reason', 'versionHash', 'ballotsDigest', 'verified'].map(
         (k) => `entries[].${k}`,
       ),
     ],

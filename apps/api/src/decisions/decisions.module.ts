@@ -12,6 +12,7 @@ import { MeetingsService } from './meetings.service';
 import { MinutesService } from './minutes/minutes.service';
 import { RegisterService } from './register.service';
 import { ResolutionsService } from './resolutions.service';
+import { VoteVerifier } from './vote-verifier';
 import { VotesReader } from './votes-reader';
 import { VotesService } from './votes.service';
 
@@ -19,7 +20,7 @@ import { VotesService } from './votes.service';
 @Module({
   imports: [DocumentsModule],
   controllers: [DecisionsController, ApprovalsController, AttachmentsController],
-  providers: [ApprovalsService, AttachmentsService, DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VotesService, RegisterService, MeetingEventsGateway, MinutesService],
+  providers: [ApprovalsService, AttachmentsService, DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VoteVerifier, VotesService, RegisterService, MeetingEventsGateway, MinutesService],
   exports: [BodiesService],
 })
 export class DecisionsModule {}

@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService, type ChainReport } from '../audit/audit.service';
-import { ballotsDigest } from './ballots-digest';
+import type { Outcome } from '@commonplan/domain';
+import { type VoteProblem, type VoteVerification, VoteVerifier } from './vote-verifier';
 
 export interface RegisterEntry {
   number: string;
@@ -14,6 +15,8 @@ export interface RegisterEntry {
   ballotsDigest: string;
   resolutionId: string;
   auditSeq: number;
+  /** Whether the entry and its vote verify (see verify): a view shows an entry that does not as such. */
+  verified: boolean;
 }
 
 /**
@@ -29,6 +32,8 @@ export interface PublicRegisterEntry {
   result: { for: number; against: number; abstain: number; quorum: boolean; reason: string };
   versionHash: string | null;
   ballotsDigest: string;
+  /** False when the entry or its vote does not verify against its seals and ballots: the public sees it marked. */
+  verified: boolean;
 }
 
 export interface PublicRegister {
@@ -37,31 +42,45 @@ export interface PublicRegister {
   entries: PublicRegisterEntry[];
 }
 
+export interface RegisterProblem {
+  kind: 'audit_chain' | 'vote' | 'register_entry';
+  /** The audit entry's number, the vote's id or the register entry's number. */
+  id: string;
+  /** What does not hold, for views to say in their language (a vote's: VoteProblem). */
+  code: VoteProblem | 'audit_chain' | 'entry_unsealed' | 'entry_differs' | 'entry_result_differs' | 'entry_vote_differs' | 'attachments_changed';
+  reason: string;
+}
+
 export interface RegisterReport {
   valid: boolean;
   checkedEntries: number;
   checkedVotes: number;
   auditChain: Pick<ChainReport, 'valid' | 'checkedEntries' | 'firstBroken'>;
   /** The first thing found not to match, in words a clerk can act on. */
-  firstBroken: { kind: 'audit_chain' | 'vote' | 'register_entry'; id: string; reason: string } | null;
+  firstBroken: RegisterProblem | null;
+  /** Everything found not to match. */
+  problems: RegisterProblem[];
 }
 
 /**
  * The decision register: every adopted resolution with its number, date, body, result and the adopted version's
- * hash. Append-only (a trigger refuses changes), and each entry is sealed by its audit entry, which carries the digest
- * of the vote's ballots: verification recomputes the audit chain, every closed vote's ballot digest from the ballots
- * stored now, and compares each register entry with the audit entry that sealed it.
+ * hash. Append-only (a trigger refuses changes), and each entry is sealed by its audit entry. Verification recomputes
+ * the audit chain, checks every closed vote against its seals and its ballots (VoteVerifier: the ballots' digest, the
+ * rules, members and attendance, the outcome recomputed), and compares each register entry, figures included, with
+ * its seal and its vote.
  */
 @Injectable()
 export class RegisterService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly verifier: VoteVerifier,
   ) {}
 
   async list(workspaceId: string): Promise<RegisterEntry[]> {
     const rows = await this.dataSource.query(`SELECT * FROM decision_register WHERE workspace_id = $1 ORDER BY adopted_at, id`, [workspaceId]);
-    return rows.map(toEntry);
+    const verified = rows.length ? await this.entriesVerified(workspaceId) : new Map<string, boolean>();
+    return rows.map((row: RegisterRow) => toEntry(row, verified.get(row.resolution_id) ?? false));
   }
 
   /** The published register of a workspace, by its slug (no sign-in). */
@@ -74,45 +93,83 @@ export class RegisterService {
   async verify(workspaceId: string): Promise<RegisterReport> {
     const chain = await this.audit.verify(workspaceId);
     const auditChain = { valid: chain.valid, checkedEntries: chain.checkedEntries, firstBroken: chain.firstBroken };
-    let firstBroken: RegisterReport['firstBroken'] = chain.valid ? null : { kind: 'audit_chain', id: String(chain.firstBroken?.seq ?? ''), reason: 'the audit trail does not verify' };
+    const problems: RegisterProblem[] = chain.valid ? [] : [{ kind: 'audit_chain', id: String(chain.firstBroken?.seq ?? ''), code: 'audit_chain', reason: 'the audit trail does not verify' }];
 
-    const seals = await this.dataSource.query(
-      `SELECT seq, action, details FROM audit_entries WHERE workspace_id = $1 AND action IN ('vote.closed', 'resolution.adopted') ORDER BY seq`,
-      [workspaceId],
-    );
-    const closedSeal = new Map<string, string>(seals.filter((s: { action: string }) => s.action === 'vote.closed').map((s: { details: Record<string, string> }) => [s.details['voteId'], s.details['ballotsDigest']]));
-    const votes = await this.dataSource.query(`SELECT id, ballots_digest FROM votes WHERE workspace_id = $1 AND state = 'closed' ORDER BY closed_at`, [workspaceId]);
+    const votes = await this.dataSource.query(`SELECT id FROM votes WHERE workspace_id = $1 AND state = 'closed' ORDER BY closed_at`, [workspaceId]);
+    const verified = await this.verifier.verify(votes.map((v: { id: string }) => v.id));
     for (const vote of votes) {
-      const ballots = await this.dataSource.query(`SELECT organisation_id, choice, by_proxy FROM vote_ballots WHERE vote_id = $1`, [vote.id]);
-      const secret = await this.dataSource.query(`SELECT choice, weight FROM vote_secret_choices WHERE vote_id = $1`, [vote.id]);
-      const now = ballotsDigest(ballots, secret);
-      const sealed = closedSeal.get(vote.id);
-      const reason = !sealed ? 'no audit entry seals this vote' : now !== sealed ? 'its ballots were changed after the vote closed' : vote.ballots_digest !== sealed ? 'its recorded digest was changed' : null;
-      if (reason && !firstBroken) firstBroken = { kind: 'vote', id: vote.id, reason };
+      const verification = verified.get(vote.id);
+      if (verification && !verification.verified) problems.push({ kind: 'vote', id: vote.id, code: verification.code, reason: verification.reason });
     }
 
     const entries = await this.dataSource.query(`SELECT * FROM decision_register WHERE workspace_id = $1 ORDER BY id`, [workspaceId]);
+    const problemsOfEntries = await this.entryProblems(workspaceId, entries, verified);
+    problems.push(...problemsOfEntries);
+    return { valid: problems.length === 0, checkedEntries: entries.length, checkedVotes: votes.length, auditChain, firstBroken: problems[0] ?? null, problems };
+  }
+
+  /** Each register entry against the audit entry that sealed it, its vote, and its attachments' content now. */
+  private async entryProblems(workspaceId: string, entries: Array<RegisterRow & { vote_id: string }>, votes: Map<string, VoteVerification>): Promise<RegisterProblem[]> {
+    const problems: RegisterProblem[] = [];
+    if (entries.length === 0) return problems;
+    const seals = await this.dataSource.query(
+      `SELECT seq, details FROM audit_entries WHERE workspace_id = $1 AND action = 'resolution.adopted' AND seq = ANY($2::bigint[])`,
+      [workspaceId, entries.map((e) => e.audit_seq)],
+    );
+    const outcomes = await this.dataSource.query(`SELECT id, outcome FROM votes WHERE id = ANY($1::uuid[])`, [entries.map((e) => e.vote_id)]);
     for (const entry of entries) {
-      const seal = seals.find((s: { seq: string; action: string }) => s.action === 'resolution.adopted' && Number(s.seq) === Number(entry.audit_seq));
+      const problem = (code: RegisterProblem['code'], reason: string) => problems.push({ kind: 'register_entry', id: entry.number, code, reason });
+      const seal = seals.find((s: { seq: string }) => Number(s.seq) === Number(entry.audit_seq));
       const details = seal?.details as Record<string, unknown> | undefined;
-      const matches =
-        details &&
+      if (!details) {
+        problem('entry_unsealed', 'no audit entry seals this register entry');
+        continue;
+      }
+      const sealedResult = (details['result'] ?? {}) as Record<string, unknown>;
+      const same =
         details['resolutionId'] === entry.resolution_id &&
         details['number'] === entry.number &&
         details['title'] === entry.title &&
+        details['body'] === entry.body_name &&
+        details['adoptedAt'] === new Date(entry.adopted_at).toISOString() &&
         details['ballotsDigest'] === entry.ballots_digest &&
         (details['versionHash'] ?? null) === entry.version_hash;
-      if (!matches && !firstBroken) firstBroken = { kind: 'register_entry', id: entry.number, reason: seal ? 'the entry differs from the audit entry that sealed it' : 'no audit entry seals this register entry' };
+      if (!same) {
+        problem('entry_differs', 'the entry differs from the audit entry that sealed it');
+        continue;
+      }
+      const differing = (['for', 'against', 'abstain', 'quorum', 'reason'] as const).filter((key) => sealedResult[key] !== entry.result[key]);
+      if (differing.length > 0) {
+        problem('entry_result_differs', `its result (${differing.map((key) => `${key} ${entry.result[key]}`).join(', ')}) differs from the sealed one (${differing.map((key) => `${key} ${sealedResult[key]}`).join(', ')})`);
+        continue;
+      }
+      // The entry's figures against its vote's outcome (which verifies against its ballots, or is reported above).
+      const outcome = outcomes.find((o: { id: string }) => o.id === entry.vote_id)?.outcome as Outcome | undefined;
+      if (outcome && votes.get(entry.vote_id)?.verified && (outcome.tally.for.count !== entry.result.for || outcome.tally.against.count !== entry.result.against || outcome.tally.abstain.count !== entry.result.abstain)) {
+        problem('entry_vote_differs', 'its result differs from its vote’s outcome');
+        continue;
+      }
       // The attachments as adopted: their content hashed again now, against the list the seal names.
       const attachments = await this.dataSource.query(
         `SELECT position, name, encode(sha256(content), 'hex') AS sha256 FROM resolution_attachments WHERE resolution_id = $1 ORDER BY position`,
         [entry.resolution_id],
       );
-      const sealedAttachments = (details?.['attachments'] as Array<{ position: number; name: string; sha256: string }> | undefined) ?? [];
-      const same = attachments.length === sealedAttachments.length && attachments.every((a: { position: number; name: string; sha256: string }, i: number) => Number(a.position) === sealedAttachments[i].position && a.name === sealedAttachments[i].name && a.sha256 === sealedAttachments[i].sha256);
-      if (matches && !same && !firstBroken) firstBroken = { kind: 'register_entry', id: entry.number, reason: 'its attachments were changed after the adoption' };
+      const sealedAttachments = (details['attachments'] as Array<{ position: number; name: string; sha256: string }> | undefined) ?? [];
+      const sameAttachments =
+        attachments.length === sealedAttachments.length &&
+        attachments.every((a: { position: number; name: string; sha256: string }, i: number) => Number(a.position) === sealedAttachments[i].position && a.name === sealedAttachments[i].name && a.sha256 === sealedAttachments[i].sha256);
+      if (!sameAttachments) problem('attachments_changed', 'its attachments were changed after the adoption');
     }
-    return { valid: firstBroken === null, checkedEntries: entries.length, checkedVotes: votes.length, auditChain, firstBroken };
+    return problems;
+  }
+
+  /** Which register entries (by resolution) verify: for views that must show only what verifies, or mark it. */
+  async entriesVerified(workspaceId: string): Promise<Map<string, boolean>> {
+    const report = await this.verify(workspaceId);
+    const broken = new Set(report.problems.filter((p) => p.kind === 'register_entry').map((p) => p.id));
+    const brokenVotes = new Set(report.problems.filter((p) => p.kind === 'vote').map((p) => p.id));
+    const entries = await this.dataSource.query(`SELECT number, resolution_id, vote_id FROM decision_register WHERE workspace_id = $1`, [workspaceId]);
+    return new Map(entries.map((e: { number: string; resolution_id: string; vote_id: string }) => [e.resolution_id, report.auditChain.valid && !broken.has(e.number) && !brokenVotes.has(e.vote_id)]));
   }
 }
 
@@ -138,10 +195,11 @@ function toPublicEntry(e: RegisterEntry): PublicRegisterEntry {
     result: { for: e.result.for, against: e.result.against, abstain: e.result.abstain, quorum: e.result.quorum, reason: e.result.reason },
     versionHash: e.versionHash,
     ballotsDigest: e.ballotsDigest,
+    verified: e.verified,
   };
 }
 
-function toEntry(r: RegisterRow): RegisterEntry {
+function toEntry(r: RegisterRow, verified: boolean): RegisterEntry {
   return {
     number: r.number,
     title: r.title,
@@ -152,5 +210,6 @@ function toEntry(r: RegisterRow): RegisterEntry {
     ballotsDigest: r.ballots_digest,
     resolutionId: r.resolution_id,
     auditSeq: Number(r.audit_seq),
+    verified,
   };
 }

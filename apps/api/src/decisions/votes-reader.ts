@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Ballot, BodyRules, Outcome, VoteChoice } from '@commonplan/domain';
+import { type VoteVerification, VoteVerifier } from './vote-verifier';
 
 export interface VoteView {
   id: string;
@@ -20,6 +21,11 @@ export interface VoteView {
   voted: string[];
   /** The outcome with the figures behind it, once closed. */
   outcome: Outcome | null;
+  /**
+   * Once closed: whether the stored vote verifies against its seals and its ballots; when it does not, the outcome
+   * shown is not to be relied on and views say so (with the reason).
+   */
+  verification: VoteVerification | null;
 }
 
 interface StoredVote {
@@ -38,7 +44,10 @@ interface StoredVote {
 /** Votes as everyone in the workspace sees them: a secret ballot's choices never, only their totals after the close. */
 @Injectable()
 export class VotesReader {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly verifier: VoteVerifier,
+  ) {}
 
   async ofResolution(resolutionId: string): Promise<VoteView[]> {
     return this.views('v.resolution_id = $1', resolutionId);
@@ -58,6 +67,7 @@ export class VotesReader {
     const votes = await this.dataSource.query(`SELECT v.* FROM votes v WHERE ${where} ORDER BY v.created_at`, [value]);
     if (votes.length === 0) return [];
     const ballots = await this.dataSource.query(`SELECT vote_id, organisation_id, choice, by_proxy FROM vote_ballots WHERE vote_id = ANY($1::uuid[]) ORDER BY cast_at`, [votes.map((v: { id: string }) => v.id)]);
+    const verified = await this.verifier.verify(votes.map((v: { id: string }) => v.id));
     return votes.map((v: StoredVote) => {
       const mine = ballots.filter((b: { vote_id: string }) => b.vote_id === v.id);
       return {
@@ -74,6 +84,7 @@ export class VotesReader {
         roll: v.ballot === 'named' ? mine.map((b: { organisation_id: string; choice: VoteChoice; by_proxy: boolean }) => ({ memberId: b.organisation_id, choice: b.choice, byProxy: b.by_proxy })) : null,
         voted: mine.map((b: { organisation_id: string }) => b.organisation_id),
         outcome: v.outcome ?? null,
+        verification: verified.get(v.id) ?? null,
       };
     });
   }

@@ -1,9 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, Logger, NotFoundException, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type BodyRules, checkVote, decide, effectiveVoters, type Outcome, type ProxyAuthorisation, resolutionNumber, rulesFor, statusTransitionAllowed, type Vote, type VoteChoice, voteWeights } from '@commonplan/domain';
+import { checkVote, type ProxyAuthorisation, resolutionNumber, rulesFor, statusTransitionAllowed, type Vote, VOTE_CHOICES, type VoteChoice, voteWeights } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
 import { MailService } from '../platform/mail/mail.service';
-import { ballotsDigest } from './ballots-digest';
+import { ballotsDigest, sha256Of } from './ballots-digest';
+import { outcomeOf, type VoteRow } from './vote-outcome';
 import { BodiesService, type BodyView } from './bodies.service';
 import type { BallotDto, OpenVoteDto } from './decision.dto';
 import { DecisionsAccess } from './decisions-access';
@@ -17,17 +18,6 @@ import { type VoteView, VotesReader } from './votes-reader';
 const SWEEP_MS = 60_000;
 /** A remote vote's reminder goes out this long before it closes, to members who have not voted. */
 const REMIND_BEFORE_MS = 24 * 60 * 60 * 1000;
-
-interface VoteRow {
-  id: string;
-  workspace_id: string;
-  resolution_id: string;
-  meeting_id: string | null;
-  ballot: 'named' | 'secret';
-  rules: BodyRules;
-  state: 'open' | 'closed';
-  closes_at: string | null;
-}
 
 /**
  * Votes on resolutions: opened by a coordinator in an open meeting or as a remote window; each member's vote cast by
@@ -76,15 +66,20 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     } else if (!dto.closesAt || dto.closesAt.getTime() <= Date.now()) {
       throw fieldError('closesAt', 'a remote vote needs a closing time in the future');
     }
-    const weights = voteWeights(body.members.map(votingMember), rules.weighting);
+    const members = body.members.map(votingMember);
+    const weights = voteWeights(members, rules.weighting);
     if (!weights.ok) throw new ConflictException(`the members’ vote weights do not fit the rules: ${weights.problems.map((p) => p.message).join('; ')}`);
     const voteId = await this.dataSource.transaction(async (manager) => {
       const [locked] = await manager.query(`SELECT state FROM resolutions WHERE id = $1 FOR UPDATE`, [resolutionId]);
       if (locked.state !== 'draft' && locked.state !== 'no_quorum') throw new ConflictException(`a resolution that is ${locked.state} is not voted on`);
+      // The vote keeps the rules and the members (with their weights) it opens with; the seal names both.
       const [vote] = await manager.query(
-        `INSERT INTO votes (workspace_id, resolution_id, meeting_id, ballot, rules, closes_at, opened_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [resolution.workspaceId, resolutionId, dto.meetingId ?? null, rules.ballot, JSON.stringify(rules), dto.meetingId ? null : dto.closesAt, userId],
+        `INSERT INTO votes (workspace_id, resolution_id, meeting_id, ballot, rules, members, closes_at, opened_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [resolution.workspaceId, resolutionId, dto.meetingId ?? null, rules.ballot, JSON.stringify(rules), JSON.stringify(members), dto.meetingId ? null : dto.closesAt, userId],
       );
+      if (rules.ballot === 'secret') {
+        await manager.query(`INSERT INTO vote_secret_tallies (vote_id, choice) SELECT $1, unnest($2::text[])`, [vote.id, [...VOTE_CHOICES]]);
+      }
       await manager.query(`UPDATE resolutions SET state = 'voting', updated_at = now() WHERE id = $1`, [resolutionId]);
       await this.audit.append(manager, {
         workspaceId: resolution.workspaceId,
@@ -92,7 +87,14 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
         action: 'vote.opened',
         targetType: 'resolution',
         targetId: resolutionId,
-        details: { voteId: vote.id, meetingId: dto.meetingId ?? null, ballot: rules.ballot, closesAt: dto.closesAt?.toISOString() ?? null },
+        details: {
+          voteId: vote.id,
+          meetingId: dto.meetingId ?? null,
+          ballot: rules.ballot,
+          closesAt: dto.closesAt?.toISOString() ?? null,
+          rulesDigest: sha256Of(rules),
+          membersDigest: sha256Of(members),
+        },
       });
       return vote.id as string;
     });
@@ -121,18 +123,27 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
       if (current.state !== 'open' || (current.closes_at && new Date(current.closes_at).getTime() <= Date.now())) throw new ConflictException('the vote is closed');
       const cast = await manager.query(`SELECT organisation_id, choice FROM vote_ballots WHERE vote_id = $1`, [voteId]);
       const accepted: Vote[] = cast.map((b: { organisation_id: string }) => ({ memberId: b.organisation_id, choice: 'abstain' as VoteChoice }));
-      const { present, proxies } = await this.presence(manager, vote, body, own);
-      const check = checkVote({ memberId, choice: dto.choice, castBy: own }, { rules: vote.rules, members: body.members.map(votingMember), present, proxies }, accepted);
+      // The members and weights the vote opened with (older votes: the body's now).
+      const members = vote.members ?? body.members.map(votingMember);
+      const { present, proxies } = await this.presence(manager, vote, members, own);
+      const check = checkVote({ memberId, choice: dto.choice, castBy: own }, { rules: vote.rules, members, present, proxies }, accepted);
       if (!check.ok) {
         if (check.reason === 'not_a_member') throw new ForbiddenException('this member is not a member of the body that decides');
         if (check.reason === 'already_voted') throw new ConflictException('this member has already voted');
         throw new ConflictException(`the ballot is refused: ${check.reason.replace(/_/g, ' ')}`);
       }
-      const weights = voteWeights(body.members.map(votingMember), vote.rules.weighting);
+      const weights = voteWeights(members, vote.rules.weighting);
       if (!weights.ok) throw new ConflictException('the members’ vote weights do not fit the rules');
       const secret = vote.ballot === 'secret';
       await manager.query(`INSERT INTO vote_ballots (vote_id, organisation_id, choice, cast_by, by_proxy) VALUES ($1, $2, $3, $4, $5)`, [voteId, memberId, secret ? null : dto.choice, userId, memberId !== own]);
-      if (secret) await manager.query(`INSERT INTO vote_secret_choices (vote_id, choice, weight) VALUES ($1, $2, $3)`, [voteId, dto.choice, weights.weights[memberId]]);
+      if (secret) {
+        // Every row of the totals changes in every ballot's transaction (one of them by the vote), so that nothing
+        // stored (a transaction id, an order) tells which choice this ballot added to.
+        await manager.query(
+          `UPDATE vote_secret_tallies SET count = count + (choice = $2)::int, weight = weight + CASE WHEN choice = $2 THEN $3::numeric ELSE 0 END WHERE vote_id = $1`,
+          [voteId, dto.choice, weights.weights[memberId]],
+        );
+      }
       await this.audit.append(manager, {
         workspaceId: vote.workspace_id,
         actorId: userId,
@@ -195,16 +206,20 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
       if (current.state !== 'open') throw new ConflictException('the vote is already closed');
       meetingId = vote.meeting_id;
       const ballots = await manager.query(`SELECT organisation_id, choice, by_proxy FROM vote_ballots WHERE vote_id = $1`, [voteId]);
-      const secret = await manager.query(`SELECT choice, weight FROM vote_secret_choices WHERE vote_id = $1`, [voteId]);
-      const { present, proxies } = await this.presence(manager, vote, body, null, ballots.map((b: { organisation_id: string }) => b.organisation_id));
-      const outcome = outcomeOf(vote, body, present, proxies, ballots, secret);
+      const secret = await manager.query(`SELECT choice, count, weight FROM vote_secret_tallies WHERE vote_id = $1`, [voteId]);
+      const members = vote.members ?? body.members.map(votingMember);
+      const attendance = await this.presence(manager, vote, members, null, ballots.map((b: { organisation_id: string }) => b.organisation_id));
+      const outcome = outcomeOf(vote, members, attendance.present, attendance.proxies, ballots, secret);
       const digest = ballotsDigest(ballots, secret);
       const closedAt = new Date();
+      // JSON as PostgreSQL stores it (jsonb), so that its digest is the digest of what is read back.
+      const present = JSON.parse(JSON.stringify(attendance));
+      const stored = JSON.parse(JSON.stringify(outcome));
       await manager.query(`UPDATE votes SET state = 'closed', closed_at = $2, present = $3, outcome = $4, ballots_digest = $5 WHERE id = $1`, [
         voteId,
         closedAt,
-        JSON.stringify({ present, proxies }),
-        JSON.stringify(outcome),
+        JSON.stringify(present),
+        JSON.stringify(stored),
         digest,
       ]);
       const state = outcome.adopted === null ? 'no_quorum' : outcome.adopted ? 'adopted' : 'rejected';
@@ -215,7 +230,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
         action: 'vote.closed',
         targetType: 'resolution',
         targetId: vote.resolution_id,
-        details: { voteId, result: state, ...summary, ballotsDigest: digest },
+        details: { voteId, result: state, ...summary, ballotsDigest: digest, attendanceDigest: sha256Of(present), outcomeDigest: sha256Of(stored) },
       });
       if (state !== 'adopted') {
         await manager.query(`UPDATE resolutions SET state = $2, decided_at = $3, updated_at = now() WHERE id = $1`, [vote.resolution_id, state, closedAt]);
@@ -259,14 +274,20 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
    * Who takes part: in a meeting, those checked in and the proxies recorded; in a remote vote, the members that
    * have voted (and, when casting, the one casting).
    */
-  private async presence(manager: EntityManager, vote: VoteRow, body: BodyView, casting: string | null, voted: string[] = []): Promise<{ present: string[]; proxies: ProxyAuthorisation[] }> {
+  private async presence(
+    manager: EntityManager,
+    vote: VoteRow,
+    members: ReadonlyArray<{ id: string }>,
+    casting: string | null,
+    voted: string[] = [],
+  ): Promise<{ present: string[]; proxies: ProxyAuthorisation[] }> {
     if (vote.meeting_id) return this.meetings.attendance(manager, vote.meeting_id);
     if (voted.length === 0) {
       const rows = await manager.query(`SELECT organisation_id FROM vote_ballots WHERE vote_id = $1`, [vote.id]);
       voted = rows.map((r: { organisation_id: string }) => r.organisation_id);
     }
     const present = casting ? [...new Set([...voted, casting])] : voted;
-    return { present: present.filter((id) => body.members.some((m) => m.id === id)), proxies: [] };
+    return { present: present.filter((id) => members.some((m) => m.id === id)), proxies: [] };
   }
 
   private async row(voteId: string): Promise<VoteRow> {
@@ -274,34 +295,4 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     if (!vote) throw new NotFoundException('vote not found');
     return vote;
   }
-}
-
-/**
- * The outcome by the rules the vote opened with. A secret ballot's choices are paired with the members who voted by
- * weight (each choice carries its member's weight), which gives the same totals without knowing who chose what.
- */
-export function outcomeOf(
-  vote: Pick<VoteRow, 'rules' | 'ballot'>,
-  body: Pick<BodyView, 'members'>,
-  present: string[],
-  proxies: ProxyAuthorisation[],
-  ballots: ReadonlyArray<{ organisation_id: string; choice: string | null }>,
-  secret: ReadonlyArray<{ choice: string; weight: string | number }>,
-): Outcome {
-  const members = body.members.map(votingMember);
-  const attendance = effectiveVoters({ members, present, proxies, proxiesAllowed: vote.rules.proxiesAllowed });
-  const castBy = (memberId: string) => attendance.voters.find((v) => v.memberId === memberId)?.castBy ?? memberId;
-  let votes: Vote[];
-  if (vote.ballot === 'named') {
-    votes = ballots.map((b) => ({ memberId: b.organisation_id, choice: b.choice as VoteChoice, castBy: castBy(b.organisation_id) }));
-  } else {
-    const weights = voteWeights(members, vote.rules.weighting);
-    if (!weights.ok) throw new BadRequestException('the members’ vote weights do not fit the rules');
-    const voters = ballots.map((b) => b.organisation_id).sort((a, b) => weights.weights[a] - weights.weights[b] || a.localeCompare(b));
-    const choices = [...secret].sort((a, b) => Number(a.weight) - Number(b.weight) || a.choice.localeCompare(b.choice));
-    votes = voters.map((memberId, index) => ({ memberId, choice: choices[index].choice as VoteChoice, castBy: castBy(memberId) }));
-  }
-  const outcome = decide({ rules: vote.rules, members, present, proxies, votes });
-  // A secret ballot's pairing is arbitrary: no refused vote may name a member with a choice.
-  return vote.ballot === 'secret' ? { ...outcome, refusedVotes: [] } : outcome;
 }

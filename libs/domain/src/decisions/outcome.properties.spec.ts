@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decide } from './outcome';
+import { decide, type SecretTally } from './outcome';
 import { effectiveVoters, type ProxyAuthorisation } from './proxies';
-import { COMPARISONS, type Rational } from './rational';
+import { COMPARISONS, fromUnits, type Rational, toUnits } from './rational';
 import { BALLOTS, type BodyRules, defaultRulesFor, MAJORITY_BASES, type MajorityRule, QUORUM_BASES, QUORUM_COUNTS, WEIGHTINGS } from './rules';
 import { checkVote, type Meeting, type Vote, type VoteChoice } from './votes';
-import type { VotingMember } from './weights';
+import { voteWeights, type VotingMember } from './weights';
 
 const fraction: fc.Arbitrary<Rational> = fc
   .integer({ min: 1, max: 12 })
@@ -117,6 +117,35 @@ describe('the rule engine’s invariants', () => {
         expect(after.refusedVotes).toEqual([]);
         if (before.adopted) expect(after.adopted).toBe(true);
         if (before.quorum.reached) expect(after.quorum.reached).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('decides a secret ballot from its totals exactly as from the votes they sum (nobody’s choice needed)', () => {
+    fc.assert(
+      fc.property(scenario(), (meeting) => {
+        const byVotes = decide(meeting);
+        fc.pre(byVotes.refusedVotes.length === 0);
+        const weights = voteWeights(meeting.members, meeting.rules.weighting);
+        if (!weights.ok) return;
+        const ids = meeting.members.map((member) => member.id);
+        const { units, scale } = toUnits(ids.map((id) => weights.weights[id]));
+        const unitsOf = new Map(ids.map((id, i) => [id, units[i]]));
+        const totals = Object.fromEntries(
+          (['for', 'against', 'abstain'] as const).map((choice) => {
+            const chosen = meeting.votes.filter((vote) => vote.choice === choice);
+            const sum = chosen.reduce((acc, vote) => acc + (unitsOf.get(vote.memberId) ?? 0n), 0n);
+            return [choice, { count: chosen.length, weight: fromUnits(sum, scale) }];
+          }),
+        ) as SecretTally['totals'];
+        const bySecret = decide({ ...meeting, secret: { voters: meeting.votes.map((vote) => vote.memberId), totals } });
+        const { roll: _rollA, ...a } = byVotes;
+        const { roll: _rollB, ...b } = bySecret;
+        expect(b).toEqual(a);
+        // Totals that do not add up to the voters are refused, not decided.
+        const wrong = { ...totals, against: { count: totals.against.count + 1, weight: totals.against.weight } };
+        expect(() => decide({ ...meeting, secret: { voters: meeting.votes.map((vote) => vote.memberId), totals: wrong } })).toThrow(RangeError);
       }),
       { numRuns: 500 },
     );

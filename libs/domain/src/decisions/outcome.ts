@@ -1,5 +1,5 @@
 import { effectiveVoters, type Attendance } from './proxies';
-import { type Comparison, fromUnits, type Rational, reaches, smallestReaching, toUnits } from './rational';
+import { type Comparison, fromUnits, type Rational, reaches, scaledTo, smallestReaching, toUnits } from './rational';
 import { HALF, type MajorityBase, type MajorityRule, type QuorumRule, type BodyRules } from './rules';
 import { checkVoteAt, type Meeting, type Vote, type VoteChoice, type VoteRefusal } from './votes';
 import { voteWeights } from './weights';
@@ -78,7 +78,16 @@ type Exact = { count: number; units: bigint };
  * Throws a RangeError when the members' weights are unusable under the rules' weighting (a member without a
  * population under population weighting, a duplicate id...): check them first with `voteWeights`.
  */
-export function decide(input: Meeting & { votes: readonly Vote[] }): Outcome {
+/**
+ * A secret ballot as it is kept: who voted (never with the choice) and, per choice, how many votes and how much weight.
+ * No row pairs a member with a choice, so the outcome is decided from the totals.
+ */
+export type SecretTally = {
+  voters: readonly string[];
+  totals: Record<VoteChoice, { count: number; weight: number }>;
+};
+
+export function decide(input: Meeting & ({ votes: readonly Vote[] } | { secret: SecretTally })): Outcome {
   const { rules, members } = input;
   const weighed = voteWeights(members, rules.weighting);
   if (!weighed.ok) throw new RangeError(`decide: unusable weights (${weighed.problems.map((p) => `${p.memberId}: ${p.message}`).join('; ')})`);
@@ -99,20 +108,41 @@ export function decide(input: Meeting & { votes: readonly Vote[] }): Outcome {
   const attendance = effectiveVoters({ members, present: input.present, proxies: input.proxies, proxiesAllowed: rules.proxiesAllowed });
   const choiceOf = new Map<string, VoteChoice>();
   const refusedVotes: Outcome['refusedVotes'] = [];
-  const at = { memberIds: new Set(ids), attendance, proxiesAllowed: rules.proxiesAllowed, voted: new Set<string>() };
-  for (const vote of input.votes) {
-    const check = checkVoteAt(vote, at);
-    if (check.ok) {
-      choiceOf.set(vote.memberId, vote.choice);
-      at.voted.add(vote.memberId);
-    } else refusedVotes.push({ vote: { ...vote }, reason: check.reason });
+  let tallyFor: Exact;
+  let against: Exact;
+  let abstain: Exact;
+  let cast: Exact;
+  if ('secret' in input) {
+    // Every ballot was checked when it was cast; the totals are all there is to count.
+    const voters = new Set(input.secret.voters.filter((id) => unitsOf.has(id)));
+    cast = exact(voters);
+    const total = (choice: VoteChoice): Exact => {
+      const { count, weight } = input.secret.totals[choice];
+      // A weight with more decimal places than the members' cannot be a sum of them: scaledTo throws.
+      return { count, units: scaledTo(weight, scale) };
+    };
+    [tallyFor, against, abstain] = [total('for'), total('against'), total('abstain')];
+    const counted = tallyFor.count + against.count + abstain.count;
+    const weighed = tallyFor.units + against.units + abstain.units;
+    if (counted !== cast.count || weighed !== cast.units || [tallyFor, against, abstain].some((figure) => figure.count < 0)) {
+      throw new RangeError('decide: the secret ballot\'s totals do not add up to the members who voted');
+    }
+  } else {
+    const at = { memberIds: new Set(ids), attendance, proxiesAllowed: rules.proxiesAllowed, voted: new Set<string>() };
+    for (const vote of input.votes) {
+      const check = checkVoteAt(vote, at);
+      if (check.ok) {
+        choiceOf.set(vote.memberId, vote.choice);
+        at.voted.add(vote.memberId);
+      } else refusedVotes.push({ vote: { ...vote }, reason: check.reason });
+    }
+    const withChoice = (choice: VoteChoice) => exact(ids.filter((id) => choiceOf.get(id) === choice));
+    [tallyFor, against, abstain] = [withChoice('for'), withChoice('against'), withChoice('abstain')];
+    cast = exact(ids.filter((id) => choiceOf.has(id)));
   }
-  const withChoice = (choice: VoteChoice) => exact(ids.filter((id) => choiceOf.get(id) === choice));
-  const tallyFor = withChoice('for');
-  const against = withChoice('against');
-  const abstain = withChoice('abstain');
-  const valid = exact(ids.filter((id) => choiceOf.has(id) && (rules.abstentionsCount || choiceOf.get(id) !== 'abstain')));
-  const cast = exact(ids.filter((id) => choiceOf.has(id)));
+  const valid: Exact = rules.abstentionsCount
+    ? { count: tallyFor.count + against.count + abstain.count, units: tallyFor.units + against.units + abstain.units }
+    : { count: tallyFor.count + against.count, units: tallyFor.units + against.units };
   const statutory = exact(ids);
   const attending = exact(attendance.voters.map((voter) => voter.memberId));
 

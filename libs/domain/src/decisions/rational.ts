@@ -55,6 +55,11 @@ export function fromUnits(units: bigint, scale: number): number {
   return scale === 0 ? Number(units) : Number(units) / 10 ** scale;
 }
 
+/** `value` as a whole number of 10^-scale units; throws when it has more decimal places than `scale`. */
+export function scaledTo(value: number, scale: number): bigint {
+  return scaled(value, scale);
+}
+
 function scaled(value: number, scale: number): bigint {
   const { whole, fraction, exponent } = decimalParts(value);
   const digits = whole + fraction;

@@ -34,6 +34,7 @@ function closedVote(id: string, rules: BodyRules, present: string[], proxies: Pr
     outcome: decide({ rules, members: MEMBERS.map((m) => ({ id: m.id, population: m.population, weight: m.voteWeight })), present, proxies, votes }),
     present: { present, proxies },
     ballotsDigest: id.repeat(64).slice(0, 64),
+    verification: { verified: true, code: null, reason: null },
   };
 }
 
@@ -250,6 +251,17 @@ describe('the minutes as files', () => {
     ]) {
       expect(text).toContain(expected);
     }
+  });
+
+  it('marks a vote whose record does not verify, before its figures, in every format', async () => {
+    const tampered = { ...strategy, votes: strategy.votes.map((vote) => ({ ...vote, verification: { verified: false, code: 'outcome_changed', reason: 'its stored outcome was changed' } })) };
+    const minutes = buildMinutes(input([tampered]));
+    expect(minutes.agenda[0].votes[0].unverified).toBe('UWAGA: zapis tego głosowania nie przechodzi weryfikacji (its stored outcome was changed). Podane wyniki nie są potwierdzone.');
+    expect(buildMinutes(input([strategy])).agenda[0].votes[0].unverified).toBeNull();
+    const pdf = (await pdfParse(await renderMinutesPdf(minutes))).text.replace(/\s+/g, ' ');
+    expect(pdf).toContain('nie przechodzi weryfikacji');
+    const zip = await JSZip.loadAsync(await renderMinutesDocx(buildMinutes(input([tampered]), 'en')));
+    expect((await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '')).toContain('WARNING: the record of this vote does not verify');
   });
 
   it('writes the minutes as a Word file', async () => {

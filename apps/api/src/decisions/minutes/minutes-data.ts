@@ -59,6 +59,8 @@ export interface MinutesInput {
       outcome: Outcome | null;
       present: { present: string[]; proxies: ProxyAuthorisation[] } | null;
       ballotsDigest: string | null;
+      /** Once closed: whether the stored vote verifies against its seals and ballots (VoteVerifier). */
+      verification: { verified: boolean; code: string | null; reason: string | null } | null;
     }>;
   }>;
   generatedAt: Date | string;
@@ -120,6 +122,8 @@ export interface MinutesVote {
   /** Secret ballot: that only totals are given. */
   secretNote: string | null;
   ballotsDigest: string | null;
+  /** A closed vote whose record does not verify: the warning printed before its figures; null when it verifies. */
+  unverified: string | null;
 }
 
 export interface MinutesAdoption {
@@ -304,6 +308,7 @@ export function buildMinutes(input: MinutesInput, language: MinutesLanguage = 'p
       roll: !secret && outcome ? rollOf(outcome, vote, input, labels, nameOf) : null,
       secretNote: secret ? l.secretNote : null,
       ballotsDigest: vote.state === 'closed' ? vote.ballotsDigest : null,
+      unverified: vote.verification && !vote.verification.verified ? l.unverified(vote.verification.reason ?? '') : null,
     };
   }
 }

@@ -41,6 +41,8 @@ export interface MinutesLabels {
   byProxy: (holder: string) => string;
   roll: { title: string; number: string; member: string; choice: string; castBy: string; own: string };
   secretNote: string;
+  /** A closed vote whose record does not verify against its seals and ballots. */
+  unverified: (reason: string) => string;
   ballotsDigest: string;
   adoptedAs: string;
   adoptsVersion: (document: string, number: number, name: string) => string;
@@ -112,6 +114,7 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     byProxy: (holder) => `przez pełnomocnika: ${holder}`,
     roll: { title: 'Imienny wykaz głosowania', number: 'Lp.', member: 'Członek', choice: 'Głos', castBy: 'Głos oddał', own: 'przedstawiciel członka' },
     secretNote: 'Głosowanie tajne: protokół podaje wyłącznie sumy głosów.',
+    unverified: (reason) => `UWAGA: zapis tego głosowania nie przechodzi weryfikacji (${reason}). Podane wyniki nie są potwierdzone.`,
     ballotsDigest: 'Skrót SHA-256 oddanych głosów (rejestr uchwał)',
     adoptedAs: 'Podjęta uchwała',
     adoptsVersion: (document, number, name) => `Przyjmuje dokument „${document}”, wersja ${number}: ${name}`,
@@ -178,6 +181,7 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     byProxy: (holder) => `by proxy: ${holder}`,
     roll: { title: 'Roll of the named ballot', number: 'No.', member: 'Member', choice: 'Vote', castBy: 'Cast by', own: "the member's representative" },
     secretNote: 'Secret ballot: the minutes give the totals only.',
+    unverified: (reason) => `WARNING: the record of this vote does not verify (${reason}). The results given are not confirmed.`,
     ballotsDigest: 'SHA-256 digest of the ballots (decision register)',
     adoptedAs: 'Resolution adopted',
     adoptsVersion: (document, number, name) => `Adopts the document “${document}”, version ${number}: ${name}`,

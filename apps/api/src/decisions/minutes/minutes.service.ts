@@ -6,6 +6,7 @@ import { BodiesService } from '../bodies.service';
 import { DecisionsAccess } from '../decisions-access';
 import { MeetingsService } from '../meetings.service';
 import { ResolutionsService } from '../resolutions.service';
+import { VoteVerifier } from '../vote-verifier';
 import { buildMinutes, type MinutesContent, type MinutesInput } from './minutes-data';
 import { type MinutesLanguage, minutesLabels } from './minutes-labels';
 import { renderMinutesDocx } from './render-minutes-docx';
@@ -47,6 +48,7 @@ export class MinutesService {
     private readonly meetings: MeetingsService,
     private readonly bodies: BodiesService,
     private readonly resolutions: ResolutionsService,
+    private readonly verifier: VoteVerifier,
   ) {}
 
   /** 404 for an unknown meeting, 403 for someone who is not an active member of its workspace. */
@@ -76,6 +78,7 @@ export class MinutesService {
       `SELECT id, resolution_id, ballot, rules, state, opens_at, closed_at, outcome, present, ballots_digest FROM votes WHERE meeting_id = $1 ORDER BY created_at, id`,
       [meetingId],
     );
+    const verified = await this.verifier.verify(votes.map((v) => v.id));
     const items: MinutesInput['agenda'][number][] = [];
     for (const row of agenda as Array<{ resolution_id: string; position: number }>) {
       const resolution = await this.resolutions.one(row.resolution_id);
@@ -101,6 +104,7 @@ export class MinutesService {
             outcome: v.outcome,
             present: v.present,
             ballotsDigest: v.ballots_digest,
+            verification: verified.get(v.id) ?? null,
           })),
       });
     }

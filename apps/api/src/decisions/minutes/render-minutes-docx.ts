@@ -22,6 +22,7 @@ function vote(v: MinutesVote, count: number, labels: MinutesLabels): Array<Parag
   return [
     ...(count > 1 ? [new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(v.heading)] })] : []),
     field(labels.ballot, v.ballotText),
+    ...(v.unverified ? [p(v.unverified, { bold: true })] : []),
     ...(v.quorum ? [field(labels.quorumAtVote, v.quorum.text)] : []),
     ...(v.majority ? [field(labels.majority, v.majority.text)] : []),
     ...(v.tally

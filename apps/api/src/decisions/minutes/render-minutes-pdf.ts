@@ -139,6 +139,7 @@ function write(pdf: Pdf, content: MinutesContent, labels: MinutesLabels): void {
 function writeVote(pdf: Pdf, vote: MinutesVote, count: number, labels: MinutesLabels): void {
   ensureSpace(pdf, 90);
   if (count > 1) paragraph(pdf, vote.heading, { font: 'bold' });
+  if (vote.unverified) paragraph(pdf, vote.unverified, { font: 'bold' });
   field(pdf, labels.ballot, vote.ballotText);
   if (vote.quorum) field(pdf, labels.quorumAtVote, vote.quorum.text);
   if (vote.majority) field(pdf, labels.majority, vote.majority.text);

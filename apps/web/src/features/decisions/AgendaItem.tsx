@@ -147,7 +147,7 @@ export function VotePanel({
           {coordinator && <CloseVoteControl resolution={resolution} vote={vote} eligible={eligible} refresh={refresh} />}
         </>
       )}
-      {vote.state === 'closed' && vote.outcome && <VoteOutcome voteId={vote.id} outcome={vote.outcome} resolution={resolution} roll={vote.roll} names={names} />}
+      {vote.state === 'closed' && vote.outcome && <VoteOutcome voteId={vote.id} outcome={vote.outcome} resolution={resolution} roll={vote.roll} names={names} verification={vote.verification} />}
     </div>
   );
 }

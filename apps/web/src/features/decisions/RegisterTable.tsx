@@ -29,7 +29,10 @@ export function RegisterTable({ entries }: { entries: PublicRegisterEntry[] }) {
               <td>
                 <time dateTime={entry.adoptedAt}>{formatDateTime(entry.adoptedAt, i18n.language)}</time>
               </td>
-              <td>{t('decisions.register.resultFigures', { for: entry.result.for, against: entry.result.against, abstain: entry.result.abstain })}</td>
+              <td>
+                {t('decisions.register.resultFigures', { for: entry.result.for, against: entry.result.against, abstain: entry.result.abstain })}
+                {!entry.verified && <span className="badge badge--warning">{t('decisions.register.unverified')}</span>}
+              </td>
               <td>{entry.versionHash ? <code className="hash">{entry.versionHash}</code> : t('decisions.register.noVersion')}</td>
             </tr>
           ))}

@@ -3,21 +3,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
-import type { RegisterReport } from './decisions-api';
+import type { RegisterProblem, RegisterReport } from './decisions-api';
 
-const REASONS: [RegExp, string][] = [
-  [/audit trail does not verify/i, 'decisions.register.reasons.auditTrail'],
-  [/no audit entry seals this vote/i, 'decisions.register.reasons.voteUnsealed'],
-  [/ballots were changed/i, 'decisions.register.reasons.ballotsChanged'],
-  [/recorded digest was changed/i, 'decisions.register.reasons.digestChanged'],
-  [/differs from the audit entry/i, 'decisions.register.reasons.entryDiffers'],
-  [/no audit entry seals this register entry/i, 'decisions.register.reasons.entryUnsealed'],
-];
-
-/** The first thing the verification found not to match, in words. */
-export function brokenText(broken: NonNullable<RegisterReport['firstBroken']>, t: TFunction): string {
-  const known = REASONS.find(([pattern]) => pattern.test(broken.reason));
-  const reason = known ? t(known[1]) : broken.reason;
+/** What the verification found not to match, in words (the API's reason, in English, when its code is new to us). */
+export function brokenText(broken: RegisterProblem, t: TFunction): string {
+  const reason = t(`decisions.register.reasons.${broken.code}`, { defaultValue: broken.reason });
   return t(`decisions.register.broken.${broken.kind}`, { id: broken.id, reason });
 }
 
@@ -64,6 +54,16 @@ export function RegisterVerification({ workspaceId }: { workspaceId: string }) {
               <strong>{t('decisions.register.invalid')}</strong>
             </p>
             {report.firstBroken && <p>{brokenText(report.firstBroken, t)}</p>}
+            {report.problems.length > 1 && (
+              <>
+                <p>{t('decisions.register.problemsHeading')}</p>
+                <ul>
+                  {report.problems.map((problem) => (
+                    <li key={`${problem.kind}-${problem.id}-${problem.code}`}>{brokenText(problem, t)}</li>
+                  ))}
+                </ul>
+              </>
+            )}
           </div>
         )}
       </div>

@@ -92,7 +92,7 @@ export function ResolutionVotePanel({
           {coordinator && <CloseRemoteVote resolution={resolution} vote={vote} eligible={eligible} refresh={refresh} />}
         </>
       )}
-      {vote.state === 'closed' && vote.outcome && <VoteOutcome voteId={vote.id} outcome={vote.outcome} resolution={resolution} roll={vote.roll} names={names} />}
+      {vote.state === 'closed' && vote.outcome && <VoteOutcome voteId={vote.id} outcome={vote.outcome} resolution={resolution} roll={vote.roll} names={names} verification={vote.verification} />}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Outcome, VoteChoice } from '@commonplan/domain';
 import { formatNumber } from '../../i18n/format';
-import type { ResolutionView } from './decisions-api';
+import type { ResolutionView, VoteView } from './decisions-api';
 import { quorumNowText, thresholdText } from './rules-text';
 
 export const outcomeId = (voteId: string) => `outcome-${voteId}`;
@@ -50,13 +50,33 @@ export function RollTable({ roll, names, caption }: { roll: Array<{ memberId: st
  * resolution's number and full title once adopted, the quorum (actual against the minimum), the tally, the required
  * majority with its base, and the attendance.
  */
-export function VoteOutcome({ voteId, outcome, resolution, roll, names }: { voteId: string; outcome: Outcome; resolution: ResolutionView; roll: Array<{ memberId: string; choice: VoteChoice; byProxy: boolean }> | null; names: Map<string, string> }) {
+export function VoteOutcome({
+  voteId,
+  outcome,
+  resolution,
+  roll,
+  names,
+  verification,
+}: {
+  voteId: string;
+  outcome: Outcome;
+  resolution: ResolutionView;
+  roll: Array<{ memberId: string; choice: VoteChoice; byProxy: boolean }> | null;
+  names: Map<string, string>;
+  /** A record that does not verify is shown, marked as not confirmed. */
+  verification?: VoteView['verification'];
+}) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(value, i18n.language);
   const weighted = outcome.weighting !== 'equal';
   const { attendance } = outcome;
   return (
     <div className={`outcome outcome--${outcome.reason}`}>
+      {verification && !verification.verified && (
+        <p className="notice notice--error">
+          {t('decisions.outcome.unverified', { reason: t(`decisions.register.reasons.${verification.code}`, { defaultValue: verification.reason ?? '' }) })}
+        </p>
+      )}
       <p id={outcomeId(voteId)} tabIndex={-1} className="outcome__result">
         <span aria-hidden="true" className="outcome__sign">
           {outcome.adopted ? '✔' : '✖'}

@@ -81,6 +81,8 @@ export interface VoteView {
   /** Members who voted (a secret ballot names them without their choice). */
   voted: string[];
   outcome: Outcome | null;
+  /** Once closed: whether the stored vote verifies against its seals and ballots (a code names what does not). */
+  verification: { verified: boolean; code: string | null; reason: string | null } | null;
 }
 
 /** GET /api/meetings/:id */
@@ -100,6 +102,8 @@ export interface PublicRegisterEntry {
   result: { for: number; against: number; abstain: number; quorum: boolean; reason: string };
   versionHash: string | null;
   ballotsDigest: string;
+  /** False when the entry or its vote does not verify: shown marked. */
+  verified: boolean;
 }
 
 /** GET /api/workspaces/:id/register: the published fields, and the resolution and audit entry behind each. */
@@ -114,7 +118,16 @@ export interface RegisterReport {
   checkedEntries: number;
   checkedVotes: number;
   auditChain: { valid: boolean; checkedEntries: number; firstBroken: { seq: number; id: number | null; reason: string } | null };
-  firstBroken: { kind: 'audit_chain' | 'vote' | 'register_entry'; id: string; reason: string } | null;
+  firstBroken: RegisterProblem | null;
+  problems: RegisterProblem[];
+}
+
+/** One thing the register's verification found not to match; `code` says what (decisions.register.reasons). */
+export interface RegisterProblem {
+  kind: 'audit_chain' | 'vote' | 'register_entry';
+  id: string;
+  code: string;
+  reason: string;
 }
 
 /** GET /api/public/registers/:slug */

@@ -54,6 +54,7 @@ export function vote(extra: Partial<VoteView> = {}): VoteView {
     roll: [],
     voted: [],
     outcome: null,
+    verification: null,
     ...extra,
   };
 }
@@ -118,4 +119,5 @@ export const registerEntry: RegisterEntry = {
   ballotsDigest: 'ef'.repeat(32),
   resolutionId: 'r1',
   auditSeq: 40,
+  verified: true,
 };

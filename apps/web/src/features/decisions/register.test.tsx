@@ -9,13 +9,14 @@ import { registerEntry } from './fixtures';
 import { PublicRegisterPage } from './PublicRegisterPage';
 import { RegisterPage } from './RegisterPage';
 
-const valid: RegisterReport = { valid: true, checkedEntries: 1, checkedVotes: 2, auditChain: { valid: true, checkedEntries: 57, firstBroken: null }, firstBroken: null };
+const valid: RegisterReport = { valid: true, checkedEntries: 1, checkedVotes: 2, auditChain: { valid: true, checkedEntries: 57, firstBroken: null }, firstBroken: null, problems: [] };
 const broken: RegisterReport = {
   valid: false,
   checkedEntries: 1,
   checkedVotes: 2,
   auditChain: { valid: true, checkedEntries: 57, firstBroken: null },
-  firstBroken: { kind: 'vote', id: 'v-123', reason: 'its ballots were changed after the vote closed' },
+  firstBroken: { kind: 'vote', id: 'v-123', code: 'ballots_changed', reason: 'its ballots were changed after the vote closed' },
+  problems: [{ kind: 'vote', id: 'v-123', code: 'ballots_changed', reason: 'its ballots were changed after the vote closed' }],
 };
 
 function openRegister(reports: Array<RegisterReport | ReturnType<typeof reply>>) {
@@ -55,16 +56,40 @@ describe('RegisterPage', () => {
     const page = openRegister([valid, broken]);
     await waitFor(() => expect(verification()).toContain('Rejestr jest nienaruszony.'));
     await user.click(screen.getByRole('button', { name: 'Sprawdź rejestr' }));
-    await waitFor(() => expect(verification()).toBe('✖ Rejestr nie przechodzi weryfikacji.Pierwsza niezgodność: głosowanie o identyfikatorze v-123 — karty do głosowania zmieniono po zamknięciu głosowania.'));
+    await waitFor(() => expect(verification()).toBe('✖ Rejestr nie przechodzi weryfikacji.Pierwsza niezgodność: głosowanie o identyfikatorze v-123 — karty do głosowania lub sumy głosów zmieniono po zamknięciu głosowania.'));
     expect(page.calls.filter((c) => c.path === '/workspaces/w1/register/verify')).toHaveLength(2);
   });
 
   it('names a changed register entry and a failed request', async () => {
     const user = userEvent.setup();
-    openRegister([{ ...broken, firstBroken: { kind: 'register_entry', id: '1/2026', reason: 'the entry differs from the audit entry that sealed it' } }, reply(500, { message: 'boom' })]);
+    openRegister([{ ...broken, firstBroken: { kind: 'register_entry', id: '1/2026', code: 'entry_differs', reason: 'the entry differs from the audit entry that sealed it' } }, reply(500, { message: 'boom' })]);
     await waitFor(() => expect(verification()).toContain('Pierwsza niezgodność: wpis rejestru dla uchwały nr 1/2026 — wpis różni się od wpisu dziennika zdarzeń, który go zapieczętował.'));
     await user.click(screen.getByRole('button', { name: 'Sprawdź rejestr' }));
     await waitFor(() => expect(verification()).toBe('Serwer napotkał błąd. Spróbuj ponownie za chwilę.'));
+  });
+});
+
+describe('what does not verify', () => {
+  it('lists every mismatch when there are several, and marks an entry that does not verify', async () => {
+    const several: RegisterReport = {
+      ...broken,
+      firstBroken: { kind: 'vote', id: 'v-1', code: 'outcome_changed', reason: 'its stored outcome was changed (for 8, against 99)' },
+      problems: [
+        { kind: 'vote', id: 'v-1', code: 'outcome_changed', reason: 'its stored outcome was changed (for 8, against 99)' },
+        { kind: 'register_entry', id: '1/2026', code: 'entry_result_differs', reason: 'its result (against 99) differs from the sealed one (against 2)' },
+      ],
+    };
+    renderPage(<RegisterPage />, {
+      route: '/w/:workspaceId/register',
+      path: '/w/w1/register',
+      role: 'observer',
+      routes: { 'GET /workspaces/w1/register': [{ ...registerEntry, verified: false }], 'GET /workspaces/w1/register/verify': several },
+    });
+    await waitFor(() => expect(verification()).toContain('Wszystkie niezgodności'));
+    expect(verification()).toContain('wynik we wpisie różni się od zapieczętowanego');
+    expect(verification()).toContain('zmieniono zapisany wynik głosowania');
+    const row = plain(within(screen.getByRole('table')).getAllByRole('row')[1]!.textContent);
+    expect(row).toContain('niezweryfikowany');
   });
 });
 

@@ -250,6 +250,12 @@ describe('closing a remote vote', () => {
     await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Zamknij głosowanie/));
   });
 
+  it('says so over the outcome when the vote’s record does not verify', async () => {
+    const tampered = remote({ state: 'closed', closedAt: PAST, closesAt: PAST, castCount: 3, outcome: adoptedOutcome, voted: ['m1', 'm2', 'm3'], verification: { verified: false, code: 'outcome_changed', reason: 'its stored outcome was changed' } });
+    openResolution({ role: 'observer', resolutions: [resolution({ state: 'adopted' })], votes: [[tampered]] });
+    expect(await screen.findByText('Zapis tego głosowania nie przechodzi weryfikacji (zmieniono zapisany wynik głosowania): podane wyniki nie są potwierdzone.')).toBeTruthy();
+  });
+
   it('shows the outcome once closed', async () => {
     const user = userEvent.setup();
     const closed = remote({ closesAt: PAST, state: 'closed', closedAt: PAST, castCount: 3, outcome: adoptedOutcome, voted: ['m1', 'm2', 'm3'] });
