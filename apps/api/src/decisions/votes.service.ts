@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { MailService } from '../platform/mail/mail.service';
 import { ballotsDigest, sha256Of } from './ballots-digest';
 import { outcomeOf, type VoteRow } from './vote-outcome';
-import { BodiesService, type BodyView } from './bodies.service';
+import { BodiesService } from './bodies.service';
 import type { BallotDto, OpenVoteDto } from './decision.dto';
 import { DecisionsAccess } from './decisions-access';
 import { MeetingEventsGateway } from './meeting-events.gateway';
