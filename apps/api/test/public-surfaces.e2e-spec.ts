@@ -70,6 +70,8 @@ const PUBLIC_ROUTES: Record<string, { json: readonly string[] } | { file: true }
       'meetings[].id',
       'meetings[].startsAt',
       'meetings[].place',
+      'announcementUrls[]',
+      'reportUrls[]',
       'content.*',
     ],
   },
@@ -93,11 +95,18 @@ const PUBLIC_ROUTES: Record<string, { json: readonly string[] } | { file: true }
       'content.organiser',
       ...['id', 'title', 'legalBasis', 'audiences[]', 'channels[]', 'announcedAt', 'opensAt', 'closesAt', 'closedAt', 'reportDueAt'].map((k) => `content.round.${k}`),
       ...['title', 'kind', 'version.number', 'version.name', 'version.contentHash'].map((k) => `content.document.${k}`),
-      'content.meetings[].startsAt',
-      'content.meetings[].place',
-      ...['received', 'withdrawn', 'considered', 'submitters.persons', 'submitters.institutions'].map((k) => `content.statistics.${k}`),
+      ...['act', 'journal', 'period', 'report'].flatMap((k) => [`content.law.${k}.pl`, `content.law.${k}.en`]),
+      'content.law.minimumDays',
+      'content.law.reportDueDays',
+      ...['countedFrom', 'minimumDays', 'days', 'kept'].map((k) => `content.statutoryPeriod.${k}`),
+      'content.publication.announcement[]',
+      'content.publication.report[]',
+      ...['number', 'title', 'body', 'adoptedAt'].map((k) => `content.adoption.${k}`),
+      ...['startsAt', 'place', 'participants', 'summary', 'comments[]'].map((k) => `content.meetings[].${k}`),
+      ...['considered', 'submitters.persons', 'submitters.institutions'].map((k) => `content.statistics.${k}`),
       ...['byDisposition', 'bySubmitterType', 'byChannel', 'byChapter'].flatMap((k) => counts(`content.statistics.${k}`)),
-      ...['number', 'chapter', 'part', 'disposition', 'proposedWording', 'dispositionJustification', 'appliedWording'].map((k) => `content.mainChanges[].${k}`),
+      ...['chapter', 'accepted', 'partlyAccepted', 'passages[].comments[]', 'passages[].wording', 'passages[].applied'].map((k) => `content.mainChanges[].${k}`),
+      'content.withdrawn[]',
       ...[
         'number',
         'chapter',
@@ -110,7 +119,6 @@ const PUBLIC_ROUTES: Record<string, { json: readonly string[] } | { file: true }
         'submitter.name',
         'submitter.type',
         'channel',
-        'withdrawn',
         'disposition',
         'dispositionJustification',
       ].map((k) => `content.annex[].${k}`),
@@ -187,11 +195,13 @@ describe('public surfaces: every route open without sign-in answers only its dec
           versionId,
           title,
           audiences: ['partners', 'public'],
-          channels: ['online_form', 'post'],
+          channels: ['online_form', 'post', 'oral_protocol'],
           opensAt: new Date(Date.now() - DAY).toISOString(),
+          announcementUrls: ['https://bip.som.example/ogloszenia/1'],
+          reportUrls: ['https://bip.som.example/sprawozdania/1'],
         })
       ).body;
-      const meeting = await staff(`/rounds/${round.id}/meetings`, coordinator, { startsAt: new Date(Date.now() + DAY).toISOString(), place: 'Szczecin, Urząd Miasta, sala sesyjna', notes: NOTES });
+      const meeting = await staff(`/rounds/${round.id}/meetings`, coordinator, { startsAt: new Date(Date.now() + DAY).toISOString(), place: 'Szczecin, Urząd Miasta, sala sesyjna', notes: NOTES, participants: 30, summary: 'Rozmowa o kolei.' });
       expect(meeting.status).toBe(201);
       expect((await staff(`/rounds/${round.id}/announce`, coordinator, {})).status).toBe(200);
       return round.id as string;
@@ -238,7 +248,12 @@ describe('public surfaces: every route open without sign-in answers only its dec
     // A round after its report: comments decided and approved, closed at its time, the report published.
     const reported = await newRound('Konsultacje zakończone');
     expect((await staff(`/rounds/${reported}/open`, coordinator, {})).status).toBe(200);
-    const decided = [await comment(reported, person), await comment(reported, institution)];
+    const meetingId = (await staff(`/rounds/${reported}`, coordinator)).body.meetings[0].id;
+    const oral = await staff(`/rounds/${reported}/comments/entered`, coordinator, { ...institution, email: undefined, channel: 'oral_protocol', meetingId });
+    expect(oral.status).toBe(201);
+    const decided = [await comment(reported, person), await comment(reported, institution), oral.body];
+    const withdrawn = await comment(reported, person);
+    await call('DELETE /api/public/consultation-comments/{commentId}', `/api/public/consultation-comments/${withdrawn.id}`, { headers: { 'x-comment-secret': withdrawn.editSecret } });
     for (const [index, { id }] of decided.entries()) {
       expect((await staff(`/consultation-comments/${id}/disposition`, coordinator, { disposition: index === 0 ? 'accepted' : 'rejected', justification: 'Uzasadnienie stanowiska.' }, 'PUT')).status).toBe(204);
       expect((await staff(`/consultation-comments/${id}/disposition/approve`, coordinator, {})).status).toBe(204);
@@ -261,6 +276,10 @@ describe('public surfaces: every route open without sign-in answers only its dec
     await server.server.app.get(VotesService).sweep(new Date(closesAt.getTime() + 1000));
     expect((await staff(`/resolutions/${resolution.id}`, coordinator)).body.state).toBe('adopted');
     await call('GET /api/public/registers/{slug}', '/api/public/registers/ssom');
+    // The resolution named as approving the report: the next edition states it.
+    expect((await staff(`/rounds/${reported}/publication`, coordinator, { approvedByResolutionId: resolution.id }, 'PATCH')).status).toBe(200);
+    expect((await staff(`/rounds/${reported}/report/publish`, coordinator, {})).status).toBe(201);
+    await call('GET /api/public/rounds/{roundId}/report', `/api/public/rounds/${reported}/report`);
 
     // Invitations: to a new account (a representative, with its organisation), and to an existing one in another
     // workspace, accepted by the invited person signed in.
@@ -346,8 +365,9 @@ describe('public surfaces: every route open without sign-in answers only its dec
   });
 
   it('serves the published report as sealed: its content hashes to the SHA-256 in the audit trail', () => {
-    const [{ response }] = answers.get('GET /api/public/rounds/{roundId}/report') ?? [];
-    expect(createHash('sha256').update(canonicalJson(response.body.content)).digest('hex')).toBe(response.body.sha256);
+    const served = answers.get('GET /api/public/rounds/{roundId}/report') ?? [];
+    expect(served.map(({ response }) => response.body.edition)).toEqual([1, 2]);
+    for (const { response } of served) expect(createHash('sha256').update(canonicalJson(response.body.content)).digest('hex')).toBe(response.body.sha256);
   });
 
   it('keeps the meeting notes on the round as its staff see it', async () => {

@@ -1,3 +1,4 @@
+import { defaultClosesAt, warsawDay } from '@commonplan/domain';
 import { TestServer } from './support/test-server';
 
 describe('consultation rounds: create on a frozen version, announce, open, close; meetings; the public announcement', () => {
@@ -39,9 +40,13 @@ describe('consultation rounds: create on a frozen version, announce, open, close
     });
     expect(created.body.legalBasis).toContain('art. 6 ustawy z dnia 6 grudnia 2006 r. o zasadach prowadzenia polityki rozwoju');
     expect(created.body.informationClause).toContain('Administratorem danych osobowych zgłaszających uwagi jest Stowarzyszenie');
-    expect(new Date(created.body.closesAt).getTime() - opensAt.getTime()).toBe(35 * DAY);
+    // Before the announcement the statutory days count from the later of now and the opening: the close is the end
+    // (23:59 in Warsaw) of the 35th day after the opening's day.
+    expect(created.body.closesAt).toBe(defaultClosesAt(opensAt).toISOString());
+    expect(warsawDay(new Date(created.body.closesAt))).toBe(warsawDay(new Date(opensAt.getTime() + 35 * DAY)));
+    expect(new Intl.DateTimeFormat('pl-PL', { timeStyle: 'short', timeZone: 'Europe/Warsaw' }).format(new Date(created.body.closesAt))).toBe('23:59');
     expect(new Date(created.body.reportDueAt).getTime() - new Date(created.body.closesAt).getTime()).toBe(30 * DAY);
-    expect(created.body.daysLeft).toBe(37);
+    expect([37, 38]).toContain(created.body.daysLeft);
 
     const short = await round({ ...base(), opensAt: opensAt.toISOString(), closesAt: new Date(opensAt.getTime() + 20 * DAY).toISOString() });
     expect(short.status).toBe(201);
@@ -88,6 +93,106 @@ describe('consultation rounds: create on a frozen version, announce, open, close
     const audit = await server.request(`/api/workspaces/${ws}/audit?limit=10`, { token: coordinator });
     const actions = audit.body.entries.map((e: { action: string }) => e.action);
     expect(actions.slice(0, 6)).toEqual(['consultation.closed', 'consultation.opened', 'document.status_changed', 'consultation.announced', 'consultation.meeting_added', 'consultation.created']);
+  });
+
+  it('counts the 35 days from the announcement: a round opened an hour ago with the default close does not warn once announced', async () => {
+    const created = await round({ ...base(), opensAt: new Date(Date.now() - 60 * 60 * 1000).toISOString() });
+    expect(created.status).toBe(201);
+    expect(created.body.warnings).toEqual([]);
+    const announced = await server.request(`/api/rounds/${created.body.id}/announce`, { token: coordinator, body: {} });
+    expect(announced.status).toBe(200);
+    expect(announced.body.warnings).toEqual([]);
+    // Counted from now (the earliest it can be announced), not from the opening an hour ago.
+    expect(warsawDay(new Date(created.body.closesAt))).toBe(warsawDay(new Date(Date.now() + 35 * DAY)));
+    // A close at the same time as the announcement, 35 days on, cuts the 35th day short: warned.
+    const now = new Date();
+    const cut = await round({ ...base(), opensAt: now.toISOString(), closesAt: new Date(now.getTime() + 35 * DAY - 60 * 60 * 1000).toISOString() });
+    expect(cut.body.warnings).toEqual(['shorter_than_statutory_minimum']);
+  });
+
+  it('keeps where the announcement and the report were published and the approving resolution, refusing bad input by its field', async () => {
+    const urls = ['https://som.example/konsultacje/plan', 'http://bip.som.example/ogloszenie/7'];
+    const created = await round({ ...base(), opensAt: new Date(Date.now() + DAY).toISOString(), announcementUrls: urls });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ announcementUrls: urls, reportUrls: [], approval: null });
+    const id = created.body.id;
+    const refused = async (body: Record<string, unknown>, field: string, status = 400) => {
+      const response = body.documentId ? await round(body) : await server.request(`/api/rounds/${id}/publication`, { method: 'PATCH', token: coordinator, body });
+      expect({ body, status: response.status, names: JSON.stringify(response.body).includes(field) }).toEqual({ body, status, names: true });
+    };
+    await refused({ ...base(), opensAt: new Date().toISOString(), announcementUrls: ['ftp://som.example/plik'] }, 'announcementUrls');
+    await refused({ ...base(), opensAt: new Date().toISOString(), reportUrls: 'https://bip.som.example' }, 'reportUrls');
+    await refused({ announcementUrls: ['javascript:alert(1)'] }, 'announcementUrls');
+    await refused({ announcementUrls: ['bip.som.example/bez-protokolu'] }, 'announcementUrls');
+    await refused({ reportUrls: Array.from({ length: 11 }, (_, i) => `https://bip.som.example/${i}`) }, 'reportUrls');
+    await refused({ reportUrls: null }, 'reportUrls');
+    await refused({ approvedByResolutionId: 'uchwała 7' }, 'approvedByResolutionId');
+    await refused({ approvedByResolutionId: '00000000-0000-4000-8000-000000000000' }, 'approvedByResolutionId', 404);
+    const bodies = (await server.request(`/api/workspaces/${ws}/bodies`, { token: coordinator })).body as Array<{ id: string; kind: string }>;
+    const draft = (await server.request(`/api/workspaces/${ws}/resolutions`, { token: coordinator, body: { bodyId: bodies.find((b) => b.kind === 'board')!.id, kind: 'ordinary', title: 'w sprawie przyjęcia sprawozdania' } })).body;
+    await refused({ approvedByResolutionId: draft.id }, 'approvedByResolutionId');
+    expect((await server.request(`/api/rounds/${id}/publication`, { method: 'PATCH', token: partner, body: { reportUrls: [] } })).status).toBe(403);
+
+    const changed = await server.request(`/api/rounds/${id}/publication`, { method: 'PATCH', token: coordinator, body: { announcementUrls: [urls[1]], reportUrls: [' https://bip.som.example/sprawozdanie '], approvedByResolutionId: null } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ announcementUrls: [urls[1]], reportUrls: ['https://bip.som.example/sprawozdanie'], approval: null });
+    await server.request(`/api/rounds/${id}/announce`, { token: coordinator, body: {} });
+    expect((await server.request(`/api/public/rounds/${id}`)).body).toMatchObject({ announcementUrls: [urls[1]], reportUrls: ['https://bip.som.example/sprawozdanie'] });
+    const audit = await server.request(`/api/workspaces/${ws}/audit?limit=5`, { token: coordinator });
+    expect(audit.body.entries.map((e: { action: string }) => e.action)).toContain('consultation.publication_changed');
+  });
+
+  it('records a meeting’s participants and summary, and lets an oral comment name the meeting it was made at', async () => {
+    const id = (await round({ ...base(), channels: ['online_form', 'oral_protocol', 'email'], opensAt: new Date(Date.now() - DAY).toISOString() })).body.id;
+    const other = (await round({ ...base(), channels: ['oral_protocol'], opensAt: new Date(Date.now() - DAY).toISOString() })).body.id;
+    const added = await server.request(`/api/rounds/${id}/meetings`, { token: coordinator, body: { startsAt: new Date().toISOString(), place: 'Police, ratusz', participants: 12 } });
+    expect(added.status).toBe(201);
+    expect(added.body.meetings[0]).toMatchObject({ participants: 12, summary: '' });
+    const meetingId = added.body.meetings[0].id;
+    const otherMeeting = (await server.request(`/api/rounds/${other}/meetings`, { token: coordinator, body: { startsAt: new Date().toISOString(), place: 'Gryfino' } })).body.meetings[0].id;
+
+    const patch = (roundId: string, meeting: string, body: Record<string, unknown>, token = coordinator) => server.request(`/api/rounds/${roundId}/meetings/${meeting}`, { method: 'PATCH', token, body });
+    for (const [body, field] of [
+      [{ participants: -1 }, 'participants'],
+      [{ participants: 2.5 }, 'participants'],
+      [{ summary: 7 }, 'summary'],
+      [{ place: '' }, 'place'],
+      [{ place: null }, 'place'],
+      [{ startsAt: 'jutro' }, 'startsAt'],
+    ] as const) {
+      const response = await patch(id, meetingId, body);
+      expect({ body, status: response.status, names: JSON.stringify(response.body).includes(field) }).toEqual({ body, status: 400, names: true });
+    }
+    expect((await patch(id, otherMeeting, { participants: 3 })).status).toBe(404);
+    expect((await patch(id, meetingId, { participants: 3 }, partner)).status).toBe(403);
+    const recorded = await patch(id, meetingId, { participants: 31, summary: '  Rozmowa o buspasach.  ' });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.meetings[0]).toMatchObject({ participants: 31, summary: 'Rozmowa o buspasach.', place: 'Police, ratusz' });
+    // Staff's view has them; the public page shows the meeting's time and place only.
+    await server.request(`/api/rounds/${id}/announce`, { token: coordinator, body: {} });
+    expect(Object.keys((await server.request(`/api/public/rounds/${id}`)).body.meetings[0]).sort()).toEqual(['id', 'place', 'startsAt']);
+    await server.request(`/api/rounds/${id}/open`, { token: coordinator, body: {} });
+
+    const oral = (extra: Record<string, unknown>) =>
+      server.request(`/api/rounds/${id}/comments/entered`, {
+        token: coordinator,
+        body: { part: 'Rozdział 1', justification: 'Powiedziane na spotkaniu.', submitter: { kind: 'person', name: 'Jan Nowak', type: 'resident' }, channel: 'oral_protocol', ...extra },
+      });
+    for (const [extra, field, status] of [
+      [{ meetingId, channel: 'email' }, 'meetingId', 400],
+      [{ meetingId: otherMeeting }, 'meetingId', 404],
+      [{ meetingId: 'spotkanie 1' }, 'meetingId', 400],
+    ] as const) {
+      const response = await oral(extra);
+      expect({ extra, status: response.status, names: JSON.stringify(response.body).includes(field) }).toEqual({ extra, status, names: true });
+    }
+    const entered = await oral({ meetingId });
+    expect(entered.status).toBe(201);
+    expect((await oral({})).status).toBe(201);
+    const [row] = await server.db.query(`SELECT meeting_id FROM consultation_comments WHERE id = $1`, [entered.body.id]);
+    expect(row.meeting_id).toBe(meetingId);
+    const preview = await server.request(`/api/rounds/${id}/report`, { token: coordinator });
+    expect(preview.body.content.meetings).toEqual([{ startsAt: expect.any(String), place: 'Police, ratusz', participants: 31, summary: 'Rozmowa o buspasach.', comments: [entered.body.number] }]);
   });
 
   it('never opens early or closes early, and refuses partners, strangers and bad input', async () => {

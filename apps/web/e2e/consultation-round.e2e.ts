@@ -19,6 +19,7 @@ const REPRESENTATIVE = 'przedstawiciel.goleniow@som.example';
 const EMAIL = 'maria.wisniewska@example.org';
 const MARKDOWN = '# Strategia SSOM 2035\n\n## 1. Diagnoza\n\nDojazdy do Szczecina trwają długo.\n\n## 2. Cele strategiczne\n\nCel 1. Spójny system transportu publicznego. Cel 2. Czyste powietrze.\n';
 const EMAIL_PATTERN = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+const REPORT_URL = 'https://bip.som.example/sprawozdania/strategia-2035';
 
 /** Sends a comment signed in as `email`, in their organisation's name. */
 async function commentAs(browser: Browser, email: string, workspaceId: string, roundId: string, justification: string): Promise<void> {
@@ -116,6 +117,12 @@ describe('a whole consultation round in the browser', () => {
     await page.goto(`/w/${workspaceId}/rounds/${roundId}`);
     await page.getByRole('button', { name: 'Zamknij zbieranie uwag' }).click();
     await page.getByRole('status').filter({ hasText: 'Runda jest teraz na etapie „Zamknięte”.' }).waitFor();
+    // Where the report will be published (the BIP), stated in the report.
+    const publication = page.getByRole('form', { name: 'Publikacja i przyjęcie sprawozdania' });
+    await publication.getByLabel('Adresy publikacji sprawozdania').fill(REPORT_URL);
+    await publication.getByRole('button', { name: 'Zapisz publikację' }).click();
+    await publication.getByRole('status').filter({ hasText: 'Zapisano adresy publikacji i uchwałę.' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: /Rozpatrywanie uwag/ }).click();
     await rows().first().waitFor();
 
@@ -151,6 +158,10 @@ describe('a whole consultation round in the browser', () => {
     // The main changes name the wording that went into the draft.
     expect(preview).toContain('Spójny system transportu publicznego z Szczecińską Koleją Metropolitalną');
     expect(preview).not.toContain('Maria Wiśniewska');
+    // The statutory period counted from the announcement (this round closed after 40 seconds: not kept), and where
+    // the report is published.
+    expect(preview).toContain('termin ustawowy nie został dochowany');
+    expect(preview).toContain(REPORT_URL);
     expect(preview).not.toMatch(EMAIL_PATTERN);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Opublikuj sprawozdanie' }).click();
@@ -184,7 +195,9 @@ describe('a whole consultation round in the browser', () => {
         for (const number of [publicNumber, partnerNumber, representativeNumber]) expect(text).toContain(number);
         expect(text).toContain('osoba fizyczna nr 1');
         expect(text).toContain('Kolej metropolitalna jest w planie transportowym.');
-        expect(text).toContain('Zapis wprowadzony do projektu dokumentu');
+        expect(text).toContain('zapis wprowadzony do projektu');
+        expect(text).toContain('art. 6 ust. 5 ustawy z dnia 6 grudnia 2006 r. o zasadach prowadzenia polityki rozwoju');
+        expect(text.replace(/\s/g, '')).toContain(REPORT_URL);
         expect(text).not.toMatch(EMAIL_PATTERN);
         expect(text).not.toContain('Wiśniewska');
       }

@@ -42,7 +42,10 @@ describe('consultation rounds on the dashboard', () => {
     await row.waitFor();
     const cells = (await row.locator('td').allInnerTexts()).map((cell) => cell.replace(/\s+/g, ' ').trim());
     expect(cells[0]).toBe('Otwarte');
-    expect(cells[2]).toBe('35');
+    // Days left until the close: the end of the 35th day after the announcement, in whole days started.
+    const { closesAt } = await callApi<{ closesAt: string }>(token, 'GET', `/rounds/${round.id}`);
+    expect(cells[2]).toBe(String(Math.ceil((new Date(closesAt).getTime() - Date.now()) / (24 * 60 * 60 * 1000))));
+    expect(Number(cells[2])).toBeGreaterThanOrEqual(35);
     expect(cells[3]).toBe('1');
     expect(await row.locator('th').innerText()).toContain('Plan zrównoważonej mobilności, wersja 1: v1.0 — do konsultacji');
     expect(await axeViolations(page)).toEqual([]);

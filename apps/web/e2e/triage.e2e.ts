@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
 import { bearerToken, callApi, demoWorkspaceId, invitePerson } from './support/api';
 import { COORDINATOR, launchBrowser, openPage, signIn } from './support/browser';
+import { statutoryDays, warsawDay, warsawTime } from './support/warsaw';
 
 const DAY = 24 * 60 * 60 * 1000;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -56,14 +57,17 @@ describe('consultation round: the form, meetings and the triage of comments', ()
     await page.getByLabel('Zamrożona wersja').selectOption({ label: 'Wersja 1: v1.0 — do konsultacji' });
     await page.getByLabel('Tytuł konsultacji').fill(title);
     await page.getByRole('group', { name: 'Sposoby zgłaszania uwag' }).getByLabel('poczta').check();
-    // It opens an hour ago, so that it can be opened for comments at once; the close follows (35 days later).
+    // It opens an hour ago, so that it can be opened for comments at once; the close follows: the end (23:59 in
+    // Warsaw) of the 35th day after today, when it can be announced at the earliest.
     const opensAt = new Date(Date.now() - 60 * 60 * 1000);
     await page.getByLabel('Otwarcie zbierania uwag').fill(local(opensAt));
-    expect(await page.getByLabel('Zamknięcie zbierania uwag').inputValue()).toBe(local(new Date(opensAt.getTime() + 35 * DAY)));
+    const offered = new Date(await page.getByLabel('Zamknięcie zbierania uwag').inputValue());
+    expect([warsawDay(offered), warsawTime(offered)]).toEqual([warsawDay(new Date(Date.now() + 35 * DAY)), '23:59']);
     expect(await page.getByText(/krócej niż ustawowe 35 dni/).count()).toBe(0);
-    // Shorter than 35 days for a strategy: a warning, announced, that does not stop the form.
-    await page.getByLabel('Zamknięcie zbierania uwag').fill(local(new Date(opensAt.getTime() + 10 * DAY)));
-    await page.getByRole('status').filter({ hasText: 'konsultacje strategii trwają tu 10 dni' }).waitFor();
+    // Shorter than 35 days for a strategy: a warning, announced, that does not stop the form (the 10th day is cut short).
+    const shortClose = new Date(opensAt.getTime() + 10 * DAY);
+    await page.getByLabel('Zamknięcie zbierania uwag').fill(local(shortClose));
+    await page.getByRole('status').filter({ hasText: `konsultacje strategii trwają tu ${statutoryDays(new Date(), new Date(local(shortClose)))} dni` }).waitFor();
     await bothLanguagesClean(page, /New consultation round/);
     await page.getByLabel('Zamknięcie zbierania uwag').fill(local(new Date(opensAt.getTime() + 40 * DAY)));
     expect(await page.getByText(/krócej niż ustawowe 35 dni/).count()).toBe(0);

@@ -1,3 +1,4 @@
+import CONSULTATION_LAW_DATA from './consultation-law.json';
 import type { DocumentKind } from './documents';
 
 /**
@@ -34,13 +35,23 @@ export type SubmitterKind = (typeof SUBMITTER_KINDS)[number];
 export const SUBMITTER_TYPES = ['resident', 'member_jst', 'partner_organisation', 'other'] as const;
 export type SubmitterType = (typeof SUBMITTER_TYPES)[number];
 
-/** The statutory minimum from announcement to close, in days (art. 6 ust. 3). */
-export const MIN_CONSULTATION_DAYS = 35;
-/** The report is due this many days after the close (art. 6 ust. 4). */
-export const REPORT_DUE_DAYS = 30;
+/**
+ * The statute behind consultation rounds, as data (consultation-law.json): the act, the journal reference of its
+ * current consolidated text, and the provisions on the announcement (art. 6 ust. 4), the period (ust. 5: at least 35
+ * days from the day of the announcement) and the report (ust. 6: within 30 days of the close).
+ */
+export const CONSULTATION_LAW = CONSULTATION_LAW_DATA;
 
-export const DEFAULT_LEGAL_BASIS =
-  'art. 6 ustawy z dnia 6 grudnia 2006 r. o zasadach prowadzenia polityki rozwoju (Dz. U. z 2025 r. poz. 198)';
+/** The statutory minimum from the announcement to the close, in days (art. 6 ust. 5). */
+export const MIN_CONSULTATION_DAYS: number = CONSULTATION_LAW.period.minimumDays;
+/** The report is due this many days after the close (art. 6 ust. 6). */
+export const REPORT_DUE_DAYS: number = CONSULTATION_LAW.report.dueDays;
+
+/** "art. 6 ustawy z dnia 6 grudnia 2006 r. o zasadach prowadzenia polityki rozwoju (Dz. U. z 2025 r. poz. 198)" */
+export const DEFAULT_LEGAL_BASIS = `${CONSULTATION_LAW.basis.pl} ${CONSULTATION_LAW.act.plGenitive} (${CONSULTATION_LAW.journal.pl})`;
+
+/** Terms run in the calendar of the body that consults: Polish time. */
+export const CONSULTATION_TIME_ZONE = 'Europe/Warsaw';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -70,22 +81,83 @@ function pastTense(action: RoundAction): string {
   return { announce: 'announced', open: 'opened', close: 'closed', publish_report: 'given a published report' }[action];
 }
 
-/** Whole days from one moment to another (rounded down). */
-export function daysBetween(from: Date, to: Date): number {
-  return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
+const warsawParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CONSULTATION_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The wall-clock time in Warsaw of a moment, as if it were UTC (to take the offset from). */
+function warsawWallClock(at: Date): number {
+  const parts = Object.fromEntries(warsawParts.formatToParts(at).map((p) => [p.type, p.value]));
+  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+}
+
+/** The day in Warsaw of a moment: "2026-12-01". */
+export function warsawDay(at: Date): string {
+  return new Date(warsawWallClock(at)).toISOString().slice(0, 10);
+}
+
+/** A time of day in Warsaw on a day ("2027-01-05", 23, 59) as a moment, summer time included. */
+export function warsawTime(day: string, hour: number, minute: number): Date {
+  const wall = Date.parse(`${day}T00:00:00.000Z`) + (hour * 60 + minute) * 60_000;
+  let at = wall;
+  // Twice: the offset at the first guess may differ from the offset at the answer near a change of time.
+  for (let i = 0; i < 2; i++) at = wall - (warsawWallClock(new Date(at)) - at);
+  return new Date(at);
+}
+
+/** A day moved by whole days ("2026-12-01", 35 → "2027-01-05"). */
+function shiftDay(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from one day to another ("2026-12-01" → "2027-01-05": 35). */
+function daysFromDayToDay(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00.000Z`) - Date.parse(`${from}T00:00:00.000Z`)) / DAY_MS);
+}
+
+/** The last minute of a day, where a term counted in days ends (the form's precision is the minute). */
+const endOfDay = (day: string) => warsawTime(day, 23, 59);
+
+/**
+ * Where the statutory period of a round starts (art. 6 ust. 5: "od dnia ogłoszenia"): its announcement; before it is
+ * announced, the earliest the announcement can still be when the round opens as planned, the later of now and the
+ * opening. The round form, the API's default close and its warnings all count from here.
+ */
+export function periodStart(round: { announcedAt: Date | null; opensAt: Date }, now: Date): Date {
+  return round.announcedAt ?? new Date(Math.max(now.getTime(), round.opensAt.getTime()));
+}
+
+/**
+ * The statutory period of a round in whole days, as the Civil Code counts a term in days (art. 111): the day of the
+ * announcement is not counted, and a day counts when comments are taken until its end (23:59 in Warsaw), so a round
+ * announced on 1 December and closing at the end of 5 January has 35 days, and one closing at 9:00 on 5 January 34.
+ */
+export function statutoryPeriod(start: Date, closesAt: Date): { minimumDays: number; days: number; kept: boolean } {
+  const closeDay = warsawDay(closesAt);
+  const lastWholeDay = closesAt.getTime() >= endOfDay(closeDay).getTime() ? closeDay : shiftDay(closeDay, -1);
+  const days = Math.max(0, daysFromDayToDay(warsawDay(start), lastWholeDay));
+  return { minimumDays: MIN_CONSULTATION_DAYS, days, kept: days >= MIN_CONSULTATION_DAYS };
 }
 
 /**
  * Warnings about a round's timetable (warnings, not refusals: the coordinator decides): closing before opening is an
- * error elsewhere; a strategy consulted for less than 35 days from its announcement is below the statutory minimum.
+ * error elsewhere; a strategy consulted for less than the statutory period from its announcement (periodStart) is
+ * below the statutory minimum.
  */
-export function timetableWarnings(kind: DocumentKind, announcedAt: Date, closesAt: Date): Array<'shorter_than_statutory_minimum'> {
-  return kind === 'strategy' && daysBetween(announcedAt, closesAt) < MIN_CONSULTATION_DAYS ? ['shorter_than_statutory_minimum'] : [];
+export function timetableWarnings(kind: DocumentKind, start: Date, closesAt: Date): Array<'shorter_than_statutory_minimum'> {
+  return kind === 'strategy' && !statutoryPeriod(start, closesAt).kept ? ['shorter_than_statutory_minimum'] : [];
 }
 
-/** The default closing time: 35 days after the opening. */
-export function defaultClosesAt(opensAt: Date): Date {
-  return new Date(opensAt.getTime() + MIN_CONSULTATION_DAYS * DAY_MS);
+/** The default closing time: the end of the 35th day after the day the period starts (periodStart), in Warsaw. */
+export function defaultClosesAt(start: Date): Date {
+  return endOfDay(shiftDay(warsawDay(start), MIN_CONSULTATION_DAYS));
 }
 
 /** When the report must be published: 30 days after the close. */

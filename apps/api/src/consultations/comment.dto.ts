@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { MAX_TEXT_POSITION } from '../platform/http/ranges';
 import { ROUND_CHANNELS, type RoundChannel, SUBMITTER_KINDS, SUBMITTER_TYPES } from '@commonplan/domain';
 
@@ -101,4 +101,9 @@ export class StaffCommentDto extends PublicCommentDto {
   @ApiProperty({ enum: ROUND_CHANNELS })
   @IsIn(ROUND_CHANNELS, { message: `channel must be one of: ${ROUND_CHANNELS.join(', ')}` })
   channel!: RoundChannel;
+
+  @ApiPropertyOptional({ description: 'for a comment made orally (oral_protocol): the meeting of this round it was made at' })
+  @IsOptional()
+  @IsUUID('all', { message: 'meetingId must be a UUID' })
+  meetingId?: string;
 }

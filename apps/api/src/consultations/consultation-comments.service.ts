@@ -137,7 +137,17 @@ export class ConsultationCommentsService {
     const round = await this.openRound(roundId);
     await this.requireStaff(userId, round.workspace_id);
     if (!round.channels.includes(dto.channel)) throw new ConflictException(`this consultation does not take comments by ${dto.channel}`);
-    return this.store(round, dto, { ...dto.submitter, email: dto.email ?? null, userId: null, organisationId: null, channel: dto.channel, enteredBy: userId, secretHash: null }, userId);
+    if (dto.meetingId) {
+      if (dto.channel !== 'oral_protocol') throw fieldError('meetingId', 'only a comment made orally (channel oral_protocol) names the meeting it was made at');
+      const [meeting] = await this.dataSource.query(`SELECT id FROM consultation_meetings WHERE id = $1 AND round_id = $2`, [dto.meetingId, round.id]);
+      if (!meeting) throw fieldError('meetingId', 'no meeting of this consultation has this id', NotFoundException);
+    }
+    return this.store(
+      round,
+      dto,
+      { ...dto.submitter, email: dto.email ?? null, userId: null, organisationId: null, channel: dto.channel, enteredBy: userId, secretHash: null, meetingId: dto.meetingId ?? null },
+      userId,
+    );
   }
 
   /** Changes a comment before the close: with its receipt's secret, or as the signed-in person who sent it. */
@@ -218,7 +228,18 @@ export class ConsultationCommentsService {
   private async store(
     round: RoundRow,
     content: CommentContentDto,
-    from: { kind: string; name: string; type: string; email: string | null; userId: string | null; organisationId: string | null; channel: RoundChannel; enteredBy: string | null; secretHash: string | null },
+    from: {
+      kind: string;
+      name: string;
+      type: string;
+      email: string | null;
+      userId: string | null;
+      organisationId: string | null;
+      channel: RoundChannel;
+      enteredBy: string | null;
+      secretHash: string | null;
+      meetingId?: string | null;
+    },
     actorId: string | null,
     editSecret?: string,
   ): Promise<CommentReceipt> {
@@ -230,8 +251,8 @@ export class ConsultationCommentsService {
       const number = await this.nextNumber(manager, round.workspace_id, submittedAt.getUTCFullYear());
       const [row] = await manager.query(
         `INSERT INTO consultation_comments (round_id, number, part, passage_from, passage_to, current_wording, proposed_wording, justification,
-           submitter_kind, submitter_name, submitter_type, email, user_id, organisation_id, channel, entered_by, edit_secret_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+           submitter_kind, submitter_name, submitter_type, email, user_id, organisation_id, channel, entered_by, edit_secret_hash, meeting_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
         [
           round.id,
           number,
@@ -250,6 +271,7 @@ export class ConsultationCommentsService {
           from.channel,
           from.enteredBy,
           from.secretHash,
+          from.meetingId ?? null,
         ],
       );
       // The audit trail names the comment by its number; who sent it stays in the comment, not in the chain.

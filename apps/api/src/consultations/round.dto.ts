@@ -1,10 +1,32 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { IsStoredDate } from '../platform/http/ranges';
+import { OptionalNotNull } from '../platform/http/validation';
 import { ROUND_AUDIENCES, ROUND_CHANNELS, type RoundAudience, type RoundChannel } from '@commonplan/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trimEach = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value);
+
+/** At most this many addresses of each kind (the website, BIP, a second BIP page, …). */
+export const MAX_PUBLICATION_URLS = 10;
+
+/**
+ * A list of http(s) addresses where something was published, each named in a 400 by the field: "announcementUrls must
+ * be http or https addresses".
+ */
+function PublicationUrls(field: string) {
+  return applyDecorators(
+    Transform(trimEach),
+    IsArray({ message: `${field} must be a list of addresses` }),
+    ArrayMaxSize(MAX_PUBLICATION_URLS, { message: `${field} may hold at most ${MAX_PUBLICATION_URLS} addresses` }),
+    ArrayUnique({ message: `${field} must not repeat an address` }),
+    IsString({ each: true, message: `${field} must be http or https addresses` }),
+    MaxLength(2000, { each: true, message: `${field} must be addresses of at most 2000 characters` }),
+    IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: true }, { each: true, message: `${field} must be http or https addresses, e.g. https://bip.example.pl/konsultacje` }),
+  );
+}
 
 export class CreateRoundDto {
   @ApiProperty()
@@ -46,10 +68,20 @@ export class CreateRoundDto {
   @IsStoredDate('opensAt must be a date')
   opensAt!: Date;
 
-  @ApiPropertyOptional({ description: 'by default 35 days after opensAt' })
+  @ApiPropertyOptional({ description: 'by default the end of the 35th day after the announcement (before it: after the later of now and opensAt), in Warsaw' })
   @IsOptional()
   @IsStoredDate('closesAt must be a date')
   closesAt?: Date;
+
+  @ApiPropertyOptional({ description: 'where the announcement is published (the website, BIP): http(s) addresses', type: [String] })
+  @IsOptional()
+  @PublicationUrls('announcementUrls')
+  announcementUrls?: string[];
+
+  @ApiPropertyOptional({ description: 'where the report is published: http(s) addresses', type: [String] })
+  @IsOptional()
+  @PublicationUrls('reportUrls')
+  reportUrls?: string[];
 
   @ApiPropertyOptional({ description: 'the information clause on personal data shown on the comment form (art. 13 GDPR)' })
   @IsOptional()
@@ -57,6 +89,26 @@ export class CreateRoundDto {
   @MaxLength(10_000)
   informationClause?: string;
 }
+
+/** Where the round's announcement and report were published, and the resolution that approved the report (coordinators). */
+export class RoundPublicationDto {
+  @ApiPropertyOptional({ description: 'where the announcement is published (the website, BIP): http(s) addresses', type: [String] })
+  @OptionalNotNull()
+  @PublicationUrls('announcementUrls')
+  announcementUrls?: string[];
+
+  @ApiPropertyOptional({ description: 'where the report is published: http(s) addresses', type: [String] })
+  @OptionalNotNull()
+  @PublicationUrls('reportUrls')
+  reportUrls?: string[];
+
+  @ApiPropertyOptional({ description: 'an adopted resolution of this workspace that approved the report; null to name none', nullable: true, type: String })
+  @IsOptional()
+  @IsUUID('all', { message: 'approvedByResolutionId must be a UUID or null' })
+  approvedByResolutionId?: string | null;
+}
+
+const PARTICIPANTS = { min: 0, max: 1_000_000 };
 
 export class MeetingDto {
   @ApiProperty()
@@ -69,9 +121,56 @@ export class MeetingDto {
   @Length(1, 500)
   place!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'internal: never published' })
   @IsOptional()
   @IsString()
   @MaxLength(10_000)
   notes?: string;
+
+  @ApiPropertyOptional({ description: 'how many took part (published in the report); null when not counted', nullable: true, minimum: PARTICIPANTS.min, maximum: PARTICIPANTS.max })
+  @IsOptional()
+  @IsInt({ message: 'participants must be a whole number' })
+  @Min(PARTICIPANTS.min, { message: 'participants must be 0 or more' })
+  @Max(PARTICIPANTS.max, { message: `participants must be at most ${PARTICIPANTS.max}` })
+  participants?: number | null;
+
+  @ApiPropertyOptional({ description: 'what was discussed (published in the report, personal data taken out)' })
+  @IsOptional()
+  @IsString({ message: 'summary must be text' })
+  @MaxLength(20_000, { message: 'summary must be at most 20000 characters' })
+  summary?: string;
+}
+
+/** A meeting's changes, e.g. its participants and summary after it was held (coordinators). */
+export class UpdateMeetingDto {
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @IsStoredDate('startsAt must be a date')
+  startsAt?: Date;
+
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @Transform(trim)
+  @IsString({ message: 'place must be text' })
+  @Length(1, 500, { message: 'place must be 1 to 500 characters' })
+  place?: string;
+
+  @ApiPropertyOptional({ description: 'internal: never published' })
+  @OptionalNotNull()
+  @IsString({ message: 'notes must be text' })
+  @MaxLength(10_000, { message: 'notes must be at most 10000 characters' })
+  notes?: string;
+
+  @ApiPropertyOptional({ nullable: true, minimum: PARTICIPANTS.min, maximum: PARTICIPANTS.max })
+  @IsOptional()
+  @IsInt({ message: 'participants must be a whole number' })
+  @Min(PARTICIPANTS.min, { message: 'participants must be 0 or more' })
+  @Max(PARTICIPANTS.max, { message: `participants must be at most ${PARTICIPANTS.max}` })
+  participants?: number | null;
+
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @IsString({ message: 'summary must be text' })
+  @MaxLength(20_000, { message: 'summary must be at most 20000 characters' })
+  summary?: string;
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, SignedIn, WorkspaceCapability } from '../access/access.decorators';
 import { CurrentMember, CurrentPrincipal, type Principal, type WorkspaceMember } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
-import { CreateRoundDto, MeetingDto } from './round.dto';
+import { CreateRoundDto, MeetingDto, RoundPublicationDto, UpdateMeetingDto } from './round.dto';
 import { RoundsService } from './rounds.service';
 
 @ApiTags('consultations')
@@ -60,6 +60,20 @@ export class RoundsController {
   @Post('rounds/:roundId/meetings')
   addMeeting(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal, @Body() body: MeetingDto) {
     return this.rounds.addMeeting(principal.userId, roundId, body);
+  }
+
+  /** A meeting's changes (coordinators), e.g. its participants and summary once it was held; the round comes back. */
+  @SignedIn()
+  @Patch('rounds/:roundId/meetings/:meetingId')
+  updateMeeting(@UuidParam('roundId') roundId: string, @UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal, @Body() body: UpdateMeetingDto) {
+    return this.rounds.updateMeeting(principal.userId, roundId, meetingId, body);
+  }
+
+  /** Where the announcement and the report were published, and the resolution that approved the report (coordinators). */
+  @SignedIn()
+  @Patch('rounds/:roundId/publication')
+  publication(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal, @Body() body: RoundPublicationDto) {
+    return this.rounds.updatePublication(principal.userId, roundId, body);
   }
 
   /** The public announcement of a round (no sign-in): what is consulted, the text, timetable, meetings. */

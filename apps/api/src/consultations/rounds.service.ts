@@ -6,6 +6,7 @@ import {
   DEFAULT_LEGAL_BASIS,
   defaultClosesAt,
   type DocumentKind,
+  periodStart,
   reportDueAt,
   type Role,
   type RoundAction,
@@ -18,7 +19,7 @@ import {
 } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
 import { fieldError } from '../platform/http/field-error';
-import type { CreateRoundDto, MeetingDto } from './round.dto';
+import type { CreateRoundDto, MeetingDto, RoundPublicationDto, UpdateMeetingDto } from './round.dto';
 
 export interface MeetingView {
   id: string;
@@ -26,6 +27,20 @@ export interface MeetingView {
   place: string;
   /** Staff's notes: internal, never in a public view. */
   notes: string;
+  /** How many took part, once counted (in the report). */
+  participants: number | null;
+  /** What was discussed (in the report, personal data taken out). */
+  summary: string;
+}
+
+/** The resolution named as approving the round's report: adopted, of the round's workspace. */
+export interface RoundApproval {
+  resolutionId: string;
+  number: string;
+  /** "Uchwała nr 7/2026 Zarządu w sprawie …" */
+  title: string;
+  body: string;
+  adoptedAt: Date;
 }
 
 export interface RoundView {
@@ -45,14 +60,20 @@ export interface RoundView {
   openedAt: Date | null;
   closedAt: Date | null;
   reportPublishedAt: Date | null;
-  /** The close + 30 days (art. 6 ust. 4). */
+  /** The close + 30 days (art. 6 ust. 6). */
   reportDueAt: Date;
   daysLeft: number;
   /** Comments received and not withdrawn. */
   commentCount: number;
-  /** e.g. shorter_than_statutory_minimum: said, not enforced. */
+  /** e.g. shorter_than_statutory_minimum (counted from the announcement, periodStart): said, not enforced. */
   warnings: string[];
   meetings: MeetingView[];
+  /** Where the announcement was published (the website, BIP). */
+  announcementUrls: string[];
+  /** Where the report is published. */
+  reportUrls: string[];
+  /** The resolution that approved the report, once named. */
+  approval: RoundApproval | null;
 }
 
 /**
@@ -81,6 +102,9 @@ export interface PublicRoundView {
   reportDueAt: Date;
   daysLeft: number;
   meetings: Array<{ id: string; startsAt: Date; place: string }>;
+  /** Where the announcement and the report were published (addresses the coordinator entered). */
+  announcementUrls: string[];
+  reportUrls: string[];
   /** The frozen version consulted (ProseMirror JSON): public as a whole. */
   content: unknown;
 }
@@ -106,6 +130,8 @@ export function toPublicRoundView(round: RoundView, extra: { content: unknown; w
     reportDueAt: round.reportDueAt,
     daysLeft: round.daysLeft,
     meetings: round.meetings.map((m) => ({ id: m.id, startsAt: m.startsAt, place: m.place })),
+    announcementUrls: [...round.announcementUrls],
+    reportUrls: [...round.reportUrls],
     content: extra.content,
   };
 }
@@ -141,15 +167,17 @@ export class RoundsService {
     if (!version) {
       throw fieldError('versionId', 'no such version of a document of this workspace', NotFoundException);
     }
-    const closesAt = dto.closesAt ?? defaultClosesAt(dto.opensAt);
+    // The default close counts the statutory days from the announcement: before it, from the earliest it can be.
+    const closesAt = dto.closesAt ?? defaultClosesAt(periodStart({ announcedAt: null, opensAt: dto.opensAt }, new Date()));
     if (closesAt.getTime() <= dto.opensAt.getTime()) {
       throw new BadRequestException({ message: 'closesAt: a round closes after it opens', errors: [{ field: 'closesAt', message: 'must be after opensAt' }] });
     }
     const [workspace] = await this.dataSource.query(`SELECT name FROM workspaces WHERE id = $1`, [workspaceId]);
     const id = await this.dataSource.transaction(async (manager) => {
       const [round] = await manager.query(
-        `INSERT INTO consultation_rounds (workspace_id, document_id, version_id, title, legal_basis, audiences, channels, opens_at, closes_at, information_clause, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        `INSERT INTO consultation_rounds (workspace_id, document_id, version_id, title, legal_basis, audiences, channels, opens_at, closes_at, information_clause, created_by,
+           announcement_urls, report_urls)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
         [
           workspaceId,
           dto.documentId,
@@ -162,6 +190,8 @@ export class RoundsService {
           closesAt,
           dto.informationClause?.trim() || defaultInformationClause(workspace.name),
           userId,
+          dto.announcementUrls ?? [],
+          dto.reportUrls ?? [],
         ],
       );
       await this.audit.append(manager, {
@@ -212,12 +242,10 @@ export class RoundsService {
   async addMeeting(userId: string, roundId: string, dto: MeetingDto): Promise<RoundView> {
     const { workspaceId } = await this.manager(userId, roundId);
     await this.dataSource.transaction(async (manager) => {
-      const [meeting] = await manager.query(`INSERT INTO consultation_meetings (round_id, starts_at, place, notes) VALUES ($1, $2, $3, $4) RETURNING id`, [
-        roundId,
-        dto.startsAt,
-        dto.place,
-        dto.notes ?? '',
-      ]);
+      const [meeting] = await manager.query(
+        `INSERT INTO consultation_meetings (round_id, starts_at, place, notes, participants, summary) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [roundId, dto.startsAt, dto.place, dto.notes ?? '', dto.participants ?? null, dto.summary?.trim() ?? ''],
+      );
       await this.audit.append(manager, {
         workspaceId,
         actorId: userId,
@@ -225,6 +253,70 @@ export class RoundsService {
         targetType: 'consultation_round',
         targetId: roundId,
         details: { meetingId: meeting.id, startsAt: dto.startsAt.toISOString(), place: dto.place },
+      });
+    });
+    return this.view(roundId);
+  }
+
+  /**
+   * A meeting's changes (coordinators), e.g. after it was held: how many took part and what was discussed, which the
+   * report publishes (its personal data taken out); the notes stay internal.
+   */
+  async updateMeeting(userId: string, roundId: string, meetingId: string, dto: UpdateMeetingDto): Promise<RoundView> {
+    const { workspaceId } = await this.manager(userId, roundId);
+    await this.dataSource.transaction(async (manager) => {
+      const [meeting] = await manager.query(`SELECT id FROM consultation_meetings WHERE id = $1 AND round_id = $2 FOR UPDATE`, [meetingId, roundId]);
+      if (!meeting) throw new NotFoundException('no meeting of this consultation round has this id');
+      const changes: Array<[column: string, value: unknown]> = [];
+      if (dto.startsAt !== undefined) changes.push(['starts_at', dto.startsAt]);
+      if (dto.place !== undefined) changes.push(['place', dto.place]);
+      if (dto.notes !== undefined) changes.push(['notes', dto.notes]);
+      if (dto.participants !== undefined) changes.push(['participants', dto.participants]);
+      if (dto.summary !== undefined) changes.push(['summary', dto.summary.trim()]);
+      if (changes.length === 0) return;
+      await manager.query(`UPDATE consultation_meetings SET ${changes.map(([column], i) => `${column} = $${i + 2}`).join(', ')} WHERE id = $1`, [meetingId, ...changes.map(([, value]) => value)]);
+      await this.audit.append(manager, {
+        workspaceId,
+        actorId: userId,
+        action: 'consultation.meeting_changed',
+        targetType: 'consultation_round',
+        targetId: roundId,
+        details: { meetingId, changed: changes.map(([column]) => column) },
+      });
+    });
+    return this.view(roundId);
+  }
+
+  /**
+   * Where the announcement and the report were published, and the resolution that approved the report (coordinators,
+   * in any state: the report states them, and a change makes a new edition). The resolution must be an adopted one of
+   * the round's workspace.
+   */
+  async updatePublication(userId: string, roundId: string, dto: RoundPublicationDto): Promise<RoundView> {
+    const { workspaceId } = await this.manager(userId, roundId);
+    if (dto.approvedByResolutionId) {
+      const [resolution] = await this.dataSource.query(`SELECT state FROM resolutions WHERE id = $1 AND workspace_id = $2`, [dto.approvedByResolutionId, workspaceId]);
+      if (!resolution) throw fieldError('approvedByResolutionId', 'no resolution of this workspace has this id', NotFoundException);
+      if (resolution.state !== 'adopted') throw fieldError('approvedByResolutionId', 'the resolution is not adopted');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const changes: Array<[column: string, value: unknown]> = [];
+      if (dto.announcementUrls !== undefined) changes.push(['announcement_urls', dto.announcementUrls]);
+      if (dto.reportUrls !== undefined) changes.push(['report_urls', dto.reportUrls]);
+      if (dto.approvedByResolutionId !== undefined) changes.push(['approved_by_resolution_id', dto.approvedByResolutionId]);
+      if (changes.length === 0) return;
+      await manager.query(`UPDATE consultation_rounds SET ${changes.map(([column], i) => `${column} = $${i + 2}`).join(', ')} WHERE id = $1`, [roundId, ...changes.map(([, value]) => value)]);
+      await this.audit.append(manager, {
+        workspaceId,
+        actorId: userId,
+        action: 'consultation.publication_changed',
+        targetType: 'consultation_round',
+        targetId: roundId,
+        details: {
+          ...(dto.announcementUrls !== undefined ? { announcementUrls: dto.announcementUrls } : {}),
+          ...(dto.reportUrls !== undefined ? { reportUrls: dto.reportUrls } : {}),
+          ...(dto.approvedByResolutionId !== undefined ? { approvedByResolutionId: dto.approvedByResolutionId } : {}),
+        },
       });
     });
     return this.view(roundId);
@@ -282,15 +374,20 @@ export class RoundsService {
   private async views(where: 'r.id = $1' | 'r.workspace_id = $1', value: string): Promise<RoundView[]> {
     const rounds = await this.dataSource.query(
       `SELECT r.*, array_to_json(r.audiences) AS audiences_json, array_to_json(r.channels) AS channels_json,
+              array_to_json(r.announcement_urls) AS announcement_urls_json, array_to_json(r.report_urls) AS report_urls_json,
               d.title AS document_title, d.kind AS document_kind, v.number AS version_number, v.name AS version_name, v.content_hash,
-              (SELECT count(*) FROM consultation_comments c WHERE c.round_id = r.id AND c.withdrawn_at IS NULL)::int AS comment_count
+              (SELECT count(*) FROM consultation_comments c WHERE c.round_id = r.id AND c.withdrawn_at IS NULL)::int AS comment_count,
+              res.number AS resolution_number, res.title AS resolution_title, res.decided_at AS resolution_decided_at, res.state AS resolution_state,
+              b.name AS resolution_body, b.name_genitive AS resolution_body_genitive
        FROM consultation_rounds r JOIN documents d ON d.id = r.document_id JOIN document_versions v ON v.id = r.version_id
+       LEFT JOIN resolutions res ON res.id = r.approved_by_resolution_id AND res.workspace_id = r.workspace_id
+       LEFT JOIN decision_bodies b ON b.id = res.body_id
        WHERE ${where} ORDER BY r.created_at DESC`,
       [value],
     );
     if (rounds.length === 0) return [];
     const meetings: MeetingRow[] = await this.dataSource.query(
-      `SELECT id, round_id, starts_at, place, notes FROM consultation_meetings WHERE round_id = ANY($1::uuid[]) ORDER BY starts_at`,
+      `SELECT id, round_id, starts_at, place, notes, participants, summary FROM consultation_meetings WHERE round_id = ANY($1::uuid[]) ORDER BY starts_at, created_at`,
       [rounds.map((r: { id: string }) => r.id)],
     );
     return (rounds as RoundSqlRow[]).map((r) => toRoundView(r, meetings.filter((m) => m.round_id === r.id)));
@@ -303,6 +400,13 @@ interface MeetingRow {
   starts_at: string;
   place: string;
   notes: string;
+  participants: number | null;
+  summary: string;
+}
+
+/** "Uchwała nr 7/2026 Zarządu w sprawie …": the resolution's number, its body in the genitive and its subject. */
+export function resolutionFullTitle(number: string, bodyGenitive: string, title: string): string {
+  return `Uchwała nr ${number} ${bodyGenitive} ${title}`;
 }
 
 /** A row of consultation_rounds joined with its document and version. */
@@ -329,6 +433,15 @@ interface RoundSqlRow {
   closed_at: string | null;
   report_published_at: string | null;
   comment_count: number;
+  announcement_urls_json: string[];
+  report_urls_json: string[];
+  approved_by_resolution_id: string | null;
+  resolution_number: string | null;
+  resolution_title: string | null;
+  resolution_decided_at: string | null;
+  resolution_state: string | null;
+  resolution_body: string | null;
+  resolution_body_genitive: string | null;
 }
 
 function toRoundView(r: RoundSqlRow, meetings: MeetingRow[]): RoundView {
@@ -356,7 +469,26 @@ function toRoundView(r: RoundSqlRow, meetings: MeetingRow[]): RoundView {
     reportDueAt: reportDueAt(closesAt),
     daysLeft: daysLeft(new Date(), closesAt),
     commentCount: Number(r.comment_count),
-    warnings: timetableWarnings(r.document_kind, announcedAt ?? opensAt, closesAt),
-    meetings: meetings.map((m) => ({ id: m.id, startsAt: new Date(m.starts_at), place: m.place, notes: m.notes })),
-};
+    warnings: timetableWarnings(r.document_kind, periodStart({ announcedAt, opensAt }, new Date()), closesAt),
+    meetings: meetings.map((m) => ({
+      id: m.id,
+      startsAt: new Date(m.starts_at),
+      place: m.place,
+      notes: m.notes,
+      participants: m.participants === null ? null : Number(m.participants),
+      summary: m.summary,
+    })),
+    announcementUrls: r.announcement_urls_json ?? [],
+    reportUrls: r.report_urls_json ?? [],
+    approval:
+      r.approved_by_resolution_id && r.resolution_state === 'adopted' && r.resolution_number && r.resolution_decided_at
+        ? {
+            resolutionId: r.approved_by_resolution_id,
+            number: r.resolution_number,
+            title: resolutionFullTitle(r.resolution_number, r.resolution_body_genitive ?? '', r.resolution_title ?? ''),
+            body: r.resolution_body ?? '',
+            adoptedAt: new Date(r.resolution_decided_at),
+          }
+        : null,
+  };
 }

@@ -14,13 +14,15 @@ export interface SelectFieldProps {
   /** Shown first with an empty value, e.g. "Choose an organisation". */
   placeholder?: string;
   error?: string;
+  /** Said under the label and tied to the select, like TextField's. */
+  hint?: string;
   required?: boolean;
 }
 
 /** A labelled select with its error tied to it, like TextField. */
-export function SelectField({ id, label, value, options, onChange, placeholder, error, required }: SelectFieldProps) {
+export function SelectField({ id, label, value, options, onChange, placeholder, error, hint, required }: SelectFieldProps) {
   return (
-    <Field id={id} label={label} error={error}>
+    <Field id={id} label={label} error={error} hint={hint}>
       {(control) => (
         <select {...control} value={value} onChange={(event) => onChange(event.target.value)} required={required}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}

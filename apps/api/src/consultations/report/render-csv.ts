@@ -1,5 +1,5 @@
 import { csvField } from '../../platform/export/spreadsheet-cell';
-import type { ReportAnnexEntry, ReportContent } from './report-data';
+import { currentReport, type ReportAnnexEntry, type StoredReportContent } from './report-data';
 import { type ReportLanguage, reportLabels, statusOf, submitterName } from './report-labels';
 
 /** The annex's columns, in order: label and value of an entry. */
@@ -16,9 +16,24 @@ export function annexColumns(language: ReportLanguage): Array<{ label: string; v
     { label: c.submitter, value: (e) => submitterName(e.submitter, labels) },
     { label: c.submitterType, value: (e) => labels.submitterTypes[e.submitter.type] },
     { label: c.channel, value: (e) => labels.channels[e.channel] },
-    { label: c.status, value: (e) => (e.withdrawn ? labels.withdrawn : labels.considered) },
-    { label: c.disposition, value: (e) => (e.withdrawn ? '' : statusOf(e, labels)) },
+    { label: c.status, value: () => labels.considered },
+    { label: c.disposition, value: (e) => statusOf(e, labels) },
     { label: c.dispositionJustification, value: (e) => e.dispositionJustification ?? '' },
+  ];
+}
+
+/**
+ * The annex's rows: every comment considered, then each withdrawn one by its number and status only (nothing else of
+ * it is published), so the numbers run without gaps.
+ */
+export function annexRows(stored: StoredReportContent, language: ReportLanguage): string[][] {
+  const content = currentReport(stored);
+  const labels = reportLabels(language);
+  const columns = annexColumns(language);
+  const statusColumn = columns.findIndex((column) => column.label === labels.columns.status);
+  return [
+    ...content.annex.map((entry) => columns.map((column) => column.value(entry))),
+    ...content.withdrawn.map((number) => columns.map((_, i) => (i === 0 ? number : i === statusColumn ? labels.withdrawn : ''))),
   ];
 }
 
@@ -26,9 +41,9 @@ export function annexColumns(language: ReportLanguage): Array<{ label: string; v
  * The annex as CSV: UTF-8 with a byte order mark (so spreadsheets read Polish letters), a header row, CRLF lines,
  * fields as RFC 4180 has them, none that a spreadsheet would run as a formula (csvField).
  */
-export function renderCsv(content: ReportContent, language: ReportLanguage): Buffer {
+export function renderCsv(content: StoredReportContent, language: ReportLanguage): Buffer {
   const columns = annexColumns(language);
   const lines = [columns.map((column) => csvField(column.label)).join(',')];
-  for (const entry of content.annex) lines.push(columns.map((column) => csvField(column.value(entry))).join(','));
+  for (const row of annexRows(content, language)) lines.push(row.map((value) => csvField(value)).join(','));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }

@@ -10,8 +10,21 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { ReportAnnexEntry, ReportContent } from './report-data';
-import { chartsOf, formatDate, formatDateTime, formatShare, type ReportLabels, type ReportLanguage, reportLabels, statusOf, submitterName } from './report-labels';
+import { currentReport, type ReportAnnexEntry, type StoredReportContent } from './report-data';
+import {
+  adoptionText,
+  chartsOf,
+  formatDate,
+  formatDateTime,
+  formatShare,
+  passageText,
+  periodText,
+  type ReportLabels,
+  type ReportLanguage,
+  reportLabels,
+  statusOf,
+  submitterName,
+} from './report-labels';
 
 const BAR_COLOUR = '1F4E79';
 /** The longest bar, in block characters. */
@@ -89,7 +102,7 @@ function annexTable(entries: ReportAnnexEntry[], labels: ReportLabels): Table {
               cell(e.justification, { size }),
               cell(`${submitterName(e.submitter, labels)}\n(${labels.submitterTypes[e.submitter.type]}; ${labels.channels[e.channel]})`, { size }),
               cell(statusOf(e, labels), { size, bold: true }),
-              cell(e.withdrawn ? '' : (e.dispositionJustification ?? ''), { size }),
+              cell(e.dispositionJustification ?? '', { size }),
             ],
           }),
       ),
@@ -98,8 +111,9 @@ function annexTable(entries: ReportAnnexEntry[], labels: ReportLabels): Table {
 }
 
 /** The report as a Word file: the report's sections in a portrait section, the annex as a table in a landscape one. */
-export async function renderReportDocx(content: ReportContent, sha256: string | null, language: ReportLanguage): Promise<Buffer> {
+export async function renderReportDocx(stored: StoredReportContent, sha256: string | null, language: ReportLanguage): Promise<Buffer> {
   const labels = reportLabels(language);
+  const content = currentReport(stored);
   const stats = content.statistics;
   const t = labels.timetable;
   let section = 0;
@@ -116,9 +130,11 @@ export async function renderReportDocx(content: ReportContent, sha256: string | 
 
     h(labels.sections.legalBasis),
     p(content.round.legalBasis),
+    field(labels.period.label, periodText(content, labels)),
 
     h(labels.sections.timetable),
     ...(content.round.announcedAt ? [field(t.announcedAt, formatDateTime(content.round.announcedAt, labels))] : []),
+    field(labels.publication.announcement, content.publication.announcement.join('; ') || labels.publication.none),
     field(t.opensAt, formatDateTime(content.round.opensAt, labels)),
     field(t.closesAt, formatDateTime(content.round.closesAt, labels)),
     ...(content.round.closedAt ? [field(t.closedAt, formatDateTime(content.round.closedAt, labels))] : []),
@@ -128,24 +144,31 @@ export async function renderReportDocx(content: ReportContent, sha256: string | 
 
     h(labels.sections.meetings),
     ...(content.meetings.length === 0 ? [p(labels.noMeetings)] : []),
-    ...content.meetings.map((m) => field(formatDateTime(m.startsAt, labels), m.place)),
+    ...content.meetings.flatMap((m) => [
+      p(`${formatDateTime(m.startsAt, labels)} · ${m.place}`, { bold: true }),
+      ...(m.participants !== null ? [field(labels.meetingFacts.participants, String(m.participants))] : []),
+      ...(m.summary.trim() ? [field(labels.meetingFacts.summary, m.summary)] : []),
+      ...(m.comments.length ? [field(labels.meetingFacts.comments, m.comments.join(', '))] : []),
+    ]),
 
     h(labels.sections.statistics),
-    field(labels.statistics.received, `${stats.received} (${labels.statistics.withdrawn}: ${stats.withdrawn})`),
     field(labels.statistics.considered, String(stats.considered)),
     field(labels.statistics.persons, String(stats.submitters.persons)),
     field(labels.statistics.institutions, String(stats.submitters.institutions)),
+    ...(content.withdrawn.length ? [field(labels.withdrawnComments.label, content.withdrawn.join(', '))] : []),
     p(labels.statistics.withdrawnNote, { italics: true }),
     ...chartsOf(stats, labels).flatMap((chart) => (chart.rows.length ? chartTable(chart.title, chart.rows, stats.considered, labels) : [])),
 
     h(labels.sections.mainChanges),
     ...(content.mainChanges.length === 0 ? [p(labels.noChanges)] : []),
-    ...content.mainChanges.flatMap((change) => [
-      p(`${change.number} · ${labels.dispositions[change.disposition]} · ${change.chapter}`, { bold: true }),
-      field(labels.columns.proposedWording, change.proposedWording),
-      ...(change.appliedWording ? [field(labels.columns.appliedWording, change.appliedWording)] : []),
-      field(labels.columns.dispositionJustification, change.dispositionJustification),
+    ...content.mainChanges.flatMap((chapter) => [
+      p(`${chapter.chapter} · ${labels.changes.counts(chapter.accepted, chapter.partlyAccepted)}`, { bold: true }),
+      ...chapter.passages.map((passage) => new Paragraph({ bullet: { level: 0 }, children: runsOf(passageText(passage, labels), { size: 18 }) })),
     ]),
+
+    h(labels.sections.publication),
+    field(labels.publication.report, content.publication.report.join('; ') || labels.publication.none),
+    field(labels.publication.adoption, adoptionText(content, labels)),
 
     h(labels.sections.personalData),
     p(labels.personalDataNote),
@@ -163,6 +186,9 @@ export async function renderReportDocx(content: ReportContent, sha256: string | 
         children: [
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(labels.sections.annex)] }),
           ...(content.annex.length === 0 ? [p(labels.noComments)] : [annexTable(content.annex, labels)]),
+          ...(content.withdrawn.length
+            ? [new Paragraph(''), field(labels.withdrawnComments.label, content.withdrawn.join(', ')), p(labels.withdrawnComments.note, { italics: true })]
+            : []),
         ],
       },
     ],

@@ -1,7 +1,20 @@
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { ReportContent } from './report-data';
-import { chartsOf, formatDate, formatDateTime, formatShare, type ReportLabels, type ReportLanguage, reportLabels, statusOf, submitterName } from './report-labels';
+import { currentReport, type ReportContent, type StoredReportContent } from './report-data';
+import {
+  adoptionText,
+  chartsOf,
+  formatDate,
+  formatDateTime,
+  formatShare,
+  passageText,
+  periodText,
+  type ReportLabels,
+  type ReportLanguage,
+  reportLabels,
+  statusOf,
+  submitterName,
+} from './report-labels';
 
 /** DejaVu Sans (npm package dejavu-fonts-ttf), embedded: every Polish letter prints on any machine. */
 export function fontPath(file: string): string {
@@ -43,6 +56,16 @@ export function field(pdf: Pdf, label: string, value: string): void {
   pdf.font('bold').fontSize(BODY).text(`${label}: `, MARGIN, pdf.y, { width: contentWidth(pdf), continued: true, lineGap: 2 });
   pdf.font('regular').text(value.trim() || '—', { lineGap: 2 });
   pdf.moveDown(0.2);
+}
+
+/** "Label:" and each address on its own line, as a link (a long address may still wrap). */
+function addresses(pdf: Pdf, label: string, urls: string[], none: string): void {
+  if (urls.length === 0) return field(pdf, label, none);
+  pdf.font('bold').fontSize(BODY).text(`${label}:`, MARGIN, pdf.y, { width: contentWidth(pdf), lineGap: 2 });
+  for (const url of urls) {
+    pdf.font('regular').fillColor(BAR_COLOUR).text(url, MARGIN + 8, pdf.y, { width: contentWidth(pdf) - 8, link: url, underline: true, lineGap: 2 });
+  }
+  pdf.fillColor('#000000').moveDown(0.2);
 }
 
 /**
@@ -97,8 +120,9 @@ export function pageFooters(pdf: Pdf, text: (page: number, pages: number) => str
  * The report as a PDF: a title block (who consulted what, edition, date, the content's SHA-256), the sections of the
  * report with vector bar charts, and the annex with every comment; page numbers at the foot.
  */
-export function renderReportPdf(content: ReportContent, sha256: string | null, language: ReportLanguage): Promise<Buffer> {
+export function renderReportPdf(stored: StoredReportContent, sha256: string | null, language: ReportLanguage): Promise<Buffer> {
   const labels = reportLabels(language);
+  const content = currentReport(stored);
   return new Promise<Buffer>((resolve, reject) => {
     const pdf = new PDFDocument({
       size: 'A4',
@@ -150,10 +174,12 @@ function write(pdf: Pdf, content: ReportContent, sha256: string | null, labels: 
 
   next(labels.sections.legalBasis);
   paragraph(pdf, content.round.legalBasis);
+  field(pdf, labels.period.label, periodText(content, labels));
 
   next(labels.sections.timetable);
   const t = labels.timetable;
   if (content.round.announcedAt) field(pdf, t.announcedAt, formatDateTime(content.round.announcedAt, labels));
+  addresses(pdf, labels.publication.announcement, content.publication.announcement, labels.publication.none);
   field(pdf, t.opensAt, formatDateTime(content.round.opensAt, labels));
   field(pdf, t.closesAt, formatDateTime(content.round.closesAt, labels));
   if (content.round.closedAt) field(pdf, t.closedAt, formatDateTime(content.round.closedAt, labels));
@@ -164,29 +190,39 @@ function write(pdf: Pdf, content: ReportContent, sha256: string | null, labels: 
   next(labels.sections.meetings);
   if (content.meetings.length === 0) paragraph(pdf, labels.noMeetings);
   for (const meeting of content.meetings) {
-    field(pdf, formatDateTime(meeting.startsAt, labels), meeting.place);
+    ensureSpace(pdf, 50);
+    paragraph(pdf, `${formatDateTime(meeting.startsAt, labels)} · ${meeting.place}`, { font: 'bold' });
+    if (meeting.participants !== null) field(pdf, labels.meetingFacts.participants, String(meeting.participants));
+    if (meeting.summary.trim()) field(pdf, labels.meetingFacts.summary, meeting.summary);
+    if (meeting.comments.length) field(pdf, labels.meetingFacts.comments, meeting.comments.join(', '));
   }
 
   next(labels.sections.statistics);
-  field(pdf, labels.statistics.received, `${stats.received} (${labels.statistics.withdrawn}: ${stats.withdrawn})`);
   field(pdf, labels.statistics.considered, String(stats.considered));
   field(pdf, labels.statistics.persons, String(stats.submitters.persons));
   field(pdf, labels.statistics.institutions, String(stats.submitters.institutions));
+  if (content.withdrawn.length) field(pdf, labels.withdrawnComments.label, content.withdrawn.join(', '));
   paragraph(pdf, labels.statistics.withdrawnNote, { font: 'italic' });
-  if (stats.received === 0) paragraph(pdf, labels.noComments);
+  if (stats.considered === 0) paragraph(pdf, labels.noComments);
   for (const chart of chartsOf(stats, labels)) {
     if (chart.rows.length > 0) barChart(pdf, chart.title, chart.rows, stats.considered, labels);
   }
 
   next(labels.sections.mainChanges);
   if (content.mainChanges.length === 0) paragraph(pdf, labels.noChanges);
-  for (const change of content.mainChanges) {
-    ensureSpace(pdf, 60);
-    paragraph(pdf, `${change.number} · ${labels.dispositions[change.disposition]} · ${change.chapter}`, { font: 'bold' });
-    field(pdf, labels.columns.proposedWording, change.proposedWording);
-    if (change.appliedWording) field(pdf, labels.columns.appliedWording, change.appliedWording);
-    field(pdf, labels.columns.dispositionJustification, change.dispositionJustification);
+  for (const chapter of content.mainChanges) {
+    ensureSpace(pdf, 40);
+    paragraph(pdf, `${chapter.chapter} · ${labels.changes.counts(chapter.accepted, chapter.partlyAccepted)}`, { font: 'bold' });
+    for (const passage of chapter.passages) {
+      pdf.font('regular').fontSize(BODY - 1).text(`• ${passageText(passage, labels)}`, MARGIN + 8, pdf.y, { width: contentWidth(pdf) - 8, lineGap: 1 });
+      pdf.moveDown(0.15);
+    }
+    pdf.fontSize(BODY).moveDown(0.3);
   }
+
+  next(labels.sections.publication);
+  addresses(pdf, labels.publication.report, content.publication.report, labels.publication.none);
+  field(pdf, labels.publication.adoption, adoptionText(content, labels));
 
   next(labels.sections.personalData);
   paragraph(pdf, labels.personalDataNote);
@@ -207,10 +243,13 @@ function write(pdf: Pdf, content: ReportContent, sha256: string | null, labels: 
     field(pdf, c.currentWording, entry.currentWording);
     field(pdf, c.proposedWording, entry.proposedWording);
     field(pdf, c.justification, entry.justification);
-    if (!entry.withdrawn) {
-      field(pdf, c.disposition, statusOf(entry, labels));
-      field(pdf, c.dispositionJustification, entry.dispositionJustification ?? '');
-    }
+    field(pdf, c.disposition, statusOf(entry, labels));
+    field(pdf, c.dispositionJustification, entry.dispositionJustification ?? '');
     pdf.moveDown(0.4);
+  }
+  if (content.withdrawn.length) {
+    ensureSpace(pdf, 40);
+    paragraph(pdf, `${labels.withdrawnComments.label}: ${content.withdrawn.join(', ')}`, { font: 'bold' });
+    paragraph(pdf, labels.withdrawnComments.note, { font: 'italic' });
   }
 }

@@ -49,12 +49,15 @@ function input(comments: ReportCommentRow[], chapters = [
       announcedAt: '2026-09-30T08:00:00.000Z',
       openedAt: '2026-10-01T08:00:00.000Z',
       closedAt: '2026-11-05T09:00:00.000Z',
+      announcementUrls: ['https://som.example/konsultacje/strategia-2030', 'https://bip.som.example/ogloszenia/12'],
+      reportUrls: ['https://bip.som.example/sprawozdania/3'],
     },
     document: { title: 'Strategia', kind: 'strategy' },
     version: { number: 1, name: 'v1.0', contentHash: 'ab'.repeat(32) },
     chapters,
-    meetings: [{ startsAt: '2026-10-10T15:00:00.000Z', place: 'Szczecin, sala sesyjna (zapisy: biuro@som.example)' }],
+    meetings: [{ id: 'm1', startsAt: '2026-10-10T15:00:00.000Z', place: 'Szczecin, sala sesyjna (zapisy: biuro@som.example)', participants: null, summary: '' }],
     comments,
+    adoption: null,
     edition: 1,
     publishedAt: null,
   };
@@ -76,7 +79,7 @@ describe('the consultation report built from the data', () => {
     ];
     const report = buildReport(input(comments));
     const stats = report.statistics;
-    expect({ received: stats.received, withdrawn: stats.withdrawn, considered: stats.considered }).toEqual({ received: 6, withdrawn: 1, considered: 5 });
+    expect(stats.considered).toBe(5);
     expect(Object.fromEntries(stats.byDisposition.map((r) => [r.key, r.count]))).toEqual({ accepted: 2, partly_accepted: 1, rejected: 1, explanation: 1 });
     expect(Object.fromEntries(stats.bySubmitterType.map((r) => [r.key, r.count]))).toEqual({ resident: 1, member_jst: 2, partner_organisation: 1, other: 1 });
     expect(stats.byChapter).toEqual([
@@ -90,18 +93,86 @@ describe('the consultation report built from the data', () => {
       { key: 'post', count: 0 },
     ]);
     expect(stats.submitters).toEqual({ persons: 1, institutions: 3 });
-    // The withdrawn comment is in the annex, marked, without a decision.
-    expect(report.annex).toHaveLength(6);
-    expect(report.annex[5]).toMatchObject({ withdrawn: true, disposition: null, dispositionJustification: null, chapter: 'Cele strategiczne' });
-    // Main changes: accepted and partly accepted, with their proposed wording.
-    expect(report.mainChanges.map((c) => [c.number, c.disposition])).toEqual([
-      ['U/2026/0001', 'accepted'],
-      ['U/2026/0002', 'accepted'],
-      ['U/2026/0003', 'partly_accepted'],
+    // The withdrawn comment is listed apart by its number only, and not in the annex.
+    expect(report.annex.map((e) => e.number)).toEqual(['U/2026/0001', 'U/2026/0002', 'U/2026/0003', 'U/2026/0004', 'U/2026/0005']);
+    expect(report.withdrawn).toEqual(['U/2026/0006']);
+    // Main changes by chapter: the counts, and the changed passages with their comments.
+    expect(report.mainChanges).toEqual([
+      { chapter: 'Diagnoza', accepted: 1, partlyAccepted: 0, passages: [{ comments: ['U/2026/0002'], wording: 'Nowy zapis.', applied: false }] },
+      { chapter: 'Cele strategiczne', accepted: 1, partlyAccepted: 0, passages: [{ comments: ['U/2026/0001'], wording: 'Zapis w projekcie (pytania: […]).', applied: true }] },
+      { chapter: 'Wdrażanie', accepted: 0, partlyAccepted: 1, passages: [{ comments: ['U/2026/0003'], wording: 'Nowy zapis.', applied: false }] },
     ]);
-    expect(report.mainChanges[0].proposedWording).toBe('Nowy zapis.');
-    // The wording put into the draft, where it was applied; e-mail addresses masked there too.
-    expect(report.mainChanges.map((c) => c.appliedWording)).toEqual(['Zapis w projekcie (pytania: […]).', null, null]);
+  });
+
+  it('leaves a withdrawn comment out of the numbering of persons, and publishes none of its text', () => {
+    const comments = [
+      comment({ withdrawn: true, submitterKind: 'person', submitterName: 'Piotr Wiśniewski', submitterType: 'resident', proposedWording: 'Tajny zapis wycofany.', justification: 'Uzasadnienie wycofane.', part: 'Część wycofana' }),
+      comment({ submitterKind: 'person', submitterName: 'Ewa Zielińska', submitterType: 'resident', justification: 'Jak pisał Piotr Wiśniewski.' }),
+      comment({ withdrawn: true, submitterKind: 'person', submitterName: 'Ewa Zielińska', submitterType: 'resident', justification: 'Druga, wycofana.' }),
+    ];
+    const report = buildReport(input(comments));
+    expect(report.annex.map((e) => [e.number, e.submitter])).toEqual([['U/2026/0002', { kind: 'person', number: 1, type: 'resident' }]]);
+    expect(report.withdrawn).toEqual(['U/2026/0001', 'U/2026/0003']);
+    expect(report.statistics).toMatchObject({ considered: 1, submitters: { persons: 1, institutions: 0 } });
+    const json = JSON.stringify(report);
+    for (const text of ['Tajny zapis wycofany', 'Uzasadnienie wycofane', 'Część wycofana', 'Druga, wycofana', 'Wiśniewski']) expect({ text, found: json.includes(text) }).toEqual({ text, found: false });
+  });
+
+  it('groups the main changes by chapter: one entry per chapter however many comments, identical wording once', () => {
+    const chapters = Array.from({ length: 6 }, (_, i) => ({ pos: i * 100, title: `${i + 1}. Rozdział` }));
+    const comments = Array.from({ length: 132 }, (_, i) =>
+      comment({
+        disposition: i % 11 === 0 ? 'partly_accepted' : 'accepted',
+        passageFrom: (i % 6) * 100 + 5,
+        passageTo: (i % 6) * 100 + 9,
+        proposedWording: i % 2 === 0 ? 'Dodać ścieżki rowerowe.' : `Zapis ${i}.`,
+      }),
+    );
+    const report = buildReport(input(comments, chapters));
+    expect(report.mainChanges).toHaveLength(6);
+    expect(report.mainChanges.reduce((total, c) => total + c.accepted + c.partlyAccepted, 0)).toBe(132);
+    const first = report.mainChanges[0];
+    expect(first).toMatchObject({ chapter: '1. Rozdział', accepted: 20, partlyAccepted: 2 });
+    // The 11 comments of the chapter that propose the same wording are one passage.
+    expect(first.passages[0]).toEqual({ comments: comments.filter((_, i) => i % 6 === 0 && i % 2 === 0).map((c) => c.number), wording: 'Dodać ścieżki rowerowe.', applied: false });
+    expect(first.passages).toHaveLength(1);
+  });
+
+  it('states the statutory period counted from the announcement, where it was published, and the resolution that approved the report', () => {
+    const report = buildReport({
+      ...input([comment({})]),
+      adoption: { number: '7/2026', title: 'Uchwała nr 7/2026 Zarządu w sprawie przyjęcia sprawozdania z konsultacji', body: 'Zarząd', adoptedAt: '2026-11-20T10:00:00.000Z' },
+    });
+    // Announced on 30 September, comments until 9:00 on 5 November: 35 whole days (1 October to 4 November).
+    expect(report.statutoryPeriod).toEqual({ countedFrom: '2026-09-30T08:00:00.000Z', minimumDays: 35, days: 35, kept: true });
+    expect(report.law).toMatchObject({ journal: { pl: 'Dz. U. z 2025 r. poz. 198' }, period: { pl: 'art. 6 ust. 5' }, minimumDays: 35, reportDueDays: 30 });
+    expect(report.publication).toEqual({ announcement: ['https://som.example/konsultacje/strategia-2030', 'https://bip.som.example/ogloszenia/12'], report: ['https://bip.som.example/sprawozdania/3'] });
+    expect(report.adoption).toEqual({ number: '7/2026', title: 'Uchwała nr 7/2026 Zarządu w sprawie przyjęcia sprawozdania z konsultacji', body: 'Zarząd', adoptedAt: '2026-11-20T10:00:00.000Z' });
+    // Announced a day later, the same close is short of the statutory period.
+    const late = buildReport({ ...input([]), round: { ...input([]).round, announcedAt: '2026-10-01T08:00:00.000Z' } });
+    expect(late.statutoryPeriod).toMatchObject({ days: 34, kept: false });
+    // Not announced (a preview): nothing to count from yet.
+    expect(buildReport({ ...input([]), round: { ...input([]).round, announcedAt: null } }).statutoryPeriod).toBeNull();
+  });
+
+  it('gives each meeting its participants, a summary without personal data, and the numbers of the oral comments made there', () => {
+    const comments = [
+      comment({ channel: 'oral_protocol', meetingId: 'm1', submitterKind: 'person', submitterName: 'Anna Nowak', submitterType: 'resident' }),
+      comment({ channel: 'oral_protocol', meetingId: 'm1' }),
+      comment({ channel: 'oral_protocol', meetingId: 'm1', withdrawn: true }),
+      comment({ channel: 'oral_protocol', meetingId: null }),
+    ];
+    const report = buildReport({
+      ...input(comments),
+      meetings: [
+        { id: 'm2', startsAt: '2026-10-20T15:00:00.000Z', place: 'Police, ratusz', participants: 12, summary: '' },
+        { id: 'm1', startsAt: '2026-10-10T15:00:00.000Z', place: 'Szczecin, sala sesyjna', participants: 48, summary: 'Dyskusja o kolei. Pani Anna Nowak (tel. 604 567 890) pytała o Goleniów.' },
+      ],
+    });
+    expect(report.meetings).toEqual([
+      { startsAt: '2026-10-10T15:00:00.000Z', place: 'Szczecin, sala sesyjna', participants: 48, summary: 'Dyskusja o kolei. Pani […] (tel. […]) pytała o Goleniów.', comments: ['U/2026/0001', 'U/2026/0002'] },
+      { startsAt: '2026-10-20T15:00:00.000Z', place: 'Police, ratusz', participants: 12, summary: '', comments: [] },
+    ]);
   });
 
   it('names institutions, numbers private persons in the order of their first comment, and never outputs their e-mail or name', () => {
@@ -109,7 +180,7 @@ describe('the consultation report built from the data', () => {
       comment({ submitterKind: 'person', submitterName: 'Ewa Zielińska', email: 'ewa@example.pl', submitterType: 'resident', createdAt: '2026-11-01T10:05:00.000Z' }),
       comment({ submitterKind: 'person', submitterName: 'Anna Nowak', email: 'anna.nowak@example.pl', submitterType: 'resident', createdAt: '2026-11-01T10:01:00.000Z', justification: 'Proszę o kontakt: anna.nowak@example.pl, tel. 601 234 567. Anna Nowak, ul. Długa 5/3, 70-123 Szczecin' }),
       comment({ submitterKind: 'person', submitterName: 'Anna Nowak', email: 'ANNA.NOWAK@example.pl', submitterType: 'resident', createdAt: '2026-11-01T10:09:00.000Z' }),
-      comment({ submitterKind: 'institution', submitterName: 'Stowarzyszenie Czyste Powietrze', submitterType: 'other', dispositionJustification: 'Jak pisze Ewa Zielińska w uwadze, tak.' }),
+      comment({ submitterKind: 'institution', submitterName: 'Stowarzyszenie Czyste Powietrze', submitterType: 'other', dispositionJustification: 'Jak pisze Ewa Zielińska w uwadze, tak.', justification: 'Kontakt: p. Zielińska, 604 567 890 lub +48604567890 lub 0048 604 567 890.' }),
     ];
     const report = buildReport(input(comments));
     const bySubmitter = Object.fromEntries(report.annex.map((e) => [e.number, e.submitter]));
@@ -120,8 +191,9 @@ describe('the consultation report built from the data', () => {
     expect(report.statistics.submitters).toEqual({ persons: 2, institutions: 1 });
     const json = JSON.stringify(report);
     expect(json).not.toMatch(EMAIL);
-    for (const secret of ['Anna Nowak', 'Ewa Zielińska', '601 234 567', 'Długa 5', '70-123']) expect(json).not.toContain(secret);
-    expect(report.annex.find((e) => e.number === 'U/2026/0002')?.justification).toBe('Proszę o kontakt: […], […]. […], […], […]');
+    for (const secret of ['Anna Nowak', 'Ewa Zielińska', 'Zielińska', '601 234 567', 'Długa 5', '70-123', '604 567 890', '604567890']) expect(json).not.toContain(secret);
+    expect(report.annex.find((e) => e.number === 'U/2026/0004')?.justification).toBe('Kontakt: p. […], […] lub […] lub […].');
+    expect(report.annex.find((e) => e.number === 'U/2026/0002')?.justification).toBe('Proszę o kontakt: […], tel. […]. […], […], […]');
     expect(report.meetings[0].place).toBe('Szczecin, sala sesyjna (zapisy: […])');
     const csv = renderCsv(report, 'pl').toString('utf8');
     expect(csv).toContain('osoba fizyczna nr 1');
@@ -179,20 +251,25 @@ describe('the consultation report built from the data', () => {
     expect(chaptersOf(titled).map((c) => c.title)).toEqual(['1. Diagnoza', '2. Cele']);
   });
 
-  it('takes e-mail addresses out of any text, and phone numbers and addresses out of private persons’ text only', () => {
+  it('takes e-mail addresses, phone numbers and addresses out of any text, and keeps amounts and years', () => {
     expect(withoutEmails('pisz: jan.kowalski+uwagi@poczta.gmina.pl lub biuro@som.example')).toBe('pisz: […] lub […]');
-    expect(withoutContacts('tel. +48 601 234 567 albo 601-234-567 albo (91) 424 12 34, PESEL 85010112345')).toBe('[…] albo […] albo […], PESEL […]');
-    // Amounts and years stay in an institution's text.
-    expect(withoutEmails('100 000 000 zł w latach 2021-2027')).toBe('100 000 000 zł w latach 2021-2027');
+    expect(withoutContacts('tel. +48 601 234 567 albo 601-234-567 albo (91) 424 12 34, PESEL 85010112345')).toBe('tel. […] albo […] albo […], PESEL […]');
+    expect(withoutContacts('100 000 000 zł w latach 2021-2027')).toBe('100 000 000 zł w latach 2021-2027');
   });
 
   it('serves a report to the public exactly as built, and drops what the public shape does not name', () => {
-    const report = buildReport(input([comment({ submitterKind: 'person', submitterName: 'Anna Nowak', appliedText: 'Nowy zapis.' }), comment({ withdrawn: true })]));
+    const report = buildReport({
+      ...input([comment({ submitterKind: 'person', submitterName: 'Anna Nowak', appliedText: 'Nowy zapis.', channel: 'oral_protocol', meetingId: 'm1' }), comment({ withdrawn: true })]),
+      adoption: { number: '7/2026', title: 'Uchwała nr 7/2026 Zarządu', body: 'Zarząd', adoptedAt: '2026-11-20T10:00:00.000Z' },
+    });
     const stored = JSON.parse(JSON.stringify(report)) as ReportContent;
     expect(toPublicReportContent(stored)).toEqual(stored);
     // Something internal that found its way into the stored content stays out of the public answer.
     const leaky = JSON.parse(JSON.stringify(report));
     leaky.meetings[0].notes = 'notatka';
+    leaky.meetings[0].id = 'm1';
+    leaky.adoption.resolutionId = 'r1';
+    leaky.mainChanges[0].passages[0].appliedBy = 'u1';
     leaky.annex[0].email = 'anna@example.pl';
     leaky.annex[0].submitter.userId = 'u1';
     leaky.createdBy = 'u1';

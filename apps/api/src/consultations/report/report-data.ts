@@ -1,5 +1,8 @@
 import type { Disposition, DocumentKind, RoundAudience, RoundChannel, SubmitterType } from '@commonplan/domain';
-import { DISPOSITIONS, reportDueAt, SUBMITTER_TYPES } from '@commonplan/domain';
+import { CONSULTATION_LAW, DISPOSITIONS, reportDueAt, statutoryPeriod, SUBMITTER_TYPES } from '@commonplan/domain';
+import { personalDataMasker, REDACTED, withoutContacts, withoutEmails } from './personal-data';
+
+export { REDACTED, withoutContacts, withoutEmails };
 
 /**
  * The consultation report (sprawozdanie z przebiegu i wyników konsultacji) as data: built from the round's rows by a
@@ -8,19 +11,23 @@ import { DISPOSITIONS, reportDueAt, SUBMITTER_TYPES } from '@commonplan/domain';
  * fixed labels of `report-labels.ts`.
  *
  * Personal data: institutions are named; a private person is only "osoba fizyczna nr N" (numbered in the order of
- * their first comment in the round). The stored e-mail column is read only to tell one person from another and never
- * leaves this function. In the free text (every wording, justification, part, meeting place) e-mail addresses are
- * replaced by `[…]` wherever they appear; in the text of private persons also phone numbers, PESEL-like numbers and
- * street addresses / postal codes (best effort: patterns, not understanding), and every private person's name is
- * replaced wherever it appears in the report.
+ * their first comment in the round that was not withdrawn). The stored e-mail column is read only to tell one person
+ * from another and never leaves this function. Every free text (wordings, justifications, parts, meeting summaries)
+ * goes through personal-data.ts: e-mail addresses, phone numbers, PESEL, NIP, account numbers, street addresses, every
+ * private submitter's name (also the surname alone, inflected) and any name after "Pan"/"Pani" become `[…]`, in
+ * private persons' and institutions' text alike. A withdrawn comment is listed by its number only: none of its text,
+ * no count, no person number.
+ *
+ * Format 2 (this one) added the statutory period, the law it is counted under, the publication addresses, the
+ * resolution that approved the report, the meetings' participants, summaries and oral comments, the main changes by
+ * chapter, and the withdrawn comments apart; editions published as format 1 are read through `currentReport`.
  */
 
 /** Bumped when the shape changes, so a renderer can tell old published editions apart. */
-export const REPORT_FORMAT = 1;
+export const REPORT_FORMAT = 2;
 
-
-/** What replaces personal data found in free text. */
-export const REDACTED = '[…]';
+/** The longest changed passage quoted in the main changes (the annex has every comment in full). */
+export const PASSAGE_LIMIT = 400;
 
 // ---- input: the rows -------------------------------------------------------------------------------------------
 
@@ -46,6 +53,8 @@ export interface ReportCommentRow {
   approved: boolean;
   /** The wording as staff put it into the live draft (proposed wording → draft), when they did. */
   appliedText?: string | null;
+  /** The consultation meeting an oral comment was made at. */
+  meetingId?: string | null;
 }
 
 /** A top-level heading of the consulted version and its ProseMirror position. */
@@ -67,13 +76,19 @@ export interface ReportInput {
     announcedAt: string | null;
     openedAt: string | null;
     closedAt: string | null;
+    /** Where the announcement was published (the body's website, BIP). */
+    announcementUrls: string[];
+    /** Where the report is published. */
+    reportUrls: string[];
   };
   document: { title: string; kind: DocumentKind };
   version: { number: number; name: string; contentHash: string };
   chapters: ReportChapter[];
   /** Staff's notes on a meeting are internal (the public round page does not show them either): not in the report. */
-  meetings: Array<{ startsAt: string; place: string }>;
+  meetings: Array<{ id: string; startsAt: string; place: string; participants: number | null; summary: string }>;
   comments: ReportCommentRow[];
+  /** The resolution that approved the report, when one is named on the round and adopted. */
+  adoption: ReportAdoption | null;
   /** The edition this would be (the next one for a preview). */
   edition: number;
   /** ISO time of publication, or null for a preview. */
@@ -94,8 +109,7 @@ export interface ReportAnnexEntry {
   justification: string;
   submitter: ReportSubmitter;
   channel: RoundChannel;
-  withdrawn: boolean;
-  /** null for a withdrawn comment, and in a preview for one not decided yet. */
+  /** null in a preview for a comment not decided yet. */
   disposition: Disposition | null;
   dispositionJustification: string | null;
 }
@@ -106,10 +120,7 @@ export interface ReportCount<K extends string = string> {
 }
 
 export interface ReportStatistics {
-  /** Every comment received, withdrawn ones included. */
-  received: number;
-  withdrawn: number;
-  /** Received less withdrawn: what the counts below add up to. */
+  /** The comments considered: every one received and not withdrawn. What the counts below add up to. */
   considered: number;
   /** Distinct submitters of the considered comments. */
   submitters: { persons: number; institutions: number };
@@ -121,15 +132,45 @@ export interface ReportStatistics {
   byChapter: Array<ReportCount>;
 }
 
-export interface ReportMainChange {
-  number: string;
+/** The changes of one chapter: how many comments were accepted in whole or in part, and the passages changed. */
+export interface ReportChapterChanges {
   chapter: string;
-  part: string;
-  disposition: 'accepted' | 'partly_accepted';
-  proposedWording: string;
-  dispositionJustification: string;
-  /** The wording put into the draft from this comment, when it was applied there (null: changed otherwise or not yet). */
-  appliedWording: string | null;
+  accepted: number;
+  partlyAccepted: number;
+  /**
+   * Each changed passage once, with the comments behind it: the wording applied to the draft where it was, else the
+   * wording proposed (at most PASSAGE_LIMIT characters; the annex has it in full). Comments without a wording are
+   * counted, not quoted.
+   */
+  passages: Array<{ comments: string[]; wording: string; applied: boolean }>;
+}
+
+/** The resolution that approved the report: its number, full title, body and date of adoption. */
+export interface ReportAdoption {
+  number: string;
+  title: string;
+  body: string;
+  adoptedAt: string;
+}
+
+/** The statute, as it stood when the report was made (consultation-law.json): both languages, for every rendering. */
+export interface ReportLaw {
+  /** The act as cited after a provision ("art. 6 ust. 5 ustawy z dnia …"). */
+  act: { pl: string; en: string };
+  journal: { pl: string; en: string };
+  period: { pl: string; en: string };
+  report: { pl: string; en: string };
+  minimumDays: number;
+  reportDueDays: number;
+}
+
+export interface ReportMeeting {
+  startsAt: string;
+  place: string;
+  participants: number | null;
+  summary: string;
+  /** The numbers of the oral comments made at the meeting (not withdrawn). */
+  comments: string[];
 }
 
 export interface ReportContent {
@@ -149,47 +190,20 @@ export interface ReportContent {
     closedAt: string | null;
     reportDueAt: string;
   };
+  law: ReportLaw;
+  /** Days from the day of the announcement to the last whole day of comments, and whether the minimum was kept; null before the announcement. */
+  statutoryPeriod: { countedFrom: string; minimumDays: number; days: number; kept: boolean } | null;
+  /** Where the announcement and the report were published. */
+  publication: { announcement: string[]; report: string[] };
+  adoption: ReportAdoption | null;
   document: { title: string; kind: DocumentKind; version: { number: number; name: string; contentHash: string } };
-  meetings: Array<{ startsAt: string; place: string }>;
+  meetings: ReportMeeting[];
   statistics: ReportStatistics;
-  mainChanges: ReportMainChange[];
+  mainChanges: ReportChapterChanges[];
+  /** Every comment considered (not withdrawn), anonymised. */
   annex: ReportAnnexEntry[];
-}
-
-// ---- personal data in free text ----------------------------------------------------------------------------------
-
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+/gu;
-const PHONES = [
-  // after a word that says it is a phone number
-  /\b(?:tel(?:efon)?|kom(?:órka|órkowy)?|nr tel|phone|mobile)\.?\s*:?\s*(?:\+|00)?[\d(][\d\s()/-]{6,}\d/giu,
-  // international Polish numbers
-  /(?:\+|\b00)\s?48[\s-]?\(?\d{2,3}\)?(?:[\s-]?\d{2,3}){2,3}\b/gu,
-  // 123-456-789, 123456789, (91) 424 12 34 / 91 424-12-34
-  /\b\d{3}-\d{3}-\d{3}\b/gu,
-  /\b\d{9}\b/gu,
-  /(?:\(\d{2}\)|\b\d{2})[\s-]\d{3}[\s-]\d{2}[\s-]\d{2}\b/gu,
-  // PESEL
-  /\b\d{11}\b/gu,
-];
-const ADDRESSES = [
-  /\b(?:ul|al|os|pl)\.\s*\p{Lu}[\p{L}.\s-]{0,40}?\s\d+\p{L}?(?:\s?\/\s?\d+\p{L}?)?/gu,
-  /\b\d{2}-\d{3}(?:\s+\p{Lu}[\p{L}-]+)?/gu,
-];
-
-/** E-mail addresses out of any text that goes into a report. */
-export function withoutEmails(text: string): string {
-  return text.replace(EMAIL, REDACTED);
-}
-
-/** A private person's text: e-mail addresses, phone numbers, PESEL-like numbers and street addresses out. */
-export function withoutContacts(text: string): string {
-  let out = withoutEmails(text);
-  for (const pattern of [...PHONES, ...ADDRESSES]) out = out.replace(pattern, REDACTED);
-  return out;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  /** The numbers of the comments their submitters withdrew: listed apart, nothing else of them published. */
+  withdrawn: string[];
 }
 
 // ---- the builder -----------------------------------------------------------------------------------------------
@@ -222,84 +236,102 @@ export function publicationBlockers(comments: readonly ReportCommentRow[]): { un
   };
 }
 
+/** The statute as the report records it (consultation-law.json). */
+export function reportLaw(): ReportLaw {
+  const law = CONSULTATION_LAW;
+  return {
+    act: { pl: law.act.plGenitive, en: law.act.en },
+    journal: { pl: law.journal.pl, en: law.journal.en },
+    period: { pl: law.period.pl, en: law.period.en },
+    report: { pl: law.report.pl, en: law.report.en },
+    minimumDays: law.period.minimumDays,
+    reportDueDays: law.report.dueDays,
+  };
+}
+
+const shorten = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1).trimEnd()}…`);
+
 /** The report from the round's rows: statistics, main changes and the anonymised annex. Pure and deterministic. */
 export function buildReport(input: ReportInput): ReportContent {
   const chapters = [...input.chapters].sort((a, b) => a.pos - b.pos);
 
-  // Private persons numbered in the order of their first comment in the round.
+  // Private persons numbered in the order of their first comment in the round that was not withdrawn; the names of
+  // all of them (withdrawn ones too) are masked wherever they are mentioned.
   const byTime = [...input.comments].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || compareNumbers(a.number, b.number));
   const personNumbers = new Map<string, number>();
   const personNames = new Set<string>();
   for (const c of byTime) {
     if (c.submitterKind !== 'person') continue;
+    personNames.add(c.submitterName.trim());
     const key = personKey(c);
-    if (!personNumbers.has(key)) personNumbers.set(key, personNumbers.size + 1);
-    if (c.submitterName.trim().length >= 3) personNames.add(c.submitterName.trim());
+    if (!c.withdrawn && !personNumbers.has(key)) personNumbers.set(key, personNumbers.size + 1);
   }
-  // Longest first, so "Anna Maria Nowak" goes before "Anna Maria".
-  const namePatterns = [...personNames].sort((a, b) => b.length - a.length).map((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu'));
-  const clean = (text: string, person: boolean) => {
-    let out = person ? withoutContacts(text) : withoutEmails(text);
-    for (const pattern of namePatterns) out = out.replace(pattern, REDACTED);
-    return out;
-  };
+  const mask = personalDataMasker([...personNames]);
 
-  const annex: ReportAnnexEntry[] = [...input.comments]
-    .sort((a, b) => compareNumbers(a.number, b.number))
-    .map((c) => {
-      const person = c.submitterKind === 'person';
-      // A heading is the consulted version's own text (already public); a part is the submitter's.
-      const chapter = (c.passageFrom !== null ? chapterAt(chapters, c.passageFrom) : null) ?? clean(c.part.trim(), person);
-      const submitter: ReportSubmitter = person
+  const sorted = [...input.comments].sort((a, b) => compareNumbers(a.number, b.number));
+  const live = sorted.filter((c) => !c.withdrawn);
+  const annex: ReportAnnexEntry[] = live.map((c) => {
+    // A heading is the consulted version's own text (already public); a part is the submitter's.
+    const chapter = (c.passageFrom !== null ? chapterAt(chapters, c.passageFrom) : null) ?? mask(c.part.trim());
+    const submitter: ReportSubmitter =
+      c.submitterKind === 'person'
         ? { kind: 'person', number: personNumbers.get(personKey(c)) as number, type: c.submitterType }
         : { kind: 'institution', name: withoutEmails(c.submitterName), type: c.submitterType };
-      return {
-        number: c.number,
-        chapter,
-        part: clean(c.part, person),
-        currentWording: clean(c.currentWording, person),
-        proposedWording: clean(c.proposedWording, person),
-        justification: clean(c.justification, person),
-        submitter,
-        channel: c.channel,
-        withdrawn: c.withdrawn,
-        disposition: c.withdrawn ? null : c.disposition,
-        dispositionJustification: c.withdrawn || !c.disposition ? null : clean(c.dispositionJustification ?? '', false),
-      };
-    });
+    return {
+      number: c.number,
+      chapter,
+      part: mask(c.part),
+      currentWording: mask(c.currentWording),
+      proposedWording: mask(c.proposedWording),
+      justification: mask(c.justification),
+      submitter,
+      channel: c.channel,
+      disposition: c.disposition,
+      dispositionJustification: c.disposition ? mask(c.dispositionJustification ?? '') : null,
+    };
+  });
 
-  const considered = annex.filter((entry) => !entry.withdrawn);
   const count = <K extends string>(keys: readonly K[], keyOf: (entry: ReportAnnexEntry) => K): Array<ReportCount<K>> =>
-    keys.map((key) => ({ key, count: considered.filter((entry) => keyOf(entry) === key).length }));
+    keys.map((key) => ({ key, count: annex.filter((entry) => keyOf(entry) === key).length }));
 
-  const undecided = considered.filter((entry) => !entry.disposition).length;
+  const undecided = annex.filter((entry) => !entry.disposition).length;
   const byDisposition: Array<ReportCount<Disposition | 'undecided'>> = count(DISPOSITIONS, (entry) => entry.disposition as Disposition);
   if (undecided > 0) byDisposition.push({ key: 'undecided', count: undecided });
 
   const channels = [...input.round.channels];
-  for (const entry of considered) if (!channels.includes(entry.channel)) channels.push(entry.channel);
+  for (const entry of annex) if (!channels.includes(entry.channel)) channels.push(entry.channel);
 
-  const chapterOrder: string[] = chapters.map((chapter) => chapter.title);
-  for (const entry of considered) if (!chapterOrder.includes(entry.chapter)) chapterOrder.push(entry.chapter);
-  const byChapter = [...new Set(chapterOrder)]
-    .map((key) => ({ key, count: considered.filter((entry) => entry.chapter === key).length }))
-    .filter((row) => row.count > 0);
+  const chapterOrder = [...new Set([...chapters.map((chapter) => chapter.title), ...annex.map((entry) => entry.chapter)])];
+  const byChapter = chapterOrder.map((key) => ({ key, count: annex.filter((entry) => entry.chapter === key).length })).filter((row) => row.count > 0);
 
-  const persons = new Set(considered.filter((e) => e.submitter.kind === 'person').map((e) => (e.submitter as { number: number }).number));
-  const institutions = new Set(considered.filter((e) => e.submitter.kind === 'institution').map((e) => (e.submitter as { name: string }).name.toLowerCase()));
+  const persons = new Set(annex.flatMap((e) => (e.submitter.kind === 'person' ? [e.submitter.number] : [])));
+  const institutions = new Set(annex.flatMap((e) => (e.submitter.kind === 'institution' ? [e.submitter.name.toLowerCase()] : [])));
 
+  // Main changes by chapter: counts, and each changed passage once with the comments behind it.
   const applied = new Map(input.comments.map((c) => [c.number, c.appliedText ?? null]));
-  const mainChanges: ReportMainChange[] = considered
-    .filter((entry) => entry.disposition === 'accepted' || entry.disposition === 'partly_accepted')
-    .map((entry) => ({
-      number: entry.number,
-      chapter: entry.chapter,
-      part: entry.part,
-      disposition: entry.disposition as 'accepted' | 'partly_accepted',
-      proposedWording: entry.proposedWording,
-      dispositionJustification: entry.dispositionJustification ?? '',
-      appliedWording: withoutEmails(applied.get(entry.number) ?? '') || null,
-    }));
+  const mainChanges: ReportChapterChanges[] = [];
+  for (const chapter of chapterOrder) {
+    const changed = annex.filter((entry) => entry.chapter === chapter && (entry.disposition === 'accepted' || entry.disposition === 'partly_accepted'));
+    if (changed.length === 0) continue;
+    const passages: ReportChapterChanges['passages'] = [];
+    for (const entry of changed) {
+      const appliedText = applied.get(entry.number);
+      const wording = shorten((appliedText ? mask(appliedText) : entry.proposedWording).trim().replace(/\s+/g, ' '), PASSAGE_LIMIT);
+      if (!wording) continue;
+      const same = passages.find((p) => p.wording === wording && p.applied === Boolean(appliedText));
+      if (same) same.comments.push(entry.number);
+      else passages.push({ comments: [entry.number], wording, applied: Boolean(appliedText) });
+    }
+    mainChanges.push({
+      chapter,
+      accepted: changed.filter((entry) => entry.disposition === 'accepted').length,
+      partlyAccepted: changed.filter((entry) => entry.disposition === 'partly_accepted').length,
+      passages,
+    });
+  }
+
+  const announcedAt = input.round.announcedAt;
+  const period = announcedAt ? statutoryPeriod(new Date(announcedAt), new Date(input.round.closesAt)) : null;
 
   return {
     format: REPORT_FORMAT,
@@ -312,21 +344,29 @@ export function buildReport(input: ReportInput): ReportContent {
       legalBasis: input.round.legalBasis,
       audiences: [...input.round.audiences],
       channels: [...input.round.channels],
-      announcedAt: input.round.announcedAt,
+      announcedAt,
       opensAt: input.round.opensAt,
       closesAt: input.round.closesAt,
       closedAt: input.round.closedAt,
       reportDueAt: reportDueAt(new Date(input.round.closesAt)).toISOString(),
     },
+    law: reportLaw(),
+    statutoryPeriod: announcedAt && period ? { countedFrom: announcedAt, minimumDays: period.minimumDays, days: period.days, kept: period.kept } : null,
+    publication: { announcement: [...input.round.announcementUrls], report: [...input.round.reportUrls] },
+    adoption: input.adoption ? { ...input.adoption } : null,
     document: { title: input.document.title, kind: input.document.kind, version: { ...input.version } },
     meetings: input.meetings
       .slice()
-      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
-      .map((m) => ({ startsAt: m.startsAt, place: clean(m.place, false) })),
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id))
+      .map((m) => ({
+        startsAt: m.startsAt,
+        place: mask(m.place, { contacts: false }),
+        participants: m.participants,
+        summary: mask(m.summary),
+        comments: live.filter((c) => c.meetingId === m.id).map((c) => c.number),
+      })),
     statistics: {
-      received: annex.length,
-      withdrawn: annex.length - considered.length,
-      considered: considered.length,
+      considered: annex.length,
       submitters: { persons: persons.size, institutions: institutions.size },
       byDisposition,
       bySubmitterType: count(SUBMITTER_TYPES, (entry) => entry.submitter.type),
@@ -335,38 +375,162 @@ export function buildReport(input: ReportInput): ReportContent {
     },
     mainChanges,
     annex,
+    withdrawn: sorted.filter((c) => c.withdrawn).map((c) => c.number),
+  };
+}
+
+// ---- editions of format 1 ---------------------------------------------------------------------------------------
+
+/** An edition published before format 2: one main change per comment, withdrawn comments in the annex, fewer facts. */
+export interface ReportContentV1 {
+  format: 1;
+  edition: number;
+  publishedAt: string | null;
+  organiser: string;
+  round: ReportContent['round'];
+  document: ReportContent['document'];
+  meetings: Array<{ startsAt: string; place: string }>;
+  statistics: Omit<ReportStatistics, 'considered'> & { received: number; withdrawn: number; considered: number };
+  mainChanges: Array<{
+    number: string;
+    chapter: string;
+    part: string;
+    disposition: 'accepted' | 'partly_accepted';
+    proposedWording: string;
+    dispositionJustification: string;
+    appliedWording: string | null;
+  }>;
+  annex: Array<ReportAnnexEntry & { withdrawn: boolean }>;
+}
+
+/** What an edition's frozen JSON may be: the current format or an earlier one. */
+export type StoredReportContent = ReportContent | ReportContentV1;
+
+/**
+ * Any stored edition in the current shape, for the renderers: a format-1 edition is drawn with today's layout (its
+ * main changes grouped by chapter, its withdrawn comments by number only) from the facts it holds, and says nothing
+ * of what it did not record (the statutory period, publication, adoption, meetings' summaries).
+ */
+export function currentReport(content: StoredReportContent): ReportContent {
+  if (content.format !== 1) return content;
+  const mainChanges: ReportChapterChanges[] = [];
+  for (const change of content.mainChanges) {
+    let chapter = mainChanges.find((c) => c.chapter === change.chapter);
+    if (!chapter) mainChanges.push((chapter = { chapter: change.chapter, accepted: 0, partlyAccepted: 0, passages: [] }));
+    if (change.disposition === 'accepted') chapter.accepted++;
+    else chapter.partlyAccepted++;
+    const wording = shorten((change.appliedWording ?? change.proposedWording).trim().replace(/\s+/g, ' '), PASSAGE_LIMIT);
+    if (!wording) continue;
+    const same = chapter.passages.find((p) => p.wording === wording && p.applied === Boolean(change.appliedWording));
+    if (same) same.comments.push(change.number);
+    else chapter.passages.push({ comments: [change.number], wording, applied: Boolean(change.appliedWording) });
+  }
+  const { received: _received, withdrawn: _withdrawn, ...statistics } = content.statistics;
+  return {
+    format: REPORT_FORMAT,
+    edition: content.edition,
+    publishedAt: content.publishedAt,
+    organiser: content.organiser,
+    round: content.round,
+    law: reportLaw(),
+    statutoryPeriod: null,
+    publication: { announcement: [], report: [] },
+    adoption: null,
+    document: content.document,
+    meetings: content.meetings.map((m) => ({ startsAt: m.startsAt, place: m.place, participants: null, summary: '', comments: [] })),
+    statistics,
+    mainChanges,
+    annex: content.annex.filter((e) => !e.withdrawn).map(({ withdrawn: _w, ...entry }) => entry),
+    withdrawn: content.annex.filter((e) => e.withdrawn).map((e) => e.number),
   };
 }
 
 /**
  * A published edition's content as the public is served it, picked field by field from the frozen JSON: the report is
  * public by design, and this keeps it so if an internal field ever finds its way into the stored content (it would
- * then no longer hash to the edition's SHA-256, which the public-surfaces test checks).
+ * then no longer hash to the edition's SHA-256, which the public-surfaces test checks). An edition of format 1 keeps
+ * its own shape (it is what was sealed).
  */
-export function toPublicReportContent(c: ReportContent): ReportContent {
-  const counts = <K extends string>(rows: Array<ReportCount<K>>): Array<ReportCount<K>> => rows.map((r) => ({ key: r.key, count: r.count }));
+export function toPublicReportContent<C extends StoredReportContent>(c: C): C {
+  return (c.format === 1 ? publicV1(c) : publicV2(c as ReportContent)) as C;
+}
+
+const counts = <K extends string>(rows: Array<ReportCount<K>>): Array<ReportCount<K>> => rows.map((r) => ({ key: r.key, count: r.count }));
+const pickRound = (round: ReportContent['round']): ReportContent['round'] => ({
+  id: round.id,
+  title: round.title,
+  legalBasis: round.legalBasis,
+  audiences: [...round.audiences],
+  channels: [...round.channels],
+  announcedAt: round.announcedAt,
+  opensAt: round.opensAt,
+  closesAt: round.closesAt,
+  closedAt: round.closedAt,
+  reportDueAt: round.reportDueAt,
+});
+const pickDocument = (d: ReportContent['document']): ReportContent['document'] => ({
+  title: d.title,
+  kind: d.kind,
+  version: { number: d.version.number, name: d.version.name, contentHash: d.version.contentHash },
+});
+const pickSubmitter = (s: ReportSubmitter): ReportSubmitter =>
+  s.kind === 'person' ? { kind: 'person', number: s.number, type: s.type } : { kind: 'institution', name: s.name, type: s.type };
+const pickEntry = (e: ReportAnnexEntry): ReportAnnexEntry => ({
+  number: e.number,
+  chapter: e.chapter,
+  part: e.part,
+  currentWording: e.currentWording,
+  proposedWording: e.proposedWording,
+  justification: e.justification,
+  submitter: pickSubmitter(e.submitter),
+  channel: e.channel,
+  disposition: e.disposition,
+  dispositionJustification: e.dispositionJustification,
+});
+const both = (text: { pl: string; en: string }) => ({ pl: text.pl, en: text.en });
+
+function publicV2(c: ReportContent): ReportContent {
   return {
     format: c.format,
     edition: c.edition,
     publishedAt: c.publishedAt,
     organiser: c.organiser,
-    round: {
-      id: c.round.id,
-      title: c.round.title,
-      legalBasis: c.round.legalBasis,
-      audiences: [...c.round.audiences],
-      channels: [...c.round.channels],
-      announcedAt: c.round.announcedAt,
-      opensAt: c.round.opensAt,
-      closesAt: c.round.closesAt,
-      closedAt: c.round.closedAt,
-      reportDueAt: c.round.reportDueAt,
+    round: pickRound(c.round),
+    law: { act: both(c.law.act), journal: both(c.law.journal), period: both(c.law.period), report: both(c.law.report), minimumDays: c.law.minimumDays, reportDueDays: c.law.reportDueDays },
+    statutoryPeriod: c.statutoryPeriod
+      ? { countedFrom: c.statutoryPeriod.countedFrom, minimumDays: c.statutoryPeriod.minimumDays, days: c.statutoryPeriod.days, kept: c.statutoryPeriod.kept }
+      : null,
+    publication: { announcement: [...c.publication.announcement], report: [...c.publication.report] },
+    adoption: c.adoption ? { number: c.adoption.number, title: c.adoption.title, body: c.adoption.body, adoptedAt: c.adoption.adoptedAt } : null,
+    document: pickDocument(c.document),
+    meetings: c.meetings.map((m) => ({ startsAt: m.startsAt, place: m.place, participants: m.participants, summary: m.summary, comments: [...m.comments] })),
+    statistics: {
+      considered: c.statistics.considered,
+      submitters: { persons: c.statistics.submitters.persons, institutions: c.statistics.submitters.institutions },
+      byDisposition: counts(c.statistics.byDisposition),
+      bySubmitterType: counts(c.statistics.bySubmitterType),
+      byChannel: counts(c.statistics.byChannel),
+      byChapter: counts(c.statistics.byChapter),
     },
-    document: {
-      title: c.document.title,
-      kind: c.document.kind,
-      version: { number: c.document.version.number, name: c.document.version.name, contentHash: c.document.version.contentHash },
-    },
+    mainChanges: c.mainChanges.map((m) => ({
+      chapter: m.chapter,
+      accepted: m.accepted,
+      partlyAccepted: m.partlyAccepted,
+      passages: m.passages.map((p) => ({ comments: [...p.comments], wording: p.wording, applied: p.applied })),
+    })),
+    annex: c.annex.map(pickEntry),
+    withdrawn: [...c.withdrawn],
+  };
+}
+
+function publicV1(c: ReportContentV1): ReportContentV1 {
+  return {
+    format: 1,
+    edition: c.edition,
+    publishedAt: c.publishedAt,
+    organiser: c.organiser,
+    round: pickRound(c.round),
+    document: pickDocument(c.document),
     meetings: c.meetings.map((m) => ({ startsAt: m.startsAt, place: m.place })),
     statistics: {
       received: c.statistics.received,
@@ -387,27 +551,12 @@ export function toPublicReportContent(c: ReportContent): ReportContent {
       dispositionJustification: m.dispositionJustification,
       appliedWording: m.appliedWording,
     })),
-    annex: c.annex.map((e) => ({
-      number: e.number,
-      chapter: e.chapter,
-      part: e.part,
-      currentWording: e.currentWording,
-      proposedWording: e.proposedWording,
-      justification: e.justification,
-      submitter:
-        e.submitter.kind === 'person'
-          ? { kind: 'person', number: e.submitter.number, type: e.submitter.type }
-          : { kind: 'institution', name: e.submitter.name, type: e.submitter.type },
-      channel: e.channel,
-      withdrawn: e.withdrawn,
-      disposition: e.disposition,
-      dispositionJustification: e.dispositionJustification,
-    })),
+    annex: c.annex.map((e) => ({ ...pickEntry(e), withdrawn: e.withdrawn })),
   };
 }
 
 /** The content without what changes from edition to edition by itself: to tell whether anything else changed. */
-export function substanceOf(content: ReportContent): Omit<ReportContent, 'edition' | 'publishedAt'> {
+export function substanceOf(content: StoredReportContent): Omit<StoredReportContent, 'edition' | 'publishedAt'> {
   const { edition: _edition, publishedAt: _publishedAt, ...rest } = content;
   return rest;
 }

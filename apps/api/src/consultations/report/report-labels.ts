@@ -1,6 +1,6 @@
 import type { Disposition, RoundAudience, RoundChannel } from '@commonplan/domain';
 import type { SubmitterType } from '@commonplan/domain';
-import type { ReportStatistics, ReportSubmitter } from './report-data';
+import type { ReportContent, ReportStatistics, ReportSubmitter } from './report-data';
 
 /** The report's fixed words in Polish (the default) and English; the data (comments, decisions) stays as entered. */
 export const REPORT_LANGUAGES = ['pl', 'en'] as const;
@@ -25,11 +25,25 @@ export interface ReportLabels {
     mainChanges: string;
     annex: string;
     personalData: string;
+    publication: string;
   };
   timetable: { announcedAt: string; opensAt: string; closesAt: string; closedAt: string; reportDueAt: string; audiences: string; channels: string };
+  /** The statutory period: the rule with its provision, the days counted, kept or not. */
+  period: {
+    label: string;
+    rule: (law: ReportContent['law']) => string;
+    actual: (days: number) => string;
+    kept: string;
+    notKept: string;
+    notAnnounced: string;
+    /** An edition published before the report stated its period (format 1): what it did not record is not made up. */
+    notRecorded: string;
+  };
+  publication: { announcement: string; report: string; adoption: string; adoptionValue: (title: string, date: string) => string; none: string; noAdoption: string };
+  meetingFacts: { participants: string; summary: string; comments: string };
+  changes: { counts: (accepted: number, partly: number) => string; applied: string; proposed: string; comments: string; quote: (text: string) => string };
+  withdrawnComments: { label: string; note: string };
   statistics: {
-    received: string;
-    withdrawn: string;
     considered: string;
     persons: string;
     institutions: string;
@@ -69,6 +83,7 @@ export interface ReportLabels {
   withdrawn: string;
   considered: string;
   sheets: { summary: string; annex: string };
+  sheetSections: { facts: string; meeting: (n: number) => string; chapter: string; passage: string };
   page: (n: number, of: number) => string;
   generated: string;
   locale: string;
@@ -95,6 +110,36 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       mainChanges: 'Najważniejsze zmiany wprowadzone w wyniku konsultacji',
       annex: 'Załącznik: zestawienie uwag wraz z rozstrzygnięciem i jego uzasadnieniem',
       personalData: 'Ochrona danych osobowych',
+      publication: 'Publikacja i przyjęcie sprawozdania',
+    },
+    period: {
+      label: 'Termin zgłaszania uwag',
+      rule: (law) => `nie krótszy niż ${law.minimumDays} dni od dnia ogłoszenia (${law.period.pl} ${law.act.pl}, ${law.journal.pl})`,
+      actual: (days) => `uwagi przyjmowano przez ${days} ${days === 1 ? 'dzień' : 'dni'} od dnia ogłoszenia`,
+      kept: 'termin ustawowy został dochowany',
+      notKept: 'termin ustawowy nie został dochowany',
+      notAnnounced: 'konsultacje nie zostały jeszcze ogłoszone',
+      notRecorded: 'nie podano w tym wydaniu sprawozdania',
+    },
+    publication: {
+      announcement: 'Ogłoszenie o konsultacjach opublikowano',
+      report: 'Sprawozdanie opublikowano',
+      adoption: 'Sprawozdanie przyjęto',
+      adoptionValue: (title, date) => `${title} z dnia ${date}`,
+      none: 'nie podano',
+      noAdoption: 'sprawozdanie nie zostało przyjęte uchwałą',
+    },
+    meetingFacts: { participants: 'Liczba uczestników', summary: 'Przebieg', comments: 'Uwagi zgłoszone ustnie na spotkaniu' },
+    changes: {
+      counts: (accepted, partly) => `uwzględnione: ${accepted}, częściowo uwzględnione: ${partly}`,
+      applied: 'zapis wprowadzony do projektu',
+      proposed: 'zapis proponowany',
+      comments: 'uwagi',
+      quote: (text) => `„${text}”`,
+    },
+    withdrawnComments: {
+      label: 'Uwagi wycofane przez zgłaszających',
+      note: 'Uwagi wycofane nie są rozpatrywane ani liczone w statystyce; podaje się jedynie ich numery.',
     },
     timetable: {
       announcedAt: 'Ogłoszenie konsultacji',
@@ -106,8 +151,6 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       channels: 'Formy zgłaszania uwag',
     },
     statistics: {
-      received: 'Uwagi złożone',
-      withdrawn: 'w tym wycofane',
       considered: 'Uwagi rozpatrzone',
       persons: 'Osoby fizyczne zgłaszające uwagi',
       institutions: 'Instytucje zgłaszające uwagi',
@@ -118,7 +161,7 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       category: 'Kategoria',
       count: 'Liczba uwag',
       share: 'Udział',
-      withdrawnNote: 'Uwagi wycofane przez zgłaszających są wymienione w załączniku jako wycofane i nie są liczone w statystyce.',
+      withdrawnNote: 'Uwagi wycofane przez zgłaszających nie są liczone w statystyce; ich numery podano osobno.',
     },
     noMeetings: 'W trakcie konsultacji nie odbyły się spotkania.',
     noChanges: 'Żadna uwaga nie została uwzględniona w całości ani w części.',
@@ -155,6 +198,7 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
     withdrawn: 'wycofana',
     considered: 'rozpatrzona',
     sheets: { summary: 'Podsumowanie', annex: 'Załącznik' },
+    sheetSections: { facts: 'Informacje o konsultacjach', meeting: (n) => `Spotkanie ${n}`, chapter: 'Rozdział', passage: 'Zmieniony zapis' },
     page: (n, of) => `Strona ${n} z ${of}`,
     generated: 'Wygenerowano w Commonplan',
     locale: 'pl-PL',
@@ -179,6 +223,36 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       mainChanges: 'Main changes made as a result of the consultation',
       annex: 'Annex: every comment with its disposition and justification',
       personalData: 'Personal data',
+      publication: 'Publication and approval of the report',
+    },
+    period: {
+      label: 'Period for comments',
+      rule: (law) => `at least ${law.minimumDays} days from the day of the announcement (${law.period.en} of the ${law.act.en}, ${law.journal.en})`,
+      actual: (days) => `comments were taken for ${days} ${days === 1 ? 'day' : 'days'} from the day of the announcement`,
+      kept: 'the statutory period was kept',
+      notKept: 'the statutory period was not kept',
+      notAnnounced: 'the consultation has not been announced yet',
+      notRecorded: 'not stated in this edition of the report',
+    },
+    publication: {
+      announcement: 'The consultation was announced at',
+      report: 'The report is published at',
+      adoption: 'The report was approved by',
+      adoptionValue: (title, date) => `${title} of ${date}`,
+      none: 'not given',
+      noAdoption: 'no resolution has approved the report',
+    },
+    meetingFacts: { participants: 'Participants', summary: 'Summary', comments: 'Comments made orally at the meeting' },
+    changes: {
+      counts: (accepted, partly) => `accepted: ${accepted}, partly accepted: ${partly}`,
+      applied: 'wording put into the draft',
+      proposed: 'wording proposed',
+      comments: 'comments',
+      quote: (text) => `“${text}”`,
+    },
+    withdrawnComments: {
+      label: 'Comments withdrawn by their submitters',
+      note: 'Withdrawn comments are neither considered nor counted; only their numbers are given.',
     },
     timetable: {
       announcedAt: 'Announced',
@@ -190,8 +264,6 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       channels: 'Ways of commenting',
     },
     statistics: {
-      received: 'Comments received',
-      withdrawn: 'of which withdrawn',
       considered: 'Comments considered',
       persons: 'Private individuals who commented',
       institutions: 'Institutions that commented',
@@ -202,7 +274,7 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       category: 'Category',
       count: 'Comments',
       share: 'Share',
-      withdrawnNote: 'Comments withdrawn by their submitters are listed in the annex as withdrawn and are not counted in the figures.',
+      withdrawnNote: 'Comments withdrawn by their submitters are not counted in the figures; their numbers are given apart.',
     },
     noMeetings: 'No meetings were held during the consultation.',
     noChanges: 'No comment was accepted in whole or in part.',
@@ -239,6 +311,7 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
     withdrawn: 'withdrawn',
     considered: 'considered',
     sheets: { summary: 'Summary', annex: 'Annex' },
+    sheetSections: { facts: 'The consultation', meeting: (n) => `Meeting ${n}`, chapter: 'Chapter', passage: 'Changed wording' },
     page: (n, of) => `Page ${n} of ${of}`,
     generated: 'Generated by Commonplan',
     locale: 'en-GB',
@@ -283,8 +356,34 @@ export function chartsOf(
   ];
 }
 
-/** The disposition (or "withdrawn") of an annex entry, in words. */
-export function statusOf(entry: { withdrawn: boolean; disposition: Disposition | null }, labels: ReportLabels): string {
-  if (entry.withdrawn) return labels.withdrawn;
+/** The disposition of an annex entry, in words. */
+export function statusOf(entry: { disposition: Disposition | null }, labels: ReportLabels): string {
   return labels.dispositions[entry.disposition ?? 'undecided'];
+}
+
+/**
+ * An edition published before the report recorded its period and approval (format 1, drawn through currentReport): it
+ * was announced, yet states no period. A format-2 report states the period whenever the round was announced.
+ */
+export function isEarlierFormat(content: ReportContent): boolean {
+  return content.round.announcedAt !== null && content.statutoryPeriod === null;
+}
+
+/** The statutory period in words: the rule, then the days counted and whether it was kept. */
+export function periodText(content: ReportContent, labels: ReportLabels): string {
+  const rule = labels.period.rule(content.law);
+  const period = content.statutoryPeriod;
+  if (!period) return `${rule}; ${isEarlierFormat(content) ? labels.period.notRecorded : labels.period.notAnnounced}`;
+  return `${rule}; ${labels.period.actual(period.days)}: ${period.kept ? labels.period.kept : labels.period.notKept}`;
+}
+
+/** The resolution that approved the report, in words, or that none did (or that an earlier edition did not say). */
+export function adoptionText(content: ReportContent, labels: ReportLabels): string {
+  if (content.adoption) return labels.publication.adoptionValue(content.adoption.title, formatDate(content.adoption.adoptedAt, labels));
+  return isEarlierFormat(content) ? labels.period.notRecorded : labels.publication.noAdoption;
+}
+
+/** A meeting's oral comments and the passages of a chapter's changes, as one line each. */
+export function passageText(passage: { comments: string[]; wording: string; applied: boolean }, labels: ReportLabels): string {
+  return `${labels.changes.quote(passage.wording)} (${passage.applied ? labels.changes.applied : labels.changes.proposed}; ${labels.changes.comments}: ${passage.comments.join(', ')})`;
 }

@@ -10,6 +10,7 @@ import { renderCsv } from './render-csv';
 import { renderReportDocx } from './render-docx';
 import { renderReportPdf } from './render-pdf';
 import { renderReportXlsx } from './render-xlsx';
+import { resolutionFullTitle } from '../rounds.service';
 import {
   buildReport,
   publicationBlockers,
@@ -17,6 +18,7 @@ import {
   type ReportCommentRow,
   type ReportContent,
   type ReportInput,
+  type StoredReportContent,
   substanceOf,
   toPublicReportContent,
 } from './report-data';
@@ -44,7 +46,8 @@ export interface ReportEditionSummary {
  */
 export interface PublishedReport extends ReportEditionSummary {
   roundId: string;
-  content: ReportContent;
+  /** As sealed: an edition published before format 2 keeps its own shape (see report-data.ts). */
+  content: StoredReportContent;
   /** Every published edition of the round, oldest first. */
   editions: ReportEditionSummary[];
 }
@@ -208,7 +211,7 @@ export class ReportService {
       edition: Number(row.edition),
       sha256: row.sha256,
       publishedAt: new Date(row.published_at),
-      content: toPublicReportContent(row.content as ReportContent),
+      content: toPublicReportContent(row.content as StoredReportContent),
       editions: editions.map((e) => ({ edition: e.edition, sha256: e.sha256, publishedAt: e.publishedAt })),
     };
   }
@@ -219,7 +222,7 @@ export class ReportService {
     return this.file(report.content, report.sha256, format, language);
   }
 
-  private async file(content: ReportContent, sha256: string | null, format: ReportFormat, language: ReportLanguage): Promise<ReportFile> {
+  private async file(content: StoredReportContent, sha256: string | null, format: ReportFormat, language: ReportLanguage): Promise<ReportFile> {
     const labels = reportLabels(language);
     const body =
       format === 'pdf'
@@ -235,16 +238,25 @@ export class ReportService {
   }
 
   private async build(manager: EntityManager, round: RoundRow, edition: number, publishedAt: string | null): Promise<{ content: ReportContent; comments: ReportCommentRow[] }> {
-    const meetings: Array<{ starts_at: Date | string; place: string }> = await manager.query(
-      `SELECT starts_at, place FROM consultation_meetings WHERE round_id = $1 ORDER BY starts_at`,
+    const meetings: Array<{ id: string; starts_at: Date | string; place: string; participants: number | null; summary: string }> = await manager.query(
+      `SELECT id, starts_at, place, participants, summary FROM consultation_meetings WHERE round_id = $1 ORDER BY starts_at`,
       [round.id],
     );
     const rows: CommentRow[] = await manager.query(
       `SELECT number, part, passage_from, passage_to, current_wording, proposed_wording, justification, submitter_kind, submitter_name, submitter_type,
-              email, user_id, channel, withdrawn_at, created_at, disposition, disposition_justification, approved_at, applied_text
+              email, user_id, channel, withdrawn_at, created_at, disposition, disposition_justification, approved_at, applied_text, meeting_id
        FROM consultation_comments WHERE round_id = $1 ORDER BY created_at, number`,
       [round.id],
     );
+    // The resolution named as approving the report, read from the decisions' tables: only once adopted.
+    const [resolution]: Array<{ number: string; title: string; decided_at: Date | string; body: string; body_genitive: string }> = round.approved_by_resolution_id
+      ? await manager.query(
+          `SELECT r.number, r.title, r.decided_at, b.name AS body, b.name_genitive AS body_genitive
+           FROM resolutions r JOIN decision_bodies b ON b.id = r.body_id
+           WHERE r.id = $1 AND r.workspace_id = $2 AND r.state = 'adopted' AND r.number IS NOT NULL AND r.decided_at IS NOT NULL`,
+          [round.approved_by_resolution_id, round.workspace_id],
+        )
+      : [];
     const comments: ReportCommentRow[] = rows.map((c) => ({
       number: c.number,
       part: c.part,
@@ -265,6 +277,7 @@ export class ReportService {
       dispositionJustification: c.disposition_justification,
       approved: c.approved_at !== null,
       appliedText: c.applied_text,
+      meetingId: c.meeting_id,
     }));
     const input: ReportInput = {
       workspaceName: round.workspace_name,
@@ -279,12 +292,17 @@ export class ReportService {
         announcedAt: iso(round.announced_at),
         openedAt: iso(round.opened_at),
         closedAt: iso(round.closed_at),
+        announcementUrls: round.announcement_urls_json ?? [],
+        reportUrls: round.report_urls_json ?? [],
       },
       document: { title: round.document_title, kind: round.document_kind },
       version: { number: Number(round.version_number), name: round.version_name, contentHash: round.content_hash },
       chapters: chaptersOf(documentFromJson(round.version_content)),
-      meetings: meetings.map((m) => ({ startsAt: iso(m.starts_at) as string, place: m.place })),
+      meetings: meetings.map((m) => ({ id: m.id, startsAt: iso(m.starts_at) as string, place: m.place, participants: m.participants === null ? null : Number(m.participants), summary: m.summary })),
       comments,
+      adoption: resolution
+        ? { number: resolution.number, title: resolutionFullTitle(resolution.number, resolution.body_genitive, resolution.title), body: resolution.body, adoptedAt: iso(resolution.decided_at) as string }
+        : null,
       edition,
       publishedAt,
     };
@@ -295,6 +313,7 @@ export class ReportService {
     if (lock) await manager.query(`SELECT id FROM consultation_rounds WHERE id = $1 FOR UPDATE`, [roundId]);
     const [row] = await manager.query(
       `SELECT r.id, r.workspace_id, r.title, r.legal_basis, array_to_json(r.audiences) AS audiences_json, array_to_json(r.channels) AS channels_json,
+              array_to_json(r.announcement_urls) AS announcement_urls_json, array_to_json(r.report_urls) AS report_urls_json, r.approved_by_resolution_id,
               r.opens_at, r.closes_at, r.announced_at, r.opened_at, r.closed_at, r.state,
               w.name AS workspace_name, d.title AS document_title, d.kind AS document_kind,
               v.number AS version_number, v.name AS version_name, v.content_hash, v.content AS version_content
@@ -311,9 +330,9 @@ export class ReportService {
     return rows.map((r: { edition: number; sha256: string; published_at: string }) => ({ edition: Number(r.edition), sha256: r.sha256, publishedAt: new Date(r.published_at) }));
   }
 
-  private async latestContent(manager: EntityManager, roundId: string): Promise<ReportContent | null> {
+  private async latestContent(manager: EntityManager, roundId: string): Promise<StoredReportContent | null> {
     const [row] = await manager.query(`SELECT content FROM consultation_reports WHERE round_id = $1 ORDER BY edition DESC LIMIT 1`, [roundId]);
-    return row ? (row.content as ReportContent) : null;
+    return row ? (row.content as StoredReportContent) : null;
   }
 
   private async staff(userId: string, workspaceId: string): Promise<'coordinator' | 'expert'> {
@@ -333,6 +352,9 @@ interface RoundRow {
   legal_basis: string;
   audiences_json: RoundAudience[];
   channels_json: RoundChannel[];
+  announcement_urls_json: string[];
+  report_urls_json: string[];
+  approved_by_resolution_id: string | null;
   opens_at: string;
   closes_at: string;
   announced_at: string | null;
@@ -368,4 +390,5 @@ interface CommentRow {
   disposition_justification: string | null;
   approved_at: string | null;
   applied_text: string | null;
+  meeting_id: string | null;
 }

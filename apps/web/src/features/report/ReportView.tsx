@@ -1,7 +1,8 @@
 import { createElement, type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
-import { REPORT_FORMATS, type ReportContent, reportFileUrl, type ReportSubmitter } from './report-api';
+import { Addresses } from '../rounds/RoundDetails';
+import { currentReport, REPORT_FORMATS, type ReportContent, reportFileUrl, type ReportSubmitter, type StoredReportContent } from './report-api';
 import './report.css';
 
 type Level = 2 | 3;
@@ -110,11 +111,15 @@ export function ReportDownloads({ roundId, edition, level }: { roundId: string; 
 }
 
 /**
- * The consultation report from its data: who consulted what, legal basis, timetable and channels, meetings, statistics
- * with charts, the main changes, personal data, and the annex with every comment. `level` is the level of its section
- * headings (2 on the report's own page, 3 inside the public round page).
+ * The consultation report from its data: who consulted what, legal basis and the statutory period, timetable, where it
+ * was announced, audiences and channels, meetings with their participants, summaries and oral comments, statistics with
+ * charts, the main changes by chapter, where the report is published and the resolution that approved it, personal
+ * data, and the annex with every comment considered (withdrawn ones by number only). `level` is the level of its
+ * section headings (2 on the report's own page, 3 inside the public round page). An edition of format 1 is shown in
+ * today's shape (currentReport).
  */
-export function ReportView({ content, sha256, level }: { content: ReportContent; sha256: string | null; level: Level }) {
+export function ReportView({ content: stored, sha256, level }: { content: StoredReportContent; sha256: string | null; level: Level }) {
+  const content: ReportContent = currentReport(stored);
   const { t, i18n } = useTranslation();
   const submitterName = useSubmitterName();
   const idBase = useId();
@@ -134,8 +139,12 @@ export function ReportView({ content, sha256, level }: { content: ReportContent;
       </section>
     );
   };
-  const status = (entry: { withdrawn: boolean; disposition: string | null }) =>
-    entry.withdrawn ? t('report.withdrawn') : t(`report.dispositions.${entry.disposition ?? 'undecided'}`);
+  const status = (entry: { disposition: string | null }) => t(`report.dispositions.${entry.disposition ?? 'undecided'}`);
+  const lang = language === 'en' ? 'en' : 'pl';
+  const law = content.law;
+  const period = content.statutoryPeriod;
+  // An edition of format 1 was announced yet states no period or approval: what it did not record is not made up.
+  const earlierFormat = content.round.announcedAt !== null && period === null;
   const charts = [
     { key: 'byDisposition', rows: stats.byDisposition.map((r) => ({ label: t(`report.dispositions.${r.key}`), count: r.count })) },
     { key: 'bySubmitterType', rows: stats.bySubmitterType.map((r) => ({ label: t(`report.submitterTypes.${r.key}`), count: r.count })) },
@@ -172,7 +181,26 @@ export function ReportView({ content, sha256, level }: { content: ReportContent;
         )}
       </dl>
 
-      {section('legalBasis', <p>{content.round.legalBasis}</p>)}
+      {section(
+        'legalBasis',
+        <>
+          <p>{content.round.legalBasis}</p>
+          <dl className="facts">
+            <dt>{t('report.period.label')}</dt>
+            <dd>
+              {t('report.period.rule', { days: law.minimumDays, provision: law.period[lang], act: law.act[lang], journal: law.journal[lang] })}
+              {'; '}
+              {period ? (
+                <>
+                  {t('report.period.actual', { days: period.days })}: <strong>{period.kept ? t('report.period.kept') : t('report.period.notKept')}</strong>
+                </>
+              ) : (
+                t(earlierFormat ? 'report.period.notRecorded' : 'report.period.notAnnounced')
+              )}
+            </dd>
+          </dl>
+        </>,
+      )}
 
       {section(
         'timetable',
@@ -183,6 +211,8 @@ export function ReportView({ content, sha256, level }: { content: ReportContent;
               <dd>{when(content.round.announcedAt)}</dd>
             </>
           )}
+          <dt>{t('report.publication.announcement')}</dt>
+          <dd>{content.publication.announcement.length ? <Addresses urls={content.publication.announcement} /> : t('report.publication.none')}</dd>
           <dt>{t('report.timetable.opensAt')}</dt>
           <dd>{when(content.round.opensAt)}</dd>
           <dt>{t('report.timetable.closesAt')}</dt>
@@ -209,10 +239,36 @@ export function ReportView({ content, sha256, level }: { content: ReportContent;
         content.meetings.length === 0 ? (
           <p className="muted">{t('report.noMeetings')}</p>
         ) : (
-          <ul>
+          <ul className="report-meetings">
             {content.meetings.map((meeting, index) => (
               <li key={index}>
-                {when(meeting.startsAt)} · {meeting.place}
+                <p>
+                  <strong>
+                    {when(meeting.startsAt)} · {meeting.place}
+                  </strong>
+                </p>
+                {(meeting.participants !== null || meeting.summary || meeting.comments.length > 0) && (
+                  <dl className="facts">
+                    {meeting.participants !== null && (
+                      <>
+                        <dt>{t('report.meetingFacts.participants')}</dt>
+                        <dd>{formatNumber(meeting.participants, language)}</dd>
+                      </>
+                    )}
+                    {meeting.summary && (
+                      <>
+                        <dt>{t('report.meetingFacts.summary')}</dt>
+                        <dd className="report-text">{meeting.summary}</dd>
+                      </>
+                    )}
+                    {meeting.comments.length > 0 && (
+                      <>
+                        <dt>{t('report.meetingFacts.comments')}</dt>
+                        <dd>{meeting.comments.join(', ')}</dd>
+                      </>
+                    )}
+                  </dl>
+                )}
               </li>
             ))}
           </ul>
@@ -223,19 +279,21 @@ export function ReportView({ content, sha256, level }: { content: ReportContent;
         'statistics',
         <>
           <dl className="facts report-summary">
-            <dt>{t('report.statistics.received')}</dt>
-            <dd>
-              {formatNumber(stats.received, language)} ({t('report.statistics.withdrawn')}: {formatNumber(stats.withdrawn, language)})
-            </dd>
             <dt>{t('report.statistics.considered')}</dt>
             <dd>{formatNumber(stats.considered, language)}</dd>
             <dt>{t('report.statistics.persons')}</dt>
             <dd>{formatNumber(stats.submitters.persons, language)}</dd>
             <dt>{t('report.statistics.institutions')}</dt>
             <dd>{formatNumber(stats.submitters.institutions, language)}</dd>
+            {content.withdrawn.length > 0 && (
+              <>
+                <dt>{t('report.withdrawnComments.label')}</dt>
+                <dd>{content.withdrawn.join(', ')}</dd>
+              </>
+            )}
           </dl>
           <p className="muted">{t('report.statistics.withdrawnNote')}</p>
-          {stats.received === 0 && <p>{t('report.noComments')}</p>}
+          {stats.considered === 0 && <p>{t('report.noComments')}</p>}
           {charts
             .filter((chart) => chart.rows.length > 0)
             .map((chart) => (
@@ -250,77 +308,98 @@ export function ReportView({ content, sha256, level }: { content: ReportContent;
           <p className="muted">{t('report.noChanges')}</p>
         ) : (
           <ul className="report-changes">
-            {content.mainChanges.map((change) => (
-              <li key={change.number}>
+            {content.mainChanges.map((chapter) => (
+              <li key={chapter.chapter}>
                 <p>
-                  <strong>{change.number}</strong> · {t(`report.dispositions.${change.disposition}`)} · {change.chapter}
+                  <strong>{chapter.chapter}</strong> · {t('report.changes.counts', { accepted: chapter.accepted, partly: chapter.partlyAccepted })}
                 </p>
-                <dl className="report-change">
-                  <dt>{t('report.columns.proposedWording')}</dt>
-                  <dd className="report-text">{change.proposedWording || t('common.none')}</dd>
-                  {change.appliedWording && (
-                    <>
-                      <dt>{t('report.columns.appliedWording')}</dt>
-                      <dd className="report-text">{change.appliedWording}</dd>
-                    </>
-                  )}
-                  <dt>{t('report.columns.dispositionJustification')}</dt>
-                  <dd className="report-text">{change.dispositionJustification}</dd>
-                </dl>
+                {chapter.passages.length > 0 && (
+                  <ul className="report-passages">
+                    {chapter.passages.map((passage) => (
+                      <li key={`${passage.applied}-${passage.comments.join()}`}>
+                        <span className="report-text">{t('report.changes.quote', { text: passage.wording })}</span>{' '}
+                        <span className="table-note">
+                          {passage.applied ? t('report.changes.applied') : t('report.changes.proposed')}; {t('report.changes.comments', { numbers: passage.comments.join(', ') })}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ul>
         ),
       )}
 
+      {section(
+        'publication',
+        <dl className="facts">
+          <dt>{t('report.publication.report')}</dt>
+          <dd>{content.publication.report.length ? <Addresses urls={content.publication.report} /> : t('report.publication.none')}</dd>
+          <dt>{t('report.publication.adoption')}</dt>
+          <dd>
+            {content.adoption
+              ? t('report.publication.adoptionValue', { title: content.adoption.title, date: new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'Europe/Warsaw' }).format(new Date(content.adoption.adoptedAt)) })
+              : t(earlierFormat ? 'report.period.notRecorded' : 'report.publication.noAdoption')}
+          </dd>
+        </dl>,
+      )}
+
       {section('personalData', <p>{t('report.personalDataNote')}</p>)}
 
       {section(
         'annex',
-        content.annex.length === 0 ? (
-          <p className="muted">{t('report.noComments')}</p>
-        ) : (
-          <div className="table-wrap report-annex" role="region" aria-label={t('report.annexScroll')} tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('report.columns.number')}</th>
-                  <th scope="col">{t('report.columns.part')}</th>
-                  <th scope="col">{t('report.columns.currentWording')}</th>
-                  <th scope="col">{t('report.columns.proposedWording')}</th>
-                  <th scope="col">{t('report.columns.justification')}</th>
-                  <th scope="col">{t('report.columns.submitter')}</th>
-                  <th scope="col">{t('report.columns.disposition')}</th>
-                  <th scope="col">{t('report.columns.dispositionJustification')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {content.annex.map((entry) => (
-                  <tr key={entry.number} className={entry.withdrawn ? 'inactive' : undefined}>
-                    <th scope="row">{entry.number}</th>
-                    <td className="report-text">
-                      {entry.chapter}
-                      {entry.chapter !== entry.part && <span className="table-note">{entry.part}</span>}
-                    </td>
-                    <td className="report-text">{entry.currentWording}</td>
-                    <td className="report-text">{entry.proposedWording}</td>
-                    <td className="report-text">{entry.justification}</td>
-                    <td>
-                      {submitterName(entry.submitter)}
-                      <span className="table-note">
-                        {t(`report.submitterTypes.${entry.submitter.type}`)}; {t(`report.channels.${entry.channel}`)}
-                      </span>
-                    </td>
-                    <td>
-                      <strong>{status(entry)}</strong>
-                    </td>
-                    <td className="report-text">{entry.withdrawn ? '' : (entry.dispositionJustification ?? '')}</td>
+        <>
+          {content.annex.length === 0 ? (
+            <p className="muted">{t('report.noComments')}</p>
+          ) : (
+            <div className="table-wrap report-annex" role="region" aria-label={t('report.annexScroll')} tabIndex={0}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('report.columns.number')}</th>
+                    <th scope="col">{t('report.columns.part')}</th>
+                    <th scope="col">{t('report.columns.currentWording')}</th>
+                    <th scope="col">{t('report.columns.proposedWording')}</th>
+                    <th scope="col">{t('report.columns.justification')}</th>
+                    <th scope="col">{t('report.columns.submitter')}</th>
+                    <th scope="col">{t('report.columns.disposition')}</th>
+                    <th scope="col">{t('report.columns.dispositionJustification')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ),
+                </thead>
+                <tbody>
+                  {content.annex.map((entry) => (
+                    <tr key={entry.number}>
+                      <th scope="row">{entry.number}</th>
+                      <td className="report-text">
+                        {entry.chapter}
+                        {entry.chapter !== entry.part && <span className="table-note">{entry.part}</span>}
+                      </td>
+                      <td className="report-text">{entry.currentWording}</td>
+                      <td className="report-text">{entry.proposedWording}</td>
+                      <td className="report-text">{entry.justification}</td>
+                      <td>
+                        {submitterName(entry.submitter)}
+                        <span className="table-note">
+                          {t(`report.submitterTypes.${entry.submitter.type}`)}; {t(`report.channels.${entry.channel}`)}
+                        </span>
+                      </td>
+                      <td>
+                        <strong>{status(entry)}</strong>
+                      </td>
+                      <td className="report-text">{entry.dispositionJustification ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {content.withdrawn.length > 0 && (
+            <p>
+              <strong>{t('report.withdrawnComments.label')}:</strong> {content.withdrawn.join(', ')}. <span className="muted">{t('report.withdrawnComments.note')}</span>
+            </p>
+          )}
+        </>,
         false,
       )}
     </div>

@@ -1,11 +1,13 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api/error-text';
 import { formatDateTime } from '../../i18n/format';
+import { useFocusWhenShown } from '../../ui/focus-when-shown';
 import { Loading } from '../../ui/Loading';
 import { ErrorMessage } from '../../ui/Messages';
 import { PageHeading } from '../../ui/PageHeading';
-import type { RoundAnnouncement } from './rounds-api';
+import { MeetingForm } from './MeetingForm';
+import type { Round, RoundAnnouncement, RoundMeeting } from './rounds-api';
 
 export function When({ iso }: { iso: string | null }) {
   const { t, i18n } = useTranslation();
@@ -38,13 +40,54 @@ export function RoundFacts({ round, consulted, extra }: { round: RoundAnnounceme
       <dd>{round.channels.map((channel) => t(`rounds.channels.${channel}`)).join(', ')}</dd>
       <dt>{t('rounds.facts.legalBasis')}</dt>
       <dd>{round.legalBasis}</dd>
+      {round.announcementUrls.length > 0 && (
+        <>
+          <dt>{t('publication.announcement')}</dt>
+          <dd>
+            <Addresses urls={round.announcementUrls} />
+          </dd>
+        </>
+      )}
+      {round.reportUrls.length > 0 && (
+        <>
+          <dt>{t('publication.report')}</dt>
+          <dd>
+            <Addresses urls={round.reportUrls} />
+          </dd>
+        </>
+      )}
     </dl>
   );
 }
 
-/** The round's meetings, with staff's notes where they are shown. */
-export function RoundMeetings({ round, withNotes = false }: { round: RoundAnnouncement; withNotes?: boolean }) {
-  const { t } = useTranslation();
+/** Where something was published: each address a link, one under another. */
+export function Addresses({ urls }: { urls: string[] }) {
+  return (
+    <ul className="plain-list">
+      {urls.map((url) => (
+        <li key={url}>
+          <a href={url} rel="noopener noreferrer" className="url">
+            {url}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The round's meetings; for staff also the notes, participants and summary, and for coordinators (`onSaved`) a form to
+ * record each one's participants and summary once it was held.
+ */
+export function RoundMeetings({ round, withNotes = false, onSaved }: { round: RoundAnnouncement | Round; withNotes?: boolean; onSaved?: (round: Round, message: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState<string | null>(null);
+  const focusWhenShown = useFocusWhenShown();
+  const editButtonId = (meetingId: string) => `meeting-edit-${meetingId}`;
+  const close = (meetingId: string) => {
+    setEditing(null);
+    focusWhenShown(editButtonId(meetingId));
+  };
   return (
     <section aria-labelledby="meetings-heading">
       <h2 id="meetings-heading">{t('rounds.meetings.heading')}</h2>
@@ -55,7 +98,31 @@ export function RoundMeetings({ round, withNotes = false }: { round: RoundAnnoun
           {round.meetings.map((meeting) => (
             <li key={meeting.id}>
               <When iso={meeting.startsAt} /> · {meeting.place}
+              {withNotes && meeting.participants != null && <span className="table-note">{t('rounds.meetings.participants', { count: meeting.participants })}</span>}
+              {withNotes && meeting.summary && (
+                <span className="table-note">
+                  {t('rounds.meetings.summary')}: {meeting.summary}
+                </span>
+              )}
               {withNotes && meeting.notes && <span className="table-note">{meeting.notes}</span>}
+              {onSaved &&
+                (editing === meeting.id ? (
+                  <MeetingForm
+                    roundId={round.id}
+                    meeting={meeting as RoundMeeting}
+                    onAdded={(updated, message) => {
+                      onSaved(updated, message);
+                      close(meeting.id);
+                    }}
+                    onCancel={() => close(meeting.id)}
+                  />
+                ) : (
+                  <p>
+                    <button id={editButtonId(meeting.id)} type="button" className="button" onClick={() => setEditing(meeting.id)}>
+                      {t('meetingForm.edit', { when: formatDateTime(meeting.startsAt, i18n.language) })}
+                    </button>
+                  </p>
+                ))}
             </li>
           ))}
         </ul>

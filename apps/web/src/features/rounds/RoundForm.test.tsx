@@ -6,6 +6,7 @@ import type { DocumentSummary } from '../../api/types';
 import { fakeApi, renderPage, reply } from '../../test/fake-api';
 import { documents } from '../../test/fixtures';
 import { renderWithApp } from '../../test/render';
+import { toLocalInput } from '../../ui/DateTimeField';
 import { VersionsPanel } from '../versions/VersionsPanel';
 import type { VersionSummary } from '../versions/versions-api';
 import { MeetingForm } from './MeetingForm';
@@ -25,8 +26,11 @@ const version = (id: string, number: number, name: string): VersionSummary => ({
   createdBy: null,
 });
 const versionRoutes = { 'GET /documents/d1/versions': [version('v2', 2, 'v1.0 — do konsultacji'), version('v1', 1, 'robocza')], 'GET /documents/d2/versions': [] };
-// The form starts on 30 November 2026: the round opens the next day at 9:00 and closes 35 days later.
+// The form starts on 30 November 2026: the round opens the next day at 9:00, and closes at the end (23:59 in Warsaw) of
+// the 35th day after the day it can be announced at the latest to open then.
 const now = new Date(2026, 10, 30, 12, 0);
+/** A moment as the form's datetime-local input shows it (the reader's time zone). */
+const local = (iso: string) => toLocalInput(new Date(iso));
 
 const warning = () => screen.queryByText(/krócej niż ustawowe 35 dni/);
 
@@ -38,13 +42,25 @@ describe('RoundForm', () => {
     const opens = screen.getByLabelText('Otwarcie zbierania uwag') as HTMLInputElement;
     const closes = screen.getByLabelText('Zamknięcie zbierania uwag') as HTMLInputElement;
     expect(opens.value).toBe('2026-12-01T09:00');
-    expect(closes.value).toBe('2027-01-05T09:00');
-    expect(screen.getByText('Od otwarcia do zamknięcia: 35 dni.')).toBeTruthy();
+    expect(closes.value).toBe(local('2027-01-05T22:59:00.000Z'));
+    expect(screen.getByText('Na zgłaszanie uwag: 35 dni od dnia ogłoszenia, jeśli konsultacje zostaną ogłoszone 1 grudnia 2026.')).toBeTruthy();
     fireEvent.change(opens, { target: { value: '2027-02-01T10:30' } });
-    expect(closes.value).toBe('2027-03-08T10:30');
+    expect(closes.value).toBe(local('2027-03-08T22:59:00.000Z'));
     fireEvent.change(closes, { target: { value: '2027-03-20T10:30' } });
     fireEvent.change(opens, { target: { value: '2027-02-02T10:30' } });
     expect(closes.value).toBe('2027-03-20T10:30');
+  });
+
+  it('counts from today when the opening has passed, as the API does: no warning for the close it offers once announced today', async () => {
+    const user = userEvent.setup();
+    fakeApi(versionRoutes);
+    renderWithApp(<RoundForm documents={docs} onSubmit={vi.fn()} now={now} />);
+    await user.selectOptions(screen.getByLabelText('Dokument'), 'd1');
+    fireEvent.change(screen.getByLabelText('Otwarcie zbierania uwag'), { target: { value: '2026-11-30T11:00' } });
+    // Announced today at the earliest: the 35th day after 30 November is 4 January.
+    expect((screen.getByLabelText('Zamknięcie zbierania uwag') as HTMLInputElement).value).toBe(local('2027-01-04T22:59:00.000Z'));
+    expect(screen.getByText('Na zgłaszanie uwag: 35 dni od dnia ogłoszenia, jeśli konsultacje zostaną ogłoszone 30 listopada 2026.')).toBeTruthy();
+    expect(warning()).toBeNull();
   });
 
   it('groups the audiences and channels under legends', () => {
@@ -65,12 +81,13 @@ describe('RoundForm', () => {
     const closes = screen.getByLabelText('Zamknięcie zbierania uwag');
     await user.selectOptions(screen.getByLabelText('Dokument'), 'd1');
     expect(warning()).toBeNull();
-    fireEvent.change(closes, { target: { value: '2026-12-20T09:00' } });
+    fireEvent.change(closes, { target: { value: '2026-12-20T23:00' } });
     expect(warning()?.textContent).toContain('konsultacje strategii trwają tu 19 dni');
     // Announced politely, and tied to the field.
     expect(warning()?.closest('[role="status"]')).toBeTruthy();
     expect(closes.getAttribute('aria-describedby')).toContain('round-timetable-warning');
-    fireEvent.change(closes, { target: { value: '2027-01-04T09:00' } });
+    // Closing in the morning of the 35th day leaves that day short: 34 whole days.
+    fireEvent.change(closes, { target: { value: '2027-01-05T09:00' } });
     expect(warning()?.textContent).toContain('34 dni');
     fireEvent.change(closes, { target: { value: '2027-01-10T09:00' } });
     expect(warning()).toBeNull();
@@ -84,6 +101,28 @@ describe('RoundForm', () => {
     await user.type(screen.getByLabelText('Tytuł konsultacji'), 'Konsultacje strategii');
     await user.click(screen.getByRole('button', { name: 'Utwórz rundę konsultacji' }));
     expect(onSubmit).toHaveBeenCalledOnce();
+  });
+
+  it('takes the addresses where the announcement and the report are published, one a line, and says which one is no web address', async () => {
+    const user = userEvent.setup();
+    fakeApi(versionRoutes);
+    const onSubmit = vi.fn();
+    renderWithApp(<RoundForm documents={docs} initial={{ documentId: 'd1', versionId: 'v2' }} onSubmit={onSubmit} now={now} />);
+    await screen.findByRole('option', { name: 'Wersja 2: v1.0 — do konsultacji' });
+    await user.type(screen.getByLabelText('Tytuł konsultacji'), 'Konsultacje');
+    const publication = screen.getByRole('group', { name: 'Publikacja' });
+    const announcement = within(publication).getByLabelText('Adresy ogłoszenia o konsultacjach (strona internetowa, BIP)');
+    await user.type(announcement, 'https://som.example/konsultacje{Enter}bip.som.example/ogloszenie');
+    await user.click(screen.getByRole('button', { name: 'Utwórz rundę konsultacji' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(announcement);
+    expect(document.getElementById(announcement.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe('To nie jest adres strony (http:// lub https://): bip.som.example/ogloszenie');
+    await user.clear(announcement);
+    await user.type(announcement, ' https://som.example/konsultacje {Enter}{Enter}https://bip.som.example/ogloszenie');
+    await user.type(within(publication).getByLabelText('Adresy publikacji sprawozdania'), 'https://bip.som.example/sprawozdania');
+    await user.click(screen.getByRole('button', { name: 'Utwórz rundę konsultacji' }));
+    expect(onSubmit).toHaveBeenCalledOnce();
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({ announcementUrls: ['https://som.example/konsultacje', 'https://bip.som.example/ogloszenie'], reportUrls: ['https://bip.som.example/sprawozdania'] });
   });
 
   it('says what is missing, next to each field, and puts the focus on the first', async () => {
@@ -136,7 +175,7 @@ describe('NewRoundPage', () => {
     await user.type(screen.getByLabelText('Tytuł konsultacji'), '  Konsultacje Strategii SOM 2030 ');
     await user.click(screen.getByLabelText('ePUAP'));
     await user.click(screen.getByLabelText('partnerzy społeczno-gospodarczy'));
-    fireEvent.change(screen.getByLabelText('Otwarcie zbierania uwag'), { target: { value: '2026-12-01T09:00' } });
+    fireEvent.change(screen.getByLabelText('Otwarcie zbierania uwag'), { target: { value: '2030-03-01T09:00' } });
     await user.type(screen.getByLabelText('Klauzula informacyjna o danych osobowych'), 'Administratorem danych jest SSOM.');
     await user.click(screen.getByRole('button', { name: 'Utwórz rundę konsultacji' }));
     await waitFor(() => expect(page.location()).toBe('/w/w1/rounds/r9'));
@@ -151,8 +190,9 @@ describe('NewRoundPage', () => {
         legalBasis: DEFAULT_LEGAL_BASIS,
         audiences: ['members', 'public'],
         channels: ['online_form', 'email', 'epuap'],
-        opensAt: new Date(2026, 11, 1, 9, 0).toISOString(),
-        closesAt: new Date(2027, 0, 5, 9, 0).toISOString(),
+        opensAt: new Date(2030, 2, 1, 9, 0).toISOString(),
+        // The end of the 35th day after 1 March 2030 in Warsaw: 5 April, 23:59 summer time.
+        closesAt: '2030-04-05T21:59:00.000Z',
         informationClause: 'Administratorem danych jest SSOM.',
       },
     });
@@ -208,10 +248,11 @@ describe('NewRoundPage', () => {
 
 describe('MeetingForm', () => {
   const round = (meetings: Round['meetings']) => ({ id: 'r1', meetings }) as Round;
+  const held = { id: 'm1', startsAt: '2026-12-10T16:00:00.000Z', place: 'Police, ratusz', notes: '', participants: null, summary: '' };
 
   it('adds a meeting, hands the updated round back and clears itself', async () => {
     const user = userEvent.setup();
-    const calls = fakeApi({ 'POST /rounds/r1/meetings': round([{ id: 'm1', startsAt: '2026-12-10T16:00:00.000Z', place: 'Police, ratusz', notes: '' }]) });
+    const calls = fakeApi({ 'POST /rounds/r1/meetings': round([held]) });
     const onAdded = vi.fn();
     renderWithApp(<MeetingForm roundId="r1" onAdded={onAdded} />);
     expect(screen.getByRole('form', { name: 'Dodaj spotkanie konsultacyjne' })).toBeTruthy();
@@ -226,6 +267,32 @@ describe('MeetingForm', () => {
     expect(onAdded.mock.calls[0]![0].meetings).toHaveLength(1);
     expect(screen.getByRole('status').textContent).toMatch(/^Dodano spotkanie: .*, Police, ratusz\.$/);
     expect((screen.getByLabelText('Miejsce') as HTMLInputElement).value).toBe('');
+  });
+
+  it('records how many took part and a summary once the meeting was held, and refuses a count that is not a whole number', async () => {
+    const user = userEvent.setup();
+    const calls = fakeApi({ 'PATCH /rounds/r1/meetings/m1': round([{ ...held, participants: 48, summary: 'Dyskusja o kolei.' }]) });
+    const onAdded = vi.fn();
+    renderWithApp(<MeetingForm roundId="r1" meeting={held} onAdded={onAdded} onCancel={vi.fn()} />);
+    const participants = screen.getByLabelText('Liczba uczestników (nieobowiązkowa)');
+    // Opened for changes, it takes the focus.
+    expect(document.activeElement?.tagName).toBe('INPUT');
+    await user.type(participants, '-3');
+    await user.click(screen.getByRole('button', { name: 'Zapisz spotkanie' }));
+    expect(calls).toEqual([]);
+    expect(document.activeElement).toBe(participants);
+    expect(screen.getByText('Podaj liczbę całkowitą: 0 lub więcej.')).toBeTruthy();
+    await user.clear(participants);
+    await user.type(participants, '48');
+    const summary = screen.getByLabelText('Przebieg spotkania (nieobowiązkowy)');
+    expect(document.getElementById(summary.getAttribute('aria-describedby')!)?.textContent).toContain('dane osobowe');
+    await user.type(summary, ' Dyskusja o kolei. ');
+    await user.click(screen.getByRole('button', { name: 'Zapisz spotkanie' }));
+    await waitFor(() => expect(onAdded).toHaveBeenCalledOnce());
+    expect(calls).toEqual([
+      { method: 'PATCH', path: '/rounds/r1/meetings/m1', body: { startsAt: '2026-12-10T16:00:00.000Z', place: 'Police, ratusz', notes: '', participants: 48, summary: 'Dyskusja o kolei.' } },
+    ]);
+    expect(onAdded.mock.calls[0]![1]).toMatch(/^Zapisano spotkanie: .*, Police, ratusz\.$/);
   });
 
   it('requires the date and the place', async () => {

@@ -1,13 +1,15 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  daysBetween,
+  CONSULTATION_TIME_ZONE,
   DEFAULT_LEGAL_BASIS,
   defaultClosesAt,
+  periodStart,
   ROUND_AUDIENCES,
   ROUND_CHANNELS,
   type RoundAudience,
   type RoundChannel,
+  statutoryPeriod,
   timetableWarnings,
 } from '@commonplan/domain';
 import type { DocumentSummary } from '../../api/types';
@@ -21,7 +23,7 @@ import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import { useFocusFirstError } from '../../ui/useFocusFirstError';
 import { type VersionSummary, versionsPath } from '../versions/versions-api';
-import type { CreateRoundValues } from './rounds-api';
+import { type CreateRoundValues, isPublicationUrl, urlsOfLines } from './rounds-api';
 
 export interface RoundFormProps {
   /** The workspace's documents (archived ones are not offered). */
@@ -47,13 +49,24 @@ export function defaultOpensAt(now: Date): Date {
 export const TIMETABLE_WARNING_ID = 'round-timetable-warning';
 
 /**
- * A new consultation round (coordinators): the frozen version consulted, title, legal basis, who is asked and how,
- * the timetable (closing 35 days after the opening unless changed; a strategy's round shorter than the statutory
- * 35 days is warned about as it is typed, not refused) and the information clause.
+ * The close offered for an opening: the end of the 35th day after the day the statutory period starts, counted as the
+ * API counts it (periodStart: the announcement, which can be no earlier than now nor, to open as planned, later than
+ * the opening).
  */
-export function RoundForm({ documents, initial = {}, onSubmit, busy = false, error = null, fieldErrors = {}, now }: RoundFormProps) {
-  const { t } = useTranslation();
-  const [start] = useState(() => defaultOpensAt(now ?? new Date()));
+export function closeFor(opensAt: Date, now: Date): Date {
+  return defaultClosesAt(periodStart({ announcedAt: null, opensAt }, now));
+}
+
+/**
+ * A new consultation round (coordinators): the frozen version consulted, title, legal basis, who is asked and how,
+ * where the announcement and the report are published, the timetable (closing at the end of the 35th day after the
+ * announcement unless changed; a strategy's round shorter than the statutory 35 days from the announcement is warned
+ * about as it is typed, not refused) and the information clause.
+ */
+export function RoundForm({ documents, initial = {}, onSubmit, busy = false, error = null, fieldErrors = {}, now: givenNow }: RoundFormProps) {
+  const { t, i18n } = useTranslation();
+  const [now] = useState(() => givenNow ?? new Date());
+  const [start] = useState(() => defaultOpensAt(now));
   const [values, setValues] = useState({
     documentId: initial.documentId ?? '',
     versionId: initial.versionId ?? '',
@@ -62,10 +75,12 @@ export function RoundForm({ documents, initial = {}, onSubmit, busy = false, err
     audiences: [...ROUND_AUDIENCES] as string[],
     channels: ['online_form', 'email'] as string[],
     opensAt: toLocalInput(start),
-    closesAt: toLocalInput(defaultClosesAt(start)),
+    closesAt: toLocalInput(closeFor(start, now)),
     informationClause: '',
+    announcementUrls: '',
+    reportUrls: '',
   });
-  // Until the closing time is changed by hand, it follows the opening time (35 days later).
+  // Until the closing time is changed by hand, it follows the opening time (the end of the 35th day after it).
   const [closesEdited, setClosesEdited] = useState(false);
   const [ownErrors, setOwnErrors] = useState<Record<string, string>>({});
   const [attempt, setAttempt] = useState(0);
@@ -77,8 +92,13 @@ export function RoundForm({ documents, initial = {}, onSubmit, busy = false, err
   const document = documents.find((d) => d.id === values.documentId);
   const opens = fromLocalInput(values.opensAt);
   const closes = fromLocalInput(values.closesAt);
-  const timetable = opens && closes && closes.getTime() > opens.getTime() ? { days: daysBetween(opens, closes) } : null;
-  const short = document && opens && closes && timetable ? timetableWarnings(document.kind, opens, closes).includes('shorter_than_statutory_minimum') : false;
+  // The statutory days count from the announcement: at the earliest now, and before the opening to open as planned.
+  const announcement = opens ? periodStart({ announcedAt: null, opensAt: opens }, now) : null;
+  const timetable =
+    announcement && closes && opens && closes.getTime() > opens.getTime()
+      ? { days: statutoryPeriod(announcement, closes).days, announcedOn: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: CONSULTATION_TIME_ZONE }).format(announcement) }
+      : null;
+  const short = document && announcement && closes && timetable ? timetableWarnings(document.kind, announcement, closes).includes('shorter_than_statutory_minimum') : false;
 
   const set = <K extends keyof typeof values>(key: K) => (value: (typeof values)[K]) => setValues((v) => ({ ...v, [key]: value }));
 
@@ -88,7 +108,7 @@ export function RoundForm({ documents, initial = {}, onSubmit, busy = false, err
 
   function changeOpens(opensAt: string) {
     const date = fromLocalInput(opensAt);
-    setValues((v) => ({ ...v, opensAt, closesAt: !closesEdited && date ? toLocalInput(defaultClosesAt(date)) : v.closesAt }));
+    setValues((v) => ({ ...v, opensAt, closesAt: !closesEdited && date ? toLocalInput(closeFor(date, now)) : v.closesAt }));
   }
 
   function changeCloses(closesAt: string) {
@@ -109,6 +129,12 @@ export function RoundForm({ documents, initial = {}, onSubmit, busy = false, err
     if (!opens) found.opensAt = t('roundForm.errors.opensAt');
     if (!closes) found.closesAt = t('roundForm.errors.closesAt');
     else if (opens && closes.getTime() <= opens.getTime()) found.closesAt = t('roundForm.errors.closesBeforeOpens');
+    const announcementUrls = urlsOfLines(values.announcementUrls);
+    const reportUrls = urlsOfLines(values.reportUrls);
+    for (const [field, urls] of [['announcementUrls', announcementUrls], ['reportUrls', reportUrls]] as const) {
+      const wrong = urls.find((url) => !isPublicationUrl(url));
+      if (wrong) found[field] = t('publication.errors.url', { url: wrong });
+    }
     setOwnErrors(found);
     setAttempt((a) => a + 1);
     if (Object.keys(found).length > 0 || !opens || !closes) return;
@@ -123,6 +149,8 @@ export function RoundForm({ documents, initial = {}, onSubmit, busy = false, err
       opensAt: opens.toISOString(),
       closesAt: closes.toISOString(),
       ...(clause ? { informationClause: clause } : {}),
+      ...(announcementUrls.length ? { announcementUrls } : {}),
+      ...(reportUrls.length ? { reportUrls } : {}),
     });
   }
 
@@ -194,7 +222,7 @@ export function RoundForm({ documents, initial = {}, onSubmit, busy = false, err
             required
           />
         </div>
-        {timetable && <p className="field__hint">{t('roundForm.duration', { days: timetable.days })}</p>}
+        {timetable && <p className="field__hint">{t('roundForm.duration', { days: timetable.days, date: timetable.announcedOn })}</p>}
         {/* Always in the page, so that the warning is announced when it appears. */}
         <div role="status" className="live">
           {short && timetable && (
@@ -204,6 +232,19 @@ export function RoundForm({ documents, initial = {}, onSubmit, busy = false, err
             </p>
           )}
         </div>
+      </fieldset>
+      <fieldset className="choices">
+        <legend>{t('publication.legend')}</legend>
+        <TextAreaField
+          id="round-announcement-urls"
+          label={t('publication.announcementUrls')}
+          hint={t('publication.urlsHint')}
+          value={values.announcementUrls}
+          onChange={set('announcementUrls')}
+          error={errors.announcementUrls}
+          rows={2}
+        />
+        <TextAreaField id="round-report-urls" label={t('publication.reportUrls')} hint={t('publication.urlsHint')} value={values.reportUrls} onChange={set('reportUrls')} error={errors.reportUrls} rows={2} />
       </fieldset>
       <TextAreaField
         id="round-clause"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { can } from '@commonplan/domain';
 import { errorText } from '../../api/error-text';
+import { formatDate } from '../../i18n/format';
 import { useApiData } from '../../api/useApiData';
 import { ErrorMessage, StatusMessage } from '../../ui/Messages';
 import { PageHeading } from '../../ui/PageHeading';
@@ -10,6 +11,7 @@ import { commentsAsOrganisation, RoundCommenting } from '../round-comments/Round
 import { useWorkspace } from '../workspace/workspace-context';
 import { isStaff, triagePagePath } from '../triage/triage-api';
 import { MeetingForm } from './MeetingForm';
+import { PublicationForm } from './PublicationForm';
 import { InformationClause, RoundFacts, RoundMeetings, RoundUnavailable, When } from './RoundDetails';
 import { advanceRound, NEXT_ACTION, type Round, roundPath } from './rounds-api';
 import { useRoundEvents } from './useRoundEvents';
@@ -20,7 +22,7 @@ import { reportPagePath } from '../report/report-api';
  * date), audience, channels, legal basis, meetings, and for coordinators the next step (announce, open, close).
  */
 export function RoundPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { roundId = '' } = useParams();
   const workspace = useWorkspace();
   const source = useApiData<Round>(roundPath(roundId));
@@ -38,7 +40,12 @@ export function RoundPage() {
 
   if (!round) return <RoundUnavailable error={source.error} />;
 
-  const next = can(workspace.role, 'consultations.manage') ? NEXT_ACTION[round.state] : undefined;
+  const manages = can(workspace.role, 'consultations.manage');
+  const next = manages ? NEXT_ACTION[round.state] : undefined;
+  const saved = (result: Round, message: string) => {
+    setUpdated(result);
+    setNotice(message);
+  };
 
   async function advance() {
     if (!next || busy) return;
@@ -83,6 +90,12 @@ export function RoundPage() {
             </dd>
             <dt>{t('rounds.facts.comments')}</dt>
             <dd>{round.commentCount}</dd>
+            {round.approval && (
+              <>
+                <dt>{t('publication.approvedBy')}</dt>
+                <dd>{t('publication.approvalValue', { title: round.approval.title, date: formatDate(round.approval.adoptedAt, i18n.language) })}</dd>
+              </>
+            )}
           </>
         }
       />
@@ -109,8 +122,9 @@ export function RoundPage() {
           <Link to={reportPagePath(workspace.id, round.id)}>{t('report.link')}</Link>
         </p>
       )}
-      <RoundMeetings round={round} withNotes />
-      {can(workspace.role, 'consultations.manage') && round.state !== 'report_published' && <MeetingForm roundId={round.id} onAdded={setUpdated} />}
+      <RoundMeetings round={round} withNotes onSaved={manages ? saved : undefined} />
+      {manages && round.state !== 'report_published' && <MeetingForm roundId={round.id} onAdded={(result) => setUpdated(result)} />}
+      {manages && <PublicationForm key={round.id} round={round} workspaceId={workspace.id} onSaved={(result) => setUpdated(result)} />}
       <InformationClause round={round} />
     </>
   );

@@ -20,8 +20,12 @@ export interface RoundAnnouncement {
   reportPublishedAt: string | null;
   reportDueAt: string;
   daysLeft: number;
-  /** Time and place; staff's notes only on the staff's view (Round). */
-  meetings: Array<{ id: string; startsAt: string; place: string; notes?: string }>;
+  /** Time and place; staff's notes, participants and summary only on the staff's view (Round). */
+  meetings: Array<{ id: string; startsAt: string; place: string; notes?: string; participants?: number | null; summary?: string }>;
+  /** Where the announcement was published (the website, BIP). */
+  announcementUrls: string[];
+  /** Where the report is published. */
+  reportUrls: string[];
 }
 
 /** GET /api/public/rounds/:id: the announcement with the consulted text, without sign-in. */
@@ -37,7 +41,19 @@ export interface Round extends RoundAnnouncement {
   version: { id: string; number: number; name: string; contentHash: string };
   commentCount: number;
   warnings: string[];
-  meetings: Array<{ id: string; startsAt: string; place: string; notes: string }>;
+  meetings: RoundMeeting[];
+  /** The resolution that approved the report, once named. */
+  approval: { resolutionId: string; number: string; title: string; body: string; adoptedAt: string } | null;
+}
+
+/** A meeting as staff see it: the notes stay internal; participants and summary go into the report. */
+export interface RoundMeeting {
+  id: string;
+  startsAt: string;
+  place: string;
+  notes: string;
+  participants: number | null;
+  summary: string;
 }
 
 export const roundPath = (roundId: string) => `/rounds/${roundId}`;
@@ -58,6 +74,8 @@ export interface CreateRoundValues {
   opensAt: string;
   closesAt: string;
   informationClause?: string;
+  announcementUrls?: string[];
+  reportUrls?: string[];
 }
 
 export const createRound = (workspaceId: string, values: CreateRoundValues) => api.post<Round>(`/workspaces/${workspaceId}/rounds`, values);
@@ -67,6 +85,48 @@ export interface MeetingValues {
   startsAt: string;
   place: string;
   notes?: string;
+  participants?: number | null;
+  summary?: string;
 }
 
 export const addMeeting = (roundId: string, values: MeetingValues) => api.post<Round>(`${roundPath(roundId)}/meetings`, values);
+
+/** PATCH /api/rounds/:roundId/meetings/:meetingId (UpdateMeetingDto): e.g. participants and summary after the meeting. */
+export const updateMeeting = (roundId: string, meetingId: string, values: Partial<MeetingValues>) => api.patch<Round>(`${roundPath(roundId)}/meetings/${meetingId}`, values);
+
+/** PATCH /api/rounds/:roundId/publication (RoundPublicationDto). */
+export interface PublicationValues {
+  announcementUrls?: string[];
+  reportUrls?: string[];
+  approvedByResolutionId?: string | null;
+}
+
+export const updatePublication = (roundId: string, values: PublicationValues) => api.patch<Round>(`${roundPath(roundId)}/publication`, values);
+
+/** An adopted resolution a coordinator may name as approving the report (GET /api/workspaces/:id/resolutions, the fields used here). */
+export interface ResolutionChoice {
+  id: string;
+  state: string;
+  number: string | null;
+  fullTitle: string | null;
+  decidedAt: string | null;
+}
+
+export const resolutionsPath = (workspaceId: string) => `/workspaces/${workspaceId}/resolutions`;
+
+/** Addresses typed one per line, blank lines left out. */
+export const urlsOfLines = (text: string): string[] =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** Whether an address is an http(s) address the API takes (it checks again, naming the field). */
+export function isPublicationUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}

@@ -7,6 +7,7 @@ import { SelectField } from '../../ui/SelectField';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { TextField } from '../../ui/TextField';
 import { useFocusFirstError } from '../../ui/useFocusFirstError';
+import { formatDateTime } from '../../i18n/format';
 import { emailError } from '../auth/validation';
 import { SUBMITTER_KINDS, SUBMITTER_TYPES, type SubmitterKind, type SubmitterType } from '@commonplan/domain';
 import { type CommentReceipt, enterComment } from './triage-api';
@@ -24,6 +25,7 @@ const empty = (channel: string) => ({
   currentWording: '',
   proposedWording: '',
   justification: '',
+  meetingId: '',
 });
 
 /** The API's field names (StaffCommentDto) → this form's. */
@@ -33,6 +35,8 @@ export interface StaffCommentFormProps {
   roundId: string;
   /** The round's channels other than the online form. */
   channels: RoundChannel[];
+  /** The round's meetings: a comment made orally may name the one it was made at. */
+  meetings?: Array<{ id: string; startsAt: string; place: string }>;
   onEntered: (receipt: CommentReceipt) => void;
   onCancel: () => void;
 }
@@ -41,8 +45,8 @@ export interface StaffCommentFormProps {
  * "Wprowadź uwagę w imieniu zgłaszającego": a comment that came by e-mail, post, an oral protocol or ePUAP, entered
  * by staff as the submitter wrote it. The e-mail address only carries the receipt and is never shown or published.
  */
-export function StaffCommentForm({ roundId, channels, onEntered, onCancel }: StaffCommentFormProps) {
-  const { t } = useTranslation();
+export function StaffCommentForm({ roundId, channels, meetings = [], onEntered, onCancel }: StaffCommentFormProps) {
+  const { t, i18n } = useTranslation();
   const [values, setValues] = useState(() => empty(channels[0] ?? ''));
   const [ownErrors, setOwnErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -81,8 +85,10 @@ export function StaffCommentForm({ roundId, channels, onEntered, onCancel }: Sta
         ...(values.currentWording.trim() ? { currentWording: values.currentWording.trim() } : {}),
         ...(values.proposedWording.trim() ? { proposedWording: values.proposedWording.trim() } : {}),
         justification: values.justification.trim(),
+        ...(values.channel === 'oral_protocol' && values.meetingId ? { meetingId: values.meetingId } : {}),
       });
-      setValues(empty(values.channel));
+      // The next comment often comes from the same meeting: the channel and the meeting stay.
+      setValues({ ...empty(values.channel), meetingId: values.meetingId });
       onEntered(receipt);
     } catch (error) {
       setFailure(error);
@@ -125,6 +131,17 @@ export function StaffCommentForm({ roundId, channels, onEntered, onCancel }: Sta
           required
         />
       </div>
+      {values.channel === 'oral_protocol' && meetings.length > 0 && (
+        <SelectField
+          id="enter-meeting"
+          label={t('triage.enter.meeting')}
+          value={values.meetingId}
+          placeholder={t('triage.enter.noMeeting')}
+          options={meetings.map((m) => ({ value: m.id, label: `${formatDateTime(m.startsAt, i18n.language)} · ${m.place}` }))}
+          onChange={set('meetingId')}
+          error={errors.meetingId}
+        />
+      )}
       <div className="form__row">
         <TextField id="enter-name" label={t('triage.enter.name')} value={values.name} onChange={set('name')} error={errors.name} autoComplete="off" required />
         <TextField id="enter-email" type="email" label={t('triage.enter.email')} hint={t('triage.enter.emailHint')} value={values.email} onChange={set('email')} error={errors.email} autoComplete="off" />

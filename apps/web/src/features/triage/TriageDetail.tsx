@@ -121,9 +121,9 @@ export function TriageDetail({ roundId, row, role, myUserId, assignees, publishe
         )}
       </dl>
 
-      {open && coordinator && <AssignForm key={row.id} row={row} assignees={assignees} onDone={onDone} />}
+      {open && coordinator && <AssignForm key={`assign-${row.id}`} row={row} assignees={assignees} onDone={onDone} />}
       {open && canDecide(role, myUserId, row) && (
-        <DispositionForm key={row.id} row={row} onDone={onDone} />
+        <DispositionForm key={`disposition-${row.id}`} row={row} onDone={onDone} />
       )}
       {open && coordinator && row.disposition && !row.approved && <ApproveButton row={row} onDone={onDone} />}
       {open && applicable && (

@@ -107,6 +107,7 @@ function StaffTriage() {
             <StaffCommentForm
               roundId={current.id}
               channels={channels}
+              meetings={current.meetings}
               onEntered={(receipt) => {
                 setEntering(false);
                 done(t('triage.enter.done', { number: receipt.number }));

@@ -102,6 +102,8 @@ export interface StaffCommentValues {
   currentWording?: string;
   proposedWording?: string;
   justification: string;
+  /** For a comment made orally: the round's meeting it was made at. */
+  meetingId?: string;
 }
 
 /** The receipt of a comment (its number in the workspace's yearly series). */

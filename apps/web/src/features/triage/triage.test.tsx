@@ -7,6 +7,7 @@ import { fakeApi, renderPage, reply } from '../../test/fake-api';
 import { people } from '../../test/fixtures';
 import { plain, renderWithApp } from '../../test/render';
 import type { Round } from '../rounds/rounds-api';
+import { StaffCommentForm } from './StaffCommentForm';
 import { TriageDetail } from './TriageDetail';
 import { TriagePage } from './TriagePage';
 import { filtersFromSearch, NO_FILTERS, searchOfFilters, type TriageRow } from './triage-api';
@@ -220,6 +221,31 @@ describe('TriagePage', () => {
       },
     });
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Wprowadź uwagę w imieniu zgłaszającego' })));
+  });
+
+  it('lets staff name the meeting an oral comment was made at, and only for an oral comment', async () => {
+    const user = userEvent.setup();
+    const calls = fakeApi({ 'POST /rounds/r1/comments/entered': { id: 'c4', number: 'U/2026/0004', roundTitle: 'Konsultacje strategii', submittedAt: '2026-12-05T10:00:00.000Z' } });
+    const meetings = [
+      { id: 'm1', startsAt: '2026-12-03T16:00:00.000Z', place: 'Police, ratusz' },
+      { id: 'm2', startsAt: '2026-12-04T16:00:00.000Z', place: 'Gryfino, dom kultury' },
+    ];
+    const onEntered = vi.fn();
+    renderWithApp(<StaffCommentForm roundId="r1" channels={['email', 'oral_protocol']} meetings={meetings} onEntered={onEntered} onCancel={vi.fn()} />);
+    const form = screen.getByRole('form', { name: 'Wprowadź uwagę w imieniu zgłaszającego' });
+    expect(within(form).queryByLabelText('Spotkanie, na którym zgłoszono uwagę (nieobowiązkowe)')).toBeNull();
+    await user.selectOptions(within(form).getByLabelText('Sposób zgłoszenia'), 'oral_protocol');
+    const meeting = within(form).getByLabelText('Spotkanie, na którym zgłoszono uwagę (nieobowiązkowe)');
+    expect(within(meeting).getAllByRole('option').map((o) => plain(o.textContent))).toEqual(['— nie wskazano —', expect.stringMatching(/ · Police, ratusz$/), expect.stringMatching(/ · Gryfino, dom kultury$/)]);
+    await user.selectOptions(meeting, 'm2');
+    await user.type(within(form).getByLabelText('Imię i nazwisko albo nazwa instytucji'), 'Rada Osiedla');
+    await user.type(within(form).getByLabelText('Część dokumentu'), 'Rozdział 2');
+    await user.type(within(form).getByLabelText('Uzasadnienie uwagi'), 'Powiedziane na spotkaniu.');
+    await user.click(within(form).getByRole('button', { name: 'Wprowadź uwagę' }));
+    await waitFor(() => expect(onEntered).toHaveBeenCalledOnce());
+    expect(calls[0]?.body).toMatchObject({ channel: 'oral_protocol', meetingId: 'm2', part: 'Rozdział 2' });
+    // The next comment from the same meeting keeps the channel and the meeting.
+    expect((within(form).getByLabelText('Spotkanie, na którym zgłoszono uwagę (nieobowiązkowe)') as HTMLSelectElement).value).toBe('m2');
   });
 
   it('is for coordinators and experts only', async () => {

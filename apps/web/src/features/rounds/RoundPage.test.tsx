@@ -1,0 +1,118 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
+import { describe, expect, it } from 'vitest';
+import { renderPage } from '../../test/fake-api';
+import { plain } from '../../test/render';
+import { PublicRoundPage } from './PublicRoundPage';
+import { RoundPage } from './RoundPage';
+import type { PublicRound, ResolutionChoice, Round } from './rounds-api';
+
+const meeting = { id: 'm1', startsAt: '2026-12-10T16:00:00.000Z', place: 'Police, ratusz', notes: 'Klucz u portiera.', participants: null, summary: '' };
+
+const round: Round = {
+  id: 'r1',
+  workspaceId: 'w1',
+  document: { id: 'd1', title: 'Strategia SOM', kind: 'strategy' },
+  version: { id: 'v1', number: 1, name: 'v1.0', contentHash: 'ab'.repeat(32) },
+  title: 'Konsultacje Strategii SOM 2030',
+  legalBasis: 'art. 6 ustawy o zasadach prowadzenia polityki rozwoju',
+  audiences: ['public'],
+  channels: ['online_form', 'oral_protocol'],
+  opensAt: '2026-12-01T08:00:00.000Z',
+  closesAt: '2027-01-05T22:59:00.000Z',
+  informationClause: 'Administratorem danych jest SSOM.',
+  state: 'closed',
+  announcedAt: '2026-12-01T08:00:00.000Z',
+  openedAt: '2026-12-01T08:00:00.000Z',
+  closedAt: '2027-01-06T08:00:00.000Z',
+  reportPublishedAt: null,
+  reportDueAt: '2027-02-04T22:59:00.000Z',
+  daysLeft: 0,
+  commentCount: 3,
+  warnings: [],
+  meetings: [meeting],
+  announcementUrls: ['https://bip.som.example/ogloszenia/12'],
+  reportUrls: [],
+  approval: null,
+};
+
+const resolutions: ResolutionChoice[] = [
+  { id: 'res1', state: 'adopted', number: '7/2027', fullTitle: 'Uchwała nr 7/2027 Zarządu w sprawie przyjęcia sprawozdania', decidedAt: '2027-01-20T11:00:00.000Z' },
+  { id: 'res2', state: 'draft', number: null, fullTitle: null, decidedAt: null },
+];
+
+const openRound = (routes: Record<string, unknown>, role: 'coordinator' | 'expert' = 'coordinator', language: 'pl' | 'en' = 'pl') =>
+  renderPage(<RoundPage />, { route: '/w/:workspaceId/rounds/:roundId', path: '/w/w1/rounds/r1', role, language, routes: { 'GET /rounds/r1': round, 'GET /workspaces/w1/resolutions': resolutions, ...routes } });
+
+describe('RoundPage: publication and meetings', () => {
+  it('shows where the announcement was published, and lets a coordinator give the report’s addresses and the resolution that approved it', async () => {
+    const user = userEvent.setup();
+    const approved: Round = {
+      ...round,
+      reportUrls: ['https://bip.som.example/sprawozdania/3'],
+      approval: { resolutionId: 'res1', number: '7/2027', title: 'Uchwała nr 7/2027 Zarządu w sprawie przyjęcia sprawozdania', body: 'Zarząd', adoptedAt: '2027-01-20T11:00:00.000Z' },
+    };
+    const page = openRound({ 'PATCH /rounds/r1/publication': approved });
+    const link = await screen.findByRole('link', { name: 'https://bip.som.example/ogloszenia/12' });
+    expect(link.getAttribute('href')).toBe('https://bip.som.example/ogloszenia/12');
+    const form = screen.getByRole('form', { name: 'Publikacja i przyjęcie sprawozdania' });
+    expect((within(form).getByLabelText('Adresy ogłoszenia o konsultacjach (strona internetowa, BIP)') as HTMLTextAreaElement).value).toBe('https://bip.som.example/ogloszenia/12');
+    // Only adopted resolutions can be named.
+    const select = within(form).getByLabelText('Uchwała przyjmująca sprawozdanie');
+    await waitFor(() => expect(within(select).getAllByRole('option')).toHaveLength(2));
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['— brak —', 'Uchwała nr 7/2027 Zarządu w sprawie przyjęcia sprawozdania z dnia 20 sty 2027']);
+    const reportUrls = within(form).getByLabelText('Adresy publikacji sprawozdania');
+    await user.type(reportUrls, 'ftp://bip.som.example/sprawozdania/3');
+    await user.click(within(form).getByRole('button', { name: 'Zapisz publikację' }));
+    expect(page.calls.filter((c) => c.method === 'PATCH')).toEqual([]);
+    expect(document.activeElement).toBe(reportUrls);
+    expect(within(form).getByText('To nie jest adres strony (http:// lub https://): ftp://bip.som.example/sprawozdania/3')).toBeTruthy();
+    await user.clear(reportUrls);
+    await user.type(reportUrls, 'https://bip.som.example/sprawozdania/3');
+    await user.selectOptions(select, 'res1');
+    await user.click(within(form).getByRole('button', { name: 'Zapisz publikację' }));
+    expect(await within(form).findByText('Zapisano adresy publikacji i uchwałę.')).toBeTruthy();
+    expect(page.calls.filter((c) => c.method === 'PATCH')).toEqual([
+      { method: 'PATCH', path: '/rounds/r1/publication', body: { announcementUrls: ['https://bip.som.example/ogloszenia/12'], reportUrls: ['https://bip.som.example/sprawozdania/3'], approvedByResolutionId: 'res1' } },
+    ]);
+    const facts = plain(document.querySelector('.round-facts')?.textContent);
+    expect(facts).toContain('Sprawozdanie przyjętoUchwała nr 7/2027 Zarządu w sprawie przyjęcia sprawozdania z dnia 20 sty 2027');
+    expect(screen.getByRole('link', { name: 'https://bip.som.example/sprawozdania/3' })).toBeTruthy();
+  });
+
+  it('lets a coordinator record a held meeting’s participants and summary, and gives the focus back to its button', async () => {
+    const user = userEvent.setup();
+    const page = openRound({ 'PATCH /rounds/r1/meetings/m1': { ...round, meetings: [{ ...meeting, participants: 48, summary: 'Dyskusja o kolei.' }] } });
+    const button = await screen.findByRole('button', { name: /^Uzupełnij przebieg spotkania: / });
+    await user.click(button);
+    const form = screen.getByRole('form', { name: /^Przebieg spotkania: .*, Police, ratusz$/ });
+    await user.type(within(form).getByLabelText('Liczba uczestników (nieobowiązkowa)'), '48');
+    await user.type(within(form).getByLabelText('Przebieg spotkania (nieobowiązkowy)'), 'Dyskusja o kolei.');
+    await user.click(within(form).getByRole('button', { name: 'Zapisz spotkanie' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: /^Przebieg spotkania:/ })).toBeNull());
+    expect(page.calls.find((c) => c.method === 'PATCH')?.body).toMatchObject({ participants: 48, summary: 'Dyskusja o kolei.' });
+    const meetings = screen.getByRole('region', { name: 'Spotkania konsultacyjne' });
+    expect(plain(meetings.textContent)).toContain('Uczestników: 48');
+    expect(plain(meetings.textContent)).toContain('Przebieg: Dyskusja o kolei.');
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContainEqual(expect.stringMatching(/^Zapisano spotkanie: .*, Police, ratusz\.$/));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: /^Uzupełnij przebieg spotkania: / })));
+  });
+
+  it('shows experts the meetings and the publication facts without the coordinators’ forms, and has no violations axe finds', async () => {
+    const { container } = openRound({}, 'expert');
+    await screen.findByRole('link', { name: 'https://bip.som.example/ogloszenia/12' });
+    expect(screen.queryByRole('form', { name: 'Publikacja i przyjęcie sprawozdania' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Uzupełnij przebieg spotkania/ })).toBeNull();
+    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  it('names on the public page where the announcement and the report were published', async () => {
+    const published: PublicRound = { ...round, workspaceName: 'SSOM', reportUrls: ['https://bip.som.example/sprawozdania/3'], content: { type: 'doc', content: [] } };
+    renderPage(<PublicRoundPage />, { route: '/consultations/:roundId', path: '/consultations/r1', role: 'observer', routes: { 'GET /public/rounds/r1': published }, language: 'en' });
+    expect(await screen.findByRole('link', { name: 'https://bip.som.example/ogloszenia/12' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'https://bip.som.example/sprawozdania/3' })).toBeTruthy();
+    expect(plain(document.querySelector('.round-facts')?.textContent)).toContain('Announcement published at');
+  });
+});
