@@ -122,6 +122,9 @@ describe('minutes (protokół) of a meeting: attendance, quorum, each vote and i
     // The register's digest of the ballots is the one in the minutes.
     const register = (await api(`/workspaces/${ws}/register`, coordinator)).body;
     expect(register[0].ballotsDigest).toBe(named.ballotsDigest);
+    // So is the SHA-256 of the text put to the vote (frozen when it opened).
+    expect(named.textHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(register[0].textHash).toBe(named.textHash);
 
     const english = (await api(`/meetings/${meetingId}/minutes?lang=en`, observer)).body;
     expect(english).toMatchObject({ language: 'en', heading: 'Minutes of the meeting of the Walne Zebranie Członków' });
@@ -135,8 +138,10 @@ describe('minutes (protokół) of a meeting: attendance, quorum, each vote and i
       expect(response.headers.get('content-type')).toBe(format === 'pdf' ? 'application/pdf' : DOCX);
       expect(response.headers.get('content-disposition')).toContain(`filename="protokol-xxi-walne-zebranie-czlonkow.${format}"`);
       const text = await textOf(format, response.body);
+      const textHash = (await api(`/meetings/${meetingId}/minutes`, observer)).body.agenda[0].votes[0].textHash as string;
       for (const expected of [
         'Protokół z posiedzenia Walnego Zebrania Członków',
+        textHash,
         MEETING_TITLE,
         'Szczecin, Urząd Miasta',
         'Lista obecności',

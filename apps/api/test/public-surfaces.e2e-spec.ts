@@ -128,11 +128,29 @@ const PUBLIC_ROUTES: Record<string, { json: readonly string[] } | { file: true }
   'GET /api/public/registers/{slug}': {
     json: [
       'workspace',
-      ...['number', 'title', 'body', 'adoptedAt', 'result.for', 'result.against', 'result.abstain', 'result.quorum', 'result.reason', 'versionHash', 'ballotsDigest', 'verified'].map(
+      ...['number', 'title', 'body', 'adoptedAt', 'result.for', 'result.against', 'result.abstain', 'result.quorum', 'position', 'result.reason', 'versionHash', 'textHash', 'ballotsDigest', 'verified'].map(
         (k) => `entries[].${k}`,
       ),
     ],
   },
+  'GET /api/public/registers/{slug}/entries/{position}': {
+    json: [
+      'workspace',
+      ...['number', 'title', 'body', 'adoptedAt', 'result.for', 'result.against', 'result.abstain', 'result.quorum', 'position', 'result.reason', 'versionHash', 'textHash', 'ballotsDigest', 'verified'].map(
+        (k) => `entry.${k}`,
+      ),
+      'text.content.*',
+      'text.contentHash',
+      ...['documentTitle', 'number', 'name', 'contentHash'].map((k) => `adopts.${k}`),
+      'minutes.title',
+      'minutes.startsAt',
+      ...['number', 'kind', 'position'].map((k) => `changes.${k}`),
+      ...['number', 'kind', 'position'].map((k) => `changedBy[].${k}`),
+    ],
+  },
+  'GET /api/public/registers/{slug}/entries/{position}/text.pdf': { file: true },
+  'GET /api/public/registers/{slug}/entries/{position}/adopted.pdf': { file: true },
+  'GET /api/public/registers/{slug}/entries/{position}/minutes.{format}': { file: true },
 };
 
 /** Every key path of a JSON value: `a.b`, `list[].c`; containers are listed as well as their contents. */
@@ -275,7 +293,26 @@ describe('public surfaces: every route open without sign-in answers only its dec
     }
     await server.server.app.get(VotesService).sweep(new Date(closesAt.getTime() + 1000));
     expect((await staff(`/resolutions/${resolution.id}`, coordinator)).body.state).toBe('adopted');
-    await call('GET /api/public/registers/{slug}', '/api/public/registers/ssom');
+    // It is amended by a resolution adopting the strategy version at a meeting of the assembly, which has minutes.
+    const members = await Promise.all(Object.values(REPRESENTATIVE_LOGINS).map((slug) => server.login(`przedstawiciel.${slug}@som.example`)));
+    const amending = (
+      await staff(`/workspaces/${ws}/resolutions`, coordinator, { bodyId: assembly, kind: 'ordinary', title: 'zmieniająca uchwałę w sprawie składki', adoptsVersionId: versionId, changesResolutionId: resolution.id, changeKind: 'amends' })
+    ).body;
+    const sitting = (await staff(`/workspaces/${ws}/meetings`, coordinator, { bodyId: assembly, title: 'Walne Zebranie Członków', startsAt: new Date().toISOString(), agenda: [amending.id] })).body;
+    expect((await staff(`/meetings/${sitting.id}/open`, coordinator, {})).status).toBe(200);
+    for (const token of members) expect((await staff(`/meetings/${sitting.id}/check-in`, token, {})).status).toBe(200);
+    const sittingVote = (await staff(`/resolutions/${amending.id}/votes`, coordinator, { meetingId: sitting.id })).body;
+    for (const token of members) expect((await staff(`/votes/${sittingVote.id}/ballots`, token, { choice: 'for' })).status).toBe(201);
+    expect((await staff(`/votes/${sittingVote.id}/close`, coordinator, {})).status).toBe(200);
+    expect((await staff(`/meetings/${sitting.id}/close`, coordinator, {})).status).toBe(200);
+    const register = (await call('GET /api/public/registers/{slug}', '/api/public/registers/ssom')).body.entries as Array<{ position: number }>;
+    for (const { position } of register) {
+      const entry = (await call('GET /api/public/registers/{slug}/entries/{position}', `/api/public/registers/ssom/entries/${position}`)).body;
+      const files = `/api/public/registers/ssom/entries/${position}`;
+      await call('GET /api/public/registers/{slug}/entries/{position}/text.pdf', `${files}/text.pdf`);
+      if (entry.adopts) await call('GET /api/public/registers/{slug}/entries/{position}/adopted.pdf', `${files}/adopted.pdf?lang=en`);
+      if (entry.minutes) for (const format of ['pdf', 'docx']) await call('GET /api/public/registers/{slug}/entries/{position}/minutes.{format}', `${files}/minutes.${format}`);
+    }
     // The resolution named as approving the report: the next edition states it.
     expect((await staff(`/rounds/${reported}/publication`, coordinator, { approvedByResolutionId: resolution.id }, 'PATCH')).status).toBe(200);
     expect((await staff(`/rounds/${reported}/report/publish`, coordinator, {})).status).toBe(201);

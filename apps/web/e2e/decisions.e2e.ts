@@ -110,12 +110,22 @@ describe('decisions: a meeting of the general assembly with the quorum and a vot
     expect(errors).toEqual([]);
     await context.close();
 
-    // Anyone reads the published register without signing in.
+    // The meeting ends (its minutes are then published with the entry); anyone reads the register without signing in.
+    await callApi(token, 'POST', `/meetings/${meeting.id}/close`, {});
     const visitor = await openPage(browser);
     await visitor.page.goto('/registers/ssom');
     await visitor.page.getByRole('heading', { level: 1, name: /^Rejestr uchwał: / }).waitFor();
     expect((await visitor.page.getByRole('table').innerText()).replace(/\s+/g, ' ')).toContain(title);
     expect(await axeViolations(visitor.page)).toEqual([]);
+    // Its number leads to the entry: the text as voted (shown, and as PDF), the minutes of the meeting.
+    await visitor.page.getByRole('row').filter({ hasText: title }).getByRole('link').click();
+    await visitor.page.getByRole('heading', { level: 2, name: 'Tekst uchwały, nad którym głosowano' }).waitFor();
+    const textPdf = await visitor.page.getByRole('link', { name: /^Pobierz tekst uchwały nr .+ \(PDF\)$/ }).getAttribute('href');
+    const voted = await visitor.page.request.get(textPdf!);
+    expect([voted.status(), voted.headers()['content-type']]).toEqual([200, 'application/pdf']);
+    const published = await visitor.page.request.get((await visitor.page.getByRole('link', { name: 'Protokół (PDF)' }).getAttribute('href'))!);
+    expect([published.status(), published.headers()['content-type']]).toEqual([200, 'application/pdf']);
+    await bothLanguagesClean(visitor.page, new RegExp(title));
     expect(visitor.errors).toEqual([]);
     await visitor.context.close();
   });

@@ -6,7 +6,7 @@ const base = { membershipActive: true, grant: null, grantExpiresAt: null, status
 
 describe('documentAccess', () => {
   it('lets coordinators edit, and everyone else in the workspace read', () => {
-    expect(documentAccess({ ...base, role: 'coordinator' })).toEqual({ allowed: true, access: 'edit', until: null });
+    expect(documentAccess({ ...base, role: 'coordinator' })).toEqual({ allowed: true, access: 'edit', until: null, frozen: false });
     expect(documentAccess({ ...base, role: 'expert' })).toMatchObject({ access: 'read' });
     expect(documentAccess({ ...base, role: 'representative' })).toMatchObject({ access: 'read' });
   });
@@ -18,7 +18,7 @@ describe('documentAccess', () => {
 
   it('gives a grant until its end date, then refuses', () => {
     const until = new Date('2026-12-01T00:00:00Z');
-    expect(documentAccess({ ...base, role: 'expert', grant: 'edit', grantExpiresAt: until })).toEqual({ allowed: true, access: 'edit', until });
+    expect(documentAccess({ ...base, role: 'expert', grant: 'edit', grantExpiresAt: until })).toEqual({ allowed: true, access: 'edit', until, frozen: false });
     expect(documentAccess({ ...base, role: 'expert', grant: 'edit', grantExpiresAt: now })).toEqual({ allowed: false, reason: 'expired' });
     expect(documentAccess({ ...base, role: 'partner', grant: 'comment' })).toMatchObject({ access: 'comment' });
   });
@@ -27,6 +27,12 @@ describe('documentAccess', () => {
     expect(documentAccess({ ...base, role: 'coordinator', status: 'adopted' })).toMatchObject({ access: 'comment' });
     expect(documentAccess({ ...base, role: 'coordinator', status: 'archived' })).toMatchObject({ access: 'read' });
     expect(documentAccess({ ...base, role: 'expert', grant: 'comment', status: 'archived' })).toMatchObject({ access: 'read' });
+  });
+
+  it('freezes a resolution’s text for everyone once a vote on it opens, and says so', () => {
+    expect(documentAccess({ ...base, role: 'coordinator', resolutionTextFrozen: true })).toEqual({ allowed: true, access: 'comment', until: null, frozen: true });
+    expect(documentAccess({ ...base, role: 'expert', grant: 'edit', resolutionTextFrozen: true })).toMatchObject({ access: 'comment', frozen: true });
+    expect(documentAccess({ ...base, role: 'observer', resolutionTextFrozen: true })).toMatchObject({ access: 'read', frozen: true });
   });
 
   it('orders access levels', () => {

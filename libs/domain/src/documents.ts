@@ -20,7 +20,8 @@ export function accessAllows(held: DocumentAccess, needed: DocumentAccess): bool
 }
 
 export type DocumentAccessDecision =
-  | { allowed: true; access: DocumentAccess; until: Date | null }
+  /** `frozen`: the text of a resolution under vote or decided, which nobody may edit (access at most comment). */
+  | { allowed: true; access: DocumentAccess; until: Date | null; frozen: boolean }
   | { allowed: false; reason: 'not_member' | 'expired' };
 
 /**
@@ -30,7 +31,9 @@ export type DocumentAccessDecision =
  * - a grant (given by a coordinator, possibly with an end date, e.g. for ad-hoc experts) sets the level; after its
  *   end date the person is refused, not merely downgraded;
  * - everyone else in the workspace reads;
- * - adopted and archived documents are frozen: nobody edits them (coordinators may return them to drafting).
+ * - adopted and archived documents are frozen: nobody edits them (coordinators may return them to drafting);
+ * - the text of a resolution is frozen from the moment a vote on it opens, and for good once it is decided: nobody
+ *   edits it (a change needs a new resolution that amends or repeals it).
  */
 export function documentAccess(input: {
   role: Role | null;
@@ -39,6 +42,8 @@ export function documentAccess(input: {
   grantExpiresAt: Date | null;
   status: DocumentStatus;
   now: Date;
+  /** The document is the text of a resolution being voted on or decided. */
+  resolutionTextFrozen?: boolean;
 }): DocumentAccessDecision {
   if (!input.role || !input.membershipActive) return { allowed: false, reason: 'not_member' };
   let access: DocumentAccess = 'read';
@@ -56,7 +61,9 @@ export function documentAccess(input: {
     access = input.status === 'archived' ? 'read' : 'comment';
   }
   if (input.status === 'archived') access = 'read';
-  return { allowed: true, access, until };
+  const frozen = input.resolutionTextFrozen === true;
+  if (frozen && access === 'edit') access = 'comment';
+  return { allowed: true, access, until, frozen };
 }
 
 const STATUS_TRANSITIONS: Record<DocumentStatus, readonly DocumentStatus[]> = {

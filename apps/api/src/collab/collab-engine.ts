@@ -30,7 +30,7 @@ const RESYNC_INTERVAL_MS = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const refuse = (code: SyncErrorCode, message: string): { ok: false; error: SyncError } => ({ ok: false, error: { code, message } });
 
-export type AccessCheck = { ok: true; access: DocumentAccess; until: Date | null; organisation: string | null } | { ok: false; error: SyncError };
+export type AccessCheck = { ok: true; access: DocumentAccess; until: Date | null; organisation: string | null; frozen: boolean } | { ok: false; error: SyncError };
 
 /**
  * The co-drafting engine behind both transports: loads documents, decides who may join and write, applies, relays
@@ -84,7 +84,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       if (resolved.reason === 'expired') return refuse('expired', 'your access to this document has ended');
       return refuse('forbidden', 'you have no access to this document');
     }
-    return { ok: true, access: resolved.access, until: resolved.until, organisation: resolved.organisationName };
+    return { ok: true, access: resolved.access, until: resolved.until, organisation: resolved.organisationName, frozen: resolved.frozen };
   }
 
   /** Authorizes, loads (answering nobody before the load has finished) and adds the connection to the document. */
@@ -130,13 +130,14 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
    * Adds a connection whose access was just checked: sends the server's sync step 1 and the awareness states.
    * Synchronous, so no update can slip between the state the client is sent and its joining.
    */
-  attach(connection: CollabConnection, live: LiveDocument, check: { access: DocumentAccess; until: Date | null; organisation: string | null }): void {
+  attach(connection: CollabConnection, live: LiveDocument, check: { access: DocumentAccess; until: Date | null; organisation: string | null; frozen: boolean }): void {
     const existing = live.participants.get(connection);
     const { principal } = connection;
     const identity = { userId: principal.userId, name: principal.displayName, organisation: check.organisation };
     if (existing) {
       existing.access = check.access;
       existing.until = check.until;
+      existing.frozen = check.frozen;
       existing.identity = identity;
       return;
     }
@@ -149,6 +150,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       expiryTimer: null,
       lastResyncAt: 0,
       identity,
+      frozen: check.frozen,
     };
     live.participants.set(connection, participant);
     this.armExpiry(live, participant);
@@ -228,6 +230,24 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
+  /**
+   * Stops edits of the document on this instance at once, until access is next re-read (which must then find the
+   * document frozen, or restore edit): what a resolution's text goes through as its vote opens, so nothing lands
+   * between the text being frozen as a version and the vote's record naming it. Resolves once the edits accepted
+   * before have been applied to the document.
+   */
+  async holdEdits(documentId: string): Promise<void> {
+    const live = this.documents.get(documentId);
+    if (!live) return;
+    for (const participant of live.participants.values()) {
+      if (participant.access === 'edit') participant.access = 'comment';
+      participant.frozen = true;
+      participant.checkedAt = Date.now();
+    }
+    // Updates taken in the current tick are applied at its end (LiveDocument.enqueue): let it pass.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
   /** Tells everyone in the document (on this instance) that something outside its text changed. */
   announce(documentId: string, event: DocEvent): void {
     const live = this.documents.get(documentId);
@@ -281,6 +301,9 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
   private applyUpdate(live: LiveDocument, participant: Participant, update: Uint8Array, wantAck: boolean): Promise<MessageAck> | MessageAck | null {
     if (isEmptyUpdate(update)) return { ok: true, seq: null };
     if (participant.access !== 'edit') {
+      if (participant.frozen) {
+        return refuse('forbidden', 'the text of a resolution is frozen from the opening of its vote, and for good once it is decided: a change needs a new resolution that amends or repeals it');
+      }
       return refuse('forbidden', `your access to this document is ${participant.access}: updates are not accepted`);
     }
     // Decoding the whole update first means a malformed one is refused before it can touch the document, and one
@@ -465,6 +488,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       }
       participant.access = check.access;
       participant.until = check.until;
+      participant.frozen = check.frozen;
       participant.identity = { ...participant.identity, organisation: check.organisation };
       participant.checkedAt = Date.now();
       this.armExpiry(live, participant);

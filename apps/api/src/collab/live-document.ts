@@ -22,6 +22,8 @@ export interface Participant {
   lastResyncAt: number;
   /** Who the connection's presence shows (from the session and the membership). */
   identity: PresenceIdentity;
+  /** The document is the frozen text of a resolution (updates are refused with that reason). */
+  frozen: boolean;
 }
 
 /** A validated update waiting for the end of the event-loop tick, with the acknowledgement it is owed. */

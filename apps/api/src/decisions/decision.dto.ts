@@ -81,6 +81,16 @@ export class CreateResolutionDto {
   @IsOptional()
   @IsUUID('all', { message: 'adoptsVersionId must be a version id' })
   adoptsVersionId?: string;
+
+  @ApiPropertyOptional({ description: 'an adopted resolution of the workspace that this one amends or repeals (with changeKind)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'changesResolutionId must be a resolution id' })
+  changesResolutionId?: string;
+
+  @ApiPropertyOptional({ enum: ['amends', 'repeals'] })
+  @IsOptional()
+  @IsIn(['amends', 'repeals'], { message: 'changeKind must be amends or repeals' })
+  changeKind?: 'amends' | 'repeals';
 }
 
 export class CreateMeetingDto {

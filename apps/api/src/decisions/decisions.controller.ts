@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Public, SignedIn, WorkspaceCapability } from '../access/access.decorators';
+import { SignedIn, WorkspaceCapability } from '../access/access.decorators';
 import { CurrentMember, CurrentPrincipal, type Principal, type WorkspaceMember } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
 import { BodiesService } from './bodies.service';
@@ -171,12 +171,5 @@ export class DecisionsController {
   @Get('workspaces/:workspaceId/register/verify')
   verifyRegister(@CurrentMember() member: WorkspaceMember) {
     return this.register.verify(member.workspaceId);
-  }
-
-  /** The register as published (no sign-in), by the workspace's slug. */
-  @Public()
-  @Get('public/registers/:slug')
-  publicRegister(@Param('slug') slug: string) {
-    return this.register.publicList(slug);
   }
 }

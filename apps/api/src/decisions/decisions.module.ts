@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
+import { VersionsModule } from '../versions/versions.module';
 import { ApprovalsController } from './approvals.controller';
 import { AttachmentsController } from './attachments.controller';
 import { AttachmentsService } from './attachments.service';
@@ -10,6 +11,8 @@ import { DecisionsController } from './decisions.controller';
 import { MeetingEventsGateway } from './meeting-events.gateway';
 import { MeetingsService } from './meetings.service';
 import { MinutesService } from './minutes/minutes.service';
+import { PublicRegisterController } from './public-register.controller';
+import { PublicRegisterService } from './public-register.service';
 import { RegisterService } from './register.service';
 import { ResolutionsService } from './resolutions.service';
 import { VoteVerifier } from './vote-verifier';
@@ -18,9 +21,9 @@ import { VotesService } from './votes.service';
 
 /** Decisions: bodies and their rules, resolutions, meetings with attendance and proxies, votes, the register. */
 @Module({
-  imports: [DocumentsModule],
-  controllers: [DecisionsController, ApprovalsController, AttachmentsController],
-  providers: [ApprovalsService, AttachmentsService, DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VoteVerifier, VotesService, RegisterService, MeetingEventsGateway, MinutesService],
+  imports: [DocumentsModule, VersionsModule],
+  controllers: [DecisionsController, ApprovalsController, AttachmentsController, PublicRegisterController],
+  providers: [ApprovalsService, AttachmentsService, DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VoteVerifier, VotesService, RegisterService, PublicRegisterService, MeetingEventsGateway, MinutesService],
   exports: [BodiesService],
 })
 export class DecisionsModule {}

@@ -5,6 +5,8 @@ import type { Outcome } from '@commonplan/domain';
 import { type VoteProblem, type VoteVerification, VoteVerifier } from './vote-verifier';
 
 export interface RegisterEntry {
+  /** The entry's place in the workspace's register, 1, 2, … (the public register addresses its page and files by it). */
+  position: number;
   number: string;
   title: string;
   body: string;
@@ -12,6 +14,8 @@ export interface RegisterEntry {
   result: { for: number; against: number; abstain: number; quorum: boolean; reason: string };
   /** The SHA-256 of the version the resolution adopts, when it adopts one. */
   versionHash: string | null;
+  /** The SHA-256 of the resolution's own text as voted (entries from before texts were frozen: null). */
+  textHash: string | null;
   ballotsDigest: string;
   resolutionId: string;
   auditSeq: number;
@@ -25,12 +29,14 @@ export interface RegisterEntry {
  * the audit entry's number or anything added to RegisterEntry stays with the workspace's members.
  */
 export interface PublicRegisterEntry {
+  position: number;
   number: string;
   title: string;
   body: string;
   adoptedAt: Date;
   result: { for: number; against: number; abstain: number; quorum: boolean; reason: string };
   versionHash: string | null;
+  textHash: string | null;
   ballotsDigest: string;
   /** False when the entry or its vote does not verify against its seals and ballots: the public sees it marked. */
   verified: boolean;
@@ -78,7 +84,7 @@ export class RegisterService {
   ) {}
 
   async list(workspaceId: string): Promise<RegisterEntry[]> {
-    const rows = await this.dataSource.query(`SELECT * FROM decision_register WHERE workspace_id = $1 ORDER BY adopted_at, id`, [workspaceId]);
+    const rows = await this.dataSource.query(`SELECT *, row_number() OVER (ORDER BY id) AS position FROM decision_register WHERE workspace_id = $1 ORDER BY adopted_at, id`, [workspaceId]);
     const verified = rows.length ? await this.entriesVerified(workspaceId) : new Map<string, boolean>();
     return rows.map((row: RegisterRow) => toEntry(row, verified.get(row.resolution_id) ?? false));
   }
@@ -133,7 +139,8 @@ export class RegisterService {
         details['body'] === entry.body_name &&
         details['adoptedAt'] === new Date(entry.adopted_at).toISOString() &&
         details['ballotsDigest'] === entry.ballots_digest &&
-        (details['versionHash'] ?? null) === entry.version_hash;
+        (details['versionHash'] ?? null) === entry.version_hash &&
+        (details['textHash'] ?? null) === (entry.text_hash ?? null);
       if (!same) {
         problem('entry_differs', 'the entry differs from the audit entry that sealed it');
         continue;
@@ -174,6 +181,7 @@ export class RegisterService {
 }
 
 interface RegisterRow {
+  position: string;
   number: string;
   title: string;
   body_name: string;
@@ -183,10 +191,12 @@ interface RegisterRow {
   ballots_digest: string;
   resolution_id: string;
   audit_seq: string;
+  text_hash: string | null;
 }
 
 function toPublicEntry(e: RegisterEntry): PublicRegisterEntry {
   return {
+    position: e.position,
     number: e.number,
     title: e.title,
     body: e.body,
@@ -194,6 +204,7 @@ function toPublicEntry(e: RegisterEntry): PublicRegisterEntry {
     // Stored as JSON: its fields are picked too.
     result: { for: e.result.for, against: e.result.against, abstain: e.result.abstain, quorum: e.result.quorum, reason: e.result.reason },
     versionHash: e.versionHash,
+    textHash: e.textHash,
     ballotsDigest: e.ballotsDigest,
     verified: e.verified,
   };
@@ -201,12 +212,14 @@ function toPublicEntry(e: RegisterEntry): PublicRegisterEntry {
 
 function toEntry(r: RegisterRow, verified: boolean): RegisterEntry {
   return {
+    position: Number(r.position),
     number: r.number,
     title: r.title,
     body: r.body_name,
     adoptedAt: new Date(r.adopted_at),
     result: r.result,
     versionHash: r.version_hash,
+    textHash: r.text_hash,
     ballotsDigest: r.ballots_digest,
     resolutionId: r.resolution_id,
     auditSeq: Number(r.audit_seq),

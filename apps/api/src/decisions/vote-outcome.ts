@@ -22,6 +22,9 @@ export interface VoteRow {
   present: unknown;
   outcome: unknown;
   ballots_digest: string | null;
+  /** The version of the resolution's text the vote is taken on, and its SHA-256 (votes opened since texts freeze). */
+  text_version_id: string | null;
+  text_hash: string | null;
 }
 
 /**

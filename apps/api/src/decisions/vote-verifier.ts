@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { JSONContent } from '@tiptap/core';
 import { canonicalJson, type Outcome, type ProxyAuthorisation } from '@commonplan/domain';
+import { documentFromJson } from '@commonplan/editor';
+import { contentHash } from '../versions/versions.service';
 import { DataSource } from 'typeorm';
 import { type BallotRow, ballotsDigest, type SecretRow, sha256Of } from './ballots-digest';
 import { outcomeOf, type VoteRow, type VotingMemberRow } from './vote-outcome';
@@ -16,7 +19,8 @@ export type VoteProblem =
   | 'outcome_changed'
   | 'outcome_differs_from_seal'
   | 'ballots_uncountable'
-  | 'outcome_differs_from_ballots';
+  | 'outcome_differs_from_ballots'
+  | 'text_changed';
 
 /**
  * Whether a closed vote's record holds, and if not, the first thing that does not: a code, and the reason in words a
@@ -47,12 +51,13 @@ export class VoteVerifier {
     const votes: VoteRow[] = await this.dataSource.query(`SELECT * FROM votes WHERE id = ANY($1::uuid[]) AND state = 'closed'`, [voteIds]);
     if (votes.length === 0) return result;
     const ids = votes.map((v) => v.id);
-    const [ballots, tallies, legacy, seals, bodies]: [
+    const [ballots, tallies, legacy, seals, bodies, texts]: [
       Array<BallotRow & { vote_id: string }>,
       Array<SecretRow & { vote_id: string }>,
       Array<SecretRow & { vote_id: string }>,
       Array<{ action: string; details: Record<string, unknown> }>,
       Array<{ vote_id: string; id: string; population: string | null; vote_weight: string | null }>,
+      Array<{ id: string; content: JSONContent }>,
     ] = await Promise.all([
       this.dataSource.query(`SELECT vote_id, organisation_id, choice, by_proxy FROM vote_ballots WHERE vote_id = ANY($1::uuid[])`, [ids]),
       this.dataSource.query(`SELECT vote_id, choice, count, weight FROM vote_secret_tallies WHERE vote_id = ANY($1::uuid[])`, [ids]),
@@ -66,7 +71,9 @@ export class VoteVerifier {
          JOIN decision_body_members bm ON bm.body_id = r.body_id JOIN organisations o ON o.id = bm.organisation_id WHERE v.id = ANY($1::uuid[])`,
         [ids],
       ),
+      this.dataSource.query(`SELECT id, content FROM document_versions WHERE id = ANY($1::uuid[])`, [votes.map((v) => v.text_version_id).filter((id) => id !== null)]),
     ]);
+    const textHashes = new Map(texts.map((t) => [t.id, contentHash(documentFromJson(t.content))]));
     const sealsOf = new Map<string, Seals>();
     for (const seal of seals) {
       const id = String(seal.details['voteId']);
@@ -82,7 +89,8 @@ export class VoteVerifier {
         population: m.population === null ? null : Number(m.population),
         weight: m.vote_weight === null ? 1 : Number(m.vote_weight),
       }));
-      result.set(vote.id, check(vote, sealsOf.get(vote.id) ?? {}, of(ballots), of(tallies).length > 0 ? of(tallies) : of(legacy), currentMembers));
+      const text = vote.text_version_id ? (textHashes.get(vote.text_version_id) ?? null) : null;
+      result.set(vote.id, check(vote, sealsOf.get(vote.id) ?? {}, of(ballots), of(tallies).length > 0 ? of(tallies) : of(legacy), currentMembers, text));
     }
     return result;
   }
@@ -92,7 +100,8 @@ export class VoteVerifier {
   }
 }
 
-function check(vote: VoteRow, seals: Seals, ballots: BallotRow[], secret: SecretRow[], currentMembers: VotingMemberRow[]): VoteVerification {
+/** `textHash`: the SHA-256 of the voted text's version as it reads now (null for votes from before texts were frozen). */
+function check(vote: VoteRow, seals: Seals, ballots: BallotRow[], secret: SecretRow[], currentMembers: VotingMemberRow[], textHash: string | null): VoteVerification {
   const fail = (code: VoteProblem, reason: string): VoteVerification => ({ verified: false, code, reason });
   const closed = seals.closed;
   if (!closed) return fail('unsealed', 'no audit entry seals this vote');
@@ -101,6 +110,9 @@ function check(vote: VoteRow, seals: Seals, ballots: BallotRow[], secret: Secret
   if (vote.ballots_digest !== closed['ballotsDigest']) return fail('digest_changed', 'its recorded digest was changed');
   if (seals.opened?.['rulesDigest'] && sha256Of(vote.rules) !== seals.opened['rulesDigest']) return fail('rules_changed', 'the rules it was decided under were changed after it opened');
   if (seals.opened?.['membersDigest'] && sha256Of(vote.members) !== seals.opened['membersDigest']) return fail('members_changed', 'the members and weights it opened with were changed');
+  if (seals.opened?.['textHash'] && (vote.text_hash !== seals.opened['textHash'] || textHash !== seals.opened['textHash'])) {
+    return fail('text_changed', 'the text it was voted on no longer reads as it did (its SHA-256 differs from the one sealed at the opening)');
+  }
   if (closed['attendanceDigest'] && sha256Of(vote.present) !== closed['attendanceDigest']) return fail('attendance_changed', 'its attendance at the close was changed');
   const stored = vote.outcome as Outcome | null;
   if (!stored) return fail('outcome_missing', 'its outcome is missing');

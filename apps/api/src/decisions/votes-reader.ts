@@ -26,6 +26,9 @@ export interface VoteView {
    * shown is not to be relied on and views say so (with the reason).
    */
   verification: VoteVerification | null;
+  /** The version of the resolution's text the vote is taken on, and its SHA-256 (null for votes before texts were frozen). */
+  textVersionId: string | null;
+  textHash: string | null;
 }
 
 interface StoredVote {
@@ -39,6 +42,8 @@ interface StoredVote {
   closes_at: string | null;
   closed_at: string | null;
   outcome: Outcome | null;
+  text_version_id: string | null;
+  text_hash: string | null;
 }
 
 /** Votes as everyone in the workspace sees them: a secret ballot's choices never, only their totals after the close. */
@@ -78,6 +83,8 @@ export class VotesReader {
         rules: v.rules,
         state: v.state,
         opensAt: new Date(v.opens_at),
+        textVersionId: v.text_version_id,
+        textHash: v.text_hash,
         closesAt: v.closes_at ? new Date(v.closes_at) : null,
         closedAt: v.closed_at ? new Date(v.closed_at) : null,
         castCount: mine.length,

@@ -2,7 +2,9 @@ import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundExce
 import { DataSource, type EntityManager } from 'typeorm';
 import { checkVote, type ProxyAuthorisation, resolutionNumber, rulesFor, statusTransitionAllowed, type Vote, VOTE_CHOICES, type VoteChoice, voteWeights } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
+import { AccessEvents } from '../platform/events';
 import { MailService } from '../platform/mail/mail.service';
+import { VersionsService } from '../versions/versions.service';
 import { ballotsDigest, sha256Of } from './ballots-digest';
 import { outcomeOf, type VoteRow } from './vote-outcome';
 import { BodiesService } from './bodies.service';
@@ -10,7 +12,7 @@ import type { BallotDto, OpenVoteDto } from './decision.dto';
 import { DecisionsAccess } from './decisions-access';
 import { MeetingEventsGateway } from './meeting-events.gateway';
 import { MeetingsService, votingMember } from './meetings.service';
-import { resolutionFullTitle, ResolutionsService } from './resolutions.service';
+import { resolutionFullTitle, ResolutionsService, type ResolutionView } from './resolutions.service';
 import { fieldError } from '../platform/http/field-error';
 import { type VoteView, VotesReader } from './votes-reader';
 
@@ -25,6 +27,9 @@ const REMIND_BEFORE_MS = 24 * 60 * 60 * 1000;
  * resolution is numbered in its body's yearly series and entered in the decision register, sealed in the audit trail
  * with the digest of its ballots; a resolution that adopts a version moves that document to adopted.
  */
+/** Opening times in version names, as Warsaw reads its clocks. */
+const WARSAW = new Intl.DateTimeFormat('pl-PL', { timeZone: 'Europe/Warsaw', dateStyle: 'short', timeStyle: 'medium' });
+
 @Injectable()
 export class VotesService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Votes');
@@ -40,6 +45,8 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     private readonly reader: VotesReader,
     private readonly events: MeetingEventsGateway,
     private readonly mail: MailService,
+    private readonly versions: VersionsService,
+    private readonly accessEvents: AccessEvents,
   ) {}
 
   onModuleInit(): void {
@@ -69,24 +76,40 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     const members = body.members.map(votingMember);
     const weights = voteWeights(members, rules.weighting);
     if (!weights.ok) throw new ConflictException(`the members’ vote weights do not fit the rules: ${weights.problems.map((p) => p.message).join('; ')}`);
+    // The vote is taken on the text as it is now, frozen as a version (its SHA-256 sealed with the vote); from the
+    // vote's opening nobody edits the text (DocumentAccessService: a resolution's text is frozen while voted on).
+    // Edits stop before the text is read (holdEdits), for good once the vote is stored; re-reading access after it
+    // (AccessEvents) makes that hold on every instance, or gives edit back when the vote was not opened.
+    const openedAt = new Date();
+    try {
+      return await this.openOn(userId, resolution, rules, members, dto, openedAt);
+    } finally {
+      this.accessEvents.publish({ documentId: resolution.documentId });
+    }
+  }
+
+  private async openOn(userId: string, resolution: ResolutionView, rules: ReturnType<typeof rulesFor>, members: ReturnType<typeof votingMember>[], dto: OpenVoteDto, openedAt: Date): Promise<VoteView> {
+    const name = `Tekst poddany głosowaniu ${WARSAW.format(openedAt)}`;
+    const text = await this.versions.freeze(userId, resolution.documentId, name, { holdEdits: true });
     const voteId = await this.dataSource.transaction(async (manager) => {
-      const [locked] = await manager.query(`SELECT state FROM resolutions WHERE id = $1 FOR UPDATE`, [resolutionId]);
+      const [locked] = await manager.query(`SELECT state FROM resolutions WHERE id = $1 FOR UPDATE`, [resolution.id]);
       if (locked.state !== 'draft' && locked.state !== 'no_quorum') throw new ConflictException(`a resolution that is ${locked.state} is not voted on`);
       // The vote keeps the rules and the members (with their weights) it opens with; the seal names both.
       const [vote] = await manager.query(
-        `INSERT INTO votes (workspace_id, resolution_id, meeting_id, ballot, rules, members, closes_at, opened_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [resolution.workspaceId, resolutionId, dto.meetingId ?? null, rules.ballot, JSON.stringify(rules), JSON.stringify(members), dto.meetingId ? null : dto.closesAt, userId],
+        `INSERT INTO votes (workspace_id, resolution_id, meeting_id, ballot, rules, members, closes_at, opened_by, text_version_id, text_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+        [resolution.workspaceId, resolution.id, dto.meetingId ?? null, rules.ballot, JSON.stringify(rules), JSON.stringify(members), dto.meetingId ? null : dto.closesAt, userId, text.id, text.contentHash],
       );
       if (rules.ballot === 'secret') {
         await manager.query(`INSERT INTO vote_secret_tallies (vote_id, choice) SELECT $1, unnest($2::text[])`, [vote.id, [...VOTE_CHOICES]]);
       }
-      await manager.query(`UPDATE resolutions SET state = 'voting', updated_at = now() WHERE id = $1`, [resolutionId]);
+      await manager.query(`UPDATE resolutions SET state = 'voting', updated_at = now() WHERE id = $1`, [resolution.id]);
       await this.audit.append(manager, {
         workspaceId: resolution.workspaceId,
         actorId: userId,
         action: 'vote.opened',
         targetType: 'resolution',
-        targetId: resolutionId,
+        targetId: resolution.id,
         details: {
           voteId: vote.id,
           meetingId: dto.meetingId ?? null,
@@ -94,6 +117,8 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
           closesAt: dto.closesAt?.toISOString() ?? null,
           rulesDigest: sha256Of(rules),
           membersDigest: sha256Of(members),
+          textVersionId: text.id,
+          textHash: text.contentHash,
         },
       });
       return vote.id as string;
@@ -250,16 +275,32 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
         number,
         closedAt,
       ]);
-      const entry = { resolutionId: resolution.id, voteId, number, title: resolutionFullTitle(number, body.nameGenitive, resolution.title), body: body.name, adoptedAt: closedAt.toISOString(), result: summary, versionHash: resolution.adopts?.contentHash ?? null, ballotsDigest: digest, attachments: resolution.attachments.map((a) => ({ position: a.position, name: a.name, sha256: a.sha256 })) };
+      const entry = {
+        resolutionId: resolution.id,
+        voteId,
+        number,
+        title: resolutionFullTitle(number, body.nameGenitive, resolution.title),
+        body: body.name,
+        adoptedAt: closedAt.toISOString(),
+        result: summary,
+        // The hashes of what was adopted: the resolution's own text as voted, the document version it adopts, and
+        // its attachments.
+        textHash: vote.text_hash,
+        versionHash: resolution.adopts?.contentHash ?? null,
+        ballotsDigest: digest,
+        attachments: resolution.attachments.map((a) => ({ position: a.position, name: a.name, sha256: a.sha256 })),
+      };
       const sealed = await this.audit.append(manager, { workspaceId: vote.workspace_id, actorId: userId, action: 'resolution.adopted', targetType: 'resolution', targetId: resolution.id, details: entry });
       await manager.query(
-        `INSERT INTO decision_register (workspace_id, resolution_id, vote_id, number, title, body_name, adopted_at, result, version_hash, ballots_digest, audit_seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [vote.workspace_id, resolution.id, voteId, number, entry.title, body.name, closedAt, JSON.stringify(summary), entry.versionHash, digest, sealed.seq],
+        `INSERT INTO decision_register (workspace_id, resolution_id, vote_id, number, title, body_name, adopted_at, result, version_hash, ballots_digest, audit_seq, text_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        [vote.workspace_id, resolution.id, voteId, number, entry.title, body.name, closedAt, JSON.stringify(summary), entry.versionHash, digest, sealed.seq, entry.textHash],
       );
       if (resolution.adopts) await this.adoptDocument(manager, resolution.adopts.documentId, vote.workspace_id, userId, number);
     });
     if (meetingId) this.events.notify(meetingId, { type: 'vote_closed', voteId });
+    // Without a quorum the text may be worked on again before the next vote; decided, it stays frozen.
+    this.accessEvents.publish({ documentId: resolution.documentId });
   }
 
   /** The document whose version the resolution adopts becomes adopted (and so frozen for editing). */

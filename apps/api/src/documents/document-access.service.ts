@@ -18,6 +18,8 @@ export type ResolvedAccess =
       status: DocumentStatus;
       /** The organisation the person represents or belongs to in the document's workspace, if any. */
       organisationName: string | null;
+      /** The text of a resolution under vote or decided: nobody edits it. */
+      frozen: boolean;
     }
   | { ok: false; reason: 'not_found' | 'forbidden' | 'expired' };
 
@@ -28,7 +30,8 @@ export class DocumentAccessService {
 
   async resolve(userId: string, documentId: string): Promise<ResolvedAccess> {
     const [row] = await this.dataSource.query(
-      `SELECT d.workspace_id, d.status, m.role, m.active, a.access AS grant_access, a.expires_at, o.name AS organisation_name
+      `SELECT d.workspace_id, d.status, m.role, m.active, a.access AS grant_access, a.expires_at, o.name AS organisation_name,
+              EXISTS (SELECT 1 FROM resolutions r WHERE r.document_id = d.id AND r.state NOT IN ('draft', 'no_quorum')) AS frozen
        FROM documents d
        LEFT JOIN memberships m ON m.workspace_id = d.workspace_id AND m.user_id = $2
        LEFT JOIN organisations o ON o.id = m.organisation_id
@@ -44,6 +47,7 @@ export class DocumentAccessService {
       grantExpiresAt: row.expires_at ? new Date(row.expires_at) : null,
       status: row.status,
       now: new Date(),
+      resolutionTextFrozen: row.frozen === true,
     });
     if (!decision.allowed) return { ok: false, reason: decision.reason === 'expired' ? 'expired' : 'forbidden' };
     return {
@@ -54,6 +58,7 @@ export class DocumentAccessService {
       role: row.role,
       status: row.status,
       organisationName: row.organisation_name ?? null,
+      frozen: decision.frozen,
     };
   }
 

@@ -9,5 +9,6 @@ import { VersionsService } from './versions.service';
   imports: [DocumentsModule, CollabModule],
   controllers: [VersionsController],
   providers: [VersionsService],
+  exports: [VersionsService],
 })
 export class VersionsModule {}

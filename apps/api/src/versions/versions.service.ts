@@ -50,8 +50,13 @@ export class VersionsService {
   ) {}
 
   /** Freezes the document as it is stored now under a name (edit access). */
-  async freeze(userId: string, documentId: string, name: string): Promise<VersionSummary> {
+  /**
+   * `holdEdits`: nobody edits the document from this moment (the caller makes that lasting in the database and
+   * publishes an AccessEvents change either way): a resolution's text as its vote opens.
+   */
+  async freeze(userId: string, documentId: string, name: string, options: { holdEdits?: boolean } = {}): Promise<VersionSummary> {
     const resolved = await this.access.require(userId, documentId, 'edit');
+    if (options.holdEdits) await this.engine.holdEdits(documentId);
     const state = await requireStoredState(this.engine, documentId);
     const doc = documentFromState(state);
     const hash = contentHash(doc);

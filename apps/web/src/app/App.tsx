@@ -34,6 +34,7 @@ const MeetingPage = lazy(() => import('../features/decisions/MeetingPage').then(
 const ResolutionPage = lazy(() => import('../features/decisions/ResolutionPage').then((m) => ({ default: m.ResolutionPage })));
 const RegisterPage = lazy(() => import('../features/decisions/RegisterPage').then((m) => ({ default: m.RegisterPage })));
 const PublicRegisterPage = lazy(() => import('../features/decisions/PublicRegisterPage').then((m) => ({ default: m.PublicRegisterPage })));
+const PublicRegisterEntryPage = lazy(() => import('../features/decisions/PublicRegisterEntryPage').then((m) => ({ default: m.PublicRegisterEntryPage })));
 
 /** A page whose code is loaded on first use. */
 const lazyPage = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
@@ -52,6 +53,7 @@ export function App({ i18n }: { i18n: I18n }) {
                 <Route path="consultations/:roundId" element={lazyPage(<PublicRoundPage />)} />
                 <Route path="consultations/:roundId/comments/:commentId" element={lazyPage(<OwnCommentPage />)} />
                 <Route path="registers/:slug" element={lazyPage(<PublicRegisterPage />)} />
+                <Route path="registers/:slug/:position" element={lazyPage(<PublicRegisterEntryPage />)} />
                 <Route element={<RequireSession />}>
                   <Route index element={<HomeRedirect />} />
                   <Route path="account" element={<AccountPage />} />

@@ -34,6 +34,7 @@ function closedVote(id: string, rules: BodyRules, present: string[], proxies: Pr
     outcome: decide({ rules, members: MEMBERS.map((m) => ({ id: m.id, population: m.population, weight: m.voteWeight })), present, proxies, votes }),
     present: { present, proxies },
     ballotsDigest: id.repeat(64).slice(0, 64),
+    textHash: `${id}e`.repeat(64).slice(0, 64),
     verification: { verified: true, code: null, reason: null },
   };
 }
@@ -132,7 +133,7 @@ describe('buildMinutes', () => {
   it('gives a named ballot its roll, member by member, with the proxy holder who cast a vote', () => {
     const [item] = buildMinutes(input([strategy])).agenda;
     const [vote] = item.votes;
-    expect(vote).toMatchObject({ ballot: 'named', ballotText: 'jawne imienne', secretNote: null, ballotsDigest: 'a'.repeat(64) });
+    expect(vote).toMatchObject({ ballot: 'named', ballotText: 'jawne imienne', secretNote: null, ballotsDigest: 'a'.repeat(64), textHash: 'ae'.repeat(32) });
     expect(vote.roll?.map((r) => [r.name, r.text])).toEqual([
       ['Gmina Police', 'za'],
       ['Gmina Dobra', 'za'],

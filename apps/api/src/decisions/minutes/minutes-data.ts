@@ -59,6 +59,8 @@ export interface MinutesInput {
       outcome: Outcome | null;
       present: { present: string[]; proxies: ProxyAuthorisation[] } | null;
       ballotsDigest: string | null;
+      /** SHA-256 of the resolution's text frozen when the vote opened (null for votes from before texts were frozen). */
+      textHash: string | null;
       /** Once closed: whether the stored vote verifies against its seals and ballots (VoteVerifier). */
       verification: { verified: boolean; code: string | null; reason: string | null } | null;
     }>;
@@ -122,6 +124,8 @@ export interface MinutesVote {
   /** Secret ballot: that only totals are given. */
   secretNote: string | null;
   ballotsDigest: string | null;
+  /** SHA-256 of the text put to the vote (null for votes from before texts were frozen). */
+  textHash: string | null;
   /** A closed vote whose record does not verify: the warning printed before its figures; null when it verifies. */
   unverified: string | null;
 }
@@ -308,6 +312,7 @@ export function buildMinutes(input: MinutesInput, language: MinutesLanguage = 'p
       roll: !secret && outcome ? rollOf(outcome, vote, input, labels, nameOf) : null,
       secretNote: secret ? l.secretNote : null,
       ballotsDigest: vote.state === 'closed' ? vote.ballotsDigest : null,
+      textHash: vote.textHash,
       unverified: vote.verification && !vote.verification.verified ? l.unverified(vote.verification.reason ?? '') : null,
     };
   }

@@ -44,6 +44,7 @@ export interface MinutesLabels {
   /** A closed vote whose record does not verify against its seals and ballots. */
   unverified: (reason: string) => string;
   ballotsDigest: string;
+  textHash: string;
   adoptedAs: string;
   adoptsVersion: (document: string, number: number, name: string) => string;
   versionHash: string;
@@ -116,6 +117,7 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     secretNote: 'Głosowanie tajne: protokół podaje wyłącznie sumy głosów.',
     unverified: (reason) => `UWAGA: zapis tego głosowania nie przechodzi weryfikacji (${reason}). Podane wyniki nie są potwierdzone.`,
     ballotsDigest: 'Skrót SHA-256 oddanych głosów (rejestr uchwał)',
+    textHash: 'Skrót SHA-256 tekstu uchwały poddanego głosowaniu',
     adoptedAs: 'Podjęta uchwała',
     adoptsVersion: (document, number, name) => `Przyjmuje dokument „${document}”, wersja ${number}: ${name}`,
     versionHash: 'Skrót SHA-256 przyjętej wersji',
@@ -183,6 +185,7 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     secretNote: 'Secret ballot: the minutes give the totals only.',
     unverified: (reason) => `WARNING: the record of this vote does not verify (${reason}). The results given are not confirmed.`,
     ballotsDigest: 'SHA-256 digest of the ballots (decision register)',
+    textHash: 'SHA-256 digest of the resolution’s text put to the vote',
     adoptedAs: 'Resolution adopted',
     adoptsVersion: (document, number, name) => `Adopts the document “${document}”, version ${number}: ${name}`,
     versionHash: 'SHA-256 hash of the adopted version',

@@ -37,6 +37,7 @@ interface VoteRow {
   outcome: Outcome | null;
   present: { present: string[]; proxies: ProxyAuthorisation[] } | null;
   ballots_digest: string | null;
+  text_hash: string | null;
 }
 
 /** The minutes (protokół) of a meeting, for any member of its workspace: as data, PDF or Word. */
@@ -60,7 +61,18 @@ export class MinutesService {
 
   /** The minutes as a file named after the meeting: `protokol-<title>.pdf` (`minutes-<title>.docx` in English). */
   async file(userId: string, meetingId: string, format: MinutesFormat, language: MinutesLanguage): Promise<MinutesFile> {
-    const content = await this.content(userId, meetingId, language);
+    return this.render(await this.content(userId, meetingId, language), format, language);
+  }
+
+  /**
+   * The minutes of a meeting that adopted a published resolution, for anyone (the public register links them): the
+   * caller has checked that the meeting adopted an entry of the register.
+   */
+  async publicFile(meetingId: string, format: MinutesFormat, language: MinutesLanguage): Promise<MinutesFile> {
+    return this.render(buildMinutes(await this.input(meetingId), language), format, language);
+  }
+
+  private async render(content: MinutesContent, format: MinutesFormat, language: MinutesLanguage): Promise<MinutesFile> {
     const body = format === 'pdf' ? await renderMinutesPdf(content) : await renderMinutesDocx(content);
     const name = slugify(content.title, 60) || 'posiedzenie';
     return { body, mediaType: MEDIA_TYPES[format], fileName: `${minutesLabels(language).fileName}-${name}.${format}` };
@@ -75,7 +87,7 @@ export class MinutesService {
     const proxies = await this.dataSource.query(`SELECT from_organisation_id, to_organisation_id, authorisation FROM meeting_proxies WHERE meeting_id = $1 ORDER BY created_at`, [meetingId]);
     const agenda = await this.dataSource.query(`SELECT resolution_id, position FROM meeting_agenda WHERE meeting_id = $1 ORDER BY position`, [meetingId]);
     const votes: VoteRow[] = await this.dataSource.query(
-      `SELECT id, resolution_id, ballot, rules, state, opens_at, closed_at, outcome, present, ballots_digest FROM votes WHERE meeting_id = $1 ORDER BY created_at, id`,
+      `SELECT id, resolution_id, ballot, rules, state, opens_at, closed_at, outcome, present, ballots_digest, text_hash FROM votes WHERE meeting_id = $1 ORDER BY created_at, id`,
       [meetingId],
     );
     const verified = await this.verifier.verify(votes.map((v) => v.id));
@@ -104,6 +116,7 @@ export class MinutesService {
             outcome: v.outcome,
             present: v.present,
             ballotsDigest: v.ballots_digest,
+            textHash: v.text_hash,
             verification: verified.get(v.id) ?? null,
           })),
       });

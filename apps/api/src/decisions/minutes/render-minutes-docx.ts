@@ -51,6 +51,7 @@ function vote(v: MinutesVote, count: number, labels: MinutesLabels): Array<Parag
           spacer(),
         ]
       : []),
+    ...(v.textHash ? [field(labels.textHash, v.textHash)] : []),
     ...(v.ballotsDigest ? [field(labels.ballotsDigest, v.ballotsDigest)] : []),
   ];
 }

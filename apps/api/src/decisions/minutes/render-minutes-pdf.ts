@@ -168,6 +168,7 @@ function writeVote(pdf: Pdf, vote: MinutesVote, count: number, labels: MinutesLa
       vote.roll.map((entry, i) => [`${i + 1}.`, entry.name, entry.choiceText, entry.byProxy ? labels.byProxy(entry.castBy.name) : r.own]),
     );
   }
+  if (vote.textHash) field(pdf, labels.textHash, vote.textHash);
   if (vote.ballotsDigest) field(pdf, labels.ballotsDigest, vote.ballotsDigest);
   pdf.moveDown(0.4);
 }

@@ -11,6 +11,7 @@ import { CloseVoteControl } from './CloseVoteControl';
 import { majorityText, quorumRuleText } from './rules-text';
 import { useAction } from './useAction';
 import { RollTable, VoteOutcome } from './VoteOutcome';
+import { VotedText } from './VotedText';
 
 type Member = MeetingView['members'][number];
 
@@ -127,6 +128,7 @@ export function VotePanel({
         {number !== null && ` ${number}`} <span className="badge">{t(`decisions.vote.states.${vote.state}`)}</span>
       </h4>
       <p className="muted">{t('decisions.vote.rules', { majority: majorityText(vote.rules.majority, t), quorum: quorumRuleText(vote.rules.quorum, t) })}</p>
+      <VotedText workspaceId={meeting.workspaceId} resolution={resolution} vote={vote} />
       {vote.state === 'open' && vote.meetingId !== meeting.id && (
         <p>
           {t('decisions.vote.elsewhere')} <Link to={resolutionPage(meeting.workspaceId, resolution.id)}>{t('decisions.resolution.goTo', { title: resolution.title })}</Link>

@@ -70,6 +70,7 @@ export function DecisionsPage() {
             workspaceId={workspace.id}
             bodies={bodies.data}
             documents={documents.data}
+            resolutions={resolutions.data ?? []}
             onCreated={() => {
               resolutions.reload();
               documents.reload();

@@ -5,7 +5,7 @@ import { useApiData } from '../../api/useApiData';
 import { Loading } from '../../ui/Loading';
 import { ErrorMessage } from '../../ui/Messages';
 import { PageHeading } from '../../ui/PageHeading';
-import { type PublicRegister, publicRegisterPath } from './decisions-api';
+import { type PublicRegister, publicRegisterEntryPage, publicRegisterPath } from './decisions-api';
 import { RegisterTable } from './RegisterTable';
 import './decisions.css';
 
@@ -29,7 +29,7 @@ export function PublicRegisterPage() {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p className="lead">{t('decisions.register.publicLead')}</p>
-      <RegisterTable entries={register.entries} />
+      <RegisterTable entries={register.entries} entryHref={(entry) => publicRegisterEntryPage(slug, entry.position)} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useApiData } from '../../api/useApiData';
 import { DataView } from '../../ui/DataView';
 import { PageHeading } from '../../ui/PageHeading';
 import { useWorkspace } from '../workspace/workspace-context';
-import { decisionsPage, publicRegisterPage, type RegisterEntry, registerPath } from './decisions-api';
+import { decisionsPage, publicRegisterPage, type RegisterEntry, registerPath, resolutionPage } from './decisions-api';
 import { RegisterTable } from './RegisterTable';
 import { RegisterVerification } from './RegisterVerification';
 import './decisions.css';
@@ -27,7 +27,7 @@ export function RegisterPage() {
       <RegisterVerification workspaceId={workspace.id} />
       <section aria-labelledby="register-heading">
         <h2 id="register-heading">{t('decisions.register.entriesHeading')}</h2>
-        <DataView source={entries}>{(list) => <RegisterTable entries={list} />}</DataView>
+        <DataView source={entries}>{(list) => <RegisterTable entries={list} entryHref={(entry) => resolutionPage(workspace.id, entry.resolutionId)} />}</DataView>
       </section>
       <p>
         <Link to={publicRegisterPage(workspace.slug)}>{t('decisions.register.publicLink')}</Link>

@@ -7,6 +7,7 @@ import { CloseVoteControl } from './CloseVoteControl';
 import { type BodyView, meetingPage, type ResolutionView, type VoteView } from './decisions-api';
 import { majorityText, quorumRuleText } from './rules-text';
 import { RollTable, VoteOutcome } from './VoteOutcome';
+import { VotedText } from './VotedText';
 
 /**
  * One vote on the resolution's page. A remote vote while open: its window (closing time), the count of votes cast of
@@ -49,6 +50,7 @@ export function ResolutionVotePanel({
         {number !== null && ` ${number}`} <span className="badge">{t(`decisions.vote.states.${vote.state}`)}</span>
       </h3>
       <p className="muted">{t('decisions.vote.rules', { majority: majorityText(vote.rules.majority, t), quorum: quorumRuleText(vote.rules.quorum, t) })}</p>
+      <VotedText workspaceId={workspaceId} resolution={resolution} vote={vote} />
       {remote ? (
         <dl className="facts">
           <dt>{t('decisions.remoteVote.opensAt')}</dt>

@@ -12,17 +12,31 @@ import { TextField } from '../../ui/TextField';
 import { useFocusFirstError } from '../../ui/useFocusFirstError';
 import { type VersionSummary, versionsPath } from '../versions/versions-api';
 import { decisionFieldErrors, decisionFormErrorText } from './decision-errors';
-import { type BodyView, createResolution, documentPage, type ResolutionView } from './decisions-api';
+import { type BodyView, CHANGE_KINDS, type ChangeKind, createResolution, documentPage, type ResolutionView } from './decisions-api';
 import { majorityText, quorumRuleText } from './rules-text';
 
-const EMPTY = { bodyId: '', kind: 'ordinary' as ResolutionKind, title: '', justification: '', documentId: '', versionId: '' };
+const EMPTY = { bodyId: '', kind: 'ordinary' as ResolutionKind, title: '', justification: '', documentId: '', versionId: '', changesResolutionId: '', changeKind: 'amends' as ChangeKind };
 
 /**
  * A draft resolution (coordinators): the body that decides, the kind (its rules are shown in words), the subject,
- * the justification and, optionally, the frozen version of a document it adopts. The API makes the resolution's text
- * a document that staff edit together; the form links to it once created.
+ * the justification and, optionally, the frozen version of a document it adopts and the adopted resolution it amends
+ * or repeals (an adopted resolution's text never changes: a change is a new resolution). The API makes the
+ * resolution's text a document that staff edit together; the form links to it once created.
  */
-export function ResolutionForm({ workspaceId, bodies, documents, onCreated }: { workspaceId: string; bodies: BodyView[]; documents: DocumentSummary[]; onCreated: (resolution: ResolutionView) => void }) {
+export function ResolutionForm({
+  workspaceId,
+  bodies,
+  documents,
+  resolutions,
+  onCreated,
+}: {
+  workspaceId: string;
+  bodies: BodyView[];
+  documents: DocumentSummary[];
+  /** The workspace's resolutions: the adopted ones may be amended or repealed. */
+  resolutions: ResolutionView[];
+  onCreated: (resolution: ResolutionView) => void;
+}) {
   const { t } = useTranslation();
   const [values, setValues] = useState({ ...EMPTY, bodyId: bodies.length === 1 ? bodies[0]!.id : '' });
   const [ownErrors, setOwnErrors] = useState<Record<string, string>>({});
@@ -60,6 +74,7 @@ export function ResolutionForm({ workspaceId, bodies, documents, onCreated }: { 
         title: values.title.trim(),
         ...(justification ? { justification } : {}),
         ...(values.versionId ? { adoptsVersionId: values.versionId } : {}),
+        ...(values.changesResolutionId ? { changesResolutionId: values.changesResolutionId, changeKind: values.changeKind } : {}),
       });
       setValues((v) => ({ ...EMPTY, bodyId: v.bodyId }));
       setCreated(resolution);
@@ -74,6 +89,7 @@ export function ResolutionForm({ workspaceId, bodies, documents, onCreated }: { 
   const documentOptions = documents.filter((d) => d.status !== 'archived').map((d) => ({ value: d.id, label: d.title }));
   const versionOptions = (versions.data ?? []).map((v) => ({ value: v.id, label: t('versions.numbered', { number: v.number, name: v.name }) }));
   const noVersions = values.documentId !== '' && versions.data !== null && versions.data.length === 0;
+  const adopted = resolutions.filter((r) => r.state === 'adopted' && r.number).map((r) => ({ value: r.id, label: r.fullTitle ?? `${r.number} ${r.title}` }));
 
   return (
     <form ref={form} onSubmit={(event) => void submit(event)} noValidate className="form panel" aria-labelledby="resolution-form-heading">
@@ -139,6 +155,31 @@ export function ResolutionForm({ workspaceId, bodies, documents, onCreated }: { 
           {noVersions && <p className="field__hint">{t('decisions.resolutionForm.noVersions')}</p>}
         </div>
       </fieldset>
+      {adopted.length > 0 && (
+        <fieldset className="choices">
+          <legend>{t('decisions.resolutionForm.changes')}</legend>
+          <p className="field__hint">{t('decisions.resolutionForm.changesHint')}</p>
+          <div className="form__row">
+            <SelectField
+              id="resolution-changes"
+              label={t('decisions.resolutionForm.changesResolution')}
+              value={values.changesResolutionId}
+              placeholder={t('decisions.resolutionForm.changesNone')}
+              options={adopted}
+              onChange={set('changesResolutionId')}
+              error={errors.changesResolutionId}
+            />
+            <SelectField
+              id="resolution-change-kind"
+              label={t('decisions.resolutionForm.changeKind')}
+              value={values.changeKind}
+              options={CHANGE_KINDS.map((kind) => ({ value: kind, label: t(`decisions.resolutionForm.changeKinds.${kind}`) }))}
+              onChange={(kind) => set('changeKind')(kind as ChangeKind)}
+              error={errors.changeKind}
+            />
+          </div>
+        </fieldset>
+      )}
       <SubmitButton busy={busy} label={t('decisions.resolutionForm.submit')} busyLabel={t('decisions.resolutionForm.saving')} />
     </form>
   );

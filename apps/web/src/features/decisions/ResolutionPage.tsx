@@ -12,12 +12,15 @@ import { When } from '../rounds/RoundDetails';
 import { useWorkspace } from '../workspace/workspace-context';
 import { voteHeadingId } from './AgendaItem';
 import { AttachmentsSection } from './AttachmentsSection';
-import { type BodyView, decisionsPage, resolutionPath, type ResolutionView, resolutionVotesPath, undecided, type VoteView } from './decisions-api';
+import { type BodyView, decisionsPage, resolutionPage, resolutionPath, type ResolutionView, resolutionVotesPath, undecided, type VoteView } from './decisions-api';
 import { ResolutionVotePanel } from './RemoteVote';
 import { RemoteVoteForm } from './RemoteVoteForm';
 import { AdoptedVersion, ResolutionStateBadge, ResolutionTextLink } from './ResolutionsTable';
 import { useReloadAndFocus } from './useReloadAndFocus';
 import './decisions.css';
+
+/** What the page says of a resolution's text once it may no longer be edited. */
+const FROZEN_NOTE: Record<ResolutionView['state'], string> = { voting: 'frozenWhileVoting', adopted: 'frozenForGood', rejected: 'frozenRejected', draft: '', no_quorum: '' };
 
 /** How often the page reads the resolution and its votes again while it is shown. */
 export const RESOLUTION_POLL_MS = 30_000;
@@ -121,7 +124,30 @@ export function ResolutionPage() {
         </dd>
         <dt>{t('decisions.resolutions.adopts')}</dt>
         <dd>{resolution.adopts ? <AdoptedVersion workspaceId={workspace.id} adopts={resolution.adopts} /> : t('common.none')}</dd>
+        {resolution.changes && (
+          <>
+            <dt>{t(`decisions.register.changes.${resolution.changes.kind}`)}</dt>
+            <dd>
+              <Link to={resolutionPage(workspace.id, resolution.changes.resolutionId)}>{resolution.changes.number}</Link>
+            </dd>
+          </>
+        )}
+        {resolution.changedBy && resolution.changedBy.length > 0 && (
+          <>
+            <dt>{t('decisions.register.changedByHeading')}</dt>
+            <dd>
+              <ul className="plain-list">
+                {resolution.changedBy.map((c) => (
+                  <li key={c.resolutionId}>
+                    {t(`decisions.register.changedBy.${c.kind}`)} <Link to={resolutionPage(workspace.id, c.resolutionId)}>{c.number}</Link>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
       </dl>
+      {!undecided(resolution) && <p className="notice">{t(`decisions.resolution.${FROZEN_NOTE[resolution.state]}`)}</p>}
 
       {resolution.justification && (
         <section aria-labelledby="justification-heading">

@@ -55,6 +55,7 @@ export function decisionFormErrorText(error: unknown, t: TFunction): string | nu
 const FIELD_KEYS: [string, RegExp, string][] = [
   ['agenda', /not decided yet|resolution ids/i, 'decisions.meetingForm.errors.agendaRefused'],
   ['adoptsVersionId', /version/i, 'decisions.resolutionForm.errors.noSuchVersion'],
+  ['changesResolutionId', /adopted|no such/i, 'decisions.resolutionForm.errors.changesRefused'],
   ['bodyId', /body|UUID/i, 'decisions.errors.noSuchBody'],
   ['startsAt', /date/i, 'decisions.meetingForm.errors.startsAt'],
   ['closesAt', /future|date/i, 'decisions.remoteVote.errors.future'],

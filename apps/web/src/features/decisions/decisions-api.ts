@@ -45,6 +45,20 @@ export interface ResolutionView {
   createdAt: string;
   /** Załącznik nr 1, 2, … (the API always sends them; left out by older test data). */
   attachments?: AttachmentView[];
+  /** The adopted resolution this one amends or repeals. */
+  changes?: ResolutionChange | null;
+  /** Adopted resolutions that amend or repeal this one. */
+  changedBy?: ResolutionChange[];
+}
+
+export const CHANGE_KINDS = ['amends', 'repeals'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** A link between a resolution and the one it changes: the other resolution, its number and how it changes. */
+export interface ResolutionChange {
+  resolutionId: string;
+  number: string | null;
+  kind: ChangeKind;
 }
 
 export type MeetingState = 'planned' | 'open' | 'closed';
@@ -83,6 +97,9 @@ export interface VoteView {
   outcome: Outcome | null;
   /** Once closed: whether the stored vote verifies against its seals and ballots (a code names what does not). */
   verification: { verified: boolean; code: string | null; reason: string | null } | null;
+  /** The version of the resolution's text frozen when the vote opened, and its SHA-256 (null for older votes). */
+  textVersionId?: string | null;
+  textHash?: string | null;
 }
 
 /** GET /api/meetings/:id */
@@ -95,12 +112,16 @@ export interface MeetingView extends MeetingSummary {
 
 /** An entry of the register as published (GET /api/public/registers/:slug). */
 export interface PublicRegisterEntry {
+  /** The entry's place in the register (1, 2, … in the order entered): its address on the public register. */
+  position: number;
   number: string;
   title: string;
   body: string;
   adoptedAt: string;
   result: { for: number; against: number; abstain: number; quorum: boolean; reason: string };
   versionHash: string | null;
+  /** SHA-256 of the resolution's text as voted (null for entries made before texts were frozen). */
+  textHash: string | null;
   ballotsDigest: string;
   /** False when the entry or its vote does not verify: shown marked. */
   verified: boolean;
@@ -136,6 +157,17 @@ export interface PublicRegister {
   entries: PublicRegisterEntry[];
 }
 
+/** GET /api/public/registers/:slug/entries/:position: an entry with the text voted, what it adopts and its minutes. */
+export interface PublicRegisterEntryDetails {
+  workspace: string;
+  entry: PublicRegisterEntry;
+  text: { content: Record<string, unknown>; contentHash: string } | null;
+  adopts: { documentTitle: string; number: number; name: string; contentHash: string } | null;
+  minutes: { title: string; startsAt: string } | null;
+  changes: { number: string; kind: ChangeKind; position: number | null } | null;
+  changedBy: Array<{ number: string; kind: ChangeKind; position: number }>;
+}
+
 export const bodiesPath = (workspaceId: string) => `/workspaces/${workspaceId}/bodies`;
 export const resolutionsPath = (workspaceId: string) => `/workspaces/${workspaceId}/resolutions`;
 export const meetingsPath = (workspaceId: string) => `/workspaces/${workspaceId}/meetings`;
@@ -144,6 +176,10 @@ export const resolutionPath = (resolutionId: string) => `/resolutions/${resoluti
 export const resolutionVotesPath = (resolutionId: string) => `/resolutions/${resolutionId}/votes`;
 export const registerPath = (workspaceId: string) => `/workspaces/${workspaceId}/register`;
 export const publicRegisterPath = (slug: string) => `/public/registers/${encodeURIComponent(slug)}`;
+export const publicRegisterEntryPath = (slug: string, position: number) => `${publicRegisterPath(slug)}/entries/${position}`;
+/** A published entry's files: the text as voted, the document it adopts (PDF) and the minutes (PDF or DOCX). */
+export const publicRegisterFileUrl = (slug: string, position: number, file: 'text.pdf' | 'adopted.pdf' | `minutes.${MinutesFormat}`, language: string) =>
+  `/api${publicRegisterEntryPath(slug, position)}/${file}?lang=${language === 'en' ? 'en' : 'pl'}`;
 
 /** Pages of the web app. */
 export const decisionsPage = (workspaceId: string) => `/w/${workspaceId}/decisions`;
@@ -151,6 +187,8 @@ export const meetingPage = (workspaceId: string, meetingId: string) => `/w/${wor
 export const resolutionPage = (workspaceId: string, resolutionId: string) => `/w/${workspaceId}/resolutions/${resolutionId}`;
 export const registerPage = (workspaceId: string) => `/w/${workspaceId}/register`;
 export const publicRegisterPage = (slug: string) => `/registers/${encodeURIComponent(slug)}`;
+export const publicRegisterEntryPage = (slug: string, position: number) => `${publicRegisterPage(slug)}/${position}`;
+export const versionPage = (workspaceId: string, documentId: string, versionId: string) => `${documentPage(workspaceId, documentId)}/v/${versionId}`;
 export const documentPage = (workspaceId: string, documentId: string) => `/w/${workspaceId}/d/${documentId}`;
 
 /** POST /api/workspaces/:id/resolutions (CreateResolutionDto). */
@@ -160,6 +198,9 @@ export interface ResolutionValues {
   title: string;
   justification?: string;
   adoptsVersionId?: string;
+  /** An adopted resolution this one amends or repeals (both or neither). */
+  changesResolutionId?: string;
+  changeKind?: ChangeKind;
 }
 
 /** POST /api/workspaces/:id/meetings (CreateMeetingDto); startsAt as an ISO string. */

@@ -118,6 +118,26 @@ describe('DecisionsPage', () => {
     await waitFor(() => expect(page.calls.find((c) => c.method === 'POST')?.body).toEqual({ bodyId: 'b2', kind: 'ordinary', title: 'w sprawie budżetu' }));
   });
 
+  it('drafts a resolution that amends or repeals an adopted one, and names the field the API refuses', async () => {
+    const user = userEvent.setup();
+    let answer: FakeRoute = reply(400, { message: 'Validation failed', errors: [{ field: 'changesResolutionId', message: 'only an adopted resolution is amended or repealed' }] });
+    const page = openDecisions('coordinator', { 'POST /workspaces/w1/resolutions': () => answer });
+    const form = await screen.findByRole('form', { name: 'Nowy projekt uchwały' });
+    const changed = within(form).getByLabelText('Zmieniana uchwała');
+    // Only adopted resolutions may be changed.
+    expect(within(changed).getAllByRole('option').map((o) => o.textContent)).toEqual(['Nie zmienia innej uchwały', 'Uchwała nr 1/2026 Walnego Zebrania Członków w sprawie składki']);
+    await user.selectOptions(within(form).getByLabelText('Organ podejmujący uchwałę'), 'b1');
+    await user.type(within(form).getByLabelText('Przedmiot uchwały'), 'uchylająca uchwałę w sprawie składki');
+    await user.selectOptions(changed, 'r0');
+    await user.selectOptions(within(form).getByLabelText('Rodzaj zmiany'), 'repeals');
+    await user.click(within(form).getByRole('button', { name: 'Utwórz projekt uchwały' }));
+    expect(await within(form).findByText('Wybierz podjętą uchwałę tej przestrzeni roboczej.')).toBeTruthy();
+    expect(page.calls.find((c) => c.method === 'POST')?.body).toEqual({ bodyId: 'b1', kind: 'ordinary', title: 'uchylająca uchwałę w sprawie składki', changesResolutionId: 'r0', changeKind: 'repeals' });
+    answer = resolution({ id: 'r8', title: 'uchylająca uchwałę w sprawie składki', changes: { resolutionId: 'r0', number: '1/2026', kind: 'repeals' } });
+    await user.click(within(form).getByRole('button', { name: 'Utwórz projekt uchwały' }));
+    expect(await within(form).findByText('Utworzono projekt uchwały „uchylająca uchwałę w sprawie składki”. Jej tekst redaguje się wspólnie w dokumencie.')).toBeTruthy();
+  });
+
   it('calls a meeting with the body’s undecided resolutions as the agenda and opens its page', async () => {
     const user = userEvent.setup();
     const page = openDecisions('coordinator', { 'POST /workspaces/w1/meetings': { ...summary, id: 'mt9' } });

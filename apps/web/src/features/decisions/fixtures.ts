@@ -110,12 +110,14 @@ export const adoptedOutcome: Outcome = {
 };
 
 export const registerEntry: RegisterEntry = {
+  position: 1,
   number: '1/2026',
   title: 'Uchwała nr 1/2026 Walnego Zebrania Członków w sprawie przyjęcia Strategii Rozwoju SOM 2030',
   body: 'Walne Zebranie Członków',
   adoptedAt: '2026-12-02T11:00:00.000Z',
   result: { for: 8, against: 2, abstain: 1, quorum: true, reason: 'adopted' },
   versionHash: 'cd'.repeat(32),
+  textHash: 'ab'.repeat(32),
   ballotsDigest: 'ef'.repeat(32),
   resolutionId: 'r1',
   auditSeq: 40,

@@ -4,8 +4,9 @@ import { Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { fakeApi, renderPage, reply } from '../../test/fake-api';
 import { plain, renderWithApp } from '../../test/render';
-import type { RegisterReport } from './decisions-api';
+import type { PublicRegisterEntryDetails, RegisterReport } from './decisions-api';
 import { registerEntry } from './fixtures';
+import { PublicRegisterEntryPage } from './PublicRegisterEntryPage';
 import { PublicRegisterPage } from './PublicRegisterPage';
 import { RegisterPage } from './RegisterPage';
 
@@ -35,13 +36,15 @@ function openRegister(reports: Array<RegisterReport | ReturnType<typeof reply>>)
 const verification = () => plain(document.getElementById('register-verification')?.textContent);
 
 describe('RegisterPage', () => {
-  it('lists every adopted resolution with its result and the adopted version’s SHA-256', async () => {
+  it('lists every adopted resolution with its result, the SHA-256 of its text and of the adopted version', async () => {
     openRegister([valid]);
     const table = await screen.findByRole('table', { name: 'Rejestr podjętych uchwał, od najstarszych' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Numer', 'Uchwała', 'Organ', 'Data podjęcia', 'Wynik głosowania', 'SHA-256 przyjętej wersji']);
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Numer', 'Uchwała', 'Organ', 'Data podjęcia', 'Wynik głosowania', 'SHA-256 tekstu uchwały', 'SHA-256 przyjętej wersji']);
     const row = plain(within(table).getAllByRole('row')[1]!.textContent);
     expect(row).toContain('1/2026Uchwała nr 1/2026 Walnego Zebrania Członków w sprawie przyjęcia Strategii Rozwoju SOM 2030Walne Zebranie Członków');
-    expect(row).toContain(`za 8, przeciw 2, wstrzymało się 1${'cd'.repeat(32)}`);
+    expect(row).toContain(`za 8, przeciw 2, wstrzymało się 1${'ab'.repeat(32)}${'cd'.repeat(32)}`);
+    // Staff go from the number to the resolution's page.
+    expect(within(table).getByRole('link', { name: 'Uchwała nr 1/2026: tekst, protokół i przyjęte dokumenty' }).getAttribute('href')).toBe('/w/w1/resolutions/r1');
     expect(screen.getByRole('link', { name: 'Publiczny rejestr uchwał (bez logowania)' }).getAttribute('href')).toBe('/registers/ssom');
   });
 
@@ -107,6 +110,7 @@ describe('PublicRegisterPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Decision register: Stowarzyszenie „Szczeciński Obszar Metropolitalny”' })).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Register of resolutions adopted, oldest first' });
     expect(plain(within(table).getAllByRole('row')[1]!.textContent)).toContain('for 8, against 2, abstained 1');
+    expect(within(table).getByRole('link', { name: 'Resolution no. 1/2026: text, minutes and adopted documents' }).getAttribute('href')).toBe('/registers/ssom/1');
     expect(calls.map((c) => c.path)).toEqual(['/public/registers/ssom']);
   });
 
@@ -119,5 +123,62 @@ describe('PublicRegisterPage', () => {
       { path: '/registers/nope' },
     );
     expect(await screen.findByRole('heading', { level: 1, name: 'Nie można wyświetlić rejestru uchwał' })).toBeTruthy();
+  });
+});
+
+describe('PublicRegisterEntryPage', () => {
+  const { resolutionId: _id, auditSeq: _seq, ...published } = registerEntry;
+  const details: PublicRegisterEntryDetails = {
+    workspace: 'Stowarzyszenie „Szczeciński Obszar Metropolitalny”',
+    entry: { ...published, position: 3 },
+    text: { content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '§ 1. Przyjmuje się Strategię Rozwoju SOM 2030.' }] }] }, contentHash: 'ab'.repeat(32) },
+    adopts: { documentTitle: 'Strategia Rozwoju SOM', number: 2, name: 'do przyjęcia', contentHash: 'cd'.repeat(32) },
+    minutes: { title: 'XXI Walne Zebranie Członków', startsAt: '2026-12-02T10:00:00.000Z' },
+    changes: { number: '4/2025', kind: 'amends', position: 1 },
+    changedBy: [{ number: '2/2027', kind: 'repeals', position: 9 }],
+  };
+  const open = (path: string, routes: Record<string, unknown>, language?: 'en') => {
+    const calls = fakeApi(routes);
+    renderWithApp(
+      <Routes>
+        <Route path="/registers/:slug/:position" element={<PublicRegisterEntryPage />} />
+      </Routes>,
+      { path, language },
+    );
+    return calls;
+  };
+
+  it('shows an entry with its text as voted, the adopted document, the minutes and the resolutions it changes or that change it', async () => {
+    const calls = open('/registers/ssom/3', { 'GET /public/registers/ssom/entries/3': details });
+    expect(await screen.findByRole('heading', { level: 1, name: registerEntry.title })).toBeTruthy();
+    expect(await screen.findByText('§ 1. Przyjmuje się Strategię Rozwoju SOM 2030.')).toBeTruthy();
+    expect(screen.getByRole('document', { name: 'Tekst uchwały nr 1/2026' })).toBeTruthy();
+    const hrefOf = (name: string) => screen.getByRole('link', { name }).getAttribute('href');
+    expect(hrefOf('Pobierz tekst uchwały nr 1/2026 (PDF)')).toBe('/api/public/registers/ssom/entries/3/text.pdf?lang=pl');
+    expect(hrefOf('Pobierz przyjęty dokument „Strategia Rozwoju SOM” (PDF)')).toBe('/api/public/registers/ssom/entries/3/adopted.pdf?lang=pl');
+    expect(hrefOf('Protokół (PDF)')).toBe('/api/public/registers/ssom/entries/3/minutes.pdf?lang=pl');
+    expect(hrefOf('4/2025')).toBe('/registers/ssom/1');
+    expect(hrefOf('2/2027')).toBe('/registers/ssom/9');
+    const facts = plain(document.querySelector('dl.facts')?.textContent);
+    expect(facts).toContain('Zmienia uchwałę4/2025');
+    expect(facts).toContain('Zmiany tej uchwałyuchylona uchwałą 2/2027');
+    expect(plain(document.body.textContent)).toContain(`SHA-256 tekstu uchwały: ${'ab'.repeat(32)}`);
+    expect(plain(document.body.textContent)).toContain('Strategia Rozwoju SOM, wersja 2: do przyjęcia');
+    expect(calls.map((c) => c.path)).toEqual(['/public/registers/ssom/entries/3']);
+  });
+
+  it('says what an old entry lacks, in English too', async () => {
+    open('/registers/ssom/3', { 'GET /public/registers/ssom/entries/3': { ...details, text: null, adopts: null, minutes: null, changes: null, changedBy: [] } }, 'en');
+    expect(await screen.findByText('This resolution was adopted before texts were frozen when a vote opened: its text was not recorded in the register.')).toBeTruthy();
+    expect(screen.getByText('No minutes to download: the resolution was adopted in a remote vote, or the meeting has not ended yet.')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: /PDF/ })).toBeNull();
+  });
+
+  it('explains an entry that is not there, and asks nothing for an address that is no entry', async () => {
+    open('/registers/ssom/77', {});
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nie można wyświetlić wpisu rejestru' })).toBeTruthy();
+    const calls = open('/registers/ssom/abc', {});
+    expect(await screen.findByText('W rejestrze nie ma takiego wpisu.')).toBeTruthy();
+    expect(calls).toEqual([]);
   });
 });

@@ -76,6 +76,34 @@ describe('the resolution page', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
+  it('says the text is frozen for good, links what it amends and what repeals it, and names the text voted on with its SHA-256', async () => {
+    const adopted = resolution({
+      state: 'adopted',
+      number: '7/2026',
+      fullTitle: 'Uchwała nr 7/2026 Walnego Zebrania Członków zmieniająca uchwałę w sprawie składki',
+      changes: { resolutionId: 'r0', number: '1/2026', kind: 'amends' },
+      changedBy: [{ resolutionId: 'r9', number: '2/2027', kind: 'repeals' }],
+    });
+    const closed = remote({ state: 'closed', closedAt: PAST, closesAt: PAST, castCount: 3, outcome: adoptedOutcome, voted: ['m1', 'm2', 'm3'], textVersionId: 'tv1', textHash: 'ef'.repeat(32) });
+    openResolution({ role: 'observer', resolutions: [adopted], votes: [[closed]] });
+    await screen.findByRole('heading', { level: 1, name: 'Uchwała nr 7/2026 Walnego Zebrania Członków zmieniająca uchwałę w sprawie składki' });
+    expect(screen.getByText('Tekst uchwały jest zamrożony na stałe w wersji, nad którą głosowano. Zmiana wymaga nowej uchwały, która zmienia lub uchyla tę.')).toBeTruthy();
+    const facts = plain(document.querySelector('dl.facts')?.textContent);
+    expect(facts).toContain('Zmienia uchwałę1/2026');
+    expect(facts).toContain('Zmiany tej uchwałyuchylona uchwałą 2/2027');
+    expect(screen.getByRole('link', { name: '1/2026' }).getAttribute('href')).toBe('/w/w1/resolutions/r0');
+    expect(screen.getByRole('link', { name: '2/2027' }).getAttribute('href')).toBe('/w/w1/resolutions/r9');
+    const voted = screen.getByRole('link', { name: 'wersja zamrożona przy otwarciu głosowania: w sprawie przyjęcia Strategii Rozwoju SOM 2030' });
+    expect(voted.getAttribute('href')).toBe('/w/w1/d/doc-r1/v/tv1');
+    expect(plain(voted.closest('p')?.textContent)).toContain(`SHA-256 ${'ef'.repeat(32)}`);
+  });
+
+  it('says nothing of a frozen text while the resolution is a draft', async () => {
+    openResolution({ role: 'observer', resolutions: [resolution()], votes: [[]] });
+    await screen.findByText('Nad tą uchwałą jeszcze nie głosowano.');
+    expect(screen.queryByText(/zamrożony/)).toBeNull();
+  });
+
   it('reads the resolution and its votes again when the window gets the focus back (remote votes have no live events)', async () => {
     const page = openResolution({ role: 'observer', votes: [[remote()], [remote({ castCount: 1, roll: [{ memberId: 'm2', choice: 'against', byProxy: false }], voted: ['m2'] })]] });
     await screen.findByText('Za: 0 · Przeciw: 0 · Wstrzymało się: 0 · Oddano głosów: 0 z 3');

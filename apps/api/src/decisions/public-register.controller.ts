@@ -1,0 +1,55 @@
+import { Controller, Get, NotFoundException, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { Public } from '../access/access.decorators';
+import { MINUTES_FORMAT_PARAM, minutesDownload, minutesFormat, MinutesQueryDto } from './minutes/minutes.http';
+import { PublicRegisterService } from './public-register.service';
+import { RegisterService } from './register.service';
+
+/** A register entry's place in an address: a whole number, else no such entry. */
+const POSITION = new ParseIntPipe({ exceptionFactory: () => new NotFoundException('no such entry in this register') });
+
+/** The decision register as published, without signing in: the list, each entry's page, and its files. */
+@ApiTags('decisions')
+@Controller('public/registers/:slug')
+export class PublicRegisterController {
+  constructor(
+    private readonly register: RegisterService,
+    private readonly published: PublicRegisterService,
+  ) {}
+
+  /** The register by the workspace's slug. */
+  @Public()
+  @Get()
+  list(@Param('slug') slug: string) {
+    return this.register.publicList(slug);
+  }
+
+  /** An entry with the text it was adopted in, the document it adopts and the minutes that record it. */
+  @Public()
+  @Get('entries/:position')
+  entry(@Param('slug') slug: string, @Param('position', POSITION) position: number) {
+    return this.published.entry(slug, position);
+  }
+
+  /** The resolution's text as voted, as PDF (its SHA-256 on the cover). */
+  @Public()
+  @Get('entries/:position/text.pdf')
+  async text(@Param('slug') slug: string, @Param('position', POSITION) position: number, @Query() query: MinutesQueryDto) {
+    return minutesDownload(await this.published.textPdf(slug, position, query.lang ?? 'pl'));
+  }
+
+  /** The document version the resolution adopts, as PDF. */
+  @Public()
+  @Get('entries/:position/adopted.pdf')
+  async adopted(@Param('slug') slug: string, @Param('position', POSITION) position: number, @Query() query: MinutesQueryDto) {
+    return minutesDownload(await this.published.adoptedPdf(slug, position, query.lang ?? 'pl'));
+  }
+
+  /** The minutes of the meeting that adopted the resolution: pdf or docx. */
+  @Public()
+  @Get('entries/:position/minutes.:format')
+  @ApiParam(MINUTES_FORMAT_PARAM)
+  async minutes(@Param('slug') slug: string, @Param('position', POSITION) position: number, @Param('format') format: string, @Query() query: MinutesQueryDto) {
+    return minutesDownload(await this.published.minutesFile(slug, position, minutesFormat(format), query.lang ?? 'pl'));
+  }
+}
