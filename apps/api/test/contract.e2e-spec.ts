@@ -34,8 +34,12 @@ describe('the API contract', () => {
       // A consultation's published report (latest or ?edition=N) and its files.
       'GET /api/public/rounds/{roundId}/report',
       'GET /api/public/rounds/{roundId}/report.{format}',
-      // The decision register as published.
+      // The decision register as published: the list, each entry with its text, adopted document and minutes.
       'GET /api/public/registers/{slug}',
+      'GET /api/public/registers/{slug}/entries/{position}',
+      'GET /api/public/registers/{slug}/entries/{position}/text.pdf',
+      'GET /api/public/registers/{slug}/entries/{position}/adopted.pdf',
+      'GET /api/public/registers/{slug}/entries/{position}/minutes.{format}',
     ]);
     const id = '00000000-0000-4000-8000-000000000000';
     let checked = 0;

@@ -60,6 +60,8 @@ export const KNOWN_ACTIONS = [
   'vote.ballot_cast',
   'vote.closed',
   'consultation.report_published',
+  'consultation.meeting_changed',
+  'consultation.publication_changed',
 ] as const;
 
 const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document', 'consultation_round', 'decision_body', 'resolution', 'decision_meeting'] as const;
