@@ -21,27 +21,41 @@ export interface BodyView {
   nameGenitive: string;
   rules: BodyRuleBook;
   members: BodyMember[];
+  /** The member whose representative chairs the body (its vote decides a tie where the rules give a casting vote). */
+  chairId: string | null;
 }
 
 /**
  * The bodies an association starts with (SSOM statute): the general assembly of every member and the board of the
  * chosen members, both with the statute's default rules.
  */
-export async function createDefaultBodies(manager: EntityManager, workspaceId: string, boardMemberIds: readonly string[]): Promise<void> {
+export async function createDefaultBodies(
+  manager: EntityManager,
+  workspaceId: string,
+  boardMemberIds: readonly string[],
+  rules: { assembly: BodyRuleBook; board: BodyRuleBook; boardChairId: string | null } = { assembly: DEFAULT_RULE_BOOK, board: DEFAULT_RULE_BOOK, boardChairId: null },
+): Promise<void> {
   const all = await manager.query(`SELECT id FROM organisations WHERE workspace_id = $1 AND kind = 'member' ORDER BY name`, [workspaceId]);
-  for (const [kind, name, genitive, members] of [
-    ['general_assembly', 'Walne Zebranie Członków', 'Walnego Zebrania Członków', all.map((r: { id: string }) => r.id)],
-    ['board', 'Zarząd', 'Zarządu', boardMemberIds],
+  for (const [kind, name, genitive, members, book, chair] of [
+    ['general_assembly', 'Walne Zebranie Członków', 'Walnego Zebrania Członków', all.map((r: { id: string }) => r.id), rules.assembly, null],
+    ['board', 'Zarząd', 'Zarządu', boardMemberIds, rules.board, rules.boardChairId],
   ] as const) {
-    const [body] = await manager.query(`INSERT INTO decision_bodies (workspace_id, kind, name, name_genitive, rules) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+    const [body] = await manager.query(`INSERT INTO decision_bodies (workspace_id, kind, name, name_genitive, rules, chair_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
       workspaceId,
       kind,
       name,
       genitive,
-      JSON.stringify(DEFAULT_RULE_BOOK),
+      JSON.stringify(book),
+      chair,
     ]);
     await manager.query(`INSERT INTO decision_body_members (body_id, workspace_id, organisation_id) SELECT $1, $2, unnest($3::uuid[])`, [body.id, workspaceId, [...members]]);
   }
+}
+
+/** The chair named for a body: one of its members, or none. */
+function chairAmong(chairId: string | null, members: readonly string[]): string | null {
+  if (chairId !== null && !members.includes(chairId)) throw fieldError('chairId', 'the chair is one of the body’s members');
+  return chairId;
 }
 
 /** The bodies of an association (general assembly, board, others) with their members and statute rules as data. */
@@ -69,12 +83,14 @@ export class BodiesService {
       const members = dto.kind === 'general_assembly' && dto.memberIds.length === 0 ? await this.allMembers(manager, workspaceId) : await this.checkMembers(manager, workspaceId, dto.memberIds);
       const [existing] = await manager.query(`SELECT 1 FROM decision_bodies WHERE workspace_id = $1 AND name = $2`, [workspaceId, dto.name]);
       if (existing) throw new ConflictException('a body of this workspace already has this name');
-      const [body] = await manager.query(`INSERT INTO decision_bodies (workspace_id, kind, name, name_genitive, rules) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
+      const chairId = chairAmong(dto.chairId ?? null, members);
+      const [body] = await manager.query(`INSERT INTO decision_bodies (workspace_id, kind, name, name_genitive, rules, chair_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
         workspaceId,
         dto.kind,
         dto.name,
         dto.nameGenitive,
         JSON.stringify(rules),
+        chairId,
       ]);
       await this.setMembers(manager, workspaceId, body.id, members);
       await this.audit.append(manager, { workspaceId, actorId: userId, action: 'body.created', targetType: 'decision_body', targetId: body.id, details: { name: dto.name, kind: dto.kind, members: members.length } });
@@ -90,11 +106,16 @@ export class BodiesService {
     const rules = dto.rules === undefined ? undefined : this.rules(dto.rules);
     await this.dataSource.transaction(async (manager) => {
       const changes: Record<string, unknown> = {};
+      const members = dto.memberIds ? await this.checkMembers(manager, body.workspaceId, dto.memberIds) : body.members.map((m) => m.id);
+      const chairId = chairAmong(dto.chairId === undefined ? body.chairId : dto.chairId, members);
       if (dto.memberIds) {
-        const members = await this.checkMembers(manager, body.workspaceId, dto.memberIds);
         await manager.query(`DELETE FROM decision_body_members WHERE body_id = $1`, [bodyId]);
         await this.setMembers(manager, body.workspaceId, bodyId, members);
         changes['members'] = members.length;
+      }
+      if (chairId !== body.chairId) {
+        await manager.query(`UPDATE decision_bodies SET chair_id = $2, updated_at = now() WHERE id = $1`, [bodyId, chairId]);
+        changes['chairId'] = chairId;
       }
       if (rules) {
         await manager.query(`UPDATE decision_bodies SET rules = $2, updated_at = now() WHERE id = $1`, [bodyId, JSON.stringify(rules)]);
@@ -151,13 +172,14 @@ export class BodiesService {
        WHERE m.body_id = ANY($1::uuid[]) ORDER BY o.name`,
       [bodies.map((b: { id: string }) => b.id)],
     );
-    return bodies.map((b: { id: string; workspace_id: string; kind: BodyKind; name: string; name_genitive: string; rules: BodyRuleBook }) => ({
+    return bodies.map((b: { id: string; workspace_id: string; kind: BodyKind; name: string; name_genitive: string; rules: BodyRuleBook; chair_id: string | null }) => ({
       id: b.id,
       workspaceId: b.workspace_id,
       kind: b.kind,
       name: b.name,
       nameGenitive: b.name_genitive,
       rules: b.rules,
+      chairId: b.chair_id,
       members: members
         .filter((m: { body_id: string }) => m.body_id === b.id)
         .map((m: { id: string; name: string; population: number | null; vote_weight: string }) => ({ id: m.id, name: m.name, population: m.population === null ? null : Number(m.population), voteWeight: Number(m.vote_weight) })),

@@ -39,6 +39,10 @@ export class CreateBodyDto {
   @IsOptional()
   @IsObject()
   rules?: unknown;
+  @ApiPropertyOptional({ description: 'the member chairing the body', nullable: true, type: String })
+  @IsOptional()
+  @IsUUID('all', { message: 'chairId must be an organisation id' })
+  chairId?: string | null;
 }
 
 export class UpdateBodyDto {
@@ -54,6 +58,11 @@ export class UpdateBodyDto {
   @IsOptional()
   @IsObject()
   rules?: unknown;
+
+  @ApiPropertyOptional({ description: 'the member chairing the body (null: none)', nullable: true, type: String })
+  @IsOptional()
+  @IsUUID('all', { message: 'chairId must be an organisation id' })
+  chairId?: string | null;
 }
 
 export class CreateResolutionDto {
@@ -121,6 +130,21 @@ export class CreateMeetingDto {
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true, message: 'agenda must list resolution ids' })
   agenda!: string[];
+
+  @ApiPropertyOptional({ description: 'when the meeting reconvenes in its second term (drugi termin), after startsAt' })
+  @IsOptional()
+  @IsStoredDate('secondTermAt must be a date and time')
+  secondTermAt?: Date;
+}
+
+export const MEETING_TERMS = ['first', 'second'] as const;
+export type MeetingTerm = (typeof MEETING_TERMS)[number];
+
+export class OpenMeetingDto {
+  @ApiPropertyOptional({ enum: MEETING_TERMS, description: 'the term the meeting opens in: the second only once its second term has come' })
+  @IsOptional()
+  @IsIn(MEETING_TERMS, { message: `term must be one of: ${MEETING_TERMS.join(', ')}` })
+  term?: MeetingTerm;
 }
 
 export class ProxyDto {

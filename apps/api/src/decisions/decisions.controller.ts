@@ -4,7 +4,7 @@ import { SignedIn, WorkspaceCapability } from '../access/access.decorators';
 import { CurrentMember, CurrentPrincipal, type Principal, type WorkspaceMember } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
 import { BodiesService } from './bodies.service';
-import { BallotDto, CreateBodyDto, CreateMeetingDto, CreateResolutionDto, OpenVoteDto, ProxyDto, UpdateBodyDto } from './decision.dto';
+import { BallotDto, CreateBodyDto, CreateMeetingDto, CreateResolutionDto, OpenMeetingDto, OpenVoteDto, ProxyDto, UpdateBodyDto } from './decision.dto';
 import { MeetingsService } from './meetings.service';
 import { MINUTES_FORMAT_PARAM, minutesDownload, minutesFormat, MinutesQueryDto } from './minutes/minutes.http';
 import { MinutesService } from './minutes/minutes.service';
@@ -92,8 +92,8 @@ export class DecisionsController {
   @SignedIn()
   @Post('meetings/:meetingId/open')
   @HttpCode(200)
-  openMeeting(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal) {
-    return this.meetings.transition(principal.userId, meetingId, 'open');
+  openMeeting(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal, @Body() body: OpenMeetingDto) {
+    return this.meetings.transition(principal.userId, meetingId, 'open', body.term);
   }
 
   @SignedIn()

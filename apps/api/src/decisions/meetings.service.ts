@@ -1,9 +1,9 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type BodyRuleBook, decide, effectiveVoters, type Outcome, type ProxyAuthorisation, rulesFor } from '@commonplan/domain';
+import { type BodyRuleBook, decide, effectiveVoters, type Outcome, type ProxyAuthorisation, quorumAtTerm, rulesFor } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
 import { type BodyMember, BodiesService } from './bodies.service';
-import type { CreateMeetingDto, ProxyDto } from './decision.dto';
+import type { CreateMeetingDto, MeetingTerm, ProxyDto } from './decision.dto';
 import { DecisionsAccess } from './decisions-access';
 import { MeetingEventsGateway } from './meeting-events.gateway';
 import { type ResolutionView, ResolutionsService } from './resolutions.service';
@@ -22,6 +22,10 @@ export interface MeetingView {
   state: MeetingState;
   openedAt: Date | null;
   closedAt: Date | null;
+  /** When the meeting reconvenes in its second term (drugi termin), if the notice names one. */
+  secondTermAt: Date | null;
+  /** The term it was opened in (null until opened). */
+  term: MeetingTerm | null;
   /** The body's members: present (checked in), represented by another's proxy, or absent. */
   members: Array<BodyMember & { presence: 'present' | 'represented' | 'absent'; checkedInAt: Date | null; representedBy: string | null }>;
   proxies: Array<{ from: string; to: string; authorisation: string; accepted: boolean; refusal: string | null }>;
@@ -60,14 +64,11 @@ export class MeetingsService {
         ? await manager.query(`SELECT id FROM resolutions WHERE id = ANY($1::uuid[]) AND body_id = $2 AND state IN ('draft', 'no_quorum')`, [dto.agenda, dto.bodyId])
         : [];
       if (agenda.length !== dto.agenda.length) throw fieldError('agenda', 'every item is a resolution of this body that is not decided yet');
-      const [meeting] = await manager.query(`INSERT INTO decision_meetings (workspace_id, body_id, title, starts_at, place, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
-        workspaceId,
-        dto.bodyId,
-        dto.title,
-        dto.startsAt,
-        dto.place ?? '',
-        userId,
-      ]);
+      if (dto.secondTermAt && dto.secondTermAt.getTime() <= dto.startsAt.getTime()) throw fieldError('secondTermAt', 'the second term comes after the first (startsAt)');
+      const [meeting] = await manager.query(
+        `INSERT INTO decision_meetings (workspace_id, body_id, title, starts_at, place, created_by, second_term_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [workspaceId, dto.bodyId, dto.title, dto.startsAt, dto.place ?? '', userId, dto.secondTermAt ?? null],
+      );
       for (const [index, resolutionId] of dto.agenda.entries()) {
         await manager.query(`INSERT INTO meeting_agenda (meeting_id, resolution_id, position) VALUES ($1, $2, $3)`, [meeting.id, resolutionId, index + 1]);
       }
@@ -83,8 +84,12 @@ export class MeetingsService {
     return this.view(meetingId);
   }
 
-  /** Opens (planned → open) or closes (open → closed) a meeting (coordinators); a meeting with a vote open does not close. */
-  async transition(userId: string, meetingId: string, to: 'open' | 'closed'): Promise<MeetingView> {
+  /**
+   * Opens (planned → open) or closes (open → closed) a meeting (coordinators); a meeting with a vote open does not
+   * close. It opens in its first term, or in its second once the second term named in the notice has come (its votes
+   * then take the second term's quorum where the rules give one).
+   */
+  async transition(userId: string, meetingId: string, to: 'open' | 'closed', term: MeetingTerm = 'first'): Promise<MeetingView> {
     const meeting = await this.row(meetingId);
     await this.access.coordinator(meeting.workspace_id, userId);
     await this.dataSource.transaction(async (manager) => {
@@ -94,9 +99,22 @@ export class MeetingsService {
       if (to === 'closed') {
         const [open] = await manager.query(`SELECT 1 FROM votes WHERE meeting_id = $1 AND state = 'open'`, [meetingId]);
         if (open) throw new ConflictException('close the vote in progress before closing the meeting');
+        await manager.query(`UPDATE decision_meetings SET state = 'closed', closed_at = now() WHERE id = $1`, [meetingId]);
+      } else {
+        if (term === 'second') {
+          if (!meeting.second_term_at) throw new ConflictException('the meeting was not called with a second term');
+          if (new Date(meeting.second_term_at).getTime() > Date.now()) throw new ConflictException(`the second term begins at ${new Date(meeting.second_term_at).toISOString()}`);
+        }
+        await manager.query(`UPDATE decision_meetings SET state = 'open', opened_at = now(), term = $2 WHERE id = $1`, [meetingId, term]);
       }
-      await manager.query(`UPDATE decision_meetings SET state = $2, ${to === 'open' ? 'opened_at' : 'closed_at'} = now() WHERE id = $1`, [meetingId, to]);
-      await this.audit.append(manager, { workspaceId: meeting.workspace_id, actorId: userId, action: `meeting.${to === 'open' ? 'opened' : 'closed'}`, targetType: 'decision_meeting', targetId: meetingId, details: { title: meeting.title } });
+      await this.audit.append(manager, {
+        workspaceId: meeting.workspace_id,
+        actorId: userId,
+        action: `meeting.${to === 'open' ? 'opened' : 'closed'}`,
+        targetType: 'decision_meeting',
+        targetId: meetingId,
+        details: to === 'open' ? { title: meeting.title, term } : { title: meeting.title },
+      });
     });
     this.events.notify(meetingId, { type: 'meeting_changed' });
     return this.view(meetingId);
@@ -166,7 +184,10 @@ export class MeetingsService {
     const { present, proxies } = await this.attendance(this.dataSource.manager, meetingId);
     const checkIns = await this.dataSource.query(`SELECT organisation_id, checked_in_at FROM meeting_attendance WHERE meeting_id = $1`, [meetingId]);
     const authorisations = await this.dataSource.query(`SELECT from_organisation_id, to_organisation_id, authorisation FROM meeting_proxies WHERE meeting_id = $1 ORDER BY created_at`, [meetingId]);
-    const rules = rulesFor(body.rules, 'ordinary');
+    // The quorum of an ordinary resolution at this sitting: a meeting opened in its second term takes the second
+    // term's quorum where the rules give one.
+    const general = rulesFor(body.rules, 'ordinary');
+    const rules = { ...general, quorum: quorumAtTerm(general, meeting.term ?? 'first') };
     const now = decide({ rules, members: body.members.map(votingMember), present, proxies, votes: [] });
     const attendance = effectiveVoters({ members: body.members, present, proxies, proxiesAllowed: rules.proxiesAllowed });
     const agendaRows = await this.dataSource.query(`SELECT resolution_id, position FROM meeting_agenda WHERE meeting_id = $1 ORDER BY position`, [meetingId]);
@@ -228,6 +249,8 @@ export interface MeetingRow {
   state: MeetingState;
   opened_at: string | null;
   closed_at: string | null;
+  second_term_at: string | null;
+  term: MeetingTerm | null;
 }
 
 function toMeetingSummary(m: MeetingRow) {
@@ -241,5 +264,7 @@ function toMeetingSummary(m: MeetingRow) {
     state: m.state,
     openedAt: m.opened_at ? new Date(m.opened_at) : null,
     closedAt: m.closed_at ? new Date(m.closed_at) : null,
+    secondTermAt: m.second_term_at ? new Date(m.second_term_at) : null,
+    term: m.term,
   };
 }

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { type BodyRules, decide, type Outcome, type ProxyAuthorisation, type SecretTally, type Vote, type VoteChoice, VOTE_CHOICES, effectiveVoters } from '@commonplan/domain';
+import { decide, type Outcome, type ProxyAuthorisation, type SecretTally, type Vote, type VoteChoice, VOTE_CHOICES, effectiveVoters, type VoteRules } from '@commonplan/domain';
 import type { BallotRow, SecretRow } from './ballots-digest';
 
 /** A body's member as a vote counts it: its population and weight (frozen in `votes.members` when the vote opens). */
@@ -15,7 +15,7 @@ export interface VoteRow {
   resolution_id: string;
   meeting_id: string | null;
   ballot: 'named' | 'secret';
-  rules: BodyRules;
+  rules: VoteRules;
   members: VotingMemberRow[] | null;
   state: 'open' | 'closed';
   closes_at: string | null;

@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { checkVote, type ProxyAuthorisation, resolutionNumber, rulesFor, statusTransitionAllowed, type Vote, VOTE_CHOICES, type VoteChoice, voteWeights } from '@commonplan/domain';
+import { checkVote, type ProxyAuthorisation, resolutionNumber, rulesFor, type Sitting, statusTransitionAllowed, type Vote, VOTE_CHOICES, type VoteChoice, type VoteRules, type VoteRulesRefusal, voteRules, voteWeights } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
 import { AccessEvents } from '../platform/events';
 import { MailService } from '../platform/mail/mail.service';
@@ -15,6 +15,12 @@ import { MeetingsService, votingMember } from './meetings.service';
 import { resolutionFullTitle, ResolutionsService, type ResolutionView } from './resolutions.service';
 import { fieldError } from '../platform/http/field-error';
 import { type VoteView, VotesReader } from './votes-reader';
+
+/** Why a vote cannot open under the body's rules, as the API says it (409). */
+const VOTE_RULES_REFUSALS: Record<VoteRulesRefusal, string> = {
+  remote_not_allowed: 'the rule book does not allow remote voting for this kind of resolution',
+  no_chair: 'the rules give the chair a casting vote: name the body’s chair first',
+};
 
 /** How often remote votes are checked for reminders and for their closing time. */
 const SWEEP_MS = 60_000;
@@ -63,16 +69,21 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     await this.access.coordinator(resolution.workspaceId, userId);
     if (resolution.state !== 'draft' && resolution.state !== 'no_quorum') throw new ConflictException(`a resolution that is ${resolution.state} is not voted on`);
     const body = await this.bodies.one(resolution.body.id);
-    const rules = rulesFor(body.rules, resolution.kind);
+    let sitting: Sitting = 'remote';
     if (dto.meetingId) {
       const meeting = await this.meetings.row(dto.meetingId);
       if (meeting.workspace_id !== resolution.workspaceId || meeting.body_id !== resolution.body.id) throw fieldError('meetingId', 'a meeting of the body this resolution belongs to');
       if (meeting.state !== 'open') throw new ConflictException('votes are taken in an open meeting');
       const [onAgenda] = await this.dataSource.query(`SELECT 1 FROM meeting_agenda WHERE meeting_id = $1 AND resolution_id = $2`, [dto.meetingId, resolutionId]);
       if (!onAgenda) throw new ConflictException('the resolution is not on this meeting’s agenda');
+      sitting = meeting.term === 'second' ? 'second_term' : 'meeting';
     } else if (!dto.closesAt || dto.closesAt.getTime() <= Date.now()) {
       throw fieldError('closesAt', 'a remote vote needs a closing time in the future');
     }
+    // The rules this vote is decided by, frozen with it: the quorum and majority of how it is taken, and the chair.
+    const effective = voteRules(rulesFor(body.rules, resolution.kind), sitting, body.chairId);
+    if (!effective.ok) throw new ConflictException(VOTE_RULES_REFUSALS[effective.reason]);
+    const rules = effective.rules;
     const members = body.members.map(votingMember);
     const weights = voteWeights(members, rules.weighting);
     if (!weights.ok) throw new ConflictException(`the members’ vote weights do not fit the rules: ${weights.problems.map((p) => p.message).join('; ')}`);
@@ -88,7 +99,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async openOn(userId: string, resolution: ResolutionView, rules: ReturnType<typeof rulesFor>, members: ReturnType<typeof votingMember>[], dto: OpenVoteDto, openedAt: Date): Promise<VoteView> {
+  private async openOn(userId: string, resolution: ResolutionView, rules: VoteRules, members: ReturnType<typeof votingMember>[], dto: OpenVoteDto, openedAt: Date): Promise<VoteView> {
     const name = `Tekst poddany głosowaniu ${WARSAW.format(openedAt)}`;
     const text = await this.versions.freeze(userId, resolution.documentId, name, { holdEdits: true });
     const voteId = await this.dataSource.transaction(async (manager) => {

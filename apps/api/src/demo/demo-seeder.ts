@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { DocumentKind, MemberType, PartnerType, Role } from '@commonplan/domain';
+import { type BodyRuleBook, DEFAULT_RULE_BOOK, type DocumentKind, HALF, type MemberType, type PartnerType, type Role } from '@commonplan/domain';
 import type { AuditService } from '../audit/audit.service';
 import type { PasswordHasher } from '../platform/security/password-hasher';
 import { writeSnapshotIfCurrent } from '../collab/document-store';
@@ -9,6 +9,23 @@ import { sampleStrategy } from './sample-content';
 import demo from './ssom-demo.json';
 
 export const DEMO_PASSWORD = 'demo-ssom-2026';
+
+/**
+ * The demo bodies' rule books: the statute defaults plus what statutes commonly add (an example, not SSOM's statute):
+ * the assembly decides in a second term without regard to the number present, except on statute changes, and votes
+ * remotely on ordinary resolutions with at least half of its members voting; the board's chair has a casting vote.
+ */
+export const DEMO_RULES: { assembly: BodyRuleBook; board: BodyRuleBook } = {
+  assembly: {
+    general: {
+      ...DEFAULT_RULE_BOOK.general,
+      secondTerm: { quorum: null },
+      remote: { quorum: { basis: 'members', among: 'voting', fraction: { ...HALF }, comparison: 'at_least' }, majority: null, basis: 'Statut, § 18 ust. 4 (przykład)' },
+    },
+    byKind: { ...DEFAULT_RULE_BOOK.byKind, election: { ...DEFAULT_RULE_BOOK.byKind.election, remote: null }, statute_change: { ...DEFAULT_RULE_BOOK.byKind.statute_change, secondTerm: null, remote: null } },
+  },
+  board: { general: { ...DEFAULT_RULE_BOOK.general, castingVote: true }, byKind: { ...DEFAULT_RULE_BOOK.byKind } },
+};
 
 /** Demo accounts by role; representatives are added for every member (see REPRESENTATIVE_LOGINS). */
 export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; organisation?: string }[] = [
@@ -113,8 +130,10 @@ async function seed(manager: EntityManager, passwordHash: string, audit: AuditSe
       outline.destroy();
     }
   }
-  // The general assembly of all 15 members, and a board of six (SSOM's has six members).
-  await createDefaultBodies(manager, workspace.id, demo.members.slice(0, 6).map((m) => orgIds.get(m.name) as string));
+  // The general assembly of all 15 members, and a board of six (SSOM's has six members), with the statute provisions
+  // associations commonly add (DEMO_RULES); the board's chair is its first member.
+  const board = demo.members.slice(0, 6).map((m) => orgIds.get(m.name) as string);
+  await createDefaultBodies(manager, workspace.id, board, { ...DEMO_RULES, boardChairId: board[0] ?? null });
   await audit.append(manager, {
     workspaceId: workspace.id,
     actorId: null,

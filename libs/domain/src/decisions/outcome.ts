@@ -65,6 +65,11 @@ export type Outcome = {
   roll: Array<{ memberId: string; castBy: string; choice: VoteChoice }> | null;
   refusedVotes: Array<{ vote: Vote; reason: VoteRefusal }>;
   refusedProxies: Attendance['refused'];
+  /**
+   * Only when the chair's casting vote decided a tie (named ballot, rules with `castingVote`): the chair and its
+   * choice, which the result follows. Absent otherwise (so outcomes stored before it existed stay as they were).
+   */
+  castingVote?: { memberId: string; choice: 'for' | 'against' };
 };
 
 type Exact = { count: number; units: bigint };
@@ -150,9 +155,16 @@ export function decide(input: Meeting & ({ votes: readonly Vote[] } | { secret: 
   const bases: Record<MajorityBase, Exact> = { valid, present: attending, statutory };
   const threshold = thresholdResult(rules.majority, tallyFor.units, against.units, bases, scale);
   const moreForThanAgainst = tallyFor.units > against.units;
-  const adopted = quorum.reached ? threshold.met && moreForThanAgainst : null;
-  const reason: OutcomeReason =
-    adopted === null ? 'no_quorum' : adopted ? 'adopted' : tallyFor.units === against.units && tallyFor.units > 0n ? 'tie' : 'rejected';
+  const tie = tallyFor.units === against.units && tallyFor.units > 0n;
+  // A tie of a named ballot goes the way the chair voted, where the rules say so (an abstaining chair breaks nothing).
+  const chairChoice = rules.castingVote && rules.chairId && !('secret' in input) ? choiceOf.get(rules.chairId) : undefined;
+  const castingVote = quorum.reached && tie && (chairChoice === 'for' || chairChoice === 'against') ? { memberId: rules.chairId as string, choice: chairChoice } : null;
+  const adopted = !quorum.reached
+    ? null
+    : castingVote
+      ? castingVote.choice === 'for' && (rules.majority.kind === 'simple' || threshold.met)
+      : threshold.met && moreForThanAgainst;
+  const reason: OutcomeReason = adopted === null ? 'no_quorum' : adopted ? 'adopted' : tie && !castingVote ? 'tie' : 'rejected';
 
   const byId = new Map(attendance.voters.map((voter) => [voter.memberId, voter.castBy]));
   return {
@@ -177,6 +189,7 @@ export function decide(input: Meeting & ({ votes: readonly Vote[] } | { secret: 
         : ids.filter((id) => choiceOf.has(id)).map((id) => ({ memberId: id, castBy: byId.get(id) as string, choice: choiceOf.get(id) as VoteChoice })),
     refusedVotes,
     refusedProxies: attendance.refused,
+    ...(castingVote ? { castingVote } : {}),
   };
 }
 

@@ -57,6 +57,19 @@ export type Weighting = (typeof WEIGHTINGS)[number];
 export const BALLOTS = ['named', 'secret'] as const;
 export type Ballot = (typeof BALLOTS)[number];
 
+/**
+ * A second term (drugi termin): a meeting convened again (e.g. half an hour later) after the first term lacked the
+ * quorum may decide with a lower quorum (`quorum`) or without any (`quorum: null`), where the statute says so.
+ */
+export type SecondTermRule = { quorum: QuorumRule | null };
+
+/**
+ * Remote voting (tryb obiegowy, outside a meeting), only where the statute allows it: its own quorum (counted among
+ * the members who voted: nobody is present in a remote vote), the majority when it differs from the body's (e.g. an
+ * absolute majority of the full membership), and the statute's provision it rests on, shown on the vote.
+ */
+export type RemoteVotingRule = { quorum: QuorumRule; majority: MajorityRule | null; basis: string };
+
 export type BodyRules = {
   quorum: QuorumRule;
   majority: MajorityRule;
@@ -70,7 +83,57 @@ export type BodyRules = {
   /** Whether a member's representative may hand the member's vote to another member's representative for a meeting. */
   proxiesAllowed: boolean;
   ballot: Ballot;
+  /** The quorum at a meeting held in its second term; absent or null: a second term changes nothing. */
+  secondTerm?: SecondTermRule | null;
+  /** On a tie of a named ballot, the chair's vote decides (głos przewodniczącego rozstrzyga); the chair is a member. */
+  castingVote?: boolean;
+  /** Remote voting: absent or null, the body votes only in meetings. */
+  remote?: RemoteVotingRule | null;
 };
+
+/** How a vote is taken: at a meeting in its first term, at one in its second term, or remotely. */
+export const SITTINGS = ['meeting', 'second_term', 'remote'] as const;
+export type Sitting = (typeof SITTINGS)[number];
+
+/**
+ * The rules one vote is decided by, frozen as it opens: the body's rules for the kind of resolution with the quorum and
+ * majority of how it is taken (`sitting`), and the member whose vote decides a tie (`chairId`, when the rules give the
+ * chair a casting vote). Votes opened before these existed have neither field: a meeting's rules as they were.
+ */
+export type VoteRules = BodyRules & { sitting?: Sitting; chairId?: string | null };
+
+/** "Without regard to the number present": a quorum of at least 0 (always reached), for a second term without one. */
+export const NO_QUORUM: Readonly<QuorumRule> = Object.freeze({ basis: 'members', among: 'present', fraction: Object.freeze({ numerator: 0, denominator: 1 }), comparison: 'at_least' });
+
+/** The quorum at a meeting held in its first or second term (the second term's where the rules give one). */
+export function quorumAtTerm(rules: Readonly<BodyRules>, term: 'first' | 'second'): QuorumRule {
+  const rule = term === 'second' && rules.secondTerm ? (rules.secondTerm.quorum ?? NO_QUORUM) : rules.quorum;
+  return JSON.parse(JSON.stringify(rule)) as QuorumRule;
+}
+
+export type VoteRulesRefusal = 'remote_not_allowed' | 'no_chair';
+
+/**
+ * The rules of one vote from the rules for its kind of resolution: at a second term, the second term's quorum (none
+ * when the statute waives it); remotely, the remote quorum and majority, and no proxies (nobody is present to hand a
+ * vote to); refused when remote voting is not in the rules, or when the chair's casting vote is (on a named ballot)
+ * and the body has no chair.
+ */
+export function voteRules(rules: Readonly<BodyRules>, sitting: Sitting, chairId: string | null): { ok: true; rules: VoteRules } | { ok: false; reason: VoteRulesRefusal } {
+  const base = JSON.parse(JSON.stringify(rules)) as BodyRules;
+  let effective: VoteRules = { ...base, sitting };
+  if (sitting === 'remote') {
+    if (!base.remote) return { ok: false, reason: 'remote_not_allowed' };
+    effective = { ...effective, quorum: { ...base.remote.quorum }, majority: base.remote.majority ? { ...base.remote.majority } : base.majority, proxiesAllowed: false };
+  } else if (sitting === 'second_term') {
+    effective = { ...effective, quorum: quorumAtTerm(base, 'second') };
+  }
+  if (base.castingVote && base.ballot === 'named') {
+    if (!chairId) return { ok: false, reason: 'no_chair' };
+    effective.chairId = chairId;
+  }
+  return { ok: true, rules: effective };
+}
 
 /** What differs from the general rules for one kind of resolution; each field replaces the general one whole. */
 export type BodyRulesOverride = Partial<BodyRules>;

@@ -27,7 +27,16 @@ const RULE_FIELDS: Record<keyof BodyRules, Check> = {
   abstentionsCount: checkBoolean,
   proxiesAllowed: checkBoolean,
   ballot: oneOf(BALLOTS),
+  secondTerm: nullable(checkSecondTerm),
+  castingVote: checkBoolean,
+  remote: nullable(checkRemote),
 };
+
+/** Rules a statute may leave out: without them a body decides as it always did (see BodyRules). */
+const OPTIONAL_FIELDS: ReadonlyArray<keyof BodyRules> = ['secondTerm', 'castingVote', 'remote'];
+
+/** The longest statute reference kept for remote voting's basis. */
+export const RULE_BASIS_MAX_LENGTH = 300;
 
 /**
  * Checks rules sent by a client: every field present, enumerations known, fractions of positive whole numbers in
@@ -75,7 +84,7 @@ function checkFields(input: unknown, at: string, problems: RuleProblem[], partia
   unknownKeys(input, Object.keys(RULE_FIELDS), at, problems);
   for (const [key, check] of Object.entries(RULE_FIELDS)) {
     if (input[key] === undefined) {
-      if (!partial) problems.push({ field: join(at, key), message: 'is required' });
+      if (!partial && !OPTIONAL_FIELDS.includes(key as keyof BodyRules)) problems.push({ field: join(at, key), message: 'is required' });
     } else check(input[key], join(at, key), problems);
   }
 }
@@ -97,6 +106,35 @@ function checkMajority(value: unknown, at: string, problems: RuleProblem[]): voi
   unknownKeys(value, allowed, at, problems, `is not used by a ${String(value.kind)} majority`);
   if (allowed.includes('of')) required(value, 'of', at, problems, oneOf(MAJORITY_BASES));
   if (allowed.includes('fraction')) required(value, 'fraction', at, problems, checkFraction);
+}
+
+function checkSecondTerm(value: unknown, at: string, problems: RuleProblem[]): void {
+  if (!isRecord(value)) return void problems.push({ field: at, message: 'must be an object { quorum } (quorum null: no quorum at the second term)' });
+  unknownKeys(value, ['quorum'], at, problems);
+  if (value.quorum === undefined) problems.push({ field: join(at, 'quorum'), message: 'is required (null: no quorum at the second term)' });
+  else if (value.quorum !== null) checkQuorum(value.quorum, join(at, 'quorum'), problems);
+}
+
+function checkRemote(value: unknown, at: string, problems: RuleProblem[]): void {
+  if (!isRecord(value)) return void problems.push({ field: at, message: 'must be an object { quorum, majority, basis }' });
+  unknownKeys(value, ['quorum', 'majority', 'basis'], at, problems);
+  required(value, 'quorum', at, problems, checkQuorum);
+  if (isRecord(value.quorum) && value.quorum.among === 'present') {
+    problems.push({ field: join(at, 'quorum.among'), message: 'must be voting: nobody is present in a remote vote' });
+  }
+  if (value.majority === undefined) problems.push({ field: join(at, 'majority'), message: 'is required (null: the body’s majority)' });
+  else if (value.majority !== null) checkMajority(value.majority, join(at, 'majority'), problems);
+  required(value, 'basis', at, problems, (basis, field, list) => {
+    if (typeof basis !== 'string' || basis.trim() === '' || basis.length > RULE_BASIS_MAX_LENGTH || /[\u0000-\u001f\u007f]/.test(basis)) {
+      list.push({ field, message: `must name the statute's provision (1 to ${RULE_BASIS_MAX_LENGTH} characters, no control characters)` });
+    }
+  });
+}
+
+function nullable(check: Check): Check {
+  return (value, at, problems) => {
+    if (value !== null) check(value, at, problems);
+  };
 }
 
 /** A fraction in (0, 1]: positive whole numerator and denominator, numerator not above the denominator. */

@@ -1,5 +1,5 @@
 import { type Attendance, effectiveVoters, type ProxyAuthorisation } from './proxies';
-import type { BodyRules } from './rules';
+import type { VoteRules } from './rules';
 import type { VotingMember } from './weights';
 
 /** A vote: for (za), against (przeciw), abstain (wstrzymuję się). */
@@ -32,7 +32,7 @@ export type VoteCheck = { ok: true } | { ok: false; reason: VoteRefusal };
  * membership), the members whose representative is present, and the proxy authorisations recorded for the meeting.
  */
 export type Meeting = {
-  rules: BodyRules;
+  rules: VoteRules;
   members: readonly VotingMember[];
   present: readonly string[];
   proxies?: readonly ProxyAuthorisation[];

@@ -10,6 +10,7 @@ import {
   type OutcomeReason,
   type ProxyAuthorisation,
   type QuorumResult,
+  type VoteRules,
   type ResolutionKind,
   type VoteChoice,
 } from '@commonplan/domain';
@@ -26,6 +27,8 @@ export interface MinutesInput {
     state: 'planned' | 'open' | 'closed';
     openedAt: Date | string | null;
     closedAt: Date | string | null;
+    /** Opened in its second term: when that term began (null: the first term, or not opened yet). */
+    secondTermAt?: Date | string | null;
   };
   /** The body's members in the body's order, with the weights the rule engine uses. */
   members: ReadonlyArray<{ id: string; name: string; population: number | null; voteWeight: number }>;
@@ -51,7 +54,7 @@ export interface MinutesInput {
     votes: ReadonlyArray<{
       id: string;
       ballot: Ballot;
-      rules: BodyRules;
+      rules: VoteRules;
       state: 'open' | 'closed';
       openedAt: Date | string;
       closedAt: Date | string | null;
@@ -123,6 +126,10 @@ export interface MinutesVote {
   roll: MinutesRollEntry[] | null;
   /** Secret ballot: that only totals are given. */
   secretNote: string | null;
+  /** The chair's casting vote, when it decided a tie. */
+  castingVote: string | null;
+  /** Said of a vote taken in the meeting's second term. */
+  secondTerm: string | null;
   ballotsDigest: string | null;
   /** SHA-256 of the text put to the vote (null for votes from before texts were frozen). */
   textHash: string | null;
@@ -263,6 +270,7 @@ export function buildMinutes(input: MinutesInput, language: MinutesLanguage = 'p
     { label: labels.facts.date, value: formatDateTime(meeting.startsAt, labels) },
     ...(meeting.place.trim() ? [{ label: labels.facts.place, value: meeting.place }] : []),
     { label: labels.facts.openedAt, value: meeting.openedAt ? formatDateTime(meeting.openedAt, labels) : labels.facts.notOpened },
+    ...(meeting.secondTermAt ? [{ label: labels.facts.term, value: labels.facts.secondTerm(formatDateTime(meeting.secondTermAt, labels)) }] : []),
     { label: labels.facts.closedAt, value: meeting.closedAt ? formatDateTime(meeting.closedAt, labels) : labels.facts.notClosed },
   ];
   const draft = meeting.state !== 'closed';
@@ -311,6 +319,8 @@ export function buildMinutes(input: MinutesInput, language: MinutesLanguage = 'p
       result: { reason, adopted: outcome ? outcome.adopted : null, text: l.results[reason], sentence: l.resultSentences[reason] },
       roll: !secret && outcome ? rollOf(outcome, vote, input, labels, nameOf) : null,
       secretNote: secret ? l.secretNote : null,
+      castingVote: outcome?.castingVote ? l.castingVote(input.names[outcome.castingVote.memberId] ?? outcome.castingVote.memberId, outcome.castingVote.choice) : null,
+      secondTerm: vote.rules.sitting === 'second_term' ? l.secondTermVote : null,
       ballotsDigest: vote.state === 'closed' ? vote.ballotsDigest : null,
       textHash: vote.textHash,
       unverified: vote.verification && !vote.verification.verified ? l.unverified(vote.verification.reason ?? '') : null,

@@ -11,7 +11,7 @@ export interface MinutesLabels {
   /** "Protokół z posiedzenia Walnego Zebrania Członków" (the body's name in the genitive, as data). */
   heading: (body: { name: string; nameGenitive: string }) => string;
   draft: string;
-  facts: { meeting: string; date: string; place: string; openedAt: string; closedAt: string; notOpened: string; notClosed: string };
+  facts: { meeting: string; date: string; place: string; openedAt: string; closedAt: string; notOpened: string; notClosed: string; term: string; secondTerm: (at: string) => string };
   sections: { attendance: string; agenda: string; votes: string; adopted: string; signatures: string };
   attendance: {
     summary: (counts: { statutory: number; present: number; represented: number; absent: number }) => string;
@@ -41,6 +41,10 @@ export interface MinutesLabels {
   byProxy: (holder: string) => string;
   roll: { title: string; number: string; member: string; choice: string; castBy: string; own: string };
   secretNote: string;
+  /** The chair's casting vote that decided a tie. */
+  castingVote: (chair: string, choice: 'for' | 'against') => string;
+  /** A vote taken at a meeting held in its second term. */
+  secondTermVote: string;
   /** A closed vote whose record does not verify against its seals and ballots. */
   unverified: (reason: string) => string;
   ballotsDigest: string;
@@ -64,7 +68,7 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     locale: 'pl-PL',
     heading: (body) => `Protokół z posiedzenia ${body.nameGenitive}`,
     draft: 'Posiedzenie nie zostało jeszcze zamknięte: protokół jest projektem.',
-    facts: { meeting: 'Posiedzenie', date: 'Termin', place: 'Miejsce', openedAt: 'Otwarcie posiedzenia', closedAt: 'Zamknięcie posiedzenia', notOpened: 'posiedzenie nie zostało otwarte', notClosed: 'posiedzenie trwa' },
+    facts: { meeting: 'Posiedzenie', date: 'Termin', place: 'Miejsce', openedAt: 'Otwarcie posiedzenia', closedAt: 'Zamknięcie posiedzenia', notOpened: 'posiedzenie nie zostało otwarte', notClosed: 'posiedzenie trwa', term: 'Otwarte w terminie', secondTerm: (at) => `drugim, ${at} (w pierwszym terminie nie było kworum)` },
     sections: { attendance: 'Lista obecności', agenda: 'Porządek obrad', votes: 'Przebieg głosowań', adopted: 'Podjęte uchwały', signatures: 'Podpisy' },
     attendance: {
       summary: (c) => `Skład statutowy: ${c.statutory}. Obecni: ${c.present}, reprezentowani przez pełnomocnika: ${c.represented}, nieobecni: ${c.absent}.`,
@@ -78,6 +82,7 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     quorum: (q) => {
       const unit = q.basis === 'weight' ? 'głosów (według wagi)' : 'członków';
       const counted = q.among === 'present' ? 'obecnych (osobiście lub przez pełnomocnika)' : 'głosujących';
+      if (q.fraction.numerator === 0) return `${counted}: ${q.actual} z ${q.total} ${unit}: kworum nie jest wymagane (drugi termin, bez względu na liczbę obecnych)`;
       const rule = q.comparison === 'at_least' ? `co najmniej ${fraction(q.fraction)} składu, tj. ${q.minimum}` : `więcej niż ${fraction(q.fraction)} składu, tj. co najmniej ${q.minimum}`;
       return `${counted}: ${q.actual} z ${q.total} ${unit} (wymagane ${rule}): ${q.reached ? 'kworum jest' : 'brak kworum'}`;
     },
@@ -115,6 +120,8 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     byProxy: (holder) => `przez pełnomocnika: ${holder}`,
     roll: { title: 'Imienny wykaz głosowania', number: 'Lp.', member: 'Członek', choice: 'Głos', castBy: 'Głos oddał', own: 'przedstawiciel członka' },
     secretNote: 'Głosowanie tajne: protokół podaje wyłącznie sumy głosów.',
+    castingVote: (chair, choice) => `Przy równej liczbie głosów rozstrzygnął głos przewodniczącego (${chair}: ${choice === 'for' ? 'za' : 'przeciw'}).`,
+    secondTermVote: 'Głosowanie na posiedzeniu w drugim terminie, z kworum drugiego terminu według statutu.',
     unverified: (reason) => `UWAGA: zapis tego głosowania nie przechodzi weryfikacji (${reason}). Podane wyniki nie są potwierdzone.`,
     ballotsDigest: 'Skrót SHA-256 oddanych głosów (rejestr uchwał)',
     textHash: 'Skrót SHA-256 tekstu uchwały poddanego głosowaniu',
@@ -132,7 +139,7 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     locale: 'en-GB',
     heading: (body) => `Minutes of the meeting of the ${body.name}`,
     draft: 'The meeting has not been closed yet: these minutes are a draft.',
-    facts: { meeting: 'Meeting', date: 'Date', place: 'Place', openedAt: 'Meeting opened', closedAt: 'Meeting closed', notOpened: 'the meeting was not opened', notClosed: 'the meeting is in progress' },
+    facts: { meeting: 'Meeting', date: 'Date', place: 'Place', openedAt: 'Meeting opened', closedAt: 'Meeting closed', notOpened: 'the meeting was not opened', notClosed: 'the meeting is in progress', term: 'Opened in its', secondTerm: (at) => `second term, ${at} (the first term lacked the quorum)` },
     sections: { attendance: 'Attendance', agenda: 'Agenda', votes: 'Votes', adopted: 'Resolutions adopted', signatures: 'Signatures' },
     attendance: {
       summary: (c) => `Statutory membership: ${c.statutory}. Present: ${c.present}, represented by proxy: ${c.represented}, absent: ${c.absent}.`,
@@ -146,6 +153,7 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     quorum: (q) => {
       const unit = q.basis === 'weight' ? 'votes (by weight)' : 'members';
       const counted = q.among === 'present' ? 'present (in person or by proxy)' : 'voting';
+      if (q.fraction.numerator === 0) return `${counted}: ${q.actual} of ${q.total} ${unit}: no quorum required (second term, regardless of the number present)`;
       const rule = q.comparison === 'at_least' ? `at least ${fraction(q.fraction)} of the membership, i.e. ${q.minimum}` : `more than ${fraction(q.fraction)} of the membership, i.e. at least ${q.minimum}`;
       return `${counted}: ${q.actual} of ${q.total} ${unit} (required: ${rule}): ${q.reached ? 'quorum reached' : 'no quorum'}`;
     },
@@ -183,6 +191,8 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     byProxy: (holder) => `by proxy: ${holder}`,
     roll: { title: 'Roll of the named ballot', number: 'No.', member: 'Member', choice: 'Vote', castBy: 'Cast by', own: "the member's representative" },
     secretNote: 'Secret ballot: the minutes give the totals only.',
+    castingVote: (chair, choice) => `With the votes tied, the chair’s casting vote decided (${chair}: ${choice}).`,
+    secondTermVote: 'Vote at a meeting held in its second term, with the second term’s quorum under the statute.',
     unverified: (reason) => `WARNING: the record of this vote does not verify (${reason}). The results given are not confirmed.`,
     ballotsDigest: 'SHA-256 digest of the ballots (decision register)',
     textHash: 'SHA-256 digest of the resolution’s text put to the vote',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type BodyRules, type Outcome, type ProxyAuthorisation, rulesFor } from '@commonplan/domain';
+import { type BodyRules, type Outcome, type ProxyAuthorisation, quorumAtTerm, rulesFor } from '@commonplan/domain';
 import { slugify } from '@commonplan/editor';
 import { BodiesService } from '../bodies.service';
 import { DecisionsAccess } from '../decisions-access';
@@ -131,14 +131,20 @@ export class MinutesService {
         state: meeting.state,
         openedAt: meeting.opened_at ? new Date(meeting.opened_at) : null,
         closedAt: meeting.closed_at ? new Date(meeting.closed_at) : null,
+        secondTermAt: meeting.term === 'second' ? new Date(meeting.second_term_at as string) : null,
       },
       members: body.members,
       names: Object.fromEntries(names.map((o: { id: string; name: string }) => [o.id, o.name])),
-      rules: rulesFor(body.rules, 'ordinary'),
+      rules: atTerm(rulesFor(body.rules, 'ordinary'), meeting.term ?? 'first'),
       checkIns: checkIns.map((c: { organisation_id: string; checked_in_at: string }) => ({ memberId: c.organisation_id, at: new Date(c.checked_in_at) })),
       proxies: proxies.map((p: { from_organisation_id: string; to_organisation_id: string; authorisation: string }) => ({ from: p.from_organisation_id, to: p.to_organisation_id, authorisation: p.authorisation })),
       agenda: items,
       generatedAt: new Date(),
     };
   }
+}
+
+/** The rules with the quorum of the term the meeting was opened in (the attendance's quorum is stated from it). */
+function atTerm(rules: BodyRules, term: 'first' | 'second'): BodyRules {
+  return { ...rules, quorum: quorumAtTerm(rules, term) };
 }

@@ -35,6 +35,8 @@ function vote(v: MinutesVote, count: number, labels: MinutesLabels): Array<Parag
         ]
       : []),
     field(labels.result, v.result.sentence),
+    ...(v.castingVote ? [p(v.castingVote)] : []),
+    ...(v.secondTerm ? [p(v.secondTerm, { italics: true })] : []),
     ...(v.secretNote ? [p(v.secretNote, { italics: true })] : []),
     ...(v.roll
       ? [

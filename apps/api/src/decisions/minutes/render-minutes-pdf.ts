@@ -153,6 +153,8 @@ function writeVote(pdf: Pdf, vote: MinutesVote, count: number, labels: MinutesLa
     );
   }
   field(pdf, labels.result, vote.result.sentence);
+  if (vote.castingVote) paragraph(pdf, vote.castingVote);
+  if (vote.secondTerm) paragraph(pdf, vote.secondTerm, { font: 'italic' });
   if (vote.secretNote) paragraph(pdf, vote.secretNote, { font: 'italic' });
   if (vote.roll) {
     const r = labels.roll;

@@ -8,7 +8,7 @@ import { decisionErrorText } from './decision-errors';
 import { castBallot, type MeetingView, openVote, resolutionPage, type ResolutionView, undecided, type VoteView } from './decisions-api';
 import { AdoptedVersion, ResolutionStateBadge, ResolutionTextLink } from './ResolutionsTable';
 import { CloseVoteControl } from './CloseVoteControl';
-import { majorityText, quorumRuleText } from './rules-text';
+import { voteRulesText } from './rules-text';
 import { useAction } from './useAction';
 import { RollTable, VoteOutcome } from './VoteOutcome';
 import { VotedText } from './VotedText';
@@ -127,7 +127,7 @@ export function VotePanel({
         {t(`decisions.vote.heading.${vote.ballot}`)}
         {number !== null && ` ${number}`} <span className="badge">{t(`decisions.vote.states.${vote.state}`)}</span>
       </h4>
-      <p className="muted">{t('decisions.vote.rules', { majority: majorityText(vote.rules.majority, t), quorum: quorumRuleText(vote.rules.quorum, t) })}</p>
+      <p className="muted">{voteRulesText(vote.rules, t, names)}</p>
       <VotedText workspaceId={meeting.workspaceId} resolution={resolution} vote={vote} />
       {vote.state === 'open' && vote.meetingId !== meeting.id && (
         <p>

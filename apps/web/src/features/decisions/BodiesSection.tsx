@@ -4,16 +4,18 @@ import { RESOLUTION_KINDS, rulesFor } from '@commonplan/domain';
 import type { BodyView } from './decisions-api';
 import { rulesInWords } from './rules-text';
 
-/** One body: its kind, members (in a disclosure) and its voting rules for each kind of resolution, in words. */
+/** One body: its kind, members (in a disclosure), its chair and its voting rules for each kind of resolution, in words. */
 export function BodyRules({ body, children }: { body: BodyView; children?: ReactNode }) {
   const { t } = useTranslation();
   const headingId = `body-${body.id}`;
+  const chair = body.members.find((m) => m.id === body.chairId)?.name ?? null;
   return (
     <section aria-labelledby={headingId} className="decision-body">
       <h3 id={headingId}>{body.name}</h3>
       <p>
         {t(`decisions.bodyKinds.${body.kind}`)} · {t('decisions.bodies.memberCount', { members: body.members.length })}
       </p>
+      <p>{chair ? t('decisions.bodies.chair', { chair }) : t('decisions.bodies.noChair')}</p>
       <details className="decision-body__members">
         <summary>{t('decisions.bodies.members', { body: body.name })}</summary>
         <ul>
@@ -35,6 +37,9 @@ export function BodyRules({ body, children }: { body: BodyView; children?: React
               <th scope="col">{t('decisions.rules.abstentionsLabel')}</th>
               <th scope="col">{t('decisions.rules.proxiesLabel')}</th>
               <th scope="col">{t('decisions.rules.ballotLabel')}</th>
+              <th scope="col">{t('decisions.rules.secondTermLabel')}</th>
+              <th scope="col">{t('decisions.rules.castingVoteLabel')}</th>
+              <th scope="col">{t('decisions.rules.remoteLabel')}</th>
             </tr>
           </thead>
           <tbody>
@@ -49,6 +54,9 @@ export function BodyRules({ body, children }: { body: BodyView; children?: React
                   <td>{words.abstentions}</td>
                   <td>{words.proxies}</td>
                   <td>{words.ballot}</td>
+                  <td>{words.secondTerm}</td>
+                  <td>{words.castingVote}</td>
+                  <td>{words.remote}</td>
                 </tr>
               );
             })}

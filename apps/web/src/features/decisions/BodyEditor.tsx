@@ -6,25 +6,32 @@ import { ErrorMessage, StatusMessage } from '../../ui/Messages';
 import { SubmitButton } from '../../ui/SubmitButton';
 import { useFocusFirstError } from '../../ui/useFocusFirstError';
 import { updateBodyMembers } from './bodies-api';
-import { bodyFieldErrors } from './BodyForm';
+import { bodyFieldErrors, ChairField } from './BodyForm';
 import { decisionFormErrorText } from './decision-errors';
 import type { BodyView } from './decisions-api';
 import { RulesForm } from './RulesForm';
 
-/** A body's members, ticked from the association's member organisations (PATCH /api/bodies/:id {memberIds}). */
+/**
+ * A body's members, ticked from the association's member organisations, and its chair, one of them
+ * (PATCH /api/bodies/:id {memberIds, chairId}).
+ */
 export function BodyMembersForm({ body, organisations, onSaved, labelledBy }: { body: BodyView; organisations: Organisation[]; onSaved: (body: BodyView) => void; labelledBy?: string }) {
   const { t } = useTranslation();
   const [memberIds, setMemberIds] = useState(() => body.members.map((m) => m.id));
+  const [chosenChair, setChosenChair] = useState(body.chairId ?? '');
   const [ownError, setOwnError] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const form = useRef<HTMLFormElement>(null);
-  const errors = { ...bodyFieldErrors(failure, t), ...(ownError ? { memberIds: ownError } : {}) };
+  const errors: Record<string, string | undefined> = { ...bodyFieldErrors(failure, t), ...(ownError ? { memberIds: ownError } : {}) };
   useFocusFirstError(form, errors, attempt);
   // Members of the body that are no longer member organisations still show, to be unticked.
   const options = [...organisations.map((o) => ({ value: o.id, label: o.name })), ...body.members.filter((m) => !organisations.some((o) => o.id === m.id)).map((m) => ({ value: m.id, label: m.name }))];
+  // The chair is one of the members ticked; unticking the chair leaves the body without one.
+  const chairCandidates = options.filter((o) => memberIds.includes(o.value)).map((o) => ({ id: o.value, name: o.label }));
+  const chairId = chairCandidates.some((m) => m.id === chosenChair) ? chosenChair : '';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -37,7 +44,7 @@ export function BodyMembersForm({ body, organisations, onSaved, labelledBy }: { 
     if (problem) return;
     setBusy(true);
     try {
-      const updated = await updateBodyMembers(body.id, memberIds);
+      const updated = await updateBodyMembers(body.id, memberIds, chairId || null);
       setSaved(true);
       onSaved(updated);
     } catch (error) {
@@ -62,6 +69,16 @@ export function BodyMembersForm({ body, organisations, onSaved, labelledBy }: { 
           setMemberIds(values);
         }}
         error={errors.memberIds}
+      />
+      <ChairField
+        id={`chair-${body.id}`}
+        members={chairCandidates}
+        value={chairId}
+        onChange={(value) => {
+          setSaved(false);
+          setChosenChair(value);
+        }}
+        error={errors.chairId}
       />
       <SubmitButton busy={busy} label={t('decisions.bodyForm.saveMembers')} busyLabel={t('decisions.bodyForm.saving')} />
     </form>

@@ -13,7 +13,7 @@ import { BODY_KINDS, createBody } from './bodies-api';
 import { decisionFieldErrors, decisionFormErrorText } from './decision-errors';
 import type { BodyKind, BodyView } from './decisions-api';
 
-const EMPTY = { kind: 'other' as BodyKind, name: '', nameGenitive: '', memberIds: [] as string[] };
+const EMPTY = { kind: 'other' as BodyKind, name: '', nameGenitive: '', memberIds: [] as string[], chairId: '' };
 
 /** The API's refusals of a body's fields (CreateBodyDto, BodiesService) in words; the rest as for other decisions forms. */
 export function bodyFieldErrors(error: unknown, t: TFunction): Record<string, string> {
@@ -24,14 +24,35 @@ export function bodyFieldErrors(error: unknown, t: TFunction): Record<string, st
     if (field === 'memberIds') result.memberIds = t('decisions.bodyForm.errors.membersRefused');
     if (field === 'name') result.name = t('decisions.bodyForm.errors.name');
     if (field === 'nameGenitive') result.nameGenitive = t('decisions.bodyForm.errors.nameGenitive');
+    if (field === 'chairId') result.chairId = t('decisions.bodyForm.errors.chairRefused');
   }
   return result;
 }
 
 /**
- * A new body (coordinators): its kind, name, name in the genitive (as resolutions are titled) and members, ticked from
- * the association's member organisations; a general assembly left without members has every member. It starts with
- * the statute's default rules, changed afterwards in its rules form.
+ * The body's chair: one of its members (`members`, as ticked), or none. Where the rules give the chair a casting vote,
+ * a named ballot cannot open without one.
+ */
+export function ChairField({ id, members, value, onChange, error }: { id: string; members: Array<{ id: string; name: string }>; value: string; onChange: (chairId: string) => void; error?: string }) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      id={id}
+      label={t('decisions.bodyForm.chair')}
+      hint={t(members.length === 0 ? 'decisions.bodyForm.chairHintNoMembers' : 'decisions.bodyForm.chairHint')}
+      value={value}
+      placeholder={t('decisions.bodyForm.noChair')}
+      options={members.map((m) => ({ value: m.id, label: m.name }))}
+      onChange={onChange}
+      error={error}
+    />
+  );
+}
+
+/**
+ * A new body (coordinators): its kind, name, name in the genitive (as resolutions are titled), members, ticked from
+ * the association's member organisations (a general assembly left without members has every member), and its chair,
+ * one of them. It starts with the statute's default rules, changed afterwards in its rules form.
  */
 export function BodyForm({ workspaceId, organisations, onCreated }: { workspaceId: string; organisations: Organisation[]; onCreated: (body: BodyView) => void }) {
   const { t } = useTranslation();
@@ -46,6 +67,9 @@ export function BodyForm({ workspaceId, organisations, onCreated }: { workspaceI
   useFocusFirstError(form, errors, attempt);
   const set = <K extends keyof typeof values>(key: K) => (value: (typeof values)[K]) => setValues((v) => ({ ...v, [key]: value }));
   const assembly = values.kind === 'general_assembly';
+  // The chair is one of the members: those ticked, or every member organisation for an assembly with none ticked.
+  const chairCandidates = organisations.filter((o) => (assembly && values.memberIds.length === 0) || values.memberIds.includes(o.id));
+  const chairId = chairCandidates.some((o) => o.id === values.chairId) ? values.chairId : '';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -61,7 +85,13 @@ export function BodyForm({ workspaceId, organisations, onCreated }: { workspaceI
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const body = await createBody(workspaceId, { kind: values.kind, name: values.name.trim(), nameGenitive: values.nameGenitive.trim(), memberIds: values.memberIds });
+      const body = await createBody(workspaceId, {
+        kind: values.kind,
+        name: values.name.trim(),
+        nameGenitive: values.nameGenitive.trim(),
+        memberIds: values.memberIds,
+        ...(chairId ? { chairId } : {}),
+      });
       setValues(EMPTY);
       setCreated(body);
       onCreated(body);
@@ -109,6 +139,7 @@ export function BodyForm({ workspaceId, organisations, onCreated }: { workspaceI
           error={errors.memberIds}
         />
       )}
+      <ChairField id="body-chair" members={chairCandidates} value={chairId} onChange={set('chairId')} error={errors.chairId} />
       <p className="field__hint">{t('decisions.bodyForm.rulesNote')}</p>
       <SubmitButton busy={busy} label={t('decisions.bodyForm.submit')} busyLabel={t('decisions.bodyForm.saving')} />
     </form>

@@ -11,11 +11,12 @@ import { useFocusFirstError } from '../../ui/useFocusFirstError';
 import { decisionFieldErrors, decisionFormErrorText } from './decision-errors';
 import { type BodyView, createMeeting, meetingPage, type ResolutionView, undecided } from './decisions-api';
 
-const EMPTY = { bodyId: '', title: '', startsAt: '', place: '', agenda: [] as string[] };
+const EMPTY = { bodyId: '', title: '', startsAt: '', secondTermAt: '', place: '', agenda: [] as string[] };
 
 /**
- * Calls a meeting of a body (coordinators): title, date and time, place and the agenda, ticked from the body's
- * resolutions not decided yet (in their listed order). The meeting's page opens once it is called.
+ * Calls a meeting of a body (coordinators): title, date and time, optionally the second term's (drugi termin: when it
+ * reconvenes if the first lacks the quorum, after the first), place and the agenda, ticked from the body's resolutions
+ * not decided yet (in their listed order). The meeting's page opens once it is called.
  */
 export function CallMeetingForm({ workspaceId, bodies, resolutions }: { workspaceId: string; bodies: BodyView[]; resolutions: ResolutionView[] }) {
   const { t } = useTranslation();
@@ -37,10 +38,13 @@ export function CallMeetingForm({ workspaceId, bodies, resolutions }: { workspac
     event.preventDefault();
     if (busy) return;
     const startsAt = fromLocalInput(values.startsAt);
+    const secondTermAt = values.secondTermAt ? fromLocalInput(values.secondTermAt) : null;
     const found: Record<string, string> = {};
     if (!values.bodyId) found.bodyId = t('decisions.meetingForm.errors.body');
     if (!values.title.trim()) found.title = t('decisions.meetingForm.errors.title');
     if (!startsAt) found.startsAt = t('decisions.meetingForm.errors.startsAt');
+    if (values.secondTermAt && !secondTermAt) found.secondTermAt = t('decisions.meetingForm.errors.secondTermAtDate');
+    else if (startsAt && secondTermAt && secondTermAt.getTime() <= startsAt.getTime()) found.secondTermAt = t('decisions.meetingForm.errors.secondTermAt');
     setOwnErrors(found);
     setFailure(null);
     setAttempt((a) => a + 1);
@@ -48,7 +52,14 @@ export function CallMeetingForm({ workspaceId, bodies, resolutions }: { workspac
     setBusy(true);
     try {
       const place = values.place.trim();
-      const meeting = await createMeeting(workspaceId, { bodyId: values.bodyId, title: values.title.trim(), startsAt: startsAt.toISOString(), ...(place ? { place } : {}), agenda: values.agenda });
+      const meeting = await createMeeting(workspaceId, {
+        bodyId: values.bodyId,
+        title: values.title.trim(),
+        startsAt: startsAt.toISOString(),
+        ...(secondTermAt ? { secondTermAt: secondTermAt.toISOString() } : {}),
+        ...(place ? { place } : {}),
+        agenda: values.agenda,
+      });
       void navigate(meetingPage(workspaceId, meeting.id));
     } catch (error) {
       setFailure(error);
@@ -75,6 +86,14 @@ export function CallMeetingForm({ workspaceId, bodies, resolutions }: { workspac
         <DateTimeField id="meeting-starts-at" label={t('decisions.meetingForm.startsAt')} value={values.startsAt} onChange={set('startsAt')} error={errors.startsAt} required />
         <TextField id="meeting-place-field" label={t('decisions.meetingForm.place')} value={values.place} onChange={set('place')} error={errors.place} />
       </div>
+      <DateTimeField
+        id="meeting-second-term-at"
+        label={t('decisions.meetingForm.secondTermAt')}
+        hint={t('decisions.meetingForm.secondTermAtHint')}
+        value={values.secondTermAt}
+        onChange={set('secondTermAt')}
+        error={errors.secondTermAt}
+      />
       {values.bodyId && candidates.length > 0 ? (
         <CheckboxGroup
           id="meeting-agenda"

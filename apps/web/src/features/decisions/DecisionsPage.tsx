@@ -77,7 +77,9 @@ export function DecisionsPage() {
             }}
           />
         )}
-        {manager && resolutions.data && <RemoteVoteForm resolutions={resolutions.data} onOpened={(_vote, resolutionId) => navigate(resolutionPage(workspace.id, resolutionId))} />}
+        {manager && resolutions.data && bodies.data && (
+          <RemoteVoteForm resolutions={resolutions.data} bodies={bodies.data} onOpened={(_vote, resolutionId) => navigate(resolutionPage(workspace.id, resolutionId))} />
+        )}
       </section>
 
       <section aria-labelledby="bodies-heading">

@@ -14,7 +14,7 @@ import { useWorkspace } from '../workspace/workspace-context';
 import { AgendaItem } from './AgendaItem';
 import { AttendanceTable, QuorumIndicator } from './Attendance';
 import { decisionErrorText } from './decision-errors';
-import { type BodyView, closeMeeting, decisionsPage, meetingPath, type MeetingView, openMeeting } from './decisions-api';
+import { type BodyView, closeMeeting, decisionsPage, meetingPath, type MeetingTerm, type MeetingView, openMeeting } from './decisions-api';
 import { MeetingStateBadge } from './MeetingsTable';
 import { MinutesLinks } from './MinutesLinks';
 import { RepresentativePanel } from './RepresentativePanel';
@@ -51,6 +51,22 @@ function useMeeting(meetingId: string) {
 }
 
 /**
+ * Whether the moment `iso` has come; the component shows again when it comes (within the longest timeout a browser
+ * keeps, later on its next render).
+ */
+function useHasCome(iso: string | null): boolean {
+  const [, setTick] = useState(0);
+  const at = iso ? new Date(iso).getTime() : Number.NaN;
+  const come = !Number.isNaN(at) && at <= Date.now();
+  useEffect(() => {
+    if (Number.isNaN(at) || come) return;
+    const timer = window.setTimeout(() => setTick((n) => n + 1), Math.min(at - Date.now() + 50, 2_147_483_647));
+    return () => window.clearTimeout(timer);
+  }, [at, come]);
+  return come;
+}
+
+/**
  * /w/:workspaceId/meetings/:meetingId: a meeting of a body. Everyone sees the facts, the quorum (live), the attendance
  * and the agenda with its votes, read again on every meeting event; coordinators open and close the meeting and its
  * votes; a member's representative checks in, hands the member's vote to another by proxy, and votes.
@@ -68,6 +84,7 @@ export function MeetingPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const meetingAction = useAction();
   const [confirmClose, setConfirmClose] = useState(false);
+  const secondTermCome = useHasCome(meeting?.state === 'planned' ? meeting.secondTermAt : null);
 
   useMeetingEvents(meetingId, true, () => void reload());
 
@@ -84,11 +101,11 @@ export function MeetingPage() {
     );
   }
 
-  async function transition(to: 'open' | 'closed') {
+  async function transition(to: 'open' | 'closed', term: MeetingTerm = 'first') {
     setNotice(null);
     const ok = await meetingAction.run(async () => {
-      replace(to === 'open' ? await openMeeting(meetingId) : await closeMeeting(meetingId));
-      setNotice(t(to === 'open' ? 'decisions.meeting.opened' : 'decisions.meeting.closedNotice'));
+      replace(to === 'open' ? await openMeeting(meetingId, term) : await closeMeeting(meetingId));
+      setNotice(t(to === 'closed' ? 'decisions.meeting.closedNotice' : term === 'second' ? 'decisions.meeting.openedSecondTerm' : 'decisions.meeting.opened'));
     });
     setConfirmClose(false);
     if (ok) focusWhenShown(to === 'open' ? 'agenda-heading' : 'page-heading');
@@ -112,6 +129,14 @@ export function MeetingPage() {
         <dd>
           <When iso={meeting.startsAt} />
         </dd>
+        {meeting.secondTermAt && (
+          <>
+            <dt>{t('decisions.meeting.secondTermAt')}</dt>
+            <dd>
+              <When iso={meeting.secondTermAt} />
+            </dd>
+          </>
+        )}
         <dt>{t('decisions.meeting.place')}</dt>
         <dd>{meeting.place || t('common.notGiven')}</dd>
         <dt>{t('decisions.meeting.state')}</dt>
@@ -122,6 +147,7 @@ export function MeetingPage() {
               {t('decisions.meeting.openedAt')} <When iso={meeting.openedAt} />
             </span>
           )}
+          {meeting.term && <span className="table-note">{t(`decisions.meeting.term.${meeting.term}`)}</span>}
           {meeting.closedAt && (
             <span className="table-note">
               {t('decisions.meeting.closedAt')} <When iso={meeting.closedAt} />
@@ -135,6 +161,11 @@ export function MeetingPage() {
           {meeting.state === 'planned' && (
             <button type="button" className="button button--primary" aria-disabled={meetingAction.busy} onClick={() => void transition('open')}>
               {t('decisions.meeting.open')}
+            </button>
+          )}
+          {meeting.state === 'planned' && meeting.secondTermAt && secondTermCome && (
+            <button type="button" className="button" aria-disabled={meetingAction.busy} onClick={() => void transition('open', 'second')}>
+              {t('decisions.meeting.openSecondTerm')}
             </button>
           )}
           {meeting.state === 'open' &&

@@ -5,7 +5,7 @@ import { When } from '../rounds/RoundDetails';
 import { Ballot, type Refresh, voteHeadingId } from './AgendaItem';
 import { CloseVoteControl } from './CloseVoteControl';
 import { type BodyView, meetingPage, type ResolutionView, type VoteView } from './decisions-api';
-import { majorityText, quorumRuleText } from './rules-text';
+import { voteRulesText } from './rules-text';
 import { RollTable, VoteOutcome } from './VoteOutcome';
 import { VotedText } from './VotedText';
 
@@ -49,7 +49,7 @@ export function ResolutionVotePanel({
         {kind}
         {number !== null && ` ${number}`} <span className="badge">{t(`decisions.vote.states.${vote.state}`)}</span>
       </h3>
-      <p className="muted">{t('decisions.vote.rules', { majority: majorityText(vote.rules.majority, t), quorum: quorumRuleText(vote.rules.quorum, t) })}</p>
+      <p className="muted">{voteRulesText(vote.rules, t, names)}</p>
       <VotedText workspaceId={workspaceId} resolution={resolution} vote={vote} />
       {remote ? (
         <dl className="facts">

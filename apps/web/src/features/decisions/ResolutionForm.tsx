@@ -13,7 +13,7 @@ import { useFocusFirstError } from '../../ui/useFocusFirstError';
 import { type VersionSummary, versionsPath } from '../versions/versions-api';
 import { decisionFieldErrors, decisionFormErrorText } from './decision-errors';
 import { type BodyView, CHANGE_KINDS, type ChangeKind, createResolution, documentPage, type ResolutionView } from './decisions-api';
-import { majorityText, quorumRuleText } from './rules-text';
+import { rulesInWords } from './rules-text';
 
 const EMPTY = { bodyId: '', kind: 'ordinary' as ResolutionKind, title: '', justification: '', documentId: '', versionId: '', changesResolutionId: '', changeKind: 'amends' as ChangeKind };
 
@@ -123,7 +123,7 @@ export function ResolutionForm({
       </div>
       {rules && (
         <p className="field__hint" id="resolution-rules">
-          {t('decisions.resolutionForm.rules', { quorum: quorumRuleText(rules.quorum, t), majority: majorityText(rules.majority, t), ballot: t(`decisions.rules.ballot.${rules.ballot}`) })}
+          {t('decisions.resolutionForm.rules', rulesInWords(rules, t))}
         </p>
       )}
       <TextField id="resolution-title" label={t('decisions.resolutionForm.title')} hint={t('decisions.resolutionForm.titleHint')} value={values.title} onChange={set('title')} error={errors.title} required />

@@ -14,7 +14,7 @@ import { voteHeadingId } from './AgendaItem';
 import { AttachmentsSection } from './AttachmentsSection';
 import { type BodyView, decisionsPage, resolutionPage, resolutionPath, type ResolutionView, resolutionVotesPath, undecided, type VoteView } from './decisions-api';
 import { ResolutionVotePanel } from './RemoteVote';
-import { RemoteVoteForm } from './RemoteVoteForm';
+import { RemoteVoteForm, remoteVotingAllowed } from './RemoteVoteForm';
 import { AdoptedVersion, ResolutionStateBadge, ResolutionTextLink } from './ResolutionsTable';
 import { useReloadAndFocus } from './useReloadAndFocus';
 import './decisions.css';
@@ -87,6 +87,8 @@ export function ResolutionPage() {
   }
 
   const canOpen = coordinator && undecided(resolution) && !votes.some((v) => v.state === 'open');
+  // Remote voting only where the body's rules allow it for this kind; if the body cannot be read, the API decides.
+  const remoteAllowed = body.data ? remoteVotingAllowed(resolution, [body.data]) : body.error ? null : false;
   return (
     <>
       <p className="back-link">
@@ -176,7 +178,10 @@ export function ResolutionPage() {
             refresh={refresh}
           />
         ))}
-        {canOpen && <RemoteVoteForm resolution={resolution} onOpened={(vote) => refresh(voteHeadingId(vote.id))} />}
+        {canOpen && remoteAllowed !== false && <RemoteVoteForm resolution={resolution} onOpened={(vote) => refresh(voteHeadingId(vote.id))} />}
+        {canOpen && body.data && remoteAllowed === false && (
+          <p>{t('decisions.remoteVote.notAllowed', { body: body.data.name, kind: t(`decisions.kinds.${resolution.kind}`) })}</p>
+        )}
       </section>
     </>
   );

@@ -12,6 +12,7 @@ import {
   QUORUM_COUNTS,
   RESOLUTION_KINDS,
   type ResolutionKind,
+  RULE_BASIS_MAX_LENGTH,
   type RuleProblem,
   rulesFor,
   validateRuleBook,
@@ -31,7 +32,11 @@ import type { BodyView } from './decisions-api';
 import {
   type FractionDraft,
   inputId,
+  type MajorityDraft,
   placeProblems,
+  type QuorumDraft,
+  REMOTE_MAJORITIES,
+  type RemoteMajority,
   RULE_FIELDS,
   type RuleBookDraft,
   ruleBookAsTyped,
@@ -39,6 +44,8 @@ import {
   ruleBookOf,
   type RuleField,
   type RulesDraft,
+  SECOND_TERM_MODES,
+  type SecondTermMode,
   shownInputs,
 } from './rules-form-model';
 import { rulesInWords } from './rules-text';
@@ -51,10 +58,23 @@ const FIELD_LABEL: Record<RuleField, string> = {
   abstentionsCount: 'decisions.rules.abstentionsLabel',
   proxiesAllowed: 'decisions.rules.proxiesLabel',
   ballot: 'decisions.rules.ballotLabel',
+  secondTerm: 'decisions.rules.secondTermLabel',
+  castingVote: 'decisions.rules.castingVoteLabel',
+  remote: 'decisions.rules.remoteLabel',
 };
 
 /** Each field's key in rulesInWords. */
-const WORDS = { quorum: 'quorum', majority: 'majority', weighting: 'weighting', abstentionsCount: 'abstentions', proxiesAllowed: 'proxies', ballot: 'ballot' } as const satisfies Record<RuleField, string>;
+const WORDS = {
+  quorum: 'quorum',
+  majority: 'majority',
+  weighting: 'weighting',
+  abstentionsCount: 'abstentions',
+  proxiesAllowed: 'proxies',
+  ballot: 'ballot',
+  secondTerm: 'secondTerm',
+  castingVote: 'castingVote',
+  remote: 'remote',
+} as const satisfies Record<RuleField, string>;
 
 /** The API's (or validateRuleBook's) problem with a rule field, in words that say what to do. */
 function problemText(problem: RuleProblem, t: TFunction): string {
@@ -62,7 +82,39 @@ function problemText(problem: RuleProblem, t: TFunction): string {
   if (/at most 1/i.test(problem.message)) return t('decisions.rulesForm.errors.atMostOne');
   if (/is required/i.test(problem.message)) return t('decisions.rulesForm.errors.required');
   if (/must be one of|true or false/i.test(problem.message)) return t('decisions.rulesForm.errors.choose');
+  if (/statute.s provision/i.test(problem.message)) return t('decisions.rulesForm.errors.basis', { max: RULE_BASIS_MAX_LENGTH });
   return t('decisions.rulesForm.errors.invalid');
+}
+
+/** A checkbox with its label, a hint and an error tied to it (aria-describedby, aria-invalid). */
+function CheckboxField({ id, label, hint, checked, onChange, error }: { id: string; label: string; hint?: string; checked: boolean; onChange: (checked: boolean) => void; error?: string }) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={error ? 'field field--invalid' : 'field'}>
+      <div className="choice">
+        <input
+          type="checkbox"
+          id={id}
+          checked={checked}
+          onChange={(event) => onChange(event.target.checked)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
 }
 
 /** SelectField with a hint under its label. */
@@ -113,6 +165,76 @@ function RulesFields({ formId, scope, rules, fields, errors, body, change }: Fie
     return undefined;
   };
   const yesNo = (value: boolean) => (value ? 'true' : 'false');
+  const chair = body.members.find((m) => m.id === body.chairId)?.name ?? null;
+
+  /** A quorum's inputs at `path`: the quorum, a second term's, or remote voting's (`among` false: always among those voting). */
+  const quorumInputs = (path: string, quorum: QuorumDraft, set: (recipe: (quorum: QuorumDraft) => void) => void, among = true) => (
+    <>
+      <div className="form__row">
+        <SelectField
+          id={id(`${path}.basis`)}
+          label={t('decisions.rulesForm.quorumBasis')}
+          value={quorum.basis}
+          options={QUORUM_BASES.map((value) => ({ value, label: t(`decisions.rulesForm.quorumBases.${value}`) }))}
+          onChange={(value) => set((q) => void (q.basis = value as QuorumDraft['basis']))}
+          error={error(`${path}.basis`)}
+        />
+        {among && (
+          <SelectField
+            id={id(`${path}.among`)}
+            label={t('decisions.rulesForm.quorumAmong')}
+            value={quorum.among}
+            options={QUORUM_COUNTS.map((value) => ({ value, label: t(`decisions.rulesForm.quorumCounts.${value}`) }))}
+            onChange={(value) => set((q) => void (q.among = value as QuorumDraft['among']))}
+            error={error(`${path}.among`)}
+          />
+        )}
+        <SelectField
+          id={id(`${path}.comparison`)}
+          label={t('decisions.rulesForm.comparison')}
+          value={quorum.comparison}
+          options={COMPARISONS.map((value) => ({ value, label: t(`decisions.rules.comparison.${value}`) }))}
+          onChange={(value) => set((q) => void (q.comparison = value as QuorumDraft['comparison']))}
+          error={error(`${path}.comparison`)}
+        />
+      </div>
+      <p className="field__hint">{t('decisions.rulesForm.quorumFractionHint')}</p>
+      {fractionFields(`${path}.fraction`, quorum.fraction, (key, value) => set((q) => void (q.fraction[key] = value)), t('decisions.rulesForm.quorumPart'))}
+    </>
+  );
+
+  /** A majority's inputs at `path`: its kind (of `kinds`: remote voting may keep the body's), base and fraction. */
+  const majorityInputs = <K extends MajorityKind | RemoteMajority>(
+    path: string,
+    majority: Omit<MajorityDraft, 'kind'> & { kind: K },
+    kinds: readonly K[],
+    kindLabel: string,
+    set: (recipe: (majority: Omit<MajorityDraft, 'kind'> & { kind: K }) => void) => void,
+  ) => (
+    <>
+      <div className="form__row">
+        <SelectField
+          id={id(`${path}.kind`)}
+          label={kindLabel}
+          value={majority.kind}
+          options={kinds.map((value) => ({ value, label: t(`decisions.rulesForm.majorityKinds.${value}`) }))}
+          onChange={(value) => set((m) => void (m.kind = value as K))}
+          error={error(`${path}.kind`)}
+        />
+        {(majority.kind === 'absolute' || majority.kind === 'qualified') && (
+          <SelectField
+            id={id(`${path}.of`)}
+            label={t('decisions.rulesForm.majorityOf')}
+            value={majority.of}
+            options={MAJORITY_BASES.map((value) => ({ value, label: t(`decisions.rules.base.${value}`) }))}
+            onChange={(value) => set((m) => void (m.of = value as MajorityDraft['of']))}
+            error={error(`${path}.of`)}
+          />
+        )}
+      </div>
+      {majority.kind === 'qualified' && fractionFields(`${path}.fraction`, majority.fraction, (key, value) => set((m) => void (m.fraction[key] = value)), t('decisions.rulesForm.majorityPart'))}
+    </>
+  );
 
   return (
     <>
@@ -122,62 +244,14 @@ function RulesFields({ formId, scope, rules, fields, errors, body, change }: Fie
             return (
               <fieldset key={field} className="choices">
                 <legend>{t('decisions.rules.quorumLabel')}</legend>
-                <div className="form__row">
-                  <SelectField
-                    id={id('quorum.basis')}
-                    label={t('decisions.rulesForm.quorumBasis')}
-                    value={rules.quorum.basis}
-                    options={QUORUM_BASES.map((value) => ({ value, label: t(`decisions.rulesForm.quorumBases.${value}`) }))}
-                    onChange={(value) => change((r) => void (r.quorum.basis = value as RulesDraft['quorum']['basis']))}
-                    error={error('quorum.basis')}
-                  />
-                  <SelectField
-                    id={id('quorum.among')}
-                    label={t('decisions.rulesForm.quorumAmong')}
-                    value={rules.quorum.among}
-                    options={QUORUM_COUNTS.map((value) => ({ value, label: t(`decisions.rulesForm.quorumCounts.${value}`) }))}
-                    onChange={(value) => change((r) => void (r.quorum.among = value as RulesDraft['quorum']['among']))}
-                    error={error('quorum.among')}
-                  />
-                  <SelectField
-                    id={id('quorum.comparison')}
-                    label={t('decisions.rulesForm.comparison')}
-                    value={rules.quorum.comparison}
-                    options={COMPARISONS.map((value) => ({ value, label: t(`decisions.rules.comparison.${value}`) }))}
-                    onChange={(value) => change((r) => void (r.quorum.comparison = value as RulesDraft['quorum']['comparison']))}
-                    error={error('quorum.comparison')}
-                  />
-                </div>
-                <p className="field__hint">{t('decisions.rulesForm.quorumFractionHint')}</p>
-                {fractionFields('quorum.fraction', rules.quorum.fraction, (key, value) => change((r) => void (r.quorum.fraction[key] = value)), t('decisions.rulesForm.quorumPart'))}
+                {quorumInputs('quorum', rules.quorum, (recipe) => change((r) => recipe(r.quorum)))}
               </fieldset>
             );
           case 'majority':
             return (
               <fieldset key={field} className="choices">
                 <legend>{t('decisions.rules.majorityLabel')}</legend>
-                <div className="form__row">
-                  <SelectField
-                    id={id('majority.kind')}
-                    label={t('decisions.rulesForm.majorityKind')}
-                    value={rules.majority.kind}
-                    options={MAJORITY_KINDS.map((value) => ({ value, label: t(`decisions.rulesForm.majorityKinds.${value}`) }))}
-                    onChange={(value) => change((r) => void (r.majority.kind = value as MajorityKind))}
-                    error={error('majority.kind')}
-                  />
-                  {rules.majority.kind !== 'simple' && (
-                    <SelectField
-                      id={id('majority.of')}
-                      label={t('decisions.rulesForm.majorityOf')}
-                      value={rules.majority.of}
-                      options={MAJORITY_BASES.map((value) => ({ value, label: t(`decisions.rules.base.${value}`) }))}
-                      onChange={(value) => change((r) => void (r.majority.of = value as RulesDraft['majority']['of']))}
-                      error={error('majority.of')}
-                    />
-                  )}
-                </div>
-                {rules.majority.kind === 'qualified' &&
-                  fractionFields('majority.fraction', rules.majority.fraction, (key, value) => change((r) => void (r.majority.fraction[key] = value)), t('decisions.rulesForm.majorityPart'))}
+                {majorityInputs('majority', rules.majority, MAJORITY_KINDS, t('decisions.rulesForm.majorityKind'), (recipe) => change((r) => recipe(r.majority)))}
               </fieldset>
             );
           case 'weighting':
@@ -239,6 +313,69 @@ function RulesFields({ formId, scope, rules, fields, errors, body, change }: Fie
                   error={error('ballot')}
                 />
               </div>
+            );
+          case 'secondTerm':
+            return (
+              <fieldset key={field} className="choices">
+                <legend>{t('decisions.rules.secondTermLabel')}</legend>
+                <HintedSelect
+                  id={id('secondTerm')}
+                  label={t('decisions.rulesForm.secondTerm')}
+                  hint={t('decisions.rulesForm.secondTermHint')}
+                  value={rules.secondTerm.mode}
+                  options={SECOND_TERM_MODES.map((value) => ({ value, label: t(`decisions.rulesForm.secondTermModes.${value}`) }))}
+                  onChange={(value) => change((r) => void (r.secondTerm.mode = value as SecondTermMode))}
+                  error={error('secondTerm')}
+                />
+                {rules.secondTerm.mode === 'lower' && quorumInputs('secondTerm.quorum', rules.secondTerm.quorum, (recipe) => change((r) => recipe(r.secondTerm.quorum)))}
+              </fieldset>
+            );
+          case 'castingVote':
+            return (
+              <div key={field} className="rules-form__field">
+                <CheckboxField
+                  id={id('castingVote')}
+                  label={t('decisions.rulesForm.castingVote')}
+                  hint={chair ? t('decisions.rulesForm.castingVoteHint', { chair }) : t('decisions.rulesForm.castingVoteNoChair', { body: body.name })}
+                  checked={rules.castingVote}
+                  onChange={(checked) => change((r) => void (r.castingVote = checked))}
+                  error={error('castingVote')}
+                />
+              </div>
+            );
+          case 'remote':
+            return (
+              <fieldset key={field} className="choices">
+                <legend>{t('decisions.rules.remoteLabel')}</legend>
+                <HintedSelect
+                  id={id('remote')}
+                  label={t('decisions.rulesForm.remote')}
+                  hint={t('decisions.rulesForm.remoteHint')}
+                  value={yesNo(rules.remote.allowed)}
+                  options={[
+                    { value: 'false', label: t('decisions.rulesForm.remoteModes.refused') },
+                    { value: 'true', label: t('decisions.rulesForm.remoteModes.allowed') },
+                  ]}
+                  onChange={(value) => change((r) => void (r.remote.allowed = value === 'true'))}
+                  error={error('remote')}
+                />
+                {rules.remote.allowed && (
+                  <>
+                    <p className="field__hint">{t('decisions.rulesForm.remoteQuorumHint')}</p>
+                    {quorumInputs('remote.quorum', rules.remote.quorum, (recipe) => change((r) => recipe(r.remote.quorum)), false)}
+                    {majorityInputs('remote.majority', rules.remote.majority, REMOTE_MAJORITIES, t('decisions.rulesForm.remoteMajority'), (recipe) => change((r) => recipe(r.remote.majority)))}
+                    <TextField
+                      id={id('remote.basis')}
+                      label={t('decisions.rulesForm.remoteBasis')}
+                      hint={t('decisions.rulesForm.remoteBasisHint')}
+                      value={rules.remote.basis}
+                      onChange={(value) => change((r) => void (r.remote.basis = value))}
+                      error={error('remote.basis')}
+                      required
+                    />
+                  </>
+                )}
+              </fieldset>
             );
         }
       })}

@@ -47,7 +47,7 @@ export function RollTable({ roll, names, caption }: { roll: Array<{ memberId: st
 
 /**
  * A closed vote's outcome and the figures behind it: the result in words (adopted, rejected, a tie, no quorum), the
- * resolution's number and full title once adopted, the quorum (actual against the minimum), the tally, the required
+ * chair's casting vote when it decided a tie, the resolution's number and full title once adopted, the quorum (actual against the minimum), the tally, the required
  * majority with its base, and the attendance.
  */
 export function VoteOutcome({
@@ -83,6 +83,11 @@ export function VoteOutcome({
         </span>{' '}
         <strong>{t(`decisions.outcome.result.${outcome.reason}`)}</strong>
       </p>
+      {outcome.castingVote && (
+        <p className="outcome__casting">
+          {t('decisions.outcome.castingVote', { chair: names.get(outcome.castingVote.memberId) ?? outcome.castingVote.memberId, choice: t(`decisions.choices.${outcome.castingVote.choice}`) })}
+        </p>
+      )}
       {outcome.adopted && resolution.fullTitle && (
         <p className="outcome__title">
           {t('decisions.outcome.numbered', { number: resolution.number ?? '' })} <strong>{resolution.fullTitle}</strong>
@@ -95,7 +100,7 @@ export function VoteOutcome({
         <dd>{tallyText(outcome.tally, weighted, t, i18n.language)}</dd>
         <dt>{t('decisions.outcome.majority')}</dt>
         <dd>{thresholdText(outcome, t, i18n.language)}</dd>
-        {outcome.reason !== 'no_quorum' && !outcome.moreForThanAgainst && (
+        {outcome.reason !== 'no_quorum' && !outcome.moreForThanAgainst && !outcome.castingVote && (
           <>
             <dt>{t('decisions.outcome.moreForLabel')}</dt>
             <dd>{t('decisions.outcome.notMoreFor')}</dd>

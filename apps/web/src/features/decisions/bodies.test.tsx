@@ -7,7 +7,7 @@ import { type ApiCall, type FakeRoute, renderPage, reply } from '../../test/fake
 import { plain } from '../../test/render';
 import type { BodyView } from './decisions-api';
 import { DecisionsPage } from './DecisionsPage';
-import { assembly, board, resolution } from './fixtures';
+import { assembly, board, remoteRule, resolution } from './fixtures';
 
 const organisations: Organisation[] = [
   { id: 'm1', kind: 'member', type: 'gmina_miejsko_wiejska', name: 'Gmina Police', population: 33000, populationYear: 2024, voteWeight: 1 },
@@ -106,6 +106,37 @@ describe('bodies: creating one', () => {
     expect(plain(within(form).getAllByRole('alert')[0]!.textContent)).toBe('Popraw zaznaczone pola.');
   });
 
+  it('names the chair among the members ticked, and shows the API’s refusal of the chair on its field', async () => {
+    const user = userEvent.setup();
+    const created: BodyView = { ...board, id: 'b9', kind: 'other', name: 'Komisja Rewizyjna', nameGenitive: 'Komisji Rewizyjnej', chairId: 'm1' };
+    let answer: FakeRoute = reply(400, { message: 'chairId: the chair is one of the body’s members', errors: [{ field: 'chairId', message: 'the chair is one of the body’s members' }] });
+    const page = openDecisions('coordinator', { 'POST /workspaces/w1/bodies': () => answer });
+    const form = await screen.findByRole('form', { name: 'Nowy organ' });
+    const chair = within(form).getByLabelText('Przewodniczący organu') as HTMLSelectElement;
+    expect(within(chair).getAllByRole('option').map((o) => o.textContent)).toEqual(['Nie wskazano']);
+    expect(plain(document.getElementById(chair.getAttribute('aria-describedby')!)?.textContent)).toBe('Najpierw zaznacz członków organu; przewodniczącym jest jeden z nich.');
+    const members = within(form).getByRole('group', { name: 'Członkowie organu' });
+    await user.click(within(members).getByLabelText('Gmina Police'));
+    await user.click(within(members).getByLabelText('Powiat Policki'));
+    expect(within(chair).getAllByRole('option').map((o) => o.textContent)).toEqual(['Nie wskazano', 'Gmina Police', 'Powiat Policki']);
+    // The chair unticked from the members is no longer the chair.
+    await user.selectOptions(chair, 'm3');
+    await user.click(within(members).getByLabelText('Powiat Policki'));
+    expect(chair.value).toBe('');
+    await user.selectOptions(chair, 'm1');
+    await fill(user, within(form).getByLabelText('Nazwa organu'), 'Komisja Rewizyjna');
+    await fill(user, within(form).getByLabelText('Nazwa w dopełniaczu'), 'Komisji Rewizyjnej');
+    await user.click(within(form).getByRole('button', { name: 'Utwórz organ' }));
+    expect(await within(form).findByText('Przewodniczącym może być tylko członek organu.')).toBeTruthy();
+    expect(chair.getAttribute('aria-invalid')).toBe('true');
+    expect(chair.getAttribute('aria-describedby')).toContain('body-chair-error');
+    expect(plain(within(form).getAllByRole('alert')[0]!.textContent)).toBe('Popraw zaznaczone pola.');
+    expect(page.calls.find((c) => c.method === 'POST')!.body).toEqual({ kind: 'other', name: 'Komisja Rewizyjna', nameGenitive: 'Komisji Rewizyjnej', memberIds: ['m1'], chairId: 'm1' });
+    answer = created;
+    await user.click(within(form).getByRole('button', { name: 'Utwórz organ' }));
+    expect(await within(form).findByText(/^Utworzono organ „Komisja Rewizyjna”\./)).toBeTruthy();
+  });
+
   it('gives the forms only to coordinators', async () => {
     openDecisions('observer');
     await screen.findByRole('table', { name: 'Zasady głosowania: Zarząd, według rodzaju uchwały' });
@@ -132,8 +163,37 @@ describe('bodies: members and rules', () => {
     await user.click(within(group).getByLabelText('Gmina Dobra'));
     await user.click(within(form).getByRole('button', { name: 'Zapisz skład' }));
     await waitFor(() => expect(patches(page.calls)).toHaveLength(1));
-    expect(patches(page.calls)[0]).toEqual({ method: 'PATCH', path: '/bodies/b2', body: { memberIds: ['m2', 'm3'] } });
+    expect(patches(page.calls)[0]).toEqual({ method: 'PATCH', path: '/bodies/b2', body: { memberIds: ['m2', 'm3'], chairId: null } });
     expect(await within(form).findByText('Zapisano skład organu „Zarząd”: członków 2.')).toBeTruthy();
+  });
+
+  it('changes the chair with the members (none once unticked), and the list of bodies names the chair', async () => {
+    const user = userEvent.setup();
+    const chaired: BodyView = { ...board, chairId: 'm1' };
+    const page = openDecisions('coordinator', {
+      'GET /workspaces/w1/bodies': [assembly, chaired],
+      'PATCH /bodies/b2': (call: ApiCall) => ({ ...chaired, ...(call.body as object) }),
+    });
+    const section = (await screen.findByRole('heading', { level: 3, name: 'Zarząd' })).closest('section') as HTMLElement;
+    expect(within(section).getByText('Przewodniczący: Gmina Police')).toBeTruthy();
+    const assemblySection = screen.getByRole('heading', { level: 3, name: 'Walne Zebranie Członków' }).closest('section') as HTMLElement;
+    expect(within(assemblySection).getByText('Przewodniczący: nie wskazano')).toBeTruthy();
+
+    await user.click(screen.getByText('Zmień skład: Zarząd'));
+    const form = screen.getByRole('form', { name: 'Zmień skład: Zarząd' });
+    const chair = within(form).getByLabelText('Przewodniczący organu') as HTMLSelectElement;
+    expect(chair.value).toBe('m1');
+    expect(within(chair).getAllByRole('option').map((o) => o.textContent)).toEqual(['Nie wskazano', 'Gmina Police', 'Gmina Dobra']);
+    await user.selectOptions(chair, 'm2');
+    await user.click(within(form).getByRole('button', { name: 'Zapisz skład' }));
+    await waitFor(() => expect(patches(page.calls)).toHaveLength(1));
+    expect(patches(page.calls)[0]!.body).toEqual({ memberIds: ['m1', 'm2'], chairId: 'm2' });
+
+    await user.click(within(form).getByLabelText('Gmina Dobra'));
+    expect(chair.value).toBe('');
+    await user.click(within(form).getByRole('button', { name: 'Zapisz skład' }));
+    await waitFor(() => expect(patches(page.calls)).toHaveLength(2));
+    expect(patches(page.calls)[1]!.body).toEqual({ memberIds: ['m1'], chairId: null });
   });
 
   it('says what the rules mean as they are changed, and sends the whole rule book with the override for elections', async () => {
@@ -142,7 +202,7 @@ describe('bodies: members and rules', () => {
     const form = await boardRulesForm(user);
     expect(within(form).getByText('Zmiana zasad dotyczy głosowań otwartych po zapisaniu. Głosowania już otwarte zachowują zasady, z którymi je otwarto.')).toBeTruthy();
     expect(meaning(form, 'election')).toBe(
-      'Wybory: kworum – obecnych co najmniej 1/2 członków organu (osobiście lub przez pełnomocnika); większość bezwzględna: więcej niż połowa ważnie oddanych głosów; siła głosu: jeden członek – jeden głos; głosy wstrzymujące się liczą się do ważnie oddanych głosów; pełnomocnictwa niedopuszczone; głosowanie tajne.',
+      'Wybory: kworum – obecnych co najmniej 1/2 członków organu (osobiście lub przez pełnomocnika); większość bezwzględna: więcej niż połowa ważnie oddanych głosów; siła głosu: jeden członek – jeden głos; głosy wstrzymujące się liczą się do ważnie oddanych głosów; pełnomocnictwa niedopuszczone; głosowanie tajne; w drugim terminie: kworum jak w pierwszym terminie; przy równej liczbie głosów uchwała nie zostaje podjęta; głosowanie zdalne niedopuszczone.',
     );
 
     // General rules: proxies allowed, for every kind.
@@ -192,7 +252,7 @@ describe('bodies: members and rules', () => {
     const form = await boardRulesForm(user);
     const elections = within(form).getByRole('group', { name: 'Wybory' });
     await user.click(within(elections).getByLabelText('Głosowanie: inaczej niż w zasadach ogólnych'));
-    expect(meaning(form, 'election')).toMatch(/głosowanie jawne \(imienne\)\.$/);
+    expect(meaning(form, 'election')).toMatch(/głosowanie jawne \(imienne\); w drugim/);
     const general = within(form).getByRole('group', { name: 'Zasady ogólne' });
     await user.selectOptions(within(general).getByLabelText('Rodzaj większości'), 'qualified');
     const majority = within(general).getByRole('group', { name: 'Większość' });
@@ -238,4 +298,70 @@ describe('bodies: members and rules', () => {
     expect(document.activeElement).toBe(denominator);
     expect(plain(within(form).getAllByRole('alert')[0]!.textContent)).toBe('Popraw zaznaczone pola.');
   });
+
+  it('sets the second term, the chair’s casting vote and remote voting with its basis, says what they mean, and lets a kind refuse remote voting', async () => {
+    const user = userEvent.setup();
+    const page = openDecisions('coordinator', { 'PATCH /bodies/b2': (call: ApiCall) => ({ ...board, rules: (call.body as { rules: BodyRuleBook }).rules }) });
+    const form = await boardRulesForm(user);
+    const general = within(form).getByRole('group', { name: 'Zasady ogólne' });
+
+    // The second term: without regard to the number present.
+    const secondTerm = within(general).getByRole('group', { name: 'Drugi termin' });
+    expect(within(secondTerm).queryByLabelText('Część składu: licznik')).toBeNull();
+    await user.selectOptions(within(secondTerm).getByLabelText('Kworum w drugim terminie'), 'waived');
+    expect(meaning(form, 'ordinary')).toContain('; w drugim terminie: bez względu na liczbę obecnych;');
+
+    // The chair's casting vote; the body has no chair yet, which the hint says.
+    const casting = within(general).getByLabelText('Przy równej liczbie głosów rozstrzyga głos przewodniczącego');
+    expect(plain(document.getElementById(casting.getAttribute('aria-describedby')!)?.textContent)).toMatch(/^Organ „Zarząd” nie ma wskazanego przewodniczącego/);
+    await user.click(casting);
+    expect(meaning(form, 'ordinary')).toContain('; przy równej liczbie głosów rozstrzyga głos przewodniczącego (nie dotyczy głosowania tajnego);');
+
+    // Remote voting: allowed, its quorum among those voting, an absolute majority of the full membership, the basis.
+    const remote = within(general).getByRole('group', { name: 'Głosowanie zdalne' });
+    await user.selectOptions(within(remote).getByLabelText('Głosowanie zdalne (bez posiedzenia)'), 'true');
+    expect(within(remote).queryByLabelText('Spośród')).toBeNull();
+    expect((within(remote).getByLabelText('Większość w głosowaniu zdalnym') as HTMLSelectElement).value).toBe('absolute');
+    expect((within(remote).getByLabelText('Liczona od') as HTMLSelectElement).value).toBe('statutory');
+    await user.click(within(form).getByRole('button', { name: 'Zapisz zasady głosowania' }));
+    const basis = within(remote).getByLabelText('Podstawa w statucie');
+    expect(basis.getAttribute('aria-invalid')).toBe('true');
+    expect(plain(document.getElementById(`${basis.id}-error`)?.textContent)).toBe('Podaj przepis statutu, na którym opiera się głosowanie zdalne (najwyżej 300 znaków).');
+    expect(document.activeElement).toBe(basis);
+    expect(patches(page.calls)).toEqual([]);
+    await fill(user, basis, '§ 15 ust. 3 statutu');
+    expect(meaning(form, 'ordinary')).toMatch(
+      /; głosowanie zdalne dopuszczone \(kworum – co najmniej 1\/2 członków organu bierze udział w głosowaniu, większość bezwzględna: więcej niż połowa głosów ustawowego składu organu, podstawa: § 15 ust\. 3 statutu\)\.$/,
+    );
+
+    // Elections: no remote voting (an override of its own); statute changes: a lower quorum at the second term.
+    const elections = within(form).getByRole('group', { name: 'Wybory' });
+    await user.click(within(elections).getByLabelText('Głosowanie zdalne: inaczej niż w zasadach ogólnych'));
+    await user.selectOptions(within(elections).getByLabelText('Głosowanie zdalne (bez posiedzenia)'), 'false');
+    expect(meaning(form, 'election')).toMatch(/; głosowanie zdalne niedopuszczone\.$/);
+    const changes = within(form).getByRole('group', { name: 'Zmiany statutu' });
+    await user.click(within(changes).getByLabelText('Drugi termin: inaczej niż w zasadach ogólnych'));
+    await user.selectOptions(within(changes).getByLabelText('Kworum w drugim terminie'), 'lower');
+    expect(within(changes).getByLabelText('Część składu: mianownik')).toHaveProperty('value', '3');
+    expect(meaning(form, 'statute_change')).toContain('; w drugim terminie: kworum – obecnych co najmniej 1/3 członków organu (osobiście lub przez pełnomocnika);');
+
+    await user.click(within(form).getByRole('button', { name: 'Zapisz zasady głosowania' }));
+    await waitFor(() => expect(patches(page.calls)).toHaveLength(1));
+    const remoteSent = { ...remoteRule, quorum: { basis: 'members', among: 'voting', fraction: { numerator: 1, denominator: 2 }, comparison: 'at_least' } };
+    expect((patches(page.calls)[0]!.body as { rules: BodyRuleBook }).rules).toEqual({
+      general: { ...copy(DEFAULT_RULE_BOOK.general), secondTerm: { quorum: null }, castingVote: true, remote: remoteSent },
+      byKind: {
+        election: { majority: { kind: 'absolute', of: 'valid' }, ballot: 'secret', remote: null },
+        statute_change: {
+          majority: { kind: 'qualified', fraction: { numerator: 2, denominator: 3 }, of: 'valid' },
+          secondTerm: { quorum: { basis: 'members', among: 'present', fraction: { numerator: 1, denominator: 3 }, comparison: 'at_least' } },
+        },
+      },
+    });
+    // The form shows the rules as saved: remote voting with its basis, none for elections.
+    expect(await within(form).findByText('Zapisano zasady głosowania organu „Zarząd”.')).toBeTruthy();
+    expect((within(remote).getByLabelText('Podstawa w statucie') as HTMLInputElement).value).toBe('§ 15 ust. 3 statutu');
+    expect((within(elections).getByLabelText('Głosowanie zdalne: inaczej niż w zasadach ogólnych') as HTMLInputElement).checked).toBe(true);
+    expect((within(elections).getByLabelText('Głosowanie zdalne (bez posiedzenia)') as HTMLSelectElement).value).toBe('false');
+  }, 20_000);
 });

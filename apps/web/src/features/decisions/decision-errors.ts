@@ -19,6 +19,10 @@ const KNOWN: [RegExp, string][] = [
   [/cannot become/i, 'decisions.errors.meetingState'],
   [/vote weights do not fit/i, 'decisions.errors.weights'],
   [/remote vote closes at its closing time/i, 'decisions.errors.remoteNotYet'],
+  [/does not allow remote voting/i, 'decisions.errors.remoteNotAllowed'],
+  [/casting vote.*name the body.s chair/i, 'decisions.errors.noChair'],
+  [/second term begins at/i, 'decisions.errors.secondTermNotYet'],
+  [/not called with a second term|has no second term/i, 'decisions.errors.noSecondTerm'],
 ];
 
 /** The reason code at the end of "the proxy is refused: holder not present" / "the ballot is refused: not present". */
@@ -58,6 +62,9 @@ const FIELD_KEYS: [string, RegExp, string][] = [
   ['changesResolutionId', /adopted|no such/i, 'decisions.resolutionForm.errors.changesRefused'],
   ['bodyId', /body|UUID/i, 'decisions.errors.noSuchBody'],
   ['startsAt', /date/i, 'decisions.meetingForm.errors.startsAt'],
+  // "a date after startsAt": the later pattern wins.
+  ['secondTermAt', /date/i, 'decisions.meetingForm.errors.secondTermAtDate'],
+  ['secondTermAt', /after/i, 'decisions.meetingForm.errors.secondTermAt'],
   ['closesAt', /future|date/i, 'decisions.remoteVote.errors.future'],
 ];
 

@@ -1,6 +1,6 @@
 // Decisions (issue 6) as the API answers them (apps/api/src/decisions/*): bodies with their rules, resolutions,
 // meetings with attendance, the quorum and the votes, and the decision register. Dates arrive as ISO strings.
-import type { Ballot, BodyRuleBook, BodyRules, Outcome, ResolutionKind, VoteChoice } from '@commonplan/domain';
+import type { Ballot, BodyRuleBook, Outcome, ResolutionKind, VoteChoice, VoteRules } from '@commonplan/domain';
 import { api } from '../../api/client';
 import type { AttachmentView } from './attachments-api';
 
@@ -22,6 +22,8 @@ export interface BodyView {
   nameGenitive: string;
   rules: BodyRuleBook;
   members: BodyMember[];
+  /** The chair (one of the members, by organisation id), whose vote decides a tie where the rules say so; null: none named. */
+  chairId: string | null;
 }
 
 export const RESOLUTION_STATES = ['draft', 'voting', 'adopted', 'rejected', 'no_quorum'] as const;
@@ -63,6 +65,9 @@ export interface ResolutionChange {
 
 export type MeetingState = 'planned' | 'open' | 'closed';
 
+/** The term a meeting was opened in: the first, or the second (drugi termin) with the quorum the rules give it. */
+export type MeetingTerm = 'first' | 'second';
+
 /** GET /api/workspaces/:id/meetings */
 export interface MeetingSummary {
   id: string;
@@ -74,6 +79,10 @@ export interface MeetingSummary {
   state: MeetingState;
   openedAt: string | null;
   closedAt: string | null;
+  /** When the meeting reconvenes in its second term if the first lacks the quorum (set when it is called); null: none. */
+  secondTermAt: string | null;
+  /** The term it was opened in; null until opened. */
+  term: MeetingTerm | null;
 }
 
 export type Presence = 'present' | 'represented' | 'absent';
@@ -83,7 +92,8 @@ export interface VoteView {
   resolutionId: string;
   meetingId: string | null;
   ballot: Ballot;
-  rules: BodyRules;
+  /** The rules frozen as the vote opened: how it is taken (`sitting`) and the chair whose vote decides a tie. */
+  rules: VoteRules;
   state: 'open' | 'closed';
   opensAt: string;
   closesAt: string | null;
@@ -203,18 +213,20 @@ export interface ResolutionValues {
   changeKind?: ChangeKind;
 }
 
-/** POST /api/workspaces/:id/meetings (CreateMeetingDto); startsAt as an ISO string. */
+/** POST /api/workspaces/:id/meetings (CreateMeetingDto); startsAt and secondTermAt (after startsAt) as ISO strings. */
 export interface MeetingValues {
   bodyId: string;
   title: string;
   startsAt: string;
+  secondTermAt?: string;
   place?: string;
   agenda: string[];
 }
 
 export const createResolution = (workspaceId: string, values: ResolutionValues) => api.post<ResolutionView>(resolutionsPath(workspaceId), values);
 export const createMeeting = (workspaceId: string, values: MeetingValues) => api.post<MeetingView>(meetingsPath(workspaceId), values);
-export const openMeeting = (meetingId: string) => api.post<MeetingView>(`${meetingPath(meetingId)}/open`, {});
+/** Opens a planned meeting; in its second term only once its secondTermAt has come (409 otherwise). */
+export const openMeeting = (meetingId: string, term: MeetingTerm = 'first') => api.post<MeetingView>(`${meetingPath(meetingId)}/open`, term === 'second' ? { term } : {});
 export const closeMeeting = (meetingId: string) => api.post<MeetingView>(`${meetingPath(meetingId)}/close`, {});
 export const checkIn = (meetingId: string) => api.post<MeetingView>(`${meetingPath(meetingId)}/check-in`, {});
 export const grantProxy = (meetingId: string, toOrganisationId: string, authorisation: string) =>

@@ -8,7 +8,7 @@ import { plain } from '../../test/render';
 import type { VersionSummary } from '../versions/versions-api';
 import type { MeetingSummary } from './decisions-api';
 import { DecisionsPage } from './DecisionsPage';
-import { assembly, board, resolution } from './fixtures';
+import { assembly, board, remoteRule, resolution, withRules } from './fixtures';
 
 const version: VersionSummary = { id: 'v2', documentId: 'd1', number: 2, name: 'do przyjęcia', contentHash: 'ab'.repeat(32), createdAt: '2026-11-01T10:00:00.000Z', createdBy: null };
 const summary: MeetingSummary = {
@@ -21,6 +21,8 @@ const summary: MeetingSummary = {
   state: 'planned',
   openedAt: null,
   closedAt: null,
+  secondTermAt: null,
+  term: null,
 };
 const adopted = resolution({ id: 'r0', title: 'w sprawie składki', state: 'adopted', number: '1/2026', fullTitle: 'Uchwała nr 1/2026 Walnego Zebrania Członków w sprawie składki', adopts: null });
 const draftOfBoard = resolution({ id: 'r2', title: 'w sprawie budżetu biura', body: { id: 'b2', name: 'Zarząd', nameGenitive: 'Zarządu' }, adopts: null });
@@ -63,6 +65,9 @@ describe('DecisionsPage', () => {
       'liczą się do ważnie oddanych głosów',
       'niedopuszczone',
       'jawne (imienne)',
+      'kworum jak w pierwszym terminie',
+      'przy równej liczbie głosów uchwała nie zostaje podjęta',
+      'niedopuszczone',
     ]);
     expect(byKind[1]![1]).toBe('bezwzględna: więcej niż połowa ważnie oddanych głosów');
     expect(byKind[1]![5]).toBe('tajne');
@@ -85,7 +90,7 @@ describe('DecisionsPage', () => {
     expect(document.activeElement).toBe(within(form).getByLabelText('Organ podejmujący uchwałę'));
     await user.selectOptions(within(form).getByLabelText('Organ podejmujący uchwałę'), 'b1');
     await user.selectOptions(within(form).getByLabelText('Rodzaj uchwały'), 'election');
-    expect(within(form).getByText(/Zasady dla tego rodzaju uchwały: .*większość bezwzględna: więcej niż połowa ważnie oddanych głosów; głosowanie tajne\./)).toBeTruthy();
+    expect(within(form).getByText(/Zasady dla tego rodzaju uchwały: .*większość bezwzględna: więcej niż połowa ważnie oddanych głosów; głosowanie tajne; .*głosowanie zdalne niedopuszczone\./)).toBeTruthy();
     await user.type(within(form).getByLabelText('Przedmiot uchwały'), '  w sprawie wyboru Przewodniczącego ');
     await user.type(within(form).getByLabelText('Uzasadnienie'), 'Statut, § 12.');
     await user.selectOptions(within(form).getByLabelText('Dokument'), 'd1');
@@ -173,5 +178,71 @@ describe('DecisionsPage', () => {
     await user.click(within(form).getByRole('button', { name: 'Zwołaj posiedzenie' }));
     expect(await within(form).findByText('Porządek obrad może obejmować tylko nierozstrzygnięte projekty uchwał tego organu.')).toBeTruthy();
     expect(plain(within(form).getAllByRole('alert')[0]!.textContent)).toBe('Popraw zaznaczone pola.');
+  });
+
+  it('says the second term, the chair’s casting vote and remote voting in the rules table and the resolution form’s hint', async () => {
+    const user = userEvent.setup();
+    const statute = withRules(assembly, { secondTerm: { quorum: null }, castingVote: true, remote: remoteRule });
+    statute.rules.byKind.election = { ...statute.rules.byKind.election, remote: null };
+    const lowerQuorum = withRules(board, {
+      secondTerm: { quorum: { basis: 'members', among: 'present', fraction: { numerator: 1, denominator: 3 }, comparison: 'at_least' } },
+      remote: { ...remoteRule, majority: null },
+    });
+    openDecisions('coordinator', { 'GET /workspaces/w1/bodies': [statute, lowerQuorum] });
+    const rules = await screen.findByRole('table', { name: 'Zasady głosowania: Walne Zebranie Członków, według rodzaju uchwały' });
+    expect(within(rules).getAllByRole('columnheader').slice(-3).map((c) => c.textContent)).toEqual(['Drugi termin', 'Równa liczba głosów', 'Głosowanie zdalne']);
+    const byKind = within(rules).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent).slice(-3));
+    expect(byKind[0]).toEqual([
+      'bez względu na liczbę obecnych',
+      'przy równej liczbie głosów rozstrzyga głos przewodniczącego (nie dotyczy głosowania tajnego)',
+      'dopuszczone (kworum – co najmniej 1/2 członków organu bierze udział w głosowaniu, większość bezwzględna: więcej niż połowa głosów ustawowego składu organu, podstawa: § 15 ust. 3 statutu)',
+    ]);
+    expect(byKind[1]![2]).toBe('niedopuszczone');
+    const boardRules = screen.getByRole('table', { name: 'Zasady głosowania: Zarząd, według rodzaju uchwały' });
+    const boardRow = within(within(boardRules).getAllByRole('row')[1]!).getAllByRole('cell').map((c) => c.textContent).slice(-3);
+    expect(boardRow[0]).toBe('kworum – obecnych co najmniej 1/3 członków organu (osobiście lub przez pełnomocnika)');
+    expect(boardRow[1]).toBe('przy równej liczbie głosów uchwała nie zostaje podjęta');
+    expect(boardRow[2]).toContain('większość jak na posiedzeniu, podstawa: § 15 ust. 3 statutu');
+
+    const form = await screen.findByRole('form', { name: 'Nowy projekt uchwały' });
+    await user.selectOptions(within(form).getByLabelText('Organ podejmujący uchwałę'), 'b1');
+    const hint = () => plain(document.getElementById('resolution-rules')?.textContent);
+    expect(hint()).toContain(
+      '; głosowanie jawne (imienne); w drugim terminie: bez względu na liczbę obecnych; przy równej liczbie głosów rozstrzyga głos przewodniczącego (nie dotyczy głosowania tajnego); głosowanie zdalne dopuszczone (kworum – co najmniej 1/2 członków organu bierze udział w głosowaniu',
+    );
+    await user.selectOptions(within(form).getByLabelText('Rodzaj uchwały'), 'election');
+    expect(hint()).toMatch(/; głosowanie zdalne niedopuszczone\.$/);
+  });
+
+  it('calls a meeting with a second term after the first, refusing one before it on its field (also when the API does)', async () => {
+    const user = userEvent.setup();
+    let answer: FakeRoute = reply(400, { message: 'secondTermAt: the second term comes after the first (startsAt)', errors: [{ field: 'secondTermAt', message: 'the second term comes after the first (startsAt)' }] });
+    const page = openDecisions('coordinator', { 'POST /workspaces/w1/meetings': () => answer });
+    const form = await screen.findByRole('form', { name: 'Zwołaj posiedzenie' });
+    await user.selectOptions(within(form).getByLabelText('Organ'), 'b1');
+    await user.type(within(form).getByLabelText('Nazwa posiedzenia'), 'XXII Walne Zebranie Członków');
+    await user.type(within(form).getByLabelText('Data i godzina posiedzenia'), '2026-12-10T10:00');
+    const secondTerm = within(form).getByLabelText('Drugi termin (nieobowiązkowo)');
+    expect(plain(document.getElementById(secondTerm.getAttribute('aria-describedby')!)?.textContent)).toMatch(/^Jeśli w pierwszym terminie zabraknie kworum/);
+    await user.type(secondTerm, '2026-12-10T09:30');
+    await user.click(within(form).getByRole('button', { name: 'Zwołaj posiedzenie' }));
+    expect(within(form).getByText('Drugi termin musi przypadać po pierwszym.')).toBeTruthy();
+    expect(secondTerm.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(secondTerm);
+    expect(page.calls.filter((c) => c.method === 'POST')).toEqual([]);
+
+    await user.clear(secondTerm);
+    await user.type(secondTerm, '2026-12-10T10:30');
+    await user.click(within(form).getByRole('button', { name: 'Zwołaj posiedzenie' }));
+    expect(await within(form).findByText('Drugi termin musi przypadać po pierwszym.')).toBeTruthy();
+    expect(plain(within(form).getAllByRole('alert')[0]!.textContent)).toBe('Popraw zaznaczone pola.');
+    expect(page.calls.find((c) => c.method === 'POST')).toEqual({
+      method: 'POST',
+      path: '/workspaces/w1/meetings',
+      body: { bodyId: 'b1', title: 'XXII Walne Zebranie Członków', startsAt: new Date(2026, 11, 10, 10, 0).toISOString(), secondTermAt: new Date(2026, 11, 10, 10, 30).toISOString(), agenda: [] },
+    });
+    answer = { ...summary, id: 'mt9', secondTermAt: new Date(2026, 11, 10, 10, 30).toISOString() };
+    await user.click(within(form).getByRole('button', { name: 'Zwołaj posiedzenie' }));
+    await waitFor(() => expect(page.location()).toBe('/w/w1/meetings/mt9'));
   });
 });

@@ -1,5 +1,5 @@
 // Test data for the decisions component tests: the shapes the API answers with (apps/api/src/decisions).
-import { DEFAULT_RULE_BOOK, type Outcome } from '@commonplan/domain';
+import { type BodyRules, DEFAULT_RULE_BOOK, type Outcome, type RemoteVotingRule } from '@commonplan/domain';
 import type { BodyView, MeetingView, RegisterEntry, ResolutionView, VoteView } from './decisions-api';
 
 export const bodyMembers = [
@@ -16,9 +16,23 @@ export const assembly: BodyView = {
   nameGenitive: 'Walnego Zebrania Członków',
   rules: JSON.parse(JSON.stringify(DEFAULT_RULE_BOOK)),
   members: bodyMembers,
+  chairId: null,
 };
 
 export const board: BodyView = { ...assembly, id: 'b2', kind: 'board', name: 'Zarząd', nameGenitive: 'Zarządu', members: bodyMembers.slice(0, 2) };
+
+/** Remote voting as a statute allows it: a half of the members voting, an absolute majority of the full membership. */
+export const remoteRule: RemoteVotingRule = {
+  quorum: { basis: 'members', among: 'voting', fraction: { numerator: 1, denominator: 2 }, comparison: 'at_least' },
+  majority: { kind: 'absolute', of: 'statutory' },
+  basis: '§ 15 ust. 3 statutu',
+};
+
+/** A copy of the body with some general rules changed (e.g. remote voting allowed), its overrides per kind as they were. */
+export function withRules(body: BodyView, general: Partial<BodyRules>): BodyView {
+  const copy = JSON.parse(JSON.stringify(body)) as BodyView;
+  return { ...copy, rules: { ...copy.rules, general: { ...copy.rules.general, ...JSON.parse(JSON.stringify(general)) } } };
+}
 
 export function resolution(extra: Partial<ResolutionView> = {}): ResolutionView {
   return {
@@ -45,7 +59,7 @@ export function vote(extra: Partial<VoteView> = {}): VoteView {
     resolutionId: 'r1',
     meetingId: 'mt1',
     ballot: 'named',
-    rules: JSON.parse(JSON.stringify(DEFAULT_RULE_BOOK.general)),
+    rules: { ...JSON.parse(JSON.stringify(DEFAULT_RULE_BOOK.general)), sitting: 'meeting', chairId: null },
     state: 'open',
     opensAt: '2026-12-02T10:05:00.000Z',
     closesAt: null,
@@ -80,6 +94,8 @@ export function meeting(presence: [Presence, Presence, Presence], extra: Partial
     state: 'open',
     openedAt: '2026-12-02T10:00:00.000Z',
     closedAt: null,
+    secondTermAt: null,
+    term: 'first',
     members,
     proxies: presence.includes('represented') ? [{ from: 'm3', to: 'm1', authorisation: 'Pełnomocnictwo Starosty z 1 grudnia', accepted: true, refusal: null }] : [],
     quorum: { basis: 'members', among: 'present', fraction: { numerator: 1, denominator: 2 }, comparison: 'at_least', total: 3, actual: attending, minimum: 2, reached: attending >= 2 },

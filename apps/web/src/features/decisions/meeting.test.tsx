@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Role } from '@commonplan/domain';
+import { DEFAULT_RULE_BOOK, NO_QUORUM, type Role } from '@commonplan/domain';
 import type { MeetingEvent } from '@commonplan/sync';
 import { type FakeRoute, renderPage, reply, workspaceOf } from '../../test/fake-api';
 import { plain } from '../../test/render';
@@ -238,6 +238,96 @@ describe('votes', () => {
     expect(await screen.findByText('Uchwała odrzucona')).toBeTruthy();
     const facts = plain(document.querySelector('.outcome__facts')?.textContent);
     expect(facts).toContain('kwalifikowana: co najmniej 2/3 ważnie oddanych głosów — potrzeba co najmniej 2 głosów za przy podstawie 3 (ważnie oddanych głosów); za: 1 — spełniona');
+  });
+});
+
+describe('the second term', () => {
+  const planned = (extra: Partial<MeetingView>) => meeting(['present', 'absent', 'absent'], { state: 'planned', openedAt: null, term: null, ...extra });
+
+  it('shows the second term, and lets a coordinator open the meeting in it once it has come; the term is said once open', async () => {
+    const user = userEvent.setup();
+    const opened = meeting(['present', 'absent', 'absent'], { secondTermAt: '2020-12-02T10:30:00.000Z', term: 'second', openedAt: '2020-12-02T10:31:00.000Z' });
+    const page = openMeeting({ role: 'coordinator', meetings: [planned({ secondTermAt: '2020-12-02T10:30:00.000Z' })], routes: { 'POST /meetings/mt1/open': opened } });
+    await screen.findByRole('heading', { level: 1, name: 'XXI Walne Zebranie Członków' });
+    const facts = plain(document.querySelector('dl.facts')?.textContent);
+    expect(facts).toContain('Drugi termin');
+    expect(screen.getByRole('button', { name: 'Otwórz posiedzenie' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Otwórz posiedzenie w drugim terminie' }));
+    await waitFor(() => expect(page.calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', path: '/meetings/mt1/open', body: { term: 'second' } }));
+    expect(await screen.findByText('Posiedzenie jest otwarte w drugim terminie. Można otwierać głosowania.')).toBeTruthy();
+    expect(plain(document.querySelector('dl.facts')?.textContent)).toMatch(/Stanotwarte.*w drugim terminie/);
+    expect(screen.queryByRole('button', { name: 'Otwórz posiedzenie w drugim terminie' })).toBeNull();
+  });
+
+  it('offers no second term before it comes, nor to a meeting called without one; the API’s refusal is said in words', async () => {
+    const early = openMeeting({ role: 'coordinator', meetings: [planned({ secondTermAt: '2099-12-02T10:30:00.000Z' })] });
+    await screen.findByRole('button', { name: 'Otwórz posiedzenie' });
+    expect(plain(document.querySelector('dl.facts')?.textContent)).toContain('Drugi termin');
+    expect(screen.queryByRole('button', { name: 'Otwórz posiedzenie w drugim terminie' })).toBeNull();
+    early.unmount();
+    const none = openMeeting({ role: 'coordinator', meetings: [planned({})] });
+    await screen.findByRole('button', { name: 'Otwórz posiedzenie' });
+    expect(plain(document.querySelector('dl.facts')?.textContent)).not.toContain('Drugi termin');
+    expect(screen.queryByRole('button', { name: 'Otwórz posiedzenie w drugim terminie' })).toBeNull();
+    none.unmount();
+
+    const user = userEvent.setup();
+    openMeeting({
+      role: 'coordinator',
+      meetings: [planned({ secondTermAt: '2020-12-02T10:30:00.000Z' })],
+      routes: { 'POST /meetings/mt1/open': reply(409, { statusCode: 409, message: 'the second term begins at 2020-12-02T10:30:00.000Z' }) },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Otwórz posiedzenie w drugim terminie' }));
+    expect(plain((await screen.findByRole('alert')).textContent)).toBe('Drugi termin posiedzenia jeszcze się nie rozpoczął.');
+  });
+});
+
+describe('the statute’s rules on a vote', () => {
+  const general = JSON.parse(JSON.stringify(DEFAULT_RULE_BOOK.general)) as typeof DEFAULT_RULE_BOOK.general;
+
+  it('says a vote is taken in the second term with its quorum waived (also over the meeting), and whose vote decides a tie', async () => {
+    const rules = { ...general, quorum: { ...NO_QUORUM }, castingVote: true, sitting: 'second_term' as const, chairId: 'm1' };
+    const waived = { ...NO_QUORUM, fraction: { ...NO_QUORUM.fraction }, total: 3, actual: 1, minimum: 0, reached: true };
+    openMeeting({ role: 'observer', meetings: [meeting(['present', 'absent', 'absent'], { term: 'second', quorum: waived, agenda: [{ position: 1, resolution: resolution({ state: 'voting' }), votes: [vote({ rules })] }] })] });
+    const heading = await screen.findByRole('heading', { level: 4, name: /Głosowanie jawne/ });
+    expect(quorumText()).toBe('✔ Kworum: nie jest wymagane (bez względu na liczbę obecnych)');
+    expect(plain(heading.parentElement?.querySelector('p.muted')?.textContent)).toBe(
+      'Wymagana większość: zwykła: więcej głosów za niż przeciw. Kworum: bez wymogu kworum. Głosowanie w drugim terminie posiedzenia. Przy równej liczbie głosów rozstrzyga głos przewodniczącego (Gmina Police).',
+    );
+  });
+
+  it('names the chair’s casting vote that decided a tie, without saying the votes for were too few', async () => {
+    const outcome = {
+      ...adoptedOutcome,
+      quorum: { ...adoptedOutcome.quorum, actual: 2 },
+      threshold: { ...adoptedOutcome.threshold, met: false },
+      moreForThanAgainst: false,
+      tally: { ...adoptedOutcome.tally, for: { count: 1, weight: 1 }, against: { count: 1, weight: 1 }, valid: { count: 2, weight: 2 }, cast: { count: 2, weight: 2 } },
+      roll: [
+        { memberId: 'm1', castBy: 'm1', choice: 'for' as const },
+        { memberId: 'm2', castBy: 'm2', choice: 'against' as const },
+      ],
+      castingVote: { memberId: 'm1', choice: 'for' as const },
+    };
+    const closed = vote({ state: 'closed', castCount: 2, outcome, voted: ['m1', 'm2'], rules: { ...general, castingVote: true, sitting: 'meeting', chairId: 'm1' } });
+    openMeeting({ role: 'observer', meetings: [meeting(['present', 'present', 'absent'], { agenda: [{ position: 1, resolution: resolution({ state: 'adopted' }), votes: [closed] }] })] });
+    expect(await screen.findByText('Uchwała podjęta')).toBeTruthy();
+    expect(screen.getByText('Przy równej liczbie głosów rozstrzygnął głos przewodniczącego (Gmina Police: za).')).toBeTruthy();
+    const facts = plain(document.querySelector('.outcome__facts')?.textContent);
+    expect(facts).toContain('zwykła: więcej głosów za niż przeciw (za 1, przeciw 1) — równa liczba głosów: rozstrzygnął głos przewodniczącego');
+    expect(facts).not.toContain('głosów za nie było więcej niż przeciw');
+  });
+
+  it('says in words that a named ballot with the chair’s casting vote needs the body’s chair', async () => {
+    const user = userEvent.setup();
+    openMeeting({
+      role: 'coordinator',
+      meetings: [meeting(['present', 'present', 'absent'])],
+      routes: { 'POST /resolutions/r1/votes': reply(409, { statusCode: 409, message: 'the rules give the chair a casting vote: name the body’s chair first' }) },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Otwórz głosowanie: w sprawie przyjęcia Strategii Rozwoju SOM 2030' }));
+    const refusal = await screen.findByText('Zasady dają przewodniczącemu głos rozstrzygający: najpierw wskaż przewodniczącego organu (w składzie organu).');
+    expect(refusal.closest('[role="alert"]')).toBeTruthy();
   });
 });
 

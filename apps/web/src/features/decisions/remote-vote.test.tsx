@@ -8,7 +8,7 @@ import { plain } from '../../test/render';
 import { WorkspaceContext } from '../workspace/workspace-context';
 import type { ResolutionView, VoteView } from './decisions-api';
 import { DecisionsPage } from './DecisionsPage';
-import { adoptedOutcome, assembly, board, resolution, vote } from './fixtures';
+import { adoptedOutcome, assembly, board, remoteRule, resolution, vote, withRules } from './fixtures';
 import { ResolutionPage } from './ResolutionPage';
 
 const FUTURE = '2099-01-15T18:00:00.000Z';
@@ -16,6 +16,9 @@ const PAST = '2020-01-15T18:00:00.000Z';
 /** A remote vote (no meeting) on r1, open until FUTURE. */
 const remote = (extra: Partial<VoteView> = {}) => vote({ meetingId: null, closesAt: FUTURE, ...extra });
 const voting = resolution({ state: 'voting' });
+/** The bodies with remote voting allowed by their statute (general rules). */
+const remoteAssembly = withRules(assembly, { remote: remoteRule });
+const remoteBoard = withRules(board, { remote: remoteRule });
 
 /** The resolution page of r1 as `role`; a representative represents `organisationId` (m1, Gmina Police, by default). */
 function openResolution(options: { role?: Role; organisationId?: string; resolutions?: ResolutionView[]; votes: VoteView[][] | ((n: number) => VoteView[]); routes?: Record<string, FakeRoute>; language?: 'pl' | 'en' }) {
@@ -41,7 +44,7 @@ function openResolution(options: { role?: Role; organisationId?: string; resolut
       routes: {
         'GET /resolutions/r1': () => resolutions[Math.min(resolutionReads++, resolutions.length - 1)],
         'GET /resolutions/r1/votes': votes,
-        'GET /bodies/b1': assembly,
+        'GET /bodies/b1': remoteAssembly,
         ...options.routes,
       },
     },
@@ -170,7 +173,7 @@ describe('opening a remote vote', () => {
       path: '/w/w1/decisions',
       role: 'coordinator',
       routes: {
-        'GET /workspaces/w1/bodies': [assembly, board],
+        'GET /workspaces/w1/bodies': [remoteAssembly, remoteBoard],
         'GET /workspaces/w1/resolutions': [resolution(), ofBoard, adopted],
         'GET /workspaces/w1/meetings': [],
         'GET /workspaces/w1/documents': documents,
@@ -198,6 +201,57 @@ describe('opening a remote vote', () => {
     openResolution({ role: 'coordinator', votes: [[remote()]] });
     await screen.findByRole('heading', { level: 3, name: /Głosowanie zdalne, jawne/ });
     expect(screen.queryByRole('form', { name: 'Głosowanie zdalne' })).toBeNull();
+  });
+});
+
+describe('remote voting in the statute', () => {
+  it('is offered only where the rules of the resolution’s body allow it for its kind', async () => {
+    const election = resolution({ id: 'r3', title: 'w sprawie wyboru Przewodniczącego', kind: 'election' });
+    const ofBoard = resolution({ id: 'r2', title: 'w sprawie budżetu biura', body: { id: 'b2', name: 'Zarząd', nameGenitive: 'Zarządu' } });
+    const noRemoteElections = withRules(assembly, { remote: remoteRule });
+    noRemoteElections.rules.byKind.election = { ...noRemoteElections.rules.byKind.election, remote: null };
+    const decisions = renderPage(<DecisionsPage />, {
+      route: '/w/:workspaceId/decisions',
+      path: '/w/w1/decisions',
+      role: 'coordinator',
+      routes: {
+        'GET /workspaces/w1/bodies': [noRemoteElections, board],
+        'GET /workspaces/w1/resolutions': [election, ofBoard, resolution()],
+        'GET /workspaces/w1/meetings': [],
+        'GET /workspaces/w1/documents': documents,
+      },
+    });
+    const form = await screen.findByRole('form', { name: 'Głosowanie zdalne' });
+    expect(within(within(form).getByLabelText('Uchwała')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Wybierz uchwałę', 'w sprawie przyjęcia Strategii Rozwoju SOM 2030 (Walne Zebranie Członków)']);
+    expect(within(form).getByText('Na liście są tylko uchwały, nad którymi zasady organu dopuszczają głosowanie zdalne.')).toBeTruthy();
+    decisions.unmount();
+
+    // The resolution's page: the body's rules for an ordinary resolution do not allow it.
+    openResolution({ role: 'coordinator', resolutions: [resolution()], votes: [[]], routes: { 'GET /bodies/b1': assembly } });
+    expect(await screen.findByText('Zasady organu „Walne Zebranie Członków” nie dopuszczają głosowania zdalnego nad uchwałami tego rodzaju (zwykła); głosuje się nad nimi na posiedzeniu.')).toBeTruthy();
+    expect(screen.queryByRole('form', { name: 'Głosowanie zdalne' })).toBeNull();
+  });
+
+  it('says the API’s refusals in words: remote voting not in the rules, the chair’s casting vote without a chair', async () => {
+    const user = userEvent.setup();
+    let answer: FakeRoute = reply(409, { statusCode: 409, message: 'the rule book does not allow remote voting for this kind of resolution' });
+    openResolution({ role: 'coordinator', resolutions: [resolution()], votes: [[]], routes: { 'POST /resolutions/r1/votes': () => answer } });
+    const form = await screen.findByRole('form', { name: 'Głosowanie zdalne' });
+    await user.type(within(form).getByLabelText('Koniec głosowania'), '2099-01-15T19:00');
+    await user.click(within(form).getByRole('button', { name: 'Otwórz głosowanie zdalne' }));
+    expect(plain((await within(form).findByRole('alert')).textContent)).toBe('Zasady organu nie dopuszczają głosowania zdalnego nad uchwałami tego rodzaju.');
+    answer = reply(409, { statusCode: 409, message: 'the rules give the chair a casting vote: name the body’s chair first' });
+    await user.click(within(form).getByRole('button', { name: 'Otwórz głosowanie zdalne' }));
+    await waitFor(() => expect(plain(within(form).getByRole('alert').textContent)).toBe('Zasady dają przewodniczącemu głos rozstrzygający: najpierw wskaż przewodniczącego organu (w składzie organu).'));
+  });
+
+  it('shows on a remote vote the statute’s provision it rests on', async () => {
+    const rules = { ...assembly.rules.general, quorum: remoteRule.quorum, majority: remoteRule.majority!, proxiesAllowed: false, remote: remoteRule, sitting: 'remote' as const, chairId: null };
+    openResolution({ role: 'observer', votes: [[remote({ rules })]] });
+    const heading = await screen.findByRole('heading', { level: 3, name: /Głosowanie zdalne, jawne/ });
+    expect(plain(heading.parentElement?.querySelector('p.muted')?.textContent)).toBe(
+      'Wymagana większość: bezwzględna: więcej niż połowa głosów ustawowego składu organu. Kworum: co najmniej 1/2 członków organu bierze udział w głosowaniu. Podstawa: § 15 ust. 3 statutu.',
+    );
   });
 });
 

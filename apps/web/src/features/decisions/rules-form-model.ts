@@ -13,16 +13,19 @@ import {
   type MajorityRule,
   type QuorumBasis,
   type QuorumCount,
+  type QuorumRule,
   type Rational,
+  type RemoteVotingRule,
   RESOLUTION_KINDS,
   type ResolutionKind,
   type RuleProblem,
   rulesFor,
+  type SecondTermRule,
   type Weighting,
 } from '@commonplan/domain';
 
 /** The fields of one kind's rules, each of which a kind of resolution may take from the general rules or override. */
-export const RULE_FIELDS = ['quorum', 'majority', 'weighting', 'abstentionsCount', 'proxiesAllowed', 'ballot'] as const satisfies ReadonlyArray<keyof BodyRules>;
+export const RULE_FIELDS = ['quorum', 'majority', 'weighting', 'abstentionsCount', 'proxiesAllowed', 'ballot', 'secondTerm', 'castingVote', 'remote'] as const satisfies ReadonlyArray<keyof BodyRules>;
 export type RuleField = (typeof RULE_FIELDS)[number];
 
 export interface FractionDraft {
@@ -30,14 +33,42 @@ export interface FractionDraft {
   denominator: string;
 }
 
-/** One set of rules as the form holds it; the majority keeps its base and fraction while another kind is chosen. */
+export interface QuorumDraft {
+  basis: QuorumBasis;
+  among: QuorumCount;
+  comparison: Comparison;
+  fraction: FractionDraft;
+}
+
+export interface MajorityDraft {
+  kind: MajorityKind;
+  of: MajorityBase;
+  fraction: FractionDraft;
+}
+
+/** The second term: no rule of its own (the quorum as at the first term), the quorum waived, or a lower quorum. */
+export const SECOND_TERM_MODES = ['same', 'waived', 'lower'] as const;
+export type SecondTermMode = (typeof SECOND_TERM_MODES)[number];
+
+/** A remote vote's majority: the body's (null in the rules), or one of its own. */
+export const REMOTE_MAJORITIES = ['body', 'simple', 'absolute', 'qualified'] as const;
+export type RemoteMajority = (typeof REMOTE_MAJORITIES)[number];
+
+/**
+ * One set of rules as the form holds it; the majority keeps its base and fraction while another kind is chosen, and
+ * the second term and remote voting keep what was typed while they are switched off.
+ */
 export interface RulesDraft {
-  quorum: { basis: QuorumBasis; among: QuorumCount; comparison: Comparison; fraction: FractionDraft };
-  majority: { kind: MajorityKind; of: MajorityBase; fraction: FractionDraft };
+  quorum: QuorumDraft;
+  majority: MajorityDraft;
   weighting: Weighting;
   abstentionsCount: boolean;
   proxiesAllowed: boolean;
   ballot: Ballot;
+  secondTerm: { mode: SecondTermMode; quorum: QuorumDraft };
+  castingVote: boolean;
+  /** Remote voting's quorum is always counted among the members who voted (nobody is present in a remote vote). */
+  remote: { allowed: boolean; quorum: QuorumDraft; majority: Omit<MajorityDraft, 'kind'> & { kind: RemoteMajority }; basis: string };
 }
 
 export interface KindDraft {
@@ -54,19 +85,47 @@ export interface RuleBookDraft {
 
 const fractionDraft = (fraction: Rational): FractionDraft => ({ numerator: String(fraction.numerator), denominator: String(fraction.denominator) });
 
-export function rulesDraft(rules: BodyRules): RulesDraft {
-  const majority = rules.majority;
+const quorumDraft = (quorum: QuorumRule): QuorumDraft => ({ basis: quorum.basis, among: quorum.among, comparison: quorum.comparison, fraction: fractionDraft(quorum.fraction) });
+
+function majorityDraft(majority: MajorityRule, of: MajorityBase = 'valid'): MajorityDraft {
   return {
-    quorum: { basis: rules.quorum.basis, among: rules.quorum.among, comparison: rules.quorum.comparison, fraction: fractionDraft(rules.quorum.fraction) },
-    majority: {
-      kind: majority.kind,
-      of: majority.kind === 'simple' ? 'valid' : majority.of,
-      fraction: majority.kind === 'qualified' ? fractionDraft(majority.fraction) : { numerator: '2', denominator: '3' },
-    },
+    kind: majority.kind,
+    of: majority.kind === 'simple' ? of : majority.of,
+    fraction: majority.kind === 'qualified' ? fractionDraft(majority.fraction) : { numerator: '2', denominator: '3' },
+  };
+}
+
+/** What a lower quorum at the second term starts from: a third of the members present. */
+const SECOND_TERM_QUORUM: QuorumDraft = { basis: 'members', among: 'present', comparison: 'at_least', fraction: { numerator: '1', denominator: '3' } };
+/** What remote voting starts from: half of the members taking part, an absolute majority of the full membership. */
+const REMOTE_QUORUM: QuorumDraft = { basis: 'members', among: 'voting', comparison: 'at_least', fraction: { numerator: '1', denominator: '2' } };
+
+function secondTermDraft(rule: SecondTermRule | null | undefined): RulesDraft['secondTerm'] {
+  if (!rule) return { mode: 'same', quorum: structuredClone(SECOND_TERM_QUORUM) };
+  return rule.quorum ? { mode: 'lower', quorum: quorumDraft(rule.quorum) } : { mode: 'waived', quorum: structuredClone(SECOND_TERM_QUORUM) };
+}
+
+function remoteDraft(rule: RemoteVotingRule | null | undefined): RulesDraft['remote'] {
+  if (!rule) return { allowed: false, quorum: structuredClone(REMOTE_QUORUM), majority: { kind: 'absolute', of: 'statutory', fraction: { numerator: '2', denominator: '3' } }, basis: '' };
+  return {
+    allowed: true,
+    quorum: { ...quorumDraft(rule.quorum), among: 'voting' },
+    majority: rule.majority ? majorityDraft(rule.majority, 'statutory') : { kind: 'body', of: 'statutory', fraction: { numerator: '2', denominator: '3' } },
+    basis: rule.basis,
+  };
+}
+
+export function rulesDraft(rules: BodyRules): RulesDraft {
+  return {
+    quorum: quorumDraft(rules.quorum),
+    majority: majorityDraft(rules.majority),
     weighting: rules.weighting,
     abstentionsCount: rules.abstentionsCount,
     proxiesAllowed: rules.proxiesAllowed,
     ballot: rules.ballot,
+    secondTerm: secondTermDraft(rules.secondTerm),
+    castingVote: rules.castingVote ?? false,
+    remote: remoteDraft(rules.remote),
   };
 }
 
@@ -86,21 +145,40 @@ function whole(text: string): number {
 
 const fraction = (draft: FractionDraft): Rational => ({ numerator: whole(draft.numerator), denominator: whole(draft.denominator) });
 
-function majorityRule(draft: RulesDraft['majority'], toFraction: (d: FractionDraft) => Rational): MajorityRule {
+function majorityRule(draft: MajorityDraft, toFraction: (d: FractionDraft) => Rational): MajorityRule {
   if (draft.kind === 'simple') return { kind: 'simple' };
   if (draft.kind === 'absolute') return { kind: 'absolute', of: draft.of };
   return { kind: 'qualified', fraction: toFraction(draft.fraction), of: draft.of };
 }
 
-function rulesOf(draft: RulesDraft, toFraction: (d: FractionDraft) => Rational): BodyRules {
+const quorumRule = (draft: QuorumDraft, toFraction: (d: FractionDraft) => Rational): QuorumRule => ({ basis: draft.basis, among: draft.among, fraction: toFraction(draft.fraction), comparison: draft.comparison });
+
+/** Every field explicitly: a second term without a rule of its own, no casting vote and no remote voting too. */
+function rulesOf(draft: RulesDraft, toFraction: (d: FractionDraft) => Rational): Required<BodyRules> {
+  const { secondTerm, remote } = draft;
   return {
-    quorum: { basis: draft.quorum.basis, among: draft.quorum.among, fraction: toFraction(draft.quorum.fraction), comparison: draft.quorum.comparison },
+    quorum: quorumRule(draft.quorum, toFraction),
     majority: majorityRule(draft.majority, toFraction),
     weighting: draft.weighting,
     abstentionsCount: draft.abstentionsCount,
     proxiesAllowed: draft.proxiesAllowed,
     ballot: draft.ballot,
+    secondTerm: secondTerm.mode === 'same' ? null : { quorum: secondTerm.mode === 'waived' ? null : quorumRule(secondTerm.quorum, toFraction) },
+    castingVote: draft.castingVote,
+    remote: remote.allowed
+      ? {
+          quorum: quorumRule({ ...remote.quorum, among: 'voting' }, toFraction),
+          majority: remote.majority.kind === 'body' ? null : majorityRule({ ...remote.majority, kind: remote.majority.kind }, toFraction),
+          basis: remote.basis.trim(),
+        }
+      : null,
   };
+}
+
+/** The general rules leave out the rules a statute may not have (as bodies' rules were before them) when unused. */
+function generalOf(draft: RulesDraft, toFraction: (d: FractionDraft) => Rational): BodyRules {
+  const { secondTerm, castingVote, remote, ...rules } = rulesOf(draft, toFraction);
+  return { ...rules, ...(secondTerm ? { secondTerm } : {}), ...(castingVote ? { castingVote } : {}), ...(remote ? { remote } : {}) };
 }
 
 function bookOf(draft: RuleBookDraft, toFraction: (d: FractionDraft) => Rational): BodyRuleBook {
@@ -108,12 +186,13 @@ function bookOf(draft: RuleBookDraft, toFraction: (d: FractionDraft) => Rational
   for (const kind of RESOLUTION_KINDS) {
     const { overrides, rules } = draft.byKind[kind];
     if (overrides.length === 0) continue;
+    // An override says its field whole, also "none" (null, false): e.g. no remote voting for this kind.
     const all = rulesOf(rules, toFraction);
     const override: BodyRulesOverride = {};
     for (const field of overrides) (override as Record<string, unknown>)[field] = all[field];
     byKind[kind] = override;
   }
-  return { general: rulesOf(draft.general, toFraction), byKind };
+  return { general: generalOf(draft.general, toFraction), byKind };
 }
 
 /** The whole rule book to send: the general rules and, per kind, only the fields it overrides. */
@@ -133,15 +212,27 @@ export function ruleBookAsTyped(draft: RuleBookDraft): BodyRuleBook {
 /** A field's path in the rule book without the "rules." prefix: "general.quorum.basis", "byKind.election.ballot". */
 export type FieldPath = string;
 
+const quorumPaths = (at: string, among = true) => [`${at}.basis`, ...(among ? [`${at}.among`] : []), `${at}.comparison`, `${at}.fraction.numerator`, `${at}.fraction.denominator`];
+
+function majorityPaths(at: string, kind: RemoteMajority): string[] {
+  const paths = [`${at}.kind`];
+  if (kind === 'absolute' || kind === 'qualified') paths.push(`${at}.of`);
+  if (kind === 'qualified') paths.push(`${at}.fraction.numerator`, `${at}.fraction.denominator`);
+  return paths;
+}
+
 /** The inputs the form shows for one set of rules (relative paths), in the order they appear. */
-export function inputPaths(draft: Pick<RulesDraft, 'majority'>, fields: readonly RuleField[] = RULE_FIELDS): string[] {
+export function inputPaths(draft: Pick<RulesDraft, 'majority' | 'secondTerm' | 'remote'>, fields: readonly RuleField[] = RULE_FIELDS): string[] {
   const paths: string[] = [];
   for (const field of fields) {
-    if (field === 'quorum') paths.push('quorum.basis', 'quorum.among', 'quorum.comparison', 'quorum.fraction.numerator', 'quorum.fraction.denominator');
-    else if (field === 'majority') {
-      paths.push('majority.kind');
-      if (draft.majority.kind !== 'simple') paths.push('majority.of');
-      if (draft.majority.kind === 'qualified') paths.push('majority.fraction.numerator', 'majority.fraction.denominator');
+    if (field === 'quorum') paths.push(...quorumPaths('quorum'));
+    else if (field === 'majority') paths.push(...majorityPaths('majority', draft.majority.kind));
+    else if (field === 'secondTerm') {
+      paths.push('secondTerm');
+      if (draft.secondTerm.mode === 'lower') paths.push(...quorumPaths('secondTerm.quorum'));
+    } else if (field === 'remote') {
+      paths.push('remote');
+      if (draft.remote.allowed) paths.push(...quorumPaths('remote.quorum', false), ...majorityPaths('remote.majority', draft.remote.majority.kind), 'remote.basis');
     } else paths.push(field);
   }
   return paths;
