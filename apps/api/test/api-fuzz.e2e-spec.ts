@@ -281,7 +281,8 @@ describe('API fuzz: every route, generated from its OpenAPI schemas, as anonymou
     const resolution = (title: string, kind = 'ordinary', extra: Record<string, unknown> = {}) => api(`/workspaces/${ws}/resolutions`, coordinator, { bodyId: assembly.id, kind, title, ...extra });
     const adopting = await resolution('w sprawie przyjęcia strategii (fuzz)', 'ordinary', { adoptsVersionId: v1.id });
     const inMeeting = await resolution('w sprawie budżetu (fuzz)');
-    const remote = await resolution('w sprawie wyboru (fuzz)', 'election');
+    // Remote voting as the demo's rule book allows it: ordinary resolutions only.
+    const remote = await resolution('w sprawie terminu zebrania (fuzz)');
     const decided = await resolution('w sprawie sprawozdania (fuzz)');
     const meeting = (title: string, agenda: string[], startsAt = new Date()) => api(`/workspaces/${ws}/meetings`, coordinator, { bodyId: assembly.id, title, startsAt: startsAt.toISOString(), place: 'Szczecin', agenda });
     const planned = await meeting('Zebranie planowane (fuzz)', [adopting.id], new Date(Date.now() + 7 * DAY));
