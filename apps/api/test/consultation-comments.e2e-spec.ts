@@ -1,3 +1,4 @@
+import { warsawDateTime } from '../src/platform/warsaw-time';
 import { TestServer } from './support/test-server';
 
 describe('consultation comments: public form, members and partners, staff entries, numbers, receipts, limits', () => {
@@ -73,6 +74,9 @@ describe('consultation comments: public form, members and partners, staff entrie
     ]);
     // Signed-in members comment in their organisation's name; no e-mail address is in any comment view.
     expect(list.body[1].submitter).toMatchObject({ kind: 'institution' });
+    // The receipt gives the time the comment was stored, as Warsaw reads its clocks ("6 grudnia 2026, 00:26"), not UTC.
+    expect(receipt.text).toContain(`wpłynęła ${warsawDateTime(list.body[0].createdAt)}.`);
+    expect(receipt.text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
     expect(JSON.stringify(list.body)).not.toContain('@');
     // A partner sees only their own.
     const own = await server.request(`/api/rounds/${roundId}/comments`, { token: partner });

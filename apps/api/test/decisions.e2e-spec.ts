@@ -3,6 +3,7 @@ import { MEETING_EVENTS, MEETINGS_NAMESPACE } from '@commonplan/sync';
 import type { Socket } from 'socket.io-client';
 import { VotesService } from '../src/decisions/votes.service';
 import { REPRESENTATIVE_LOGINS } from '../src/demo/demo-seeder';
+import { warsawDateTime } from '../src/platform/warsaw-time';
 import { TestServer } from './support/test-server';
 import { connected, emitAck, eventually, ioClient } from './support/collab-clients';
 
@@ -157,6 +158,9 @@ describe('decisions: a meeting of the general assembly with the 15 SSOM members,
     await votes.sweep(new Date());
     const reminded = server.outbox().filter((m) => m.subject.startsWith('Przypomnienie: głosowanie'));
     expect(reminded.map((m) => m.to).sort()).toEqual(MEMBERS.slice(8).map((m) => m.email).sort());
+    // The closing time in Warsaw's time ("6 grudnia 2026, 00:26"), not a UTC timestamp.
+    for (const mail of reminded) expect(mail.text).toContain(`kończy się ${warsawDateTime(closesAt)}.`);
+    expect(reminded.filter((m) => /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\d{2}:\d{2}:\d{2}(\.\d+)?Z|UTC/.test(m.text))).toEqual([]);
     await votes.sweep(new Date(closesAt.getTime() + 1000));
     expect((await api(`/resolutions/${remote.id}`, coordinator)).body).toMatchObject({ state: 'adopted', number: `2/${new Date().getUTCFullYear()}` });
   });

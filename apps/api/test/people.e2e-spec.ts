@@ -1,3 +1,4 @@
+import { warsawDateTime } from '../src/platform/warsaw-time';
 import { createWorkspace } from '../src/workspaces/create-workspace';
 import { TestServer } from './support/test-server';
 
@@ -32,6 +33,9 @@ describe('people, roles and invitations', () => {
     const mail = server.outbox().find((m) => m.to === 'anna.nowak@police.example')!;
     expect(mail.subject).toContain('Zaproszenie');
     expect(mail.text).toContain('http://commonplan.test/invitation?token=');
+    // The link's expiry in Warsaw's time, in both languages of the mail, never as a UTC timestamp.
+    expect(mail.text).toContain(`Link jest ważny do ${warsawDateTime(invite.body.expiresAt)}. / The link is valid until ${warsawDateTime(invite.body.expiresAt, 'en')}.`);
+    expect(mail.text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\d{2}:\d{2}:\d{2}(\.\d+)?Z|UTC/);
 
     const token = server.linkToken('anna.nowak@police.example', '/invitation');
     const preview = await server.request(`/api/invitations/${token}`);

@@ -7,6 +7,7 @@ import { AppConfig } from '../platform/config/app-config';
 import { TooManyRequestsException } from '../platform/http/too-many-requests';
 import { MailService } from '../platform/mail/mail.service';
 import { SlidingWindowCounter } from '../platform/rate-limit';
+import { warsawDateTime } from '../platform/warsaw-time';
 import { TokenService } from '../platform/security/tokens';
 import type { CommentContentDto, PublicCommentDto, StaffCommentDto } from './comment.dto';
 import { fieldError } from '../platform/http/field-error';
@@ -247,12 +248,12 @@ export class ConsultationCommentsService {
       throw fieldError('passage.to', 'must be after from');
     }
     const submittedAt = new Date();
-    const { id, number } = await this.dataSource.transaction(async (manager) => {
+    const { id, number, storedAt } = await this.dataSource.transaction(async (manager) => {
       const number = await this.nextNumber(manager, round.workspace_id, submittedAt.getUTCFullYear());
       const [row] = await manager.query(
         `INSERT INTO consultation_comments (round_id, number, part, passage_from, passage_to, current_wording, proposed_wording, justification,
            submitter_kind, submitter_name, submitter_type, email, user_id, organisation_id, channel, entered_by, edit_secret_hash, meeting_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id, created_at`,
         [
           round.id,
           number,
@@ -283,7 +284,7 @@ export class ConsultationCommentsService {
         targetId: round.id,
         details: { commentId: row.id, number, channel: from.channel },
       });
-      return { id: row.id as string, number };
+      return { id: row.id as string, number, storedAt: new Date(row.created_at) };
     });
     this.events.notify(round.id, { type: 'comment_submitted', commentId: id });
     if (from.email) {
@@ -292,13 +293,13 @@ export class ConsultationCommentsService {
           to: from.email,
           subject: `Potwierdzenie złożenia uwagi ${number}`,
           text:
-            `Dziękujemy. Uwaga nr ${number} do konsultacji „${round.title}” wpłynęła ${submittedAt.toISOString()}.\n` +
+            `Dziękujemy. Uwaga nr ${number} do konsultacji „${round.title}” wpłynęła ${warsawDateTime(storedAt)}.\n` +
             `Część dokumentu: ${content.part}\n\nOdpowiedź na każdą uwagę znajdzie się w sprawozdaniu z konsultacji.\n` +
             (editSecret ? `\nDo czasu zamknięcia konsultacji możesz zmienić lub wycofać uwagę: ${ownCommentLink(this.config.publicUrl, round.id, id, editSecret)}\n` : ''),
         })
         .catch(() => undefined); // the receipt on screen stands; a mail server's trouble does not undo a comment
     }
-    return { id, number, roundTitle: round.title, submittedAt };
+    return { id, number, roundTitle: round.title, submittedAt: storedAt }; // the time on record, as in the e-mail
   }
 
   /** The next number in the workspace's series for the year, taken atomically. */

@@ -4,6 +4,7 @@ import { checkVote, type ProxyAuthorisation, resolutionNumber, rulesFor, type Si
 import { AuditService } from '../audit/audit.service';
 import { AccessEvents } from '../platform/events';
 import { MailService } from '../platform/mail/mail.service';
+import { warsawDateTime } from '../platform/warsaw-time';
 import { VersionsService } from '../versions/versions.service';
 import { ballotsDigest, sha256Of } from './ballots-digest';
 import { outcomeOf, type VoteRow } from './vote-outcome';
@@ -225,7 +226,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
       await this.dataSource.query(`UPDATE votes SET reminded_at = $2 WHERE id = $1`, [vote.id, now]);
       for (const person of people) {
         await this.mail
-          .send({ to: person.email, subject: `Przypomnienie: głosowanie nad uchwałą ${vote.title}`, text: `Głosowanie nad uchwałą „${vote.title}” kończy się ${new Date(vote.closes_at).toISOString()}. Twój członek jeszcze nie głosował.\n` })
+          .send({ to: person.email, subject: `Przypomnienie: głosowanie nad uchwałą ${vote.title}`, text: `Głosowanie nad uchwałą „${vote.title}” kończy się ${warsawDateTime(vote.closes_at)}. Twój członek jeszcze nie głosował.\n` })
           .catch(() => undefined);
       }
     }

@@ -16,6 +16,7 @@ import { AppConfig } from '../platform/config/app-config';
 import { MailService } from '../platform/mail/mail.service';
 import { PasswordHasher } from '../platform/security/password-hasher';
 import { TokenService } from '../platform/security/tokens';
+import { warsawDateTime } from '../platform/warsaw-time';
 import type { AcceptInvitationDto, InviteDto } from './dto/people.dto';
 import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity } from './membership.entity';
@@ -152,7 +153,7 @@ export class InvitationsService {
         '',
         `${this.config.publicUrl}/invitation?token=${token}`,
         '',
-        `Link jest ważny do ${invitation.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC. / The link is valid until then.`,
+        `Link jest ważny do ${warsawDateTime(invitation.expiresAt)}. / The link is valid until ${warsawDateTime(invitation.expiresAt, 'en')}.`,
       ].join('\n'),
     });
     return view(invitation);

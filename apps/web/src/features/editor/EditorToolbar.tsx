@@ -4,13 +4,17 @@ import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HEADING_LEVELS } from '@commonplan/editor';
 import { LinkForm } from './LinkForm';
+import { ToolIcon, type ToolIconName } from './ToolbarIcons';
 
 interface Tool {
   key: string;
   /** i18n key of the button's name. */
   label: string;
-  /** Shown on the button (a short sign; the name is the accessible label). */
-  sign: string;
+  /**
+   * Shown on the button, hidden from assistive technology (the name is the accessible label): an inline SVG icon, or
+   * plain ASCII letters (B, I, U, H1…). Never a symbol or emoji character, which the fonts may not have.
+   */
+  sign: ToolIconName | { text: string };
   shortcut?: string;
   run: (editor: Editor) => void;
   active?: (editor: Editor) => boolean;
@@ -20,39 +24,39 @@ interface Tool {
 const chain = (editor: Editor) => editor.chain().focus();
 
 const FORMAT: Tool[] = [
-  { key: 'bold', label: 'editor.tools.bold', sign: 'B', shortcut: 'Ctrl+B', run: (e) => chain(e).toggleBold().run(), active: (e) => e.isActive('bold') },
-  { key: 'italic', label: 'editor.tools.italic', sign: 'I', shortcut: 'Ctrl+I', run: (e) => chain(e).toggleItalic().run(), active: (e) => e.isActive('italic') },
-  { key: 'underline', label: 'editor.tools.underline', sign: 'U', shortcut: 'Ctrl+U', run: (e) => chain(e).toggleUnderline().run(), active: (e) => e.isActive('underline') },
+  { key: 'bold', label: 'editor.tools.bold', sign: { text: 'B' }, shortcut: 'Ctrl+B', run: (e) => chain(e).toggleBold().run(), active: (e) => e.isActive('bold') },
+  { key: 'italic', label: 'editor.tools.italic', sign: { text: 'I' }, shortcut: 'Ctrl+I', run: (e) => chain(e).toggleItalic().run(), active: (e) => e.isActive('italic') },
+  { key: 'underline', label: 'editor.tools.underline', sign: { text: 'U' }, shortcut: 'Ctrl+U', run: (e) => chain(e).toggleUnderline().run(), active: (e) => e.isActive('underline') },
 ];
 
 const BLOCKS: Tool[] = [
-  { key: 'paragraph', label: 'editor.tools.paragraph', sign: '¶', run: (e) => chain(e).setParagraph().run(), active: (e) => e.isActive('paragraph') },
+  { key: 'paragraph', label: 'editor.tools.paragraph', sign: 'paragraph', run: (e) => chain(e).setParagraph().run(), active: (e) => e.isActive('paragraph') },
   ...HEADING_LEVELS.map<Tool>((level) => ({
     key: `h${level}`,
     label: `editor.tools.heading${level}`,
-    sign: `H${level}`,
+    sign: { text: `H${level}` },
     shortcut: `Ctrl+Alt+${level}`,
     run: (e) => chain(e).toggleHeading({ level }).run(),
     active: (e) => e.isActive('heading', { level }),
   })),
-  { key: 'bulletList', label: 'editor.tools.bulletList', sign: '•', run: (e) => chain(e).toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
-  { key: 'orderedList', label: 'editor.tools.orderedList', sign: '1.', run: (e) => chain(e).toggleOrderedList().run(), active: (e) => e.isActive('orderedList') },
-  { key: 'blockquote', label: 'editor.tools.blockquote', sign: '❝', run: (e) => chain(e).toggleBlockquote().run(), active: (e) => e.isActive('blockquote') },
-  { key: 'pageBreak', label: 'editor.tools.pageBreak', sign: '⤓', shortcut: 'Ctrl+Enter', run: (e) => chain(e).setPageBreak().run() },
-  { key: 'table', label: 'editor.tools.table', sign: '▦', run: (e) => chain(e).insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), enabled: (e) => !e.isActive('table') },
+  { key: 'bulletList', label: 'editor.tools.bulletList', sign: 'bulletList', run: (e) => chain(e).toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
+  { key: 'orderedList', label: 'editor.tools.orderedList', sign: { text: '1.' }, run: (e) => chain(e).toggleOrderedList().run(), active: (e) => e.isActive('orderedList') },
+  { key: 'blockquote', label: 'editor.tools.blockquote', sign: 'blockquote', run: (e) => chain(e).toggleBlockquote().run(), active: (e) => e.isActive('blockquote') },
+  { key: 'pageBreak', label: 'editor.tools.pageBreak', sign: 'pageBreak', shortcut: 'Ctrl+Enter', run: (e) => chain(e).setPageBreak().run() },
+  { key: 'table', label: 'editor.tools.table', sign: 'table', run: (e) => chain(e).insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), enabled: (e) => !e.isActive('table') },
 ];
 
 const TABLE: Tool[] = [
-  { key: 'addRow', label: 'editor.tools.addRow', sign: '+≡', run: (e) => chain(e).addRowAfter().run() },
-  { key: 'addColumn', label: 'editor.tools.addColumn', sign: '+‖', run: (e) => chain(e).addColumnAfter().run() },
-  { key: 'deleteRow', label: 'editor.tools.deleteRow', sign: '−≡', run: (e) => chain(e).deleteRow().run() },
-  { key: 'deleteColumn', label: 'editor.tools.deleteColumn', sign: '−‖', run: (e) => chain(e).deleteColumn().run() },
-  { key: 'deleteTable', label: 'editor.tools.deleteTable', sign: '✕▦', run: (e) => chain(e).deleteTable().run() },
+  { key: 'addRow', label: 'editor.tools.addRow', sign: 'addRow', run: (e) => chain(e).addRowAfter().run() },
+  { key: 'addColumn', label: 'editor.tools.addColumn', sign: 'addColumn', run: (e) => chain(e).addColumnAfter().run() },
+  { key: 'deleteRow', label: 'editor.tools.deleteRow', sign: 'deleteRow', run: (e) => chain(e).deleteRow().run() },
+  { key: 'deleteColumn', label: 'editor.tools.deleteColumn', sign: 'deleteColumn', run: (e) => chain(e).deleteColumn().run() },
+  { key: 'deleteTable', label: 'editor.tools.deleteTable', sign: 'deleteTable', run: (e) => chain(e).deleteTable().run() },
 ];
 
 const HISTORY: Tool[] = [
-  { key: 'undo', label: 'editor.tools.undo', sign: '↶', shortcut: 'Ctrl+Z', run: (e) => chain(e).undo().run(), enabled: (e) => e.can().undo() },
-  { key: 'redo', label: 'editor.tools.redo', sign: '↷', shortcut: 'Ctrl+Shift+Z', run: (e) => chain(e).redo().run(), enabled: (e) => e.can().redo() },
+  { key: 'undo', label: 'editor.tools.undo', sign: 'undo', shortcut: 'Ctrl+Z', run: (e) => chain(e).undo().run(), enabled: (e) => e.can().undo() },
+  { key: 'redo', label: 'editor.tools.redo', sign: 'redo', shortcut: 'Ctrl+Shift+Z', run: (e) => chain(e).redo().run(), enabled: (e) => e.can().redo() },
 ];
 
 /**
@@ -88,7 +92,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
     ref.current?.querySelectorAll<HTMLButtonElement>('button[data-tool]')[next]?.focus();
   };
 
-  const button = (key: string, index: number, label: string, sign: string, onClick: () => void, pressed: boolean | null, enabled: boolean, shortcut?: string) => (
+  const button = (key: string, index: number, label: string, sign: Tool['sign'], onClick: () => void, pressed: boolean | null, enabled: boolean, shortcut?: string) => (
     <button
       key={key}
       type="button"
@@ -103,7 +107,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       onMouseDown={(event) => event.preventDefault()} // keep the editor's selection
       onClick={() => enabled && onClick()}
     >
-      <span aria-hidden="true">{sign}</span>
+      {typeof sign === 'string' ? <ToolIcon name={sign} /> : <span aria-hidden="true">{sign.text}</span>}
       <span className="visually-hidden">{label}</span>
     </button>
   );
@@ -115,7 +119,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
           const toolState = state.tools.find((candidate) => candidate.key === tool.key);
           return button(tool.key, index, t(tool.label), tool.sign, () => tool.run(editor), toolState?.active ?? null, toolState?.enabled ?? true, tool.shortcut);
         })}
-        {button('link', tools.length, t('editor.tools.link'), '🔗', () => setLinkOpen((open) => !open), state.link, true, 'Ctrl+K')}
+        {button('link', tools.length, t('editor.tools.link'), 'link', () => setLinkOpen((open) => !open), state.link, true, 'Ctrl+K')}
       </div>
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
     </>

@@ -7,6 +7,7 @@ import { plainText, RICH_TEXT_FIELD } from '@commonplan/editor';
 import { renderWithApp } from '../../test/render';
 import { DocumentEditor } from './DocumentEditor';
 import { linkAddress } from './LinkForm';
+import pl from '../../i18n/pl.json';
 
 const ME = { name: 'Anna Koordynator', organisation: 'Biuro SSOM', color: '#0b57d0' };
 
@@ -48,6 +49,24 @@ describe('the editor', () => {
     await user.keyboard('{ArrowLeft}');
     expect(document.activeElement?.textContent).toContain('Odnośnik');
     expect(within(screen.getByRole('toolbar')).getAllByRole('button').filter((button) => button.tabIndex === 0)).toHaveLength(1);
+  });
+
+  it('draws its buttons with icons any system can show (no emoji), each named in words', async () => {
+    const user = userEvent.setup();
+    mount();
+    const toolbar = screen.getByRole('toolbar', { name: 'Formatowanie tekstu' });
+    await user.click(within(toolbar).getByRole('button', { name: pl.editor.tools.table })); // the table tools too
+    const buttons = within(toolbar).getAllByRole('button');
+    const named = Object.values(pl.editor.tools).map((name) => within(toolbar).getByRole('button', { name }));
+    expect(new Set(named).size).toBe(buttons.length); // every button has its own name from the translations
+    expect(buttons.filter((button) => /\p{Extended_Pictographic}/u.test(button.textContent ?? '')).map((button) => button.textContent)).toEqual([]);
+    for (const button of buttons) {
+      // What is drawn is hidden from assistive technology: an inline SVG, or plain letters and digits.
+      const marks = [...button.querySelectorAll('[aria-hidden="true"]')];
+      expect(marks).toHaveLength(1);
+      const mark = marks[0]!;
+      if (mark.tagName.toLowerCase() !== 'svg') expect(mark.textContent).toMatch(/^[A-Za-z0-9.]+$/);
+    }
   });
 
   it('shows a reader the live text without a toolbar, read-only', () => {

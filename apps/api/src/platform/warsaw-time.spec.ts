@@ -1,0 +1,15 @@
+import { warsawDateTime } from './warsaw-time';
+
+describe('warsawDateTime', () => {
+  it('prints an instant as Warsaw reads its clocks, in Polish unless told, across the date boundary', () => {
+    // 23:26 UTC on 5 December is 00:26 on 6 December in Warsaw (CET, UTC+1).
+    expect(warsawDateTime(new Date('2026-12-05T23:26:26.292Z'))).toBe('6 grudnia 2026, 00:26');
+    expect(warsawDateTime('2026-12-05T23:26:26.292Z', 'en')).toBe('6 December 2026, 00:26');
+  });
+
+  it('follows summer time and keeps the hour two-digit', () => {
+    // CEST (UTC+2): 22:05 UTC on 30 June is 00:05 on 1 July.
+    expect(warsawDateTime(new Date('2026-06-30T22:05:00Z'))).toBe('1 lipca 2026, 00:05');
+    expect(warsawDateTime(new Date('2026-03-01T08:07:00Z'), 'en')).toBe('1 March 2026, 09:07');
+  });
+});
