@@ -7,7 +7,7 @@ import { AppConfig } from '../platform/config/app-config';
 import { TooManyRequestsException } from '../platform/http/too-many-requests';
 import { MailService } from '../platform/mail/mail.service';
 import { SlidingWindowCounter } from '../platform/rate-limit';
-import { warsawDateTime } from '../platform/warsaw-time';
+import { warsawDateTime, warsawYear } from '../platform/warsaw-time';
 import { TokenService } from '../platform/security/tokens';
 import type { CommentContentDto, PublicCommentDto, StaffCommentDto } from './comment.dto';
 import { fieldError } from '../platform/http/field-error';
@@ -249,7 +249,7 @@ export class ConsultationCommentsService {
     }
     const submittedAt = new Date();
     const { id, number, storedAt } = await this.dataSource.transaction(async (manager) => {
-      const number = await this.nextNumber(manager, round.workspace_id, submittedAt.getUTCFullYear());
+      const number = await this.nextNumber(manager, round.workspace_id, warsawYear(submittedAt));
       const [row] = await manager.query(
         `INSERT INTO consultation_comments (round_id, number, part, passage_from, passage_to, current_wording, proposed_wording, justification,
            submitter_kind, submitter_name, submitter_type, email, user_id, organisation_id, channel, entered_by, edit_secret_hash, meeting_id)

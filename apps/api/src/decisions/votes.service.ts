@@ -4,7 +4,7 @@ import { checkVote, type ProxyAuthorisation, resolutionNumber, rulesFor, type Si
 import { AuditService } from '../audit/audit.service';
 import { AccessEvents } from '../platform/events';
 import { MailService } from '../platform/mail/mail.service';
-import { warsawDateTime } from '../platform/warsaw-time';
+import { warsawDateTime, warsawYear } from '../platform/warsaw-time';
 import { VersionsService } from '../versions/versions.service';
 import { ballotsDigest, sha256Of } from './ballots-digest';
 import { outcomeOf, type VoteRow } from './vote-outcome';
@@ -273,7 +273,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
         await manager.query(`UPDATE resolutions SET state = $2, decided_at = $3, updated_at = now() WHERE id = $1`, [vote.resolution_id, state, closedAt]);
         return;
       }
-      const year = closedAt.getUTCFullYear();
+      const year = warsawYear(closedAt);
       const [counter] = await manager.query(
         `INSERT INTO resolution_counters (body_id, year, last) VALUES ($1, $2, 1) ON CONFLICT (body_id, year) DO UPDATE SET last = resolution_counters.last + 1 RETURNING last`,
         [body.id, year],

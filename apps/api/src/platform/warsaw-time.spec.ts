@@ -1,4 +1,4 @@
-import { warsawDateTime } from './warsaw-time';
+import { warsawDateTime, warsawYear } from './warsaw-time';
 
 describe('warsawDateTime', () => {
   it('prints an instant as Warsaw reads its clocks, in Polish unless told, across the date boundary', () => {
@@ -11,5 +11,13 @@ describe('warsawDateTime', () => {
     // CEST (UTC+2): 22:05 UTC on 30 June is 00:05 on 1 July.
     expect(warsawDateTime(new Date('2026-06-30T22:05:00Z'))).toBe('1 lipca 2026, 00:05');
     expect(warsawDateTime(new Date('2026-03-01T08:07:00Z'), 'en')).toBe('1 March 2026, 09:07');
+  });
+});
+
+describe('warsawYear', () => {
+  it('numbers by the year in Warsaw: half past midnight on New Year’s Day there is already the new year', () => {
+    expect(warsawYear(new Date('2026-12-31T23:30:00Z'))).toBe(2027);
+    expect(warsawYear('2026-12-31T22:59:59Z')).toBe(2026);
+    expect(warsawYear(new Date('2027-01-01T00:30:00Z'))).toBe(2027);
   });
 });

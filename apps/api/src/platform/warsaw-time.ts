@@ -18,3 +18,10 @@ export function warsawDateTime(value: Date | string, language: DateLanguage = 'p
   const parts = Object.fromEntries(FORMATS[language].formatToParts(new Date(value)).map((part) => [part.type, part.value]));
   return `${parts['day']} ${parts['month']} ${parts['year']}, ${parts['hour']}:${parts['minute']}`;
 }
+
+const YEAR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', year: 'numeric' });
+
+/** The calendar year in Warsaw at an instant: what yearly number series (resolutions, comments) go by. */
+export function warsawYear(value: Date | string): number {
+  return Number(YEAR.format(new Date(value)));
+}
