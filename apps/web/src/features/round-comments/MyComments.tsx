@@ -49,7 +49,7 @@ export function MyComments({ comments, open, onChanged }: { comments: SubmittedC
                   <td>{comment.part}</td>
                   <td>{comment.proposedWording}</td>
                   <td>
-                    {comment.withdrawn ? t('commentForm.mine.withdrawn') : t('commentForm.mine.received')}
+                    {comment.withdrawn ? t('commentForm.mine.withdrawn') : t('commentForm.mine.submitted')}
                     {open && !comment.withdrawn && (
                       <>
                         {' '}

@@ -68,7 +68,7 @@ export function OwnCommentPage() {
               <When iso={comment.createdAt} />
             </dd>
             <dt>{t('commentForm.mine.state')}</dt>
-            <dd>{comment.withdrawn ? t('commentForm.mine.withdrawn') : t('commentForm.mine.received')}</dd>
+            <dd>{comment.withdrawn ? t('commentForm.mine.withdrawn') : t('commentForm.mine.submitted')}</dd>
           </dl>
           {comment.editable ? (
             <OwnCommentEditor

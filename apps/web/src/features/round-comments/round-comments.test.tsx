@@ -1,9 +1,12 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { documentFromJson } from '@commonplan/editor';
+import { renderPage } from '../../test/fake-api';
 import { renderWithApp } from '../../test/render';
 import { ConsultationCommentForm } from './ConsultationCommentForm';
+import { MyComments } from './MyComments';
+import { OwnCommentPage } from './OwnCommentPage';
 import { headingBefore } from './PassagePicker';
 
 const content = {
@@ -104,5 +107,41 @@ describe('ConsultationCommentForm', () => {
     await user.click(screen.getByRole('button', { name: 'Wyślij uwagę' }));
     expect(calls[0]).toEqual({ url: '/api/rounds/r1/comments', body: { part: '1. Diagnoza', currentWording: '', proposedWording: '', justification: 'Za długie.' } });
     expect((await screen.findByLabelText('Uzasadnienie')).getAttribute('aria-invalid')).toBe('true');
+  });
+});
+
+describe('the state of a received comment', () => {
+  const comment = {
+    id: 'c1',
+    number: 'U/2026/0001',
+    part: 'Rozdział 2. Cele',
+    passage: null,
+    currentWording: '',
+    proposedWording: 'Cel 1. Kolej i tramwaj.',
+    justification: 'Tramwaj dojeżdża do Polic.',
+    submitter: { kind: 'person', name: 'Jan Kowalski', type: 'resident' },
+    channel: 'online_form',
+    withdrawn: false,
+    createdAt: '2026-12-02T10:00:00.000Z',
+  };
+
+  it('reads “złożona” (submitted), not “przyjęta”, in the sender’s list until a disposition is decided', () => {
+    renderWithApp(<MyComments comments={[comment, { ...comment, id: 'c2', number: 'U/2026/0002', withdrawn: true }]} open onChanged={vi.fn()} />);
+    const [first, second] = screen.getAllByRole('row').slice(1);
+    expect(within(first!).getByRole('cell', { name: /^złożona/ })).toBeTruthy();
+    expect(first!.textContent).not.toContain('przyjęta');
+    expect(within(second!).getByRole('cell', { name: 'wycofana' })).toBeTruthy();
+  });
+
+  it('reads “Stan: złożona” on the sender’s own comment page, and “submitted” in English', async () => {
+    const routes = { 'GET /public/consultation-comments/c1': { ...comment, roundId: 'r1', editable: false } };
+    const options = { route: '/consultations/:roundId/comments/:commentId', path: '/consultations/r1/comments/c1#kod=sekret', role: 'coordinator' as const, routes };
+    const { unmount } = renderPage(<OwnCommentPage />, options);
+    const state = await screen.findByText('Stan');
+    expect(state.nextElementSibling?.textContent).toBe('złożona');
+    expect(screen.queryByText('przyjęta')).toBeNull();
+    unmount();
+    renderPage(<OwnCommentPage />, { ...options, language: 'en' });
+    expect((await screen.findByText('State')).nextElementSibling?.textContent).toBe('submitted');
   });
 });

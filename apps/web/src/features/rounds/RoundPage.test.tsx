@@ -116,3 +116,22 @@ describe('RoundPage: publication and meetings', () => {
     expect(plain(document.querySelector('.round-facts')?.textContent)).toContain('Announcement published at');
   });
 });
+
+describe('RoundPage: the statutory timetable warning', () => {
+  const short: Round = { ...round, warnings: ['shorter_than_statutory_minimum'] };
+  const openShort = (role: 'coordinator' | 'expert' | 'representative' | 'partner' | 'observer') =>
+    renderPage(<RoundPage />, { route: '/w/:workspaceId/rounds/:roundId', path: '/w/w1/rounds/r1', role, routes: { 'GET /rounds/r1': short, 'GET /workspaces/w1/resolutions': resolutions } });
+  const warning = 'Krócej niż ustawowe 35 dni od ogłoszenia';
+
+  it.each(['coordinator', 'expert'] as const)('is shown to staff (%s)', async (role) => {
+    openShort(role);
+    await screen.findByRole('heading', { level: 1, name: 'Konsultacje Strategii SOM 2030' });
+    expect(screen.getByText(warning)).toBeTruthy();
+  });
+
+  it.each(['representative', 'partner', 'observer'] as const)('is not shown to the %s role', async (role) => {
+    openShort(role);
+    await screen.findByRole('heading', { level: 1, name: 'Konsultacje Strategii SOM 2030' });
+    expect(screen.queryByText(warning)).toBeNull();
+  });
+});

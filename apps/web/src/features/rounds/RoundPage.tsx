@@ -74,7 +74,8 @@ export function RoundPage() {
       <PageHeading title={`${round.title} – ${workspace.shortName}`}>{round.title}</PageHeading>
       <StatusMessage message={notice} />
       <ErrorMessage message={failure ? errorText(failure, t) : null} />
-      {round.warnings.includes('shorter_than_statutory_minimum') && <p className="notice notice--error">{t('dashboard.rounds.short')}</p>}
+      {/* The statutory timetable is the staff's to keep: mayors (representatives), partners and observers are not warned. */}
+      {isStaff(workspace.role) && round.warnings.includes('shorter_than_statutory_minimum') && <p className="notice notice--error">{t('dashboard.rounds.short')}</p>}
       <RoundFacts
         round={round}
         consulted={

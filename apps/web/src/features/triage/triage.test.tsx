@@ -191,6 +191,54 @@ describe('TriagePage', () => {
     expect(screen.getByText('Dodano notatkę do uwagi U/2026/0002.')).toBeTruthy();
   });
 
+  it('keeps exactly one assignment form in the panel after saving the disposition, a note and an assignment', async () => {
+    const user = userEvent.setup();
+    // The API answers with the comment as it stands after each change.
+    const now = (calls: { method: string; path: string; body: unknown }[]): TriageRow =>
+      calls.reduce((comment, call) => {
+        const body = call.body as Record<string, string>;
+        if (call.method === 'PUT' && call.path.endsWith('/disposition')) return { ...comment, disposition: body.disposition as TriageRow['disposition'], dispositionJustification: body.justification ?? null, dispositionBy: { id: 'u1', displayName: 'Anna Koordynator' } };
+        if (call.method === 'POST' && call.path.endsWith('/notes')) return { ...comment, notes: [...comment.notes, { id: `n${comment.notes.length + 1}`, body: body.body ?? '', author: 'Anna Koordynator', createdAt: '2026-12-03T09:00:00.000Z' }] };
+        if (call.method === 'PUT' && call.path.endsWith('/assignee')) return { ...comment, assignee: body.assigneeId ? { id: body.assigneeId, displayName: 'Ewa Ekspert' } : null };
+        return comment;
+      }, rows[0]!);
+    const page: ReturnType<typeof openTriage> = openTriage({ triage: () => [now(page.calls), rows[1]!] });
+    await user.click(await screen.findByRole('button', { name: 'Otwórz uwagę U/2026/0001' }));
+    const panel = () => screen.getByRole('region', { name: 'Uwaga U/2026/0001' });
+    const assignForms = () => within(panel()).getAllByRole('form', { name: 'Przypisanie' });
+    const assigneeSelects = () => within(panel()).getAllByRole('combobox', { name: 'Przypisz do' });
+    expect(assignForms()).toHaveLength(1);
+    expect(assigneeSelects()).toHaveLength(1);
+    let reloads = triageCalls(page.calls).length;
+
+    await user.selectOptions(within(panel()).getByLabelText('Rozstrzygnięcie'), 'accepted');
+    await user.type(within(panel()).getByLabelText('Uzasadnienie rozstrzygnięcia'), 'Słusznie.');
+    await user.click(within(panel()).getByRole('button', { name: 'Zapisz rozstrzygnięcie' }));
+    await waitFor(() => expect(triageCalls(page.calls).length).toBeGreaterThan(reloads));
+    await screen.findByText(/Zapisano rozstrzygnięcie uwagi U\/2026\/0001/);
+    expect(assignForms()).toHaveLength(1);
+    expect(assigneeSelects()).toHaveLength(1);
+    reloads = triageCalls(page.calls).length;
+
+    await user.type(within(panel()).getByLabelText('Notatka wewnętrzna — nie jest publikowana'), 'Sprawdzić mapę.');
+    await user.click(within(panel()).getByRole('button', { name: 'Dodaj notatkę' }));
+    await waitFor(() => expect(triageCalls(page.calls).length).toBeGreaterThan(reloads));
+    await screen.findByText('Dodano notatkę do uwagi U/2026/0001.');
+    await within(panel()).findByText('Sprawdzić mapę.'); // the reloaded comment is drawn
+    expect(assignForms()).toHaveLength(1);
+    expect(assigneeSelects()).toHaveLength(1);
+    reloads = triageCalls(page.calls).length;
+
+    await user.selectOptions(assigneeSelects()[0]!, 'u3');
+    await user.click(within(panel()).getByRole('button', { name: 'Zapisz przypisanie' }));
+    await waitFor(() => expect(triageCalls(page.calls).length).toBeGreaterThan(reloads));
+    await screen.findByText('Uwagę U/2026/0001 przypisano: Ewa Ekspert (Ekspert).');
+    await within(panel()).findByText('Ewa Ekspert'); // the reloaded comment is drawn
+    expect(assignForms()).toHaveLength(1);
+    expect(assigneeSelects()).toHaveLength(1);
+    expect(screen.getAllByRole('heading', { level: 3, name: 'Przypisanie' })).toHaveLength(1);
+  });
+
   it('lets staff enter a comment received by post', async () => {
     const user = userEvent.setup();
     const page = openTriage();
