@@ -5,6 +5,7 @@ import type { DocumentSummary, Organisation, Person, WorkspaceDetails } from '..
 import { useApiData } from '../../api/useApiData';
 import { DataView } from '../../ui/DataView';
 import { PageHeading } from '../../ui/PageHeading';
+import { isStaff } from '../triage/triage-api';
 import { useWorkspace } from '../workspace/workspace-context';
 import { ImportForm } from '../document-files/ImportForm';
 import { DocumentsTable } from './DocumentsTable';
@@ -40,7 +41,7 @@ export function DashboardPage() {
 
       <section aria-labelledby="rounds-heading">
         <h2 id="rounds-heading">{t('dashboard.rounds.heading')}</h2>
-        <DataView source={rounds}>{(list) => <RoundsTable workspaceId={workspace.id} rounds={list} />}</DataView>
+        <DataView source={rounds}>{(list) => <RoundsTable workspaceId={workspace.id} rounds={list} warnings={isStaff(workspace.role)} />}</DataView>
         {can(workspace.role, 'consultations.manage') && (
           <p>
             <Link to={`/w/${workspace.id}/rounds/new`} className="button">

@@ -19,7 +19,7 @@ export interface RoundSummary {
 }
 
 /** The workspace's consultation rounds: what is consulted, state, timetable, days left, comments, report due date. */
-export function RoundsTable({ workspaceId, rounds }: { workspaceId: string; rounds: RoundSummary[] }) {
+export function RoundsTable({ workspaceId, rounds, warnings = false }: { workspaceId: string; rounds: RoundSummary[]; /** The statutory timetable's warnings: for staff, who keep it. */ warnings?: boolean }) {
   const { t, i18n } = useTranslation();
   if (rounds.length === 0) return <p>{t('dashboard.rounds.none')}</p>;
   const date = (iso: string) => <time dateTime={iso}>{formatDate(iso, i18n.language)}</time>;
@@ -43,7 +43,7 @@ export function RoundsTable({ workspaceId, rounds }: { workspaceId: string; roun
               <th scope="row">
                 <Link to={`/w/${workspaceId}/rounds/${round.id}`}>{round.title}</Link>
                 <span className="table-note">{t('dashboard.rounds.consulted', { document: round.document.title, number: round.version.number, name: round.version.name })}</span>
-                {round.warnings.includes('shorter_than_statutory_minimum') && <span className="table-note table-note--warning">{t('dashboard.rounds.short')}</span>}
+                {warnings && round.warnings.includes('shorter_than_statutory_minimum') && <span className="table-note table-note--warning">{t('dashboard.rounds.short')}</span>}
               </th>
               <td>
                 <span className={`badge badge--round-${round.state}`}>{t(`roundStates.${round.state}`)}</span>

@@ -135,3 +135,24 @@ describe('RoundPage: the statutory timetable warning', () => {
     expect(screen.queryByText(warning)).toBeNull();
   });
 });
+
+describe('RoundPage: closing the collection of comments', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const running = (closesAt: Date): Round => ({ ...round, state: 'open', closedAt: null, closesAt: closesAt.toISOString() });
+
+  it('says how long is left instead of offering a close the API would refuse', async () => {
+    openRound({ 'GET /rounds/r1': running(new Date(Date.now() + 3 * DAY - 60 * 60 * 1000)) });
+    expect(await screen.findByText(/Zbieranie uwag trwa\. Rundę będzie można zamknąć za 3 dni, po terminie zamknięcia:/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Zamknij zbieranie uwag' })).toBeNull();
+  });
+
+  it('offers the close once the closing time has passed', async () => {
+    openRound({ 'GET /rounds/r1': running(new Date(Date.now() - 1000)) });
+    expect(await screen.findByRole('button', { name: 'Zamknij zbieranie uwag' })).toBeTruthy();
+  });
+
+  it('says the time left in English, in hours when under a day', async () => {
+    openRound({ 'GET /rounds/r1': running(new Date(Date.now() + 5 * 60 * 60 * 1000 - 60_000)) }, 'coordinator', 'en');
+    expect(await screen.findByText(/The round can be closed in 5 hours, after its closing time:/)).toBeTruthy();
+  });
+});

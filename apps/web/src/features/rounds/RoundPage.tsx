@@ -10,6 +10,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { commentsAsOrganisation, RoundCommenting } from '../round-comments/RoundCommenting';
 import { useWorkspace } from '../workspace/workspace-context';
 import { isStaff, triagePagePath } from '../triage/triage-api';
+import { CloseWhenDue } from './CloseWhenDue';
 import { MeetingForm } from './MeetingForm';
 import { PublicationForm } from './PublicationForm';
 import { InformationClause, RoundFacts, RoundMeetings, RoundUnavailable, When } from './RoundDetails';
@@ -63,6 +64,12 @@ export function RoundPage() {
     }
   }
 
+  const advanceButton = next && (
+    <button type="button" className="button button--primary" aria-disabled={busy} onClick={() => void advance()}>
+      {t(`rounds.actions.${next}`)}
+    </button>
+  );
+
   return (
     <>
       <p className="back-link">
@@ -100,13 +107,8 @@ export function RoundPage() {
           </>
         }
       />
-      {next && (
-        <p>
-          <button type="button" className="button button--primary" aria-disabled={busy} onClick={() => void advance()}>
-            {t(`rounds.actions.${next}`)}
-          </button>
-        </p>
-      )}
+      {next && next !== 'close' && <p>{advanceButton}</p>}
+      {next === 'close' && <CloseWhenDue closesAt={round.closesAt} action={<p>{advanceButton}</p>} />}
       {round.state !== 'draft' && (
         <p>
           <Link to={`/consultations/${round.id}`}>{t('rounds.public.link')}</Link>
