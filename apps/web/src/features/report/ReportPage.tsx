@@ -10,7 +10,7 @@ import { Loading } from '../../ui/Loading';
 import { ErrorMessage, StatusMessage } from '../../ui/Messages';
 import { PageHeading } from '../../ui/PageHeading';
 import { useWorkspace } from '../workspace/workspace-context';
-import { previewPath, publishReport, type ReportEdition, type ReportPreview, reportFileUrl } from './report-api';
+import { previewPath, publishReport, REPORT_FORMATS, type ReportEdition, type ReportPreview, reportFileUrl } from './report-api';
 import { ReportDownloads, ReportView } from './ReportView';
 
 /** Publication: the published editions, what holds up the next one, and (coordinators) the button with a confirmation. */
@@ -48,10 +48,17 @@ function PublishPanel({ preview, canPublish, onPublished }: { preview: ReportPre
           <ul>
             {preview.editions.map((edition) => (
               <li key={edition.edition}>
-                <a href={reportFileUrl(preview.roundId, 'pdf', i18n.language, { edition: edition.edition })} download>
-                  {t('report.publish.editionItem', { edition: edition.edition, date: formatDateTime(edition.publishedAt, i18n.language) })}
-                </a>{' '}
-                · SHA-256 <code className="hash">{edition.sha256}</code>
+                {t('report.publish.editionItem', { edition: edition.edition, date: formatDateTime(edition.publishedAt, i18n.language) })} · SHA-256{' '}
+                <code className="hash">{edition.sha256}</code>
+                <ul className="export-links">
+                  {REPORT_FORMATS.map((format) => (
+                    <li key={format}>
+                      <a href={reportFileUrl(preview.roundId, format, i18n.language, { edition: edition.edition })} download>
+                        {t('report.downloads.described', { format: t(`report.downloads.${format}`), edition: edition.edition })}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
               </li>
             ))}
           </ul>

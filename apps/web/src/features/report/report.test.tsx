@@ -279,6 +279,15 @@ describe('ReportPage', () => {
     expect(page.calls.filter((call) => call.method === 'POST').map((call) => call.path)).toEqual(['/rounds/r1/report/publish']);
     await waitFor(() => expect(screen.getByText('Nic się nie zmieniło od wydania 1; nowe wydanie wymaga zmiany.')).toBeTruthy());
     expect(screen.queryByRole('button', { name: 'Opublikuj sprawozdanie' })).toBeNull();
+    // The published edition, as its files in every format, next to the draft's.
+    const editions = screen.getByRole('region', { name: 'Publikacja' });
+    expect(plain(editions.textContent)).toMatch(new RegExp(`Wydanie 1 z 10 gru 2026, \\d\\d:00 · SHA-256 ${sha256}`));
+    expect(within(editions).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['PDF, wydanie 1', '/api/public/rounds/r1/report.pdf?lang=pl&edition=1'],
+      ['Word (DOCX), wydanie 1', '/api/public/rounds/r1/report.docx?lang=pl&edition=1'],
+      ['Załącznik jako CSV, wydanie 1', '/api/public/rounds/r1/report.csv?lang=pl&edition=1'],
+      ['Arkusz kalkulacyjny (XLSX), wydanie 1', '/api/public/rounds/r1/report.xlsx?lang=pl&edition=1'],
+    ]);
   });
 
   it('names the comments that hold up publication, and shows experts no publish button', async () => {
