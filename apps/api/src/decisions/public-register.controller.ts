@@ -1,12 +1,20 @@
-import { Controller, Get, NotFoundException, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, type PipeTransform, Query } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../access/access.decorators';
 import { MINUTES_FORMAT_PARAM, minutesDownload, minutesFormat, MinutesQueryDto } from './minutes/minutes.http';
 import { PublicRegisterService } from './public-register.service';
 import { RegisterService } from './register.service';
 
-/** A register entry's place in an address: a whole number, else no such entry. */
-const POSITION = new ParseIntPipe({ exceptionFactory: () => new NotFoundException('no such entry in this register') });
+/**
+ * A register entry's place in an address: a whole number from 1 with at most 9 digits, else no such entry (a longer
+ * one would overflow the database's integer comparison).
+ */
+const POSITION: PipeTransform<string, number> = {
+  transform(value: string): number {
+    if (!/^[1-9]\d{0,8}$/.test(value)) throw new NotFoundException('no such entry in this register');
+    return Number(value);
+  },
+};
 
 /** The decision register as published, without signing in: the list, each entry's page, and its files. */
 @ApiTags('decisions')
