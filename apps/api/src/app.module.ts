@@ -15,6 +15,7 @@ import { RoundsModule } from './consultations/rounds.module';
 import { ReportModule } from './consultations/report/report.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { DocumentFilesModule } from './document-files/document-files.module';
+import { TasksModule } from './tasks/tasks.module';
 import { VersionsModule } from './versions/versions.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
@@ -40,6 +41,7 @@ export class AppModule {
         RoundsModule,
         ReportModule,
         DecisionsModule,
+        TasksModule,
       ],
     };
   }

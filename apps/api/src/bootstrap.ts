@@ -1,7 +1,7 @@
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
@@ -14,6 +14,7 @@ import { Database } from './platform/database/database';
 import { crossSiteGuard } from './platform/http/cross-site-guard';
 import { ErrorFilter } from './platform/http/error-filter';
 import { inputGuard, limitJsonDepth } from './platform/http/input-guard';
+import { createOpenApiDocument } from './platform/http/openapi';
 import { createValidationPipe } from './platform/http/validation';
 import { serveWebApp } from './platform/http/web-app';
 import { PasswordHasher } from './platform/security/password-hasher';
@@ -91,13 +92,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalFilters(new ErrorFilter());
   app.useWebSocketAdapter(new CollabIoAdapter(app, config));
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Commonplan API')
-    .setDescription('Participatory planning for associations of local governments')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
   });
 

@@ -90,7 +90,7 @@ describe('sign-in, sessions and password reset', () => {
 
     const weak = await server.request('/api/auth/password-reset/confirm', { body: { token, password: 'short' } });
     expect(weak.status).toBe(400);
-    expect(weak.body.errors).toEqual([{ field: 'password', message: expect.stringMatching(/at least 10/) }]);
+    expect(weak.body.errors).toEqual([{ field: 'password', message: expect.stringMatching(/at least 10/), code: 'password_too_short' }]);
 
     const done = await server.request('/api/auth/password-reset/confirm', { body: { token, password: 'nowe-hasło-obserwatora' } });
     expect(done.status).toBe(204);

@@ -2,6 +2,7 @@ import { initProseMirrorDoc } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { anchorPassage, editorSchema, RICH_TEXT_FIELD } from '@commonplan/editor';
 import { COLLAB_EVENTS } from '@commonplan/sync';
+import { createWorkspace } from '../src/workspaces/create-workspace';
 import { TestServer } from './support/test-server';
 import { connected, emitAck, eventually, ioClient, stockProvider, whenSynced, type StockProvider } from './support/collab-clients';
 
@@ -135,6 +136,21 @@ describe('comments: threads anchored to passages, replies, mentions, resolve and
     expect(stranger.status).toBe(400);
     expect(JSON.stringify(stranger.body)).toContain('mentions');
     expect((await api(`/${threadId}/replies`, coordinator, { body: 'y', mentions: ['nope'] })).status).toBe(400);
+    // A person of another association is a real user, but not one who may read this document: refused, nobody notified.
+    const created = await createWorkspace(server.db, server.config, {
+      slug: 'kof-komentarze',
+      name: 'Stowarzyszenie Koszalińskiego Obszaru Funkcjonalnego',
+      shortName: 'KOF',
+      coordinatorEmail: 'komentarze@kof.example',
+      coordinatorName: 'Koordynator KOF',
+    });
+    const tokenB = (await server.request(`/api/invitations/${new URL(created.invitationLink).searchParams.get('token')}/accept`, { body: { password: 'hasło-koordynatora-kof' } })).body.token;
+    const outsider = (await server.request(`/api/workspaces/${created.workspaceId}/people`, { token: tokenB })).body[0].userId as string;
+    const foreign = await api(`/${threadId}/replies`, coordinator, { body: '@Koordynator KOF', mentions: [observerId, outsider] });
+    expect(foreign.status).toBe(400);
+    expect(JSON.stringify(foreign.body)).toContain('mentions');
+    expect((await server.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1`, [outsider]))[0].n).toBe(0);
+    expect((await api('', coordinator)).body.find((t: { id: string }) => t.id === threadId).comments).toHaveLength(1);
     expect((await api(`/00000000-0000-4000-8000-000000000000/replies`, coordinator, { body: 'y' })).status).toBe(404);
     expect((await api(`/00000000-0000-4000-8000-000000000000/resolve`, coordinator, {})).status).toBe(404);
     expect((await server.request(`/api/documents/00000000-0000-4000-8000-000000000000/comments`, { token: coordinator })).status).toBe(404);

@@ -85,6 +85,8 @@ describe('documents as files: export to PDF, Word and Markdown; import of Word a
     expect(md).toContain('title: "Koncepcja węzłów przesiadkowych"');
     expect(md).toContain('version: "The live text (not frozen)"');
     expect(md).toContain(`sha256: "${version.contentHash}"`);
+    // The date in Polish local time, with its offset (CET or CEST), not in UTC.
+    expect(md).toMatch(/\ndate: "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00"\n/);
     expect(md).toContain('| Dąbie | Szczecin |');
 
     const docx = await download(`/documents/${documentId}/export?format=docx`, coordinator);

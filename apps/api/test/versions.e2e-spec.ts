@@ -1,8 +1,11 @@
 import * as Y from 'yjs';
 import { canonicalJson } from '@commonplan/domain';
 import { createHash } from 'node:crypto';
+import type { Socket } from 'socket.io-client';
+import { COLLAB_EVENTS } from '@commonplan/sync';
+import { createWorkspace } from '../src/workspaces/create-workspace';
 import { TestServer } from './support/test-server';
-import { eventually, plain, stockProvider, whenSynced, type StockProvider } from './support/collab-clients';
+import { connected, emitAck, eventually, ioClient, plain, stockProvider, whenSynced, type StockProvider } from './support/collab-clients';
 
 /** A block of the rich text as Tiptap writes it. */
 function block(type: string, text: string, attrs: Record<string, unknown> = {}): Y.XmlElement {
@@ -129,6 +132,67 @@ describe('document versions: freeze, list, open, compare, restore', () => {
     const actions = audit.body.entries.map((e: { action: string }) => e.action);
     expect(actions.filter((a: string) => a === 'document.version_frozen')).toHaveLength(2);
     expect(actions.filter((a: string) => a === 'document.version_restored')).toHaveLength(2);
+  });
+
+  it('tells everyone in the document, and nobody else, when a version is frozen or restored', async () => {
+    const newDocument = async (token: string, workspaceId: string, title: string) =>
+      (await server.request(`/api/workspaces/${workspaceId}/documents`, { token, body: { title, kind: 'concept' } })).body.id as string;
+    const sockets: Socket[] = [];
+    /** A socket.io connection in `documentId` as `token`, and every doc-event it hears (of any document). */
+    const listen = async (token: string, documentId: string) => {
+      const socket = ioClient(server, token);
+      sockets.push(socket);
+      await connected(socket);
+      const heard: Array<[string, unknown]> = [];
+      socket.on(COLLAB_EVENTS.docEvent, (id: string, event: unknown) => heard.push([id, event]));
+      expect(await emitAck(socket, 'join', documentId)).toMatchObject({ ok: true });
+      return heard;
+    };
+    try {
+      const plan = await newDocument(coordinator, ws, 'Plan mobilności');
+      const other = await newDocument(coordinator, ws, 'Plan zieleni');
+      // A second association, with its own document.
+      const created = await createWorkspace(server.db, server.config, {
+        slug: 'kof-wersje',
+        name: 'Stowarzyszenie Koszalińskiego Obszaru Funkcjonalnego',
+        shortName: 'KOF',
+        coordinatorEmail: 'wersje@kof.example',
+        coordinatorName: 'Koordynator KOF',
+      });
+      const accepted = await server.request(`/api/invitations/${new URL(created.invitationLink).searchParams.get('token')}/accept`, { body: { password: 'hasło-koordynatora-kof' } });
+      const coordinatorB = accepted.body.token as string;
+      const elsewhere = await newDocument(coordinatorB, created.workspaceId, 'Strategia KOF');
+
+      // B (a reader of the plan) has it open; others have another document of the workspace, or of the other one, open.
+      const reader = await listen(observer, plan);
+      const neighbour = await listen(observer, other);
+      const stranger = await listen(coordinatorB, elsewhere);
+      // The other association's coordinator may not follow the plan at all.
+      const intruder = ioClient(server, coordinatorB);
+      sockets.push(intruder);
+      await connected(intruder);
+      expect(await emitAck(intruder, 'join', plan)).toMatchObject({ ok: false });
+
+      // A freezes a version: B hears of it at once, and fetching the list shows it.
+      const version = (await api(`/${plan}/versions`, coordinator, { name: 'v1 — do dyskusji' })).body;
+      await eventually(() => reader.length === 1, 5_000, 'doc-event after the freeze');
+      expect(reader).toEqual([[plan, { type: 'versions' }]]);
+      expect((await api(`/${plan}/versions`, observer)).body.map((v: { name: string }) => v.name)).toEqual(['v1 — do dyskusji']);
+      // Restoring is news too.
+      expect((await api(`/${plan}/versions/${version.id}/restore`, coordinator, {})).status).toBe(200);
+      await eventually(() => reader.length === 2, 5_000, 'doc-event after the restore');
+      expect(reader[1]).toEqual([plan, { type: 'versions' }]);
+
+      // The others hear only of their own documents: a freeze there arrives after everything said about the plan.
+      await api(`/${other}/versions`, coordinator, { name: 'v1' });
+      await server.request(`/api/documents/${elsewhere}/versions`, { token: coordinatorB, body: { name: 'v1' } });
+      await eventually(() => neighbour.length === 1 && stranger.length === 1, 5_000, 'doc-events of the other documents');
+      expect(neighbour).toEqual([[other, { type: 'versions' }]]);
+      expect(stranger).toEqual([[elsewhere, { type: 'versions' }]]);
+      expect(reader).toHaveLength(2);
+    } finally {
+      for (const socket of sockets) socket.disconnect();
+    }
   });
 
   it('refuses bad input and strangers with clear errors, and keeps versions frozen in the database', async () => {

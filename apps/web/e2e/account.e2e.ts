@@ -35,7 +35,7 @@ describe('the account page: a person sees their sessions and signs another devic
     await signIn(page, person.email, person.password);
     await page.getByRole('link', { name: `Twoje konto: ${person.displayName}` }).click();
     await page.getByRole('heading', { level: 1, name: 'Twoje konto' }).waitFor();
-    const table = page.getByRole('table', { name: 'Sesje, w których jesteś zalogowany, od najnowszej' });
+    const table = page.getByRole('table', { name: 'Aktywne sesje Twojego konta, od najnowszej' });
     const rows = table.locator('tbody tr');
     // Newest first: this browser, the other browser, and the session that accepting the invitation opened.
     await rows.nth(2).waitFor();

@@ -58,8 +58,13 @@ describe('comments in the browser', () => {
     for (let i = 0; i < 'Cel 1. '.length; i++) await b.page.keyboard.press('ArrowRight');
     for (let i = 0; i < 'Kolej metropolitalna'.length; i++) await b.page.keyboard.press('Shift+ArrowRight');
     await comments(b.page).getByText('Komentujesz: „Kolej metropolitalna”').waitFor();
-    await comments(b.page).getByLabel('Treść komentarza').fill('Czy obejmuje to Goleniów?');
-    await comments(b.page).getByLabel('Wspomnij osobę (dostanie powiadomienie)').first().selectOption({ label: 'Koordynator Biura SSOM' });
+    // A mention as it is typed: "@" and the first letters list the people, Enter inserts the one highlighted.
+    const field = comments(b.page).getByRole('combobox', { name: 'Treść komentarza' });
+    await field.pressSequentially('Czy obejmuje to Goleniów? @Koord');
+    await comments(b.page).getByRole('option', { name: /^Koordynator Biura SSOM/, selected: true }).waitFor();
+    expect(await field.getAttribute('aria-expanded')).toBe('true');
+    await b.page.keyboard.press('Enter');
+    expect(await field.getAttribute('aria-expanded')).toBe('false');
     await comments(b.page).getByRole('button', { name: 'Dodaj komentarz' }).click();
     await comments(b.page).getByRole('status').filter({ hasText: 'Dodano komentarz.' }).waitFor();
     await comments(b.page).getByText('Czy obejmuje to Goleniów? @Koordynator Biura SSOM').waitFor();
@@ -86,7 +91,7 @@ describe('comments in the browser', () => {
     // The mention is a notification: from it to the thread.
     await a.page.getByRole('navigation', { name: 'Nawigacja główna' }).getByRole('link', { name: 'Powiadomienia (nieprzeczytane: 1)' }).click();
     await a.page.getByRole('heading', { level: 1, name: 'Powiadomienia' }).waitFor();
-    expect(await a.page.locator('.notification').first().innerText()).toContain('Ekspertka Komentarzy wspomniał(a) o Tobie w komentarzu do dokumentu „Plan mobilności”');
+    expect(await a.page.locator('.notification').first().innerText()).toContain('Ekspertka Komentarzy: wzmianka o Tobie w komentarzu do dokumentu „Plan mobilności”');
     expect(await axeViolations(a.page)).toEqual([]);
     await a.page.getByRole('button', { name: 'English' }).click();
     await a.page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();

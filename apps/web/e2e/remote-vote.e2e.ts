@@ -3,17 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
 import { bearerToken, callApi, demoWorkspaceId } from './support/api';
 import { COORDINATOR, launchBrowser, openPage, signIn } from './support/browser';
+import { warsawInput } from './support/warsaw';
 
 /** Representatives of the demo's members (apps/api/src/demo/demo-seeder.ts REPRESENTATIVE_LOGINS); Police votes in the browser. */
 const VOTING_BY_API = ['szczecin', 'dobra'];
 const IN_BROWSER = 'police';
 const representative = (slug: string) => `przedstawiciel.${slug}@som.example`;
 
-/** A moment as the datetime-local field takes it, in this machine's time zone (Chromium runs with the same one). */
-function localInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 async function bothLanguagesClean(page: Page, englishHeading: string): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
@@ -58,7 +54,7 @@ describe('decisions: a remote vote on a resolution’s page', () => {
     await page.waitForURL(new RegExp(`${resolutionUrl}$`));
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     const form = page.getByRole('form', { name: 'Głosowanie zdalne' });
-    await form.getByLabel('Koniec głosowania').fill(localInput(new Date(Date.now() + 60 * 60 * 1000)));
+    await form.getByLabel('Koniec głosowania').fill(warsawInput(new Date(Date.now() + 60 * 60 * 1000)));
     await form.getByRole('button', { name: 'Otwórz głosowanie zdalne' }).click();
     const heading = page.getByRole('heading', { level: 3, name: /^Głosowanie zdalne, jawne/ });
     await heading.waitFor();

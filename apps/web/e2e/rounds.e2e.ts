@@ -73,7 +73,8 @@ describe('consultation rounds on the dashboard', () => {
 
     const { context, page, errors } = await openPage(browser);
     await signIn(page, COORDINATOR);
-    await page.getByRole('link', { name: 'Konsultacje parków rzecznych' }).click();
+    // From the rounds table (the round's opening is also among the coordinator's deadlines at the top).
+    await page.getByRole('table', { name: 'Rundy konsultacji: etap, terminy, uwagi i termin sprawozdania' }).getByRole('link', { name: 'Konsultacje parków rzecznych' }).click();
     await page.getByRole('heading', { level: 1, name: 'Konsultacje parków rzecznych' }).waitFor();
     const facts = page.locator('.round-facts');
     expect((await facts.innerText()).replace(/\s+/g, ' ')).toContain('Etap Projekt');

@@ -13,6 +13,7 @@ import {
   reportDueAt,
   ROUND_ACTIONS,
   ROUND_STATES,
+  roundChangeRefusal,
   roundTransition,
   statutoryPeriod,
   timetableWarnings,
@@ -34,6 +35,13 @@ describe('consultation rounds', () => {
     expect(roundTransition('closed', 'publish_report', { now: after, opensAt, closesAt })).toEqual({ ok: true, state: 'report_published' });
     expect(roundTransition('open', 'announce', { now: after, opensAt, closesAt })).toMatchObject({ ok: false, reason: 'a round that is open cannot be announced' });
     expect(roundTransition('report_published', 'close', { now: after, opensAt, closesAt }).ok).toBe(false);
+  });
+
+  it('change their announcement until they open, and are deleted only as drafts', () => {
+    expect(ROUND_STATES.filter((state) => roundChangeRefusal(state, 'edit') === null)).toEqual(['draft', 'announced']);
+    expect(ROUND_STATES.filter((state) => roundChangeRefusal(state, 'delete') === null)).toEqual(['draft']);
+    expect(roundChangeRefusal('open', 'edit')).toBe('a round that is open cannot be changed: only a draft or announced round can');
+    expect(roundChangeRefusal('announced', 'delete')).toBe('a round that is announced cannot be deleted: only a draft round can');
   });
 
   it('never open before the opening time nor close before the closing time', () => {

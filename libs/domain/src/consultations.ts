@@ -77,6 +77,18 @@ export function roundTransition(state: RoundState, action: RoundAction, times: {
   return { ok: true, state: step.to };
 }
 
+/** What a coordinator may do to a round itself: change its announcement (terms, audiences, channels, clause) or delete it. */
+export type RoundChange = 'edit' | 'delete';
+
+/**
+ * Why a round cannot take a change now, or null when it can: its announcement changes until the round opens (once
+ * comments are taken, they are taken on the announced terms), and only a draft, never announced publicly, is deleted.
+ */
+export function roundChangeRefusal(state: RoundState, change: RoundChange): string | null {
+  if (change === 'edit') return state === 'draft' || state === 'announced' ? null : `a round that is ${state} cannot be changed: only a draft or announced round can`;
+  return state === 'draft' ? null : `a round that is ${state} cannot be deleted: only a draft round can`;
+}
+
 function pastTense(action: RoundAction): string {
   return { announce: 'announced', open: 'opened', close: 'closed', publish_report: 'given a published report' }[action];
 }
@@ -93,7 +105,7 @@ const warsawParts = new Intl.DateTimeFormat('en-CA', {
 });
 
 /** The wall-clock time in Warsaw of a moment, as if it were UTC (to take the offset from). */
-function warsawWallClock(at: Date): number {
+export function warsawWallClock(at: Date): number {
   const parts = Object.fromEntries(warsawParts.formatToParts(at).map((p) => [p.type, p.value]));
   return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
 }

@@ -6,3 +6,4 @@ export * from './passwords';
 export * from './documents';
 export * from './consultations';
 export * from './decisions';
+export * from './quotes';

@@ -45,6 +45,7 @@ describe('doc-event parsing', () => {
   it('accepts the kinds this client knows and ignores the rest', () => {
     expect(parseDocEvent({ type: 'comments' })).toEqual({ type: 'comments' });
     expect(parseDocEvent({ type: 'comments', extra: 1 })).toEqual({ type: 'comments' });
+    expect(parseDocEvent({ type: 'versions' })).toEqual({ type: 'versions' });
     expect(parseDocEvent({ type: 'votes' })).toBeNull();
     expect(parseDocEvent(null)).toBeNull();
     expect(parseDocEvent('comments')).toBeNull();

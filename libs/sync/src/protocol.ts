@@ -20,19 +20,19 @@ export const COLLAB_EVENTS = {
   docError: 'doc-error',
   /**
    * server → client: `doc-event(docId, event: DocEvent)`: something about the document outside its text changed
-   * (its comments); the client fetches what it shows again. Sent only to sockets in the document.
+   * (its comments, its versions); the client fetches what it shows again. Sent only to sockets in the document.
    */
   docEvent: 'doc-event',
 } as const;
 
-/** What a `doc-event` says changed. */
-export type DocEventType = 'comments';
+/** What a `doc-event` says changed: the comment threads, or the versions (one frozen or restored). */
+export type DocEventType = 'comments' | 'versions';
 
 export interface DocEvent {
   type: DocEventType;
 }
 
-const DOC_EVENT_TYPES: readonly string[] = ['comments'];
+const DOC_EVENT_TYPES: readonly string[] = ['comments', 'versions'];
 
 /** A `doc-event` payload as received, or null when it is not one this client knows. */
 export function parseDocEvent(data: unknown): DocEvent | null {

@@ -8,7 +8,8 @@ export const ROUNDS_NAMESPACE = '/rounds';
 
 export const ROUND_EVENTS = { watch: 'watch', unwatch: 'unwatch', event: 'round-event' } as const;
 
-export type RoundEventType = 'comment_submitted' | 'comment_changed' | 'triage_changed';
+/** round_changed / round_deleted: a coordinator changed the round's announcement (terms, audiences, …) or deleted the draft. */
+export type RoundEventType = 'comment_submitted' | 'comment_changed' | 'triage_changed' | 'round_changed' | 'round_deleted';
 
 export interface RoundEvent {
   type: RoundEventType;

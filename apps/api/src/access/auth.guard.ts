@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { can } from '@commonplan/domain';
+import { problem } from '../platform/http/problem-codes';
 import { TokenService } from '../platform/security/tokens';
 import { ACCESS_RULE, type AccessRule } from './access.decorators';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookies';
@@ -81,7 +82,7 @@ export class AuthGuard implements CanActivate {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new UnauthorizedException('the Authorization header must be "Bearer <token>"');
       const principal = await this.sessions.authenticate(match[1], 'bearer');
-      if (!principal) throw new UnauthorizedException('the session token is invalid or has expired');
+      if (!principal) throw problem('session_invalid', 'the session token is invalid or has expired');
       return principal;
     }
     const cookie = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public, SignedIn } from '../access/access.decorators';
 import { CSRF_COOKIE, SESSION_COOKIE, setSessionCookies } from '../access/cookies';
@@ -9,6 +9,7 @@ import type { SessionView, SignedIn as SignedInResult } from '../access/session-
 import { UuidParam } from '../platform/http/params';
 import { AuthService, type Me } from './auth.service';
 import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/auth.dto';
+import { EndedSessionsDto, MeDto, ResetRequestedDto, SessionViewDto, SignedInDto } from './dto/auth-responses.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -22,7 +23,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{ token, expiresAt, user }' })
+  @ApiOkResponse({ type: SignedInDto })
   async login(@Body() body: LoginDto, @Req() req: AppRequest, @Res({ passthrough: true }) res: Response): Promise<SignedInResult> {
     const signedIn = await this.auth.login(body.email, body.password, clientOf(req));
     setSessionCookies(res, signedIn, this.config.secureCookies);
@@ -42,6 +43,7 @@ export class AuthController {
   @SignedIn()
   @ApiBearerAuth()
   @Get('me')
+  @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() principal: Principal): Promise<Me> {
     return this.auth.me(principal);
   }
@@ -50,6 +52,7 @@ export class AuthController {
   @SignedIn()
   @ApiBearerAuth()
   @Get('sessions')
+  @ApiOkResponse({ type: [SessionViewDto] })
   sessions(@CurrentPrincipal() principal: Principal): Promise<SessionView[]> {
     return this.auth.sessionsOf(principal);
   }
@@ -68,6 +71,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('sessions/end-others')
   @HttpCode(200)
+  @ApiOkResponse({ type: EndedSessionsDto })
   endOtherSessions(@CurrentPrincipal() principal: Principal): Promise<{ ended: number }> {
     return this.auth.endOtherSessions(principal);
   }
@@ -76,6 +80,7 @@ export class AuthController {
   @Public()
   @Post('password-reset')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: ResetRequestedDto })
   async requestReset(@Body() body: PasswordResetRequestDto, @Req() req: AppRequest): Promise<{ message: string }> {
     await this.auth.requestPasswordReset(body.email, clientOf(req).ip);
     return { message: 'if the address has an account, a reset link is on its way' };

@@ -1,6 +1,5 @@
-import { BadRequestException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { passwordProblem } from '@commonplan/domain';
 import type { Principal } from '../access/request-context';
 import { SessionStore, type SessionView, type SignedIn } from '../access/session-store';
 import { AuditService } from '../audit/audit.service';
@@ -11,6 +10,8 @@ import { PasswordHasher } from '../platform/security/password-hasher';
 import { UsersRepository } from '../people/users.repository';
 import { type WorkspaceOfUser, WorkspacesRepository } from '../workspaces/workspaces.repository';
 import { LoginThrottle } from './login-throttle';
+import { passwordFieldError } from './password-field-error';
+import { problem } from '../platform/http/problem-codes';
 
 /** The job that answers a password reset request (see requestPasswordReset). */
 const PASSWORD_RESET_JOB = 'password-reset';
@@ -53,7 +54,7 @@ export class AuthService {
         targetId: user?.id ?? null,
         details: { email, ip: client.ip },
       });
-      throw new UnauthorizedException('wrong e-mail or password');
+      throw problem('wrong_credentials', 'wrong e-mail or password');
     }
     this.throttle.succeeded(email);
     return this.dataSource.transaction((manager) => this.sessions.open(manager, user, client));
@@ -133,13 +134,13 @@ export class AuthService {
 
   async confirmPasswordReset(token: string, password: string): Promise<void> {
     const reset = await this.resetLinks.find(token);
-    if (!reset) throw new BadRequestException({ message: 'token is invalid, used or expired', errors: [{ field: 'token', message: 'token is invalid, used or expired' }] });
-    const problem = passwordProblem(password, reset.email);
-    if (problem) throw new BadRequestException({ message: problem, errors: [{ field: 'password', message: problem }] });
+    if (!reset) throw resetTokenInvalid();
+    const weak = passwordFieldError(password, reset.email);
+    if (weak) throw weak;
     const hash = await this.hasher.hash(password);
     await this.dataSource.transaction(async (manager) => {
       const claimed = await this.resetLinks.claim(manager, reset.id);
-      if (!claimed) throw new BadRequestException('token is invalid, used or expired');
+      if (!claimed) throw resetTokenInvalid();
       await this.users.setPassword(manager, reset.userId, hash);
       const revoked = await this.sessions.revokeAllForUser(manager, reset.userId);
       await this.audit.append(manager, {
@@ -154,3 +155,6 @@ export class AuthService {
     this.sessionEvents.publish({ userId: reset.userId });
   }
 }
+
+const RESET_TOKEN_INVALID = 'token is invalid, used or expired';
+const resetTokenInvalid = () => problem('reset_token_invalid', RESET_TOKEN_INVALID, [{ field: 'token', message: RESET_TOKEN_INVALID, code: 'reset_token_invalid' }]);

@@ -46,7 +46,7 @@ export class PasswordResetLinks {
         '',
         link,
         '',
-        'Jeśli to nie Ty prosiłeś o zmianę, zignoruj tę wiadomość. / If you did not ask for this, ignore this message.',
+        'Jeśli to nie Ty prosisz o nowe hasło, zignoruj tę wiadomość. / If you did not ask for this, ignore this message.',
       ].join('\n'),
     });
   }

@@ -18,7 +18,7 @@ import * as Y from 'yjs';
 import { SessionStore } from '../access/session-store';
 import { DocumentAccessService } from '../documents/document-access.service';
 import { AppConfig } from '../platform/config/app-config';
-import { type AccessChange, AccessEvents } from '../platform/events';
+import { type AccessChange, AccessEvents, DocumentEvents } from '../platform/events';
 import { AwarenessRefusal } from './awareness-registry';
 import type { CollabConnection } from './collab-connection';
 import { DocumentStore } from './document-store';
@@ -43,7 +43,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
   private readonly documents = new Map<string, LiveDocument>();
   private readonly loading = new Map<string, Promise<LiveDocument>>();
   private readonly writer: UpdateWriter;
-  private unsubscribe: (() => void) | null = null;
+  private unsubscribe: (() => void)[] = [];
   private shuttingDown = false;
 
   constructor(
@@ -52,18 +52,22 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     private readonly config: AppConfig,
     private readonly events: AccessEvents,
     private readonly sessions: SessionStore,
+    private readonly documentEvents: DocumentEvents,
   ) {
     this.writer = new UpdateWriter(store, (documentId, _rowId, bytes) => this.stored(documentId, bytes), config.collab.commitDelayMs);
   }
 
   onModuleInit(): void {
-    this.unsubscribe = this.events.subscribe((change) => this.accessChanged(change));
+    this.unsubscribe = [
+      this.events.subscribe((change) => this.accessChanged(change)),
+      this.documentEvents.subscribe(({ documentId, event }) => typeof documentId === 'string' && this.announceHere(documentId, event)),
+    ];
   }
 
   /** Stores what is queued, compacts the logs of open documents, and lets go of them. */
   async onApplicationShutdown(): Promise<void> {
     this.shuttingDown = true;
-    this.unsubscribe?.();
+    for (const unsubscribe of this.unsubscribe) unsubscribe();
     await this.writer.drain();
     for (const live of this.documents.values()) {
       if (live.unloadTimer) clearTimeout(live.unloadTimer);
@@ -248,8 +252,16 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
-  /** Tells everyone in the document (on this instance) that something outside its text changed. */
+  /**
+   * Tells everyone in the document that something outside its text changed: the sockets of every instance (through
+   * DocumentEvents and its relay), each of which passed the document's access check to be in it.
+   */
   announce(documentId: string, event: DocEvent): void {
+    this.documentEvents.publish({ documentId, event });
+  }
+
+  /** Tells the sockets this instance holds in the document. */
+  private announceHere(documentId: string, event: DocEvent): void {
     const live = this.documents.get(documentId);
     if (!live) return;
     for (const connection of live.participants.keys()) if (!connection.closed) connection.notice(documentId, event);

@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { acceptsComments, can, commentNumber, type Role, type RoundAudience, type RoundChannel, type RoundState } from '@commonplan/domain';
+import { acceptsComments, can, commentNumber, quoted, type Role, type RoundAudience, type RoundChannel, type RoundState } from '@commonplan/domain';
 import { MembershipLookup } from '../access/membership-lookup';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../platform/config/app-config';
@@ -293,7 +293,7 @@ export class ConsultationCommentsService {
           to: from.email,
           subject: `Potwierdzenie złożenia uwagi ${number}`,
           text:
-            `Dziękujemy. Uwaga nr ${number} do konsultacji „${round.title}” wpłynęła ${warsawDateTime(storedAt)}.\n` +
+            `Dziękujemy. Uwaga nr ${number} do konsultacji ${quoted(round.title)} wpłynęła ${warsawDateTime(storedAt)}.\n` +
             `Część dokumentu: ${content.part}\n\nOdpowiedź na każdą uwagę znajdzie się w sprawozdaniu z konsultacji.\n` +
             (editSecret ? `\nDo czasu zamknięcia konsultacji możesz zmienić lub wycofać uwagę: ${ownCommentLink(this.config.publicUrl, round.id, id, editSecret)}\n` : ''),
         })

@@ -28,6 +28,26 @@ function PublicationUrls(field: string) {
   );
 }
 
+/** The round's title: 1 to 300 characters, trimmed. */
+const RoundTitle = () => applyDecorators(Transform(trim), IsString({ message: 'title must be text' }), Length(1, 300, { message: 'title must be 1 to 300 characters' }));
+
+/** The legal basis: 1 to 2000 characters, trimmed. */
+const LegalBasis = () =>
+  applyDecorators(Transform(trim), IsString({ message: 'legalBasis must be text' }), Length(1, 2000, { message: 'legalBasis must be 1 to 2000 characters' }));
+
+/** A non-empty list of distinct values out of `allowed` (who a round asks, how comments may arrive). */
+function ChoiceList(field: string, allowed: readonly string[], what: string) {
+  return applyDecorators(
+    IsArray({ message: `${field} must be a list` }),
+    ArrayMinSize(1, { message: `${field} must name at least one ${what}` }),
+    ArrayUnique({ message: `${field} must not repeat a value` }),
+    IsIn(allowed, { each: true, message: `${field} must be among: ${allowed.join(', ')}` }),
+  );
+}
+
+/** The information clause on personal data: text of at most 10000 characters (empty: the workspace's default). */
+const InformationClause = () => applyDecorators(IsString({ message: 'informationClause must be text' }), MaxLength(10_000, { message: 'informationClause must be at most 10000 characters' }));
+
 export class CreateRoundDto {
   @ApiProperty()
   @IsUUID('all', { message: 'documentId must be a UUID' })
@@ -38,30 +58,20 @@ export class CreateRoundDto {
   versionId!: string;
 
   @ApiProperty({ example: 'Konsultacje projektu Strategii Rozwoju SOM 2030' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 300)
+  @RoundTitle()
   title!: string;
 
   @ApiPropertyOptional({ description: 'by default art. 6 of the act on development policy' })
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 2000)
+  @LegalBasis()
   legalBasis?: string;
 
   @ApiProperty({ enum: ROUND_AUDIENCES, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'audiences must name at least one audience' })
-  @ArrayUnique()
-  @IsIn(ROUND_AUDIENCES, { each: true, message: `audiences must be among: ${ROUND_AUDIENCES.join(', ')}` })
+  @ChoiceList('audiences', ROUND_AUDIENCES, 'audience')
   audiences!: RoundAudience[];
 
   @ApiProperty({ enum: ROUND_CHANNELS, isArray: true })
-  @IsArray()
-  @ArrayMinSize(1, { message: 'channels must name at least one channel' })
-  @ArrayUnique()
-  @IsIn(ROUND_CHANNELS, { each: true, message: `channels must be among: ${ROUND_CHANNELS.join(', ')}` })
+  @ChoiceList('channels', ROUND_CHANNELS, 'channel')
   channels!: RoundChannel[];
 
   @ApiProperty({ example: '2026-12-01T08:00:00.000Z' })
@@ -85,8 +95,49 @@ export class CreateRoundDto {
 
   @ApiPropertyOptional({ description: 'the information clause on personal data shown on the comment form (art. 13 GDPR)' })
   @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
+  @InformationClause()
+  informationClause?: string;
+}
+
+/**
+ * Changes to a draft or announced round's announcement (coordinators), each field validated as on creation; what is
+ * left out stays. The document and version consulted do not change (a round on another version is a new round), and
+ * the publication addresses have their own form (RoundPublicationDto).
+ */
+export class UpdateRoundDto {
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @RoundTitle()
+  title?: string;
+
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @LegalBasis()
+  legalBasis?: string;
+
+  @ApiPropertyOptional({ enum: ROUND_AUDIENCES, isArray: true })
+  @OptionalNotNull()
+  @ChoiceList('audiences', ROUND_AUDIENCES, 'audience')
+  audiences?: RoundAudience[];
+
+  @ApiPropertyOptional({ enum: ROUND_CHANNELS, isArray: true })
+  @OptionalNotNull()
+  @ChoiceList('channels', ROUND_CHANNELS, 'channel')
+  channels?: RoundChannel[];
+
+  @ApiPropertyOptional({ example: '2026-12-01T08:00:00.000Z' })
+  @OptionalNotNull()
+  @IsStoredDate('opensAt must be a date')
+  opensAt?: Date;
+
+  @ApiPropertyOptional({ description: 'after opensAt; a strategy’s round shorter than 35 days from the announcement is warned about, not refused' })
+  @OptionalNotNull()
+  @IsStoredDate('closesAt must be a date')
+  closesAt?: Date;
+
+  @ApiPropertyOptional({ description: 'empty: the default clause of the workspace' })
+  @OptionalNotNull()
+  @InformationClause()
   informationClause?: string;
 }
 

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, SignedIn, WorkspaceCapability } from '../access/access.decorators';
 import { CurrentMember, CurrentPrincipal, type Principal, type WorkspaceMember } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
-import { CreateRoundDto, MeetingDto, RoundPublicationDto, UpdateMeetingDto } from './round.dto';
+import { CreateRoundDto, MeetingDto, RoundPublicationDto, UpdateMeetingDto, UpdateRoundDto } from './round.dto';
 import { RoundsService } from './rounds.service';
 
 @ApiTags('consultations')
@@ -30,6 +30,24 @@ export class RoundsController {
   @Get('rounds/:roundId')
   one(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal) {
     return this.rounds.get(principal.userId, roundId);
+  }
+
+  /**
+   * Changes a draft or announced round's title, legal basis, audiences, channels, timetable or information clause
+   * (coordinators), validated as on creation; 409 once the round is open.
+   */
+  @SignedIn()
+  @Patch('rounds/:roundId')
+  update(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal, @Body() body: UpdateRoundDto) {
+    return this.rounds.update(principal.userId, roundId, body);
+  }
+
+  /** Deletes a draft round (coordinators); 409 once it was announced. */
+  @SignedIn()
+  @Delete('rounds/:roundId')
+  @HttpCode(204)
+  async remove(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal) {
+    await this.rounds.remove(principal.userId, roundId);
   }
 
   /** Announces a draft round (coordinators): its public page appears. */

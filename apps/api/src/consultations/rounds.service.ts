@@ -13,13 +13,15 @@ import {
   type RoundAudience,
   type RoundChannel,
   type RoundState,
+  roundChangeRefusal,
   roundTransition,
   statusTransitionAllowed,
   timetableWarnings,
 } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
 import { fieldError } from '../platform/http/field-error';
-import type { CreateRoundDto, MeetingDto, RoundPublicationDto, UpdateMeetingDto } from './round.dto';
+import { RoundEventsGateway } from './round-events.gateway';
+import type { CreateRoundDto, MeetingDto, RoundPublicationDto, UpdateMeetingDto, UpdateRoundDto } from './round.dto';
 
 export interface MeetingView {
   id: string;
@@ -151,11 +153,30 @@ const STAMP: Record<RoundAction, string> = { announce: 'announced_at', open: 'op
 
 const notFound = () => new NotFoundException('consultation round not found');
 
+/** A round closes after it opens: a 400 naming the field that was sent (closesAt unless only opensAt was). */
+function assertClosesAfterOpens(opensAt: Date, closesAt: Date, field: 'opensAt' | 'closesAt' = 'closesAt'): void {
+  if (closesAt.getTime() > opensAt.getTime()) return;
+  const message = field === 'closesAt' ? 'must be after opensAt' : 'must be before closesAt';
+  throw new BadRequestException({ message: `${field}: a round closes after it opens`, errors: [{ field, message }] });
+}
+
+/** The columns of the announcement a coordinator changes (UpdateRoundDto), by field. */
+const EDITABLE_COLUMNS = {
+  title: 'title',
+  legalBasis: 'legal_basis',
+  audiences: 'audiences',
+  channels: 'channels',
+  opensAt: 'opens_at',
+  closesAt: 'closes_at',
+  informationClause: 'information_clause',
+} as const satisfies Record<keyof UpdateRoundDto, string>;
+
 @Injectable()
 export class RoundsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly events: RoundEventsGateway,
   ) {}
 
   async create(workspaceId: string, userId: string, dto: CreateRoundDto): Promise<RoundView> {
@@ -169,10 +190,7 @@ export class RoundsService {
     }
     // The default close counts the statutory days from the announcement: before it, from the earliest it can be.
     const closesAt = dto.closesAt ?? defaultClosesAt(periodStart({ announcedAt: null, opensAt: dto.opensAt }, new Date()));
-    if (closesAt.getTime() <= dto.opensAt.getTime()) {
-      throw new BadRequestException({ message: 'closesAt: a round closes after it opens', errors: [{ field: 'closesAt', message: 'must be after opensAt' }] });
-    }
-    const [workspace] = await this.dataSource.query(`SELECT name FROM workspaces WHERE id = $1`, [workspaceId]);
+    assertClosesAfterOpens(dto.opensAt, closesAt);
     const id = await this.dataSource.transaction(async (manager) => {
       const [round] = await manager.query(
         `INSERT INTO consultation_rounds (workspace_id, document_id, version_id, title, legal_basis, audiences, channels, opens_at, closes_at, information_clause, created_by,
@@ -188,7 +206,7 @@ export class RoundsService {
           dto.channels,
           dto.opensAt,
           closesAt,
-          dto.informationClause?.trim() || defaultInformationClause(workspace.name),
+          dto.informationClause?.trim() || (await this.defaultClause(manager, workspaceId)),
           userId,
           dto.announcementUrls ?? [],
           dto.reportUrls ?? [],
@@ -237,6 +255,65 @@ export class RoundsService {
       });
     });
     return this.view(roundId);
+  }
+
+  /**
+   * Changes a draft or announced round's announcement (coordinators): title, legal basis, audiences, channels, the
+   * timetable and the information clause, each as on creation (a close before the opening is refused; a strategy's
+   * round shorter than the statutory period comes back with its warning). Once the round opens, 409: comments are
+   * taken on the announced terms. Staff watching the round hear of the change.
+   */
+  async update(userId: string, roundId: string, dto: UpdateRoundDto): Promise<RoundView> {
+    const { workspaceId } = await this.manager(userId, roundId);
+    const changed = await this.dataSource.transaction(async (manager) => {
+      const [round] = await manager.query(`SELECT state, opens_at, closes_at FROM consultation_rounds WHERE id = $1 FOR UPDATE`, [roundId]);
+      if (!round) throw notFound();
+      const refusal = roundChangeRefusal(round.state, 'edit');
+      if (refusal) throw new ConflictException(refusal);
+      assertClosesAfterOpens(dto.opensAt ?? new Date(round.opens_at), dto.closesAt ?? new Date(round.closes_at), dto.closesAt ? 'closesAt' : 'opensAt');
+      const values: Partial<Record<keyof UpdateRoundDto, unknown>> = { ...dto };
+      if (dto.informationClause !== undefined) values.informationClause = dto.informationClause.trim() || (await this.defaultClause(manager, workspaceId));
+      const fields = (Object.keys(EDITABLE_COLUMNS) as Array<keyof UpdateRoundDto>).filter((field) => values[field] !== undefined);
+      if (fields.length === 0) return false;
+      await manager.query(`UPDATE consultation_rounds SET ${fields.map((field, i) => `${EDITABLE_COLUMNS[field]} = $${i + 2}`).join(', ')} WHERE id = $1`, [roundId, ...fields.map((field) => values[field])]);
+      await this.audit.append(manager, {
+        workspaceId,
+        actorId: userId,
+        action: 'consultation.changed',
+        targetType: 'consultation_round',
+        targetId: roundId,
+        details: {
+          state: round.state,
+          changed: fields,
+          ...(dto.opensAt ? { opensAt: dto.opensAt.toISOString() } : {}),
+          ...(dto.closesAt ? { closesAt: dto.closesAt.toISOString() } : {}),
+        },
+      });
+      return true;
+    });
+    if (changed) this.events.notify(roundId, { type: 'round_changed' });
+    return this.view(roundId);
+  }
+
+  /** Deletes a draft round, never announced (coordinators), with its meetings; an announced one is 409. */
+  async remove(userId: string, roundId: string): Promise<void> {
+    const { workspaceId } = await this.manager(userId, roundId);
+    await this.dataSource.transaction(async (manager) => {
+      const [round] = await manager.query(`SELECT state, title, document_id, version_id FROM consultation_rounds WHERE id = $1 FOR UPDATE`, [roundId]);
+      if (!round) throw notFound();
+      const refusal = roundChangeRefusal(round.state, 'delete');
+      if (refusal) throw new ConflictException(refusal);
+      await manager.query(`DELETE FROM consultation_rounds WHERE id = $1`, [roundId]);
+      await this.audit.append(manager, {
+        workspaceId,
+        actorId: userId,
+        action: 'consultation.deleted',
+        targetType: 'consultation_round',
+        targetId: roundId,
+        details: { title: round.title, documentId: round.document_id, versionId: round.version_id },
+      });
+    });
+    this.events.notify(roundId, { type: 'round_deleted' });
   }
 
   async addMeeting(userId: string, roundId: string, dto: MeetingDto): Promise<RoundView> {
@@ -330,6 +407,11 @@ export class RoundsService {
     );
     if (!row || row.state === 'draft') throw notFound();
     return toPublicRoundView(await this.view(roundId), { content: row.content, workspaceName: row.name });
+  }
+
+  private async defaultClause(manager: EntityManager, workspaceId: string): Promise<string> {
+    const [workspace] = await manager.query(`SELECT name FROM workspaces WHERE id = $1`, [workspaceId]);
+    return defaultInformationClause(workspace.name);
   }
 
   private async documentInConsultation(manager: EntityManager, documentId: string, workspaceId: string, userId: string): Promise<void> {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { SignedIn } from '../access/access.decorators';
 import { CurrentPrincipal, type Principal } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
-import { AssignDto, DispositionDto, NoteDto, TriageQueryDto } from './triage.dto';
+import { AssignDto, DispositionDto, NoteDto, TriageBulkDto, TriageQueryDto } from './triage.dto';
 import { TriageService } from './triage.service';
 
 @ApiTags('consultations')
@@ -17,6 +17,18 @@ export class TriageController {
   @Get('rounds/:roundId/triage')
   table(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal, @Query() query: TriageQueryDto) {
     return this.triage.table(principal.userId, roundId, query);
+  }
+
+  /**
+   * One action on many comments of the round (coordinators): `assign` them to an expert or coordinator (assigneeId, or
+   * null to unassign), or `approve` their drafted dispositions. All or nothing: 404 naming commentIds when an id is no
+   * comment of this round, 409 listing the comments that cannot take the action; 200 with what changed.
+   */
+  @SignedIn()
+  @Post('rounds/:roundId/triage/bulk')
+  @HttpCode(200)
+  bulk(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal, @Body() body: TriageBulkDto) {
+    return this.triage.bulk(principal.userId, roundId, body);
   }
 
   @SignedIn()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, isUUID, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 import { DISPOSITIONS, type Disposition, SUBMITTER_TYPES } from '@commonplan/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -67,4 +67,40 @@ export class NoteDto {
   @IsString()
   @Length(1, 10_000)
   body!: string;
+}
+
+/** At most this many comments in one bulk action (a round's whole table, in practice). */
+export const MAX_BULK_COMMENTS = 500;
+
+/** What a coordinator does to many comments at once: assign them to one person, or approve their drafted dispositions. */
+export const BULK_ACTIONS = ['assign', 'approve'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+/** assign: a user id or null (unassign), required; approve: none. */
+const BulkAssignee = () =>
+  ValidateBy({
+    name: 'bulkAssignee',
+    validator: {
+      validate: (value: unknown, args) => ((args?.object as TriageBulkDto).action === 'assign' ? value === null || (typeof value === 'string' && isUUID(value)) : value === undefined),
+      defaultMessage: () => 'assigneeId must be a user id or null with action assign, and is left out with action approve',
+    },
+  });
+
+/** One action on many comments of a round, all or nothing (coordinators). */
+export class TriageBulkDto {
+  @ApiProperty({ type: [String], maxItems: MAX_BULK_COMMENTS, description: 'comments of this round, each once' })
+  @IsArray({ message: 'commentIds must be a list of comment ids' })
+  @ArrayMinSize(1, { message: 'commentIds must name at least one comment' })
+  @ArrayMaxSize(MAX_BULK_COMMENTS, { message: `commentIds may name at most ${MAX_BULK_COMMENTS} comments` })
+  @ArrayUnique({ message: 'commentIds must not repeat a comment' })
+  @IsUUID('all', { each: true, message: 'commentIds must be comment ids (UUIDs)' })
+  commentIds!: string[];
+
+  @ApiProperty({ enum: BULK_ACTIONS })
+  @IsIn(BULK_ACTIONS, { message: `action must be one of: ${BULK_ACTIONS.join(', ')}` })
+  action!: BulkAction;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'with assign: an expert or coordinator of the workspace, or null to unassign' })
+  @BulkAssignee()
+  assigneeId?: string | null;
 }

@@ -1,11 +1,11 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Disposition, Role } from '@commonplan/domain';
 import { MembershipLookup } from '../access/membership-lookup';
 import { AuditService } from '../audit/audit.service';
 import { type CommentSqlRow, type ConsultationCommentView, toCommentView } from './consultation-comments.service';
 import { RoundEventsGateway } from './round-events.gateway';
-import type { AssignDto, DispositionDto, TriageQueryDto } from './triage.dto';
+import type { AssignDto, BulkAction, DispositionDto, TriageBulkDto, TriageQueryDto } from './triage.dto';
 
 /** A comment as staff see it: what the submitter sent, and the work on it. */
 export interface TriageRow extends ConsultationCommentView {
@@ -19,6 +19,20 @@ export interface TriageRow extends ConsultationCommentView {
   /** Internal: never published, never shown to submitters. */
   notes: Array<{ id: string; body: string; author: string; createdAt: Date }>;
 }
+
+/** What a bulk action did: the comments changed, and those that already were so (assigned to that person, approved). */
+export interface TriageBulkResult {
+  action: BulkAction;
+  changed: Array<{ id: string; number: string }>;
+  unchanged: Array<{ id: string; number: string }>;
+}
+
+const WITHDRAWN = 'the comment was withdrawn';
+const NOTHING_TO_APPROVE = 'there is no disposition to approve yet';
+
+/** The statements of the changes, shared by single and bulk actions ($1 the comment). */
+const ASSIGN_SQL = `UPDATE consultation_comments SET assignee_id = $2 WHERE id = $1`;
+const APPROVE_SQL = `UPDATE consultation_comments SET approved_by = $2, approved_at = now() WHERE id = $1`;
 
 const SORTS: Record<string, string> = {
   number: 'c.number',
@@ -91,13 +105,8 @@ export class TriageService {
   async assign(userId: string, commentId: string, dto: AssignDto): Promise<void> {
     const comment = await this.comment(commentId);
     await this.coordinator(userId, comment.workspace_id);
-    if (dto.assigneeId) {
-      const assignee = await this.memberships.activeMember(comment.workspace_id, dto.assigneeId);
-      if (!assignee || (assignee.role !== 'expert' && assignee.role !== 'coordinator')) {
-        throw new BadRequestException({ message: 'assigneeId: comments are assigned to experts or coordinators of this workspace', errors: [{ field: 'assigneeId', message: 'must be an expert or coordinator of this workspace' }] });
-      }
-    }
-    await this.change(comment, userId, 'consultation.comment_assigned', { assigneeId: dto.assigneeId }, `UPDATE consultation_comments SET assignee_id = $2 WHERE id = $1`, [dto.assigneeId]);
+    await this.assertAssignee(comment.workspace_id, dto.assigneeId);
+    await this.change(comment, userId, 'consultation.comment_assigned', { assigneeId: dto.assigneeId }, ASSIGN_SQL, [dto.assigneeId]);
   }
 
   /**
@@ -123,8 +132,59 @@ export class TriageService {
   async approve(userId: string, commentId: string): Promise<void> {
     const comment = await this.comment(commentId);
     await this.coordinator(userId, comment.workspace_id);
-    if (!comment.disposition) throw new ConflictException('there is no disposition to approve yet');
-    await this.change(comment, userId, 'consultation.comment_approved', { disposition: comment.disposition }, `UPDATE consultation_comments SET approved_by = $2, approved_at = now() WHERE id = $1`, [userId]);
+    if (!comment.disposition) throw new ConflictException(NOTHING_TO_APPROVE);
+    await this.change(comment, userId, 'consultation.comment_approved', { disposition: comment.disposition }, APPROVE_SQL, [userId]);
+  }
+
+  /**
+   * One action on many comments of the round (coordinators), all or nothing in one transaction: every id must name a
+   * comment of this round (404 naming commentIds otherwise), and when any of them cannot take the action (withdrawn;
+   * no disposition to approve) nothing changes and the 409 lists each such comment with its reason. Comments that
+   * already are so (assigned to that person, approved) are left as they are and reported as unchanged; each change is
+   * audited as the single action is.
+   */
+  async bulk(userId: string, roundId: string, dto: TriageBulkDto): Promise<TriageBulkResult> {
+    const [round] = await this.dataSource.query(`SELECT workspace_id FROM consultation_rounds WHERE id = $1`, [roundId]);
+    if (!round) throw new NotFoundException('consultation round not found');
+    await this.coordinator(userId, round.workspace_id);
+    const assigneeId = dto.assigneeId ?? null;
+    if (dto.action === 'assign') await this.assertAssignee(round.workspace_id, assigneeId);
+    const result: TriageBulkResult = { action: dto.action, changed: [], unchanged: [] };
+    await this.dataSource.transaction(async (manager) => {
+      const comments: Array<CommentRow & { approved_at: string | null }> = await manager.query(
+        `SELECT c.id, c.number, c.round_id, c.assignee_id, c.disposition, c.withdrawn_at, c.approved_at, r.workspace_id, r.state
+         FROM consultation_comments c JOIN consultation_rounds r ON r.id = c.round_id
+         WHERE c.id = ANY($1::uuid[]) AND c.round_id = $2 ORDER BY c.number FOR UPDATE OF c`,
+        [dto.commentIds, roundId],
+      );
+      const found = new Set(comments.map((c) => c.id));
+      const missing = dto.commentIds.filter((id) => !found.has(id));
+      if (missing.length > 0) {
+        throw new NotFoundException({ message: `commentIds: ${missing.length} of the ids name no comment of this round`, errors: [{ field: 'commentIds', message: `no comment of this round: ${missing.join(', ')}` }] });
+      }
+      const refused = comments.flatMap((c) => {
+        const reason = c.withdrawn_at ? WITHDRAWN : dto.action === 'approve' && !c.disposition ? NOTHING_TO_APPROVE : null;
+        return reason ? [{ id: c.id, number: c.number, reason }] : [];
+      });
+      if (refused.length > 0) {
+        throw new ConflictException({
+          message: `nothing was changed: ${refused.length} of the comments cannot be ${dto.action === 'assign' ? 'assigned' : 'approved'} (${refused.map((c) => `${c.number}: ${c.reason}`).join('; ')})`,
+          comments: refused,
+        });
+      }
+      for (const comment of comments) {
+        const done = dto.action === 'assign' ? comment.assignee_id === assigneeId : comment.approved_at !== null;
+        if (done) {
+          result.unchanged.push({ id: comment.id, number: comment.number });
+          continue;
+        }
+        if (dto.action === 'assign') await this.write(manager, comment, userId, 'consultation.comment_assigned', { assigneeId, bulk: true }, ASSIGN_SQL, [assigneeId]);
+        else await this.write(manager, comment, userId, 'consultation.comment_approved', { disposition: comment.disposition, bulk: true }, APPROVE_SQL, [userId]);
+        result.changed.push({ id: comment.id, number: comment.number });
+      }
+    });
+    if (result.changed.length > 0) this.events.notify(roundId, { type: 'triage_changed' });
+    return result;
   }
 
   async addNote(userId: string, commentId: string, body: string): Promise<void> {
@@ -135,14 +195,26 @@ export class TriageService {
   }
 
   private async change(comment: CommentRow, userId: string, action: string, details: Record<string, unknown>, sql: string, params: unknown[]): Promise<void> {
-    if (comment.withdrawn_at) throw new ConflictException('the comment was withdrawn');
+    if (comment.withdrawn_at) throw new ConflictException(WITHDRAWN);
     // Once the report is published its editions are frozen (consultation_reports); decisions stay editable, and a
     // change reaches the public only when a coordinator publishes it as the next edition (report/report.service.ts).
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(sql, [comment.id, ...params]);
-      await this.audit.append(manager, { workspaceId: comment.workspace_id, actorId: userId, action, targetType: 'consultation_round', targetId: comment.round_id, details: { commentId: comment.id, number: comment.number, ...details } });
-    });
+    await this.dataSource.transaction((manager) => this.write(manager, comment, userId, action, details, sql, params));
     this.events.notify(comment.round_id, { type: 'triage_changed', commentId: comment.id });
+  }
+
+  /** One change to a comment ($1 in `sql`) and its audit entry, in the caller's transaction. */
+  private async write(manager: EntityManager, comment: CommentRow, userId: string, action: string, details: Record<string, unknown>, sql: string, params: unknown[]): Promise<void> {
+    await manager.query(sql, [comment.id, ...params]);
+    await this.audit.append(manager, { workspaceId: comment.workspace_id, actorId: userId, action, targetType: 'consultation_round', targetId: comment.round_id, details: { commentId: comment.id, number: comment.number, ...details } });
+  }
+
+  /** Comments are assigned to experts and coordinators of the workspace (or to nobody): a 400 naming assigneeId otherwise. */
+  private async assertAssignee(workspaceId: string, assigneeId: string | null): Promise<void> {
+    if (!assigneeId) return;
+    const assignee = await this.memberships.activeMember(workspaceId, assigneeId);
+    if (!assignee || (assignee.role !== 'expert' && assignee.role !== 'coordinator')) {
+      throw new BadRequestException({ message: 'assigneeId: comments are assigned to experts or coordinators of this workspace', errors: [{ field: 'assigneeId', message: 'must be an expert or coordinator of this workspace' }] });
+    }
   }
 
   private async comment(commentId: string): Promise<CommentRow> {

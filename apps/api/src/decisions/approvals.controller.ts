@@ -18,6 +18,13 @@ export class ApprovalsController {
     return this.approvals.list(principal.userId, documentId, versionId);
   }
 
+  /** What a sign-off is about: the document, the version with its SHA-256, and the resolutions that adopt it. */
+  @SignedIn()
+  @Get('subject')
+  subject(@UuidParam('documentId') documentId: string, @UuidParam('versionId') versionId: string, @CurrentPrincipal() principal: Principal) {
+    return this.approvals.subject(principal.userId, documentId, versionId);
+  }
+
   /** A member's representative approves the version for its member (once). */
   @SignedIn()
   @Post()

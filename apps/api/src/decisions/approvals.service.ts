@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DocumentAccessService } from '../documents/document-access.service';
 import { DecisionsAccess } from './decisions-access';
+import { resolutionFullTitle, type ResolutionState } from './resolutions.service';
 
 export interface VersionApproval {
   organisation: { id: string; name: string };
@@ -10,6 +11,16 @@ export interface VersionApproval {
   contentHash: string;
   approvedBy: string | null;
   approvedAt: Date;
+}
+
+/**
+ * What a sign-off is about, shown before it is given: the document, the version (number, name, when frozen, SHA-256)
+ * and the resolutions that adopt it (adopted) or are to adopt it (not yet decided), newest first.
+ */
+export interface ApprovalSubject {
+  document: { id: string; title: string };
+  version: { id: string; number: number; name: string; createdAt: Date; contentHash: string };
+  resolutions: Array<{ id: string; title: string; state: ResolutionState; number: string | null; fullTitle: string | null; decidedAt: Date | null; body: { id: string; name: string } }>;
 }
 
 /** A member's representative approves (signs off) a frozen version of a document for its member, naming its hash. */
@@ -37,6 +48,34 @@ export class ApprovalsService {
       approvedBy: r.display_name,
       approvedAt: new Date(r.approved_at),
     }));
+  }
+
+  async subject(userId: string, documentId: string, versionId: string): Promise<ApprovalSubject> {
+    await this.documents.require(userId, documentId, 'read');
+    const [row] = await this.dataSource.query(
+      `SELECT v.id, v.number, v.name, v.created_at, v.content_hash, d.title FROM document_versions v JOIN documents d ON d.id = v.document_id WHERE v.id = $1 AND v.document_id = $2`,
+      [versionId, documentId],
+    );
+    if (!row) throw new NotFoundException('version not found');
+    const resolutions = await this.dataSource.query(
+      `SELECT r.id, r.title, r.state, r.number, r.decided_at, b.id AS body_id, b.name AS body_name, b.name_genitive
+       FROM resolutions r JOIN decision_bodies b ON b.id = r.body_id
+       WHERE r.adopts_version_id = $1 AND r.state <> 'rejected' ORDER BY (r.state = 'adopted') DESC, r.created_at DESC`,
+      [versionId],
+    );
+    return {
+      document: { id: documentId, title: row.title },
+      version: { id: row.id, number: Number(row.number), name: row.name, createdAt: new Date(row.created_at), contentHash: row.content_hash },
+      resolutions: resolutions.map((r: { id: string; title: string; state: ResolutionState; number: string | null; decided_at: string | null; body_id: string; body_name: string; name_genitive: string }) => ({
+        id: r.id,
+        title: r.title,
+        state: r.state,
+        number: r.number,
+        fullTitle: r.number ? resolutionFullTitle(r.number, r.name_genitive, r.title) : null,
+        decidedAt: r.decided_at ? new Date(r.decided_at) : null,
+        body: { id: r.body_id, name: r.body_name },
+      })),
+    };
   }
 
   async approve(userId: string, documentId: string, versionId: string): Promise<VersionApproval[]> {

@@ -8,6 +8,7 @@ import { ApprovalsService } from './approvals.service';
 import { BodiesService } from './bodies.service';
 import { DecisionsAccess } from './decisions-access';
 import { DecisionsController } from './decisions.controller';
+import { DecisionTasks } from './decision-tasks';
 import { MeetingEventsGateway } from './meeting-events.gateway';
 import { MeetingsService } from './meetings.service';
 import { MinutesService } from './minutes/minutes.service';
@@ -23,7 +24,7 @@ import { VotesService } from './votes.service';
 @Module({
   imports: [DocumentsModule, VersionsModule],
   controllers: [DecisionsController, ApprovalsController, AttachmentsController, PublicRegisterController],
-  providers: [ApprovalsService, AttachmentsService, DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VoteVerifier, VotesService, RegisterService, PublicRegisterService, MeetingEventsGateway, MinutesService],
-  exports: [BodiesService],
+  providers: [ApprovalsService, AttachmentsService, DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VoteVerifier, VotesService, RegisterService, PublicRegisterService, MeetingEventsGateway, MinutesService, DecisionTasks],
+  exports: [BodiesService, DecisionTasks],
 })
 export class DecisionsModule {}

@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { checkVote, type ProxyAuthorisation, resolutionNumber, rulesFor, type Sitting, statusTransitionAllowed, type Vote, VOTE_CHOICES, type VoteChoice, type VoteRules, type VoteRulesRefusal, voteRules, voteWeights } from '@commonplan/domain';
+import { checkVote, type ProxyAuthorisation, quoted, resolutionNumber, rulesFor, type Sitting, statusTransitionAllowed, type Vote, VOTE_CHOICES, type VoteChoice, type VoteRules, type VoteRulesRefusal, voteRules, voteWeights } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
 import { AccessEvents } from '../platform/events';
 import { MailService } from '../platform/mail/mail.service';
@@ -226,7 +226,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
       await this.dataSource.query(`UPDATE votes SET reminded_at = $2 WHERE id = $1`, [vote.id, now]);
       for (const person of people) {
         await this.mail
-          .send({ to: person.email, subject: `Przypomnienie: głosowanie nad uchwałą ${vote.title}`, text: `Głosowanie nad uchwałą „${vote.title}” kończy się ${warsawDateTime(vote.closes_at)}. Twój członek jeszcze nie głosował.\n` })
+          .send({ to: person.email, subject: `Przypomnienie: głosowanie nad uchwałą ${vote.title}`, text: `Głosowanie nad uchwałą ${quoted(vote.title)} kończy się ${warsawDateTime(vote.closes_at)}. Członek, którego reprezentujesz, jeszcze nie oddał głosu.\n` })
           .catch(() => undefined);
       }
     }

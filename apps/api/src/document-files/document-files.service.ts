@@ -14,6 +14,7 @@ import { renderPdf } from './export-pdf';
 import { fieldError } from '../platform/http/field-error';
 import { storableText } from '../platform/http/input-guard';
 import { requireZipWithinLimits } from '../platform/parsing/zip-upload';
+import { warsawIso } from '../platform/warsaw-time';
 import { ImportParser, type ParsedFile } from './import-parser';
 
 export const EXPORT_FORMATS = ['pdf', 'docx', 'md'] as const;
@@ -81,7 +82,7 @@ export class DocumentFilesService {
         ? await renderPdf(doc, cover)
         : format === 'docx'
           ? await renderDocx(doc, cover)
-          : Buffer.from(serializeMarkdown(doc, { title, version: label, date: date.toISOString(), sha256: cover.contentHash }), 'utf8');
+          : Buffer.from(serializeMarkdown(doc, { title, version: label, date: warsawIso(date), sha256: cover.contentHash }), 'utf8');
     return { body, mediaType: MEDIA_TYPES[format], fileName: `${fileNameOf(title)}${suffix}.${format}` };
   }
 

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { SignedIn, WorkspaceCapability } from '../access/access.decorators';
 import { CurrentPrincipal, type Principal } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
+import { DocumentSharingService } from './document-sharing.service';
 import { DocumentsService } from './documents.service';
 import { CreateDocumentDto, GrantAccessDto, UpdateDocumentDto } from './dto/document.dto';
 
@@ -10,7 +11,10 @@ import { CreateDocumentDto, GrantAccessDto, UpdateDocumentDto } from './dto/docu
 @ApiBearerAuth()
 @Controller()
 export class DocumentsController {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly sharing: DocumentSharingService,
+  ) {}
 
   /** The workspace's documents the caller may open, each with the caller's access. */
   @WorkspaceCapability('workspace.read')
@@ -45,10 +49,34 @@ export class DocumentsController {
     return this.documents.update(principal.userId, documentId, { status: 'archived' });
   }
 
+  /** Who was given access to the document: people and whole organisations, with level, end date and who gave it. Coordinators only. */
   @SignedIn()
   @Get('documents/:documentId/access')
   grants(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal) {
-    return this.documents.grants(principal.userId, documentId);
+    return this.sharing.grants(principal.userId, documentId);
+  }
+
+  /** Gives every active member of an organisation of the workspace edit, comment or read access, optionally until a date. Coordinators only. */
+  @SignedIn()
+  @Put('documents/:documentId/access/organisations/:organisationId')
+  grantOrganisation(
+    @UuidParam('documentId') documentId: string,
+    @UuidParam('organisationId') organisationId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: GrantAccessDto,
+  ) {
+    return this.sharing.grantOrganisation(principal.userId, documentId, organisationId, body);
+  }
+
+  @SignedIn()
+  @Delete('documents/:documentId/access/organisations/:organisationId')
+  @HttpCode(204)
+  async revokeOrganisation(
+    @UuidParam('documentId') documentId: string,
+    @UuidParam('organisationId') organisationId: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    await this.sharing.revokeOrganisation(principal.userId, documentId, organisationId);
   }
 
   /** Gives a member edit, comment or read access, optionally until a date. Coordinators only. */
@@ -60,13 +88,13 @@ export class DocumentsController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: GrantAccessDto,
   ) {
-    return this.documents.grant(principal.userId, documentId, userId, body);
+    return this.sharing.grant(principal.userId, documentId, userId, body);
   }
 
   @SignedIn()
   @Delete('documents/:documentId/access/:userId')
   @HttpCode(204)
   async revoke(@UuidParam('documentId') documentId: string, @UuidParam('userId') userId: string, @CurrentPrincipal() principal: Principal) {
-    await this.documents.revoke(principal.userId, documentId, userId);
+    await this.sharing.revoke(principal.userId, documentId, userId);
   }
 }

@@ -1,7 +1,8 @@
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DEFAULT_VOTE_WEIGHT, type OrganisationKind, type OrganisationType, organisationProblem } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
+import { problem } from '../platform/http/problem-codes';
 import type { CreateOrganisationDto, UpdateOrganisationDto } from './dto/organisation.dto';
 import { OrganisationEntity } from './organisation.entity';
 
@@ -21,7 +22,7 @@ export class OrganisationsService {
 
   async get(workspaceId: string, id: string): Promise<OrganisationEntity> {
     const org = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ workspaceId, id });
-    if (!org) throw new NotFoundException('organisation not found in this workspace');
+    if (!org) throw problem('organisation_not_found', 'organisation not found in this workspace');
     return org;
   }
 
@@ -54,7 +55,7 @@ export class OrganisationsService {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(OrganisationEntity);
       const org = await repo.findOne({ where: { workspaceId, id }, lock: { mode: 'pessimistic_write' } });
-      if (!org) throw new NotFoundException('organisation not found in this workspace');
+      if (!org) throw problem('organisation_not_found', 'organisation not found in this workspace');
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const key of ['type', 'name', 'population', 'populationYear', 'voteWeight'] as const) {
         if (dto[key] !== undefined && dto[key] !== org[key]) {

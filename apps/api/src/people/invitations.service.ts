@@ -1,18 +1,13 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  GoneException,
-  Injectable,
-  NotFoundException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { passwordProblem, type Role } from '@commonplan/domain';
+import { quoted, type Role } from '@commonplan/domain';
 import type { Principal, WorkspaceMember } from '../access/request-context';
 import { SessionStore, type SignedIn } from '../access/session-store';
 import { AuditService } from '../audit/audit.service';
+import { passwordFieldError } from '../auth/password-field-error';
 import { AppConfig } from '../platform/config/app-config';
+import { fieldError } from '../platform/http/field-error';
+import { problem } from '../platform/http/problem-codes';
 import { MailService } from '../platform/mail/mail.service';
 import { PasswordHasher } from '../platform/security/password-hasher';
 import { TokenService } from '../platform/security/tokens';
@@ -63,17 +58,8 @@ export interface JoinedWorkspace {
   role: Role;
 }
 
-/** Machine-readable reasons of the refusals of accept, for the web app to act on. */
-export const SIGN_IN_REQUIRED = 'sign_in_required';
-export const WRONG_ACCOUNT = 'wrong_account';
-
 const signInRequired = () =>
-  new UnauthorizedException({
-    statusCode: 401,
-    error: 'Unauthorized',
-    code: SIGN_IN_REQUIRED,
-    message: 'this invitation is for an existing account: sign in as the invited person, then accept it',
-  });
+  problem('sign_in_required', 'this invitation is for an existing account: sign in as the invited person, then accept it');
 
 /**
  * Coordinators invite people by e-mail; the link lets a new person set a password and join the workspace, and a person
@@ -111,11 +97,9 @@ export class InvitationsService {
         [actor.workspaceId, dto.email],
       );
       if (existing) {
-        throw new ConflictException(
-          existing.active
-            ? `${dto.email} is already a member of this workspace`
-            : `${dto.email} is a deactivated member of this workspace: reactivate the person instead`,
-        );
+        throw existing.active
+          ? problem('already_member', `${dto.email} is already a member of this workspace`)
+          : problem('deactivated_member', `${dto.email} is a deactivated member of this workspace: reactivate the person instead`);
       }
       // A new invitation to the same address replaces the pending one.
       await manager.query(
@@ -148,8 +132,8 @@ export class InvitationsService {
       to: dto.email,
       subject: `Zaproszenie do Commonplan: ${workspaceName} / Invitation to Commonplan`,
       text: [
-        `${actor.displayName} zaprasza Cię do przestrzeni roboczej „${workspaceName}” w Commonplan (rola: ${ROLE_NAMES_PL[dto.role]}).`,
-        `${actor.displayName} invites you to the "${workspaceName}" workspace in Commonplan (role: ${dto.role}).`,
+        `${actor.displayName} zaprasza Cię do przestrzeni roboczej ${quoted(workspaceName)} w Commonplan (rola: ${ROLE_NAMES_PL[dto.role]}).`,
+        `${actor.displayName} invites you to the ${quoted(workspaceName, 'en')} workspace in Commonplan (role: ${dto.role}).`,
         '',
         `${this.config.publicUrl}/invitation?token=${token}`,
         '',
@@ -166,7 +150,7 @@ export class InvitationsService {
          WHERE id = $1 AND workspace_id = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
         [invitationId, actor.workspaceId],
       );
-      if (Number(count) !== 1) throw new NotFoundException('no pending invitation with this id in this workspace');
+      if (Number(count) !== 1) throw problem('invitation_not_pending', 'no pending invitation with this id in this workspace');
       await this.audit.append(manager, {
         workspaceId: actor.workspaceId,
         actorId: actor.userId,
@@ -220,10 +204,10 @@ export class InvitationsService {
       });
     }
     const displayName = dto.displayName ?? preview.displayName;
-    if (!displayName) throw fieldError('displayName', 'displayName is required to create your account');
-    if (!dto.password) throw fieldError('password', 'password is required to create your account');
-    const problem = passwordProblem(dto.password, preview.email);
-    if (problem) throw fieldError('password', problem);
+    if (!displayName) throw required('displayName', 'display_name_required');
+    if (!dto.password) throw required('password', 'password_required');
+    const weak = passwordFieldError(dto.password, preview.email);
+    if (weak) throw weak;
     const passwordHash = await this.hasher.hash(dto.password);
     return this.dataSource.transaction(async (manager) => {
       const invitation = await this.findUsable(manager, token, true);
@@ -250,12 +234,7 @@ export class InvitationsService {
   private checkInvitee(userId: string, principal: Principal | null): void {
     if (!principal) throw signInRequired();
     if (principal.userId !== userId) {
-      throw new ForbiddenException({
-        statusCode: 403,
-        error: 'Forbidden',
-        code: WRONG_ACCOUNT,
-        message: 'this invitation is for another account: sign out, then sign in as the invited person to accept it',
-      });
+      throw problem('wrong_account', 'this invitation is for another account: sign out, then sign in as the invited person to accept it');
     }
   }
 
@@ -263,7 +242,7 @@ export class InvitationsService {
   private async join(manager: EntityManager, invitation: InvitationEntity, userId: string): Promise<void> {
     const memberships = manager.getRepository(MembershipEntity);
     if (await memberships.existsBy({ workspaceId: invitation.workspaceId, userId })) {
-      throw new ConflictException('you are already a member of this workspace');
+      throw problem('already_member', 'you are already a member of this workspace');
     }
     const membership = await memberships.save({
       workspaceId: invitation.workspaceId,
@@ -284,15 +263,15 @@ export class InvitationsService {
   }
 
   private async findUsable(manager: EntityManager, token: string, lock: boolean): Promise<InvitationEntity> {
-    if (!TokenService.isWellFormed(token)) throw new NotFoundException('invitation not found');
+    if (!TokenService.isWellFormed(token)) throw problem('invitation_not_found', 'invitation not found');
     const invitation = await manager.getRepository(InvitationEntity).findOne({
       where: { tokenHash: this.tokens.hash(token) },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!invitation) throw new NotFoundException('invitation not found');
-    if (invitation.acceptedAt) throw new GoneException('this invitation has already been accepted');
-    if (invitation.revokedAt) throw new GoneException('this invitation was withdrawn');
-    if (invitation.expiresAt.getTime() <= Date.now()) throw new GoneException('this invitation has expired');
+    if (!invitation) throw problem('invitation_not_found', 'invitation not found');
+    if (invitation.acceptedAt) throw problem('invitation_accepted', 'this invitation has already been accepted');
+    if (invitation.revokedAt) throw problem('invitation_withdrawn', 'this invitation was withdrawn');
+    if (invitation.expiresAt.getTime() <= Date.now()) throw problem('invitation_expired', 'this invitation has expired');
     return invitation;
   }
 }
@@ -310,6 +289,7 @@ function view(i: InvitationEntity): InvitationView {
   };
 }
 
-function fieldError(field: string, message: string): BadRequestException {
-  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message, errors: [{ field, message }] });
+/** A field a new account needs that was left out. */
+function required(field: 'displayName' | 'password', code: 'display_name_required' | 'password_required') {
+  return fieldError(field, `${field} is required to create your account`, undefined, code);
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { can } from '@commonplan/domain';
 import { Public, WorkspaceCapability } from '../access/access.decorators';
@@ -15,6 +15,8 @@ import { setSessionCookies } from '../access/cookies';
 import { AppConfig } from '../platform/config/app-config';
 import { UuidParam } from '../platform/http/params';
 import { AcceptInvitationDto, ChangeRoleDto, InviteDto } from './dto/people.dto';
+import { SignedInDto } from '../auth/dto/auth-responses.dto';
+import { InvitationDto, InvitationPreviewDto, JoinedWorkspaceDto, MembershipDto, PersonDto } from './dto/people-responses.dto';
 import { InvitationsService } from './invitations.service';
 import { PeopleService } from './people.service';
 
@@ -30,12 +32,14 @@ export class PeopleController {
   /** Everyone in the workspace with role and organisation; e-mail addresses only for coordinators. */
   @WorkspaceCapability('people.read')
   @Get('people')
+  @ApiOkResponse({ type: [PersonDto] })
   list(@UuidParam('workspaceId') workspaceId: string, @CurrentMember() member: WorkspaceMember) {
     return this.people.list(workspaceId, can(member.role, 'people.readContact'));
   }
 
   @WorkspaceCapability('people.manage')
   @Patch('people/:membershipId')
+  @ApiOkResponse({ type: MembershipDto })
   changeRole(
     @UuidParam('membershipId') membershipId: string,
     @CurrentMember() member: WorkspaceMember,
@@ -48,6 +52,7 @@ export class PeopleController {
   @WorkspaceCapability('people.manage')
   @Post('people/:membershipId/deactivate')
   @HttpCode(200)
+  @ApiOkResponse({ type: MembershipDto })
   deactivate(
     @UuidParam('membershipId') membershipId: string,
     @CurrentMember() member: WorkspaceMember,
@@ -59,6 +64,7 @@ export class PeopleController {
   @WorkspaceCapability('people.manage')
   @Post('people/:membershipId/reactivate')
   @HttpCode(200)
+  @ApiOkResponse({ type: MembershipDto })
   reactivate(
     @UuidParam('membershipId') membershipId: string,
     @CurrentMember() member: WorkspaceMember,
@@ -69,6 +75,7 @@ export class PeopleController {
 
   @WorkspaceCapability('people.manage')
   @Get('invitations')
+  @ApiOkResponse({ type: [InvitationDto] })
   pending(@UuidParam('workspaceId') workspaceId: string) {
     return this.invitations.pending(workspaceId);
   }
@@ -76,6 +83,7 @@ export class PeopleController {
   /** Invites a person by e-mail (through SMTP, or DATA_DIR/outbox/ in development). */
   @WorkspaceCapability('people.manage')
   @Post('invitations')
+  @ApiCreatedResponse({ type: InvitationDto })
   invite(@CurrentMember() member: WorkspaceMember, @CurrentPrincipal() principal: Principal, @Body() body: InviteDto) {
     return this.invitations.invite({ ...member, userId: principal.userId, displayName: principal.displayName }, body);
   }
@@ -97,6 +105,7 @@ export class PeopleController {
  * (and is signed in); an existing account accepts it only signed in as itself (see InvitationsService.accept).
  */
 @ApiTags('people')
+@ApiExtraModels(SignedInDto, JoinedWorkspaceDto)
 @Controller('invitations')
 export class InvitationLinksController {
   constructor(
@@ -106,6 +115,7 @@ export class InvitationLinksController {
 
   @Public()
   @Get(':token')
+  @ApiOkResponse({ type: InvitationPreviewDto })
   lookup(@Param('token') token: string) {
     return this.invitations.lookup(token);
   }
@@ -114,6 +124,7 @@ export class InvitationLinksController {
   @Public()
   @Post(':token/accept')
   @HttpCode(200)
+  @ApiOkResponse({ schema: { oneOf: [{ $ref: getSchemaPath(SignedInDto) }, { $ref: getSchemaPath(JoinedWorkspaceDto) }] } })
   async accept(
     @Param('token') token: string,
     @Body() body: AcceptInvitationDto,

@@ -1,9 +1,11 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type OrganisationKind, type Role, roleAssignmentProblem } from '@commonplan/domain';
+import { type OrganisationKind, organisationKindForRole, type Role, roleAssignmentProblem } from '@commonplan/domain';
 import type { WorkspaceMember } from '../access/request-context';
 import { AuditService } from '../audit/audit.service';
 import { AccessEvents } from '../platform/events';
+import { fieldError } from '../platform/http/field-error';
+import { type FieldProblemCode, problem as refusal } from '../platform/http/problem-codes';
 import { MembershipEntity } from './membership.entity';
 
 export interface Person {
@@ -63,11 +65,15 @@ export class PeopleService {
         organisationId,
         workspaceId,
       ]);
-      if (!org) throw new NotFoundException({ message: 'organisationId: no such organisation in this workspace', errors: [{ field: 'organisationId', message: 'no such organisation in this workspace' }] });
+      if (!org) throw fieldError('organisationId', 'no such organisation in this workspace', NotFoundException, 'organisation_not_found');
       kind = org.kind;
     }
     const problem = roleAssignmentProblem(role, kind);
-    if (problem) throw new UnprocessableEntityException({ message: problem.message, errors: [problem] });
+    if (problem) {
+      // The rule the pair breaks, as a stable code (roleAssignmentProblem words it in English).
+      const code: FieldProblemCode = kind === null ? 'organisation_required' : organisationKindForRole(role) === null ? 'organisation_not_allowed' : 'organisation_wrong_kind';
+      throw new UnprocessableEntityException({ message: problem.message, errors: [{ ...problem, code }] });
+    }
   }
 
   async changeRole(actor: WorkspaceMember & { userId: string }, membershipId: string, role: Role, organisationId: string | null) {
@@ -101,7 +107,7 @@ export class PeopleService {
       const membership = await this.lockMembership(manager, actor.workspaceId, membershipId);
       if (membership.active === active) return membership;
       if (!active) {
-        if (membership.id === actor.membershipId) throw new ConflictException('you cannot deactivate yourself');
+        if (membership.id === actor.membershipId) throw refusal('deactivate_self', 'you cannot deactivate yourself');
         if (membership.role === 'coordinator') await this.keepOneCoordinator(manager, actor.workspaceId, membership.id);
       }
       membership.active = active;
@@ -125,7 +131,7 @@ export class PeopleService {
     const membership = await manager
       .getRepository(MembershipEntity)
       .findOne({ where: { workspaceId, id }, lock: { mode: 'pessimistic_write' } });
-    if (!membership) throw new NotFoundException('person not found in this workspace');
+    if (!membership) throw refusal('person_not_found', 'person not found in this workspace');
     return membership;
   }
 
@@ -139,7 +145,7 @@ export class PeopleService {
       [workspaceId],
     );
     if (!rows.some((r: { id: string }) => r.id !== leaving)) {
-      throw new ConflictException('the workspace must keep at least one active coordinator');
+      throw refusal('last_coordinator', 'the workspace must keep at least one active coordinator');
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { DocEvent } from '@commonplan/sync';
 
 /**
  * News between features that must not import each other, heard on every instance: `publish` tells this instance's
@@ -52,4 +53,19 @@ export type SessionEnd = { sessionIds: string[] } | { userId: string };
 @Injectable()
 export class SessionEvents extends Topic<SessionEnd> {
   readonly name = 'session';
+}
+
+/**
+ * Something about a document outside its text changed (its comments, its versions): every instance tells the sockets
+ * it holds in that document (CollabEngine.announce), which passed the document's access check when they joined and
+ * are re-checked on every AccessEvents change. Clients then fetch what changed through the API, which checks access.
+ */
+export interface DocumentNews {
+  documentId: string;
+  event: DocEvent;
+}
+
+@Injectable()
+export class DocumentEvents extends Topic<DocumentNews> {
+  readonly name = 'document';
 }

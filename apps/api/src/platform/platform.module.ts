@@ -2,7 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './config/app-config';
 import { Database } from './database/database';
-import { AccessEvents, SessionEvents } from './events';
+import { AccessEvents, DocumentEvents, SessionEvents } from './events';
 import { JobQueue } from './jobs/job-queue';
 import { RedisRelay } from './redis-relay';
 import { MailService } from './mail/mail.service';
@@ -28,10 +28,11 @@ export class PlatformModule {
         PasswordHasher,
         AccessEvents,
         SessionEvents,
+        DocumentEvents,
         RedisRelay,
         JobQueue,
       ],
-      exports: [AppConfig, Database, DataSource, MailService, TokenService, PasswordHasher, AccessEvents, SessionEvents, JobQueue],
+      exports: [AppConfig, Database, DataSource, MailService, TokenService, PasswordHasher, AccessEvents, SessionEvents, DocumentEvents, JobQueue],
     };
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from './config/app-config';
-import { AccessEvents, SessionEvents, type Topic } from './events';
+import { AccessEvents, DocumentEvents, SessionEvents, type Topic } from './events';
 
 /** The Redis channel on which the instances of one deployment tell each other their events. */
 export const EVENTS_CHANNEL = 'commonplan:events';
@@ -34,8 +34,9 @@ export class RedisRelay implements OnModuleInit, OnApplicationShutdown {
     private readonly config: AppConfig,
     access: AccessEvents,
     sessions: SessionEvents,
+    documents: DocumentEvents,
   ) {
-    this.topics = new Map<string, Topic<unknown>>([access, sessions].map((topic) => [topic.name, topic as Topic<unknown>]));
+    this.topics = new Map<string, Topic<unknown>>([access, sessions, documents].map((topic) => [topic.name, topic as Topic<unknown>]));
   }
 
   async onModuleInit(): Promise<void> {

@@ -1,3 +1,5 @@
+import { warsawWallClock } from '@commonplan/domain';
+
 /** The languages the API writes dates in (e-mails default to Polish). */
 export type DateLanguage = 'pl' | 'en';
 
@@ -24,4 +26,17 @@ const YEAR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', year:
 /** The calendar year in Warsaw at an instant: what yearly number series (resolutions, comments) go by. */
 export function warsawYear(value: Date | string): number {
   return Number(YEAR.format(new Date(value)));
+}
+
+/**
+ * An instant in ISO 8601 with Warsaw's offset, for dates in files that both people and programs read (a Markdown
+ * export's front matter): "2026-12-06T00:26:26+01:00", "2026-07-01T09:00:00+02:00".
+ */
+export function warsawIso(value: Date | string): string {
+  const at = new Date(value);
+  const wall = warsawWallClock(at);
+  const offset = Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${new Date(wall).toISOString().slice(0, 19)}${offset < 0 ? '-' : '+'}${hours}:${minutes}`;
 }

@@ -81,6 +81,7 @@ export class VersionsService {
       });
       return inserted.id as string;
     });
+    this.engine.announce(documentId, { type: 'versions' });
     return this.summary(documentId, id);
   }
 
@@ -131,6 +132,7 @@ export class VersionsService {
       targetId: documentId,
       details: { versionId, number: row.number, name: row.name, changed: ack !== null },
     });
+    this.engine.announce(documentId, { type: 'versions' });
     return { changed: ack !== null };
   }
 

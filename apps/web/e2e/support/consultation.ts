@@ -1,11 +1,17 @@
 // The consultation form as the browser tests use it.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Selects `words` inside the consulted text the way a reader does, so that the form's passage picker sees it. */
 export async function selectWords(page: Page, words: string): Promise<void> {
   const text = page.getByRole('textbox', { name: /Konsultowany tekst|The consulted text/ });
   await text.click();
-  await text.evaluate((root, target) => {
+  await selectInside(text, words);
+  await page.getByText(`Zaznaczono znaków: ${words.length}`).waitFor();
+}
+
+/** Selects `words` inside an element as a reader does with the mouse, so that the editor on it takes the selection. */
+export async function selectInside(element: Locator, words: string): Promise<void> {
+  await element.evaluate((root, target) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(target) ?? -1;
@@ -20,5 +26,4 @@ export async function selectWords(page: Page, words: string): Promise<void> {
     }
     throw new Error(`"${target}" is not in the text`);
   }, words);
-  await page.getByText(`Zaznaczono znaków: ${words.length}`).waitFor();
 }

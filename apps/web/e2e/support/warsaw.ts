@@ -29,3 +29,9 @@ export function statutoryDays(announcedAt: Date, closesAt: Date): number {
   const lastWholeDay = warsawTime(closesAt) >= '23:59' ? closeDay : closeDay - DAY;
   return Math.max(0, Math.round((lastWholeDay - Date.parse(`${warsawDay(announcedAt)}T00:00:00Z`)) / DAY));
 }
+
+/** A moment as the app's date fields are typed: "05.12.2026 09:00" on Warsaw's clock. */
+export function warsawInput(date: Date): string {
+  const p = parts(date);
+  return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`;
+}

@@ -1,19 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
-import { ApiError } from './client';
+import { ApiError, toApiError } from './client';
 import { errorText, fieldErrorsOf, fieldErrorText, formErrorText } from './error-text';
 
 const pl = createI18n('pl').t;
 const en = createI18n('en').t;
 
+/** An error as the API sends it: problem details with a stable code. */
+const problem = (status: number, code: string, detail = 'whatever the English says', errors?: unknown[]) =>
+  toApiError(status, { type: `urn:commonplan:problem:${code}`, title: 't', status, detail, code, errors, statusCode: status, message: detail });
+
 describe('errorText', () => {
-  it('recognises the messages of the API', () => {
-    expect(errorText(new ApiError(401, 'wrong e-mail or password'), pl)).toBe('Nieprawidłowy adres e-mail lub hasło.');
-    expect(errorText(new ApiError(409, 'the workspace must keep at least one active coordinator'), en)).toBe(
-      'The workspace must keep at least one active coordinator.',
-    );
-    expect(errorText(new ApiError(409, 'you cannot deactivate yourself'), pl)).toBe('Nie możesz dezaktywować samego siebie.');
-    expect(errorText(new ApiError(410, 'this invitation has expired'), en)).toBe('This invitation has expired. Ask the coordinator for a new one.');
+  it('translates the stable codes of the API, whatever its English wording', () => {
+    expect(errorText(problem(401, 'wrong_credentials'), pl)).toBe('Nieprawidłowy adres e-mail lub hasło.');
+    expect(errorText(problem(409, 'last_coordinator'), en)).toBe('The workspace must keep at least one active coordinator.');
+    expect(errorText(problem(409, 'deactivate_self'), pl)).toBe('Nie możesz dezaktywować własnego konta.');
+    expect(errorText(problem(410, 'invitation_expired'), en)).toBe('This invitation has expired. Ask the coordinator for a new one.');
+    expect(errorText(problem(401, 'sign_in_required'), en)).toBe('This invitation is for an existing account. Sign in to it to accept the invitation.');
+    expect(errorText(problem(404, 'person_not_found'), en)).toBe('This person was not found in the workspace.');
+  });
+
+  it('says a default code by its status, and the code wins over wording', () => {
+    expect(errorText(problem(403, 'forbidden', 'you cannot deactivate yourself'), en)).toBe('You are not allowed to do this.');
+    expect(errorText(problem(404, 'not_found'), pl)).toBe(pl('errors.notFound'));
+    expect(errorText(problem(409, 'made_up_code'), en)).toBe('This change cannot be made now.');
+  });
+
+  it('still recognises the wording of errors whose throwers give no code yet', () => {
+    expect(errorText(new ApiError(409, 'a round opens at its opening time'), en)).toBe(en('errors.roundNotYetOpen'));
   });
 
   it('falls back to the status', () => {
@@ -27,20 +41,23 @@ describe('errorText', () => {
 });
 
 describe('field errors', () => {
-  it('words the API and domain problems', () => {
+  it('translates field problem codes', () => {
+    expect(fieldErrorText({ field: 'password', message: 'x', code: 'password_too_short' }, pl)).toBe('Hasło musi mieć co najmniej 10 znaków.');
+    expect(fieldErrorText({ field: 'email', message: 'x', code: 'invalid_email' }, en)).toBe('Enter a valid e-mail address, such as jan.kowalski@gmina.pl.');
+    expect(fieldErrorText({ field: 'organisationId', message: 'x', code: 'organisation_required' }, en)).toBe('Choose the organisation this person represents.');
+    expect(fieldErrorText({ field: 'x', message: 'something else' }, en)).toBe('This value is not valid.');
+  });
+
+  it('words the domain password rules that forms check before sending', () => {
     expect(fieldErrorText('password must be at least 10 characters long', pl)).toBe('Hasło musi mieć co najmniej 10 znaków.');
-    expect(fieldErrorText('email must be an e-mail address', en)).toBe('Enter a valid e-mail address, such as jan.kowalski@gmina.pl.');
-    expect(fieldErrorText('a representative must name the member organisation it represents', en)).toBe(
-      'Choose the organisation this person represents.',
-    );
-    expect(fieldErrorText('something else', en)).toBe('This value is not valid.');
+    expect(fieldErrorText('password must not repeat one character', en)).toBe('The password must not be one character repeated.');
   });
 
   it('maps the first problem of each field, and asks to correct the fields above the form', () => {
-    const error = new ApiError(400, 'x', [
-      { field: 'password', message: 'password must not repeat one character' },
-      { field: 'password', message: 'password must be at most 200 characters long' },
-      { field: 'displayName', message: 'displayName is required to create your account' },
+    const error = problem(400, 'validation_failed', 'x', [
+      { field: 'password', message: 'password must not repeat one character', code: 'password_repeated' },
+      { field: 'password', message: 'password must be at most 200 characters long', code: 'password_too_long' },
+      { field: 'displayName', message: 'displayName: displayName is required to create your account', code: 'display_name_required' },
     ]);
     expect(fieldErrorsOf(error, en)).toEqual({
       password: 'The password must not be one character repeated.',

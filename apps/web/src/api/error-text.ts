@@ -1,24 +1,66 @@
-// Turns what the API said into words in the reader's language. The API answers in English prose without error
-// codes, so the known messages are recognised by their wording; anything else falls back to a message by status.
+// Turns what the API said into words in the reader's language. API errors are RFC 9457 problem details with a stable
+// `code` (apps/api/src/platform/http/problem-codes.ts, typed here through the generated schema), and field errors
+// carry a code too where the API gives one: the codes are translated. Anything else falls back to a message by
+// status.
 import type { TFunction } from 'i18next';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@commonplan/domain';
-import { ApiError, type FieldError } from './client';
+import { ApiError, type FieldError, type FieldProblemCode, type ProblemCode } from './client';
 
+/**
+ * The i18n key of each problem code, or null where the status's general sentence says it (errorText). Every code
+ * the API publishes is listed, so that a new one cannot go untranslated unnoticed (the type check fails).
+ */
+const CODE_MESSAGES: Record<ProblemCode, string | null> = {
+  bad_request: null,
+  validation_failed: null,
+  unauthorized: null,
+  forbidden: null,
+  not_found: null,
+  conflict: null,
+  gone: null,
+  payload_too_large: null,
+  unsupported_media_type: null,
+  unprocessable: null,
+  too_many_requests: null,
+  internal: null,
+  server_busy: null,
+  wrong_credentials: 'errors.wrongCredentials',
+  session_invalid: 'errors.signedOut',
+  reset_token_invalid: 'errors.resetTokenInvalid',
+  person_not_found: 'errors.personNotFound',
+  organisation_not_found: null,
+  last_coordinator: 'errors.lastCoordinator',
+  deactivate_self: 'errors.deactivateSelf',
+  already_member: 'errors.alreadyMember',
+  deactivated_member: 'errors.deactivatedMember',
+  invitation_not_found: 'errors.invitationNotFound',
+  invitation_not_pending: 'errors.invitationNotPending',
+  invitation_accepted: 'errors.invitationAccepted',
+  invitation_withdrawn: 'errors.invitationWithdrawn',
+  invitation_expired: 'errors.invitationExpired',
+  sign_in_required: 'errors.invitationSignInRequired',
+  wrong_account: 'errors.invitationWrongAccount',
+};
+
+/** The i18n key of each field problem code. */
+const FIELD_CODE_MESSAGES: Record<FieldProblemCode, string> = {
+  invalid_email: 'errors.field.email',
+  password_too_short: 'errors.field.passwordTooShort',
+  password_too_long: 'errors.field.passwordTooLong',
+  password_is_email: 'errors.field.passwordIsEmail',
+  password_repeated: 'errors.field.passwordRepeated',
+  password_required: 'errors.field.passwordRequired',
+  display_name_required: 'errors.field.displayNameRequired',
+  organisation_not_allowed: 'errors.field.organisationNotAllowed',
+  organisation_required: 'errors.field.organisationRequired',
+  organisation_wrong_kind: 'errors.field.organisationWrongKind',
+  organisation_not_found: 'errors.field.organisationRequired',
+  reset_token_invalid: 'errors.resetTokenInvalid',
+};
+
+// The errors whose throwers give no code yet (consultations, documents, versions, comments), recognised by their
+// English wording. Each pattern goes once its thrower answers with a code (problem(...) in the API).
 const KNOWN_MESSAGES: [RegExp, string][] = [
-  [/wrong e-mail or password/i, 'errors.wrongCredentials'],
-  [/at least one active coordinator/i, 'errors.lastCoordinator'],
-  [/cannot deactivate yourself/i, 'errors.deactivateSelf'],
-  [/is a deactivated member/i, 'errors.deactivatedMember'],
-  [/already a member/i, 'errors.alreadyMember'],
-  [/already been accepted/i, 'errors.invitationAccepted'],
-  [/invitation was withdrawn/i, 'errors.invitationWithdrawn'],
-  [/invitation has expired/i, 'errors.invitationExpired'],
-  [/invitation not found/i, 'errors.invitationNotFound'],
-  [/invitation is for an existing account/i, 'errors.invitationSignInRequired'],
-  [/invitation is for another account/i, 'errors.invitationWrongAccount'],
-  [/no pending invitation/i, 'errors.invitationNotPending'],
-  [/token is invalid, used or expired/i, 'errors.resetTokenInvalid'],
-  [/person not found/i, 'errors.personNotFound'],
   [/opens at its opening time/i, 'errors.roundNotYetOpen'],
   [/cannot close before its closing time/i, 'errors.roundNotYetOver'],
   [/passage was changed since you opened it/i, 'errors.passageChanged'],
@@ -27,25 +69,23 @@ const KNOWN_MESSAGES: [RegExp, string][] = [
 ];
 
 const FIELD_MESSAGES: [RegExp, string][] = [
+  // The password rules of libs/domain (passwordProblem), which the forms also check before sending
+  // (features/auth/validation.ts) and which the domain words in English only; the API codes them.
   [/at least \d+ characters/i, 'errors.field.passwordTooShort'],
   [/at most \d+ characters/i, 'errors.field.passwordTooLong'],
   [/must not be the e-mail address/i, 'errors.field.passwordIsEmail'],
   [/must not repeat one character/i, 'errors.field.passwordRepeated'],
-  [/does not represent an organisation/i, 'errors.field.organisationNotAllowed'],
-  [/must name the/i, 'errors.field.organisationRequired'],
-  [/must represent a/i, 'errors.field.organisationWrongKind'],
-  [/no such organisation/i, 'errors.field.organisationRequired'],
-  [/e-mail address|must be an email/i, 'errors.field.email'],
-  [/displayName is required/i, 'errors.field.displayNameRequired'],
-  [/password is required/i, 'errors.field.passwordRequired'],
-  [/token is invalid/i, 'errors.resetTokenInvalid'],
   [/already used by another version/i, 'errors.field.versionNameTaken'],
   [/can be mentioned/i, 'errors.field.mentionNotAllowed'],
 ];
 
+const withLimits = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
+
 /** A sentence for an error that is not about one field. */
 export function errorText(error: unknown, t: TFunction): string {
   if (!(error instanceof ApiError)) return t('errors.unexpected');
+  const coded = error.code ? CODE_MESSAGES[error.code as ProblemCode] : undefined;
+  if (coded) return t(coded);
   for (const [pattern, key] of KNOWN_MESSAGES) if (pattern.test(error.message)) return t(key);
   switch (error.status) {
     case 0:
@@ -68,10 +108,13 @@ export function errorText(error: unknown, t: TFunction): string {
   }
 }
 
-/** A sentence for one field's problem, in the reader's language. */
-export function fieldErrorText(problem: string, t: TFunction): string {
+/** A sentence for one field's problem (its code, else its English wording), in the reader's language. */
+export function fieldErrorText(problem: string | FieldError, t: TFunction): string {
+  const { message, code } = typeof problem === 'string' ? { message: problem, code: undefined } : problem;
+  const coded = code ? FIELD_CODE_MESSAGES[code as FieldProblemCode] : undefined;
+  if (coded) return t(coded, withLimits);
   for (const [pattern, key] of FIELD_MESSAGES) {
-    if (pattern.test(problem)) return t(key, { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH });
+    if (pattern.test(message)) return t(key, withLimits);
   }
   return t('errors.field.invalid');
 }
@@ -80,8 +123,8 @@ export function fieldErrorText(problem: string, t: TFunction): string {
 export function fieldErrorsOf(error: unknown, t: TFunction): Record<string, string> {
   const result: Record<string, string> = {};
   if (!(error instanceof ApiError)) return result;
-  for (const { field, message } of error.fieldErrors as FieldError[]) {
-    result[field] ??= fieldErrorText(message, t);
+  for (const problem of error.fieldErrors) {
+    result[problem.field] ??= fieldErrorText(problem, t);
   }
   return result;
 }

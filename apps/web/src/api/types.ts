@@ -1,80 +1,25 @@
 // The shapes the API answers with (see apps/api/src/*/…controller.ts). Dates arrive as ISO strings.
-import type { DocumentAccess, DocumentKind, DocumentStatus, OrganisationKind, OrganisationType, Role } from '@commonplan/domain';
+import type { DocumentAccess, DocumentKind, DocumentStatus } from '@commonplan/domain';
+import type { components } from './schema';
 
-export interface WorkspaceOfUser {
-  id: string;
-  name: string;
-  shortName: string;
-  slug: string;
-  role: Role;
-  organisationId: string | null;
-  organisationName: string | null;
-}
+type Schemas = components['schemas'];
 
-export interface Me {
-  id: string;
-  email: string;
-  displayName: string;
-  workspaces: WorkspaceOfUser[];
-}
 
-export interface SignedIn {
-  token: string;
-  expiresAt: string;
-  user: { id: string; email: string; displayName: string };
-}
+// Generated from the API's OpenAPI document (schema.d.ts; `npm run openapi:generate`): people, accounts, invitations,
+// organisations and workspaces.
+export type WorkspaceOfUser = Schemas['WorkspaceOfUserDto'];
+export type Me = Schemas['MeDto'];
+export type SignedIn = Schemas['SignedInDto'];
+export type WorkspaceDetails = Schemas['WorkspaceDetailsDto'];
+/** What the web app reads of an organisation (the API also sends its workspace and times). */
+export type Organisation = Omit<Schemas['OrganisationDto'], 'workspaceId' | 'createdAt' | 'updatedAt'>;
+export type Person = Schemas['PersonDto'];
+export type PendingInvitation = Schemas['InvitationDto'];
+export type InvitationPreview = Schemas['InvitationPreviewDto'];
+export type JoinedWorkspace = Schemas['JoinedWorkspaceDto'];
+export type SessionInfo = Schemas['SessionViewDto'];
 
-export interface WorkspaceDetails {
-  id: string;
-  slug: string;
-  name: string;
-  shortName: string;
-  you: { membershipId: string; role: Role; organisationId: string | null };
-  summary: { members: number; partners: number; people: number; documents: number };
-}
-
-export interface Organisation {
-  id: string;
-  kind: OrganisationKind;
-  type: OrganisationType;
-  name: string;
-  population: number | null;
-  populationYear: number | null;
-  voteWeight: number | null;
-}
-
-export interface Person {
-  membershipId: string;
-  userId: string;
-  displayName: string;
-  email?: string;
-  role: Role;
-  organisation: { id: string; name: string; kind: OrganisationKind } | null;
-  active: boolean;
-  since: string;
-}
-
-export interface PendingInvitation {
-  id: string;
-  email: string;
-  displayName: string | null;
-  role: Role;
-  organisationId: string | null;
-  createdAt: string;
-  expiresAt: string;
-  expired: boolean;
-}
-
-export interface InvitationPreview {
-  workspace: { id: string; name: string };
-  email: string;
-  displayName: string | null;
-  role: Role;
-  organisation: { id: string; name: string } | null;
-  accountExists: boolean;
-  expiresAt: string;
-}
-
+// Still written by hand, mirroring the API until its controllers document their answers.
 export interface DocumentSummary {
   id: string;
   title: string;

@@ -1,5 +1,4 @@
 import type { i18n as I18n } from 'i18next';
-import { lazy, type ReactNode, Suspense } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage';
@@ -12,77 +11,86 @@ import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { PeoplePage } from '../features/people/PeoplePage';
 import { RequireCapability, WorkspaceRoute } from '../features/workspace/WorkspaceRoute';
 import { SessionProvider } from '../session/session';
-import { Loading } from '../ui/Loading';
 import { NavigationFocusProvider } from '../ui/navigation-focus';
 import { HomeRedirect } from './HomeRedirect';
 import { Layout } from './Layout';
+import { lazyRoute, preloadRoute, RoutePreloader } from './lazy-routes';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireSession } from './RequireSession';
 
-// The document page brings Yjs and the co-drafting client: loaded when a document is first opened.
-const DocumentPage = lazy(() => import('../features/document/DocumentPage').then((m) => ({ default: m.DocumentPage })));
-const VersionPage = lazy(() => import('../features/versions/VersionPage').then((m) => ({ default: m.VersionPage })));
-const RoundPage = lazy(() => import('../features/rounds/RoundPage').then((m) => ({ default: m.RoundPage })));
-const NewRoundPage = lazy(() => import('../features/rounds/NewRoundPage').then((m) => ({ default: m.NewRoundPage })));
-const TriagePage = lazy(() => import('../features/triage/TriagePage').then((m) => ({ default: m.TriagePage })));
-const OwnCommentPage = lazy(() => import('../features/round-comments/OwnCommentPage').then((m) => ({ default: m.OwnCommentPage })));
-const ReportPage = lazy(() => import('../features/report/ReportPage').then((m) => ({ default: m.ReportPage })));
-const PublicRoundPage = lazy(() => import('../features/rounds/PublicRoundPage').then((m) => ({ default: m.PublicRoundPage })));
-const ComparePage = lazy(() => import('../features/versions/ComparePage').then((m) => ({ default: m.ComparePage })));
-const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage').then((m) => ({ default: m.DecisionsPage })));
-const MeetingPage = lazy(() => import('../features/decisions/MeetingPage').then((m) => ({ default: m.MeetingPage })));
-const ResolutionPage = lazy(() => import('../features/decisions/ResolutionPage').then((m) => ({ default: m.ResolutionPage })));
-const RegisterPage = lazy(() => import('../features/decisions/RegisterPage').then((m) => ({ default: m.RegisterPage })));
-const PublicRegisterPage = lazy(() => import('../features/decisions/PublicRegisterPage').then((m) => ({ default: m.PublicRegisterPage })));
-const PublicRegisterEntryPage = lazy(() => import('../features/decisions/PublicRegisterEntryPage').then((m) => ({ default: m.PublicRegisterEntryPage })));
+// Pages loaded on first use (the document page brings Yjs and the editor), each with the routes it is shown on: their
+// code is fetched ahead, when a link to them is hovered, touched or focused or is on the screen (lazy-routes.tsx).
+const w = '/w/:workspaceId';
+const DocumentPage = lazyRoute(() => import('../features/document/DocumentPage').then((m) => m.DocumentPage), `${w}/d/:documentId`);
+const VersionPage = lazyRoute(() => import('../features/versions/VersionPage').then((m) => m.VersionPage), `${w}/d/:documentId/v/:versionId`);
+const RoundPage = lazyRoute(() => import('../features/rounds/RoundPage').then((m) => m.RoundPage), `${w}/rounds/:roundId`);
+const NewRoundPage = lazyRoute(() => import('../features/rounds/NewRoundPage').then((m) => m.NewRoundPage), `${w}/rounds/new`);
+const TriagePage = lazyRoute(() => import('../features/triage/TriagePage').then((m) => m.TriagePage), `${w}/rounds/:roundId/comments`);
+const OwnCommentPage = lazyRoute(() => import('../features/round-comments/OwnCommentPage').then((m) => m.OwnCommentPage), '/consultations/:roundId/comments/:commentId');
+const ReportPage = lazyRoute(() => import('../features/report/ReportPage').then((m) => m.ReportPage), `${w}/rounds/:roundId/report`);
+// With the editor's code for its passage picker, which would otherwise be asked for only once the round has arrived.
+const PublicRoundPage = lazyRoute(
+  () =>
+    Promise.all([
+      import('../features/rounds/PublicRoundPage'),
+      import('../features/round-comments/PassagePicker').then((m) => m.loadPassageText().catch(() => undefined)),
+    ]).then(([m]) => m.PublicRoundPage),
+  '/consultations/:roundId',
+);
+const ComparePage = lazyRoute(() => import('../features/versions/ComparePage').then((m) => m.ComparePage), `${w}/d/:documentId/compare`);
+const DecisionsPage = lazyRoute(() => import('../features/decisions/DecisionsPage').then((m) => m.DecisionsPage), `${w}/decisions`);
+const MeetingPage = lazyRoute(() => import('../features/decisions/MeetingPage').then((m) => m.MeetingPage), `${w}/meetings/:meetingId`);
+const ResolutionPage = lazyRoute(() => import('../features/decisions/ResolutionPage').then((m) => m.ResolutionPage), `${w}/resolutions/:resolutionId`);
+const RegisterPage = lazyRoute(() => import('../features/decisions/RegisterPage').then((m) => m.RegisterPage), `${w}/register`);
+const PublicRegisterPage = lazyRoute(() => import('../features/decisions/PublicRegisterPage').then((m) => m.PublicRegisterPage), '/registers/:slug');
+const PublicRegisterEntryPage = lazyRoute(
+  () => import('../features/decisions/PublicRegisterEntryPage').then((m) => m.PublicRegisterEntryPage),
+  '/registers/:slug/:position',
+);
 
-/** A page whose code is loaded on first use. */
-const lazyPage = (page: ReactNode) => <Suspense fallback={<Loading />}>{page}</Suspense>;
+// The page being opened: its code loads while the app asks who is signed in.
+if (typeof window !== 'undefined') preloadRoute(window.location.pathname);
 
 export function App({ i18n }: { i18n: I18n }) {
   return (
     <I18nextProvider i18n={i18n}>
       <BrowserRouter>
         <NavigationFocusProvider>
+          <RoutePreloader />
           <SessionProvider>
             <Routes>
               <Route element={<Layout />}>
                 <Route path="login" element={<LoginPage />} />
                 <Route path="reset-password" element={<PasswordResetPage />} />
                 <Route path="invitation" element={<InvitationPage />} />
-                <Route path="consultations/:roundId" element={lazyPage(<PublicRoundPage />)} />
-                <Route path="consultations/:roundId/comments/:commentId" element={lazyPage(<OwnCommentPage />)} />
-                <Route path="registers/:slug" element={lazyPage(<PublicRegisterPage />)} />
-                <Route path="registers/:slug/:position" element={lazyPage(<PublicRegisterEntryPage />)} />
+                <Route path="consultations/:roundId" element={<PublicRoundPage />} />
+                <Route path="consultations/:roundId/comments/:commentId" element={<OwnCommentPage />} />
+                <Route path="registers/:slug" element={<PublicRegisterPage />} />
+                <Route path="registers/:slug/:position" element={<PublicRegisterEntryPage />} />
                 <Route element={<RequireSession />}>
                   <Route index element={<HomeRedirect />} />
                   <Route path="account" element={<AccountPage />} />
                   <Route path="w/:workspaceId" element={<WorkspaceRoute />}>
                     <Route index element={<DashboardPage />} />
-                    <Route
-                      path="d/:documentId"
-                      element={lazyPage(<DocumentPage />)}
-                    />
-                    <Route
-                      path="d/:documentId/v/:versionId"
-                      element={lazyPage(<VersionPage />)}
-                    />
-                    <Route
-                      path="d/:documentId/compare"
-                      element={lazyPage(<ComparePage />)}
-                    />
+                    <Route path="d/:documentId" element={<DocumentPage />} />
+                    <Route path="d/:documentId/v/:versionId" element={<VersionPage />} />
+                    <Route path="d/:documentId/compare" element={<ComparePage />} />
                     <Route path="notifications" element={<NotificationsPage />} />
-                    <Route path="rounds/:roundId" element={lazyPage(<RoundPage />)} />
+                    <Route path="rounds/:roundId" element={<RoundPage />} />
                     <Route
                       path="rounds/new"
-                      element={<RequireCapability capability="consultations.manage">{lazyPage(<NewRoundPage />)}</RequireCapability>}
+                      element={
+                        <RequireCapability capability="consultations.manage">
+                          <NewRoundPage />
+                        </RequireCapability>
+                      }
                     />
-                    <Route path="rounds/:roundId/comments" element={lazyPage(<TriagePage />)} />
-                    <Route path="rounds/:roundId/report" element={lazyPage(<ReportPage />)} />
-                    <Route path="decisions" element={lazyPage(<DecisionsPage />)} />
-                    <Route path="meetings/:meetingId" element={lazyPage(<MeetingPage />)} />
-                    <Route path="resolutions/:resolutionId" element={lazyPage(<ResolutionPage />)} />
-                    <Route path="register" element={lazyPage(<RegisterPage />)} />
+                    <Route path="rounds/:roundId/comments" element={<TriagePage />} />
+                    <Route path="rounds/:roundId/report" element={<ReportPage />} />
+                    <Route path="decisions" element={<DecisionsPage />} />
+                    <Route path="meetings/:meetingId" element={<MeetingPage />} />
+                    <Route path="resolutions/:resolutionId" element={<ResolutionPage />} />
+                    <Route path="register" element={<RegisterPage />} />
                     <Route
                       path="people"
                       element={

@@ -1,7 +1,8 @@
 // i18next with the two languages of the app. Polish is the default; the reader's choice is remembered in
 // localStorage and mirrored in <html lang>.
-import i18next, { type i18n as I18n } from 'i18next';
+import i18next, { type i18n as I18n, type PostProcessorModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { nestQuotes } from '@commonplan/domain';
 import en from './en.json';
 import pl from './pl.json';
 
@@ -23,10 +24,21 @@ function storedLanguage(): Language {
   }
 }
 
+/**
+ * Names put in quotes that have quotes of their own (a workspace "Stowarzyszenie „Szczeciński Obszar Metropolitalny”"
+ * in „{{workspace}}”) get inner quotes, never „…„…””: „Stowarzyszenie «Szczeciński Obszar Metropolitalny»”.
+ */
+const innerQuotes: PostProcessorModule = {
+  type: 'postProcessor',
+  name: 'innerQuotes',
+  process: (value, _key, options, translator) =>
+    typeof value === 'string' ? nestQuotes(value, (options.lng ?? translator?.language) === 'en' ? 'en' : 'pl') : value,
+};
+
 /** Creates and initialises an i18next instance (the app makes one; tests make their own). */
 export function createI18n(language: Language = storedLanguage()): I18n {
   const instance = i18next.createInstance();
-  instance.use(initReactI18next);
+  instance.use(initReactI18next).use(innerQuotes);
   void instance.init({
     resources: { pl: { translation: pl }, en: { translation: en } },
     lng: language,
@@ -35,6 +47,7 @@ export function createI18n(language: Language = storedLanguage()): I18n {
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    postProcess: ['innerQuotes'],
   });
   setDocumentLanguage(language);
   instance.on('languageChanged', (lng) => setDocumentLanguage(lng));

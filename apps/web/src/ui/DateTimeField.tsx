@@ -1,37 +1,39 @@
-import { Field } from './Field';
+import { useTranslation } from 'react-i18next';
+import { fromLocalInput, toLocalInput } from './date-input';
+import { type DateFieldBaseProps, TypedDateField } from './TypedDateField';
 
-export interface DateTimeFieldProps {
-  id: string;
-  label: string;
-  /** "YYYY-MM-DDTHH:mm" in the reader's time zone (see toLocalInput), or "" */
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  hint?: string;
-  /** More ids to name in aria-describedby, e.g. a warning shown under the field. */
-  describedBy?: string;
-  required?: boolean;
-}
+// The forms turn the field's text into instants and back with these.
+export { fromLocalInput, toLocalInput };
 
-/** A labelled date and time (the browser's own picker), with its hint and error tied to it like TextField. */
+/** Its value is the text typed, "05.12.2026 09:00" in Polish time (see toLocalInput), or "". */
+export type DateTimeFieldProps = DateFieldBaseProps;
+
+/**
+ * A labelled date and time in Polish time, typed as "dd.mm.rrrr gg:mm" whatever the language and time zone of the
+ * browser (its own picker would show "mm/dd/yyyy" and the device's time zone); a date typed another way that is still
+ * understood ("5.12.2026 9:00", "2026-12-05 09:00") is written out in full when the field is left.
+ */
 export function DateTimeField({ id, label, value, onChange, error, hint, describedBy, required }: DateTimeFieldProps) {
+  const { t } = useTranslation();
   return (
-    <Field id={id} label={label} hint={hint} error={error} describedBy={describedBy}>
-      {(control) => <input {...control} type="datetime-local" value={value} onChange={(event) => onChange(event.target.value)} required={required} />}
-    </Field>
+    <TypedDateField
+      id={id}
+      label={label}
+      value={value}
+      onChange={onChange}
+      format={t('common.dateTimeHint')}
+      tidy={tidy}
+      className="date-time-field"
+      size={18}
+      error={error}
+      hint={hint}
+      describedBy={describedBy}
+      required={required}
+    />
   );
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A moment as a datetime-local value in the reader's time zone: "2026-12-01T09:00". */
-export function toLocalInput(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** A datetime-local value (the reader's time zone) as a moment, or null when it is empty or not a date. */
-export function fromLocalInput(value: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
+function tidy(text: string): string {
+  const date = fromLocalInput(text);
+  return date ? toLocalInput(date) : text;
 }

@@ -1,4 +1,4 @@
-import type { Disposition, RoundAudience, RoundChannel } from '@commonplan/domain';
+import { type Disposition, quoted, type RoundAudience, type RoundChannel } from '@commonplan/domain';
 import type { SubmitterType } from '@commonplan/domain';
 import type { ReportContent, ReportStatistics, ReportSubmitter } from './report-data';
 
@@ -135,7 +135,7 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       applied: 'zapis wprowadzony do projektu',
       proposed: 'zapis proponowany',
       comments: 'uwagi',
-      quote: (text) => `„${text}”`,
+      quote: (text) => quoted(text),
     },
     withdrawnComments: {
       label: 'Uwagi wycofane przez zgłaszających',
@@ -248,7 +248,7 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       applied: 'wording put into the draft',
       proposed: 'wording proposed',
       comments: 'comments',
-      quote: (text) => `“${text}”`,
+      quote: (text) => quoted(text, 'en'),
     },
     withdrawnComments: {
       label: 'Comments withdrawn by their submitters',

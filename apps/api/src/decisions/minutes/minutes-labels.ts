@@ -1,4 +1,4 @@
-import type { Ballot, Comparison, MajorityBase, OutcomeReason, QuorumBasis, QuorumCount, Rational, ResolutionKind, VoteChoice } from '@commonplan/domain';
+import { type Ballot, type Comparison, type MajorityBase, type OutcomeReason, type QuorumBasis, type QuorumCount, quoted, type Rational, type ResolutionKind, type VoteChoice } from '@commonplan/domain';
 
 /** The minutes' fixed words in Polish (the default) and English; names, titles and texts stay as entered. */
 export const MINUTES_LANGUAGES = ['pl', 'en'] as const;
@@ -118,7 +118,7 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     choices: { for: 'za', against: 'przeciw', abstain: 'wstrzymuje się' },
     notVoted: 'nie oddano głosu',
     byProxy: (holder) => `przez pełnomocnika: ${holder}`,
-    roll: { title: 'Imienny wykaz głosowania', number: 'Lp.', member: 'Członek', choice: 'Głos', castBy: 'Głos oddał', own: 'przedstawiciel członka' },
+    roll: { title: 'Imienny wykaz głosowania', number: 'Lp.', member: 'Członek', choice: 'Głos', castBy: 'Kto oddał głos', own: 'przedstawiciel członka' },
     secretNote: 'Głosowanie tajne: protokół podaje wyłącznie sumy głosów.',
     castingVote: (chair, choice) => `Przy równej liczbie głosów rozstrzygnął głos przewodniczącego (${chair}: ${choice === 'for' ? 'za' : 'przeciw'}).`,
     secondTermVote: 'Głosowanie na posiedzeniu w drugim terminie, z kworum drugiego terminu według statutu.',
@@ -126,7 +126,7 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     ballotsDigest: 'Skrót SHA-256 oddanych głosów (rejestr uchwał)',
     textHash: 'Skrót SHA-256 tekstu uchwały poddanego głosowaniu',
     adoptedAs: 'Podjęta uchwała',
-    adoptsVersion: (document, number, name) => `Przyjmuje dokument „${document}”, wersja ${number}: ${name}`,
+    adoptsVersion: (document, number, name) => `Przyjmuje dokument ${quoted(document)}, wersja ${number}: ${name}`,
     versionHash: 'Skrót SHA-256 przyjętej wersji',
     noneAdopted: 'Na posiedzeniu nie podjęto uchwał.',
     signatures: ['Przewodniczący obrad', 'Protokolant'],
@@ -197,7 +197,7 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     ballotsDigest: 'SHA-256 digest of the ballots (decision register)',
     textHash: 'SHA-256 digest of the resolution’s text put to the vote',
     adoptedAs: 'Resolution adopted',
-    adoptsVersion: (document, number, name) => `Adopts the document “${document}”, version ${number}: ${name}`,
+    adoptsVersion: (document, number, name) => `Adopts the document ${quoted(document, 'en')}, version ${number}: ${name}`,
     versionHash: 'SHA-256 hash of the adopted version',
     noneAdopted: 'No resolution was adopted at this meeting.',
     signatures: ['Chair of the meeting', 'Minute-taker'],

@@ -23,21 +23,21 @@ export class CreateOrganisationDto {
   @Length(1, 300)
   name!: string;
 
-  @ApiPropertyOptional({ example: 25643 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 25643 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   population?: number | null;
 
-  @ApiPropertyOptional({ example: 2023 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2023 })
   @IsOptional()
   @IsInt()
   @Min(1900)
   @Max(2200)
   populationYear?: number | null;
 
-  @ApiPropertyOptional({ description: 'members only; default 1', example: 1 })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'members only; default 1', example: 1 })
   @IsOptional()
   @IsNumber()
   @MaxDecimalPlaces(4, 'voteWeight must have at most 4 decimal places')
@@ -59,7 +59,7 @@ export class UpdateOrganisationDto {
   @Length(1, 300)
   name?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @ValidateIf((_, v) => v !== null)
   @IsOptional()
   @IsInt()
@@ -67,7 +67,7 @@ export class UpdateOrganisationDto {
   @Max(100_000_000)
   population?: number | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @ValidateIf((_, v) => v !== null)
   @IsOptional()
   @IsInt()

@@ -17,7 +17,7 @@ export class InviteDto {
   @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
   role!: Role;
 
-  @ApiPropertyOptional({ description: 'the member (for a representative) or partner organisation (for a partner)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'the member (for a representative) or partner organisation (for a partner)' })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId?: string | null;
@@ -35,7 +35,7 @@ export class ChangeRoleDto {
   @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
   role!: Role;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId?: string | null;

@@ -1,4 +1,6 @@
+import { ForbiddenException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { problemBody, sendProblem } from './error-filter';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -24,12 +26,12 @@ export function crossSiteGuard(publicUrl: string) {
     const origin = req.get('origin');
     const crossSite = origin !== undefined ? !sameSite(origin, req) : req.get('sec-fetch-site') === 'cross-site';
     if (crossSite) {
-      res.status(403).json({ statusCode: 403, error: 'Forbidden', message: 'requests that change something must come from this site' });
+      sendProblem(res, problemBody(new ForbiddenException('requests that change something must come from this site'), req.originalUrl));
       return;
     }
     const hasBody = req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? 0) > 0;
     if (hasBody && !req.is(['application/json', 'multipart/form-data'])) {
-      res.status(415).json({ statusCode: 415, error: 'Unsupported Media Type', message: 'send the body as JSON (Content-Type: application/json)' });
+      sendProblem(res, problemBody(new UnsupportedMediaTypeException('send the body as JSON (Content-Type: application/json)'), req.originalUrl));
       return;
     }
     next();

@@ -1,4 +1,6 @@
+import { BadRequestException } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { problemBody, sendProblem } from './error-filter';
 
 /** JSON bodies may nest objects and arrays this deep (the deepest body of the API, a rule book, needs 6). */
 export const MAX_JSON_DEPTH = 32;
@@ -74,8 +76,8 @@ export function limitJsonDepth(max = MAX_JSON_DEPTH) {
 /** `%XX` escapes of the forbidden control characters in a URL (tab, line feed and carriage return are fine). */
 const ESCAPED_CONTROL = /%(0[0-8BCEF]|1[0-9A-F]|7F)/i;
 
-const badRequest = (res: Response, problem: InputProblem) =>
-  res.status(400).json({ statusCode: 400, error: 'Bad Request', message: problem.message, errors: [problem] });
+const badRequest = (req: Request, res: Response, problem: InputProblem) =>
+  sendProblem(res, problemBody(new BadRequestException({ message: problem.message, errors: [problem] }), req.originalUrl));
 
 /**
  * Before any route: refuses an address whose path does not decode or that holds control characters (raw or escaped,
@@ -90,14 +92,14 @@ export function inputGuard() {
     try {
       decodeURIComponent(path);
     } catch {
-      return void badRequest(res, { field: 'path', message: 'the address is not valid percent-encoded UTF-8' });
+      return void badRequest(req, res, { field: 'path', message: 'the address is not valid percent-encoded UTF-8' });
     }
     if (ESCAPED_CONTROL.test(url) || FORBIDDEN.test(url)) {
-      return void badRequest(res, { field: queryAt !== -1 && ESCAPED_CONTROL.test(url.slice(queryAt)) ? 'query' : 'path', message: 'the address holds a control character' });
+      return void badRequest(req, res, { field: queryAt !== -1 && ESCAPED_CONTROL.test(url.slice(queryAt)) ? 'query' : 'path', message: 'the address holds a control character' });
     }
     if (req.body !== undefined && req.is('application/json')) {
       const problem = controlCharacterProblem(req.body);
-      if (problem) return void badRequest(res, problem);
+      if (problem) return void badRequest(req, res, problem);
     }
     next();
   };

@@ -1,6 +1,7 @@
 import { type ArgumentMetadata, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ValidateIf } from 'class-validator';
 import { controlCharacterProblem } from './input-guard';
+import type { FieldProblem, FieldProblemCode } from './problem-codes';
 
 /**
  * A field that may be left out but, when sent, must pass its other validators, null included. `IsOptional` also lets
@@ -8,11 +9,17 @@ import { controlCharacterProblem } from './input-guard';
  */
 export const OptionalNotNull = () => ValidateIf((_, value) => value !== undefined);
 
+/** The field problem codes of class-validator's constraints that the web app words on its own. */
+const CONSTRAINT_CODES: Record<string, FieldProblemCode> = { isEmail: 'invalid_email' };
+
 /** Flattens class-validator errors to `field: message` pairs, nested fields joined with dots. */
-export function flattenValidationErrors(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]): FieldProblem => {
+      const code = CONSTRAINT_CODES[constraint];
+      return code ? { field, message, code } : { field, message };
+    });
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }

@@ -34,7 +34,7 @@ describe('AccountPage', () => {
         },
       },
     });
-    const table = await screen.findByRole('table', { name: 'Sesje, w których jesteś zalogowany, od najnowszej' });
+    const table = await screen.findByRole('table', { name: 'Aktywne sesje Twojego konta, od najnowszej' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(['Firefox, Windows to urządzenie', 'Chrome, Android']);
     expect(within(rows[0]).queryByRole('button')).toBeNull();

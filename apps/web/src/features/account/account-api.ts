@@ -1,17 +1,11 @@
-import { api } from '../../api/client';
+import { apiClient, call } from '../../api/client';
+import type { SessionInfo as GeneratedSessionInfo } from '../../api/types';
 
 /** One of the signed-in person's sessions (GET /api/auth/sessions). */
-export interface SessionInfo {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
+export type SessionInfo = GeneratedSessionInfo;
 
 export const SESSIONS_PATH = '/auth/sessions';
 
-export const endSession = (id: string) => api.delete(`/auth/sessions/${id}`);
-export const endOtherSessions = () => api.post<{ ended: number }>('/auth/sessions/end-others');
+// Typed by the API's OpenAPI document (apps/web/src/api/schema.d.ts).
+export const endSession = (id: string): Promise<void> => call(apiClient.DELETE('/api/auth/sessions/{sessionId}', { params: { path: { sessionId: id } } }));
+export const endOtherSessions = (): Promise<{ ended: number }> => call(apiClient.POST('/api/auth/sessions/end-others'));

@@ -1,9 +1,11 @@
-import { api } from '../../api/client';
+import { apiClient, call } from '../../api/client';
 import type { Me, SignedIn } from '../../api/types';
 
-export const fetchMe = () => api.get<Me>('/auth/me');
-export const login = (email: string, password: string) => api.post<SignedIn>('/auth/login', { email, password });
-export const logout = () => api.post<void>('/auth/logout');
-export const requestPasswordReset = (email: string) => api.post<{ message: string }>('/auth/password-reset', { email });
-export const confirmPasswordReset = (token: string, password: string) =>
-  api.post<void>('/auth/password-reset/confirm', { token, password });
+// Typed by the API's OpenAPI document (apps/web/src/api/schema.d.ts).
+export const fetchMe = (): Promise<Me> => call(apiClient.GET('/api/auth/me'));
+export const login = (email: string, password: string): Promise<SignedIn> => call(apiClient.POST('/api/auth/login', { body: { email, password } }));
+export const logout = (): Promise<void> => call(apiClient.POST('/api/auth/logout'));
+export const requestPasswordReset = (email: string): Promise<{ message: string }> =>
+  call(apiClient.POST('/api/auth/password-reset', { body: { email } }));
+export const confirmPasswordReset = (token: string, password: string): Promise<void> =>
+  call(apiClient.POST('/api/auth/password-reset/confirm', { body: { token, password } }));

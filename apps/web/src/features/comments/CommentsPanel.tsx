@@ -1,16 +1,17 @@
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formErrorText } from '../../api/error-text';
 import type { Person } from '../../api/types';
 import { useApiData } from '../../api/useApiData';
 import { StatusMessage } from '../../ui/Messages';
 import { notificationsMayHaveChanged } from '../notifications/notifications-api';
-import { CommentComposer } from './CommentComposer';
+import { CommentComposer, type ComposerHandle } from './CommentComposer';
 import { commentHighlightsKey, type HighlightMeta, passageRanges } from './comment-highlights';
 import { commentsPath, replyToThread, setThreadStatus, startThread, type Thread } from './comments-api';
 import { selectedPassage } from './passages';
+import { SelectionComment } from './SelectionComment';
 import { ThreadView } from './ThreadView';
 
 export interface CommentsPanelProps {
@@ -24,8 +25,8 @@ export interface CommentsPanelProps {
 }
 
 /**
- * Comments in the side column: a new comment on the selected passage, the open threads (their passages marked in the
- * text), and the resolved ones. Threads follow their passages through everyone's edits; a thread whose passage was
+ * Comments in the side column: a new comment on the selected passage (started here, or from the "Comment" button
+ * next to the selection), the open threads (their passages marked in the text), and the resolved ones. Threads follow their passages through everyone's edits; a thread whose passage was
  * deleted stays, marked, with the words it had.
  */
 export function CommentsPanel({ editor, workspaceId, documentId, userId, canComment, revision }: CommentsPanelProps) {
@@ -35,6 +36,7 @@ export function CommentsPanel({ editor, workspaceId, documentId, userId, canComm
   const [active, setActive] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const composer = useRef<ComposerHandle>(null);
   const { reload } = threads;
 
   useEffect(() => {
@@ -124,11 +126,14 @@ export function CommentsPanel({ editor, workspaceId, documentId, userId, canComm
     <section aria-labelledby="comments-heading" className="side-panel comments">
       <h2 id="comments-heading">{t('comments.heading')}</h2>
       <StatusMessage message={notice} />
+      {/* "Comment" next to the selection (and its shortcut) brings the cursor into the form below. */}
+      {canComment && <SelectionComment editor={editor} onComment={() => composer.current?.focus()} />}
       {canComment && (
         <div className="comments__new">
           <h3>{t('comments.new')}</h3>
           <p className={selection ? 'comments__selection' : 'muted'}>{selection ? t('comments.selected', { quote: selection.length > 120 ? `${selection.slice(0, 119)}…` : selection }) : t('comments.selectFirst')}</p>
           <CommentComposer
+            ref={composer}
             label={t('comments.body')}
             submitLabel={t('comments.submit')}
             people={mentionable}

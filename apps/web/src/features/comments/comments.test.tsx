@@ -1,8 +1,9 @@
-import { screen } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Person } from '../../api/types';
 import { renderWithApp } from '../../test/render';
+import './no-layout';
 import { CommentComposer } from './CommentComposer';
 import type { Thread } from './comments-api';
 import { ThreadView } from './ThreadView';
@@ -18,24 +19,64 @@ const person = (userId: string, displayName: string, organisation: string | null
 });
 
 describe('CommentComposer', () => {
-  it('writes a mention into the text and notifies only the people still named when it is sent', async () => {
-    const user = userEvent.setup();
-    const onSubmit = vi.fn().mockResolvedValue(undefined);
-    renderWithApp(
-      <CommentComposer label="Treść komentarza" submitLabel="Dodaj komentarz" people={[person('u1', 'Ekspert SSOM'), person('u2', 'Anna Nowak', 'Gmina Police')]} onSubmit={onSubmit} />,
-    );
-    const field = screen.getByLabelText('Treść komentarza');
-    await user.type(field, 'Prośba o opinię');
-    await user.selectOptions(screen.getByLabelText('Wspomnij osobę (dostanie powiadomienie)'), 'u1');
-    expect((field as HTMLTextAreaElement).value).toBe('Prośba o opinię @Ekspert SSOM ');
+  const people = [person('u1', 'Ekspert SSOM'), person('u2', 'Anna Nowak', 'Gmina Police'), person('u3', 'Łukasz Żak')];
+  const compose = (onSubmit = vi.fn().mockResolvedValue(undefined)) => {
+    renderWithApp(<CommentComposer label="Treść komentarza" submitLabel="Dodaj komentarz" people={people} onSubmit={onSubmit} />);
+    const field = screen.getByRole('combobox', { name: 'Treść komentarza' });
+    act(() => field.focus());
+    return { field, onSubmit, type: (text: string) => userEvent.setup().type(field, text, { skipClick: true }) };
+  };
+  const suggested = () => within(screen.getByRole('listbox', { name: 'Osoby, o których możesz wspomnieć' })).getAllByRole('option');
+
+  it('suggests people as "@" and letters are typed, inserts the one chosen, and sends the ids of those named', async () => {
+    const { field, onSubmit, type } = compose();
+    expect(field.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    await type('Prośba o opinię @Eks');
+    expect(suggested().map((option) => option.textContent)).toEqual(['Ekspert SSOM']);
+    expect(field.getAttribute('aria-expanded')).toBe('true');
+    expect(field.getAttribute('aria-controls')).toBe(screen.getByRole('listbox').id);
+    expect(field.getAttribute('aria-activedescendant')).toBe(suggested()[0]!.id);
+    expect(suggested()[0]!.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByText(/^Pasujące osoby: 1\./)).toBeTruthy();
+    await type('{Enter}');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(field.getAttribute('aria-expanded')).toBe('false');
+    expect(field.getAttribute('aria-activedescendant')).toBeNull();
+    expect(field.querySelector('.mention')?.textContent).toBe('@Ekspert SSOM');
+
+    // "@" alone lists everyone; the arrows move through the list (round), Tab inserts too; Polish letters need no marks.
+    await type('co sądzisz? @');
+    expect(suggested().map((option) => option.textContent)).toEqual(['Ekspert SSOM', 'Anna Nowak (Gmina Police)', 'Łukasz Żak']);
+    await type('{ArrowDown}');
+    expect(field.getAttribute('aria-activedescendant')).toBe(suggested()[1]!.id);
+    expect(suggested()[1]!.getAttribute('aria-selected')).toBe('true');
+    await type('{ArrowUp}{ArrowUp}');
+    expect(field.getAttribute('aria-activedescendant')).toBe(suggested()[2]!.id);
+    await type('nowa');
+    expect(suggested().map((option) => option.textContent)).toEqual(['Anna Nowak (Gmina Police)']);
+    await type('{Tab}i @lukasz');
+    expect(suggested().map((option) => option.textContent)).toEqual(['Łukasz Żak']);
+    await userEvent.setup().click(suggested()[0]!);
     expect(document.activeElement).toBe(field);
-    await user.selectOptions(screen.getByLabelText('Wspomnij osobę (dostanie powiadomienie)'), 'Anna Nowak (Gmina Police)');
-    // Anna is named, then taken out of the text again: only the expert is notified.
-    await user.clear(field);
-    await user.type(field, 'Prośba o opinię @Ekspert SSOM');
-    await user.click(screen.getByRole('button', { name: 'Dodaj komentarz' }));
-    expect(onSubmit).toHaveBeenCalledWith({ body: 'Prośba o opinię @Ekspert SSOM', mentions: ['u1'] });
-    expect((field as HTMLTextAreaElement).value).toBe('');
+
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Dodaj komentarz' }));
+    expect(onSubmit).toHaveBeenCalledWith({ body: 'Prośba o opinię @Ekspert SSOM co sądzisz? @Anna Nowak i @Łukasz Żak', mentions: ['u1', 'u2', 'u3'] });
+    expect(field.textContent).toBe('');
+  });
+
+  it('closes the suggestions with Escape, keeping what was typed, and notifies nobody who is not named', async () => {
+    const { field, onSubmit, type } = compose();
+    await type('Uwaga dla @Ann');
+    expect(suggested()).toHaveLength(1);
+    await type('{Escape}');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(field.getAttribute('aria-expanded')).toBe('false');
+    // Nobody matches: no list.
+    await type(' i @Kowalski');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Dodaj komentarz' }));
+    expect(onSubmit).toHaveBeenCalledWith({ body: 'Uwaga dla @Ann i @Kowalski', mentions: [] });
   });
 
   it('refuses an empty comment, or one without a passage, with the field marked', async () => {

@@ -10,10 +10,12 @@ import { useWorkspace } from '../workspace/workspace-context';
 import { ImportForm } from '../document-files/ImportForm';
 import { DocumentsTable } from './DocumentsTable';
 import { MembersTable } from './MembersTable';
+import { NewDocumentForm } from './NewDocumentForm';
 import { PartnersTable } from './PartnersTable';
 import { PeopleTable } from './PeopleTable';
 import { type RoundSummary, RoundsTable } from './RoundsTable';
 import { SummaryCounts } from './SummaryCounts';
+import { WaitingForYou } from './WaitingForYou';
 
 /** /w/:workspaceId: the association at a glance. */
 export function DashboardPage() {
@@ -31,12 +33,18 @@ export function DashboardPage() {
     <>
       <PageHeading title={t('dashboard.documentTitle', { workspace: workspace.shortName })}>{workspace.name}</PageHeading>
       <p className="lead">{t('dashboard.lead')}</p>
+      <WaitingForYou workspaceId={workspace.id} />
       <DataView source={details}>{(d) => <SummaryCounts summary={d.summary} />}</DataView>
 
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">{t('dashboard.documents.heading')}</h2>
         <DataView source={documents}>{(list) => <DocumentsTable workspaceId={workspace.id} documents={list} />}</DataView>
-        {can(workspace.role, 'documents.create') && <ImportForm workspaceId={workspace.id} />}
+        {can(workspace.role, 'documents.create') && (
+          <>
+            <NewDocumentForm workspaceId={workspace.id} />
+            <ImportForm workspaceId={workspace.id} />
+          </>
+        )}
       </section>
 
       <section aria-labelledby="rounds-heading">

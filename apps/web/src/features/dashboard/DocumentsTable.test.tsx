@@ -15,6 +15,12 @@ describe('DocumentsTable', () => {
     expect(cells[2].querySelector('time')?.getAttribute('datetime')).toBe('2026-02-03T09:30:00.000Z');
   });
 
+  it('dates a change by the calendar in Warsaw: 23:26 UTC on 5 December is already 6 December there', () => {
+    renderWithApp(<DocumentsTable workspaceId="w1" documents={[{ ...documents[0]!, updatedAt: '2026-12-05T23:26:26Z' }]} />);
+    const cells = within(screen.getByRole('row', { name: /Strategia Rozwoju SOM/ })).getAllByRole('cell');
+    expect(plain(cells[2].textContent)).toBe('6 gru 2026');
+  });
+
   it('links each title to the page of the document', () => {
     renderWithApp(<DocumentsTable workspaceId="w1" documents={documents} />);
     const link = within(screen.getByRole('rowheader')).getByRole('link', { name: 'Strategia Rozwoju SOM' });

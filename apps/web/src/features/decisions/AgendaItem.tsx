@@ -145,12 +145,48 @@ export function VotePanel({
           </div>
           {vote.ballot === 'secret' && <p>{t('decisions.vote.secretNote')}</p>}
           {vote.roll && <RollTable roll={vote.roll} names={names} caption={t('decisions.vote.rollCaption', { title: resolution.title })} />}
-          {ownId && <BallotBox meeting={meeting} vote={vote} ownId={ownId} refresh={refresh} />}
+          {/* The representative's ballots are at the top of the page (OwnBallots), first on a phone's screen. */}
+          {ownId && (
+            <p>
+              <a href={`#${OWN_BALLOTS_ID}`}>{t('decisions.ownBallots.goTo')}</a>
+            </p>
+          )}
           {coordinator && <CloseVoteControl resolution={resolution} vote={vote} eligible={eligible} refresh={refresh} />}
         </>
       )}
       {vote.state === 'closed' && vote.outcome && <VoteOutcome voteId={vote.id} outcome={vote.outcome} resolution={resolution} roll={vote.roll} names={names} verification={vote.verification} />}
     </div>
+  );
+}
+
+export const OWN_BALLOTS_ID = 'own-ballots-heading';
+
+/** The votes open now at this meeting, with the agenda item each is on. */
+export const openVotesHere = (meeting: MeetingView) =>
+  meeting.agenda.flatMap((item) => item.votes.filter((vote) => vote.state === 'open' && vote.meetingId === meeting.id).map((vote) => ({ item, vote })));
+
+/**
+ * First on a member's representative's page, before the facts and the agenda: every vote open now at the meeting with
+ * the ballots they can cast in it (their member's and those they hold by proxy), so that on a phone the ballot is on
+ * the first screen. Nothing while no vote is open.
+ */
+export function OwnBallots({ meeting, ownId, refresh }: { meeting: MeetingView; ownId: string; refresh: Refresh }) {
+  const { t } = useTranslation();
+  const open = openVotesHere(meeting);
+  if (open.length === 0) return null;
+  return (
+    <section aria-labelledby={OWN_BALLOTS_ID} className="panel own-ballots">
+      <h2 id={OWN_BALLOTS_ID} tabIndex={-1}>
+        {t('decisions.ownBallots.heading')}
+      </h2>
+      {open.map(({ item, vote }) => (
+        <div key={vote.id} className="own-ballots__vote">
+          <h3>{t('decisions.agenda.itemHeading', { position: item.position, title: item.resolution.title })}</h3>
+          <p className="muted">{t(`decisions.vote.heading.${vote.ballot}`)}</p>
+          <BallotBox meeting={meeting} vote={vote} ownId={ownId} refresh={refresh} />
+        </div>
+      ))}
+    </section>
   );
 }
 

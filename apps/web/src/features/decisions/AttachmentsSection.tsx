@@ -5,7 +5,7 @@ import { can } from '@commonplan/domain';
 import { ApiError } from '../../api/client';
 import { useApiData } from '../../api/useApiData';
 import { ConfirmAction } from '../../ui/ConfirmAction';
-import { Field } from '../../ui/Field';
+import { FileField } from '../../ui/FileField';
 import { ErrorMessage, StatusMessage } from '../../ui/Messages';
 import { SubmitButton } from '../../ui/SubmitButton';
 import { useWorkspace } from '../workspace/workspace-context';
@@ -257,20 +257,19 @@ export function AttachmentsSection({ resolution, onChanged, headingLevel = 3, fo
         <form className="form" onSubmit={(event) => void upload(event)} noValidate aria-labelledby={`${id}-upload-heading`}>
           <Subheading id={`${id}-upload-heading`}>{t('decisions.attachments.uploadHeading')}</Subheading>
           <ErrorMessage message={failure ? attachmentErrorText(failure, t) : null} />
-          <Field id={`${id}-file`} label={t('decisions.attachments.fileLabel')} hint={t('decisions.attachments.fileHint')} error={fileError ?? undefined}>
-            {(control) => (
-              <input
-                {...control}
-                ref={fileInput}
-                type="file"
-                accept={ATTACHMENT_ACCEPT}
-                onChange={(event) => {
-                  setFile(event.target.files?.[0] ?? null);
-                  setFileError(null);
-                }}
-              />
-            )}
-          </Field>
+          <FileField
+            id={`${id}-file`}
+            inputRef={fileInput}
+            label={t('decisions.attachments.fileLabel')}
+            hint={t('decisions.attachments.fileHint')}
+            error={fileError ?? undefined}
+            accept={ATTACHMENT_ACCEPT}
+            file={file}
+            onChange={(chosen) => {
+              setFile(chosen);
+              setFileError(null);
+            }}
+          />
           <SubmitButton busy={busy} label={t('decisions.attachments.upload')} busyLabel={t('decisions.attachments.uploading')} />
         </form>
       )}

@@ -11,7 +11,7 @@ import { ErrorMessage, StatusMessage } from '../../ui/Messages';
 import { PageHeading } from '../../ui/PageHeading';
 import { When } from '../rounds/RoundDetails';
 import { useWorkspace } from '../workspace/workspace-context';
-import { AgendaItem } from './AgendaItem';
+import { AgendaItem, OwnBallots } from './AgendaItem';
 import { AttendanceTable, QuorumIndicator } from './Attendance';
 import { decisionErrorText } from './decision-errors';
 import { type BodyView, closeMeeting, decisionsPage, meetingPath, type MeetingTerm, type MeetingView, openMeeting } from './decisions-api';
@@ -69,7 +69,8 @@ function useHasCome(iso: string | null): boolean {
 /**
  * /w/:workspaceId/meetings/:meetingId: a meeting of a body. Everyone sees the facts, the quorum (live), the attendance
  * and the agenda with its votes, read again on every meeting event; coordinators open and close the meeting and its
- * votes; a member's representative checks in, hands the member's vote to another by proxy, and votes.
+ * votes; a member's representative checks in, hands the member's vote to another by proxy, and votes: their page
+ * starts with the open ballots and their presence, before the facts and the agenda.
  */
 export function MeetingPage() {
   const { t } = useTranslation();
@@ -122,6 +123,21 @@ export function MeetingPage() {
       </p>
       <PageHeading title={`${meeting.title} – ${workspace.shortName}`}>{meeting.title}</PageHeading>
       <StatusMessage message={notice} />
+      {/* A representative's page starts with what they do here: the open ballots, then their presence or proxy. */}
+      {own && (
+        <>
+          <OwnBallots meeting={meeting} ownId={own.id} refresh={refresh} />
+          <RepresentativePanel
+            meeting={meeting}
+            own={own}
+            proxiesAllowed={body.data ? body.data.rules.general.proxiesAllowed : null}
+            onChanged={(next, focus) => {
+              replace(next);
+              focusWhenShown(focus);
+            }}
+          />
+        </>
+      )}
       <dl className="facts">
         <dt>{t('decisions.meeting.body')}</dt>
         <dd>{meeting.body.name}</dd>
@@ -188,17 +204,6 @@ export function MeetingPage() {
         </div>
       )}
       <QuorumIndicator meeting={meeting} />
-      {own && (
-        <RepresentativePanel
-          meeting={meeting}
-          own={own}
-          proxiesAllowed={body.data ? body.data.rules.general.proxiesAllowed : null}
-          onChanged={(next, focus) => {
-            replace(next);
-            focusWhenShown(focus);
-          }}
-        />
-      )}
       {ownId && !own && <p>{t('decisions.own.notInBody', { body: meeting.body.name })}</p>}
       <section aria-labelledby="agenda-heading">
         <h2 id="agenda-heading" tabIndex={-1}>

@@ -47,8 +47,9 @@ export function RollTable({ roll, names, caption }: { roll: Array<{ memberId: st
 
 /**
  * A closed vote's outcome and the figures behind it: the result in words (adopted, rejected, a tie, no quorum), the
- * chair's casting vote when it decided a tie, the resolution's number and full title once adopted, the quorum (actual against the minimum), the tally, the required
- * majority with its base, and the attendance.
+ * chair's casting vote when it decided a tie, the resolution's number and full title once adopted, the quorum (actual
+ * against the minimum), the tally, the required majority with its base, and the attendance: each fact said once (the
+ * labels name what the figures are; the figures are not repeated under another label).
  */
 export function VoteOutcome({
   voteId,
@@ -95,12 +96,13 @@ export function VoteOutcome({
       )}
       <dl className="facts outcome__facts">
         <dt>{t('decisions.outcome.quorum')}</dt>
-        <dd>{quorumNowText(outcome.quorum, t, i18n.language)}</dd>
+        <dd>{quorumNowText(outcome.quorum, t, i18n.language, true)}</dd>
         <dt>{t('decisions.outcome.votes')}</dt>
         <dd>{tallyText(outcome.tally, weighted, t, i18n.language)}</dd>
         <dt>{t('decisions.outcome.majority')}</dt>
         <dd>{thresholdText(outcome, t, i18n.language)}</dd>
-        {outcome.reason !== 'no_quorum' && !outcome.moreForThanAgainst && !outcome.castingVote && (
+        {/* Under a simple majority "more for than against" is the threshold itself, already said above. */}
+        {outcome.reason !== 'no_quorum' && !outcome.moreForThanAgainst && !outcome.castingVote && outcome.threshold.majority.kind !== 'simple' && (
           <>
             <dt>{t('decisions.outcome.moreForLabel')}</dt>
             <dd>{t('decisions.outcome.notMoreFor')}</dd>

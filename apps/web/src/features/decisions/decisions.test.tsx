@@ -154,14 +154,14 @@ describe('DecisionsPage', () => {
     expect(within(agenda).getAllByRole('checkbox').map((box) => box.id)).toEqual(['meeting-agenda-r1']);
     await user.click(within(agenda).getByLabelText('w sprawie przyjęcia Strategii Rozwoju SOM 2030'));
     await user.type(within(form).getByLabelText('Nazwa posiedzenia'), 'XXII Walne Zebranie Członków');
-    await user.type(within(form).getByLabelText('Data i godzina posiedzenia'), '2026-12-10T10:00');
+    await user.type(within(form).getByLabelText('Data i godzina posiedzenia'), '10.12.2026 10:00');
     await user.type(within(form).getByLabelText('Miejsce posiedzenia'), 'Police');
     await user.click(within(form).getByRole('button', { name: 'Zwołaj posiedzenie' }));
     await waitFor(() => expect(page.location()).toBe('/w/w1/meetings/mt9'));
     expect(page.calls.find((c) => c.method === 'POST')).toEqual({
       method: 'POST',
       path: '/workspaces/w1/meetings',
-      body: { bodyId: 'b1', title: 'XXII Walne Zebranie Członków', startsAt: new Date(2026, 11, 10, 10, 0).toISOString(), place: 'Police', agenda: ['r1'] },
+      body: { bodyId: 'b1', title: 'XXII Walne Zebranie Członków', startsAt: '2026-12-10T09:00:00.000Z', place: 'Police', agenda: ['r1'] },
     });
   });
 
@@ -174,7 +174,7 @@ describe('DecisionsPage', () => {
     await user.selectOptions(within(form).getByLabelText('Organ'), 'b1');
     await user.click(within(form).getByLabelText('w sprawie przyjęcia Strategii Rozwoju SOM 2030'));
     await user.type(within(form).getByLabelText('Nazwa posiedzenia'), 'XXII');
-    await user.type(within(form).getByLabelText('Data i godzina posiedzenia'), '2026-12-10T10:00');
+    await user.type(within(form).getByLabelText('Data i godzina posiedzenia'), '10.12.2026 10:00');
     await user.click(within(form).getByRole('button', { name: 'Zwołaj posiedzenie' }));
     expect(await within(form).findByText('Porządek obrad może obejmować tylko nierozstrzygnięte projekty uchwał tego organu.')).toBeTruthy();
     expect(plain(within(form).getAllByRole('alert')[0]!.textContent)).toBe('Popraw zaznaczone pola.');
@@ -221,10 +221,10 @@ describe('DecisionsPage', () => {
     const form = await screen.findByRole('form', { name: 'Zwołaj posiedzenie' });
     await user.selectOptions(within(form).getByLabelText('Organ'), 'b1');
     await user.type(within(form).getByLabelText('Nazwa posiedzenia'), 'XXII Walne Zebranie Członków');
-    await user.type(within(form).getByLabelText('Data i godzina posiedzenia'), '2026-12-10T10:00');
+    await user.type(within(form).getByLabelText('Data i godzina posiedzenia'), '10.12.2026 10:00');
     const secondTerm = within(form).getByLabelText('Drugi termin (nieobowiązkowo)');
     expect(plain(document.getElementById(secondTerm.getAttribute('aria-describedby')!)?.textContent)).toMatch(/^Jeśli w pierwszym terminie zabraknie kworum/);
-    await user.type(secondTerm, '2026-12-10T09:30');
+    await user.type(secondTerm, '10.12.2026 9:30');
     await user.click(within(form).getByRole('button', { name: 'Zwołaj posiedzenie' }));
     expect(within(form).getByText('Drugi termin musi przypadać po pierwszym.')).toBeTruthy();
     expect(secondTerm.getAttribute('aria-invalid')).toBe('true');
@@ -232,16 +232,16 @@ describe('DecisionsPage', () => {
     expect(page.calls.filter((c) => c.method === 'POST')).toEqual([]);
 
     await user.clear(secondTerm);
-    await user.type(secondTerm, '2026-12-10T10:30');
+    await user.type(secondTerm, '10.12.2026 10:30');
     await user.click(within(form).getByRole('button', { name: 'Zwołaj posiedzenie' }));
     expect(await within(form).findByText('Drugi termin musi przypadać po pierwszym.')).toBeTruthy();
     expect(plain(within(form).getAllByRole('alert')[0]!.textContent)).toBe('Popraw zaznaczone pola.');
     expect(page.calls.find((c) => c.method === 'POST')).toEqual({
       method: 'POST',
       path: '/workspaces/w1/meetings',
-      body: { bodyId: 'b1', title: 'XXII Walne Zebranie Członków', startsAt: new Date(2026, 11, 10, 10, 0).toISOString(), secondTermAt: new Date(2026, 11, 10, 10, 30).toISOString(), agenda: [] },
+      body: { bodyId: 'b1', title: 'XXII Walne Zebranie Członków', startsAt: '2026-12-10T09:00:00.000Z', secondTermAt: '2026-12-10T09:30:00.000Z', agenda: [] },
     });
-    answer = { ...summary, id: 'mt9', secondTermAt: new Date(2026, 11, 10, 10, 30).toISOString() };
+    answer = { ...summary, id: 'mt9', secondTermAt: '2026-12-10T09:30:00.000Z' };
     await user.click(within(form).getByRole('button', { name: 'Zwołaj posiedzenie' }));
     await waitFor(() => expect(page.location()).toBe('/w/w1/meetings/mt9'));
   });

@@ -136,6 +136,32 @@ describe('votes', () => {
     expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['Za', 'Przeciw', 'Wstrzymuję się']);
   });
 
+  it('puts a representative’s ballots first on the page (before the facts, the quorum and the agenda), and only there', async () => {
+    openMeeting({ meetings: [meeting(['present', 'absent', 'represented'], openVote())] });
+    const ballots = await screen.findByRole('region', { name: 'Twoja karta do głosowania' });
+    const own = within(ballots).getByRole('group', { name: 'Głosujesz w imieniu członka Gmina Police' });
+    expect(within(ballots).getByRole('group', { name: 'Głosujesz jako pełnomocnik w imieniu członka Powiat Policki' })).toBeTruthy();
+    expect(within(ballots).getByRole('heading', { level: 3, name: '1. w sprawie przyjęcia Strategii Rozwoju SOM 2030' })).toBeTruthy();
+    const later = [document.querySelector('dl.facts')!, document.getElementById('quorum')!, screen.getByRole('heading', { level: 2, name: 'Porządek obrad' }), screen.getByRole('region', { name: 'Twój udział: Gmina Police' })];
+    for (const element of later.slice(0, 3)) expect(own.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Right after the ballots: the representative's presence; then the meeting's facts.
+    expect(later[3]!.compareDocumentPosition(later[0]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // The agenda's vote points up to the ballots instead of showing them twice.
+    expect(screen.getAllByRole('group', { name: /^Głosujesz/ })).toHaveLength(2);
+    expect(screen.getByRole('link', { name: 'Twoja karta do głosowania jest na początku strony' }).getAttribute('href')).toBe('#own-ballots-heading');
+  });
+
+  it('keeps the order of the page for staff and shows no ballots block while no vote is open', async () => {
+    const staff = openMeeting({ role: 'coordinator', meetings: [meeting(['present', 'present', 'absent'], openVote())] });
+    await screen.findByText(/Oddano głosów: 0 z 2/);
+    expect(screen.queryByRole('region', { name: 'Twoja karta do głosowania' })).toBeNull();
+    expect(screen.queryByRole('link', { name: /Twoja karta/ })).toBeNull();
+    staff.unmount();
+    openMeeting({ meetings: [meeting(['present', 'present', 'absent'])] });
+    await screen.findByRole('heading', { level: 2, name: 'Porządek obrad' });
+    expect(screen.queryByRole('region', { name: 'Twoja karta do głosowania' })).toBeNull();
+  });
+
   it('asks a representative who has not checked in to check in first', async () => {
     openMeeting({ meetings: [meeting(['absent', 'present', 'present'], openVote())] });
     await screen.findByText('Aby głosować w imieniu członka Gmina Police, najpierw potwierdź obecność.');
@@ -218,9 +244,13 @@ describe('votes', () => {
     expect(await screen.findByText('Uchwała podjęta')).toBeTruthy();
     expect(plain(screen.getByText(/^Numer 7\/2026:/).textContent)).toBe('Numer 7/2026: Uchwała nr 7/2026 Walnego Zebrania Członków w sprawie przyjęcia Strategii Rozwoju SOM 2030');
     const facts = plain(document.querySelector('.outcome__facts')?.textContent);
-    expect(facts).toContain('KworumKworum: obecnych 3 z 3 członków, wymaganych co najmniej 2 — osiągnięte');
+    expect(facts).toContain('Kworumobecnych 3 z 3 członków, wymaganych co najmniej 2 — osiągnięte');
     expect(facts).toContain('Głosyza 2, przeciw 1, wstrzymujących się 0 (oddano 3)');
-    expect(facts).toContain('Wymagana większośćzwykła: więcej głosów za niż przeciw (za 2, przeciw 1) — spełniona');
+    expect(facts).toContain('Wymagana większośćzwykła: więcej głosów za niż przeciw — spełniona');
+    // Each fact once: the quorum under one label, the votes for and against in the tally only.
+    const box = plain(document.querySelector('.outcome')?.textContent);
+    expect(box.match(/Kworum/g)).toHaveLength(1);
+    expect(box.match(/za 2/g)).toHaveLength(1);
     expect(facts).toContain('Obecnośćosobiście 2, przez pełnomocnika 1, razem 3 z 3 członków');
     const roll = screen.getByRole('table', { name: /Jak głosowali członkowie/ });
     expect(within(roll).getAllByRole('row').slice(1).map((r) => plain(r.textContent))).toEqual(['Gmina Policeza', 'Gmina Dobraprzeciw', 'Powiat Polickizaprzez pełnomocnika']);
@@ -237,7 +267,7 @@ describe('votes', () => {
     openMeeting({ role: 'observer', meetings: [meeting(['present', 'present', 'present'], { agenda: [{ position: 1, resolution: resolution({ state: 'rejected' }), votes: [vote({ state: 'closed', outcome })] }] })] });
     expect(await screen.findByText('Uchwała odrzucona')).toBeTruthy();
     const facts = plain(document.querySelector('.outcome__facts')?.textContent);
-    expect(facts).toContain('kwalifikowana: co najmniej 2/3 ważnie oddanych głosów — potrzeba co najmniej 2 głosów za przy podstawie 3 (ważnie oddanych głosów); za: 1 — spełniona');
+    expect(facts).toContain('kwalifikowana: co najmniej 2/3 ważnie oddanych głosów — potrzeba co najmniej 2 głosów za przy podstawie 3 (ważnie oddanych głosów) — spełniona');
   });
 });
 
@@ -314,7 +344,7 @@ describe('the statute’s rules on a vote', () => {
     expect(await screen.findByText('Uchwała podjęta')).toBeTruthy();
     expect(screen.getByText('Przy równej liczbie głosów rozstrzygnął głos przewodniczącego (Gmina Police: za).')).toBeTruthy();
     const facts = plain(document.querySelector('.outcome__facts')?.textContent);
-    expect(facts).toContain('zwykła: więcej głosów za niż przeciw (za 1, przeciw 1) — równa liczba głosów: rozstrzygnął głos przewodniczącego');
+    expect(facts).toContain('zwykła: więcej głosów za niż przeciw — równa liczba głosów: rozstrzygnął głos przewodniczącego');
     expect(facts).not.toContain('głosów za nie było więcej niż przeciw');
   });
 

@@ -127,9 +127,9 @@ describe('opening a remote vote', () => {
     });
     const form = await screen.findByRole('form', { name: 'Głosowanie zdalne' });
     expect(screen.getByText('Nad tą uchwałą jeszcze nie głosowano.')).toBeTruthy();
-    await user.type(within(form).getByLabelText('Koniec głosowania'), '2099-01-15T19:00');
+    await user.type(within(form).getByLabelText('Koniec głosowania'), '15.01.2099 19:00');
     await user.click(within(form).getByRole('button', { name: 'Otwórz głosowanie zdalne' }));
-    await waitFor(() => expect(posts(page.calls)).toEqual([{ method: 'POST', path: '/resolutions/r1/votes', body: { closesAt: new Date(2099, 0, 15, 19, 0).toISOString() } }]));
+    await waitFor(() => expect(posts(page.calls)).toEqual([{ method: 'POST', path: '/resolutions/r1/votes', body: { closesAt: '2099-01-15T18:00:00.000Z' } }]));
     const heading = await screen.findByRole('heading', { level: 3, name: /Głosowanie zdalne, jawne/ });
     await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(screen.getByText('Za: 0 · Przeciw: 0 · Wstrzymało się: 0 · Oddano głosów: 0 z 3').closest('[role="status"]')).toBeTruthy();
@@ -148,7 +148,7 @@ describe('opening a remote vote', () => {
     const field = within(form).getByLabelText('Koniec głosowania');
     await user.click(within(form).getByRole('button', { name: 'Otwórz głosowanie zdalne' }));
     expect(within(form).getByText('Podaj datę i godzinę końca głosowania.')).toBeTruthy();
-    await user.type(field, '2020-01-15T19:00');
+    await user.type(field, '15.01.2020 19:00');
     await user.click(within(form).getByRole('button', { name: 'Otwórz głosowanie zdalne' }));
     expect(within(form).getByText('Koniec głosowania musi przypadać w przyszłości.')).toBeTruthy();
     expect(field.getAttribute('aria-invalid')).toBe('true');
@@ -156,7 +156,7 @@ describe('opening a remote vote', () => {
     expect(posts(page.calls)).toEqual([]);
 
     await user.clear(field);
-    await user.type(field, '2099-01-15T19:00');
+    await user.type(field, '15.01.2099 19:00');
     await user.click(within(form).getByRole('button', { name: 'Otwórz głosowanie zdalne' }));
     await waitFor(() => expect(posts(page.calls)).toHaveLength(1));
     expect(await within(form).findByText('Koniec głosowania musi przypadać w przyszłości.')).toBeTruthy();
@@ -187,10 +187,10 @@ describe('opening a remote vote', () => {
     // Only undecided resolutions (draft, no quorum), oldest first.
     expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Wybierz uchwałę', 'w sprawie budżetu biura (Zarząd)', 'w sprawie przyjęcia Strategii Rozwoju SOM 2030 (Walne Zebranie Członków)']);
     await user.selectOptions(select, 'r2');
-    await user.type(within(form).getByLabelText('Koniec głosowania'), '2099-03-01T12:00');
+    await user.type(within(form).getByLabelText('Koniec głosowania'), '01.03.2099 12:00');
     await user.click(within(form).getByRole('button', { name: 'Otwórz głosowanie zdalne' }));
     await waitFor(() => expect(page.location()).toBe('/w/w1/resolutions/r2'));
-    expect(posts(page.calls)).toEqual([{ method: 'POST', path: '/resolutions/r2/votes', body: { closesAt: new Date(2099, 2, 1, 12, 0).toISOString() } }]);
+    expect(posts(page.calls)).toEqual([{ method: 'POST', path: '/resolutions/r2/votes', body: { closesAt: '2099-03-01T11:00:00.000Z' } }]);
   });
 
   it('is not offered to other roles, nor on a resolution being voted on', async () => {
@@ -237,7 +237,7 @@ describe('remote voting in the statute', () => {
     let answer: FakeRoute = reply(409, { statusCode: 409, message: 'the rule book does not allow remote voting for this kind of resolution' });
     openResolution({ role: 'coordinator', resolutions: [resolution()], votes: [[]], routes: { 'POST /resolutions/r1/votes': () => answer } });
     const form = await screen.findByRole('form', { name: 'Głosowanie zdalne' });
-    await user.type(within(form).getByLabelText('Koniec głosowania'), '2099-01-15T19:00');
+    await user.type(within(form).getByLabelText('Koniec głosowania'), '15.01.2099 19:00');
     await user.click(within(form).getByRole('button', { name: 'Otwórz głosowanie zdalne' }));
     expect(plain((await within(form).findByRole('alert')).textContent)).toBe('Zasady organu nie dopuszczają głosowania zdalnego nad uchwałami tego rodzaju.');
     answer = reply(409, { statusCode: 409, message: 'the rules give the chair a casting vote: name the body’s chair first' });

@@ -75,32 +75,37 @@ export function voteRulesText(rules: VoteRules, t: TFunction, names?: ReadonlyMa
 
 /**
  * The quorum as it stands: "Kworum: 8 z 15, wymagane co najmniej 8 — osiągnięte". In words, never by colour alone;
- * counted among those voting, it is only known when a vote closes; waived (fraction 0), it is not required.
+ * counted among those voting, it is only known when a vote closes; waived (fraction 0), it is not required. Under a
+ * label that already says "Kworum" (`labelled`), only the figures and the state.
  */
-export function quorumNowText(quorum: Pick<QuorumRule, 'basis' | 'among'> & { fraction?: Rational; total: number; actual: number; minimum: number; reached: boolean }, t: TFunction, language: string): string {
+export function quorumNowText(
+  quorum: Pick<QuorumRule, 'basis' | 'among'> & { fraction?: Rational; total: number; actual: number; minimum: number; reached: boolean },
+  t: TFunction,
+  language: string,
+  labelled = false,
+): string {
   // A quorum waived (a second term "bez względu na liczbę obecnych"): no figures to reach.
-  if (quorum.fraction?.numerator === 0) return t('decisions.quorum.waived');
+  if (quorum.fraction?.numerator === 0) return t(labelled ? 'decisions.quorum.waivedFigures' : 'decisions.quorum.waived');
   const figures = { actual: formatNumber(quorum.actual, language), total: formatNumber(quorum.total, language), minimum: formatNumber(quorum.minimum, language) };
   const counted = t(`decisions.quorum.counted.${quorum.basis}_${quorum.among}`, figures);
   const state = t(quorum.reached ? 'decisions.quorum.reached' : 'decisions.quorum.notReached');
-  return t('decisions.quorum.sentence', { counted, state });
+  return t(labelled ? 'decisions.quorum.figures' : 'decisions.quorum.sentence', { counted, state });
 }
 
-/** The majority as applied at the close: what was needed of which base, and whether the votes for met it. */
+/** The majority as applied at the close: what was needed of which base, and whether the votes for met it (the votes themselves are in the tally). */
 export function thresholdText(outcome: Outcome, t: TFunction, language: string): string {
   const { threshold } = outcome;
   const n = (value: number) => formatNumber(value, language);
   // A tie that the chair's casting vote decided: a simple majority is then neither met nor missed by the votes alone.
   const met = outcome.castingVote && threshold.majority.kind === 'simple' ? t('decisions.outcome.tieDecided') : t(threshold.met ? 'decisions.outcome.met' : 'decisions.outcome.notMet');
   if (threshold.majority.kind === 'simple') {
-    return t('decisions.outcome.thresholdSimple', { for: n(outcome.tally.for.weight), against: n(outcome.tally.against.weight), met });
+    return t('decisions.outcome.thresholdSimple', { met });
   }
   return t('decisions.outcome.thresholdOf', {
     majority: majorityText(threshold.majority, t),
     minimum: n(threshold.minimum),
     base: n(threshold.base),
     of: t(`decisions.rules.base.${threshold.of}`),
-    for: n(outcome.tally.for.weight),
     met,
   });
 }

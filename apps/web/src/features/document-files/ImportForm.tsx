@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { DOCUMENT_KINDS, type DocumentKind } from '@commonplan/domain';
 import { fieldErrorsOf, formErrorText } from '../../api/error-text';
+import { FileField } from '../../ui/FileField';
 import { ErrorMessage } from '../../ui/Messages';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
@@ -51,31 +52,20 @@ export function ImportForm({ workspaceId }: { workspaceId: string }) {
     }
   }
 
-  const fileErrorId = `${id}-file-error`;
   return (
     <form className="form form--inline-block" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('files.import.heading')}</h3>
       <ErrorMessage message={fileError ? null : formErrorText(failure, t)} />
-      <div className={fileError ? 'field field--invalid' : 'field'}>
-        <label htmlFor={`${id}-file`}>{t('files.import.file')}</label>
-        <p id={`${id}-file-hint`} className="field__hint">
-          {t('files.import.fileHint')}
-        </p>
-        <input
-          id={`${id}-file`}
-          ref={fileInput}
-          type="file"
-          accept=".docx,.md,.markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown"
-          aria-invalid={fileError ? true : undefined}
-          aria-describedby={fileError ? `${id}-file-hint ${fileErrorId}` : `${id}-file-hint`}
-          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-        />
-        {fileError && (
-          <p id={fileErrorId} className="field__error">
-            {fileError}
-          </p>
-        )}
-      </div>
+      <FileField
+        id={`${id}-file`}
+        inputRef={fileInput}
+        label={t('files.import.file')}
+        hint={t('files.import.fileHint')}
+        error={fileError ?? undefined}
+        accept=".docx,.md,.markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown"
+        file={file}
+        onChange={setFile}
+      />
       <SelectField
         id={`${id}-kind`}
         label={t('files.import.kind')}

@@ -20,6 +20,7 @@ import { ExportLinks } from '../document-files/ExportLinks';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import { PresenceList } from './PresenceList';
 import { RenameForm } from './RenameForm';
+import { SharingPanel } from './SharingPanel';
 import { StatusForm } from './StatusForm';
 import { type LiveDocument, presenceColor, type PresenceUser, useLiveDocument } from './useLiveDocument';
 
@@ -98,6 +99,7 @@ export function DocumentPage() {
       <PresenceList peers={live.peers} />
       <VersionsPanel workspaceId={workspace.id} documentId={documentId} canFreeze={document.access === 'edit'} />
       <ExportLinks documentId={documentId} />
+      {workspace.role === 'coordinator' && <SharingPanel workspaceId={workspace.id} documentId={documentId} />}
       {(canRename || canChangeStatus) && (
         <section aria-labelledby="manage-heading" className="side-panel">
           <h2 id="manage-heading">{t('document.manage.heading')}</h2>

@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { RICH_TEXT_FIELD } from '@commonplan/editor';
@@ -11,6 +11,7 @@ import { DocumentEditor } from '../editor/DocumentEditor';
 import type { OfflineCopy } from './offline-copy';
 import { PresenceList } from './PresenceList';
 import { type CollabClientLike, type PresenceUser, presenceColor, useLiveDocument } from './useLiveDocument';
+import { useVersionsChanged } from '../versions/versions-api';
 
 /** A DocSession as the hook sees it, driven by the test. */
 class FakeSession extends Emitter<DocSessionEvents> {
@@ -174,6 +175,24 @@ describe('useLiveDocument', () => {
     const text = screen.getByRole('region', { name: 'Treść dokumentu' });
     expect(within(text).getByRole('heading', { level: 2 }).textContent).toBe('Strategia');
     expect(client.sessions[0].doc.getXmlFragment(RICH_TEXT_FIELD).length).toBe(3);
+  });
+
+  it('passes the server’s news of versions frozen or restored on to whoever lists the document’s versions', async () => {
+    const client = new FakeClient();
+    const heard = vi.fn();
+    const other = vi.fn();
+    function Listeners() {
+      useVersionsChanged('d1', heard);
+      useVersionsChanged('d2', other);
+      return null;
+    }
+    render(<Listeners />);
+    await renderProbe(client);
+    act(() => client.sessions[0]!.fire('event', { type: 'comments' }));
+    expect(heard).not.toHaveBeenCalled();
+    act(() => client.sessions[0]!.fire('event', { type: 'versions' }));
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(other).not.toHaveBeenCalled();
   });
 
   it('lists the others who are here by name and organisation, once each, without me and without nameless clients', async () => {

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { guardDocument } from '@commonplan/editor';
 import type { Access, CollabClient, CollabStatus, DocSession, SyncError } from '@commonplan/sync';
 import { useSessionCheck } from '../../session/session';
+import { versionsChanged } from '../versions/versions-api';
 import { indexedDbCopy, type OfflineCopy } from './offline-copy';
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline';
@@ -183,6 +184,8 @@ export function useLiveDocument(client: CollabClientLike | null, docId: string |
           opened.on('access', refresh),
           opened.on('event', (event) => {
             if (event.type === 'comments') setLive((previous) => ({ ...previous, commentsRevision: previous.commentsRevision + 1 }));
+            // Someone froze or restored a version: the versions panel fetches its list again.
+            if (event.type === 'versions') versionsChanged(docId);
           }),
           opened.on('error', (error) => {
             if (REFUSALS.has(error.code)) refusal = error;

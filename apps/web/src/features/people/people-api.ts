@@ -1,5 +1,6 @@
 import type { Role } from '@commonplan/domain';
-import { api } from '../../api/client';
+import { apiClient, call } from '../../api/client';
+import type { components } from '../../api/schema';
 import type { PendingInvitation } from '../../api/types';
 
 export interface InviteValues {
@@ -14,13 +15,20 @@ export interface RoleValues {
   organisationId: string | null;
 }
 
-const base = (workspaceId: string) => `/workspaces/${workspaceId}`;
+/** A membership after a change of role or of its being active. */
+export type Membership = components['schemas']['MembershipDto'];
 
-export const invite = (workspaceId: string, values: InviteValues) =>
-  api.post<PendingInvitation>(`${base(workspaceId)}/invitations`, values);
-export const withdrawInvitation = (workspaceId: string, invitationId: string) =>
-  api.delete(`${base(workspaceId)}/invitations/${invitationId}`);
-export const changeRole = (workspaceId: string, membershipId: string, values: RoleValues) =>
-  api.patch<unknown>(`${base(workspaceId)}/people/${membershipId}`, values);
-export const setActive = (workspaceId: string, membershipId: string, active: boolean) =>
-  api.post<unknown>(`${base(workspaceId)}/people/${membershipId}/${active ? 'reactivate' : 'deactivate'}`);
+const workspace = (workspaceId: string) => ({ params: { path: { workspaceId } } });
+const person = (workspaceId: string, membershipId: string) => ({ params: { path: { workspaceId, membershipId } } });
+
+// Typed by the API's OpenAPI document (apps/web/src/api/schema.d.ts).
+export const invite = (workspaceId: string, values: InviteValues): Promise<PendingInvitation> =>
+  call(apiClient.POST('/api/workspaces/{workspaceId}/invitations', { ...workspace(workspaceId), body: values }));
+export const withdrawInvitation = (workspaceId: string, invitationId: string): Promise<void> =>
+  call(apiClient.DELETE('/api/workspaces/{workspaceId}/invitations/{invitationId}', { params: { path: { workspaceId, invitationId } } }));
+export const changeRole = (workspaceId: string, membershipId: string, values: RoleValues): Promise<Membership> =>
+  call(apiClient.PATCH('/api/workspaces/{workspaceId}/people/{membershipId}', { ...person(workspaceId, membershipId), body: values }));
+export const setActive = (workspaceId: string, membershipId: string, active: boolean): Promise<Membership> =>
+  active
+    ? call(apiClient.POST('/api/workspaces/{workspaceId}/people/{membershipId}/reactivate', person(workspaceId, membershipId)))
+    : call(apiClient.POST('/api/workspaces/{workspaceId}/people/{membershipId}/deactivate', person(workspaceId, membershipId)));

@@ -1,6 +1,6 @@
 import { createElement, type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
+import { formatDate, formatDateTime, formatLongDate, formatNumber } from '../../i18n/format';
 import { Addresses } from '../rounds/RoundDetails';
 import { currentReport, REPORT_FORMATS, type ReportContent, reportFileUrl, type ReportSubmitter, type StoredReportContent } from './report-api';
 import './report.css';
@@ -339,7 +339,7 @@ export function ReportView({ content: stored, sha256, level }: { content: Stored
           <dt>{t('report.publication.adoption')}</dt>
           <dd>
             {content.adoption
-              ? t('report.publication.adoptionValue', { title: content.adoption.title, date: new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'Europe/Warsaw' }).format(new Date(content.adoption.adoptedAt)) })
+              ? t('report.publication.adoptionValue', { title: content.adoption.title, date: formatLongDate(content.adoption.adoptedAt, language) })
               : t(earlierFormat ? 'report.period.notRecorded' : 'report.publication.noAdoption')}
           </dd>
         </dl>,

@@ -228,7 +228,7 @@ describe('ReportView', () => {
     for (const fact of [
       'at least 35 days from the day of the announcement (Article 6(5) of the Act of 6 December 2006 on the principles of development policy, Journal of Laws (Dz. U.) of 2025, item 198)',
       'the statutory period was kept',
-      `The report was approved by Uchwała nr 7/2026 Zarządu w sprawie przyjęcia sprawozdania of ${new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'Europe/Warsaw' }).format(new Date('2026-12-08T11:00:00.000Z'))}`,
+      `The report was approved by Uchwała nr 7/2026 Zarządu w sprawie przyjęcia sprawozdania of December 8, 2026`,
       'Participants 48',
       'Comments made orally at the meeting U/2026/0002',
       '2. Cele · accepted: 1, partly accepted: 0 “Kolej metropolitalna do Goleniowa.” wording put into the draft; comments: U/2026/0001',
@@ -281,7 +281,7 @@ describe('ReportPage', () => {
     expect(screen.queryByRole('button', { name: 'Opublikuj sprawozdanie' })).toBeNull();
     // The published edition, as its files in every format, next to the draft's.
     const editions = screen.getByRole('region', { name: 'Publikacja' });
-    expect(plain(editions.textContent)).toMatch(new RegExp(`Wydanie 1 z 10 gru 2026, \\d\\d:00 · SHA-256 ${sha256}`));
+    expect(plain(editions.textContent)).toContain(`Wydanie 1 z 10 gru 2026, 11:00 · SHA-256 ${sha256}`);
     expect(within(editions).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
       ['PDF, wydanie 1', '/api/public/rounds/r1/report.pdf?lang=pl&edition=1'],
       ['Word (DOCX), wydanie 1', '/api/public/rounds/r1/report.docx?lang=pl&edition=1'],

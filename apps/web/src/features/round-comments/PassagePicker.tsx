@@ -1,9 +1,8 @@
-import { EditorContent, useEditor } from '@tiptap/react';
+import type { Editor } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { useState } from 'react';
+import { type ComponentType, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { schemaExtensions } from '@commonplan/editor';
-import { NoLocalChanges } from '../comments/comment-highlights';
+import type { PassageText as PassageTextType } from './PassageText';
 
 /** A passage of the consulted version: where it is (ProseMirror positions in the frozen text) and its words. */
 export interface PickedPassage {
@@ -24,33 +23,79 @@ export function headingBefore(doc: PMNode, pos: number): string {
   return heading;
 }
 
+/** A touch screen without a mouse (a phone, a tablet): the primary pointer is a finger. */
+const TOUCH_QUERY = '(pointer: coarse), (hover: none)';
+
+function subscribeToPointer(changed: () => void): () => void {
+  if (typeof window.matchMedia !== 'function') return () => undefined;
+  const query = window.matchMedia(TOUCH_QUERY);
+  query.addEventListener('change', changed);
+  return () => query.removeEventListener('change', changed);
+}
+
+/** Whether the reader selects with a finger rather than a mouse (follows a tablet's keyboard being attached). */
+export function useTouchPointer(): boolean {
+  return useSyncExternalStore(
+    subscribeToPointer,
+    () => typeof window.matchMedia === 'function' && window.matchMedia(TOUCH_QUERY).matches,
+    () => false,
+  );
+}
+
 /**
- * The consulted version's text, in which the reader selects the passage their comment is about (with the mouse, or
- * with the keyboard: the text is focusable and every change to it is refused), then picks it for the form.
+ * The editor's code (Tiptap), loaded once: when a picker is first shown, or ahead by a page that always shows one
+ * (the public round page, with its route's code).
+ */
+let passageText: Promise<ComponentType<Parameters<typeof PassageTextType>[0]>> | null = null;
+export const loadPassageText = () => {
+  passageText ??= import('./PassageText').then(
+    (m) => m.PassageText,
+    (error: unknown) => {
+      passageText = null;
+      throw error;
+    },
+  );
+  return passageText;
+};
+
+/**
+ * The consulted version's text, in which the reader selects the passage their comment is about (with the mouse, a
+ * finger, or the keyboard: the text is focusable and every change to it is refused), then picks it for the form. The
+ * hint above the text says how, for a mouse or for touch.
  */
 export function PassagePicker({ content, label, onPick }: { content: Record<string, unknown>; label: string; onPick: (passage: PickedPassage) => void }) {
   const { t } = useTranslation();
+  const touch = useTouchPointer();
   const [selected, setSelected] = useState<PickedPassage | null>(null);
-  const editor = useEditor(
-    {
-      extensions: [...schemaExtensions({ headingLevelOffset: 1 }), NoLocalChanges],
-      content,
-      editorProps: { attributes: { class: 'editor-content', role: 'textbox', 'aria-multiline': 'true', 'aria-readonly': 'true', 'aria-label': label } },
-      onSelectionUpdate: ({ editor: current }) => {
-        const { from, to, empty } = current.state.selection;
-        const text = empty ? '' : current.state.doc.textBetween(from, to, '\n').trim();
-        setSelected(text ? { from, to, text, heading: headingBefore(current.state.doc, from) } : null);
-      },
-    },
-    [content, label],
-  );
+  const [Text, setText] = useState<{ Component: ComponentType<Parameters<typeof PassageTextType>[0]> } | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let current = true;
+    loadPassageText().then(
+      (Component) => current && setText({ Component }),
+      () => current && setFailed(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  const onSelection = (editor: Editor) => {
+    const { from, to, empty } = editor.state.selection;
+    const text = empty ? '' : editor.state.doc.textBetween(from, to, '\n').trim();
+    setSelected(text ? { from, to, text, heading: headingBefore(editor.state.doc, from) } : null);
+  };
   return (
-    <section className="doc-text passage-picker" aria-label={label}>
-      <p className="field__hint" id="passage-picker-hint">
-        {t('commentForm.passage.hint')}
+    <section className="passage-picker" aria-label={label}>
+      <p className="field__hint passage-picker__hint" id="passage-picker-hint">
+        {t(touch ? 'commentForm.passage.hintTouch' : 'commentForm.passage.hint')}
       </p>
-      {!editor && <p className="muted">{t('document.text.loading')}</p>}
-      <EditorContent editor={editor} aria-describedby="passage-picker-hint" />
+      <div className="doc-text passage-picker__text">
+        {Text ? (
+          <Text.Component content={content} label={label} describedBy="passage-picker-hint" onSelection={onSelection} />
+        ) : (
+          <p className="muted">{t(failed ? 'errors.network' : 'document.text.loading')}</p>
+        )}
+      </div>
       <p className="passage-picker__actions">
         <button type="button" className="button" aria-disabled={!selected} onClick={() => selected && onPick(selected)}>
           {t('commentForm.passage.pick')}

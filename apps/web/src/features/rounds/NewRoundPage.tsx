@@ -12,12 +12,13 @@ import { useWorkspace } from '../workspace/workspace-context';
 import { RoundForm } from './RoundForm';
 import { createRound, type CreateRoundValues } from './rounds-api';
 
-/** The API's field problems of a new round, in words that say what to do. */
+/** The API's field problems of a new or changed round, in words that say what to do. */
 export function roundFieldErrors(error: unknown, t: TFunction): Record<string, string> {
   const result = fieldErrorsOf(error, t);
   if (!(error instanceof ApiError)) return result;
   for (const { field, message } of error.fieldErrors) {
     if (field === 'closesAt' && /after opensAt/i.test(message)) result.closesAt = t('roundForm.errors.closesBeforeOpens');
+    if (field === 'opensAt' && /before closesAt/i.test(message)) result.opensAt = t('roundForm.errors.opensAfterCloses');
     if (field === 'versionId' && /no such version/i.test(message)) result.versionId = t('roundForm.errors.noSuchVersion');
   }
   return result;

@@ -6,7 +6,6 @@ import type { DocumentSummary } from '../../api/types';
 import { fakeApi, renderPage, reply } from '../../test/fake-api';
 import { documents } from '../../test/fixtures';
 import { renderWithApp } from '../../test/render';
-import { toLocalInput } from '../../ui/DateTimeField';
 import { VersionsPanel } from '../versions/VersionsPanel';
 import type { VersionSummary } from '../versions/versions-api';
 import { MeetingForm } from './MeetingForm';
@@ -28,9 +27,8 @@ const version = (id: string, number: number, name: string): VersionSummary => ({
 const versionRoutes = { 'GET /documents/d1/versions': [version('v2', 2, 'v1.0 — do konsultacji'), version('v1', 1, 'robocza')], 'GET /documents/d2/versions': [] };
 // The form starts on 30 November 2026: the round opens the next day at 9:00, and closes at the end (23:59 in Warsaw) of
 // the 35th day after the day it can be announced at the latest to open then.
-const now = new Date(2026, 10, 30, 12, 0);
-/** A moment as the form's datetime-local input shows it (the reader's time zone). */
-const local = (iso: string) => toLocalInput(new Date(iso));
+// The fields are typed and shown in Polish time (dd.mm.rrrr gg:mm), whatever the time zone the tests run in.
+const now = new Date('2026-11-30T12:00:00+01:00');
 
 const warning = () => screen.queryByText(/krócej niż ustawowe 35 dni/);
 
@@ -41,14 +39,14 @@ describe('RoundForm', () => {
     expect((screen.getByLabelText('Podstawa prawna') as HTMLTextAreaElement).value).toBe(DEFAULT_LEGAL_BASIS);
     const opens = screen.getByLabelText('Otwarcie zbierania uwag') as HTMLInputElement;
     const closes = screen.getByLabelText('Zamknięcie zbierania uwag') as HTMLInputElement;
-    expect(opens.value).toBe('2026-12-01T09:00');
-    expect(closes.value).toBe(local('2027-01-05T22:59:00.000Z'));
+    expect(opens.value).toBe('01.12.2026 09:00');
+    expect(closes.value).toBe('05.01.2027 23:59');
     expect(screen.getByText('Na zgłaszanie uwag: 35 dni od dnia ogłoszenia, jeśli konsultacje zostaną ogłoszone 1 grudnia 2026.')).toBeTruthy();
-    fireEvent.change(opens, { target: { value: '2027-02-01T10:30' } });
-    expect(closes.value).toBe(local('2027-03-08T22:59:00.000Z'));
-    fireEvent.change(closes, { target: { value: '2027-03-20T10:30' } });
-    fireEvent.change(opens, { target: { value: '2027-02-02T10:30' } });
-    expect(closes.value).toBe('2027-03-20T10:30');
+    fireEvent.change(opens, { target: { value: '1.02.2027 10:30' } });
+    expect(closes.value).toBe('08.03.2027 23:59');
+    fireEvent.change(closes, { target: { value: '20.03.2027 10:30' } });
+    fireEvent.change(opens, { target: { value: '02.02.2027 10:30' } });
+    expect(closes.value).toBe('20.03.2027 10:30');
   });
 
   it('counts from today when the opening has passed, as the API does: no warning for the close it offers once announced today', async () => {
@@ -56,9 +54,9 @@ describe('RoundForm', () => {
     fakeApi(versionRoutes);
     renderWithApp(<RoundForm documents={docs} onSubmit={vi.fn()} now={now} />);
     await user.selectOptions(screen.getByLabelText('Dokument'), 'd1');
-    fireEvent.change(screen.getByLabelText('Otwarcie zbierania uwag'), { target: { value: '2026-11-30T11:00' } });
+    fireEvent.change(screen.getByLabelText('Otwarcie zbierania uwag'), { target: { value: '30.11.2026 11:00' } });
     // Announced today at the earliest: the 35th day after 30 November is 4 January.
-    expect((screen.getByLabelText('Zamknięcie zbierania uwag') as HTMLInputElement).value).toBe(local('2027-01-04T22:59:00.000Z'));
+    expect((screen.getByLabelText('Zamknięcie zbierania uwag') as HTMLInputElement).value).toBe('04.01.2027 23:59');
     expect(screen.getByText('Na zgłaszanie uwag: 35 dni od dnia ogłoszenia, jeśli konsultacje zostaną ogłoszone 30 listopada 2026.')).toBeTruthy();
     expect(warning()).toBeNull();
   });
@@ -81,18 +79,18 @@ describe('RoundForm', () => {
     const closes = screen.getByLabelText('Zamknięcie zbierania uwag');
     await user.selectOptions(screen.getByLabelText('Dokument'), 'd1');
     expect(warning()).toBeNull();
-    fireEvent.change(closes, { target: { value: '2026-12-20T23:00' } });
+    fireEvent.change(closes, { target: { value: '20.12.2026 23:59' } });
     expect(warning()?.textContent).toContain('konsultacje strategii trwają tu 19 dni');
     // Announced politely, and tied to the field.
     expect(warning()?.closest('[role="status"]')).toBeTruthy();
     expect(closes.getAttribute('aria-describedby')).toContain('round-timetable-warning');
     // Closing in the morning of the 35th day leaves that day short: 34 whole days.
-    fireEvent.change(closes, { target: { value: '2027-01-05T09:00' } });
+    fireEvent.change(closes, { target: { value: '05.01.2027 09:00' } });
     expect(warning()?.textContent).toContain('34 dni');
-    fireEvent.change(closes, { target: { value: '2027-01-10T09:00' } });
+    fireEvent.change(closes, { target: { value: '10.01.2027 09:00' } });
     expect(warning()).toBeNull();
     expect(closes.getAttribute('aria-describedby')).not.toContain('round-timetable-warning');
-    fireEvent.change(closes, { target: { value: '2026-12-20T09:00' } });
+    fireEvent.change(closes, { target: { value: '20.12.2026 09:00' } });
     await user.selectOptions(screen.getByLabelText('Dokument'), 'd2');
     expect(warning()).toBeNull();
     // A short round of a strategy can still be created.
@@ -132,8 +130,8 @@ describe('RoundForm', () => {
     renderWithApp(<RoundForm documents={docs} onSubmit={onSubmit} now={now} />);
     await user.click(screen.getByLabelText('mieszkańcy i wszyscy zainteresowani'));
     await user.click(screen.getByLabelText('członkowie stowarzyszenia'));
-    await user.click(screen.getByLabelText('partnerzy społeczno-gospodarczy'));
-    fireEvent.change(screen.getByLabelText('Zamknięcie zbierania uwag'), { target: { value: '2026-11-20T09:00' } });
+    await user.click(screen.getByLabelText('partnerzy społeczni i gospodarczy'));
+    fireEvent.change(screen.getByLabelText('Zamknięcie zbierania uwag'), { target: { value: '20.11.2026 09:00' } });
     await user.click(screen.getByRole('button', { name: 'Utwórz rundę konsultacji' }));
     expect(onSubmit).not.toHaveBeenCalled();
     const documentSelect = screen.getByLabelText('Dokument');
@@ -174,8 +172,8 @@ describe('NewRoundPage', () => {
     expect((screen.getByLabelText('Zamrożona wersja') as HTMLSelectElement).value).toBe('v2');
     await user.type(screen.getByLabelText('Tytuł konsultacji'), '  Konsultacje Strategii SOM 2030 ');
     await user.click(screen.getByLabelText('ePUAP'));
-    await user.click(screen.getByLabelText('partnerzy społeczno-gospodarczy'));
-    fireEvent.change(screen.getByLabelText('Otwarcie zbierania uwag'), { target: { value: '2030-03-01T09:00' } });
+    await user.click(screen.getByLabelText('partnerzy społeczni i gospodarczy'));
+    fireEvent.change(screen.getByLabelText('Otwarcie zbierania uwag'), { target: { value: '01.03.2030 09:00' } });
     await user.type(screen.getByLabelText('Klauzula informacyjna o danych osobowych'), 'Administratorem danych jest SSOM.');
     await user.click(screen.getByRole('button', { name: 'Utwórz rundę konsultacji' }));
     await waitFor(() => expect(page.location()).toBe('/w/w1/rounds/r9'));
@@ -190,7 +188,7 @@ describe('NewRoundPage', () => {
         legalBasis: DEFAULT_LEGAL_BASIS,
         audiences: ['members', 'public'],
         channels: ['online_form', 'email', 'epuap'],
-        opensAt: new Date(2030, 2, 1, 9, 0).toISOString(),
+        opensAt: '2030-03-01T08:00:00.000Z',
         // The end of the 35th day after 1 March 2030 in Warsaw: 5 April, 23:59 summer time.
         closesAt: '2030-04-05T21:59:00.000Z',
         informationClause: 'Administratorem danych jest SSOM.',
@@ -256,13 +254,13 @@ describe('MeetingForm', () => {
     const onAdded = vi.fn();
     renderWithApp(<MeetingForm roundId="r1" onAdded={onAdded} />);
     expect(screen.getByRole('form', { name: 'Dodaj spotkanie konsultacyjne' })).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('Data i godzina'), { target: { value: '2026-12-10T17:00' } });
+    fireEvent.change(screen.getByLabelText('Data i godzina'), { target: { value: '10.12.2026 17:00' } });
     await user.type(screen.getByLabelText('Miejsce'), ' Police, ratusz ');
     await user.type(screen.getByLabelText('Uwagi (nieobowiązkowe)'), 'Sala nr 1');
     await user.click(screen.getByRole('button', { name: 'Dodaj spotkanie' }));
     await waitFor(() => expect(onAdded).toHaveBeenCalledOnce());
     expect(calls).toEqual([
-      { method: 'POST', path: '/rounds/r1/meetings', body: { startsAt: new Date(2026, 11, 10, 17, 0).toISOString(), place: 'Police, ratusz', notes: 'Sala nr 1' } },
+      { method: 'POST', path: '/rounds/r1/meetings', body: { startsAt: '2026-12-10T16:00:00.000Z', place: 'Police, ratusz', notes: 'Sala nr 1' } },
     ]);
     expect(onAdded.mock.calls[0]![0].meetings).toHaveLength(1);
     expect(screen.getByRole('status').textContent).toMatch(/^Dodano spotkanie: .*, Police, ratusz\.$/);
@@ -316,5 +314,65 @@ describe('Konsultuj tę wersję', () => {
     renderPage(panel, { route: '/w/:workspaceId/d/:documentId', path: '/w/w1/d/d1', role: 'expert', routes: versionRoutes });
     await screen.findByRole('link', { name: 'Wersja 2: v1.0 — do konsultacji' });
     expect(screen.queryByRole('link', { name: /Konsultuj tę wersję/ })).toBeNull();
+  });
+});
+
+describe('RoundForm changing a round', () => {
+  const announced: Round = {
+    id: 'r1',
+    workspaceId: 'w1',
+    document: { id: 'd1', title: 'Strategia SOM', kind: 'strategy' },
+    version: { id: 'v2', number: 2, name: 'v1.0 — do konsultacji', contentHash: 'ab'.repeat(32) },
+    title: 'Konsultacje Strategii SOM 2030',
+    legalBasis: DEFAULT_LEGAL_BASIS,
+    audiences: ['members', 'public'],
+    channels: ['online_form'],
+    opensAt: '2026-12-01T08:00:00.000Z',
+    closesAt: '2027-01-05T22:59:00.000Z',
+    informationClause: 'Administratorem danych jest SSOM.',
+    state: 'announced',
+    announcedAt: '2026-11-30T10:00:00.000Z',
+    openedAt: null,
+    closedAt: null,
+    reportPublishedAt: null,
+    reportDueAt: '2027-02-04T22:59:00.000Z',
+    daysLeft: 36,
+    commentCount: 0,
+    warnings: [],
+    meetings: [],
+    announcementUrls: [],
+    reportUrls: [],
+    approval: null,
+  };
+
+  it('counts from the announcement made, keeps its close when the opening moves, warns of a short strategy round and sends only the changes', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn();
+    const onCancel = vi.fn();
+    const calls = fakeApi({});
+    renderWithApp(<RoundForm editing={announced} onSave={onSave} onCancel={onCancel} now={now} />);
+    // Announced on 30 November: the 35th day after it is 4 January, and the round closes at the end of 5 January.
+    expect(screen.getByText('Na zgłaszanie uwag: 36 dni od dnia ogłoszenia (30 listopada 2026).')).toBeTruthy();
+    expect(screen.queryByLabelText('Dokument')).toBeNull();
+    expect(calls).toEqual([]);
+    const opens = screen.getByLabelText('Otwarcie zbierania uwag') as HTMLInputElement;
+    const closes = screen.getByLabelText('Zamknięcie zbierania uwag') as HTMLInputElement;
+    fireEvent.change(opens, { target: { value: '02.12.2026 09:00' } });
+    expect(closes.value).toBe('05.01.2027 23:59');
+    fireEvent.change(closes, { target: { value: '20.12.2026 23:59' } });
+    expect(warning()?.textContent).toBe('Ostrzeżenie: konsultacje strategii trwają tu 20 dni, krócej niż ustawowe 35 dni od dnia ogłoszenia (art. 6 ust. 5 ustawy o zasadach prowadzenia polityki rozwoju). Możesz mimo to zapisać zmiany.');
+    await user.click(screen.getByRole('button', { name: 'Zapisz zmiany' }));
+    expect(onSave).toHaveBeenCalledWith({ opensAt: '2026-12-02T08:00:00.000Z', closesAt: '2026-12-20T22:59:00.000Z' });
+    await user.click(screen.getByRole('button', { name: 'Anuluj' }));
+    expect(onCancel).toHaveBeenCalled();
+  });
+
+  it('sends an emptied clause as empty, for the workspace default to apply', async () => {
+    const user = userEvent.setup();
+    const onSave = vi.fn();
+    renderWithApp(<RoundForm editing={{ ...announced, state: 'draft', announcedAt: null }} onSave={onSave} onCancel={vi.fn()} now={now} />);
+    await user.clear(screen.getByLabelText('Klauzula informacyjna o danych osobowych'));
+    await user.click(screen.getByRole('button', { name: 'Zapisz zmiany' }));
+    expect(onSave).toHaveBeenCalledWith({ informationClause: '' });
   });
 });

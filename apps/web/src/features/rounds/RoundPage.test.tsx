@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { renderPage } from '../../test/fake-api';
+import { renderPage, reply } from '../../test/fake-api';
 import { plain } from '../../test/render';
 import { PublicRoundPage } from './PublicRoundPage';
 import { RoundPage } from './RoundPage';
@@ -154,5 +154,115 @@ describe('RoundPage: closing the collection of comments', () => {
   it('says the time left in English, in hours when under a day', async () => {
     openRound({ 'GET /rounds/r1': running(new Date(Date.now() + 5 * 60 * 60 * 1000 - 60_000)) }, 'coordinator', 'en');
     expect(await screen.findByText(/The round can be closed in 5 hours, after its closing time:/)).toBeTruthy();
+  });
+});
+
+describe('RoundPage: changing a round before it opens, deleting a draft', () => {
+  const draft: Round = {
+    ...round,
+    state: 'draft',
+    opensAt: '2030-03-01T08:00:00.000Z',
+    closesAt: '2030-04-05T21:59:00.000Z',
+    announcedAt: null,
+    openedAt: null,
+    closedAt: null,
+    reportDueAt: '2030-05-05T21:59:00.000Z',
+    daysLeft: 1200,
+    commentCount: 0,
+  };
+
+  it('lets a coordinator change a draft in the round form, prefilled, sending only what changed', async () => {
+    const user = userEvent.setup();
+    const changed: Round = { ...draft, title: 'Konsultacje Strategii SOM 2035', channels: ['online_form'] };
+    const page = openRound({ 'GET /rounds/r1': draft, 'PATCH /rounds/r1': changed });
+    await user.click(await screen.findByRole('button', { name: 'Edytuj rundę' }));
+    const form = screen.getByRole('form', { name: 'Zmiana danych rundy' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Zmiana danych rundy' })));
+    // The version consulted is shown, not offered for change; the publication addresses have their own form.
+    expect(within(form).queryByLabelText('Dokument')).toBeNull();
+    expect(within(form).getByText('Konsultacje innej wersji to nowa runda.', { exact: false })).toBeTruthy();
+    expect(within(form).queryByLabelText('Adresy publikacji sprawozdania')).toBeNull();
+    const title = within(form).getByLabelText('Tytuł konsultacji') as HTMLInputElement;
+    expect(title.value).toBe('Konsultacje Strategii SOM 2030');
+    expect((within(form).getByLabelText('ustnie do protokołu') as HTMLInputElement).checked).toBe(true);
+    expect((within(form).getByLabelText('Klauzula informacyjna o danych osobowych') as HTMLTextAreaElement).value).toBe('Administratorem danych jest SSOM.');
+
+    await user.clear(title);
+    await user.click(within(form).getByRole('button', { name: 'Zapisz zmiany' }));
+    expect(await within(form).findByText('Podaj tytuł konsultacji.')).toBeTruthy();
+    expect(page.calls.filter((c) => c.method === 'PATCH')).toEqual([]);
+
+    await user.type(title, 'Konsultacje Strategii SOM 2035');
+    await user.click(within(form).getByLabelText('ustnie do protokołu'));
+    await user.click(within(form).getByRole('button', { name: 'Zapisz zmiany' }));
+    expect(await screen.findByText('Zapisano zmiany rundy.')).toBeTruthy();
+    expect(page.calls.filter((c) => c.method === 'PATCH')).toEqual([{ method: 'PATCH', path: '/rounds/r1', body: { title: 'Konsultacje Strategii SOM 2035', channels: ['online_form'] } }]);
+    expect(screen.queryByRole('form', { name: 'Zmiana danych rundy' })).toBeNull();
+    expect(screen.getByRole('heading', { level: 1, name: 'Konsultacje Strategii SOM 2035' })).toBeTruthy();
+    expect(plain(document.querySelector('.round-facts')?.textContent)).toContain('Sposoby zgłaszania uwagformularz online');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edytuj rundę' })));
+  });
+
+  it('says why the API refused a change: a field next to it, an opened round above the form', async () => {
+    const user = userEvent.setup();
+    let answer = reply(400, { message: 'closesAt: a round closes after it opens', errors: [{ field: 'closesAt', message: 'must be after opensAt' }] });
+    openRound({ 'GET /rounds/r1': { ...draft, state: 'announced', announcedAt: '2030-02-01T08:00:00.000Z' }, 'PATCH /rounds/r1': () => answer });
+    await user.click(await screen.findByRole('button', { name: 'Edytuj rundę' }));
+    const form = screen.getByRole('form', { name: 'Zmiana danych rundy' });
+    expect(within(form).getByText('Konsultacje są już ogłoszone: zmiany od razu pojawią się na ich publicznej stronie.')).toBeTruthy();
+    // Counted from the announcement made on 1 February.
+    expect(within(form).getByText(/^Na zgłaszanie uwag: 63 dni od dnia ogłoszenia \(1 lutego 2030\)\.$/)).toBeTruthy();
+    await user.type(within(form).getByLabelText('Tytuł konsultacji'), ' (zmiana)');
+    await user.click(within(form).getByRole('button', { name: 'Zapisz zmiany' }));
+    const closes = within(form).getByLabelText('Zamknięcie zbierania uwag');
+    await waitFor(() => expect(closes.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(form).getByText('Zamknięcie musi nastąpić po otwarciu.')).toBeTruthy();
+
+    answer = reply(409, { message: 'a round that is open cannot be changed: only a draft or announced round can' });
+    await user.click(within(form).getByRole('button', { name: 'Zapisz zmiany' }));
+    expect(await within(form).findByText('Tej rundy nie można już zmienić: zbieranie uwag zostało otwarte.')).toBeTruthy();
+    await user.click(within(form).getByRole('button', { name: 'Anuluj' }));
+    expect(screen.queryByRole('form', { name: 'Zmiana danych rundy' })).toBeNull();
+    // An announced round is not deleted.
+    expect(screen.queryByRole('button', { name: 'Usuń projekt rundy' })).toBeNull();
+  });
+
+  it('deletes a draft after a confirmation and goes back to the dashboard', async () => {
+    const user = userEvent.setup();
+    const page = openRound({ 'GET /rounds/r1': draft, 'DELETE /rounds/r1': reply(204) });
+    await user.click(await screen.findByRole('button', { name: 'Usuń projekt rundy' }));
+    const question = screen.getByRole('group', { name: 'Usunąć projekt rundy „Konsultacje Strategii SOM 2030” razem z jej spotkaniami? Tego nie można cofnąć.' });
+    expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Tak, usuń projekt rundy' }));
+    await user.click(within(question).getByRole('button', { name: 'Anuluj' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Usuń projekt rundy' })));
+    expect(page.calls.filter((c) => c.method === 'DELETE')).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: 'Usuń projekt rundy' }));
+    await user.click(screen.getByRole('button', { name: 'Tak, usuń projekt rundy' }));
+    await waitFor(() => expect(page.location()).toBe('/w/w1'));
+    expect(page.calls.filter((c) => c.method === 'DELETE')).toEqual([{ method: 'DELETE', path: '/rounds/r1', body: undefined }]);
+  });
+
+  it('says when the draft was announced meanwhile, and deletes nothing', async () => {
+    const user = userEvent.setup();
+    const page = openRound({ 'GET /rounds/r1': draft, 'DELETE /rounds/r1': reply(409, { message: 'a round that is announced cannot be deleted: only a draft round can' }) });
+    await user.click(await screen.findByRole('button', { name: 'Usuń projekt rundy' }));
+    await user.click(screen.getByRole('button', { name: 'Tak, usuń projekt rundy' }));
+    expect(await screen.findByText('Tej rundy nie można już usunąć: została ogłoszona.')).toBeTruthy();
+    expect(page.location()).toBe('/w/w1/rounds/r1');
+  });
+
+  it('offers neither once the round is open', async () => {
+    openRound({ 'GET /rounds/r1': { ...draft, state: 'open' } });
+    await screen.findByRole('heading', { level: 1, name: 'Konsultacje Strategii SOM 2030' });
+    expect(screen.queryByRole('button', { name: 'Edytuj rundę' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Usuń projekt rundy' })).toBeNull();
+  });
+
+  it('offers nothing to an expert, even on a draft', async () => {
+    openRound({ 'GET /rounds/r1': draft }, 'expert');
+    await screen.findByRole('heading', { level: 1, name: 'Konsultacje Strategii SOM 2030' });
+    expect(screen.queryByRole('button', { name: 'Edytuj rundę' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Usuń projekt rundy' })).toBeNull();
   });
 });

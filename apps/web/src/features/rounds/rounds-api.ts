@@ -1,4 +1,4 @@
-import type { RoundAudience, RoundChannel, RoundState } from '@commonplan/domain';
+import { type RoundAudience, type RoundChannel, roundChangeRefusal, type RoundState } from '@commonplan/domain';
 import { api } from '../../api/client';
 
 /** What anyone reads of a round (GET /api/public/rounds/:id) and staff read too: the facts of the announcement. */
@@ -79,6 +79,21 @@ export interface CreateRoundValues {
 }
 
 export const createRound = (workspaceId: string, values: CreateRoundValues) => api.post<Round>(`/workspaces/${workspaceId}/rounds`, values);
+
+/**
+ * PATCH /api/rounds/:roundId (UpdateRoundDto): a draft or announced round's changes, only the fields changed; an empty
+ * clause brings back the workspace's default. The answer is the round.
+ */
+export type RoundChanges = Partial<Pick<CreateRoundValues, 'title' | 'legalBasis' | 'audiences' | 'channels' | 'opensAt' | 'closesAt' | 'informationClause'>>;
+
+export const updateRound = (roundId: string, changes: RoundChanges) => api.patch<Round>(roundPath(roundId), changes);
+
+/** DELETE /api/rounds/:roundId: a draft only. */
+export const deleteRound = (roundId: string) => api.delete(roundPath(roundId));
+
+/** A round's announcement changes until it opens; only a draft is deleted (the API checks again: 409). */
+export const canEditRound = (round: Pick<Round, 'state'>) => roundChangeRefusal(round.state, 'edit') === null;
+export const canDeleteRound = (round: Pick<Round, 'state'>) => roundChangeRefusal(round.state, 'delete') === null;
 
 /** POST /api/rounds/:roundId/meetings (MeetingDto); the answer is the round with its meetings. */
 export interface MeetingValues {

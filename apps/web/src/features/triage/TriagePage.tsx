@@ -15,17 +15,20 @@ import { type Round, roundPath } from '../rounds/rounds-api';
 import { useRoundEvents } from '../rounds/useRoundEvents';
 import { useWorkspace } from '../workspace/workspace-context';
 import { StaffCommentForm, offlineChannels } from './StaffCommentForm';
+import { TriageBulkActions } from './TriageBulkActions';
 import { TriageDetail } from './TriageDetail';
 import { TriageFiltersForm } from './TriageFiltersForm';
 import { openButtonId, TriageTable } from './TriageTable';
-import { filtersFromSearch, isStaff, searchOfFilters, type TriageFilters, type TriageSort } from './triage-api';
+import { filtersFromSearch, isStaff, searchOfFilters, selectable, type TriageFilters, type TriageRow, type TriageSort } from './triage-api';
+import './triage.css';
 import { useTriage } from './useTriage';
 
 
 /**
  * /w/:workspaceId/rounds/:roundId/comments (coordinators and experts): the round's comments to work on. Filters and
  * order live in the query string; a comment's number opens its detail panel (assign, decide, approve, internal
- * notes); staff enter comments that came by other channels.
+ * notes); coordinators tick comments to assign them or approve their dispositions at once; staff enter comments that
+ * came by other channels.
  */
 export function TriagePage() {
   const { t } = useTranslation();
@@ -53,12 +56,17 @@ function StaffTriage() {
   // Live: a comment sent, changed or decided by someone else shows at once (the open comment stays open).
   useRoundEvents(roundId, true, (event) => {
     triage.reload();
+    // The round's title, channels or meetings, changed by a coordinator.
+    if (event.type === 'round_changed' || event.type === 'round_deleted') round.reload();
     if (event.type === 'comment_submitted') setStatus(t('rounds.live.newComment'));
   });
   const people = useApiData<Person[]>(`/workspaces/${workspace.id}/people`);
   const [selected, setSelected] = useState<{ id: string; number: string } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [entering, setEntering] = useState(false);
+  // The comments ticked for a bulk action (coordinators); only those shown are acted on.
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const bulk = workspace.role === 'coordinator';
   // After a form closes, the focus goes back to what opened it, once that is drawn again.
   const focusWhenShown = useFocusWhenShown();
 
@@ -72,6 +80,7 @@ function StaffTriage() {
   const row = selected ? (rows?.find((r) => r.id === selected.id) ?? null) : null;
   const filtered = searchOfFilters({ ...filters, sort: '' }) !== '';
   const channels = offlineChannels(current.channels);
+  const ticked: TriageRow[] = (rows ?? []).filter((r) => checked.has(r.id) && selectable(r));
 
   function applyFilters(next: TriageFilters) {
     setStatus(null);
@@ -82,6 +91,22 @@ function StaffTriage() {
   function done(message: string) {
     setStatus(message);
     triage.reload();
+  }
+
+  function toggle(ids: string[], on: boolean) {
+    setChecked((previous) => {
+      const next = new Set(previous);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }
+
+  function bulkDone(message: string) {
+    setChecked(new Set());
+    done(message);
   }
 
   function close() {
@@ -141,6 +166,7 @@ function StaffTriage() {
             </button>
           </div>
         )}
+        {bulk && rows && rows.length > 0 && <TriageBulkActions roundId={current.id} rows={ticked} assignees={assignees} onDone={bulkDone} onRefused={triage.reload} />}
         {rows === null ? (
           triage.error == null && <Loading />
         ) : (
@@ -150,6 +176,15 @@ function StaffTriage() {
             selectedId={selected?.id ?? null}
             onSelect={(r) => setSelected(selected?.id === r.id ? null : { id: r.id, number: r.number })}
             filtered={filtered}
+            selection={
+              bulk
+                ? {
+                    checked,
+                    onToggle: (r, on) => toggle([r.id], on),
+                    onToggleAll: (on) => toggle((rows ?? []).filter(selectable).map((r) => r.id), on),
+                  }
+                : undefined
+            }
           />
         )}
       </section>

@@ -93,6 +93,29 @@ export const decideComment = (commentId: string, disposition: Disposition, justi
 export const approveDisposition = (commentId: string) => api.post<void>(`${commentPath(commentId)}/disposition/approve`, {});
 export const addInternalNote = (commentId: string, body: string) => api.post<void>(`${commentPath(commentId)}/notes`, { body });
 
+/** At most this many comments in one bulk action (triage.dto.ts MAX_BULK_COMMENTS). */
+export const MAX_BULK_COMMENTS = 500;
+
+/** What a bulk action did (POST /api/rounds/:roundId/triage/bulk): the comments changed and those already so. */
+export interface TriageBulkResult {
+  action: 'assign' | 'approve';
+  changed: Array<{ id: string; number: string }>;
+  unchanged: Array<{ id: string; number: string }>;
+}
+
+/**
+ * One action on many comments of the round (coordinators), all or nothing: assign them to a person (null: to nobody),
+ * or approve their drafted dispositions.
+ */
+export const bulkTriage = (roundId: string, body: { commentIds: string[]; action: 'assign'; assigneeId: string | null } | { commentIds: string[]; action: 'approve' }) =>
+  api.post<TriageBulkResult>(`/rounds/${roundId}/triage/bulk`, body);
+
+/** Comments a bulk action takes: not withdrawn. */
+export const selectable = (row: TriageRow) => !row.withdrawn;
+
+/** Comments whose drafted disposition awaits a coordinator's approval. */
+export const awaitsApproval = (row: TriageRow) => !row.withdrawn && row.disposition !== null && !row.approved;
+
 /** A comment that came by e-mail, post, an oral protocol or ePUAP, entered by staff (StaffCommentDto). */
 export interface StaffCommentValues {
   channel: RoundChannel;

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
 import type { Role } from '@commonplan/domain';
 import type { Person } from '../../api/types';
@@ -100,21 +101,13 @@ describe('TriagePage', () => {
   it('lists the comments in a table with a caption, without e-mail addresses, marking withdrawn ones in words', async () => {
     openTriage();
     const table = await screen.findByRole('table', { name: 'Uwagi zgłoszone w konsultacjach, według: numer' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-      'Nr',
-      'Część dokumentu',
-      'Zgłaszający',
-      'Dotychczasowy zapis',
-      'Proponowany zapis',
-      'Uzasadnienie',
-      'Sposób zgłoszenia',
-      'Przypisana do',
-      'Rozstrzygnięcie',
-    ]);
+    // Six columns share the page's width (the disposition in view at 1280 px): the texts of a comment share one.
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Nr', 'Część dokumentu', 'Zgłaszający', 'Treść uwagi', 'Przypisana do', 'Rozstrzygnięcie']);
+    expect(table.closest('[role="region"]')?.getAttribute('tabindex')).toBe('0');
     expect(within(table).getByRole('columnheader', { name: 'Nr' }).getAttribute('aria-sort')).toBe('ascending');
     const [first, second] = within(table).getAllByRole('row').slice(1).map((r) => plain(r.textContent));
     expect(first).toBe(
-      'U/2026/0001Rozdział 2. CeleJan Kowalskiosoba fizyczna · mieszkaniecCel 1. Kolej regionalna.Cel 1. Kolej i tramwaj.Tramwaj dojeżdża do Polic.formularz onlinenieprzypisanabez rozstrzygnięcia',
+      'U/2026/0001Rozdział 2. CeleJan Kowalskiosoba fizyczna · mieszkaniecformularz onlineDotychczasowy zapis: Cel 1. Kolej regionalna.Proponowany zapis: Cel 1. Kolej i tramwaj.Uzasadnienie: Tramwaj dojeżdża do Polic.nieprzypisanabez rozstrzygnięcia',
     );
     expect(second).toContain('U/2026/0002wycofana');
     expect(second).toContain('Gmina Policeinstytucja · członek stowarzyszenia (JST)');
@@ -393,5 +386,116 @@ describe('TriageDetail', () => {
     unmount();
     const rejected = renderWithApp(<TriageDetail {...props} role="coordinator" row={row({ disposition: 'rejected', dispositionJustification: 'Nie.' })} />);
     expect(rejected.container.querySelector('.triage-detail__apply')).toBeNull();
+  });
+});
+
+describe('TriagePage: bulk actions', () => {
+  const pending = [
+    row({}),
+    row({ id: 'c2', number: 'U/2026/0002', disposition: 'accepted', dispositionJustification: 'Tak.' }),
+    row({ id: 'c3', number: 'U/2026/0003', disposition: 'rejected', dispositionJustification: 'Nie.', approved: true }),
+    row({ id: 'c4', number: 'U/2026/0004', withdrawn: true }),
+  ];
+  const bulkCalls = (calls: { method: string; path: string; body: unknown }[]) => calls.filter((c) => c.method === 'POST' && c.path === '/rounds/r1/triage/bulk').map((c) => c.body);
+
+  function openBulk(answer: unknown = { action: 'assign', changed: [], unchanged: [] }, role: Role = 'coordinator') {
+    const page = renderPage(<TriagePage />, {
+      route: '/w/:workspaceId/rounds/:roundId/comments',
+      path: '/w/w1/rounds/r1/comments',
+      role,
+      routes: { 'GET /rounds/r1': round, 'GET /workspaces/w1/people': staff, 'GET /rounds/r1/triage': pending, 'POST /rounds/r1/triage/bulk': answer },
+    });
+    return page;
+  }
+
+  it('ticks comments by their number, or all shown but the withdrawn, and assigns them at once', async () => {
+    const user = userEvent.setup();
+    const page = openBulk();
+    const table = await screen.findByRole('table');
+    const region = screen.getByRole('region', { name: 'Działania na zaznaczonych uwagach' });
+    expect(within(region).getByText('Zaznacz uwagi w tabeli, aby przypisać je wszystkie jednej osobie lub zatwierdzić ich rozstrzygnięcia.')).toBeTruthy();
+    // A withdrawn comment takes no bulk action: it has no box.
+    expect(within(table).queryByRole('checkbox', { name: 'Zaznacz uwagę U/2026/0004' })).toBeNull();
+    const all = within(table).getByRole('checkbox', { name: 'Zaznacz wszystkie pokazane uwagi (3)' }) as HTMLInputElement;
+    await user.click(within(table).getByRole('checkbox', { name: 'Zaznacz uwagę U/2026/0002' }));
+    expect(all.checked).toBe(false);
+    expect(all.indeterminate).toBe(true);
+    expect(within(region).getByRole('status').textContent).toBe('Zaznaczone uwagi: 1');
+    await user.click(all);
+    expect(all.checked).toBe(true);
+    expect(within(table).getAllByRole('checkbox').filter((box) => (box as HTMLInputElement).checked)).toHaveLength(4);
+    expect(within(region).getByRole('status').textContent).toBe('Zaznaczone uwagi: 3');
+
+    await within(region).findByRole('option', { name: 'Ewa Ekspert (Ekspert)' });
+    await user.selectOptions(within(region).getByLabelText('Przypisz zaznaczone do'), 'u3');
+    await user.click(within(region).getByRole('button', { name: 'Przypisz zaznaczone (3)' }));
+    expect(await screen.findByText('Przypisano zaznaczone uwagi (3): Ewa Ekspert (Ekspert).')).toBeTruthy();
+    expect(bulkCalls(page.calls)).toEqual([{ commentIds: ['c1', 'c2', 'c3'], action: 'assign', assigneeId: 'u3' }]);
+    // The ticks are cleared and the table read again.
+    await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('checkbox').some((box) => (box as HTMLInputElement).checked)).toBe(false));
+    expect(triageCalls(page.calls).length).toBeGreaterThan(1);
+
+    await user.click(all);
+    await user.click(all);
+    expect(within(region).getByRole('status').textContent).toBe('Zaznacz uwagi w tabeli, aby przypisać je wszystkie jednej osobie lub zatwierdzić ich rozstrzygnięcia.');
+  });
+
+  it('approves only the drafted, unapproved dispositions among the ticked, saying which are left out', async () => {
+    const user = userEvent.setup();
+    const page = openBulk({ action: 'approve', changed: [{ id: 'c2', number: 'U/2026/0002' }], unchanged: [] });
+    const table = await screen.findByRole('table');
+    for (const number of ['U/2026/0001', 'U/2026/0002', 'U/2026/0003']) await user.click(within(table).getByRole('checkbox', { name: `Zaznacz uwagę ${number}` }));
+    const approve = screen.getByRole('button', { name: 'Zatwierdź rozstrzygnięcia (1)' });
+    expect(document.getElementById(approve.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Zatwierdza przygotowane rozstrzygnięcia zaznaczonych uwag: 1. Pominięte: 2 (bez rozstrzygnięcia albo już zatwierdzone).',
+    );
+    await user.click(approve);
+    expect(await screen.findByText('Zatwierdzono rozstrzygnięcia zaznaczonych uwag (1).')).toBeTruthy();
+    expect(bulkCalls(page.calls)).toEqual([{ commentIds: ['c2'], action: 'approve' }]);
+  });
+
+  it('sends nothing to approve when no ticked comment has a drafted disposition', async () => {
+    const user = userEvent.setup();
+    const page = openBulk();
+    const table = await screen.findByRole('table');
+    await user.click(within(table).getByRole('checkbox', { name: 'Zaznacz uwagę U/2026/0001' }));
+    const approve = screen.getByRole('button', { name: 'Zatwierdź rozstrzygnięcia (0)' });
+    expect(approve.getAttribute('aria-disabled')).toBe('true');
+    await user.click(approve);
+    expect(bulkCalls(page.calls)).toEqual([]);
+  });
+
+  it('says which comments stopped an all-or-nothing change, and reads the table again', async () => {
+    const user = userEvent.setup();
+    const page = openBulk(
+      reply(409, {
+        message: 'nothing was changed: 1 of the comments cannot be approved (U/2026/0002: there is no disposition to approve yet)',
+        comments: [{ id: 'c2', number: 'U/2026/0002', reason: 'there is no disposition to approve yet' }],
+      }),
+    );
+    const table = await screen.findByRole('table');
+    await user.click(within(table).getByRole('checkbox', { name: 'Zaznacz uwagę U/2026/0002' }));
+    const before = triageCalls(page.calls).length;
+    await user.click(screen.getByRole('button', { name: 'Zatwierdź rozstrzygnięcia (1)' }));
+    expect(
+      await screen.findByText('Nic nie zmieniono: tych uwag nie można teraz tak zmienić (wycofane albo bez rozstrzygnięcia): U/2026/0002. Tabela została odświeżona.'),
+    ).toBeTruthy();
+    await waitFor(() => expect(triageCalls(page.calls).length).toBeGreaterThan(before));
+    // The ticks stay, to try again.
+    expect((within(screen.getByRole('table')).getByRole('checkbox', { name: 'Zaznacz uwagę U/2026/0002' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('offers no boxes nor bulk actions to experts, and has no violations axe finds for coordinators', async () => {
+    const expertPage = openBulk(undefined, 'expert');
+    await screen.findByRole('table');
+    expect(screen.queryAllByRole('checkbox')).toEqual([]);
+    expect(screen.queryByRole('region', { name: 'Działania na zaznaczonych uwagach' })).toBeNull();
+    expertPage.unmount();
+    const user = userEvent.setup();
+    const { container } = openBulk();
+    const table = await screen.findByRole('table');
+    await user.click(within(table).getByRole('checkbox', { name: 'Zaznacz uwagę U/2026/0001' }));
+    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.map((v) => v.id)).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '@commonplan/domain';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { useApiData } from '../../api/useApiData';
 import { formatDateTime } from '../../i18n/format';
+import { ConfirmAction } from '../../ui/ConfirmAction';
+import { Loading } from '../../ui/Loading';
 import { ErrorMessage, StatusMessage } from '../../ui/Messages';
 import { useWorkspace } from '../workspace/workspace-context';
 
@@ -15,9 +17,17 @@ interface Approval {
   approvedAt: string;
 }
 
+/** GET …/approvals/subject: what a sign-off is about (apps/api/src/decisions/approvals.service.ts). */
+export interface ApprovalSubject {
+  document: { id: string; title: string };
+  version: { id: string; number: number; name: string; createdAt: string; contentHash: string };
+  resolutions: Array<{ id: string; title: string; state: string; number: string | null; fullTitle: string | null; decidedAt: string | null; body: { id: string; name: string } }>;
+}
+
 /**
  * Which members approved (signed off) this version, each naming the hash it approved; a member's representative
- * approves it for its member.
+ * approves it for its member after seeing what they sign (the document, the version and its date, the SHA-256 and the
+ * resolution that adopted it) and confirming.
  */
 export function VersionApprovals({ documentId, versionId, contentHash }: { documentId: string; versionId: string; contentHash: string }) {
   const { t, i18n } = useTranslation();
@@ -27,9 +37,13 @@ export function VersionApprovals({ documentId, versionId, contentHash }: { docum
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const approveButton = useRef<HTMLButtonElement>(null);
   const list = approvals.data ?? [];
   const mine = workspace.organisationId !== null && list.some((a) => a.organisation.id === workspace.organisationId);
-  const mayApprove = can(workspace.role, 'decisions.vote') && workspace.organisationId !== null && !mine;
+  const mayApprove = approvals.data !== null && can(workspace.role, 'decisions.vote') && workspace.organisationId !== null && !mine;
+  const subject = useApiData<ApprovalSubject>(mayApprove && confirming ? `${path}/subject` : null);
+  const organisation = workspace.organisationName ?? '';
 
   async function approve() {
     if (busy) return;
@@ -37,7 +51,8 @@ export function VersionApprovals({ documentId, versionId, contentHash }: { docum
     setFailure(null);
     try {
       await api.post(path, {});
-      setNotice(t('versions.approvals.done', { organisation: workspace.organisationName ?? '' }));
+      setConfirming(false);
+      setNotice(t('versions.approvals.done', { organisation }));
       approvals.reload();
     } catch (error) {
       setFailure(error);
@@ -46,11 +61,17 @@ export function VersionApprovals({ documentId, versionId, contentHash }: { docum
     }
   }
 
+  function cancel() {
+    setConfirming(false);
+    setFailure(null);
+    requestAnimationFrame(() => approveButton.current?.focus());
+  }
+
   return (
     <section aria-labelledby="approvals-heading" className="panel">
       <h2 id="approvals-heading">{t('versions.approvals.heading')}</h2>
       <StatusMessage message={notice} />
-      <ErrorMessage message={failure ? errorText(failure, t) : approvals.error ? errorText(approvals.error, t) : null} />
+      <ErrorMessage message={approvals.error ? errorText(approvals.error, t) : null} />
       {list.length === 0 ? (
         <p>{t('versions.approvals.none')}</p>
       ) : (
@@ -63,14 +84,69 @@ export function VersionApprovals({ documentId, versionId, contentHash }: { docum
           ))}
         </ul>
       )}
-      {mayApprove && (
+      {mayApprove && !confirming && (
         <>
           <p className="field__hint">{t('versions.approvals.hint', { hash: contentHash })}</p>
-          <button type="button" className="button button--primary" aria-disabled={busy} onClick={() => void approve()}>
-            {t('versions.approvals.approve', { organisation: workspace.organisationName ?? '' })}
+          <button ref={approveButton} type="button" className="button button--primary" onClick={() => setConfirming(true)}>
+            {t('versions.approvals.approve', { organisation })}
           </button>
         </>
       )}
+      {mayApprove && confirming && (
+        <div className="approval-confirm">
+          <h3>{t('versions.approvals.subjectHeading')}</h3>
+          {subject.data ? (
+            <>
+              <SubjectFacts subject={subject.data} />
+              <ConfirmAction
+                question={t('versions.approvals.question', { organisation })}
+                confirmLabel={t('versions.approvals.confirm')}
+                onConfirm={() => void approve()}
+                onCancel={cancel}
+                busy={busy}
+                error={failure ? errorText(failure, t) : null}
+              />
+            </>
+          ) : subject.error ? (
+            <>
+              <ErrorMessage message={errorText(subject.error, t)} />
+              <button type="button" className="button" onClick={cancel}>
+                {t('common.cancel')}
+              </button>
+            </>
+          ) : (
+            <Loading label={t('versions.approvals.subjectLoading')} />
+          )}
+        </div>
+      )}
     </section>
+  );
+}
+
+/** What is signed: the document, the version with its date (Warsaw time) and SHA-256, and the resolution that adopted it. */
+function SubjectFacts({ subject }: { subject: ApprovalSubject }) {
+  const { t, i18n } = useTranslation();
+  const { version } = subject;
+  const adopted = subject.resolutions.find((r) => r.state === 'adopted');
+  const pending = subject.resolutions.filter((r) => r.state !== 'adopted');
+  return (
+    <dl className="facts">
+      <dt>{t('versions.approvals.subject.document')}</dt>
+      <dd>{subject.document.title}</dd>
+      <dt>{t('versions.approvals.subject.version')}</dt>
+      <dd>{t('versions.approvals.subject.versionValue', { number: version.number, name: version.name, date: formatDateTime(version.createdAt, i18n.language) })}</dd>
+      <dt>{t('versions.approvals.subject.hash')}</dt>
+      <dd>
+        <code className="hash">{version.contentHash}</code>
+      </dd>
+      <dt>{t('versions.approvals.subject.resolution')}</dt>
+      <dd>
+        {adopted
+          ? t('versions.approvals.subject.adoptedBy', { title: adopted.fullTitle ?? adopted.title, date: adopted.decidedAt ? formatDateTime(adopted.decidedAt, i18n.language) : t('common.none') })
+          : pending.length > 0
+            ? t('versions.approvals.subject.pending', { title: pending[0]!.title, body: pending[0]!.body.name })
+            : t('versions.approvals.subject.none')}
+      </dd>
+    </dl>
   );
 }

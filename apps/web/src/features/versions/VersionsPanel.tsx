@@ -9,16 +9,17 @@ import { StatusMessage } from '../../ui/Messages';
 import { SelectField } from '../../ui/SelectField';
 import { WorkspaceContext } from '../workspace/workspace-context';
 import { FreezeForm } from './FreezeForm';
-import { freezeVersion, shortHash, type VersionSummary, versionsPath } from './versions-api';
+import { freezeVersion, shortHash, useVersionsChanged, type VersionSummary, versionsPath } from './versions-api';
 
 /**
  * The document's versions in the side column: freeze the text under a name (edit access), open a version, and
- * compare any two (or one with the live text).
+ * compare any two (or one with the live text). The list follows versions frozen by others (the server's doc-event).
  */
 export function VersionsPanel({ workspaceId, documentId, canFreeze }: { workspaceId: string; documentId: string; canFreeze: boolean }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const versions = useApiData<VersionSummary[]>(versionsPath(documentId));
+  useVersionsChanged(documentId, versions.reload);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { DocumentDiff } from '@commonplan/editor';
 import { api } from '../../api/client';
 
@@ -37,3 +38,21 @@ export const restoreVersion = (documentId: string, versionId: string) =>
 
 /** The first 12 hex digits of a content hash, for lists (the whole hash is on the version's page). */
 export const shortHash = (hash: string) => hash.slice(0, 12);
+
+const CHANGED = 'commonplan:versions-changed';
+
+/** Says that the versions of a document changed (the server's `versions` doc-event: someone froze or restored one). */
+export const versionsChanged = (documentId: string) => window.dispatchEvent(new CustomEvent<string>(CHANGED, { detail: documentId }));
+
+/** Calls `onChange` each time the versions of `documentId` change (see versionsChanged). */
+export function useVersionsChanged(documentId: string, onChange: () => void): void {
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  useEffect(() => {
+    const listener = (event: Event) => {
+      if ((event as CustomEvent<string>).detail === documentId) latest.current();
+    };
+    window.addEventListener(CHANGED, listener);
+    return () => window.removeEventListener(CHANGED, listener);
+  }, [documentId]);
+}

@@ -1,10 +1,12 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { renderPage } from '../../test/fake-api';
 import { renderWithApp } from '../../test/render';
 import { DiffView } from './DiffView';
 import { FreezeForm } from './FreezeForm';
-import { shortHash } from './versions-api';
+import { shortHash, type VersionSummary, versionsChanged } from './versions-api';
+import { VersionsPanel } from './VersionsPanel';
 
 describe('DiffView', () => {
   it('shows insertions and deletions in the text, marked for the eye and named for screen readers', () => {
@@ -64,5 +66,41 @@ describe('FreezeForm', () => {
 
   it('shortens hashes for lists', () => {
     expect(shortHash('a'.repeat(64))).toBe('aaaaaaaaaaaa');
+  });
+});
+
+const version = (number: number, name: string, by: string): VersionSummary => ({
+  id: `v${number}`,
+  documentId: 'd1',
+  number,
+  name,
+  contentHash: String(number).repeat(64),
+  createdAt: '2026-12-01T09:00:00.000Z',
+  createdBy: { id: `u-${by}`, displayName: by },
+});
+
+describe('VersionsPanel', () => {
+  it('shows a version someone else froze as soon as the server says so, without a reload', async () => {
+    let stored = [version(1, 'v1.0', 'Anna Koordynator')];
+    const { calls } = renderPage(<VersionsPanel workspaceId="w1" documentId="d1" canFreeze={false} />, {
+      route: '/w/:workspaceId/d/:documentId',
+      path: '/w/w1/d/d1',
+      role: 'expert',
+      routes: { 'GET /documents/d1/versions': () => stored },
+    });
+    await screen.findByRole('link', { name: 'Wersja 1: v1.0' });
+    const fetches = () => calls.filter((call) => call.path === '/documents/d1/versions').length;
+    expect(fetches()).toBe(1);
+
+    // News of another document changes nothing here.
+    stored = [version(2, 'v1.1 — po uwagach', 'Ekspert SSOM'), ...stored];
+    act(() => versionsChanged('d2'));
+    expect(fetches()).toBe(1);
+    // Another person froze a version of this one: the list is fetched again and shows it first.
+    act(() => versionsChanged('d1'));
+    const newest = await screen.findByRole('link', { name: 'Wersja 2: v1.1 — po uwagach' });
+    expect(fetches()).toBe(2);
+    expect(screen.getAllByRole('link').map((link) => link.textContent)).toEqual(['Wersja 2: v1.1 — po uwagach', 'Wersja 1: v1.0']);
+    expect(newest.closest('li')?.textContent).toContain('Ekspert SSOM');
   });
 });

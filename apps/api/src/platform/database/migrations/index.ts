@@ -14,6 +14,7 @@ import { SecretTalliesSealedVotes1796529177240 } from './1796529177240-secret-ta
 import { ConsultationReportFacts1796529753449 } from './1796529753449-consultation-report-facts';
 import { AdoptedTextFrozen1796529901526 } from './1796529901526-adopted-text-frozen';
 import { StatuteRules1796537100000 } from './1796537100000-statute-rules';
+import { DocumentOrganisationAccess1796543098836 } from './1796543098836-document-organisation-access';
 
 /** Every migration, oldest first. `npm run db:migration:create -- <name>` adds a file and a line here. */
-export const migrations = [Foundation1764489600000, CoDrafting1764576000000, DocumentVersions1796037735201, DocumentComments1796039067976, ConsultationRounds1796041745052, ConsultationComments1796041982505, ConsultationDispositions1796042277402, ConsultationProposals1796045593014, ConsultationReports1796045643353, Decisions1796047544392, ResolutionAttachments1796049094747, Jobs1796522420241, SecretTalliesSealedVotes1796529177240, ConsultationReportFacts1796529753449, AdoptedTextFrozen1796529901526, StatuteRules1796537100000];
+export const migrations = [Foundation1764489600000, CoDrafting1764576000000, DocumentVersions1796037735201, DocumentComments1796039067976, ConsultationRounds1796041745052, ConsultationComments1796041982505, ConsultationDispositions1796042277402, ConsultationProposals1796045593014, ConsultationReports1796045643353, Decisions1796047544392, ResolutionAttachments1796049094747, Jobs1796522420241, SecretTalliesSealedVotes1796529177240, ConsultationReportFacts1796529753449, AdoptedTextFrozen1796529901526, StatuteRules1796537100000, DocumentOrganisationAccess1796543098836];

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { generateOpenApiDocument } from '../src/platform/http/openapi';
+
+const root = resolve(__dirname, '../../..');
+const committed = (path: string) => readFileSync(resolve(root, path), 'utf8');
+
+// The web app's types and client come from the API's OpenAPI document (`npm run openapi:generate`, which runs
+// tools/openapi/generate.mjs); these fail when the committed copies no longer match what the API's code produces, so
+// a change to a controller or DTO cannot leave the web app's contract behind.
+describe('the API contract the web app is generated from', () => {
+  let document: OpenAPIObject;
+
+  beforeAll(async () => {
+    document = await generateOpenApiDocument();
+  });
+
+  it('apps/web/src/api/openapi.json is the document the API serves (run `npm run openapi:generate` when not)', () => {
+    expect(JSON.parse(committed('apps/web/src/api/openapi.json'))).toEqual(JSON.parse(JSON.stringify(document)));
+  });
+
+  it('apps/web/src/api/schema.d.ts and openapi.json are what the generator writes now', () => {
+    const check = spawnSync(process.execPath, ['tools/openapi/generate.mjs', '--check'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    expect({ status: check.status, stderr: check.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  it('documents errors as problem details with their stable codes', () => {
+    const schemas = document.components?.schemas as Record<string, { required?: string[]; enum?: string[] }>;
+    expect(schemas['ProblemDetailsDto'].required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'code']));
+    expect(schemas['ProblemCode'].enum).toEqual(expect.arrayContaining(['validation_failed', 'last_coordinator', 'wrong_credentials']));
+  });
+
+  it.each([
+    ['/api/auth/login', 'post'],
+    ['/api/auth/me', 'get'],
+    ['/api/auth/sessions', 'get'],
+    ['/api/workspaces/{workspaceId}/people', 'get'],
+    ['/api/workspaces/{workspaceId}/invitations', 'get'],
+    ['/api/invitations/{token}', 'get'],
+    ['/api/workspaces/{workspaceId}/organisations', 'get'],
+  ])('documents what %s (%s) answers', (path, method) => {
+    const responses = (document.paths[path] as Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>)[method].responses;
+    const ok = Object.entries(responses).find(([status]) => status.startsWith('2'))?.[1];
+    expect(ok?.content?.['application/json']?.schema).toBeDefined();
+  });
+});
