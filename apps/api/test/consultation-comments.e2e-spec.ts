@@ -109,6 +109,7 @@ describe('consultation comments: public form, members and partners, staff entrie
     // Open by state, but past its closing time: a late comment is refused.
     const late = await post(`/api/public/rounds/${closed}/comments`, publicComment(), { ip: '198.51.100.2' });
     expect(late.status).toBe(409);
+    expect(late.body.code).toBe('round_not_accepting_comments');
     await server.request(`/api/rounds/${closed}/close`, { token: coordinator, body: {} });
     expect((await post(`/api/rounds/${closed}/comments`, comment(), { token: partner })).status).toBe(409);
     const notYet = await newRound({ opensAt: new Date(Date.now() + DAY).toISOString() });
@@ -121,7 +122,7 @@ describe('consultation comments: public form, members and partners, staff entrie
     expect((await post(`/api/rounds/${membersOnly}/comments`, comment(), { token: representative })).status).toBe(201);
     expect((await post(`/api/rounds/${roundId}/comments`, comment(), { token: observer })).status).toBe(403);
     expect((await post(`/api/rounds/${roundId}/comments/entered`, publicComment({ channel: 'post' }), { token: partner })).status).toBe(403);
-    expect((await post(`/api/rounds/${roundId}/comments/entered`, publicComment({ channel: 'epuap' }), { token: coordinator })).status).toBe(409);
+    expect((await post(`/api/rounds/${roundId}/comments/entered`, publicComment({ channel: 'epuap' }), { token: coordinator })).body).toMatchObject({ status: 409, code: 'round_channel_not_taken' });
   });
 
   it('refuses malformed and oversized comments, drops honeypot ones in silence, and limits each address alone', async () => {

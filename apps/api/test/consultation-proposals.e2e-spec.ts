@@ -102,6 +102,7 @@ describe('proposed wording → draft: an accepted comment’s wording applied to
     expect(row.applied).toMatchObject({ text: 'Kolej metropolitalna i autobusy miejskie' });
     const again = await apply('transport', { text: 'Inaczej', expectedText: 'Kolej metropolitalna i autobusy miejskie' });
     expect(again.status).toBe(409);
+    expect(again.body.code).toBe('proposal_already_applied');
     const audit = (await server.request(`/api/workspaces/${await server.demoWorkspaceId()}/audit?limit=50`, { token: coordinator })).body;
     const entries = (Array.isArray(audit) ? audit : audit.entries) as Array<{ action: string; targetId: string; details: Record<string, unknown> }>;
     expect(entries.filter((e) => e.action === 'document.proposal_applied' && e.targetId === documentId && e.details['commentId'] === ids['transport'])).toHaveLength(1);
@@ -113,10 +114,11 @@ describe('proposed wording → draft: an accepted comment’s wording applied to
     expect(seen).toBe('Czyste powietrze');
     const stale = await apply('air', { text: 'Powietrze', expectedText: 'Czyste powietrze w miastach' });
     expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('passage_changed');
     expect(await text()).toContain('Cel 2. Czyste powietrze.');
 
     await decide('sea', 'rejected');
-    expect((await apply('sea', { text: 'x', expectedText: 'Gospodarka morska' })).status).toBe(409);
+    expect((await apply('sea', { text: 'x', expectedText: 'Gospodarka morska' })).body).toMatchObject({ status: 409, code: 'proposal_not_accepted' });
     await decide('general', 'accepted');
     expect((await apply('general', { text: 'x', expectedText: '' })).status).toBe(422);
 

@@ -199,6 +199,7 @@ describe('the consultation report: preview, publication as frozen editions, publ
 
     const refused = await server.request(`/api/rounds/${roundId}/report/publish`, { token: coordinator, body: {} });
     expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('report_undecided_comments');
     expect(refused.body.undecided).toEqual(pending);
     expect(refused.body.message).toContain('6 comments');
     expect(refused.body.message).toContain(numbers.anna);
@@ -343,6 +344,7 @@ describe('the consultation report: preview, publication as frozen editions, publ
   it('makes a later change a new edition, numbered 2, while edition 1 reads the same', async () => {
     const again = await server.request(`/api/rounds/${roundId}/report/publish`, { token: coordinator, body: {} });
     expect(again.status).toBe(409);
+    expect(again.body.code).toBe('report_unchanged');
     expect(again.body.message).toContain('nothing changed');
 
     await decide('partner', 'partly_accepted', 'Po ponownej analizie: gospodarka morska dopisana do celu 2.', false);

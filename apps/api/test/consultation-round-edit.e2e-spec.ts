@@ -120,7 +120,7 @@ describe('consultation rounds: changing a draft or announced round, deleting a d
     expect((await step(id, 'open')).status).toBe(200);
     const open = await patch(id, { closesAt: at(50) });
     expect(open.status).toBe(409);
-    expect(open.body.message).toBe('a round that is open cannot be changed: only a draft or announced round can');
+    expect(open.body).toMatchObject({ code: 'round_not_editable', message: 'a round that is open cannot be changed: only a draft or announced round can' });
     expect((await server.request(`/api/rounds/${id}`, { token: coordinator })).body.closesAt).toBe(announced.body.closesAt);
     // A refused change is not audited.
     expect((await auditActions(1))[0].action).toBe('consultation.opened');
@@ -141,7 +141,7 @@ describe('consultation rounds: changing a draft or announced round, deleting a d
     expect((await step(announced, 'announce')).status).toBe(200);
     const refused = await remove(announced);
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toBe('a round that is announced cannot be deleted: only a draft round can');
+    expect(refused.body).toMatchObject({ code: 'round_not_deletable', message: 'a round that is announced cannot be deleted: only a draft round can' });
     expect((await server.request(`/api/public/rounds/${announced}`)).status).toBe(200);
   });
 

@@ -133,6 +133,7 @@ describe('consultation triage: bulk assignment and approval, all or nothing', ()
     }
     const blocked = await bulk({ commentIds: [ids[0], ids[1], ids[3]], action: 'approve' });
     expect(blocked.status).toBe(409);
+    expect(blocked.body.code).toBe('triage_bulk_refused');
     expect(blocked.body.comments).toEqual([{ id: ids[3], number: numbers[3], reason: 'there is no disposition to approve yet' }]);
     expect(blocked.body.message).toContain(numbers[3]);
     let rows = await byId();
@@ -159,7 +160,7 @@ describe('consultation triage: bulk assignment and approval, all or nothing', ()
     expect((await server.request(`/api/consultation-comments/${withdrawn.id}`, { method: 'DELETE', token: partner })).body.withdrawn).toBe(true);
     const refused = await bulk({ commentIds: [ids[3], withdrawn.id], action: 'assign', assigneeId: expertId });
     expect(refused.status).toBe(409);
-    expect(refused.body.comments).toEqual([{ id: withdrawn.id, number: withdrawn.number, reason: 'the comment was withdrawn' }]);
+    expect(refused.body).toMatchObject({ code: 'triage_bulk_refused', comments: [{ id: withdrawn.id, number: withdrawn.number, reason: 'the comment was withdrawn' }] });
     expect((await byId()).get(ids[3])!.assignee).toBeNull();
   });
 });

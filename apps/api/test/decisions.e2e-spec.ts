@@ -23,6 +23,11 @@ describe('decisions: a meeting of the general assembly with the 15 SSOM members,
   const sockets: Socket[] = [];
 
   const api = (path: string, token: string, body?: unknown, method?: string) => server.request(`/api${path}`, { token, body, method });
+  /** A refusal's status and stable code (problem details), which the web app translates. */
+  const refusal = async (pending: Promise<{ status: number; body: { code?: string } }>) => {
+    const { status, body } = await pending;
+    return { status, code: body.code };
+  };
   const meetingOf = async (meetingId: string) => (await api(`/meetings/${meetingId}`, coordinator)).body;
 
   beforeAll(async () => {
@@ -75,14 +80,14 @@ describe('decisions: a meeting of the general assembly with the 15 SSOM members,
     const absent = MEMBERS[10];
     const holder = MEMBERS[0];
     const proxy = { toOrganisationId: orgIds[holder.name], authorisation: 'Pełnomocnictwo Wójta z 30 listopada 2026' };
-    expect((await api(`/meetings/${meeting.id}/proxies`, tokens[absent.name], proxy)).status).toBe(409);
+    expect(await refusal(api(`/meetings/${meeting.id}/proxies`, tokens[absent.name], proxy))).toEqual({ status: 409, code: 'proxy_refused' });
     const body = (await api(`/bodies/${assemblyId}`, coordinator)).body;
     const allowed = await api(`/bodies/${assemblyId}`, coordinator, { rules: { ...body.rules, general: { ...body.rules.general, proxiesAllowed: true } } }, 'PATCH');
     expect(allowed.status).toBe(200);
     expect((await api(`/meetings/${meeting.id}/proxies`, tokens[absent.name], proxy)).status).toBe(201);
     // A chain (the holder's vote handed on) and a second authorisation are refused.
-    expect((await api(`/meetings/${meeting.id}/proxies`, tokens[MEMBERS[11].name], { toOrganisationId: orgIds[absent.name], authorisation: 'x' })).status).toBe(409);
-    expect((await api(`/meetings/${meeting.id}/proxies`, tokens[absent.name], { toOrganisationId: orgIds[MEMBERS[1].name], authorisation: 'x' })).status).toBe(409);
+    expect(await refusal(api(`/meetings/${meeting.id}/proxies`, tokens[MEMBERS[11].name], { toOrganisationId: orgIds[absent.name], authorisation: 'x' }))).toEqual({ status: 409, code: 'proxy_refused' });
+    expect(await refusal(api(`/meetings/${meeting.id}/proxies`, tokens[absent.name], { toOrganisationId: orgIds[MEMBERS[1].name], authorisation: 'x' }))).toEqual({ status: 409, code: 'proxy_refused' });
     const withProxy = await meetingOf(meeting.id);
     expect(withProxy.quorum.actual).toBe(11);
     expect(withProxy.members.find((m: { id: string }) => m.id === orgIds[absent.name])).toMatchObject({ presence: 'represented', representedBy: orgIds[holder.name] });
@@ -100,10 +105,10 @@ describe('decisions: a meeting of the general assembly with the 15 SSOM members,
     // The holder votes for the member that gave the proxy.
     expect((await api(`/votes/${vote.id}/ballots`, tokens[holder.name], { choice: 'for', forOrganisationId: orgIds[absent.name] })).status).toBe(201);
     // Nobody votes twice for one member; an absent member, a partner and a stranger's proxy are refused.
-    expect((await api(`/votes/${vote.id}/ballots`, tokens[MEMBERS[0].name], { choice: 'against' })).status).toBe(409);
-    expect((await api(`/votes/${vote.id}/ballots`, tokens[MEMBERS[12].name], { choice: 'for' })).status).toBe(409);
-    expect((await api(`/votes/${vote.id}/ballots`, partner, { choice: 'for' })).status).toBe(403);
-    expect((await api(`/votes/${vote.id}/ballots`, tokens[MEMBERS[1].name], { choice: 'for', forOrganisationId: orgIds[MEMBERS[13].name] })).status).toBe(409);
+    expect(await refusal(api(`/votes/${vote.id}/ballots`, tokens[MEMBERS[0].name], { choice: 'against' }))).toEqual({ status: 409, code: 'already_voted' });
+    expect(await refusal(api(`/votes/${vote.id}/ballots`, tokens[MEMBERS[12].name], { choice: 'for' }))).toEqual({ status: 409, code: 'ballot_refused' });
+    expect(await refusal(api(`/votes/${vote.id}/ballots`, partner, { choice: 'for' }))).toEqual({ status: 403, code: 'representatives_only' });
+    expect(await refusal(api(`/votes/${vote.id}/ballots`, tokens[MEMBERS[1].name], { choice: 'for', forOrganisationId: orgIds[MEMBERS[13].name] }))).toEqual({ status: 409, code: 'ballot_refused' });
     expect((await api(`/votes/${vote.id}/ballots`, tokens[MEMBERS[2].name], { choice: 'maybe' })).status).toBe(400);
     // The tally is live on a named ballot.
     const live = (await meetingOf(meeting.id)).agenda[0].votes[0];
@@ -113,7 +118,7 @@ describe('decisions: a meeting of the general assembly with the 15 SSOM members,
     const closed = (await api(`/votes/${vote.id}/close`, coordinator, {})).body;
     expect(closed.state).toBe('closed');
     expect(closed.outcome).toMatchObject({ adopted: true, reason: 'adopted', quorum: { reached: true, actual: 11 }, tally: { for: { count: 8 }, against: { count: 2 }, abstain: { count: 1 } } });
-    expect((await api(`/votes/${vote.id}/ballots`, tokens[MEMBERS[11].name], { choice: 'for' })).status).toBe(409);
+    expect(await refusal(api(`/votes/${vote.id}/ballots`, tokens[MEMBERS[11].name], { choice: 'for' }))).toEqual({ status: 409, code: 'vote_closed' });
     const adopted = (await api(`/resolutions/${resolution.id}`, coordinator)).body;
     const year = new Date().getUTCFullYear();
     expect(adopted).toMatchObject({ state: 'adopted', number: `1/${year}`, fullTitle: `Uchwała nr 1/${year} Walnego Zebrania Członków w sprawie przyjęcia Strategii Rozwoju SOM 2030` });
@@ -153,7 +158,7 @@ describe('decisions: a meeting of the general assembly with the 15 SSOM members,
     // Any member of the workspace reads the resolution's votes, the remote window with its closing time among them.
     const listed = (await api(`/resolutions/${remote.id}/votes`, tokens['Gmina Police'])).body;
     expect(listed).toEqual([expect.objectContaining({ id: window.id, meetingId: null, state: 'open', closesAt: closesAt.toISOString(), castCount: 8 })]);
-    expect((await api(`/votes/${window.id}/close`, coordinator, {})).status).toBe(409);
+    expect(await refusal(api(`/votes/${window.id}/close`, coordinator, {}))).toEqual({ status: 409, code: 'remote_vote_not_over' });
     const votes = server.server.app.get(VotesService);
     await votes.sweep(new Date());
     const reminded = server.outbox().filter((m) => m.subject.startsWith('Przypomnienie: głosowanie'));
@@ -171,7 +176,7 @@ describe('decisions: a meeting of the general assembly with the 15 SSOM members,
     const approved = await api(path, tokens['Gmina Police'], {});
     expect(approved.status).toBe(201);
     expect(approved.body).toEqual([expect.objectContaining({ organisation: { id: orgIds['Gmina Police'], name: 'Gmina Police' }, contentHash: versionHash })]);
-    expect((await api(path, tokens['Gmina Police'], {})).status).toBe(409);
+    expect(await refusal(api(path, tokens['Gmina Police'], {}))).toEqual({ status: 409, code: 'already_approved' });
     expect((await api(path, partner, {})).status).toBe(403);
     expect((await api(path, coordinator, {})).status).toBe(403);
     expect((await api(path, partner)).body).toHaveLength(1);
@@ -209,7 +214,7 @@ describe('decisions: a meeting of the general assembly with the 15 SSOM members,
     const closesAt = new Date(Date.now() + 60_000);
     const vote = (await api(`/resolutions/${resolution.id}/votes`, coordinator, { closesAt: closesAt.toISOString() })).body;
     expect((await upload('drugi.pdf', pdf, 'application/pdf')).status).toBe(409);
-    expect((await api(`/resolutions/${resolution.id}/attachments/${added.body[0].id}`, coordinator, undefined, 'DELETE')).status).toBe(409);
+    expect(await refusal(api(`/resolutions/${resolution.id}/attachments/${added.body[0].id}`, coordinator, undefined, 'DELETE'))).toEqual({ status: 409, code: 'attachments_frozen' });
     for (const member of MEMBERS.slice(0, 9)) await api(`/votes/${vote.id}/ballots`, tokens[member.name], { choice: 'for' });
     await server.server.app.get(VotesService).sweep(new Date(closesAt.getTime() + 1000));
     const adopted = (await api(`/resolutions/${resolution.id}`, coordinator)).body;

@@ -64,6 +64,8 @@ describe('document sharing: people and whole organisations', () => {
   it("gives an organisation's members its access on REST and on open connections, lists it, and takes it away when revoked", async () => {
     const documentId = await newDocument('Koncepcja ścieżek rowerowych');
     expect(await accessOf(documentId, police)).toBe('read');
+    const rename = await server.request(`/api/documents/${documentId}`, { method: 'PATCH', token: police, body: { title: 'Koncepcja tras' } });
+    expect(rename).toMatchObject({ status: 403, body: { code: 'document_access_insufficient' } });
     const s = await socket(police);
     expect(await emitAck(s, 'join', documentId)).toEqual({ ok: true, access: 'read' });
     expect(await edit(s, documentId, 'przed ')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -147,7 +149,16 @@ describe('document sharing: people and whole organisations', () => {
     expect(shared.people).toEqual([expect.objectContaining({ userId: partnerId, displayName: expect.any(String), expired: true, active: true })]);
     // Without it, the ended personal grant refuses (the end of an ad-hoc expert's work).
     expect((await revokeOrganisation(documentId, universityId)).status).toBe(204);
-    expect(await accessOf(documentId, partner)).toBe(403);
+    const ended = await server.request(`/api/documents/${documentId}`, { token: partner });
+    expect(ended).toMatchObject({ status: 403, body: { code: 'document_access_ended' } });
+  });
+
+  it('refuses a status the document cannot move to from the one it has, with a code', async () => {
+    const documentId = await newDocument('Koncepcja parkingów buforowych');
+    expect((await server.request(`/api/documents/${documentId}/archive`, { method: 'POST', token: coordinator })).body).toMatchObject({ status: 'archived' });
+    const adopted = await server.request(`/api/documents/${documentId}`, { method: 'PATCH', token: coordinator, body: { status: 'adopted' } });
+    expect(adopted).toMatchObject({ status: 409, body: { code: 'document_status_not_allowed' } });
+    expect((await server.request(`/api/documents/${documentId}`, { token: coordinator })).body.status).toBe('archived');
   });
 
   it('refuses bad input, organisations of other workspaces, and everyone but coordinators', async () => {

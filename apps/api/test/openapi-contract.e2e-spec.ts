@@ -26,6 +26,12 @@ describe('the API contract the web app is generated from', () => {
     expect({ status: check.status, stderr: check.stderr }).toEqual({ status: 0, stderr: '' });
   });
 
+  it('documents an export as the binary file it is, in each of its formats', () => {
+    const ok = (document.paths['/api/documents/{documentId}/export'].get?.responses as Record<string, { content?: Record<string, { schema?: unknown }> }>)['200'];
+    expect(Object.keys(ok.content ?? {})).toEqual(expect.arrayContaining(['application/pdf', expect.stringMatching(/^text\/markdown/)]));
+    for (const media of Object.values(ok.content ?? {})) expect(media.schema).toEqual({ type: 'string', format: 'binary' });
+  });
+
   it('documents errors as problem details with their stable codes', () => {
     const schemas = document.components?.schemas as Record<string, { required?: string[]; enum?: string[] }>;
     expect(schemas['ProblemDetailsDto'].required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'code']));
@@ -40,6 +46,21 @@ describe('the API contract the web app is generated from', () => {
     ['/api/workspaces/{workspaceId}/invitations', 'get'],
     ['/api/invitations/{token}', 'get'],
     ['/api/workspaces/{workspaceId}/organisations', 'get'],
+    // Documents, sharing, versions, comments, notifications and the audit trail.
+    ['/api/workspaces/{workspaceId}/documents', 'get'],
+    ['/api/documents/{documentId}/access', 'get'],
+    ['/api/documents/{documentId}/compare', 'get'],
+    ['/api/documents/{documentId}/comments', 'get'],
+    ['/api/workspaces/{workspaceId}/documents/import', 'post'],
+    ['/api/workspaces/{workspaceId}/notifications', 'get'],
+    ['/api/workspaces/{workspaceId}/audit/verify', 'get'],
+    // Decisions and what waits for a person.
+    ['/api/workspaces/{workspaceId}/bodies', 'get'],
+    ['/api/meetings/{meetingId}', 'get'],
+    ['/api/votes/{voteId}/ballots', 'post'],
+    ['/api/workspaces/{workspaceId}/register/verify', 'get'],
+    ['/api/public/registers/{slug}/entries/{position}', 'get'],
+    ['/api/workspaces/{workspaceId}/my-tasks', 'get'],
   ])('documents what %s (%s) answers', (path, method) => {
     const responses = (document.paths[path] as Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>)[method].responses;
     const ok = Object.entries(responses).find(([status]) => status.startsWith('2'))?.[1];

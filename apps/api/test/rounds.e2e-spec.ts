@@ -200,8 +200,10 @@ describe('consultation rounds: create on a frozen version, announce, open, close
     await server.request(`/api/rounds/${future}/announce`, { token: coordinator, body: {} });
     const early = await server.request(`/api/rounds/${future}/open`, { token: coordinator, body: {} });
     expect(early.status).toBe(409);
-    expect(early.body.message).toBe('the round opens at its opening time, not before');
-    expect((await server.request(`/api/rounds/${future}/close`, { token: coordinator, body: {} })).status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'round_not_yet_open', message: 'the round opens at its opening time, not before' });
+    const closing = await server.request(`/api/rounds/${future}/close`, { token: coordinator, body: {} });
+    expect(closing.status).toBe(409);
+    expect(closing.body.code).toBe('round_wrong_state');
 
     expect((await server.request(`/api/workspaces/${ws}/rounds`, { token: partner, body: { ...base(), opensAt: new Date().toISOString() } })).status).toBe(403);
     expect((await server.request(`/api/rounds/${future}/announce`, { token: partner, body: {} })).status).toBe(403);

@@ -76,7 +76,7 @@ describe('document versions: freeze, list, open, compare, restore', () => {
     // The same name again is a conflict naming the field; a nameless freeze a 400 naming it; a reader may not freeze.
     const again = await api(`/${documentId}/versions`, coordinator, { name: 'v1.0 — do konsultacji' });
     expect(again.status).toBe(409);
-    expect(JSON.stringify(again.body)).toContain('name');
+    expect(again.body).toMatchObject({ code: 'version_name_taken', errors: [{ field: 'name', code: 'version_name_taken' }] });
     const nameless = await api(`/${documentId}/versions`, coordinator, { name: '   ' });
     expect(nameless.status).toBe(400);
     expect(JSON.stringify(nameless.body)).toContain('name');

@@ -62,7 +62,10 @@ const NEXT: Record<RoundAction, { from: RoundState; to: RoundState }> = {
   publish_report: { from: 'closed', to: 'report_published' },
 };
 
-export type RoundTransition = { ok: true; state: RoundState } | { ok: false; reason: string };
+/** Why a step is refused: the round is in another state, or its opening or closing time has not come yet. */
+export type RoundTransitionRefusal = 'wrong_state' | 'before_opening_time' | 'before_closing_time';
+
+export type RoundTransition = { ok: true; state: RoundState } | { ok: false; refusal: RoundTransitionRefusal; reason: string };
 
 /**
  * The state after an action, or why it is not allowed now: the states go one way, a round opens no earlier than its
@@ -71,9 +74,9 @@ export type RoundTransition = { ok: true; state: RoundState } | { ok: false; rea
  */
 export function roundTransition(state: RoundState, action: RoundAction, times: { now: Date; opensAt: Date; closesAt: Date }): RoundTransition {
   const step = NEXT[action];
-  if (step.from !== state) return { ok: false, reason: `a round that is ${state} cannot be ${pastTense(action)}` };
-  if (action === 'open' && times.now.getTime() < times.opensAt.getTime()) return { ok: false, reason: 'the round opens at its opening time, not before' };
-  if (action === 'close' && times.now.getTime() < times.closesAt.getTime()) return { ok: false, reason: 'the round cannot close before its closing time' };
+  if (step.from !== state) return { ok: false, refusal: 'wrong_state', reason: `a round that is ${state} cannot be ${pastTense(action)}` };
+  if (action === 'open' && times.now.getTime() < times.opensAt.getTime()) return { ok: false, refusal: 'before_opening_time', reason: 'the round opens at its opening time, not before' };
+  if (action === 'close' && times.now.getTime() < times.closesAt.getTime()) return { ok: false, refusal: 'before_closing_time', reason: 'the round cannot close before its closing time' };
   return { ok: true, state: step.to };
 }
 

@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { WorkspaceCapability } from '../access/access.decorators';
 import { UuidParam } from '../platform/http/params';
+import { AuditPageDto, ChainReportDto } from './audit-responses.dto';
 import { type ChainReport, AuditService } from './audit.service';
 
 class AuditListQuery {
@@ -33,6 +34,7 @@ export class AuditController {
   /** The workspace's trail, newest first. */
   @WorkspaceCapability('audit.read')
   @Get()
+  @ApiOkResponse({ type: AuditPageDto })
   async list(@UuidParam('workspaceId') workspaceId: string, @Query() query: AuditListQuery) {
     const entries = await this.audit.list(workspaceId, query.before ?? null, query.limit ?? 50);
     return {
@@ -53,6 +55,7 @@ export class AuditController {
   /** Recomputes the hash chain and names the first broken entry. */
   @WorkspaceCapability('audit.read')
   @Get('verify')
+  @ApiOkResponse({ type: ChainReportDto })
   verify(@UuidParam('workspaceId') workspaceId: string): Promise<ChainReport> {
     return this.audit.verify(workspaceId);
   }

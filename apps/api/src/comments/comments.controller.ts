@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SignedIn, WorkspaceCapability } from '../access/access.decorators';
 import { CurrentMember, CurrentPrincipal, type Principal, type WorkspaceMember } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
 import { CommentBodyDto, CreateThreadDto } from './comment.dto';
+import { CommentThreadDto, NotificationsDto } from './comment-responses.dto';
 import { CommentsService } from './comments.service';
 import { NotificationsService } from './notifications.service';
 
@@ -16,6 +17,7 @@ export class CommentsController {
   /** The document's comment threads, oldest first (read access). */
   @SignedIn()
   @Get()
+  @ApiOkResponse({ type: [CommentThreadDto] })
   list(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal) {
     return this.comments.list(principal.userId, documentId);
   }
@@ -23,12 +25,14 @@ export class CommentsController {
   /** Starts a thread on a passage (comment access): 201 with the thread. */
   @SignedIn()
   @Post()
+  @ApiCreatedResponse({ type: CommentThreadDto })
   create(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal, @Body() body: CreateThreadDto) {
     return this.comments.create(principal.userId, documentId, body);
   }
 
   @SignedIn()
   @Post(':threadId/replies')
+  @ApiCreatedResponse({ type: CommentThreadDto })
   reply(
     @UuidParam('documentId') documentId: string,
     @UuidParam('threadId') threadId: string,
@@ -41,6 +45,7 @@ export class CommentsController {
   @SignedIn()
   @Post(':threadId/resolve')
   @HttpCode(200)
+  @ApiOkResponse({ type: CommentThreadDto })
   resolve(@UuidParam('documentId') documentId: string, @UuidParam('threadId') threadId: string, @CurrentPrincipal() principal: Principal) {
     return this.comments.setStatus(principal.userId, documentId, threadId, 'resolved');
   }
@@ -48,6 +53,7 @@ export class CommentsController {
   @SignedIn()
   @Post(':threadId/reopen')
   @HttpCode(200)
+  @ApiOkResponse({ type: CommentThreadDto })
   reopen(@UuidParam('documentId') documentId: string, @UuidParam('threadId') threadId: string, @CurrentPrincipal() principal: Principal) {
     return this.comments.setStatus(principal.userId, documentId, threadId, 'open');
   }
@@ -62,6 +68,7 @@ export class NotificationsController {
   /** The caller's notifications in the workspace, newest first, with the unread count. */
   @WorkspaceCapability('workspace.read')
   @Get('workspaces/:workspaceId/notifications')
+  @ApiOkResponse({ type: NotificationsDto })
   list(@CurrentMember() member: WorkspaceMember, @CurrentPrincipal() principal: Principal) {
     return this.notifications.list(principal.userId, member.workspaceId);
   }

@@ -160,7 +160,7 @@ export class CommentsService {
       if (!resolved.ok) {
         throw new BadRequestException({
           message: `mentions: ${id} is not a person who may read this document`,
-          errors: [{ field: 'mentions', message: 'only people of the workspace who may read the document can be mentioned' }],
+          errors: [{ field: 'mentions', message: 'only people of the workspace who may read the document can be mentioned', code: 'mention_not_allowed' }],
         });
       }
     }

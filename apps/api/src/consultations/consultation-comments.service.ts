@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { acceptsComments, can, commentNumber, quoted, type Role, type RoundAudience, type RoundChannel, type RoundState } from '@commonplan/domain';
 import { MembershipLookup } from '../access/membership-lookup';
@@ -11,6 +11,7 @@ import { warsawDateTime, warsawYear } from '../platform/warsaw-time';
 import { TokenService } from '../platform/security/tokens';
 import type { CommentContentDto, PublicCommentDto, StaffCommentDto } from './comment.dto';
 import { fieldError } from '../platform/http/field-error';
+import { problem } from '../platform/http/problem-codes';
 import { RoundEventsGateway } from './round-events.gateway';
 
 export interface CommentReceipt {
@@ -77,7 +78,7 @@ const SIGNED_IN: Partial<Record<Role, { audience: RoundAudience; type: 'member_j
   partner: { audience: 'partners', type: 'partner_organisation' },
 };
 
-const closedError = () => new ConflictException('the consultation does not accept comments now: it is not open, or its closing time has passed');
+const closedError = () => problem('round_not_accepting_comments', 'the consultation does not accept comments now: it is not open, or its closing time has passed');
 
 /** Comments in consultation rounds: from the public form, from signed-in members and partners, and entered by staff. */
 @Injectable()
@@ -137,7 +138,7 @@ export class ConsultationCommentsService {
   async enterForSubmitter(userId: string, roundId: string, dto: StaffCommentDto): Promise<CommentReceipt> {
     const round = await this.openRound(roundId);
     await this.requireStaff(userId, round.workspace_id);
-    if (!round.channels.includes(dto.channel)) throw new ConflictException(`this consultation does not take comments by ${dto.channel}`);
+    if (!round.channels.includes(dto.channel)) throw problem('round_channel_not_taken', `this consultation does not take comments by ${dto.channel}`);
     if (dto.meetingId) {
       if (dto.channel !== 'oral_protocol') throw fieldError('meetingId', 'only a comment made orally (channel oral_protocol) names the meeting it was made at');
       const [meeting] = await this.dataSource.query(`SELECT id FROM consultation_meetings WHERE id = $1 AND round_id = $2`, [dto.meetingId, round.id]);
@@ -221,7 +222,7 @@ export class ConsultationCommentsService {
 
   private async ownComment(commentId: string, who: { secret?: string; userId?: string }) {
     const comment = await this.identify(commentId, who);
-    if (comment.withdrawn_at) throw new ConflictException('the comment was withdrawn');
+    if (comment.withdrawn_at) throw problem('comment_withdrawn', 'the comment was withdrawn');
     const round = await this.openRound(comment.round_id);
     return { round, comment };
   }

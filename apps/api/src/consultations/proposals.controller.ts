@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SignedIn } from '../access/access.decorators';
 import { CurrentPrincipal, type Principal } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
+import { ProposalDto } from './consultation-responses.dto';
 import { ApplyProposalDto } from './proposal.dto';
 import { ProposalsService } from './proposals.service';
 
@@ -15,6 +16,7 @@ export class ProposalsController {
   /** The comment's proposed wording against its passage in the live draft (coordinators and the assigned expert). */
   @SignedIn()
   @Get('consultation-comments/:commentId/proposal')
+  @ApiOkResponse({ type: ProposalDto })
   suggestion(@UuidParam('commentId') commentId: string, @CurrentPrincipal() principal: Principal) {
     return this.proposals.suggestion(principal.userId, commentId);
   }
@@ -23,6 +25,7 @@ export class ProposalsController {
   @SignedIn()
   @Post('consultation-comments/:commentId/proposal/apply')
   @HttpCode(200)
+  @ApiOkResponse({ type: ProposalDto })
   apply(@UuidParam('commentId') commentId: string, @CurrentPrincipal() principal: Principal, @Body() body: ApplyProposalDto) {
     return this.proposals.apply(principal.userId, commentId, body);
   }

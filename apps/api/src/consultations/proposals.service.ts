@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException, ServiceUnavailableException, UnprocessableEntityException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { carryPassage, type CarriedPassage, replaceRangeUpdate } from '@commonplan/editor';
 import type { Disposition } from '@commonplan/domain';
@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { CollabEngine } from '../collab/collab-engine';
 import { requireStoredState } from '../collab/stored-state';
 import { DocumentAccessService } from '../documents/document-access.service';
+import { problem } from '../platform/http/problem-codes';
 import type { ApplyProposalDto } from './proposal.dto';
 import { RoundEventsGateway } from './round-events.gateway';
 
@@ -58,10 +59,10 @@ export class ProposalsService {
     const comment = await this.comment(commentId);
     await this.staff(userId, comment);
     const document = await this.access.require(userId, comment.document_id, 'edit');
-    if (comment.withdrawn_at) throw new ConflictException('the comment was withdrawn');
-    if (!comment.disposition || !APPLICABLE.has(comment.disposition)) throw new ConflictException('only an accepted or partly accepted comment’s wording goes into the draft');
-    if (comment.applied_at) throw new ConflictException('this comment’s wording was already applied to the draft');
-    if (comment.passage_from === null) throw new UnprocessableEntityException('the comment names no passage of the document; change the draft in the editor');
+    if (comment.withdrawn_at) throw problem('comment_withdrawn', 'the comment was withdrawn');
+    if (!comment.disposition || !APPLICABLE.has(comment.disposition)) throw problem('proposal_not_accepted', 'only an accepted or partly accepted comment’s wording goes into the draft');
+    if (comment.applied_at) throw problem('proposal_already_applied', 'this comment’s wording was already applied to the draft');
+    if (comment.passage_from === null) throw problem('proposal_no_passage', 'the comment names no passage of the document; change the draft in the editor');
 
     let refusal: 'deleted' | 'changed' | null = null;
     let placed: CarriedPassage | null = null;
@@ -72,8 +73,8 @@ export class ProposalsService {
       if (refusal || !placed) return null;
       return replaceRangeUpdate(state, placed, dto.text);
     });
-    if (refusal === 'deleted') throw new ConflictException('the passage is no longer in the draft; change the draft in the editor');
-    if (refusal === 'changed') throw new ConflictException('the passage was changed since you opened it; look at it again');
+    if (refusal === 'deleted') throw problem('passage_gone', 'the passage is no longer in the draft; change the draft in the editor');
+    if (refusal === 'changed') throw problem('passage_changed', 'the passage was changed since you opened it; look at it again');
     if (ack && !ack.ok) throw new ServiceUnavailableException(`the draft could not be changed: ${ack.error.message}`);
 
     await this.dataSource.transaction(async (manager) => {

@@ -178,7 +178,7 @@ export class MeetingDto {
   @MaxLength(10_000)
   notes?: string;
 
-  @ApiPropertyOptional({ description: 'how many took part (published in the report); null when not counted', nullable: true, minimum: PARTICIPANTS.min, maximum: PARTICIPANTS.max })
+  @ApiPropertyOptional({ type: 'integer', description: 'how many took part (published in the report); null when not counted', nullable: true, minimum: PARTICIPANTS.min, maximum: PARTICIPANTS.max })
   @IsOptional()
   @IsInt({ message: 'participants must be a whole number' })
   @Min(PARTICIPANTS.min, { message: 'participants must be 0 or more' })
@@ -212,7 +212,7 @@ export class UpdateMeetingDto {
   @MaxLength(10_000, { message: 'notes must be at most 10000 characters' })
   notes?: string;
 
-  @ApiPropertyOptional({ nullable: true, minimum: PARTICIPANTS.min, maximum: PARTICIPANTS.max })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: PARTICIPANTS.min, maximum: PARTICIPANTS.max })
   @IsOptional()
   @IsInt({ message: 'participants must be a whole number' })
   @Min(PARTICIPANTS.min, { message: 'participants must be 0 or more' })

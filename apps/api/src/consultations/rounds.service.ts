@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   can,
@@ -14,12 +14,14 @@ import {
   type RoundChannel,
   type RoundState,
   roundChangeRefusal,
+  type RoundTransitionRefusal,
   roundTransition,
   statusTransitionAllowed,
   timetableWarnings,
 } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
 import { fieldError } from '../platform/http/field-error';
+import { problem, type ProblemCode } from '../platform/http/problem-codes';
 import { RoundEventsGateway } from './round-events.gateway';
 import type { CreateRoundDto, MeetingDto, RoundPublicationDto, UpdateMeetingDto, UpdateRoundDto } from './round.dto';
 
@@ -153,6 +155,13 @@ const STAMP: Record<RoundAction, string> = { announce: 'announced_at', open: 'op
 
 const notFound = () => new NotFoundException('consultation round not found');
 
+/** The code of each refused step of a round (roundTransition). */
+export const TRANSITION_REFUSALS: Record<RoundTransitionRefusal, ProblemCode> = {
+  wrong_state: 'round_wrong_state',
+  before_opening_time: 'round_not_yet_open',
+  before_closing_time: 'round_not_yet_over',
+};
+
 /** A round closes after it opens: a 400 naming the field that was sent (closesAt unless only opensAt was). */
 function assertClosesAfterOpens(opensAt: Date, closesAt: Date, field: 'opensAt' | 'closesAt' = 'closesAt'): void {
   if (closesAt.getTime() > opensAt.getTime()) return;
@@ -242,7 +251,7 @@ export class RoundsService {
       const [round] = await manager.query(`SELECT * FROM consultation_rounds WHERE id = $1 FOR UPDATE`, [roundId]);
       const now = new Date();
       const result = roundTransition(round.state, action, { now, opensAt: new Date(round.opens_at), closesAt: new Date(round.closes_at) });
-      if (!result.ok) throw new ConflictException(result.reason);
+      if (!result.ok) throw problem(TRANSITION_REFUSALS[result.refusal], result.reason);
       await manager.query(`UPDATE consultation_rounds SET state = $2, ${STAMP[action]} = $3 WHERE id = $1`, [roundId, result.state, now]);
       if (action === 'open') await this.documentInConsultation(manager, round.document_id, workspaceId, userId);
       await this.audit.append(manager, {
@@ -269,7 +278,7 @@ export class RoundsService {
       const [round] = await manager.query(`SELECT state, opens_at, closes_at FROM consultation_rounds WHERE id = $1 FOR UPDATE`, [roundId]);
       if (!round) throw notFound();
       const refusal = roundChangeRefusal(round.state, 'edit');
-      if (refusal) throw new ConflictException(refusal);
+      if (refusal) throw problem('round_not_editable', refusal);
       assertClosesAfterOpens(dto.opensAt ?? new Date(round.opens_at), dto.closesAt ?? new Date(round.closes_at), dto.closesAt ? 'closesAt' : 'opensAt');
       const values: Partial<Record<keyof UpdateRoundDto, unknown>> = { ...dto };
       if (dto.informationClause !== undefined) values.informationClause = dto.informationClause.trim() || (await this.defaultClause(manager, workspaceId));
@@ -302,7 +311,7 @@ export class RoundsService {
       const [round] = await manager.query(`SELECT state, title, document_id, version_id FROM consultation_rounds WHERE id = $1 FOR UPDATE`, [roundId]);
       if (!round) throw notFound();
       const refusal = roundChangeRefusal(round.state, 'delete');
-      if (refusal) throw new ConflictException(refusal);
+      if (refusal) throw problem('round_not_deletable', refusal);
       await manager.query(`DELETE FROM consultation_rounds WHERE id = $1`, [roundId]);
       await this.audit.append(manager, {
         workspaceId,

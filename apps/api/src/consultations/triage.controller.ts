@@ -1,13 +1,17 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { SignedIn } from '../access/access.decorators';
 import { CurrentPrincipal, type Principal } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
+import { PROBLEM_JSON } from '../platform/http/error-filter';
+import { ProblemDetailsDto } from '../platform/http/problem-details.dto';
+import { TriageBulkResultDto, TriageRefusedCommentDto, TriageRowDto } from './consultation-responses.dto';
 import { AssignDto, DispositionDto, NoteDto, TriageBulkDto, TriageQueryDto } from './triage.dto';
 import { TriageService } from './triage.service';
 
 @ApiTags('consultations')
 @ApiBearerAuth()
+@ApiExtraModels(TriageRefusedCommentDto)
 @Controller()
 export class TriageController {
   constructor(private readonly triage: TriageService) {}
@@ -15,6 +19,7 @@ export class TriageController {
   /** `?part=&submitterType=&disposition=&assigneeId=&q=&sort=`: the round's comments with their decisions and notes. */
   @SignedIn()
   @Get('rounds/:roundId/triage')
+  @ApiOkResponse({ type: [TriageRowDto] })
   table(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal, @Query() query: TriageQueryDto) {
     return this.triage.table(principal.userId, roundId, query);
   }
@@ -27,6 +32,20 @@ export class TriageController {
   @SignedIn()
   @Post('rounds/:roundId/triage/bulk')
   @HttpCode(200)
+  @ApiOkResponse({ type: TriageBulkResultDto })
+  @ApiConflictResponse({
+    description: 'triage_bulk_refused: nothing changed; `comments` lists each comment that cannot take the action',
+    content: {
+      [PROBLEM_JSON]: {
+        schema: {
+          allOf: [
+            { $ref: getSchemaPath(ProblemDetailsDto) },
+            { type: 'object', required: ['comments'], properties: { comments: { type: 'array', items: { $ref: getSchemaPath(TriageRefusedCommentDto) } } } },
+          ],
+        },
+      },
+    },
+  })
   bulk(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal, @Body() body: TriageBulkDto) {
     return this.triage.bulk(principal.userId, roundId, body);
   }

@@ -43,7 +43,7 @@ export class TriageQueryDto {
 }
 
 export class AssignDto {
-  @ApiProperty({ nullable: true, description: 'an expert or coordinator of the workspace; null to unassign' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'an expert or coordinator of the workspace; null to unassign' })
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all', { message: 'assigneeId must be a user id or null' })
   assigneeId!: string | null;

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Disposition, Role } from '@commonplan/domain';
 import { MembershipLookup } from '../access/membership-lookup';
 import { AuditService } from '../audit/audit.service';
+import { problem, type ProblemCode } from '../platform/http/problem-codes';
 import { type CommentSqlRow, type ConsultationCommentView, toCommentView } from './consultation-comments.service';
 import { RoundEventsGateway } from './round-events.gateway';
 import type { AssignDto, BulkAction, DispositionDto, TriageBulkDto, TriageQueryDto } from './triage.dto';
@@ -132,7 +133,7 @@ export class TriageService {
   async approve(userId: string, commentId: string): Promise<void> {
     const comment = await this.comment(commentId);
     await this.coordinator(userId, comment.workspace_id);
-    if (!comment.disposition) throw new ConflictException(NOTHING_TO_APPROVE);
+    if (!comment.disposition) throw problem('nothing_to_approve', NOTHING_TO_APPROVE);
     await this.change(comment, userId, 'consultation.comment_approved', { disposition: comment.disposition }, APPROVE_SQL, [userId]);
   }
 
@@ -168,6 +169,7 @@ export class TriageService {
       });
       if (refused.length > 0) {
         throw new ConflictException({
+          code: 'triage_bulk_refused' satisfies ProblemCode,
           message: `nothing was changed: ${refused.length} of the comments cannot be ${dto.action === 'assign' ? 'assigned' : 'approved'} (${refused.map((c) => `${c.number}: ${c.reason}`).join('; ')})`,
           comments: refused,
         });
@@ -195,7 +197,7 @@ export class TriageService {
   }
 
   private async change(comment: CommentRow, userId: string, action: string, details: Record<string, unknown>, sql: string, params: unknown[]): Promise<void> {
-    if (comment.withdrawn_at) throw new ConflictException(WITHDRAWN);
+    if (comment.withdrawn_at) throw problem('comment_withdrawn', WITHDRAWN);
     // Once the report is published its editions are frozen (consultation_reports); decisions stay editable, and a
     // change reaches the public only when a coordinator publishes it as the next edition (report/report.service.ts).
     await this.dataSource.transaction((manager) => this.write(manager, comment, userId, action, details, sql, params));

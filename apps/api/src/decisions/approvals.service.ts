@@ -1,9 +1,10 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DocumentAccessService } from '../documents/document-access.service';
 import { DecisionsAccess } from './decisions-access';
 import { resolutionFullTitle, type ResolutionState } from './resolutions.service';
+import { problem } from '../platform/http/problem-codes';
 
 export interface VersionApproval {
   organisation: { id: string; name: string };
@@ -88,7 +89,7 @@ export class ApprovalsService {
          ON CONFLICT (version_id, organisation_id) DO NOTHING RETURNING id`,
         [resolved.workspaceId, versionId, organisationId, version.content_hash, userId],
       );
-      if (!added) throw new ConflictException('your member has already approved this version');
+      if (!added) throw problem('already_approved', 'your member has already approved this version');
       await this.audit.append(manager, {
         workspaceId: resolved.workspaceId,
         actorId: userId,

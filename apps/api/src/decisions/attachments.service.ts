@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConflictException, Injectable, NotFoundException, UnsupportedMediaTypeException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable, NotFoundException, UnsupportedMediaTypeException, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { UploadedFile } from '../document-files/document-files.service';
@@ -8,6 +8,7 @@ import { AppConfig } from '../platform/config/app-config';
 import { storableText } from '../platform/http/input-guard';
 import { requireZipWithinLimits } from '../platform/parsing/zip-upload';
 import { DecisionsAccess } from './decisions-access';
+import { problem } from '../platform/http/problem-codes';
 
 /** The largest attachment accepted (413 above it). */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -25,6 +26,9 @@ const KINDS: Array<{ mediaType: string; extensions: string[]; magic: (bytes: Buf
   { mediaType: 'image/png', extensions: ['png'], magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
   { mediaType: 'image/jpeg', extensions: ['jpg', 'jpeg'], magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
 ];
+
+/** The media types attachments are stored and sent with. */
+export const ATTACHMENT_MEDIA_TYPES: readonly string[] = KINDS.map((kind) => kind.mediaType);
 
 function isZip(bytes: Buffer): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -66,17 +70,17 @@ export class AttachmentsService {
   async add(userId: string, resolutionId: string, file: UploadedFile | undefined): Promise<AttachmentView[]> {
     const resolution = await this.resolution(resolutionId);
     await this.access.coordinator(resolution.workspace_id, userId);
-    if (!file) throw fieldError('file', 'attach a file', UnprocessableEntityException);
+    if (!file) throw fieldError('file', 'attach a file', UnprocessableEntityException, 'attachment_required');
     const extension = file.originalname.toLowerCase().split('.').pop() ?? '';
     const kind = KINDS.find((k) => k.extensions.includes(extension));
     if (!kind) throw new UnsupportedMediaTypeException('attachments are PDF, DOCX, XLSX, ODT, PNG or JPEG files');
-    if (!kind.magic(file.buffer)) throw fieldError('file', `the content is not a ${extension.toUpperCase()} file`, UnprocessableEntityException);
+    if (!kind.magic(file.buffer)) throw fieldError('file', `the content is not a ${extension.toUpperCase()} file`, UnprocessableEntityException, 'attachment_content_invalid');
     if (kind.magic === isZip) await requireZipWithinLimits(file.buffer, this.config.parsing.zip);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const name = storableText(file.originalname, { fileName: true }).slice(0, 300);
     await this.dataSource.transaction(async (manager) => {
       const [locked] = await manager.query(`SELECT state FROM resolutions WHERE id = $1 FOR UPDATE`, [resolutionId]);
-      if (locked.state !== 'draft') throw new ConflictException('the attachments of a resolution are frozen once it is voted on');
+      if (locked.state !== 'draft') throw problem('attachments_frozen', 'the attachments of a resolution are frozen once it is voted on');
       const [next] = await manager.query(`SELECT COALESCE(max(position), 0) + 1 AS position FROM resolution_attachments WHERE resolution_id = $1`, [resolutionId]);
       const [row] = await manager.query(
         `INSERT INTO resolution_attachments (resolution_id, position, name, media_type, size, sha256, content, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -92,9 +96,9 @@ export class AttachmentsService {
     await this.access.coordinator(resolution.workspace_id, userId);
     await this.dataSource.transaction(async (manager) => {
       const [locked] = await manager.query(`SELECT state FROM resolutions WHERE id = $1 FOR UPDATE`, [resolutionId]);
-      if (locked.state !== 'draft') throw new ConflictException('the attachments of a resolution are frozen once it is voted on');
+      if (locked.state !== 'draft') throw problem('attachments_frozen', 'the attachments of a resolution are frozen once it is voted on');
       const [removed] = await manager.query(`DELETE FROM resolution_attachments WHERE id = $1 AND resolution_id = $2 RETURNING name, sha256`, [attachmentId, resolutionId]);
-      if (!removed) throw new NotFoundException('attachment not found');
+      if (!removed) throw problem('attachment_not_found', 'attachment not found');
       await this.audit.append(manager, { workspaceId: resolution.workspace_id, actorId: userId, action: 'resolution.attachment_removed', targetType: 'resolution', targetId: resolutionId, details: { attachmentId, name: removed.name, sha256: removed.sha256 } });
     });
     return this.list(resolutionId);
@@ -105,7 +109,7 @@ export class AttachmentsService {
     const resolution = await this.resolution(resolutionId);
     await this.access.member(resolution.workspace_id, userId);
     const [row] = await this.dataSource.query(`SELECT name, media_type, content FROM resolution_attachments WHERE id = $1 AND resolution_id = $2`, [attachmentId, resolutionId]);
-    if (!row) throw new NotFoundException('attachment not found');
+    if (!row) throw problem('attachment_not_found', 'attachment not found');
     return { body: Buffer.from(row.content), mediaType: row.media_type, name: row.name };
   }
 

@@ -1,10 +1,11 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type BodyRuleBook, can, DEFAULT_RULE_BOOK, validateRuleBook } from '@commonplan/domain';
 import { MembershipLookup } from '../access/membership-lookup';
 import { AuditService } from '../audit/audit.service';
 import { fieldError } from '../platform/http/field-error';
 import type { BodyKind, CreateBodyDto, UpdateBodyDto } from './decision.dto';
+import { problem } from '../platform/http/problem-codes';
 
 export interface BodyMember {
   id: string;
@@ -54,7 +55,7 @@ export async function createDefaultBodies(
 
 /** The chair named for a body: one of its members, or none. */
 function chairAmong(chairId: string | null, members: readonly string[]): string | null {
-  if (chairId !== null && !members.includes(chairId)) throw fieldError('chairId', 'the chair is one of the body’s members');
+  if (chairId !== null && !members.includes(chairId)) throw fieldError('chairId', 'the chair is one of the body’s members', BadRequestException, 'chair_not_body_member');
   return chairId;
 }
 
@@ -82,7 +83,7 @@ export class BodiesService {
     const id = await this.dataSource.transaction(async (manager) => {
       const members = dto.kind === 'general_assembly' && dto.memberIds.length === 0 ? await this.allMembers(manager, workspaceId) : await this.checkMembers(manager, workspaceId, dto.memberIds);
       const [existing] = await manager.query(`SELECT 1 FROM decision_bodies WHERE workspace_id = $1 AND name = $2`, [workspaceId, dto.name]);
-      if (existing) throw new ConflictException('a body of this workspace already has this name');
+      if (existing) throw problem('body_name_taken', 'a body of this workspace already has this name');
       const chairId = chairAmong(dto.chairId ?? null, members);
       const [body] = await manager.query(`INSERT INTO decision_bodies (workspace_id, kind, name, name_genitive, rules, chair_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
         workspaceId,
@@ -141,7 +142,7 @@ export class BodiesService {
   private async coordinator(userId: string, workspaceId: string): Promise<void> {
     const member = await this.memberships.activeMember(workspaceId, userId);
     if (!member) throw new ForbiddenException('you are not a member of this workspace');
-    if (!can(member.role, 'decisions.manage')) throw new ForbiddenException('only coordinators manage bodies');
+    if (!can(member.role, 'decisions.manage')) throw problem('coordinators_only', 'only coordinators manage bodies');
   }
 
   private async allMembers(manager: EntityManager, workspaceId: string): Promise<string[]> {

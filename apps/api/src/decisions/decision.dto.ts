@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { IsStoredDate } from '../platform/http/ranges';
 import { RESOLUTION_KINDS, type ResolutionKind } from '@commonplan/domain';
+import { BodyRuleBookDto } from './dto/rules-responses.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -35,7 +36,7 @@ export class CreateBodyDto {
   @IsUUID('all', { each: true, message: 'memberIds must be organisation ids' })
   memberIds!: string[];
 
-  @ApiPropertyOptional({ description: 'the rule book { general, byKind } (libs/domain decisions/rules.ts); the statute defaults when left out' })
+  @ApiPropertyOptional({ type: BodyRuleBookDto, description: 'the rule book { general, byKind } (libs/domain decisions/rules.ts); the statute defaults when left out' })
   @IsOptional()
   @IsObject()
   rules?: unknown;
@@ -54,7 +55,7 @@ export class UpdateBodyDto {
   @IsUUID('all', { each: true, message: 'memberIds must be organisation ids' })
   memberIds?: string[];
 
-  @ApiPropertyOptional({ description: 'the whole rule book { general, byKind }' })
+  @ApiPropertyOptional({ type: BodyRuleBookDto, description: 'the whole rule book { general, byKind }' })
   @IsOptional()
   @IsObject()
   rules?: unknown;

@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { can, type Role } from '@commonplan/domain';
 import { MembershipLookup } from '../access/membership-lookup';
+import { problem } from '../platform/http/problem-codes';
 
 /** Who may do what with decisions: coordinators manage, representatives vote for their member, everyone reads. */
 @Injectable()
@@ -15,13 +16,13 @@ export class DecisionsAccess {
 
   async coordinator(workspaceId: string, userId: string): Promise<void> {
     const member = await this.member(workspaceId, userId);
-    if (!can(member.role, 'decisions.manage')) throw new ForbiddenException('only coordinators do this');
+    if (!can(member.role, 'decisions.manage')) throw problem('coordinators_only', 'only coordinators do this');
   }
 
   /** The member organisation this person represents (representatives only). */
   async representative(workspaceId: string, userId: string): Promise<string> {
     const member = await this.member(workspaceId, userId);
-    if (!can(member.role, 'decisions.vote') || !member.organisationId) throw new ForbiddenException('only a member’s representative does this');
+    if (!can(member.role, 'decisions.vote') || !member.organisationId) throw problem('representatives_only', 'only a member’s representative does this');
     return member.organisationId;
   }
 }

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { SignedIn, WorkspaceCapability } from '../access/access.decorators';
 import { CurrentMember, CurrentPrincipal, type Principal, type WorkspaceMember } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
 import { BodiesService } from './bodies.service';
 import { BallotDto, CreateBodyDto, CreateMeetingDto, CreateResolutionDto, OpenMeetingDto, OpenVoteDto, ProxyDto, UpdateBodyDto } from './decision.dto';
 import { MeetingsService } from './meetings.service';
-import { MINUTES_FORMAT_PARAM, minutesDownload, minutesFormat, MinutesQueryDto } from './minutes/minutes.http';
+import { DecisionBodyDto, DecisionMeetingDto, DecisionMeetingSummaryDto, RegisterEntryDto, RegisterReportDto, ResolutionDto, VoteDto } from './dto/decisions-responses.dto';
+import { ApiMinutesFileResponse, MINUTES_FORMAT_PARAM, minutesDownload, minutesFormat, MinutesQueryDto } from './minutes/minutes.http';
+import { MinutesContentDto } from './minutes/minutes-responses.dto';
 import { MinutesService } from './minutes/minutes.service';
 import { RegisterService } from './register.service';
 import { ResolutionsService } from './resolutions.service';
@@ -28,6 +30,7 @@ export class DecisionsController {
 
   @WorkspaceCapability('workspace.read')
   @Get('workspaces/:workspaceId/bodies')
+  @ApiOkResponse({ type: [DecisionBodyDto] })
   listBodies(@CurrentMember() member: WorkspaceMember) {
     return this.bodies.list(member.workspaceId);
   }
@@ -35,12 +38,14 @@ export class DecisionsController {
   /** A body with its members and rules (coordinators); the statute defaults when no rules are given. */
   @WorkspaceCapability('decisions.manage')
   @Post('workspaces/:workspaceId/bodies')
+  @ApiCreatedResponse({ type: DecisionBodyDto })
   createBody(@CurrentMember() member: WorkspaceMember, @CurrentPrincipal() principal: Principal, @Body() body: CreateBodyDto) {
     return this.bodies.create(member.workspaceId, principal.userId, body);
   }
 
   @SignedIn()
   @Get('bodies/:bodyId')
+  @ApiOkResponse({ type: DecisionBodyDto })
   body(@UuidParam('bodyId') bodyId: string, @CurrentPrincipal() principal: Principal) {
     return this.bodies.get(principal.userId, bodyId);
   }
@@ -48,36 +53,42 @@ export class DecisionsController {
   /** New members or rules (the whole rule book); votes already opened keep theirs. 400 names the bad rule field. */
   @SignedIn()
   @Patch('bodies/:bodyId')
+  @ApiOkResponse({ type: DecisionBodyDto })
   updateBody(@UuidParam('bodyId') bodyId: string, @CurrentPrincipal() principal: Principal, @Body() body: UpdateBodyDto) {
     return this.bodies.update(principal.userId, bodyId, body);
   }
 
   @WorkspaceCapability('workspace.read')
   @Get('workspaces/:workspaceId/resolutions')
+  @ApiOkResponse({ type: [ResolutionDto] })
   listResolutions(@CurrentMember() member: WorkspaceMember) {
     return this.resolutions.list(member.workspaceId);
   }
 
   @WorkspaceCapability('decisions.manage')
   @Post('workspaces/:workspaceId/resolutions')
+  @ApiCreatedResponse({ type: ResolutionDto })
   createResolution(@CurrentMember() member: WorkspaceMember, @CurrentPrincipal() principal: Principal, @Body() body: CreateResolutionDto) {
     return this.resolutions.create(member.workspaceId, principal.userId, body);
   }
 
   @SignedIn()
   @Get('resolutions/:resolutionId')
+  @ApiOkResponse({ type: ResolutionDto })
   resolution(@UuidParam('resolutionId') resolutionId: string, @CurrentPrincipal() principal: Principal) {
     return this.resolutions.get(principal.userId, resolutionId);
   }
 
   @WorkspaceCapability('workspace.read')
   @Get('workspaces/:workspaceId/meetings')
+  @ApiOkResponse({ type: [DecisionMeetingSummaryDto] })
   listMeetings(@CurrentMember() member: WorkspaceMember) {
     return this.meetings.list(member.workspaceId);
   }
 
   @WorkspaceCapability('decisions.manage')
   @Post('workspaces/:workspaceId/meetings')
+  @ApiCreatedResponse({ type: DecisionMeetingDto })
   createMeeting(@CurrentMember() member: WorkspaceMember, @CurrentPrincipal() principal: Principal, @Body() body: CreateMeetingDto) {
     return this.meetings.create(member.workspaceId, principal.userId, body);
   }
@@ -85,12 +96,14 @@ export class DecisionsController {
   /** The meeting with attendance, proxies, the quorum now, the agenda and its votes (a secret ballot: counts only). */
   @SignedIn()
   @Get('meetings/:meetingId')
+  @ApiOkResponse({ type: DecisionMeetingDto })
   meeting(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal) {
     return this.meetings.get(principal.userId, meetingId);
   }
 
   @SignedIn()
   @Post('meetings/:meetingId/open')
+  @ApiOkResponse({ type: DecisionMeetingDto })
   @HttpCode(200)
   openMeeting(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal, @Body() body: OpenMeetingDto) {
     return this.meetings.transition(principal.userId, meetingId, 'open', body.term);
@@ -98,6 +111,7 @@ export class DecisionsController {
 
   @SignedIn()
   @Post('meetings/:meetingId/close')
+  @ApiOkResponse({ type: DecisionMeetingDto })
   @HttpCode(200)
   closeMeeting(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal) {
     return this.meetings.transition(principal.userId, meetingId, 'closed');
@@ -106,6 +120,7 @@ export class DecisionsController {
   /** A member's representative checks in for the member. */
   @SignedIn()
   @Post('meetings/:meetingId/check-in')
+  @ApiOkResponse({ type: DecisionMeetingDto })
   @HttpCode(200)
   checkIn(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal) {
     return this.meetings.checkIn(principal.userId, meetingId);
@@ -114,6 +129,7 @@ export class DecisionsController {
   /** A member's representative hands the member's vote to another member's representative for this meeting. */
   @SignedIn()
   @Post('meetings/:meetingId/proxies')
+  @ApiCreatedResponse({ type: DecisionMeetingDto })
   grantProxy(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal, @Body() body: ProxyDto) {
     return this.meetings.grantProxy(principal.userId, meetingId, body);
   }
@@ -121,6 +137,7 @@ export class DecisionsController {
   /** The minutes (protokół) as data: attendance, quorum, each vote and its result, in words (`?lang=en`); any member of the workspace. */
   @SignedIn()
   @Get('meetings/:meetingId/minutes')
+  @ApiOkResponse({ type: MinutesContentDto })
   minutesContent(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal, @Query() query: MinutesQueryDto) {
     return this.minutes.content(principal.userId, meetingId, query.lang ?? 'pl');
   }
@@ -128,6 +145,7 @@ export class DecisionsController {
   /** The minutes as a file: pdf or docx, Polish by default (`?lang=en`). */
   @SignedIn()
   @Get('meetings/:meetingId/minutes.:format')
+  @ApiMinutesFileResponse()
   @ApiParam(MINUTES_FORMAT_PARAM)
   async minutesFile(@UuidParam('meetingId') meetingId: string, @Param('format') format: string, @CurrentPrincipal() principal: Principal, @Query() query: MinutesQueryDto) {
     return minutesDownload(await this.minutes.file(principal.userId, meetingId, minutesFormat(format), query.lang ?? 'pl'));
@@ -136,6 +154,7 @@ export class DecisionsController {
   /** Opens a vote on a resolution: in an open meeting, or remotely until `closesAt` (coordinators). */
   @SignedIn()
   @Post('resolutions/:resolutionId/votes')
+  @ApiCreatedResponse({ type: VoteDto })
   openVote(@UuidParam('resolutionId') resolutionId: string, @CurrentPrincipal() principal: Principal, @Body() body: OpenVoteDto) {
     return this.votes.open(principal.userId, resolutionId, body);
   }
@@ -143,18 +162,21 @@ export class DecisionsController {
   /** The resolution's votes (in a meeting or remote windows), oldest first; any member of the workspace. */
   @SignedIn()
   @Get('resolutions/:resolutionId/votes')
+  @ApiOkResponse({ type: [VoteDto] })
   votesOf(@UuidParam('resolutionId') resolutionId: string, @CurrentPrincipal() principal: Principal) {
     return this.votes.ofResolution(principal.userId, resolutionId);
   }
 
   @SignedIn()
   @Post('votes/:voteId/ballots')
+  @ApiCreatedResponse({ type: VoteDto })
   cast(@UuidParam('voteId') voteId: string, @CurrentPrincipal() principal: Principal, @Body() body: BallotDto) {
     return this.votes.cast(principal.userId, voteId, body);
   }
 
   @SignedIn()
   @Post('votes/:voteId/close')
+  @ApiOkResponse({ type: VoteDto })
   @HttpCode(200)
   closeVote(@UuidParam('voteId') voteId: string, @CurrentPrincipal() principal: Principal) {
     return this.votes.close(principal.userId, voteId);
@@ -162,6 +184,7 @@ export class DecisionsController {
 
   @WorkspaceCapability('workspace.read')
   @Get('workspaces/:workspaceId/register')
+  @ApiOkResponse({ type: [RegisterEntryDto] })
   registerEntries(@CurrentMember() member: WorkspaceMember) {
     return this.register.list(member.workspaceId);
   }
@@ -169,6 +192,7 @@ export class DecisionsController {
   /** Recomputes the audit chain, every closed vote's ballots and every register entry's seal. */
   @WorkspaceCapability('workspace.read')
   @Get('workspaces/:workspaceId/register/verify')
+  @ApiOkResponse({ type: RegisterReportDto })
   verifyRegister(@CurrentMember() member: WorkspaceMember) {
     return this.register.verify(member.workspaceId);
   }

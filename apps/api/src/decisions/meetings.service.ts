@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type BodyRuleBook, decide, effectiveVoters, type Outcome, type ProxyAuthorisation, quorumAtTerm, rulesFor } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
@@ -9,6 +9,7 @@ import { MeetingEventsGateway } from './meeting-events.gateway';
 import { type ResolutionView, ResolutionsService } from './resolutions.service';
 import { fieldError } from '../platform/http/field-error';
 import { type VoteView, VotesReader } from './votes-reader';
+import { problem } from '../platform/http/problem-codes';
 
 export type MeetingState = 'planned' | 'open' | 'closed';
 
@@ -59,12 +60,12 @@ export class MeetingsService {
     await this.access.coordinator(workspaceId, userId);
     const id = await this.dataSource.transaction(async (manager) => {
       const [body] = await manager.query(`SELECT id FROM decision_bodies WHERE id = $1 AND workspace_id = $2`, [dto.bodyId, workspaceId]);
-      if (!body) throw fieldError('bodyId', 'no such body in this workspace');
+      if (!body) throw fieldError('bodyId', 'no such body in this workspace', BadRequestException, 'body_not_in_workspace');
       const agenda = dto.agenda.length
         ? await manager.query(`SELECT id FROM resolutions WHERE id = ANY($1::uuid[]) AND body_id = $2 AND state IN ('draft', 'no_quorum')`, [dto.agenda, dto.bodyId])
         : [];
-      if (agenda.length !== dto.agenda.length) throw fieldError('agenda', 'every item is a resolution of this body that is not decided yet');
-      if (dto.secondTermAt && dto.secondTermAt.getTime() <= dto.startsAt.getTime()) throw fieldError('secondTermAt', 'the second term comes after the first (startsAt)');
+      if (agenda.length !== dto.agenda.length) throw fieldError('agenda', 'every item is a resolution of this body that is not decided yet', BadRequestException, 'agenda_item_refused');
+      if (dto.secondTermAt && dto.secondTermAt.getTime() <= dto.startsAt.getTime()) throw fieldError('secondTermAt', 'the second term comes after the first (startsAt)', BadRequestException, 'second_term_not_after_first');
       const [meeting] = await manager.query(
         `INSERT INTO decision_meetings (workspace_id, body_id, title, starts_at, place, created_by, second_term_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [workspaceId, dto.bodyId, dto.title, dto.startsAt, dto.place ?? '', userId, dto.secondTermAt ?? null],
@@ -95,15 +96,15 @@ export class MeetingsService {
     await this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query(`SELECT state FROM decision_meetings WHERE id = $1 FOR UPDATE`, [meetingId]);
       const from = to === 'open' ? 'planned' : 'open';
-      if (current.state !== from) throw new ConflictException(`a meeting that is ${current.state} cannot become ${to}`);
+      if (current.state !== from) throw problem('meeting_state', `a meeting that is ${current.state} cannot become ${to}`);
       if (to === 'closed') {
         const [open] = await manager.query(`SELECT 1 FROM votes WHERE meeting_id = $1 AND state = 'open'`, [meetingId]);
-        if (open) throw new ConflictException('close the vote in progress before closing the meeting');
+        if (open) throw problem('vote_in_progress', 'close the vote in progress before closing the meeting');
         await manager.query(`UPDATE decision_meetings SET state = 'closed', closed_at = now() WHERE id = $1`, [meetingId]);
       } else {
         if (term === 'second') {
-          if (!meeting.second_term_at) throw new ConflictException('the meeting was not called with a second term');
-          if (new Date(meeting.second_term_at).getTime() > Date.now()) throw new ConflictException(`the second term begins at ${new Date(meeting.second_term_at).toISOString()}`);
+          if (!meeting.second_term_at) throw problem('no_second_term', 'the meeting was not called with a second term');
+          if (new Date(meeting.second_term_at).getTime() > Date.now()) throw problem('second_term_not_yet', `the second term begins at ${new Date(meeting.second_term_at).toISOString()}`);
         }
         await manager.query(`UPDATE decision_meetings SET state = 'open', opened_at = now(), term = $2 WHERE id = $1`, [meetingId, term]);
       }
@@ -124,7 +125,7 @@ export class MeetingsService {
   async checkIn(userId: string, meetingId: string): Promise<MeetingView> {
     const meeting = await this.row(meetingId);
     const organisationId = await this.access.representative(meeting.workspace_id, userId);
-    if (meeting.state === 'closed') throw new ConflictException('the meeting is closed');
+    if (meeting.state === 'closed') throw problem('meeting_closed', 'the meeting is closed');
     await this.requireBodyMember(meeting.body_id, organisationId, 'your member is not a member of this body');
     await this.dataSource.transaction(async (manager) => {
       const [added] = await manager.query(
@@ -145,7 +146,7 @@ export class MeetingsService {
   async grantProxy(userId: string, meetingId: string, dto: ProxyDto): Promise<MeetingView> {
     const meeting = await this.row(meetingId);
     const from = await this.access.representative(meeting.workspace_id, userId);
-    if (meeting.state === 'closed') throw new ConflictException('the meeting is closed');
+    if (meeting.state === 'closed') throw problem('meeting_closed', 'the meeting is closed');
     const body = await this.bodies.one(meeting.body_id);
     const rules = (body.rules as BodyRuleBook).general;
     await this.dataSource.transaction(async (manager) => {
@@ -154,7 +155,7 @@ export class MeetingsService {
       // Checked against who is present now, except that the holder may check in later.
       const attendance = effectiveVoters({ members: body.members, present: [...present, dto.toOrganisationId], proxies: [...proxies, { from, to: dto.toOrganisationId }], proxiesAllowed: rules.proxiesAllowed });
       const refused = attendance.refused.find((r) => r.proxy.from === from && r.proxy.to === dto.toOrganisationId);
-      if (refused) throw new ConflictException(`the proxy is refused: ${refused.reason.replace(/_/g, ' ')}`);
+      if (refused) throw problem('proxy_refused', `the proxy is refused: ${refused.reason.replace(/_/g, ' ')}`);
       await manager.query(`INSERT INTO meeting_proxies (meeting_id, from_organisation_id, to_organisation_id, authorisation, granted_by) VALUES ($1, $2, $3, $4, $5)`, [
         meetingId,
         from,
@@ -228,7 +229,7 @@ export class MeetingsService {
 
   private async requireBodyMember(bodyId: string, organisationId: string, message: string): Promise<void> {
     const [member] = await this.dataSource.query(`SELECT 1 FROM decision_body_members WHERE body_id = $1 AND organisation_id = $2`, [bodyId, organisationId]);
-    if (!member) throw new ConflictException(message);
+    if (!member) throw problem('not_body_member', message);
   }
 }
 

@@ -1,7 +1,8 @@
 import { Controller, Get, NotFoundException, Param, type PipeTransform, Query } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../access/access.decorators';
-import { MINUTES_FORMAT_PARAM, minutesDownload, minutesFormat, MinutesQueryDto } from './minutes/minutes.http';
+import { PublicRegisterDto, PublicRegisterEntryDetailsDto } from './dto/decisions-responses.dto';
+import { ApiMinutesFileResponse, ApiPdfResponse, MINUTES_FORMAT_PARAM, minutesDownload, minutesFormat, MinutesQueryDto } from './minutes/minutes.http';
 import { PublicRegisterService } from './public-register.service';
 import { RegisterService } from './register.service';
 
@@ -28,6 +29,7 @@ export class PublicRegisterController {
   /** The register by the workspace's slug. */
   @Public()
   @Get()
+  @ApiOkResponse({ type: PublicRegisterDto })
   list(@Param('slug') slug: string) {
     return this.register.publicList(slug);
   }
@@ -35,6 +37,7 @@ export class PublicRegisterController {
   /** An entry with the text it was adopted in, the document it adopts and the minutes that record it. */
   @Public()
   @Get('entries/:position')
+  @ApiOkResponse({ type: PublicRegisterEntryDetailsDto })
   entry(@Param('slug') slug: string, @Param('position', POSITION) position: number) {
     return this.published.entry(slug, position);
   }
@@ -42,6 +45,7 @@ export class PublicRegisterController {
   /** The resolution's text as voted, as PDF (its SHA-256 on the cover). */
   @Public()
   @Get('entries/:position/text.pdf')
+  @ApiPdfResponse('the resolution’s text as voted')
   async text(@Param('slug') slug: string, @Param('position', POSITION) position: number, @Query() query: MinutesQueryDto) {
     return minutesDownload(await this.published.textPdf(slug, position, query.lang ?? 'pl'));
   }
@@ -49,6 +53,7 @@ export class PublicRegisterController {
   /** The document version the resolution adopts, as PDF. */
   @Public()
   @Get('entries/:position/adopted.pdf')
+  @ApiPdfResponse('the document version the resolution adopts')
   async adopted(@Param('slug') slug: string, @Param('position', POSITION) position: number, @Query() query: MinutesQueryDto) {
     return minutesDownload(await this.published.adoptedPdf(slug, position, query.lang ?? 'pl'));
   }
@@ -57,6 +62,7 @@ export class PublicRegisterController {
   @Public()
   @Get('entries/:position/minutes.:format')
   @ApiParam(MINUTES_FORMAT_PARAM)
+  @ApiMinutesFileResponse()
   async minutes(@Param('slug') slug: string, @Param('position', POSITION) position: number, @Param('format') format: string, @Query() query: MinutesQueryDto) {
     return minutesDownload(await this.published.minutesFile(slug, position, minutesFormat(format), query.lang ?? 'pl'));
   }

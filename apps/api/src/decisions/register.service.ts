@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService, type ChainReport } from '../audit/audit.service';
 import type { Outcome } from '@commonplan/domain';
-import { type VoteProblem, type VoteVerification, VoteVerifier } from './vote-verifier';
+import { VOTE_PROBLEMS, type VoteVerification, VoteVerifier } from './vote-verifier';
 
 export interface RegisterEntry {
   /** The entry's place in the workspace's register, 1, 2, … (the public register addresses its page and files by it). */
@@ -48,12 +48,16 @@ export interface PublicRegister {
   entries: PublicRegisterEntry[];
 }
 
+/** What does not hold in the register: a vote's problem (VoteProblem), the audit chain, or an entry's. */
+export const REGISTER_PROBLEM_CODES = [...VOTE_PROBLEMS, 'audit_chain', 'entry_unsealed', 'entry_differs', 'entry_result_differs', 'entry_vote_differs', 'attachments_changed'] as const;
+export type RegisterProblemCode = (typeof REGISTER_PROBLEM_CODES)[number];
+
 export interface RegisterProblem {
   kind: 'audit_chain' | 'vote' | 'register_entry';
   /** The audit entry's number, the vote's id or the register entry's number. */
   id: string;
   /** What does not hold, for views to say in their language (a vote's: VoteProblem). */
-  code: VoteProblem | 'audit_chain' | 'entry_unsealed' | 'entry_differs' | 'entry_result_differs' | 'entry_vote_differs' | 'attachments_changed';
+  code: RegisterProblemCode;
   reason: string;
 }
 

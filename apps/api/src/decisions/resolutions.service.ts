@@ -1,10 +1,11 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { can, type ResolutionKind } from '@commonplan/domain';
 import { MembershipLookup } from '../access/membership-lookup';
 import { AuditService } from '../audit/audit.service';
 import { fieldError } from '../platform/http/field-error';
 import type { CreateResolutionDto } from './decision.dto';
+import { problem } from '../platform/http/problem-codes';
 
 export type ResolutionState = 'draft' | 'voting' | 'adopted' | 'rejected' | 'no_quorum';
 
@@ -56,21 +57,21 @@ export class ResolutionsService {
   /** A draft resolution (coordinators): its text becomes a resolution_draft document that staff edit together. */
   async create(workspaceId: string, userId: string, dto: CreateResolutionDto): Promise<ResolutionView> {
     const member = await this.memberships.activeMember(workspaceId, userId);
-    if (!member || !can(member.role, 'decisions.manage')) throw new ForbiddenException('only coordinators draft resolutions');
+    if (!member || !can(member.role, 'decisions.manage')) throw problem('coordinators_only', 'only coordinators draft resolutions');
     const id = await this.dataSource.transaction(async (manager) => {
       const [body] = await manager.query(`SELECT id FROM decision_bodies WHERE id = $1 AND workspace_id = $2`, [dto.bodyId, workspaceId]);
-      if (!body) throw fieldError('bodyId', 'no such body in this workspace');
+      if (!body) throw fieldError('bodyId', 'no such body in this workspace', BadRequestException, 'body_not_in_workspace');
       if ((dto.changesResolutionId === undefined) !== (dto.changeKind === undefined)) {
         throw fieldError(dto.changesResolutionId === undefined ? 'changesResolutionId' : 'changeKind', 'changesResolutionId and changeKind go together');
       }
       if (dto.changesResolutionId) {
         const [changed] = await manager.query(`SELECT state FROM resolutions WHERE id = $1 AND workspace_id = $2`, [dto.changesResolutionId, workspaceId]);
-        if (!changed) throw fieldError('changesResolutionId', 'no such resolution in this workspace');
-        if (changed.state !== 'adopted') throw fieldError('changesResolutionId', 'only an adopted resolution is amended or repealed');
+        if (!changed) throw fieldError('changesResolutionId', 'no such resolution in this workspace', BadRequestException, 'changed_resolution_not_found');
+        if (changed.state !== 'adopted') throw fieldError('changesResolutionId', 'only an adopted resolution is amended or repealed', BadRequestException, 'changed_resolution_not_adopted');
       }
       if (dto.adoptsVersionId) {
         const [version] = await manager.query(`SELECT v.id FROM document_versions v JOIN documents d ON d.id = v.document_id WHERE v.id = $1 AND d.workspace_id = $2`, [dto.adoptsVersionId, workspaceId]);
-        if (!version) throw fieldError('adoptsVersionId', 'no such version of a document of this workspace');
+        if (!version) throw fieldError('adoptsVersionId', 'no such version of a document of this workspace', BadRequestException, 'adopted_version_not_found');
       }
       const documentTitle = `Projekt uchwały ${dto.title}`.slice(0, 300);
       const [document] = await manager.query(`INSERT INTO documents (workspace_id, title, kind, status, created_by) VALUES ($1, $2, 'resolution_draft', 'drafting', $3) RETURNING id`, [

@@ -8,19 +8,21 @@ import { type BallotRow, ballotsDigest, type SecretRow, sha256Of } from './ballo
 import { outcomeOf, type VoteRow, type VotingMemberRow } from './vote-outcome';
 
 /** What does not hold in a closed vote's record (for views to say in their language). */
-export type VoteProblem =
-  | 'unsealed'
-  | 'ballots_changed'
-  | 'digest_changed'
-  | 'rules_changed'
-  | 'members_changed'
-  | 'attendance_changed'
-  | 'outcome_missing'
-  | 'outcome_changed'
-  | 'outcome_differs_from_seal'
-  | 'ballots_uncountable'
-  | 'outcome_differs_from_ballots'
-  | 'text_changed';
+export const VOTE_PROBLEMS = [
+  'unsealed',
+  'ballots_changed',
+  'digest_changed',
+  'rules_changed',
+  'members_changed',
+  'attendance_changed',
+  'outcome_missing',
+  'outcome_changed',
+  'outcome_differs_from_seal',
+  'ballots_uncountable',
+  'outcome_differs_from_ballots',
+  'text_changed',
+] as const;
+export type VoteProblem = (typeof VOTE_PROBLEMS)[number];
 
 /**
  * Whether a closed vote's record holds, and if not, the first thing that does not: a code, and the reason in words a

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { BadRequestException, Injectable, Logger, NotFoundException, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { checkVote, type ProxyAuthorisation, quoted, resolutionNumber, rulesFor, type Sitting, statusTransitionAllowed, type Vote, VOTE_CHOICES, type VoteChoice, type VoteRules, type VoteRulesRefusal, voteRules, voteWeights } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
@@ -16,6 +16,7 @@ import { MeetingsService, votingMember } from './meetings.service';
 import { resolutionFullTitle, ResolutionsService, type ResolutionView } from './resolutions.service';
 import { fieldError } from '../platform/http/field-error';
 import { type VoteView, VotesReader } from './votes-reader';
+import { problem } from '../platform/http/problem-codes';
 
 /** Why a vote cannot open under the body's rules, as the API says it (409). */
 const VOTE_RULES_REFUSALS: Record<VoteRulesRefusal, string> = {
@@ -68,26 +69,26 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   async open(userId: string, resolutionId: string, dto: OpenVoteDto): Promise<VoteView> {
     const resolution = await this.resolutions.one(resolutionId);
     await this.access.coordinator(resolution.workspaceId, userId);
-    if (resolution.state !== 'draft' && resolution.state !== 'no_quorum') throw new ConflictException(`a resolution that is ${resolution.state} is not voted on`);
+    if (resolution.state !== 'draft' && resolution.state !== 'no_quorum') throw problem('resolution_decided', `a resolution that is ${resolution.state} is not voted on`);
     const body = await this.bodies.one(resolution.body.id);
     let sitting: Sitting = 'remote';
     if (dto.meetingId) {
       const meeting = await this.meetings.row(dto.meetingId);
       if (meeting.workspace_id !== resolution.workspaceId || meeting.body_id !== resolution.body.id) throw fieldError('meetingId', 'a meeting of the body this resolution belongs to');
-      if (meeting.state !== 'open') throw new ConflictException('votes are taken in an open meeting');
+      if (meeting.state !== 'open') throw problem('meeting_not_open', 'votes are taken in an open meeting');
       const [onAgenda] = await this.dataSource.query(`SELECT 1 FROM meeting_agenda WHERE meeting_id = $1 AND resolution_id = $2`, [dto.meetingId, resolutionId]);
-      if (!onAgenda) throw new ConflictException('the resolution is not on this meeting’s agenda');
+      if (!onAgenda) throw problem('not_on_agenda', 'the resolution is not on this meeting’s agenda');
       sitting = meeting.term === 'second' ? 'second_term' : 'meeting';
     } else if (!dto.closesAt || dto.closesAt.getTime() <= Date.now()) {
-      throw fieldError('closesAt', 'a remote vote needs a closing time in the future');
+      throw fieldError('closesAt', 'a remote vote needs a closing time in the future', BadRequestException, 'closing_time_not_future');
     }
     // The rules this vote is decided by, frozen with it: the quorum and majority of how it is taken, and the chair.
     const effective = voteRules(rulesFor(body.rules, resolution.kind), sitting, body.chairId);
-    if (!effective.ok) throw new ConflictException(VOTE_RULES_REFUSALS[effective.reason]);
+    if (!effective.ok) throw problem(effective.reason, VOTE_RULES_REFUSALS[effective.reason]);
     const rules = effective.rules;
     const members = body.members.map(votingMember);
     const weights = voteWeights(members, rules.weighting);
-    if (!weights.ok) throw new ConflictException(`the members’ vote weights do not fit the rules: ${weights.problems.map((p) => p.message).join('; ')}`);
+    if (!weights.ok) throw problem('vote_weights_invalid', `the members’ vote weights do not fit the rules: ${weights.problems.map((p) => p.message).join('; ')}`);
     // The vote is taken on the text as it is now, frozen as a version (its SHA-256 sealed with the vote); from the
     // vote's opening nobody edits the text (DocumentAccessService: a resolution's text is frozen while voted on).
     // Edits stop before the text is read (holdEdits), for good once the vote is stored; re-reading access after it
@@ -105,7 +106,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     const text = await this.versions.freeze(userId, resolution.documentId, name, { holdEdits: true });
     const voteId = await this.dataSource.transaction(async (manager) => {
       const [locked] = await manager.query(`SELECT state FROM resolutions WHERE id = $1 FOR UPDATE`, [resolution.id]);
-      if (locked.state !== 'draft' && locked.state !== 'no_quorum') throw new ConflictException(`a resolution that is ${locked.state} is not voted on`);
+      if (locked.state !== 'draft' && locked.state !== 'no_quorum') throw problem('resolution_decided', `a resolution that is ${locked.state} is not voted on`);
       // The vote keeps the rules and the members (with their weights) it opens with; the seal names both.
       const [vote] = await manager.query(
         `INSERT INTO votes (workspace_id, resolution_id, meeting_id, ballot, rules, members, closes_at, opened_by, text_version_id, text_hash)
@@ -157,7 +158,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     const body = await this.bodies.one(resolution.body_id);
     await this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query(`SELECT state, closes_at FROM votes WHERE id = $1 FOR UPDATE`, [voteId]);
-      if (current.state !== 'open' || (current.closes_at && new Date(current.closes_at).getTime() <= Date.now())) throw new ConflictException('the vote is closed');
+      if (current.state !== 'open' || (current.closes_at && new Date(current.closes_at).getTime() <= Date.now())) throw problem('vote_closed', 'the vote is closed');
       const cast = await manager.query(`SELECT organisation_id, choice FROM vote_ballots WHERE vote_id = $1`, [voteId]);
       const accepted: Vote[] = cast.map((b: { organisation_id: string }) => ({ memberId: b.organisation_id, choice: 'abstain' as VoteChoice }));
       // The members and weights the vote opened with (older votes: the body's now).
@@ -165,12 +166,12 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
       const { present, proxies } = await this.presence(manager, vote, members, own);
       const check = checkVote({ memberId, choice: dto.choice, castBy: own }, { rules: vote.rules, members, present, proxies }, accepted);
       if (!check.ok) {
-        if (check.reason === 'not_a_member') throw new ForbiddenException('this member is not a member of the body that decides');
-        if (check.reason === 'already_voted') throw new ConflictException('this member has already voted');
-        throw new ConflictException(`the ballot is refused: ${check.reason.replace(/_/g, ' ')}`);
+        if (check.reason === 'not_a_member') throw problem('not_voting_member', 'this member is not a member of the body that decides');
+        if (check.reason === 'already_voted') throw problem('already_voted', 'this member has already voted');
+        throw problem('ballot_refused', `the ballot is refused: ${check.reason.replace(/_/g, ' ')}`);
       }
       const weights = voteWeights(members, vote.rules.weighting);
-      if (!weights.ok) throw new ConflictException('the members’ vote weights do not fit the rules');
+      if (!weights.ok) throw problem('vote_weights_invalid', 'the members’ vote weights do not fit the rules');
       const secret = vote.ballot === 'secret';
       await manager.query(`INSERT INTO vote_ballots (vote_id, organisation_id, choice, cast_by, by_proxy) VALUES ($1, $2, $3, $4, $5)`, [voteId, memberId, secret ? null : dto.choice, userId, memberId !== own]);
       if (secret) {
@@ -199,7 +200,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   async close(userId: string, voteId: string): Promise<VoteView> {
     const vote = await this.row(voteId);
     await this.access.coordinator(vote.workspace_id, userId);
-    if (!vote.meeting_id && vote.closes_at && new Date(vote.closes_at).getTime() > Date.now()) throw new ConflictException('a remote vote closes at its closing time, not before');
+    if (!vote.meeting_id && vote.closes_at && new Date(vote.closes_at).getTime() > Date.now()) throw problem('remote_vote_not_over', 'a remote vote closes at its closing time, not before');
     await this.settle(voteId, userId);
     return (await this.reader.one(voteId)) as VoteView;
   }
@@ -240,7 +241,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     let meetingId: string | null = null;
     await this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query(`SELECT state FROM votes WHERE id = $1 FOR UPDATE`, [voteId]);
-      if (current.state !== 'open') throw new ConflictException('the vote is already closed');
+      if (current.state !== 'open') throw problem('vote_closed', 'the vote is already closed');
       meetingId = vote.meeting_id;
       const ballots = await manager.query(`SELECT organisation_id, choice, by_proxy FROM vote_ballots WHERE vote_id = $1`, [voteId]);
       const secret = await manager.query(`SELECT choice, count, weight FROM vote_secret_tallies WHERE vote_id = $1`, [voteId]);

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Post, Query, StreamableFile, UploadedFile as Uploaded, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SignedIn, WorkspaceCapability } from '../access/access.decorators';
 import { CurrentMember, CurrentPrincipal, type Principal, type WorkspaceMember } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
-import { ExportQueryDto, ImportDocumentDto } from './document-files.dto';
-import { DocumentFilesService, type UploadedFile } from './document-files.service';
+import { ExportQueryDto, ImportDocumentDto, ImportedDocumentDto } from './document-files.dto';
+import { DocumentFilesService, EXPORT_MEDIA_TYPES, type UploadedFile } from './document-files.service';
 
 /** The largest file accepted for import (413 above it). */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -19,6 +19,11 @@ export class DocumentFilesController {
   /** `?format=pdf|docx|md&version=<id|live>&lang=pl|en`: the document as a file, a cover page first. */
   @SignedIn()
   @Get('documents/:documentId/export')
+  @ApiProduces(...Object.values(EXPORT_MEDIA_TYPES))
+  @ApiOkResponse({
+    description: 'the file, as an attachment (Content-Disposition names it)',
+    content: Object.fromEntries(Object.values(EXPORT_MEDIA_TYPES).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+  })
   async export(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal, @Query() query: ExportQueryDto) {
     const file = await this.files.export(principal.userId, documentId, query.format, query.version ?? 'live', query.lang ?? 'pl');
     return new StreamableFile(file.body, {
@@ -32,6 +37,7 @@ export class DocumentFilesController {
   @WorkspaceCapability('documents.create')
   @Post('workspaces/:workspaceId/documents/import')
   @ApiConsumes('multipart/form-data')
+  @ApiCreatedResponse({ type: ImportedDocumentDto })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }))
   import(
     @CurrentMember() member: WorkspaceMember,

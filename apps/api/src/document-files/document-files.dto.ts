@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { DOCUMENT_KINDS, type DocumentKind } from '@commonplan/domain';
+import { DocumentDto } from '../documents/dto/document-responses.dto';
 import { EXPORT_FORMATS, type ExportFormat } from './document-files.service';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -33,4 +34,10 @@ export class ImportDocumentDto {
   @IsString()
   @Length(1, 300)
   title?: string;
+}
+
+/** The document a file became. */
+export class ImportedDocumentDto extends DocumentDto {
+  @ApiProperty({ type: 'integer', description: 'how many top-level blocks the file gave (headings, paragraphs, lists, tables…)' })
+  importedBlocks!: number;
 }

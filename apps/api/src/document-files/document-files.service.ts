@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException, UnprocessableEntityException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { DataSource } from 'typeorm';
-import type { DocumentKind } from '@commonplan/domain';
+import type { DocumentKind, DocumentStatus } from '@commonplan/domain';
 import { documentFromJson, documentFromState, serializeMarkdown, slugify } from '@commonplan/editor';
 import { AuditService } from '../audit/audit.service';
 import { CollabEngine } from '../collab/collab-engine';
@@ -20,7 +20,7 @@ import { ImportParser, type ParsedFile } from './import-parser';
 export const EXPORT_FORMATS = ['pdf', 'docx', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const MEDIA_TYPES: Record<ExportFormat, string> = {
+export const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   md: 'text/markdown; charset=utf-8',
@@ -83,7 +83,7 @@ export class DocumentFilesService {
         : format === 'docx'
           ? await renderDocx(doc, cover)
           : Buffer.from(serializeMarkdown(doc, { title, version: label, date: warsawIso(date), sha256: cover.contentHash }), 'utf8');
-    return { body, mediaType: MEDIA_TYPES[format], fileName: `${fileNameOf(title)}${suffix}.${format}` };
+    return { body, mediaType: EXPORT_MEDIA_TYPES[format], fileName: `${fileNameOf(title)}${suffix}.${format}` };
   }
 
   /** A Word or Markdown file as a new document of the workspace, its text the first state of the shared document. */
@@ -124,7 +124,7 @@ export class DocumentFilesService {
       workspaceId,
       title: row.title as string,
       kind: row.kind as DocumentKind,
-      status: row.status as string,
+      status: row.status as DocumentStatus,
       createdBy: userId,
       createdAt: new Date(row.created_at),
       updatedAt: new Date(row.updated_at),

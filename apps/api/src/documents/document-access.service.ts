@@ -8,6 +8,7 @@ import {
   type DocumentStatus,
   type Role,
 } from '@commonplan/domain';
+import { problem } from '../platform/http/problem-codes';
 
 export type ResolvedAccess =
   | {
@@ -83,10 +84,11 @@ export class DocumentAccessService {
     const resolved = await this.resolve(userId, documentId);
     if (!resolved.ok) {
       if (resolved.reason === 'not_found') throw new NotFoundException('document not found');
-      throw new ForbiddenException(resolved.reason === 'expired' ? 'your access to this document has ended' : 'you have no access to this document');
+      if (resolved.reason === 'expired') throw problem('document_access_ended', 'your access to this document has ended');
+      throw new ForbiddenException('you have no access to this document');
     }
     if (!accessAllows(resolved.access, needed)) {
-      throw new ForbiddenException(`this needs ${needed} access to the document; you have ${resolved.access}`);
+      throw problem('document_access_insufficient', `this needs ${needed} access to the document; you have ${resolved.access}`);
     }
     return resolved;
   }

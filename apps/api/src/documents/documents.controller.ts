@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SignedIn, WorkspaceCapability } from '../access/access.decorators';
 import { CurrentPrincipal, type Principal } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
 import { DocumentSharingService } from './document-sharing.service';
 import { DocumentsService } from './documents.service';
 import { CreateDocumentDto, GrantAccessDto, UpdateDocumentDto } from './dto/document.dto';
+import { DocumentDto, OrganisationGrantDto, PersonGrantDto, SharingDto } from './dto/document-responses.dto';
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -19,18 +20,21 @@ export class DocumentsController {
   /** The workspace's documents the caller may open, each with the caller's access. */
   @WorkspaceCapability('workspace.read')
   @Get('workspaces/:workspaceId/documents')
+  @ApiOkResponse({ type: [DocumentDto] })
   list(@UuidParam('workspaceId') workspaceId: string, @CurrentPrincipal() principal: Principal) {
     return this.documents.list(workspaceId, principal.userId);
   }
 
   @WorkspaceCapability('documents.create')
   @Post('workspaces/:workspaceId/documents')
+  @ApiCreatedResponse({ type: DocumentDto })
   create(@UuidParam('workspaceId') workspaceId: string, @CurrentPrincipal() principal: Principal, @Body() body: CreateDocumentDto) {
     return this.documents.create(workspaceId, principal.userId, body.title, body.kind);
   }
 
   @SignedIn()
   @Get('documents/:documentId')
+  @ApiOkResponse({ type: DocumentDto })
   one(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal) {
     return this.documents.get(principal.userId, documentId);
   }
@@ -38,6 +42,7 @@ export class DocumentsController {
   /** Rename (edit access); change kind or status (coordinators). */
   @SignedIn()
   @Patch('documents/:documentId')
+  @ApiOkResponse({ type: DocumentDto })
   update(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal, @Body() body: UpdateDocumentDto) {
     return this.documents.update(principal.userId, documentId, body);
   }
@@ -45,6 +50,7 @@ export class DocumentsController {
   @SignedIn()
   @Post('documents/:documentId/archive')
   @HttpCode(200)
+  @ApiOkResponse({ type: DocumentDto })
   archive(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal) {
     return this.documents.update(principal.userId, documentId, { status: 'archived' });
   }
@@ -52,6 +58,7 @@ export class DocumentsController {
   /** Who was given access to the document: people and whole organisations, with level, end date and who gave it. Coordinators only. */
   @SignedIn()
   @Get('documents/:documentId/access')
+  @ApiOkResponse({ type: SharingDto })
   grants(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal) {
     return this.sharing.grants(principal.userId, documentId);
   }
@@ -59,6 +66,7 @@ export class DocumentsController {
   /** Gives every active member of an organisation of the workspace edit, comment or read access, optionally until a date. Coordinators only. */
   @SignedIn()
   @Put('documents/:documentId/access/organisations/:organisationId')
+  @ApiOkResponse({ type: OrganisationGrantDto })
   grantOrganisation(
     @UuidParam('documentId') documentId: string,
     @UuidParam('organisationId') organisationId: string,
@@ -82,6 +90,7 @@ export class DocumentsController {
   /** Gives a member edit, comment or read access, optionally until a date. Coordinators only. */
   @SignedIn()
   @Put('documents/:documentId/access/:userId')
+  @ApiOkResponse({ type: PersonGrantDto })
   grant(
     @UuidParam('documentId') documentId: string,
     @UuidParam('userId') userId: string,

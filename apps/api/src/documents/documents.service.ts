@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   type DocumentAccess,
@@ -9,6 +9,7 @@ import {
 } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
 import { AccessEvents } from '../platform/events';
+import { problem } from '../platform/http/problem-codes';
 import { DocumentEntity } from './document.entity';
 import { accessInputOf, DocumentAccessService } from './document-access.service';
 import type { UpdateDocumentDto } from './dto/document.dto';
@@ -104,7 +105,7 @@ export class DocumentsService {
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       if (dto.status !== undefined && dto.status !== document.status) {
         if (!statusTransitionAllowed(document.status, dto.status)) {
-          throw new ConflictException(`a document cannot go from ${document.status} to ${dto.status}`);
+          throw problem('document_status_not_allowed', `a document cannot go from ${document.status} to ${dto.status}`);
         }
         changes.status = { from: document.status, to: dto.status };
         document.status = dto.status;

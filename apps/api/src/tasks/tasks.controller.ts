@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { WorkspaceCapability } from '../access/access.decorators';
 import { CurrentMember, CurrentPrincipal, type Principal, type WorkspaceMember } from '../access/request-context';
+import { MyTasksDto } from './tasks-responses.dto';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -17,6 +18,7 @@ export class TasksController {
    */
   @WorkspaceCapability('workspace.read')
   @Get('workspaces/:workspaceId/my-tasks')
+  @ApiOkResponse({ type: MyTasksDto })
   mine(@CurrentMember() member: WorkspaceMember, @CurrentPrincipal() principal: Principal) {
     return this.tasks.mine(principal.userId, member);
   }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SignedIn } from '../access/access.decorators';
 import { CurrentPrincipal, type Principal } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
 import { CompareQueryDto, FreezeVersionDto } from './version.dto';
+import { ComparisonDto, RestoredVersionDto, VersionDetailsDto, VersionSummaryDto } from './version-responses.dto';
 import { VersionsService } from './versions.service';
 
 @ApiTags('versions')
@@ -15,6 +16,7 @@ export class VersionsController {
   /** Freezes the document as it is now under a name: 201 with the version's number and content hash. */
   @SignedIn()
   @Post('versions')
+  @ApiCreatedResponse({ type: VersionSummaryDto })
   freeze(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal, @Body() body: FreezeVersionDto) {
     return this.versions.freeze(principal.userId, documentId, body.name);
   }
@@ -22,6 +24,7 @@ export class VersionsController {
   /** The document's versions, newest first. */
   @SignedIn()
   @Get('versions')
+  @ApiOkResponse({ type: [VersionSummaryDto] })
   list(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal) {
     return this.versions.list(principal.userId, documentId);
   }
@@ -29,6 +32,7 @@ export class VersionsController {
   /** One version with its content (ProseMirror JSON) and rendered HTML. */
   @SignedIn()
   @Get('versions/:versionId')
+  @ApiOkResponse({ type: VersionDetailsDto })
   one(@UuidParam('documentId') documentId: string, @UuidParam('versionId') versionId: string, @CurrentPrincipal() principal: Principal) {
     return this.versions.get(principal.userId, documentId, versionId);
   }
@@ -37,6 +41,7 @@ export class VersionsController {
   @SignedIn()
   @Post('versions/:versionId/restore')
   @HttpCode(200)
+  @ApiOkResponse({ type: RestoredVersionDto })
   restore(@UuidParam('documentId') documentId: string, @UuidParam('versionId') versionId: string, @CurrentPrincipal() principal: Principal) {
     return this.versions.restore(principal.userId, documentId, versionId);
   }
@@ -44,6 +49,7 @@ export class VersionsController {
   /** `?from=<version id|live>&to=<version id|live>`: the changes from one to the other, block by block and word by word. */
   @SignedIn()
   @Get('compare')
+  @ApiOkResponse({ type: ComparisonDto })
   compare(@UuidParam('documentId') documentId: string, @CurrentPrincipal() principal: Principal, @Query() query: CompareQueryDto) {
     return this.versions.compare(principal.userId, documentId, query.from, query.to);
   }

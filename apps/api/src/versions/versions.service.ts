@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConflictException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { DataSource } from 'typeorm';
 import { canonicalJson } from '@commonplan/domain';
@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { CollabEngine } from '../collab/collab-engine';
 import { requireStoredState } from '../collab/stored-state';
 import { DocumentAccessService } from '../documents/document-access.service';
+import { problem } from '../platform/http/problem-codes';
 
 export interface VersionSummary {
   id: string;
@@ -64,7 +65,11 @@ export class VersionsService {
       // One freeze at a time per document: numbers are consecutive, names unique.
       await manager.query(`SELECT id FROM documents WHERE id = $1 FOR UPDATE`, [documentId]);
       const [clash] = await manager.query(`SELECT number FROM document_versions WHERE document_id = $1 AND name = $2`, [documentId, name]);
-      if (clash) throw new ConflictException({ message: `name: version ${clash.number} is already called "${name}"`, errors: [{ field: 'name', message: 'already used by another version of this document' }] });
+      if (clash) {
+        throw problem('version_name_taken', `name: version ${clash.number} is already called "${name}"`, [
+          { field: 'name', message: 'already used by another version of this document', code: 'version_name_taken' },
+        ]);
+      }
       const [inserted] = await manager.query(
         `INSERT INTO document_versions (document_id, number, name, state, content, html, content_hash, created_by)
          SELECT $1, COALESCE(MAX(number), 0) + 1, $2, $3, $4, $5, $6, $7 FROM document_versions WHERE document_id = $1

@@ -27,6 +27,8 @@ export class ApiError extends Error {
     readonly fieldErrors: FieldError[] = [],
     readonly retryAfterSeconds: number | null = null,
     readonly code: string | null = null,
+    /** The problem details' extension members beyond the standard ones (e.g. a bulk refusal's `comments`). */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -54,6 +56,21 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
+const writeListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` after every change the API accepted (a non-GET request answered 2xx), so that what was read before
+ * it can be marked stale; returns the unsubscription.
+ */
+export function onApiWrite(listener: () => void): () => void {
+  writeListeners.add(listener);
+  return () => writeListeners.delete(listener);
+}
+
+function written(method: string, ok: boolean): void {
+  if (ok && method !== 'GET' && method !== 'HEAD') for (const listener of writeListeners) listener();
+}
+
 export async function request<T>(method: Method, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   const form = body instanceof FormData;
@@ -73,6 +90,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, e
   } catch {
     throw new ApiError(0, 'network error');
   }
+  written(method, response.ok);
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) throw failure(response.status, payload, path);
@@ -107,6 +125,7 @@ export const apiClient = createClient<paths>({
 
 apiClient.use({
   onResponse({ request, response }) {
+    written(request.method, response.ok);
     if (response.status === 401 && new URL(request.url).pathname.startsWith('/api/workspaces')) onUnauthorized?.();
   },
 });
@@ -126,6 +145,9 @@ export async function call<T>(pending: Promise<{ data?: T; error?: unknown; resp
   return result.data as T;
 }
 
+/** The members every problem details body has (ProblemDetailsDto); the others are the problem's extensions. */
+const PROBLEM_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'code', 'instance', 'errors', 'retryAfterSeconds', 'statusCode', 'message']);
+
 export function toApiError(status: number, payload: unknown): ApiError {
   const body = (payload ?? {}) as { detail?: unknown; message?: unknown; errors?: unknown; retryAfterSeconds?: unknown; code?: unknown };
   const message =
@@ -139,7 +161,8 @@ export function toApiError(status: number, payload: unknown): ApiError {
         .map(({ field, message, code }) => (typeof code === 'string' ? { field, message, code } : { field, message }))
     : [];
   const retry = typeof body.retryAfterSeconds === 'number' ? body.retryAfterSeconds : null;
-  return new ApiError(status, message, fieldErrors, retry, typeof body.code === 'string' ? body.code : null);
+  const extensions = Object.fromEntries(Object.entries(typeof payload === 'object' && payload !== null ? payload : {}).filter(([key]) => !PROBLEM_MEMBERS.has(key)));
+  return new ApiError(status, message, fieldErrors, retry, typeof body.code === 'string' ? body.code : null, extensions);
 }
 
 export const api = {

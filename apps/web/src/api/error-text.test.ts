@@ -20,14 +20,37 @@ describe('errorText', () => {
     expect(errorText(problem(404, 'person_not_found'), en)).toBe('This person was not found in the workspace.');
   });
 
+  it('translates the codes of documents, versions and comments', () => {
+    expect(errorText(problem(403, 'document_access_ended', 'your access to this document has ended'), pl)).toBe('Twój dostęp do tego dokumentu wygasł.');
+    expect(errorText(problem(403, 'document_access_insufficient'), en)).toBe(
+      'Your access to this document does not allow this. If you need more, ask a coordinator.',
+    );
+    expect(errorText(problem(409, 'document_status_not_allowed'), pl)).toBe(pl('errors.documentStatusNotAllowed'));
+    const taken = problem(409, 'version_name_taken', 'name: version 1 is already called "v1"', [
+      { field: 'name', message: 'already used by another version of this document', code: 'version_name_taken' },
+    ]);
+    expect(fieldErrorsOf(taken, pl)).toEqual({ name: 'Inna wersja tego dokumentu ma już tę nazwę.' });
+    const mention = problem(400, 'validation_failed', 'x', [{ field: 'mentions', message: 'reworded', code: 'mention_not_allowed' }]);
+    expect(fieldErrorsOf(mention, en)).toEqual({ mentions: en('errors.field.mentionNotAllowed') });
+  });
+
   it('says a default code by its status, and the code wins over wording', () => {
     expect(errorText(problem(403, 'forbidden', 'you cannot deactivate yourself'), en)).toBe('You are not allowed to do this.');
     expect(errorText(problem(404, 'not_found'), pl)).toBe(pl('errors.notFound'));
     expect(errorText(problem(409, 'made_up_code'), en)).toBe('This change cannot be made now.');
   });
 
-  it('still recognises the wording of errors whose throwers give no code yet', () => {
-    expect(errorText(new ApiError(409, 'a round opens at its opening time'), en)).toBe(en('errors.roundNotYetOpen'));
+  it('translates the consultations’ codes, and no longer guesses from their English wording', () => {
+    expect(errorText(problem(409, 'round_not_yet_open'), en)).toBe(en('errors.roundNotYetOpen'));
+    expect(errorText(problem(409, 'passage_gone'), pl)).toBe(pl('proposal.gone'));
+    expect(errorText(problem(409, 'round_not_editable'), pl)).toBe(pl('rounds.edit.conflict'));
+    expect(errorText(problem(409, 'triage_bulk_refused'), en)).toBe(en('triage.bulk.refused'));
+    expect(errorText(new ApiError(409, 'the round opens at its opening time, not before'), en)).toBe(en('errors.conflict'));
+  });
+
+  it('keeps the problem’s extension members', () => {
+    const refused = toApiError(409, { code: 'triage_bulk_refused', detail: 'x', comments: [{ id: 'c1', number: 'U/2026/0001', reason: 'r' }] });
+    expect(refused.extensions).toEqual({ comments: [{ id: 'c1', number: 'U/2026/0001', reason: 'r' }] });
   });
 
   it('falls back to the status', () => {

@@ -40,6 +40,55 @@ const CODE_MESSAGES: Record<ProblemCode, string | null> = {
   invitation_expired: 'errors.invitationExpired',
   sign_in_required: 'errors.invitationSignInRequired',
   wrong_account: 'errors.invitationWrongAccount',
+  // Consultations.
+  round_wrong_state: 'errors.roundStateChanged',
+  round_not_yet_open: 'errors.roundNotYetOpen',
+  round_not_yet_over: 'errors.roundNotYetOver',
+  round_not_editable: 'rounds.edit.conflict',
+  round_not_deletable: 'rounds.delete.conflict',
+  round_not_accepting_comments: 'errors.roundNotAccepting',
+  round_channel_not_taken: 'errors.roundChannelNotTaken',
+  comment_withdrawn: 'errors.commentWithdrawn',
+  nothing_to_approve: 'errors.nothingToApprove',
+  triage_bulk_refused: 'triage.bulk.refused',
+  passage_changed: 'errors.passageChanged',
+  passage_gone: 'proposal.gone',
+  proposal_not_accepted: 'errors.proposalNotAccepted',
+  proposal_already_applied: 'errors.proposalAlreadyApplied',
+  proposal_no_passage: 'errors.proposalNoPassage',
+  report_round_not_closed: 'errors.reportRoundNotClosed',
+  report_undecided_comments: 'errors.reportUndecided',
+  report_unchanged: 'errors.reportUnchanged',
+  // Documents, their versions and comments.
+  document_access_ended: 'errors.documentAccessEnded',
+  document_access_insufficient: 'errors.documentAccessInsufficient',
+  document_status_not_allowed: 'errors.documentStatusNotAllowed',
+  version_name_taken: 'errors.field.versionNameTaken',
+  // Decisions (features/decisions/decision-errors.ts adds the reason of a refused proxy or ballot).
+  coordinators_only: 'decisions.errors.coordinatorsOnly',
+  representatives_only: 'decisions.errors.representativesOnly',
+  body_name_taken: 'decisions.bodyForm.errors.nameTaken',
+  resolution_decided: 'decisions.errors.alreadyDecided',
+  meeting_state: 'decisions.errors.meetingState',
+  meeting_closed: 'decisions.errors.meetingClosed',
+  meeting_not_open: 'decisions.errors.meetingNotOpen',
+  vote_in_progress: 'decisions.errors.voteInProgress',
+  no_second_term: 'decisions.errors.noSecondTerm',
+  second_term_not_yet: 'decisions.errors.secondTermNotYet',
+  not_on_agenda: 'decisions.errors.notOnAgenda',
+  not_body_member: 'decisions.errors.notBodyMember',
+  not_voting_member: 'decisions.errors.notBodyMember',
+  proxy_refused: null,
+  ballot_refused: null,
+  already_voted: 'decisions.errors.alreadyVoted',
+  vote_closed: 'decisions.errors.voteClosed',
+  remote_vote_not_over: 'decisions.errors.remoteNotYet',
+  remote_not_allowed: 'decisions.errors.remoteNotAllowed',
+  no_chair: 'decisions.errors.noChair',
+  vote_weights_invalid: 'decisions.errors.weights',
+  attachments_frozen: 'decisions.attachments.errors.frozen',
+  attachment_not_found: 'decisions.attachments.errors.gone',
+  already_approved: 'versions.approvals.alreadyApproved',
 };
 
 /** The i18n key of each field problem code. */
@@ -56,17 +105,21 @@ const FIELD_CODE_MESSAGES: Record<FieldProblemCode, string> = {
   organisation_wrong_kind: 'errors.field.organisationWrongKind',
   organisation_not_found: 'errors.field.organisationRequired',
   reset_token_invalid: 'errors.resetTokenInvalid',
+  // Decisions.
+  body_not_in_workspace: 'decisions.errors.noSuchBody',
+  chair_not_body_member: 'decisions.bodyForm.errors.chairRefused',
+  agenda_item_refused: 'decisions.meetingForm.errors.agendaRefused',
+  second_term_not_after_first: 'decisions.meetingForm.errors.secondTermAt',
+  changed_resolution_not_found: 'decisions.resolutionForm.errors.changesRefused',
+  changed_resolution_not_adopted: 'decisions.resolutionForm.errors.changesRefused',
+  adopted_version_not_found: 'decisions.resolutionForm.errors.noSuchVersion',
+  closing_time_not_future: 'decisions.remoteVote.errors.future',
+  attachment_required: 'decisions.attachments.errors.fileRequired',
+  attachment_content_invalid: 'decisions.attachments.errors.content',
+  // Documents, their versions and comments.
+  version_name_taken: 'errors.field.versionNameTaken',
+  mention_not_allowed: 'errors.field.mentionNotAllowed',
 };
-
-// The errors whose throwers give no code yet (consultations, documents, versions, comments), recognised by their
-// English wording. Each pattern goes once its thrower answers with a code (problem(...) in the API).
-const KNOWN_MESSAGES: [RegExp, string][] = [
-  [/opens at its opening time/i, 'errors.roundNotYetOpen'],
-  [/cannot close before its closing time/i, 'errors.roundNotYetOver'],
-  [/passage was changed since you opened it/i, 'errors.passageChanged'],
-  [/passage is no longer in the draft/i, 'proposal.gone'],
-  [/does not accept comments now/i, 'errors.roundNotAccepting'],
-];
 
 const FIELD_MESSAGES: [RegExp, string][] = [
   // The password rules of libs/domain (passwordProblem), which the forms also check before sending
@@ -75,8 +128,6 @@ const FIELD_MESSAGES: [RegExp, string][] = [
   [/at most \d+ characters/i, 'errors.field.passwordTooLong'],
   [/must not be the e-mail address/i, 'errors.field.passwordIsEmail'],
   [/must not repeat one character/i, 'errors.field.passwordRepeated'],
-  [/already used by another version/i, 'errors.field.versionNameTaken'],
-  [/can be mentioned/i, 'errors.field.mentionNotAllowed'],
 ];
 
 const withLimits = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
@@ -86,7 +137,6 @@ export function errorText(error: unknown, t: TFunction): string {
   if (!(error instanceof ApiError)) return t('errors.unexpected');
   const coded = error.code ? CODE_MESSAGES[error.code as ProblemCode] : undefined;
   if (coded) return t(coded);
-  for (const [pattern, key] of KNOWN_MESSAGES) if (pattern.test(error.message)) return t(key);
   switch (error.status) {
     case 0:
       return t('errors.network');

@@ -1557,6 +1557,46 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditActorDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the account is gone */
+            displayName: string | null;
+        };
+        AuditEntryDto: {
+            id: number;
+            /** @description the entry's place in the workspace's chain (1, 2, 3…) */
+            seq: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description null: the system */
+            actor: components["schemas"]["AuditActorDto"] | null;
+            /** @example document.created */
+            action: string;
+            targetType: string | null;
+            targetId: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+            /** @description SHA-256 (hex) of the entry's content and the previous entry's hash */
+            hash: string;
+        };
+        AuditPageDto: {
+            entries: components["schemas"]["AuditEntryDto"][];
+        };
+        BrokenEntryDto: {
+            seq: number;
+            /** @description null: the entry is missing */
+            id: number | null;
+            reason: string;
+        };
+        ChainReportDto: {
+            valid: boolean;
+            checkedEntries: number;
+            /** @description the chain's recorded last entry */
+            headSeq: number;
+            firstBroken: components["schemas"]["BrokenEntryDto"] | null;
+        };
         LoginDto: {
             /** @example koordynator@som.example */
             email: string;
@@ -1797,6 +1837,40 @@ export interface components {
             /** @description required when the invited address has no account yet */
             password?: string;
         };
+        /** @enum {string} */
+        DocumentKind: "strategy" | "sector_plan" | "concept" | "resolution_draft" | "other";
+        /** @enum {string} */
+        DocumentStatus: "drafting" | "in_consultation" | "adopted" | "archived";
+        /**
+         * @description the caller's access
+         * @enum {string}
+         */
+        DocumentAccess: "edit" | "comment" | "read";
+        DocumentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workspaceId: string;
+            title: string;
+            kind: components["schemas"]["DocumentKind"];
+            status: components["schemas"]["DocumentStatus"];
+            /**
+             * Format: uuid
+             * @description who created it (null when the account is gone)
+             */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description the caller's access */
+            access: components["schemas"]["DocumentAccess"];
+            /**
+             * Format: date-time
+             * @description when the caller's access changes or ends because a grant ends; null: it stays
+             */
+            accessUntil: string | null;
+        };
         CreateDocumentDto: {
             /** @example Strategia Rozwoju SOM 2030 */
             title: string;
@@ -1813,24 +1887,187 @@ export interface components {
              */
             status?: "drafting" | "in_consultation" | "adopted" | "archived";
         };
+        PersonNameDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        PersonGrantDto: {
+            access: components["schemas"]["DocumentAccess"];
+            /**
+             * Format: date-time
+             * @description when the grant ends; null: no end
+             */
+            expiresAt: string | null;
+            /** @description the end has passed: the grant gives nothing any more */
+            expired: boolean;
+            grantedBy: components["schemas"]["PersonNameDto"] | null;
+            /** Format: date-time */
+            grantedAt: string;
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @description null: no longer a member */
+            role: components["schemas"]["Role"] | null;
+            /** @description false: the membership is deactivated and the grant gives nothing while it is */
+            active: boolean;
+        };
+        OrganisationGrantDto: {
+            access: components["schemas"]["DocumentAccess"];
+            /**
+             * Format: date-time
+             * @description when the grant ends; null: no end
+             */
+            expiresAt: string | null;
+            /** @description the end has passed: the grant gives nothing any more */
+            expired: boolean;
+            grantedBy: components["schemas"]["PersonNameDto"] | null;
+            /** Format: date-time */
+            grantedAt: string;
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+            /** @description active members of the workspace who represent the organisation */
+            members: number;
+        };
+        SharingDto: {
+            people: components["schemas"]["PersonGrantDto"][];
+            organisations: components["schemas"]["OrganisationGrantDto"][];
+        };
         GrantAccessDto: {
             /** @enum {string} */
             access: "edit" | "comment" | "read";
             /**
+             * Format: date-time
              * @description when the access ends (ad-hoc experts); null or absent: no end
              * @example 2027-03-31T23:59:59Z
              */
-            expiresAt?: Record<string, never>;
+            expiresAt?: string | null;
         };
         FreezeVersionDto: {
             /** @example v1.0 — do konsultacji */
             name: string;
+        };
+        VersionSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            documentId: string;
+            /** @description 1, 2, 3… in the order the versions were frozen */
+            number: number;
+            name: string;
+            /** @description SHA-256 (hex) of the canonical JSON of the version's content: the same text always has the same hash */
+            contentHash: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description who froze it (null when the account is gone) */
+            createdBy: components["schemas"]["PersonNameDto"] | null;
+        };
+        VersionDetailsDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            documentId: string;
+            /** @description 1, 2, 3… in the order the versions were frozen */
+            number: number;
+            name: string;
+            /** @description SHA-256 (hex) of the canonical JSON of the version's content: the same text always has the same hash */
+            contentHash: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description who froze it (null when the account is gone) */
+            createdBy: components["schemas"]["PersonNameDto"] | null;
+            /** @description the content as ProseMirror (Tiptap) JSON, in the schema of libs/editor */
+            content: {
+                [key: string]: unknown;
+            };
+            /** @description the content rendered as HTML */
+            html: string;
+        };
+        RestoredVersionDto: {
+            /** @description false: the live text already read as the version */
+            changed: boolean;
+        };
+        LiveSideDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "live";
+        };
+        VersionSideDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "version";
+            /** Format: uuid */
+            id: string;
+            number: number;
+            name: string;
+            contentHash: string;
+        };
+        DiffPartDto: {
+            /**
+             * @description unchanged, inserted or deleted
+             * @enum {string}
+             */
+            op: "=" | "+" | "-";
+            text: string;
+        };
+        DiffBlockDto: {
+            /** @enum {string} */
+            kind: "same" | "added" | "removed" | "changed";
+            /** @description heading, paragraph, listItem, blockquote, tableCell, tableHeader or pageBreak */
+            type: string;
+            /** @description a heading's level */
+            level?: number;
+            parts: components["schemas"]["DiffPartDto"][];
+        };
+        ComparisonDto: {
+            from: components["schemas"]["LiveSideDto"] | components["schemas"]["VersionSideDto"];
+            to: components["schemas"]["LiveSideDto"] | components["schemas"]["VersionSideDto"];
+            blocks: components["schemas"]["DiffBlockDto"][];
+            /** @description words inserted in all */
+            insertedWords: number;
+            /** @description words deleted in all */
+            deletedWords: number;
         };
         AnchorDto: {
             /** @description the start of the passage: a Yjs relative position, encoded, in base64 */
             start: string;
             /** @description the end of the passage, like start */
             end: string;
+        };
+        DocumentCommentDto: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /** @description null when the account is gone */
+            author: components["schemas"]["PersonNameDto"] | null;
+            /** @description the people mentioned (notified in the app) */
+            mentions: components["schemas"]["PersonNameDto"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CommentThreadDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            documentId: string;
+            anchor: components["schemas"]["AnchorDto"];
+            /** @description the passage as it read when the thread was started */
+            quote: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            createdBy: components["schemas"]["PersonNameDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            resolvedBy: components["schemas"]["PersonNameDto"] | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            comments: components["schemas"]["DocumentCommentDto"][];
         };
         CreateThreadDto: {
             /** @example Proponuję dopisać powiat policki. @Ekspert SSOM, co o tym sądzisz? */
@@ -1850,11 +2087,63 @@ export interface components {
             /** @description user ids of the people mentioned (notified in the app) */
             mentions?: string[];
         };
+        NotificationDocumentDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "mention";
+            /** @description who caused it */
+            actor: components["schemas"]["PersonNameDto"] | null;
+            document: components["schemas"]["NotificationDocumentDto"] | null;
+            /** Format: uuid */
+            threadId: string | null;
+            /** @description the first words of the comment */
+            excerpt: string;
+            /** Format: date-time */
+            createdAt: string;
+            read: boolean;
+        };
+        NotificationsDto: {
+            unread: number;
+            items: components["schemas"]["NotificationDto"][];
+        };
         ImportDocumentDto: {
             /** @enum {string} */
             kind: "strategy" | "sector_plan" | "concept" | "resolution_draft" | "other";
             /** @description the title; by default the title in the file, or its name */
             title?: string;
+        };
+        ImportedDocumentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workspaceId: string;
+            title: string;
+            kind: components["schemas"]["DocumentKind"];
+            status: components["schemas"]["DocumentStatus"];
+            /**
+             * Format: uuid
+             * @description who created it (null when the account is gone)
+             */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description the caller's access */
+            access: components["schemas"]["DocumentAccess"];
+            /**
+             * Format: date-time
+             * @description when the caller's access changes or ends because a grant ends; null: it stays
+             */
+            accessUntil: string | null;
+            /** @description how many top-level blocks the file gave (headings, paragraphs, lists, tables…) */
+            importedBlocks: number;
         };
         CreateRoundDto: {
             documentId: string;
@@ -1883,6 +2172,92 @@ export interface components {
             /** @description the information clause on personal data shown on the comment form (art. 13 GDPR) */
             informationClause?: string;
         };
+        /** @enum {string} */
+        RoundAudience: "members" | "partners" | "public";
+        /** @enum {string} */
+        RoundChannel: "online_form" | "email" | "post" | "oral_protocol" | "epuap";
+        /** @enum {string} */
+        RoundState: "draft" | "announced" | "open" | "closed" | "report_published";
+        RoundDocumentRefDto: {
+            title: string;
+            kind: components["schemas"]["DocumentKind"];
+            /** Format: uuid */
+            id: string;
+        };
+        RoundVersionRefDto: {
+            number: number;
+            name: string;
+            contentHash: string;
+            /** Format: uuid */
+            id: string;
+        };
+        RoundMeetingDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            place: string;
+            /** @description internal: never published */
+            notes: string;
+            /** @description how many took part, once counted */
+            participants: number | null;
+            /** @description what was discussed (in the report, personal data taken out) */
+            summary: string;
+        };
+        RoundApprovalDto: {
+            /** Format: uuid */
+            resolutionId: string;
+            number: string;
+            /** @example Uchwała nr 7/2026 Zarządu w sprawie … */
+            title: string;
+            /** @description the decision body */
+            body: string;
+            /** Format: date-time */
+            adoptedAt: string;
+        };
+        ConsultationRoundDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            legalBasis: string;
+            audiences: components["schemas"]["RoundAudience"][];
+            channels: components["schemas"]["RoundChannel"][];
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            informationClause: string;
+            state: components["schemas"]["RoundState"];
+            /** Format: date-time */
+            announcedAt: string | null;
+            /** Format: date-time */
+            openedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            reportPublishedAt: string | null;
+            /**
+             * Format: date-time
+             * @description the close + 30 days (art. 6 ust. 6)
+             */
+            reportDueAt: string;
+            daysLeft: number;
+            /** @description where the announcement was published (the website, BIP) */
+            announcementUrls: string[];
+            /** @description where the report is published */
+            reportUrls: string[];
+            /** Format: uuid */
+            workspaceId: string;
+            document: components["schemas"]["RoundDocumentRefDto"];
+            /** @description the frozen version consulted */
+            version: components["schemas"]["RoundVersionRefDto"];
+            /** @description comments received and not withdrawn */
+            commentCount: number;
+            /** @description said, not enforced */
+            warnings: "shorter_than_statutory_minimum"[];
+            meetings: components["schemas"]["RoundMeetingDto"][];
+            approval: components["schemas"]["RoundApprovalDto"] | null;
+        };
         UpdateRoundDto: {
             title?: string;
             legalBasis?: string;
@@ -1909,7 +2284,7 @@ export interface components {
             /** @description internal: never published */
             notes?: string;
             /** @description how many took part (published in the report); null when not counted */
-            participants?: Record<string, never> | null;
+            participants?: number | null;
             /** @description what was discussed (published in the report, personal data taken out) */
             summary?: string;
         };
@@ -1919,7 +2294,7 @@ export interface components {
             place?: string;
             /** @description internal: never published */
             notes?: string;
-            participants?: Record<string, never> | null;
+            participants?: number | null;
             summary?: string;
         };
         RoundPublicationDto: {
@@ -1929,6 +2304,77 @@ export interface components {
             reportUrls?: string[];
             /** @description an adopted resolution of this workspace that approved the report; null to name none */
             approvedByResolutionId?: string | null;
+        };
+        PublicRoundDocumentDto: {
+            title: string;
+            kind: components["schemas"]["DocumentKind"];
+        };
+        ConsultedVersionDto: {
+            number: number;
+            name: string;
+            contentHash: string;
+        };
+        PublicRoundMeetingDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            place: string;
+        };
+        PublicRoundDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            legalBasis: string;
+            audiences: components["schemas"]["RoundAudience"][];
+            channels: components["schemas"]["RoundChannel"][];
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            informationClause: string;
+            state: components["schemas"]["RoundState"];
+            /** Format: date-time */
+            announcedAt: string | null;
+            /** Format: date-time */
+            openedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            reportPublishedAt: string | null;
+            /**
+             * Format: date-time
+             * @description the close + 30 days (art. 6 ust. 6)
+             */
+            reportDueAt: string;
+            daysLeft: number;
+            /** @description where the announcement was published (the website, BIP) */
+            announcementUrls: string[];
+            /** @description where the report is published */
+            reportUrls: string[];
+            workspaceName: string;
+            document: components["schemas"]["PublicRoundDocumentDto"];
+            version: components["schemas"]["ConsultedVersionDto"];
+            meetings: components["schemas"]["PublicRoundMeetingDto"][];
+            /** @description the frozen version consulted (ProseMirror JSON) */
+            content: {
+                [key: string]: unknown;
+            };
+        };
+        CommentReceiptDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example U/2026/0042 */
+            number: string;
+            roundTitle: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @description only for a comment sent without signing in: the secret that edits or withdraws it until the close */
+            editSecret?: string;
+        };
+        CommentAcceptedDto: {
+            /** @enum {boolean} */
+            accepted: true;
         };
         PassageDto: {
             from: number;
@@ -1992,6 +2438,102 @@ export interface components {
             /** @description for a comment made orally (oral_protocol): the meeting of this round it was made at */
             meetingId?: string;
         };
+        ConsultationCommentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example U/2026/0042 */
+            number: string;
+            part: string;
+            passage: components["schemas"]["PassageDto"] | null;
+            currentWording: string;
+            proposedWording: string;
+            justification: string;
+            submitter: components["schemas"]["SubmitterDto"];
+            channel: components["schemas"]["RoundChannel"];
+            withdrawn: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OwnConsultationCommentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example U/2026/0042 */
+            number: string;
+            part: string;
+            passage: components["schemas"]["PassageDto"] | null;
+            currentWording: string;
+            proposedWording: string;
+            justification: string;
+            submitter: components["schemas"]["SubmitterDto"];
+            channel: components["schemas"]["RoundChannel"];
+            withdrawn: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            roundId: string;
+            /** @description not withdrawn, and the round still takes comments */
+            editable: boolean;
+        };
+        TriageRefusedCommentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example U/2026/0042 */
+            number: string;
+            /** @example the comment was withdrawn */
+            reason: string;
+        };
+        TriagePersonRefDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        /** @enum {string} */
+        Disposition: "accepted" | "partly_accepted" | "rejected" | "explanation";
+        TriageAppliedDto: {
+            text: string;
+            /** Format: date-time */
+            at: string;
+        };
+        TriageNoteDto: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /** @description the author’s display name */
+            author: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TriageRowDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example U/2026/0042 */
+            number: string;
+            part: string;
+            passage: components["schemas"]["PassageDto"] | null;
+            currentWording: string;
+            proposedWording: string;
+            justification: string;
+            submitter: components["schemas"]["SubmitterDto"];
+            channel: components["schemas"]["RoundChannel"];
+            withdrawn: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            assignee: components["schemas"]["TriagePersonRefDto"] | null;
+            disposition: components["schemas"]["Disposition"] | null;
+            dispositionJustification: string | null;
+            dispositionBy: components["schemas"]["TriagePersonRefDto"] | null;
+            approved: boolean;
+            /** @description the proposed wording as it went into the live draft, once applied */
+            applied: components["schemas"]["TriageAppliedDto"] | null;
+            /** @description internal: never published */
+            notes: components["schemas"]["TriageNoteDto"][];
+        };
         TriageBulkDto: {
             /** @description comments of this round, each once */
             commentIds: string[];
@@ -2000,9 +2542,24 @@ export interface components {
             /** @description with assign: an expert or coordinator of the workspace, or null to unassign */
             assigneeId?: string | null;
         };
+        CommentRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example U/2026/0042 */
+            number: string;
+        };
+        TriageBulkResultDto: {
+            /** @enum {string} */
+            action: "assign" | "approve";
+            changed: components["schemas"]["CommentRefDto"][];
+            unchanged: components["schemas"]["CommentRefDto"][];
+        };
         AssignDto: {
-            /** @description an expert or coordinator of the workspace; null to unassign */
-            assigneeId: Record<string, never> | null;
+            /**
+             * Format: uuid
+             * @description an expert or coordinator of the workspace; null to unassign
+             */
+            assigneeId: string | null;
         };
         DispositionDto: {
             /** @enum {string} */
@@ -2014,11 +2571,380 @@ export interface components {
             /** @description an internal note, never published */
             body: string;
         };
+        ProposalLivePassageDto: {
+            from: number;
+            to: number;
+            text: string;
+        };
+        ProposalAppliedDto: {
+            text: string;
+            /** Format: date-time */
+            at: string;
+            /** @description who applied it (display name) */
+            by: string | null;
+        };
+        ProposalDto: {
+            /** Format: uuid */
+            commentId: string;
+            number: string;
+            /** Format: uuid */
+            documentId: string;
+            disposition: components["schemas"]["Disposition"] | null;
+            /** @description the words of the consulted version the comment is about */
+            currentWording: string;
+            proposedWording: string;
+            /** @description null when the passage was deleted or the comment names none */
+            live: components["schemas"]["ProposalLivePassageDto"] | null;
+            applied: components["schemas"]["ProposalAppliedDto"] | null;
+        };
         ApplyProposalDto: {
             /** @description the words that go into the draft in place of the passage (the proposed wording, edited as staff see fit); empty deletes the passage */
             text: string;
             /** @description the passage’s text in the draft as the person saw it; when it changed meanwhile nothing is written (409) */
             expectedText: string;
+        };
+        ReportRoundDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            legalBasis: string;
+            audiences: components["schemas"]["RoundAudience"][];
+            channels: components["schemas"]["RoundChannel"][];
+            /** Format: date-time */
+            announcedAt: string | null;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            reportDueAt: string;
+        };
+        ReportDocumentDto: {
+            title: string;
+            kind: components["schemas"]["DocumentKind"];
+            version: components["schemas"]["ConsultedVersionDto"];
+        };
+        BilingualTextDto: {
+            pl: string;
+            en: string;
+        };
+        ReportLawDto: {
+            act: components["schemas"]["BilingualTextDto"];
+            journal: components["schemas"]["BilingualTextDto"];
+            period: components["schemas"]["BilingualTextDto"];
+            report: components["schemas"]["BilingualTextDto"];
+            minimumDays: number;
+            reportDueDays: number;
+        };
+        ReportStatutoryPeriodDto: {
+            /**
+             * Format: date-time
+             * @description the announcement, which the period is counted from
+             */
+            countedFrom: string;
+            minimumDays: number;
+            days: number;
+            kept: boolean;
+        };
+        ReportPublicationDto: {
+            announcement: string[];
+            report: string[];
+        };
+        ReportAdoptionDto: {
+            number: string;
+            title: string;
+            body: string;
+            /** Format: date-time */
+            adoptedAt: string;
+        };
+        ReportMeetingDto: {
+            /** Format: date-time */
+            startsAt: string;
+            place: string;
+            participants: number | null;
+            summary: string;
+            /** @description the numbers of the oral comments made at the meeting */
+            comments: string[];
+        };
+        ReportSubmitterCountsDto: {
+            persons: number;
+            institutions: number;
+        };
+        ReportCountDto: {
+            key: string;
+            count: number;
+        };
+        ReportStatisticsDto: {
+            /** @description the comments considered: every one received and not withdrawn */
+            considered: number;
+            submitters: components["schemas"]["ReportSubmitterCountsDto"];
+            /** @description keys: the dispositions, and undecided in a preview */
+            byDisposition: components["schemas"]["ReportCountDto"][];
+            /** @description keys: the submitter types */
+            bySubmitterType: components["schemas"]["ReportCountDto"][];
+            /** @description keys: the channels */
+            byChannel: components["schemas"]["ReportCountDto"][];
+            /** @description keys: the chapters and parts */
+            byChapter: components["schemas"]["ReportCountDto"][];
+        };
+        ReportChangedPassageDto: {
+            comments: string[];
+            wording: string;
+            applied: boolean;
+        };
+        ReportChapterChangesDto: {
+            chapter: string;
+            accepted: number;
+            partlyAccepted: number;
+            passages: components["schemas"]["ReportChangedPassageDto"][];
+        };
+        /** @enum {string} */
+        SubmitterType: "resident" | "member_jst" | "partner_organisation" | "other";
+        ReportPersonSubmitterDto: {
+            /** @enum {string} */
+            kind: "person";
+            number: number;
+            type: components["schemas"]["SubmitterType"];
+        };
+        ReportInstitutionSubmitterDto: {
+            /** @enum {string} */
+            kind: "institution";
+            name: string;
+            type: components["schemas"]["SubmitterType"];
+        };
+        ReportAnnexEntryDto: {
+            number: string;
+            chapter: string;
+            part: string;
+            currentWording: string;
+            proposedWording: string;
+            justification: string;
+            submitter: components["schemas"]["ReportPersonSubmitterDto"] | components["schemas"]["ReportInstitutionSubmitterDto"];
+            channel: components["schemas"]["RoundChannel"];
+            disposition: components["schemas"]["Disposition"] | null;
+            dispositionJustification: string | null;
+        };
+        ReportContentDto: {
+            edition: number;
+            /** Format: date-time */
+            publishedAt: string | null;
+            organiser: string;
+            round: components["schemas"]["ReportRoundDto"];
+            document: components["schemas"]["ReportDocumentDto"];
+            /** @enum {integer} */
+            format: 2;
+            law: components["schemas"]["ReportLawDto"];
+            /** @description null before the announcement */
+            statutoryPeriod: components["schemas"]["ReportStatutoryPeriodDto"] | null;
+            publication: components["schemas"]["ReportPublicationDto"];
+            adoption: components["schemas"]["ReportAdoptionDto"] | null;
+            meetings: components["schemas"]["ReportMeetingDto"][];
+            statistics: components["schemas"]["ReportStatisticsDto"];
+            mainChanges: components["schemas"]["ReportChapterChangesDto"][];
+            /** @description every comment considered (not withdrawn), anonymised */
+            annex: components["schemas"]["ReportAnnexEntryDto"][];
+            /** @description the numbers of the withdrawn comments */
+            withdrawn: string[];
+        };
+        ReportBlockersDto: {
+            /** @description comments without a disposition */
+            undecided: string[];
+            /** @description comments whose disposition is not approved */
+            unapproved: string[];
+        };
+        ReportEditionDto: {
+            edition: number;
+            /** @description the SHA-256 of the content’s canonical JSON */
+            sha256: string;
+            /** Format: date-time */
+            publishedAt: string;
+        };
+        ReportPublishableDto: {
+            ok: boolean;
+            /** @enum {string|null} */
+            reason: "round_not_closed" | "undecided_comments" | "unchanged" | null;
+        };
+        ReportPreviewDto: {
+            /** Format: uuid */
+            roundId: string;
+            state: components["schemas"]["RoundState"];
+            content: components["schemas"]["ReportContentDto"];
+            blockers: components["schemas"]["ReportBlockersDto"];
+            editions: components["schemas"]["ReportEditionDto"][];
+            /** @description whether the data differs from the latest edition; null when none is published */
+            changedSinceLatest: boolean | null;
+            publishable: components["schemas"]["ReportPublishableDto"];
+        };
+        ReportMeetingV1Dto: {
+            /** Format: date-time */
+            startsAt: string;
+            place: string;
+        };
+        ReportStatisticsV1Dto: {
+            /** @description the comments considered: every one received and not withdrawn */
+            considered: number;
+            submitters: components["schemas"]["ReportSubmitterCountsDto"];
+            /** @description keys: the dispositions, and undecided in a preview */
+            byDisposition: components["schemas"]["ReportCountDto"][];
+            /** @description keys: the submitter types */
+            bySubmitterType: components["schemas"]["ReportCountDto"][];
+            /** @description keys: the channels */
+            byChannel: components["schemas"]["ReportCountDto"][];
+            /** @description keys: the chapters and parts */
+            byChapter: components["schemas"]["ReportCountDto"][];
+            received: number;
+            withdrawn: number;
+        };
+        ReportMainChangeV1Dto: {
+            number: string;
+            chapter: string;
+            part: string;
+            /** @enum {string} */
+            disposition: "accepted" | "partly_accepted";
+            proposedWording: string;
+            dispositionJustification: string;
+            appliedWording: string | null;
+        };
+        ReportAnnexEntryV1Dto: {
+            number: string;
+            chapter: string;
+            part: string;
+            currentWording: string;
+            proposedWording: string;
+            justification: string;
+            submitter: components["schemas"]["ReportPersonSubmitterDto"] | components["schemas"]["ReportInstitutionSubmitterDto"];
+            channel: components["schemas"]["RoundChannel"];
+            disposition: components["schemas"]["Disposition"] | null;
+            dispositionJustification: string | null;
+            withdrawn: boolean;
+        };
+        ReportContentV1Dto: {
+            edition: number;
+            /** Format: date-time */
+            publishedAt: string | null;
+            organiser: string;
+            round: components["schemas"]["ReportRoundDto"];
+            document: components["schemas"]["ReportDocumentDto"];
+            /** @enum {integer} */
+            format: 1;
+            meetings: components["schemas"]["ReportMeetingV1Dto"][];
+            statistics: components["schemas"]["ReportStatisticsV1Dto"];
+            mainChanges: components["schemas"]["ReportMainChangeV1Dto"][];
+            annex: components["schemas"]["ReportAnnexEntryV1Dto"][];
+        };
+        PublishedReportDto: {
+            edition: number;
+            /** @description the SHA-256 of the content’s canonical JSON */
+            sha256: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** Format: uuid */
+            roundId: string;
+            /** @description as sealed: an edition of format 1 keeps its own shape */
+            content: components["schemas"]["ReportContentDto"] | components["schemas"]["ReportContentV1Dto"];
+            /** @description oldest first */
+            editions: components["schemas"]["ReportEditionDto"][];
+        };
+        RationalDto: {
+            numerator: number;
+            denominator: number;
+        };
+        QuorumRuleDto: {
+            /** @enum {string} */
+            basis: "members" | "weight";
+            /** @enum {string} */
+            among: "present" | "voting";
+            fraction: components["schemas"]["RationalDto"];
+            /** @enum {string} */
+            comparison: "at_least" | "more_than";
+        };
+        MajorityRuleDto: {
+            /** @enum {string} */
+            kind: "simple" | "absolute" | "qualified";
+            /**
+             * @description absolute and qualified majorities
+             * @enum {string}
+             */
+            of?: "valid" | "present" | "statutory";
+            /** @description qualified majorities */
+            fraction?: components["schemas"]["RationalDto"];
+        };
+        SecondTermRuleDto: {
+            /** @description null: no quorum in the second term */
+            quorum: components["schemas"]["QuorumRuleDto"] | null;
+        };
+        RemoteVotingRuleDto: {
+            quorum: components["schemas"]["QuorumRuleDto"];
+            /** @description null: the body’s majority */
+            majority: components["schemas"]["MajorityRuleDto"] | null;
+            /** @description the statute’s provision remote voting rests on */
+            basis: string;
+        };
+        BodyRulesDto: {
+            quorum: components["schemas"]["QuorumRuleDto"];
+            majority: components["schemas"]["MajorityRuleDto"];
+            /** @enum {string} */
+            weighting: "equal" | "population" | "custom";
+            abstentionsCount: boolean;
+            proxiesAllowed: boolean;
+            /** @enum {string} */
+            ballot: "named" | "secret";
+            secondTerm?: components["schemas"]["SecondTermRuleDto"] | null;
+            castingVote?: boolean;
+            /** @description absent or null: only in meetings */
+            remote?: components["schemas"]["RemoteVotingRuleDto"] | null;
+        };
+        BodyRulesOverrideDto: {
+            quorum?: components["schemas"]["QuorumRuleDto"];
+            majority?: components["schemas"]["MajorityRuleDto"];
+            /** @enum {string} */
+            weighting?: "equal" | "population" | "custom";
+            abstentionsCount?: boolean;
+            proxiesAllowed?: boolean;
+            /** @enum {string} */
+            ballot?: "named" | "secret";
+            secondTerm?: components["schemas"]["SecondTermRuleDto"] | null;
+            castingVote?: boolean;
+            /** @description absent or null: only in meetings */
+            remote?: components["schemas"]["RemoteVotingRuleDto"] | null;
+        };
+        RulesByKindDto: {
+            ordinary?: components["schemas"]["BodyRulesOverrideDto"];
+            election?: components["schemas"]["BodyRulesOverrideDto"];
+            statute_change?: components["schemas"]["BodyRulesOverrideDto"];
+        };
+        BodyRuleBookDto: {
+            general: components["schemas"]["BodyRulesDto"];
+            byKind: components["schemas"]["RulesByKindDto"];
+        };
+        BodyMemberDto: {
+            /**
+             * Format: uuid
+             * @description the member organisation
+             */
+            id: string;
+            name: string;
+            population: number | null;
+            voteWeight: number;
+        };
+        DecisionBodyDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workspaceId: string;
+            /** @enum {string} */
+            kind: "general_assembly" | "board" | "other";
+            name: string;
+            nameGenitive: string;
+            rules: components["schemas"]["BodyRuleBookDto"];
+            members: components["schemas"]["BodyMemberDto"][];
+            /**
+             * Format: uuid
+             * @description the member whose representative chairs the body
+             */
+            chairId: string | null;
         };
         CreateBodyDto: {
             /** @enum {string} */
@@ -2033,16 +2959,82 @@ export interface components {
             /** @description member organisations of the body (for the general assembly: leave empty for every member) */
             memberIds: string[];
             /** @description the rule book { general, byKind } (libs/domain decisions/rules.ts); the statute defaults when left out */
-            rules?: Record<string, never>;
+            rules?: components["schemas"]["BodyRuleBookDto"];
             /** @description the member chairing the body */
             chairId?: string | null;
         };
         UpdateBodyDto: {
             memberIds?: string[];
             /** @description the whole rule book { general, byKind } */
-            rules?: Record<string, never>;
+            rules?: components["schemas"]["BodyRuleBookDto"];
             /** @description the member chairing the body (null: none) */
             chairId?: string | null;
+        };
+        BodyRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            nameGenitive: string;
+        };
+        AdoptedVersionDto: {
+            /** Format: uuid */
+            versionId: string;
+            /** Format: uuid */
+            documentId: string;
+            documentTitle: string;
+            number: number;
+            name: string;
+            /** @description SHA-256 */
+            contentHash: string;
+        };
+        ResolutionAttachmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description "Załącznik nr N" */
+            position: number;
+            name: string;
+            mediaType: string;
+            size: number;
+            sha256: string;
+        };
+        ResolutionChangeDto: {
+            /** Format: uuid */
+            resolutionId: string;
+            number: string;
+            /** @enum {string} */
+            kind: "amends" | "repeals";
+        };
+        ResolutionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workspaceId: string;
+            body: components["schemas"]["BodyRefDto"];
+            /** @enum {string} */
+            kind: "ordinary" | "election" | "statute_change";
+            title: string;
+            justification: string;
+            /**
+             * Format: uuid
+             * @description the resolution’s text: a document of kind resolution_draft
+             */
+            documentId: string;
+            adopts: components["schemas"]["AdoptedVersionDto"] | null;
+            /** @enum {string} */
+            state: "draft" | "voting" | "adopted" | "rejected" | "no_quorum";
+            /** @description "7/2026", once adopted */
+            number: string | null;
+            /** @description "Uchwała nr 7/2026 Walnego Zebrania Członków w sprawie …", once adopted */
+            fullTitle: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            attachments: components["schemas"]["ResolutionAttachmentDto"][];
+            /** @description the adopted resolution this one amends or repeals */
+            changes: components["schemas"]["ResolutionChangeDto"] | null;
+            /** @description adopted resolutions that amend or repeal this one */
+            changedBy: components["schemas"]["ResolutionChangeDto"][];
         };
         CreateResolutionDto: {
             bodyId: string;
@@ -2057,6 +3049,33 @@ export interface components {
             changesResolutionId?: string;
             /** @enum {string} */
             changeKind?: "amends" | "repeals";
+        };
+        DecisionMeetingSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workspaceId: string;
+            body: components["schemas"]["BodyRefDto"];
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            place: string;
+            /** @enum {string} */
+            state: "planned" | "open" | "closed";
+            /** Format: date-time */
+            openedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description when the meeting reconvenes in its second term, if the notice names one
+             */
+            secondTermAt: string | null;
+            /**
+             * @description the term it was opened in (null until opened)
+             * @enum {string|null}
+             */
+            term: "first" | "second" | null;
         };
         CreateMeetingDto: {
             bodyId: string;
@@ -2073,6 +3092,244 @@ export interface components {
              */
             secondTermAt?: string;
         };
+        MeetingMemberDto: {
+            /**
+             * Format: uuid
+             * @description the member organisation
+             */
+            id: string;
+            name: string;
+            population: number | null;
+            voteWeight: number;
+            /** @enum {string} */
+            presence: "present" | "represented" | "absent";
+            /** Format: date-time */
+            checkedInAt: string | null;
+            /**
+             * Format: uuid
+             * @description the member whose representative casts this member’s vote by proxy
+             */
+            representedBy: string | null;
+        };
+        MeetingProxyDto: {
+            /** Format: uuid */
+            from: string;
+            /** Format: uuid */
+            to: string;
+            authorisation: string;
+            accepted: boolean;
+            /** @enum {string|null} */
+            refusal: "proxies_not_allowed" | "not_a_member" | "holder_not_a_member" | "self_delegation" | "already_delegated" | "chain" | "delegator_present" | "holder_not_present" | null;
+        };
+        QuorumResultDto: {
+            /** @enum {string} */
+            basis: "members" | "weight";
+            /** @enum {string} */
+            among: "present" | "voting";
+            fraction: components["schemas"]["RationalDto"];
+            /** @enum {string} */
+            comparison: "at_least" | "more_than";
+            /** @description the statutory membership, in members or weight */
+            total: number;
+            actual: number;
+            minimum: number;
+            reached: boolean;
+        };
+        VoteRulesDto: {
+            quorum: components["schemas"]["QuorumRuleDto"];
+            majority: components["schemas"]["MajorityRuleDto"];
+            /** @enum {string} */
+            weighting: "equal" | "population" | "custom";
+            abstentionsCount: boolean;
+            proxiesAllowed: boolean;
+            /** @enum {string} */
+            ballot: "named" | "secret";
+            secondTerm?: components["schemas"]["SecondTermRuleDto"] | null;
+            castingVote?: boolean;
+            /** @description absent or null: only in meetings */
+            remote?: components["schemas"]["RemoteVotingRuleDto"] | null;
+            /** @enum {string} */
+            sitting?: "meeting" | "second_term" | "remote";
+            /** Format: uuid */
+            chairId?: string | null;
+        };
+        RollEntryDto: {
+            /** Format: uuid */
+            memberId: string;
+            /** @enum {string} */
+            choice: "for" | "against" | "abstain";
+            byProxy: boolean;
+        };
+        ThresholdResultDto: {
+            majority: components["schemas"]["MajorityRuleDto"];
+            /** @enum {string} */
+            of: "against" | "valid" | "present" | "statutory";
+            fraction: components["schemas"]["RationalDto"];
+            /** @enum {string} */
+            comparison: "at_least" | "more_than";
+            base: number;
+            minimum: number;
+            met: boolean;
+        };
+        FigureDto: {
+            count: number;
+            weight: number;
+        };
+        TallyDto: {
+            for: components["schemas"]["FigureDto"];
+            against: components["schemas"]["FigureDto"];
+            abstain: components["schemas"]["FigureDto"];
+            valid: components["schemas"]["FigureDto"];
+            cast: components["schemas"]["FigureDto"];
+        };
+        OutcomeAttendanceDto: {
+            statutory: components["schemas"]["FigureDto"];
+            present: components["schemas"]["FigureDto"];
+            represented: components["schemas"]["FigureDto"];
+            attending: components["schemas"]["FigureDto"];
+        };
+        OutcomeRollEntryDto: {
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            castBy: string;
+            /** @enum {string} */
+            choice: "for" | "against" | "abstain";
+        };
+        RefusedBallotDto: {
+            /** Format: uuid */
+            memberId: string;
+            /** @enum {string} */
+            choice: "for" | "against" | "abstain";
+            /** Format: uuid */
+            castBy?: string;
+        };
+        RefusedVoteDto: {
+            vote: components["schemas"]["RefusedBallotDto"];
+            /** @enum {string} */
+            reason: "not_a_member" | "invalid_choice" | "proxy_not_allowed" | "already_voted" | "not_present" | "not_authorised";
+        };
+        ProxyAuthorisationDto: {
+            /** Format: uuid */
+            from: string;
+            /** Format: uuid */
+            to: string;
+        };
+        RefusedProxyDto: {
+            proxy: components["schemas"]["ProxyAuthorisationDto"];
+            /** @enum {string} */
+            reason: "proxies_not_allowed" | "not_a_member" | "holder_not_a_member" | "self_delegation" | "already_delegated" | "chain" | "delegator_present" | "holder_not_present";
+        };
+        CastingVoteDto: {
+            /** Format: uuid */
+            memberId: string;
+            /** @enum {string} */
+            choice: "for" | "against";
+        };
+        OutcomeDto: {
+            /** @description null: no outcome (no quorum) */
+            adopted: boolean | null;
+            /** @enum {string} */
+            reason: "no_quorum" | "adopted" | "rejected" | "tie";
+            quorum: components["schemas"]["QuorumResultDto"];
+            threshold: components["schemas"]["ThresholdResultDto"];
+            moreForThanAgainst: boolean;
+            tally: components["schemas"]["TallyDto"];
+            attendance: components["schemas"]["OutcomeAttendanceDto"];
+            /** @enum {string} */
+            weighting: "equal" | "population" | "custom";
+            abstentionsCount: boolean;
+            /** @enum {string} */
+            ballot: "named" | "secret";
+            /** @description named ballots only */
+            roll: components["schemas"]["OutcomeRollEntryDto"][] | null;
+            refusedVotes: components["schemas"]["RefusedVoteDto"][];
+            refusedProxies: components["schemas"]["RefusedProxyDto"][];
+            /** @description only when the chair’s casting vote decided a tie */
+            castingVote?: components["schemas"]["CastingVoteDto"];
+        };
+        VoteVerificationDto: {
+            verified: boolean;
+            /** @enum {string|null} */
+            code: "unsealed" | "ballots_changed" | "digest_changed" | "rules_changed" | "members_changed" | "attendance_changed" | "outcome_missing" | "outcome_changed" | "outcome_differs_from_seal" | "ballots_uncountable" | "outcome_differs_from_ballots" | "text_changed" | null;
+            reason: string | null;
+        };
+        VoteDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            resolutionId: string;
+            /**
+             * Format: uuid
+             * @description null: a remote vote
+             */
+            meetingId: string | null;
+            /** @enum {string} */
+            ballot: "named" | "secret";
+            rules: components["schemas"]["VoteRulesDto"];
+            /** @enum {string} */
+            state: "open" | "closed";
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description how many members have voted (also on a secret ballot) */
+            castCount: number;
+            /** @description named ballot: who voted how; secret ballot: null */
+            roll: components["schemas"]["RollEntryDto"][] | null;
+            /** @description members who voted */
+            voted: string[];
+            /** @description once closed */
+            outcome: components["schemas"]["OutcomeDto"] | null;
+            /** @description once closed */
+            verification: components["schemas"]["VoteVerificationDto"] | null;
+            /**
+             * Format: uuid
+             * @description the version of the resolution’s text voted on (null for older votes)
+             */
+            textVersionId: string | null;
+            /** @description its SHA-256 */
+            textHash: string | null;
+        };
+        AgendaItemDto: {
+            position: number;
+            resolution: components["schemas"]["ResolutionDto"];
+            votes: components["schemas"]["VoteDto"][];
+        };
+        DecisionMeetingDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workspaceId: string;
+            body: components["schemas"]["BodyRefDto"];
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            place: string;
+            /** @enum {string} */
+            state: "planned" | "open" | "closed";
+            /** Format: date-time */
+            openedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description when the meeting reconvenes in its second term, if the notice names one
+             */
+            secondTermAt: string | null;
+            /**
+             * @description the term it was opened in (null until opened)
+             * @enum {string|null}
+             */
+            term: "first" | "second" | null;
+            members: components["schemas"]["MeetingMemberDto"][];
+            proxies: components["schemas"]["MeetingProxyDto"][];
+            /** @description the quorum now under the body’s general rules */
+            quorum: components["schemas"]["QuorumResultDto"];
+            agenda: components["schemas"]["AgendaItemDto"][];
+        };
         OpenMeetingDto: {
             /**
              * @description the term the meeting opens in: the second only once its second term has come
@@ -2085,6 +3342,172 @@ export interface components {
             toOrganisationId: string;
             /** @description the authorisation presented, e.g. "pełnomocnictwo Wójta Gminy Dobra z 2 grudnia 2026" */
             authorisation: string;
+        };
+        MinutesBodyDto: {
+            name: string;
+            nameGenitive: string;
+        };
+        MinutesFactDto: {
+            label: string;
+            value: string;
+        };
+        MinutesCountsDto: {
+            statutory: number;
+            present: number;
+            represented: number;
+            absent: number;
+        };
+        MinutesProxyRefDto: {
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            authorisation: string;
+        };
+        MinutesMemberDto: {
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            /** @enum {string} */
+            presence: "present" | "represented" | "absent";
+            presenceText: string;
+            /** Format: date-time */
+            checkedInAt: string | null;
+            representedBy: components["schemas"]["MinutesProxyRefDto"] | null;
+            details: string;
+        };
+        MinutesQuorumDto: {
+            /** @enum {string} */
+            basis: "members" | "weight";
+            /** @enum {string} */
+            among: "present" | "voting";
+            actual: number;
+            total: number;
+            minimum: number;
+            reached: boolean;
+            text: string;
+        };
+        MinutesAttendanceDto: {
+            counts: components["schemas"]["MinutesCountsDto"];
+            summary: string;
+            members: components["schemas"]["MinutesMemberDto"][];
+            quorum: components["schemas"]["MinutesQuorumDto"];
+        };
+        MinutesMajorityDto: {
+            /** @enum {string} */
+            kind: "simple" | "absolute" | "qualified";
+            /** @enum {string} */
+            of: "valid" | "present" | "statutory" | "against";
+            minimum: number;
+            text: string;
+        };
+        MinutesFigureDto: {
+            count: number;
+            weight: number;
+            /** @description "8", or "8 (waga 1234)" when votes are weighed */
+            text: string;
+        };
+        MinutesTallyDto: {
+            for: components["schemas"]["MinutesFigureDto"];
+            against: components["schemas"]["MinutesFigureDto"];
+            abstain: components["schemas"]["MinutesFigureDto"];
+            valid: components["schemas"]["MinutesFigureDto"];
+            cast: components["schemas"]["MinutesFigureDto"];
+        };
+        MinutesResultDto: {
+            /** @enum {string} */
+            reason: "no_quorum" | "adopted" | "rejected" | "tie" | "open";
+            adopted: boolean | null;
+            text: string;
+            sentence: string;
+        };
+        MinutesMemberRefDto: {
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+        };
+        MinutesRollEntryDto: {
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            /**
+             * @description null: no vote cast
+             * @enum {string|null}
+             */
+            choice: "for" | "against" | "abstain" | null;
+            choiceText: string;
+            castBy: components["schemas"]["MinutesMemberRefDto"];
+            byProxy: boolean;
+            text: string;
+        };
+        MinutesVoteDto: {
+            /** Format: uuid */
+            id: string;
+            heading: string;
+            /** @enum {string} */
+            ballot: "named" | "secret";
+            ballotText: string;
+            /** @enum {string} */
+            state: "open" | "closed";
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            quorum: components["schemas"]["MinutesQuorumDto"] | null;
+            majority: components["schemas"]["MinutesMajorityDto"] | null;
+            tally: components["schemas"]["MinutesTallyDto"] | null;
+            result: components["schemas"]["MinutesResultDto"];
+            /** @description named ballot: every member entitled to vote; secret ballot: null */
+            roll: components["schemas"]["MinutesRollEntryDto"][] | null;
+            secretNote: string | null;
+            castingVote: string | null;
+            secondTerm: string | null;
+            ballotsDigest: string | null;
+            textHash: string | null;
+            /** @description the warning printed before the figures of a vote that does not verify */
+            unverified: string | null;
+        };
+        MinutesAdoptedVersionDto: {
+            documentTitle: string;
+            versionNumber: number;
+            versionName: string;
+            contentHash: string;
+            text: string;
+        };
+        MinutesAdoptionDto: {
+            number: string;
+            fullTitle: string;
+            adopts: components["schemas"]["MinutesAdoptedVersionDto"] | null;
+        };
+        MinutesItemDto: {
+            position: number;
+            /** Format: uuid */
+            resolutionId: string;
+            title: string;
+            /** @enum {string} */
+            kind: "ordinary" | "election" | "statute_change";
+            kindText: string;
+            votes: components["schemas"]["MinutesVoteDto"][];
+            noVoteText: string | null;
+            adopted: components["schemas"]["MinutesAdoptionDto"] | null;
+        };
+        MinutesContentDto: {
+            /** @enum {string} */
+            language: "pl" | "en";
+            /** Format: uuid */
+            meetingId: string;
+            /** @description "Protokół z posiedzenia Walnego Zebrania Członków" */
+            heading: string;
+            title: string;
+            body: components["schemas"]["MinutesBodyDto"];
+            /** @description the meeting is not closed: the minutes are a draft */
+            draft: boolean;
+            draftText: string | null;
+            facts: components["schemas"]["MinutesFactDto"][];
+            attendance: components["schemas"]["MinutesAttendanceDto"];
+            agenda: components["schemas"]["MinutesItemDto"][];
+            adopted: components["schemas"]["MinutesAdoptionDto"][];
+            /** Format: date-time */
+            generatedAt: string;
         };
         OpenVoteDto: {
             /** @description the open meeting the vote takes place in; leave out for a remote vote with a window */
@@ -2101,16 +3524,314 @@ export interface components {
             /** @description the member voted for: one’s own by default, or one that gave a proxy for this meeting */
             forOrganisationId?: string;
         };
+        RegisterResultDto: {
+            for: number;
+            against: number;
+            abstain: number;
+            quorum: boolean;
+            reason: string;
+        };
+        RegisterEntryDto: {
+            /** @description the entry’s place in the register, 1, 2, … */
+            position: number;
+            number: string;
+            title: string;
+            body: string;
+            /** Format: date-time */
+            adoptedAt: string;
+            result: components["schemas"]["RegisterResultDto"];
+            /** @description SHA-256 of the version adopted */
+            versionHash: string | null;
+            /** @description SHA-256 of the resolution’s text as voted */
+            textHash: string | null;
+            ballotsDigest: string;
+            /** @description false when the entry or its vote does not verify */
+            verified: boolean;
+            /** Format: uuid */
+            resolutionId: string;
+            auditSeq: number;
+        };
+        RegisterChainBreakDto: {
+            seq: number;
+            id: number | null;
+            reason: string;
+        };
+        RegisterChainDto: {
+            valid: boolean;
+            checkedEntries: number;
+            firstBroken: components["schemas"]["RegisterChainBreakDto"] | null;
+        };
+        RegisterProblemDto: {
+            /** @enum {string} */
+            kind: "audit_chain" | "vote" | "register_entry";
+            /** @description the audit entry’s number, the vote’s id or the register entry’s number */
+            id: string;
+            /** @enum {string} */
+            code: "unsealed" | "ballots_changed" | "digest_changed" | "rules_changed" | "members_changed" | "attendance_changed" | "outcome_missing" | "outcome_changed" | "outcome_differs_from_seal" | "ballots_uncountable" | "outcome_differs_from_ballots" | "text_changed" | "audit_chain" | "entry_unsealed" | "entry_differs" | "entry_result_differs" | "entry_vote_differs" | "attachments_changed";
+            reason: string;
+        };
+        RegisterReportDto: {
+            valid: boolean;
+            checkedEntries: number;
+            checkedVotes: number;
+            auditChain: components["schemas"]["RegisterChainDto"];
+            firstBroken: components["schemas"]["RegisterProblemDto"] | null;
+            problems: components["schemas"]["RegisterProblemDto"][];
+        };
+        ApprovingOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        VersionApprovalDto: {
+            organisation: components["schemas"]["ApprovingOrganisationDto"];
+            /** @description SHA-256 of the version as approved */
+            contentHash: string;
+            /** @description who approved (display name) */
+            approvedBy: string | null;
+            /** Format: date-time */
+            approvedAt: string;
+        };
+        ApprovalDocumentDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        ApprovalVersionDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            contentHash: string;
+        };
+        ApprovalBodyDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ApprovalResolutionDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            state: "draft" | "voting" | "adopted" | "rejected" | "no_quorum";
+            number: string | null;
+            fullTitle: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            body: components["schemas"]["ApprovalBodyDto"];
+        };
+        ApprovalSubjectDto: {
+            document: components["schemas"]["ApprovalDocumentDto"];
+            version: components["schemas"]["ApprovalVersionDto"];
+            resolutions: components["schemas"]["ApprovalResolutionDto"][];
+        };
+        PublicRegisterEntryDto: {
+            /** @description the entry’s place in the register, 1, 2, … */
+            position: number;
+            number: string;
+            title: string;
+            body: string;
+            /** Format: date-time */
+            adoptedAt: string;
+            result: components["schemas"]["RegisterResultDto"];
+            /** @description SHA-256 of the version adopted */
+            versionHash: string | null;
+            /** @description SHA-256 of the resolution’s text as voted */
+            textHash: string | null;
+            ballotsDigest: string;
+            /** @description false when the entry or its vote does not verify */
+            verified: boolean;
+        };
+        PublicRegisterDto: {
+            /** @description the association’s name */
+            workspace: string;
+            entries: components["schemas"]["PublicRegisterEntryDto"][];
+        };
+        VotedTextDto: {
+            /** @description the frozen version’s content as editor (ProseMirror) JSON */
+            content: {
+                [key: string]: unknown;
+            };
+            contentHash: string;
+        };
+        PublicAdoptedVersionDto: {
+            documentTitle: string;
+            number: number;
+            name: string;
+            contentHash: string;
+        };
+        PublicMinutesRefDto: {
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+        };
+        PublicChangeDto: {
+            number: string;
+            /** @enum {string} */
+            kind: "amends" | "repeals";
+            /** @description its place in the register */
+            position: number | null;
+        };
+        PublicChangedByDto: {
+            number: string;
+            /** @enum {string} */
+            kind: "amends" | "repeals";
+            position: number;
+        };
+        PublicRegisterEntryDetailsDto: {
+            workspace: string;
+            entry: components["schemas"]["PublicRegisterEntryDto"];
+            /** @description null for entries from before texts were frozen */
+            text: components["schemas"]["VotedTextDto"] | null;
+            adopts: components["schemas"]["PublicAdoptedVersionDto"] | null;
+            /** @description null for a remote vote or a meeting not closed */
+            minutes: components["schemas"]["PublicMinutesRefDto"] | null;
+            changes: components["schemas"]["PublicChangeDto"] | null;
+            changedBy: components["schemas"]["PublicChangedByDto"][];
+        };
+        TaskCountsDto: {
+            ballots: number;
+            meetings: number;
+            approvals: number;
+            comments: number;
+            mentions: number;
+            deadlines: number;
+        };
+        TaskMemberDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        BallotTaskDto: {
+            /** Format: uuid */
+            voteId: string;
+            /** Format: uuid */
+            resolutionId: string;
+            resolutionTitle: string;
+            /**
+             * Format: uuid
+             * @description null: a remote vote
+             */
+            meetingId: string | null;
+            meetingTitle: string | null;
+            /** @description the member whose ballot it is */
+            member: components["schemas"]["TaskMemberDto"];
+            byProxy: boolean;
+            /** @description the member is not checked in at the meeting yet */
+            checkInFirst: boolean;
+            /**
+             * Format: date-time
+             * @description a remote vote’s closing time
+             */
+            dueAt: string | null;
+        };
+        MeetingTaskDto: {
+            /** Format: uuid */
+            meetingId: string;
+            title: string;
+            /** @description the body’s name */
+            body: string;
+            place: string;
+            /** @enum {string} */
+            state: "planned" | "open";
+            /**
+             * Format: date-time
+             * @description when it starts
+             */
+            dueAt: string;
+            /** @enum {string} */
+            presence: "present" | "represented" | "absent";
+        };
+        TaskResolutionDto: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            fullTitle: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        ApprovalTaskDto: {
+            /** Format: uuid */
+            documentId: string;
+            documentTitle: string;
+            /** Format: uuid */
+            versionId: string;
+            versionNumber: number;
+            versionName: string;
+            resolution: components["schemas"]["TaskResolutionDto"];
+            /**
+             * Format: date-time
+             * @description always null: no deadline
+             */
+            dueAt: string | null;
+        };
+        CommentTaskDto: {
+            /** Format: uuid */
+            commentId: string;
+            number: string;
+            part: string;
+            /** Format: uuid */
+            roundId: string;
+            roundTitle: string;
+            /** @enum {string} */
+            action: "decide" | "approve" | "assign";
+            /**
+             * Format: date-time
+             * @description when the round’s report is due
+             */
+            dueAt: string;
+        };
+        MentionTaskDto: {
+            /** Format: uuid */
+            notificationId: string;
+            /** Format: uuid */
+            documentId: string;
+            documentTitle: string;
+            /** Format: uuid */
+            threadId: string | null;
+            /** @description who mentioned the caller */
+            actor: string | null;
+            excerpt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description always null: no deadline
+             */
+            dueAt: string | null;
+        };
+        DeadlineTaskDto: {
+            /** Format: uuid */
+            roundId: string;
+            roundTitle: string;
+            /** @enum {string} */
+            deadline: "opens" | "closes" | "report";
+            /** Format: date-time */
+            dueAt: string;
+        };
+        MyTasksDto: {
+            /** @description how many of each kind wait (the lists hold at most 20 of them) */
+            counts: components["schemas"]["TaskCountsDto"];
+            ballots: components["schemas"]["BallotTaskDto"][];
+            meetings: components["schemas"]["MeetingTaskDto"][];
+            approvals: components["schemas"]["ApprovalTaskDto"][];
+            comments: components["schemas"]["CommentTaskDto"][];
+            mentions: components["schemas"]["MentionTaskDto"][];
+            deadlines: components["schemas"]["DeadlineTaskDto"][];
+        };
         /**
          * @description the stable code clients act on and translate
          * @enum {string}
          */
-        ProblemCode: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "server_busy" | "wrong_credentials" | "session_invalid" | "reset_token_invalid" | "person_not_found" | "organisation_not_found" | "last_coordinator" | "deactivate_self" | "already_member" | "deactivated_member" | "invitation_not_found" | "invitation_not_pending" | "invitation_accepted" | "invitation_withdrawn" | "invitation_expired" | "sign_in_required" | "wrong_account";
+        ProblemCode: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "server_busy" | "wrong_credentials" | "session_invalid" | "reset_token_invalid" | "person_not_found" | "organisation_not_found" | "last_coordinator" | "deactivate_self" | "already_member" | "deactivated_member" | "document_access_ended" | "document_access_insufficient" | "document_status_not_allowed" | "version_name_taken" | "round_wrong_state" | "round_not_yet_open" | "round_not_yet_over" | "round_not_editable" | "round_not_deletable" | "round_not_accepting_comments" | "round_channel_not_taken" | "comment_withdrawn" | "nothing_to_approve" | "triage_bulk_refused" | "passage_changed" | "passage_gone" | "proposal_not_accepted" | "proposal_already_applied" | "proposal_no_passage" | "report_round_not_closed" | "report_undecided_comments" | "report_unchanged" | "coordinators_only" | "representatives_only" | "body_name_taken" | "resolution_decided" | "meeting_state" | "meeting_closed" | "meeting_not_open" | "vote_in_progress" | "no_second_term" | "second_term_not_yet" | "not_on_agenda" | "not_body_member" | "not_voting_member" | "proxy_refused" | "ballot_refused" | "already_voted" | "vote_closed" | "remote_vote_not_over" | "remote_not_allowed" | "no_chair" | "vote_weights_invalid" | "attachments_frozen" | "attachment_not_found" | "already_approved" | "invitation_not_found" | "invitation_not_pending" | "invitation_accepted" | "invitation_withdrawn" | "invitation_expired" | "sign_in_required" | "wrong_account";
         /**
          * @description the stable code of the problem
          * @enum {string}
          */
-        FieldProblemCode: "invalid_email" | "password_too_short" | "password_too_long" | "password_is_email" | "password_repeated" | "password_required" | "display_name_required" | "organisation_not_allowed" | "organisation_required" | "organisation_wrong_kind" | "organisation_not_found" | "reset_token_invalid";
+        FieldProblemCode: "invalid_email" | "password_too_short" | "password_too_long" | "password_is_email" | "password_repeated" | "password_required" | "display_name_required" | "organisation_not_allowed" | "organisation_required" | "organisation_wrong_kind" | "organisation_not_found" | "reset_token_invalid" | "body_not_in_workspace" | "chair_not_body_member" | "agenda_item_refused" | "second_term_not_after_first" | "changed_resolution_not_found" | "changed_resolution_not_adopted" | "adopted_version_not_found" | "closing_time_not_future" | "attachment_required" | "attachment_content_invalid" | "version_name_taken" | "mention_not_allowed";
         FieldProblemDto: {
             /**
              * @description the field, nested fields joined with dots
@@ -2183,7 +3904,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -2211,7 +3934,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainReportDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -2973,7 +4698,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"][];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3005,7 +4732,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3033,7 +4762,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3065,7 +4796,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3093,7 +4826,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3121,7 +4856,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SharingDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3154,7 +4891,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationGrantDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3216,7 +4955,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PersonGrantDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3303,7 +5044,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VersionSummaryDto"][];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3335,7 +5078,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VersionSummaryDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3364,7 +5109,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VersionDetailsDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3393,7 +5140,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RestoredVersionDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3426,7 +5175,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComparisonDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3454,7 +5205,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentThreadDto"][];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3486,7 +5239,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentThreadDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3519,7 +5274,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentThreadDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3548,7 +5305,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentThreadDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3577,7 +5336,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentThreadDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3605,7 +5366,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationsDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3691,11 +5454,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the file, as an attachment (Content-Disposition names it) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "text/markdown; charset=utf-8": string;
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3727,7 +5495,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportedDocumentDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3755,7 +5525,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsultationRoundDto"][];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3787,7 +5559,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsultationRoundDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3815,7 +5589,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsultationRoundDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3875,7 +5651,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsultationRoundDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3903,7 +5681,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsultationRoundDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3931,7 +5711,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsultationRoundDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3959,7 +5741,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsultationRoundDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -3991,7 +5775,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsultationRoundDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4024,7 +5810,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsultationRoundDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4056,7 +5844,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsultationRoundDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4084,7 +5874,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicRoundDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4116,7 +5908,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentReceiptDto"] | components["schemas"]["CommentAcceptedDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4144,7 +5938,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsultationCommentDto"][];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4176,7 +5972,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentReceiptDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4208,7 +6006,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommentReceiptDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4236,7 +6036,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnConsultationCommentDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4264,7 +6066,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnConsultationCommentDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4296,7 +6100,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnConsultationCommentDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4324,7 +6130,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnConsultationCommentDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4356,7 +6164,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OwnConsultationCommentDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4394,7 +6204,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TriageRowDto"][];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4426,7 +6238,20 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TriageBulkResultDto"];
+                };
+            };
+            /** @description triage_bulk_refused: nothing changed; `comments` lists each comment that cannot take the action */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        comments: components["schemas"]["TriageRefusedCommentDto"][];
+                    };
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4578,7 +6403,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4610,7 +6437,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4638,7 +6467,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportPreviewDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4666,11 +6497,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the report as a file (Content-Disposition: attachment) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4698,7 +6535,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportEditionDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4731,7 +6570,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublishedReportDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4761,11 +6602,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the report as a file (Content-Disposition: attachment) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4793,7 +6640,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionBodyDto"][];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4825,7 +6674,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionBodyDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4853,7 +6704,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionBodyDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4885,7 +6738,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionBodyDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4913,7 +6768,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResolutionDto"][];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4945,7 +6802,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResolutionDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -4973,7 +6832,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResolutionDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5001,7 +6862,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionMeetingSummaryDto"][];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5033,7 +6896,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionMeetingDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5061,7 +6926,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionMeetingDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5093,7 +6960,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionMeetingDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5121,7 +6990,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionMeetingDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5149,7 +7020,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionMeetingDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5181,7 +7054,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionMeetingDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5212,7 +7087,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MinutesContentDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5240,11 +7117,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the minutes as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5272,7 +7153,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoteDto"][];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5304,7 +7187,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoteDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5336,7 +7221,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoteDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5364,7 +7251,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoteDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5392,7 +7281,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegisterEntryDto"][];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5420,7 +7311,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegisterReportDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5449,7 +7342,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VersionApprovalDto"][];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5474,11 +7369,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the version’s approvals, this one included */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VersionApprovalDto"][];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5507,7 +7405,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApprovalSubjectDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5535,7 +7435,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResolutionAttachmentDto"][];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5559,11 +7461,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the resolution’s attachments after the addition */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResolutionAttachmentDto"][];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5588,11 +7493,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the file, as a download with its name */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5617,11 +7530,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the resolution’s attachments after the removal */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ResolutionAttachmentDto"][];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5649,7 +7565,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicRegisterDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5678,7 +7596,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicRegisterEntryDetailsDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5706,11 +7626,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the resolution’s text as voted */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5738,11 +7661,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the document version the resolution adopts */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5771,11 +7697,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the minutes as a file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5803,7 +7733,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyTasksDto"];
+                };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {

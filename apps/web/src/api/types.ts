@@ -1,5 +1,4 @@
 // The shapes the API answers with (see apps/api/src/*/…controller.ts). Dates arrive as ISO strings.
-import type { DocumentAccess, DocumentKind, DocumentStatus } from '@commonplan/domain';
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
@@ -19,40 +18,10 @@ export type InvitationPreview = Schemas['InvitationPreviewDto'];
 export type JoinedWorkspace = Schemas['JoinedWorkspaceDto'];
 export type SessionInfo = Schemas['SessionViewDto'];
 
-// Still written by hand, mirroring the API until its controllers document their answers.
-export interface DocumentSummary {
-  id: string;
-  title: string;
-  kind: DocumentKind;
-  status: DocumentStatus;
-  /** The reader's access to the document, and when it ends (ad-hoc experts) or null. */
-  access: DocumentAccess;
-  accessUntil: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
+// Documents and the audit trail.
+/** A document with the reader's access to it (and when that access ends, for ad-hoc experts, or null). */
+export type DocumentSummary = Schemas['DocumentDto'];
 /** GET /api/documents/:id, and the answer of PATCH. */
-export interface DocumentDetails extends DocumentSummary {
-  workspaceId: string;
-  createdBy: string | null;
-}
-
-export interface AuditEntry {
-  id: number;
-  seq: number;
-  createdAt: string;
-  actor: { id: string; displayName: string | null } | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: Record<string, unknown>;
-  hash: string;
-}
-
-export interface ChainReport {
-  valid: boolean;
-  checkedEntries: number;
-  headSeq: number;
-  firstBroken: { seq: number; id: number | null; reason: string } | null;
-}
+export type DocumentDetails = Schemas['DocumentDto'];
+export type AuditEntry = Schemas['AuditEntryDto'];
+export type ChainReport = Schemas['ChainReportDto'];

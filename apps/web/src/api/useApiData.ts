@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { api } from './client';
+import { API_QUERY } from './query-client';
 
 export interface ApiData<T> {
   data: T | null;
@@ -9,35 +11,29 @@ export interface ApiData<T> {
   reload: () => void;
 }
 
-/** GETs `path` (none when null) and refetches when the path changes; late answers for an old path are dropped. */
+/**
+ * GETs `path` (none when null) through the query cache (key ['api', path], query-client.tsx): an answer still fresh is
+ * shown without asking again, a stale one is shown while it is read again. A path change shows nothing of the old
+ * path; late answers for an old path are dropped.
+ */
 export function useApiData<T>(path: string | null): ApiData<T> {
-  const [state, setState] = useState<{ path: string | null; data: T | null; error: unknown; loading: boolean }>({
-    path: null,
-    data: null,
-    error: null,
-    loading: path !== null,
+  const query = useQuery({
+    queryKey: [API_QUERY, path],
+    // An empty answer (204) is kept as null: the cache keeps no undefined.
+    queryFn: async () => (await api.get<T>(path as string)) ?? null,
+    enabled: path !== null,
   });
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    if (path === null) return;
-    let current = true;
-    setState((s) => ({ path, data: s.path === path ? s.data : null, error: null, loading: true }));
-    api.get<T>(path).then(
-      (data) => current && setState({ path, data, error: null, loading: false }),
-      (error: unknown) => current && setState((s) => ({ path, data: s.path === path ? s.data : null, error, loading: false })),
-    );
-    return () => {
-      current = false;
-    };
-  }, [path, generation]);
-
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const fresh = state.path === path;
+  const { refetch } = query;
+  // A refetch forced on a disabled query would still run its queryFn: with no path there is nothing to read.
+  const reload = useCallback(() => {
+    if (path !== null) void refetch();
+  }, [path, refetch]);
+  if (path === null) return { data: null, error: null, loading: false, reload };
   return {
-    data: fresh ? state.data : null,
-    error: fresh ? state.error : null,
-    loading: path !== null && (!fresh || state.loading),
+    data: query.data ?? null,
+    // As before: reading again (a reload, a retry) clears the error until the answer comes.
+    error: query.isFetching ? null : query.error,
+    loading: query.isPending || query.isFetching,
     reload,
   };
 }

@@ -1,5 +1,7 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, setUnauthorizedHandler } from '../api/client';
+import { forgetApiData } from '../api/query-client';
 import type { Me } from '../api/types';
 import { fetchMe, logout } from '../features/auth/auth-api';
 import { deleteOfflineCopies } from '../features/document/offline-copy';
@@ -63,8 +65,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => setUnauthorizedHandler(null);
   }, [refresh]);
 
+  useForgetDataOfOthers(state);
+
   const value = useMemo(() => ({ state, refresh, signOut, verify }), [state, refresh, signOut, verify]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/**
+ * Forgets the API answers read for a person once they are no longer the one signed in (signed out by the button or
+ * because the session ended, or another person found signed in on this browser): nothing read for one person is shown
+ * to the next (forgetApiData).
+ */
+function useForgetDataOfOthers(state: SessionState): void {
+  const client = useQueryClient();
+  // Who the answers in the cache were read for (null: nobody signed in, they are public).
+  const reader = useRef<string | null>(null);
+  const person = state.status === 'signedIn' ? state.me.id : null;
+  useEffect(() => {
+    if (reader.current !== null && reader.current !== person) void forgetApiData(client, person === null ? 'nobody' : 'another');
+    reader.current = person;
+  }, [person, client]);
 }
 
 export function useSession(): Session {

@@ -37,11 +37,13 @@ export const people: Person[] = [
 export const documents: DocumentSummary[] = [
   {
     id: 'd1',
+    workspaceId: 'w1',
     title: 'Strategia Rozwoju SOM',
     kind: 'strategy',
     status: 'in_consultation',
     access: 'edit',
     accessUntil: null,
+    createdBy: 'u1',
     createdAt: '2026-01-01T08:00:00.000Z',
     updatedAt: '2026-02-03T09:30:00.000Z',
   },

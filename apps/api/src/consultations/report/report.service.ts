@@ -6,11 +6,12 @@ import { canonicalJson, type Disposition, type RoundAudience, type RoundChannel,
 import { documentFromJson, slugify } from '@commonplan/editor';
 import { MembershipLookup } from '../../access/membership-lookup';
 import { AuditService } from '../../audit/audit.service';
+import { problem, type ProblemCode } from '../../platform/http/problem-codes';
 import { renderCsv } from './render-csv';
 import { renderReportDocx } from './render-docx';
 import { renderReportPdf } from './render-pdf';
 import { renderReportXlsx } from './render-xlsx';
-import { resolutionFullTitle } from '../rounds.service';
+import { resolutionFullTitle, TRANSITION_REFUSALS } from '../rounds.service';
 import {
   buildReport,
   publicationBlockers,
@@ -27,7 +28,7 @@ import { type ReportLanguage, reportLabels } from './report-labels';
 export const REPORT_FORMATS = ['pdf', 'docx', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-const MEDIA_TYPES: Record<ReportFormat, string> = {
+export const MEDIA_TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   csv: 'text/csv; charset=utf-8',
@@ -149,7 +150,7 @@ export class ReportService {
     return this.dataSource.transaction(async (manager) => {
       const round = await this.round(manager, roundId, true);
       if (round.state !== 'closed' && round.state !== 'report_published') {
-        throw new ConflictException(`a round that is ${round.state} has no report yet: it is published after the close`);
+        throw problem('report_round_not_closed', `a round that is ${round.state} has no report yet: it is published after the close`);
       }
       const editions = await this.editions(manager, roundId);
       const edition = (editions.at(-1)?.edition ?? 0) + 1;
@@ -163,8 +164,7 @@ export class ReportService {
           blockers.unapproved.length ? `${blockers.unapproved.length} not approved (${blockers.unapproved.join(', ')})` : '',
         ].filter(Boolean);
         throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
+          code: 'report_undecided_comments' satisfies ProblemCode,
           message: `${waiting} comment${waiting === 1 ? ' is' : 's are'} not decided and approved: ${parts.join('; ')}`,
           undecided: blockers.undecided,
           unapproved: blockers.unapproved,
@@ -173,7 +173,7 @@ export class ReportService {
       if (editions.length) {
         const latest = await this.latestContent(manager, roundId);
         if (latest && canonicalJson(substanceOf(latest)) === canonicalJson(substanceOf(built.content))) {
-          throw new ConflictException(`nothing changed since edition ${editions.at(-1)?.edition}: a new edition needs a change`);
+          throw problem('report_unchanged', `nothing changed since edition ${editions.at(-1)?.edition}: a new edition needs a change`);
         }
       }
       // What is stored is what is hashed: the JSON as the database gives it back.
@@ -190,7 +190,7 @@ export class ReportService {
       const details: Record<string, unknown> = { edition, sha256 };
       if (round.state === 'closed') {
         const result = roundTransition(round.state, 'publish_report', { now: publishedAt, opensAt: new Date(round.opens_at), closesAt: new Date(round.closes_at) });
-        if (!result.ok) throw new ConflictException(result.reason);
+        if (!result.ok) throw problem(TRANSITION_REFUSALS[result.refusal], result.reason);
         await manager.query(`UPDATE consultation_rounds SET state = $2, report_published_at = $3 WHERE id = $1`, [roundId, result.state, publishedAt]);
         Object.assign(details, { from: round.state, to: result.state });
       }

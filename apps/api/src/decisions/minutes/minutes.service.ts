@@ -15,7 +15,7 @@ import { renderMinutesPdf } from './render-minutes-pdf';
 export const MINUTES_FORMATS = ['pdf', 'docx'] as const;
 export type MinutesFormat = (typeof MINUTES_FORMATS)[number];
 
-const MEDIA_TYPES: Record<MinutesFormat, string> = {
+export const MINUTES_MEDIA_TYPES: Record<MinutesFormat, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
@@ -75,7 +75,7 @@ export class MinutesService {
   private async render(content: MinutesContent, format: MinutesFormat, language: MinutesLanguage): Promise<MinutesFile> {
     const body = format === 'pdf' ? await renderMinutesPdf(content) : await renderMinutesDocx(content);
     const name = slugify(content.title, 60) || 'posiedzenie';
-    return { body, mediaType: MEDIA_TYPES[format], fileName: `${minutesLabels(language).fileName}-${name}.${format}` };
+    return { body, mediaType: MINUTES_MEDIA_TYPES[format], fileName: `${minutesLabels(language).fileName}-${name}.${format}` };
   }
 
   /** Everything the minutes are made from, as stored. */

@@ -50,7 +50,13 @@ export class GrantAccessDto {
   @IsIn(DOCUMENT_ACCESS_LEVELS, { message: `access must be one of: ${DOCUMENT_ACCESS_LEVELS.join(', ')}` })
   access!: DocumentAccess;
 
-  @ApiPropertyOptional({ description: 'when the access ends (ad-hoc experts); null or absent: no end', example: '2027-03-31T23:59:59Z' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'when the access ends (ad-hoc experts); null or absent: no end',
+    example: '2027-03-31T23:59:59Z',
+  })
   @ValidateIf((_, v) => v !== null && v !== undefined)
   @IsStoredDate('expiresAt must be a date-time (ISO 8601)')
   expiresAt?: Date | null;

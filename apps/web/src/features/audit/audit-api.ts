@@ -1,12 +1,14 @@
-import { api } from '../../api/client';
-import type { AuditEntry, ChainReport } from '../../api/types';
+import { apiClient, call } from '../../api/client';
+import type { components } from '../../api/schema';
+import type { ChainReport } from '../../api/types';
 
 export const AUDIT_PAGE_SIZE = 25;
 
-export function fetchAuditPage(workspaceId: string, before: number | null, limit = AUDIT_PAGE_SIZE) {
-  const query = new URLSearchParams({ limit: String(limit) });
-  if (before !== null) query.set('before', String(before));
-  return api.get<{ entries: AuditEntry[] }>(`/workspaces/${workspaceId}/audit?${query.toString()}`);
+export function fetchAuditPage(workspaceId: string, before: number | null, limit = AUDIT_PAGE_SIZE): Promise<components['schemas']['AuditPageDto']> {
+  return call(
+    apiClient.GET('/api/workspaces/{workspaceId}/audit', { params: { path: { workspaceId }, query: { limit, ...(before !== null ? { before } : {}) } } }),
+  );
 }
 
-export const verifyChain = (workspaceId: string) => api.get<ChainReport>(`/workspaces/${workspaceId}/audit/verify`);
+export const verifyChain = (workspaceId: string): Promise<ChainReport> =>
+  call(apiClient.GET('/api/workspaces/{workspaceId}/audit/verify', { params: { path: { workspaceId } } }));

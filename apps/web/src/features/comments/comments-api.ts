@@ -1,31 +1,12 @@
 import type { PassageAnchor } from '@commonplan/editor';
-import { api } from '../../api/client';
+import { apiClient, call } from '../../api/client';
+import type { components } from '../../api/schema';
 
-export interface PersonRef {
-  id: string;
-  displayName: string;
-}
+type Schemas = components['schemas'];
 
-export interface CommentView {
-  id: string;
-  body: string;
-  author: PersonRef | null;
-  mentions: PersonRef[];
-  createdAt: string;
-}
-
-export interface Thread {
-  id: string;
-  documentId: string;
-  anchor: PassageAnchor;
-  quote: string;
-  status: 'open' | 'resolved';
-  createdBy: PersonRef | null;
-  createdAt: string;
-  resolvedBy: PersonRef | null;
-  resolvedAt: string | null;
-  comments: CommentView[];
-}
+export type PersonRef = Schemas['PersonNameDto'];
+export type CommentView = Schemas['DocumentCommentDto'];
+export type Thread = Schemas['CommentThreadDto'];
 
 /** The API's limits (comment.dto.ts). */
 export const COMMENT_MAX_LENGTH = 10_000;
@@ -33,9 +14,13 @@ export const QUOTE_MAX_LENGTH = 5_000;
 
 export const commentsPath = (documentId: string) => `/documents/${documentId}/comments`;
 
-export const startThread = (documentId: string, thread: { anchor: PassageAnchor; quote: string; body: string; mentions: string[] }) =>
-  api.post<Thread>(commentsPath(documentId), thread);
-export const replyToThread = (documentId: string, threadId: string, reply: { body: string; mentions: string[] }) =>
-  api.post<Thread>(`${commentsPath(documentId)}/${threadId}/replies`, reply);
-export const setThreadStatus = (documentId: string, threadId: string, status: 'resolve' | 'reopen') =>
-  api.post<Thread>(`${commentsPath(documentId)}/${threadId}/${status}`, {});
+const thread = (documentId: string, threadId: string) => ({ params: { path: { documentId, threadId } } });
+
+export const startThread = (documentId: string, body: { anchor: PassageAnchor; quote: string; body: string; mentions: string[] }): Promise<Thread> =>
+  call(apiClient.POST('/api/documents/{documentId}/comments', { params: { path: { documentId } }, body }));
+export const replyToThread = (documentId: string, threadId: string, body: { body: string; mentions: string[] }): Promise<Thread> =>
+  call(apiClient.POST('/api/documents/{documentId}/comments/{threadId}/replies', { ...thread(documentId, threadId), body }));
+export const setThreadStatus = (documentId: string, threadId: string, status: 'resolve' | 'reopen'): Promise<Thread> =>
+  status === 'resolve'
+    ? call(apiClient.POST('/api/documents/{documentId}/comments/{threadId}/resolve', thread(documentId, threadId)))
+    : call(apiClient.POST('/api/documents/{documentId}/comments/{threadId}/reopen', thread(documentId, threadId)));

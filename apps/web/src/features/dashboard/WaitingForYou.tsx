@@ -1,22 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { components } from '../../api/schema';
 import { useApiData } from '../../api/useApiData';
 import { formatDateTime } from '../../i18n/format';
 import { DataView } from '../../ui/DataView';
 import { meetingPage, resolutionPage, versionPage } from '../decisions/decisions-api';
 
-// GET /api/workspaces/:id/my-tasks (apps/api/src/tasks/tasks.service.ts); times arrive as ISO strings.
-export interface MyTasks {
-  counts: Record<TaskKind, number>;
-  ballots: Array<{ voteId: string; resolutionId: string; resolutionTitle: string; meetingId: string | null; meetingTitle: string | null; member: { id: string; name: string }; byProxy: boolean; checkInFirst: boolean; dueAt: string | null }>;
-  meetings: Array<{ meetingId: string; title: string; body: string; place: string; state: 'planned' | 'open'; dueAt: string; presence: 'present' | 'represented' | 'absent' }>;
-  approvals: Array<{ documentId: string; documentTitle: string; versionId: string; versionNumber: number; versionName: string; resolution: { id: string; number: string; fullTitle: string; decidedAt: string | null }; dueAt: null }>;
-  comments: Array<{ commentId: string; number: string; part: string; roundId: string; roundTitle: string; action: 'decide' | 'approve' | 'assign'; dueAt: string }>;
-  mentions: Array<{ notificationId: string; documentId: string; documentTitle: string; threadId: string | null; actor: string | null; excerpt: string; createdAt: string; dueAt: null }>;
-  deadlines: Array<{ roundId: string; roundTitle: string; deadline: 'opens' | 'closes' | 'report'; dueAt: string }>;
-}
+/** GET /api/workspaces/:id/my-tasks (apps/api/src/tasks): each kind's items, the most urgent first; times as ISO strings. */
+export type MyTasks = components['schemas']['MyTasksDto'];
 
-export const TASK_KINDS = ['ballots', 'meetings', 'approvals', 'comments', 'mentions', 'deadlines'] as const;
+export const TASK_KINDS = ['ballots', 'meetings', 'approvals', 'comments', 'mentions', 'deadlines'] as const satisfies readonly (keyof MyTasks['counts'])[];
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const myTasksPath = (workspaceId: string) => `/workspaces/${workspaceId}/my-tasks`;

@@ -47,7 +47,7 @@ export function attachmentErrorText(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     if (error.status === 413) return t('decisions.attachments.errors.tooBig');
     if (error.status === 415) return t('decisions.attachments.errors.type');
-    if (error.status === 422) return /attach a file/i.test(error.message) ? t('decisions.attachments.errors.fileRequired') : t('decisions.attachments.errors.content');
+    if (error.status === 422) return error.fieldErrors.some((e) => e.code === 'attachment_required') ? t('decisions.attachments.errors.fileRequired') : t('decisions.attachments.errors.content');
     if (error.status === 409) return t('decisions.attachments.errors.frozen');
     if (error.status === 404) return t('decisions.attachments.errors.gone');
   }

@@ -19,7 +19,7 @@ const EMPTY = { kind: 'other' as BodyKind, name: '', nameGenitive: '', memberIds
 export function bodyFieldErrors(error: unknown, t: TFunction): Record<string, string> {
   const result = decisionFieldErrors(error, t);
   if (!(error instanceof ApiError)) return result;
-  if (error.status === 409 && /already has this name/i.test(error.message)) result.name = t('decisions.bodyForm.errors.nameTaken');
+  if (error.code === 'body_name_taken') result.name = t('decisions.bodyForm.errors.nameTaken');
   for (const { field } of error.fieldErrors) {
     if (field === 'memberIds') result.memberIds = t('decisions.bodyForm.errors.membersRefused');
     if (field === 'name') result.name = t('decisions.bodyForm.errors.name');

@@ -1,17 +1,10 @@
 // A resolution's attachments (apps/api/src/decisions/attachments.*): numbered files with their SHA-256, added and
 // removed by coordinators while the resolution is a draft, frozen once it is voted on.
-import { api, request } from '../../api/client';
+import { api, apiClient, call } from '../../api/client';
+import type { components } from '../../api/schema';
 
-/** ResolutionView.attachments and GET /api/resolutions/:id/attachments */
-export interface AttachmentView {
-  id: string;
-  /** "Załącznik nr N" */
-  position: number;
-  name: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-}
+/** ResolutionView.attachments and GET /api/resolutions/:id/attachments: "Załącznik nr N" (position) with its SHA-256. */
+export type AttachmentView = components['schemas']['ResolutionAttachmentDto'];
 
 /** What the API takes (it checks the content too): the extensions and media types offered by the file input. */
 export const ATTACHMENT_EXTENSIONS = ['.pdf', '.docx', '.xlsx', '.odt', '.png', '.jpg', '.jpeg'] as const;
@@ -31,7 +24,7 @@ export const attachmentsPath = (resolutionId: string) => `/resolutions/${resolut
 /** The file itself, for a link (the API sends it as a download with its name). */
 export const attachmentHref = (resolutionId: string, attachmentId: string) => `/api${attachmentsPath(resolutionId)}/${attachmentId}`;
 
-/** POST multipart (field `file`); answers the resolution's attachments after the addition. */
+/** POST multipart (field `file`; the browser sets the boundary, so not through the typed client); answers the resolution's attachments after the addition. */
 export function uploadAttachment(resolutionId: string, file: File): Promise<AttachmentView[]> {
   const form = new FormData();
   form.append('file', file);
@@ -39,4 +32,5 @@ export function uploadAttachment(resolutionId: string, file: File): Promise<Atta
 }
 
 /** DELETE; answers the resolution's attachments after the removal. */
-export const removeAttachment = (resolutionId: string, attachmentId: string) => request<AttachmentView[]>('DELETE', `${attachmentsPath(resolutionId)}/${attachmentId}`);
+export const removeAttachment = (resolutionId: string, attachmentId: string): Promise<AttachmentView[]> =>
+  call(apiClient.DELETE('/api/resolutions/{resolutionId}/attachments/{attachmentId}', { params: { path: { resolutionId, attachmentId } } }));

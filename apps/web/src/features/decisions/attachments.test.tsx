@@ -82,8 +82,8 @@ describe('AttachmentsSection', () => {
     const answers = [
       reply(413, { message: 'File too large' }),
       reply(415, { message: 'attachments are PDF, DOCX, XLSX, ODT, PNG or JPEG files' }),
-      reply(422, { message: 'file: the content is not a PDF file', errors: [{ field: 'file', message: 'the content is not a PDF file' }] }),
-      reply(409, { message: 'the attachments of a resolution are frozen once it is voted on' }),
+      reply(422, { message: 'file: the content is not a PDF file', errors: [{ field: 'file', message: 'the content is not a PDF file', code: 'attachment_content_invalid' }] }),
+      reply(409, { code: 'attachments_frozen', message: 'the attachments of a resolution are frozen once it is voted on' }),
     ];
     const page = openSection('coordinator', 'draft', { 'POST /resolutions/r1/attachments': () => answers.shift() });
     await section();

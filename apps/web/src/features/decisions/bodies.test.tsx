@@ -95,7 +95,7 @@ describe('bodies: creating one', () => {
 
   it('says on the name field that a body of that name exists', async () => {
     const user = userEvent.setup();
-    openDecisions('coordinator', { 'POST /workspaces/w1/bodies': reply(409, { message: 'a body of this workspace already has this name' }) });
+    openDecisions('coordinator', { 'POST /workspaces/w1/bodies': reply(409, { code: 'body_name_taken', message: 'a body of this workspace already has this name' }) });
     const form = await screen.findByRole('form', { name: 'Nowy organ' });
     await fill(user, within(form).getByLabelText('Nazwa organu'), 'Zarząd');
     await fill(user, within(form).getByLabelText('Nazwa w dopełniaczu'), 'Zarządu');
@@ -109,7 +109,7 @@ describe('bodies: creating one', () => {
   it('names the chair among the members ticked, and shows the API’s refusal of the chair on its field', async () => {
     const user = userEvent.setup();
     const created: BodyView = { ...board, id: 'b9', kind: 'other', name: 'Komisja Rewizyjna', nameGenitive: 'Komisji Rewizyjnej', chairId: 'm1' };
-    let answer: FakeRoute = reply(400, { message: 'chairId: the chair is one of the body’s members', errors: [{ field: 'chairId', message: 'the chair is one of the body’s members' }] });
+    let answer: FakeRoute = reply(400, { message: 'chairId: the chair is one of the body’s members', errors: [{ field: 'chairId', message: 'the chair is one of the body’s members', code: 'chair_not_body_member' }] });
     const page = openDecisions('coordinator', { 'POST /workspaces/w1/bodies': () => answer });
     const form = await screen.findByRole('form', { name: 'Nowy organ' });
     const chair = within(form).getByLabelText('Przewodniczący organu') as HTMLSelectElement;

@@ -1,35 +1,14 @@
-// The API's refusals about decisions in words (it answers in English prose without codes, so they are recognised by
-// their wording, as in api/error-text.ts); anything else falls back to the general messages.
+// The API's refusals about decisions in words. They come with stable codes (api/error-text.ts translates them); a
+// refused proxy or ballot also names its reason (PROXY_REFUSALS / VOTE_REFUSALS of libs/domain) at the end of its
+// detail, "the proxy is refused: holder not present", which is said here.
 import type { TFunction } from 'i18next';
 import { PROXY_REFUSALS, VOTE_REFUSALS } from '@commonplan/domain';
 import { ApiError } from '../../api/client';
 import { errorText, fieldErrorsOf } from '../../api/error-text';
 
-const KNOWN: [RegExp, string][] = [
-  [/has already voted/i, 'decisions.errors.alreadyVoted'],
-  [/the vote is (already )?closed/i, 'decisions.errors.voteClosed'],
-  [/the meeting is closed/i, 'decisions.errors.meetingClosed'],
-  [/votes are taken in an open meeting/i, 'decisions.errors.meetingNotOpen'],
-  [/close the vote in progress/i, 'decisions.errors.voteInProgress'],
-  [/not on this meeting.s agenda/i, 'decisions.errors.notOnAgenda'],
-  [/is not voted on/i, 'decisions.errors.alreadyDecided'],
-  [/is not a member of (this body|the body that decides)/i, 'decisions.errors.notBodyMember'],
-  [/only a member.s representative/i, 'decisions.errors.representativesOnly'],
-  [/only coordinators/i, 'decisions.errors.coordinatorsOnly'],
-  [/cannot become/i, 'decisions.errors.meetingState'],
-  [/vote weights do not fit/i, 'decisions.errors.weights'],
-  [/remote vote closes at its closing time/i, 'decisions.errors.remoteNotYet'],
-  [/does not allow remote voting/i, 'decisions.errors.remoteNotAllowed'],
-  [/casting vote.*name the body.s chair/i, 'decisions.errors.noChair'],
-  [/second term begins at/i, 'decisions.errors.secondTermNotYet'],
-  [/not called with a second term|has no second term/i, 'decisions.errors.noSecondTerm'],
-];
-
-/** The reason code at the end of "the proxy is refused: holder not present" / "the ballot is refused: not present". */
-function reasonOf(message: string, prefix: RegExp, reasons: readonly string[]): string | null {
-  const match = prefix.exec(message);
-  if (!match) return null;
-  const reason = match[1].trim().replace(/ /g, '_');
+/** The reason code at the end of a refusal's detail, "…: holder not present" → holder_not_present, if it is one of `reasons`. */
+function reasonOf(message: string, reasons: readonly string[]): string | null {
+  const reason = message.slice(message.lastIndexOf(':') + 1).trim().replace(/ /g, '_');
   return reasons.includes(reason) ? reason : null;
 }
 
@@ -41,11 +20,10 @@ export function proxyRefusalText(reason: string, t: TFunction): string {
 /** A sentence for a refusal from the decisions API. */
 export function decisionErrorText(error: unknown, t: TFunction): string {
   if (!(error instanceof ApiError)) return errorText(error, t);
-  const proxy = reasonOf(error.message, /the proxy is refused: ([a-z ]+)/i, PROXY_REFUSALS);
+  const proxy = error.code === 'proxy_refused' ? reasonOf(error.message, PROXY_REFUSALS) : null;
   if (proxy) return t('decisions.proxy.refused', { reason: t(`decisions.proxy.refusals.${proxy}`) });
-  const ballot = reasonOf(error.message, /the ballot is refused: ([a-z ]+)/i, VOTE_REFUSALS);
+  const ballot = error.code === 'ballot_refused' ? reasonOf(error.message, VOTE_REFUSALS) : null;
   if (ballot) return t(`decisions.ballot.refusals.${ballot}`);
-  for (const [pattern, key] of KNOWN) if (pattern.test(error.message)) return t(key);
   return errorText(error, t);
 }
 
@@ -56,24 +34,25 @@ export function decisionFormErrorText(error: unknown, t: TFunction): string | nu
   return decisionErrorText(error, t);
 }
 
-const FIELD_KEYS: [string, RegExp, string][] = [
-  ['agenda', /not decided yet|resolution ids/i, 'decisions.meetingForm.errors.agendaRefused'],
-  ['adoptsVersionId', /version/i, 'decisions.resolutionForm.errors.noSuchVersion'],
-  ['changesResolutionId', /adopted|no such/i, 'decisions.resolutionForm.errors.changesRefused'],
-  ['bodyId', /body|UUID/i, 'decisions.errors.noSuchBody'],
-  ['startsAt', /date/i, 'decisions.meetingForm.errors.startsAt'],
-  // "a date after startsAt": the later pattern wins.
-  ['secondTermAt', /date/i, 'decisions.meetingForm.errors.secondTermAtDate'],
-  ['secondTermAt', /after/i, 'decisions.meetingForm.errors.secondTermAt'],
-  ['closesAt', /future|date/i, 'decisions.remoteVote.errors.future'],
-];
+/**
+ * What a field of the resolution, meeting and remote vote forms needs, when the API refuses it without a code of its
+ * own (the validation's: missing, or not an id or a date).
+ */
+const FIELD_KEYS: Record<string, string> = {
+  agenda: 'decisions.meetingForm.errors.agendaRefused',
+  adoptsVersionId: 'decisions.resolutionForm.errors.noSuchVersion',
+  bodyId: 'decisions.errors.noSuchBody',
+  startsAt: 'decisions.meetingForm.errors.startsAt',
+  secondTermAt: 'decisions.meetingForm.errors.secondTermAtDate',
+  closesAt: 'decisions.remoteVote.errors.future',
+};
 
 /** The API's field problems of the resolution, meeting and remote vote forms, in words that say what to do. */
 export function decisionFieldErrors(error: unknown, t: TFunction): Record<string, string> {
   const result = fieldErrorsOf(error, t);
   if (!(error instanceof ApiError)) return result;
-  for (const { field, message } of error.fieldErrors) {
-    for (const [name, pattern, key] of FIELD_KEYS) if (field === name && pattern.test(message)) result[field] = t(key);
+  for (const { field, code } of error.fieldErrors) {
+    if (!code && FIELD_KEYS[field]) result[field] = t(FIELD_KEYS[field]);
   }
   return result;
 }

@@ -1,182 +1,75 @@
 // Decisions (issue 6) as the API answers them (apps/api/src/decisions/*): bodies with their rules, resolutions,
-// meetings with attendance, the quorum and the votes, and the decision register. Dates arrive as ISO strings.
-import type { Ballot, BodyRuleBook, Outcome, ResolutionKind, VoteChoice, VoteRules } from '@commonplan/domain';
-import { api } from '../../api/client';
-import type { AttachmentView } from './attachments-api';
+// meetings with attendance, the quorum and the votes, and the decision register. The types are the API's OpenAPI
+// document's (apps/web/src/api/schema.d.ts); rules and outcomes are read with libs/domain's own types, which say
+// the same more precisely (a majority rule is a union there). Dates arrive as ISO strings.
+import type { BodyRuleBook, Outcome, VoteChoice, VoteRules } from '@commonplan/domain';
+import { apiClient, call } from '../../api/client';
+import type { components } from '../../api/schema';
 
-export type BodyKind = 'general_assembly' | 'board' | 'other';
+type Schemas = components['schemas'];
 
-export interface BodyMember {
-  id: string;
-  name: string;
-  population: number | null;
-  voteWeight: number;
-}
+export type BodyKind = Schemas['DecisionBodyDto']['kind'];
 
-/** GET /api/workspaces/:id/bodies */
-export interface BodyView {
-  id: string;
-  workspaceId: string;
-  kind: BodyKind;
-  name: string;
-  nameGenitive: string;
-  rules: BodyRuleBook;
-  members: BodyMember[];
-  /** The chair (one of the members, by organisation id), whose vote decides a tie where the rules say so; null: none named. */
-  chairId: string | null;
-}
+export type BodyMember = Schemas['BodyMemberDto'];
 
-export const RESOLUTION_STATES = ['draft', 'voting', 'adopted', 'rejected', 'no_quorum'] as const;
+/** GET /api/workspaces/:id/bodies; the chair (one of the members, by organisation id) decides a tie where the rules say so. */
+export type BodyView = Omit<Schemas['DecisionBodyDto'], 'rules'> & { rules: BodyRuleBook };
+
+export const RESOLUTION_STATES = ['draft', 'voting', 'adopted', 'rejected', 'no_quorum'] as const satisfies readonly Schemas['ResolutionDto']['state'][];
 export type ResolutionState = (typeof RESOLUTION_STATES)[number];
 
-/** GET /api/workspaces/:id/resolutions */
-export interface ResolutionView {
-  id: string;
-  workspaceId: string;
-  body: { id: string; name: string; nameGenitive: string };
-  kind: ResolutionKind;
-  title: string;
-  justification: string;
-  /** The resolution's text: a document edited together in the shared editor. */
-  documentId: string;
-  adopts: { versionId: string; documentId: string; documentTitle: string; number: number; name: string; contentHash: string } | null;
-  state: ResolutionState;
-  number: string | null;
-  fullTitle: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-  /** Załącznik nr 1, 2, … (the API always sends them; left out by older test data). */
-  attachments?: AttachmentView[];
-  /** The adopted resolution this one amends or repeals. */
-  changes?: ResolutionChange | null;
-  /** Adopted resolutions that amend or repeal this one. */
-  changedBy?: ResolutionChange[];
-}
+/**
+ * GET /api/workspaces/:id/resolutions. The API always sends the attachments (Załącznik nr 1, 2, …) and the links to
+ * the resolutions it changes and that change it; views take them as optional (older test data leaves them out).
+ */
+export type ResolutionView = Omit<Schemas['ResolutionDto'], 'attachments' | 'changes' | 'changedBy'> & Partial<Pick<Schemas['ResolutionDto'], 'attachments' | 'changes' | 'changedBy'>>;
 
-export const CHANGE_KINDS = ['amends', 'repeals'] as const;
+export const CHANGE_KINDS = ['amends', 'repeals'] as const satisfies readonly Schemas['ResolutionChangeDto']['kind'][];
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** A link between a resolution and the one it changes: the other resolution, its number and how it changes. */
-export interface ResolutionChange {
-  resolutionId: string;
-  number: string | null;
-  kind: ChangeKind;
-}
+export type ResolutionChange = Schemas['ResolutionChangeDto'];
 
-export type MeetingState = 'planned' | 'open' | 'closed';
+export type MeetingState = Schemas['DecisionMeetingSummaryDto']['state'];
 
 /** The term a meeting was opened in: the first, or the second (drugi termin) with the quorum the rules give it. */
-export type MeetingTerm = 'first' | 'second';
+export type MeetingTerm = NonNullable<Schemas['DecisionMeetingSummaryDto']['term']>;
 
 /** GET /api/workspaces/:id/meetings */
-export interface MeetingSummary {
-  id: string;
-  workspaceId: string;
-  body: { id: string; name: string; nameGenitive: string };
-  title: string;
-  startsAt: string;
-  place: string;
-  state: MeetingState;
-  openedAt: string | null;
-  closedAt: string | null;
-  /** When the meeting reconvenes in its second term if the first lacks the quorum (set when it is called); null: none. */
-  secondTermAt: string | null;
-  /** The term it was opened in; null until opened. */
-  term: MeetingTerm | null;
-}
+export type MeetingSummary = Schemas['DecisionMeetingSummaryDto'];
 
-export type Presence = 'present' | 'represented' | 'absent';
+export type Presence = Schemas['MeetingMemberDto']['presence'];
 
-export interface VoteView {
-  id: string;
-  resolutionId: string;
-  meetingId: string | null;
-  ballot: Ballot;
-  /** The rules frozen as the vote opened: how it is taken (`sitting`) and the chair whose vote decides a tie. */
-  rules: VoteRules;
-  state: 'open' | 'closed';
-  opensAt: string;
-  closesAt: string | null;
-  closedAt: string | null;
-  /** How many members have voted (also on a secret ballot). */
-  castCount: number;
-  /** Named ballot: who voted how; secret ballot: null. */
-  roll: Array<{ memberId: string; choice: VoteChoice; byProxy: boolean }> | null;
-  /** Members who voted (a secret ballot names them without their choice). */
-  voted: string[];
-  outcome: Outcome | null;
-  /** Once closed: whether the stored vote verifies against its seals and ballots (a code names what does not). */
-  verification: { verified: boolean; code: string | null; reason: string | null } | null;
-  /** The version of the resolution's text frozen when the vote opened, and its SHA-256 (null for older votes). */
-  textVersionId?: string | null;
-  textHash?: string | null;
-}
+/**
+ * A vote: the rules frozen as it opened (how it is taken, `sitting`, and the chair whose vote decides a tie), the
+ * ballots (a secret ballot: counts only), the outcome once closed and whether it verifies. Older test data leaves out
+ * the text voted on.
+ */
+export type VoteView = Omit<Schemas['VoteDto'], 'rules' | 'outcome' | 'textVersionId' | 'textHash'> &
+  Partial<Pick<Schemas['VoteDto'], 'textVersionId' | 'textHash'>> & { rules: VoteRules; outcome: Outcome | null };
 
 /** GET /api/meetings/:id */
-export interface MeetingView extends MeetingSummary {
-  members: Array<BodyMember & { presence: Presence; checkedInAt: string | null; representedBy: string | null }>;
-  proxies: Array<{ from: string; to: string; authorisation: string; accepted: boolean; refusal: string | null }>;
-  quorum: Pick<Outcome['quorum'], 'basis' | 'among' | 'fraction' | 'comparison' | 'total' | 'actual' | 'minimum' | 'reached'>;
-  agenda: Array<{ position: number; resolution: ResolutionView; votes: VoteView[] }>;
-}
+export type MeetingView = Omit<Schemas['DecisionMeetingDto'], 'agenda'> & {
+  agenda: Array<Omit<Schemas['AgendaItemDto'], 'resolution' | 'votes'> & { resolution: ResolutionView; votes: VoteView[] }>;
+};
 
 /** An entry of the register as published (GET /api/public/registers/:slug). */
-export interface PublicRegisterEntry {
-  /** The entry's place in the register (1, 2, … in the order entered): its address on the public register. */
-  position: number;
-  number: string;
-  title: string;
-  body: string;
-  adoptedAt: string;
-  result: { for: number; against: number; abstain: number; quorum: boolean; reason: string };
-  versionHash: string | null;
-  /** SHA-256 of the resolution's text as voted (null for entries made before texts were frozen). */
-  textHash: string | null;
-  ballotsDigest: string;
-  /** False when the entry or its vote does not verify: shown marked. */
-  verified: boolean;
-}
+export type PublicRegisterEntry = Schemas['PublicRegisterEntryDto'];
 
 /** GET /api/workspaces/:id/register: the published fields, and the resolution and audit entry behind each. */
-export interface RegisterEntry extends PublicRegisterEntry {
-  resolutionId: string;
-  auditSeq: number;
-}
+export type RegisterEntry = Schemas['RegisterEntryDto'];
 
 /** GET /api/workspaces/:id/register/verify */
-export interface RegisterReport {
-  valid: boolean;
-  checkedEntries: number;
-  checkedVotes: number;
-  auditChain: { valid: boolean; checkedEntries: number; firstBroken: { seq: number; id: number | null; reason: string } | null };
-  firstBroken: RegisterProblem | null;
-  problems: RegisterProblem[];
-}
+export type RegisterReport = Schemas['RegisterReportDto'];
 
 /** One thing the register's verification found not to match; `code` says what (decisions.register.reasons). */
-export interface RegisterProblem {
-  kind: 'audit_chain' | 'vote' | 'register_entry';
-  id: string;
-  code: string;
-  reason: string;
-}
+export type RegisterProblem = Schemas['RegisterProblemDto'];
 
 /** GET /api/public/registers/:slug */
-export interface PublicRegister {
-  workspace: string;
-  entries: PublicRegisterEntry[];
-}
+export type PublicRegister = Schemas['PublicRegisterDto'];
 
 /** GET /api/public/registers/:slug/entries/:position: an entry with the text voted, what it adopts and its minutes. */
-export interface PublicRegisterEntryDetails {
-  workspace: string;
-  entry: PublicRegisterEntry;
-  text: { content: Record<string, unknown>; contentHash: string } | null;
-  adopts: { documentTitle: string; number: number; name: string; contentHash: string } | null;
-  minutes: { title: string; startsAt: string } | null;
-  changes: { number: string; kind: ChangeKind; position: number | null } | null;
-  changedBy: Array<{ number: string; kind: ChangeKind; position: number }>;
-}
+export type PublicRegisterEntryDetails = Schemas['PublicRegisterEntryDetailsDto'];
 
 export const bodiesPath = (workspaceId: string) => `/workspaces/${workspaceId}/bodies`;
 export const resolutionsPath = (workspaceId: string) => `/workspaces/${workspaceId}/resolutions`;
@@ -202,41 +95,37 @@ export const versionPage = (workspaceId: string, documentId: string, versionId: 
 export const documentPage = (workspaceId: string, documentId: string) => `/w/${workspaceId}/d/${documentId}`;
 
 /** POST /api/workspaces/:id/resolutions (CreateResolutionDto). */
-export interface ResolutionValues {
-  bodyId: string;
-  kind: ResolutionKind;
-  title: string;
-  justification?: string;
-  adoptsVersionId?: string;
-  /** An adopted resolution this one amends or repeals (both or neither). */
-  changesResolutionId?: string;
-  changeKind?: ChangeKind;
-}
+export type ResolutionValues = Schemas['CreateResolutionDto'];
 
 /** POST /api/workspaces/:id/meetings (CreateMeetingDto); startsAt and secondTermAt (after startsAt) as ISO strings. */
-export interface MeetingValues {
-  bodyId: string;
-  title: string;
-  startsAt: string;
-  secondTermAt?: string;
-  place?: string;
-  agenda: string[];
-}
+export type MeetingValues = Schemas['CreateMeetingDto'];
 
-export const createResolution = (workspaceId: string, values: ResolutionValues) => api.post<ResolutionView>(resolutionsPath(workspaceId), values);
-export const createMeeting = (workspaceId: string, values: MeetingValues) => api.post<MeetingView>(meetingsPath(workspaceId), values);
+const meeting = (meetingId: string) => ({ params: { path: { meetingId } } });
+const workspace = (workspaceId: string) => ({ params: { path: { workspaceId } } });
+// The API's vote and meeting with their rules and outcomes read by the domain's types (see above).
+const asVote = (pending: Promise<Schemas['VoteDto']>) => pending as Promise<VoteView>;
+const asMeeting = (pending: Promise<Schemas['DecisionMeetingDto']>) => pending as Promise<MeetingView>;
+
+// Typed by the API's OpenAPI document (apps/web/src/api/schema.d.ts).
+export const createResolution = (workspaceId: string, values: ResolutionValues): Promise<ResolutionView> =>
+  call(apiClient.POST('/api/workspaces/{workspaceId}/resolutions', { ...workspace(workspaceId), body: values }));
+export const createMeeting = (workspaceId: string, values: MeetingValues): Promise<MeetingView> =>
+  asMeeting(call(apiClient.POST('/api/workspaces/{workspaceId}/meetings', { ...workspace(workspaceId), body: values })));
 /** Opens a planned meeting; in its second term only once its secondTermAt has come (409 otherwise). */
-export const openMeeting = (meetingId: string, term: MeetingTerm = 'first') => api.post<MeetingView>(`${meetingPath(meetingId)}/open`, term === 'second' ? { term } : {});
-export const closeMeeting = (meetingId: string) => api.post<MeetingView>(`${meetingPath(meetingId)}/close`, {});
-export const checkIn = (meetingId: string) => api.post<MeetingView>(`${meetingPath(meetingId)}/check-in`, {});
-export const grantProxy = (meetingId: string, toOrganisationId: string, authorisation: string) =>
-  api.post<MeetingView>(`${meetingPath(meetingId)}/proxies`, { toOrganisationId, authorisation });
-export const openVote = (resolutionId: string, meetingId: string) => api.post<VoteView>(`/resolutions/${resolutionId}/votes`, { meetingId });
+export const openMeeting = (meetingId: string, term: MeetingTerm = 'first'): Promise<MeetingView> =>
+  asMeeting(call(apiClient.POST('/api/meetings/{meetingId}/open', { ...meeting(meetingId), body: term === 'second' ? { term } : {} })));
+export const closeMeeting = (meetingId: string): Promise<MeetingView> => asMeeting(call(apiClient.POST('/api/meetings/{meetingId}/close', meeting(meetingId))));
+export const checkIn = (meetingId: string): Promise<MeetingView> => asMeeting(call(apiClient.POST('/api/meetings/{meetingId}/check-in', meeting(meetingId))));
+export const grantProxy = (meetingId: string, toOrganisationId: string, authorisation: string): Promise<MeetingView> =>
+  asMeeting(call(apiClient.POST('/api/meetings/{meetingId}/proxies', { ...meeting(meetingId), body: { toOrganisationId, authorisation } })));
+const openVoteWith = (resolutionId: string, body: Schemas['OpenVoteDto']): Promise<VoteView> =>
+  asVote(call(apiClient.POST('/api/resolutions/{resolutionId}/votes', { params: { path: { resolutionId } }, body })));
+export const openVote = (resolutionId: string, meetingId: string) => openVoteWith(resolutionId, { meetingId });
 /** A remote vote: a window outside a meeting that the system closes at `closesAt` (an ISO string, in the future). */
-export const openRemoteVote = (resolutionId: string, closesAt: string) => api.post<VoteView>(`/resolutions/${resolutionId}/votes`, { closesAt });
-export const closeVote = (voteId: string) => api.post<VoteView>(`/votes/${voteId}/close`, {});
-export const castBallot = (voteId: string, choice: VoteChoice, forOrganisationId?: string) =>
-  api.post<VoteView>(`/votes/${voteId}/ballots`, forOrganisationId ? { choice, forOrganisationId } : { choice });
+export const openRemoteVote = (resolutionId: string, closesAt: string) => openVoteWith(resolutionId, { closesAt });
+export const closeVote = (voteId: string): Promise<VoteView> => asVote(call(apiClient.POST('/api/votes/{voteId}/close', { params: { path: { voteId } } })));
+export const castBallot = (voteId: string, choice: VoteChoice, forOrganisationId?: string): Promise<VoteView> =>
+  asVote(call(apiClient.POST('/api/votes/{voteId}/ballots', { params: { path: { voteId } }, body: forOrganisationId ? { choice, forOrganisationId } : { choice } })));
 
 /** Resolutions that may go on a meeting's agenda (the API takes only undecided ones of the meeting's body). */
 export const undecided = (resolution: ResolutionView) => resolution.state === 'draft' || resolution.state === 'no_quorum';

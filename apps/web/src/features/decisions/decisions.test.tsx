@@ -125,7 +125,7 @@ describe('DecisionsPage', () => {
 
   it('drafts a resolution that amends or repeals an adopted one, and names the field the API refuses', async () => {
     const user = userEvent.setup();
-    let answer: FakeRoute = reply(400, { message: 'Validation failed', errors: [{ field: 'changesResolutionId', message: 'only an adopted resolution is amended or repealed' }] });
+    let answer: FakeRoute = reply(400, { message: 'Validation failed', errors: [{ field: 'changesResolutionId', message: 'only an adopted resolution is amended or repealed', code: 'changed_resolution_not_adopted' }] });
     const page = openDecisions('coordinator', { 'POST /workspaces/w1/resolutions': () => answer });
     const form = await screen.findByRole('form', { name: 'Nowy projekt uchwały' });
     const changed = within(form).getByLabelText('Zmieniana uchwała');
@@ -168,7 +168,7 @@ describe('DecisionsPage', () => {
   it('names the agenda field the API refused', async () => {
     const user = userEvent.setup();
     openDecisions('coordinator', {
-      'POST /workspaces/w1/meetings': reply(400, { message: 'agenda: every item is a resolution of this body that is not decided yet', errors: [{ field: 'agenda', message: 'every item is a resolution of this body that is not decided yet' }] }),
+      'POST /workspaces/w1/meetings': reply(400, { message: 'agenda: every item is a resolution of this body that is not decided yet', errors: [{ field: 'agenda', message: 'every item is a resolution of this body that is not decided yet', code: 'agenda_item_refused' }] }),
     });
     const form = await screen.findByRole('form', { name: 'Zwołaj posiedzenie' });
     await user.selectOptions(within(form).getByLabelText('Organ'), 'b1');
@@ -216,7 +216,7 @@ describe('DecisionsPage', () => {
 
   it('calls a meeting with a second term after the first, refusing one before it on its field (also when the API does)', async () => {
     const user = userEvent.setup();
-    let answer: FakeRoute = reply(400, { message: 'secondTermAt: the second term comes after the first (startsAt)', errors: [{ field: 'secondTermAt', message: 'the second term comes after the first (startsAt)' }] });
+    let answer: FakeRoute = reply(400, { message: 'secondTermAt: the second term comes after the first (startsAt)', errors: [{ field: 'secondTermAt', message: 'the second term comes after the first (startsAt)', code: 'second_term_not_after_first' }] });
     const page = openDecisions('coordinator', { 'POST /workspaces/w1/meetings': () => answer });
     const form = await screen.findByRole('form', { name: 'Zwołaj posiedzenie' });
     await user.selectOptions(within(form).getByLabelText('Organ'), 'b1');

@@ -84,7 +84,7 @@ describe('attendance and proxies', () => {
     const page = openMeeting({ meetings: [meeting(['absent', 'present', 'absent'])], routes: { 'POST /meetings/mt1/check-in': meeting(['present', 'present', 'absent']) } });
     await user.click(await screen.findByRole('button', { name: 'Potwierdzam obecność' }));
     await waitFor(() => expect(page.calls.some((c) => c.method === 'POST')).toBe(true));
-    expect(page.calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', path: '/meetings/mt1/check-in', body: {} });
+    expect(page.calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', path: '/meetings/mt1/check-in', body: undefined });
     await screen.findByText(/Obecność członka Gmina Police jest potwierdzona/);
     await waitFor(() => expect(document.activeElement?.id).toBe('own-presence'));
     expect(screen.queryByRole('button', { name: 'Potwierdzam obecność' })).toBeNull();
@@ -94,7 +94,7 @@ describe('attendance and proxies', () => {
     const user = userEvent.setup();
     const page = openMeeting({
       meetings: [meeting(['absent', 'present', 'absent'])],
-      routes: { 'GET /bodies/b1': withProxies, 'POST /meetings/mt1/proxies': reply(409, { statusCode: 409, message: 'the proxy is refused: holder not present' }) },
+      routes: { 'GET /bodies/b1': withProxies, 'POST /meetings/mt1/proxies': reply(409, { statusCode: 409, code: 'proxy_refused', message: 'the proxy is refused: holder not present' }) },
     });
     await waitFor(() => expect(page.calls.some((c) => c.path === '/bodies/b1')).toBe(true));
     const form = await screen.findByRole('form', { name: 'Pełnomocnictwo do głosowania' });
@@ -199,7 +199,7 @@ describe('votes', () => {
 
   it('explains a refused ballot in words', async () => {
     const user = userEvent.setup();
-    openMeeting({ meetings: [meeting(['present', 'present', 'absent'], openVote())], routes: { 'POST /votes/v1/ballots': reply(409, { statusCode: 409, message: 'this member has already voted' }) } });
+    openMeeting({ meetings: [meeting(['present', 'present', 'absent'], openVote())], routes: { 'POST /votes/v1/ballots': reply(409, { statusCode: 409, code: 'already_voted', message: 'this member has already voted' }) } });
     const group = await screen.findByRole('group', { name: 'Głosujesz w imieniu członka Gmina Police' });
     await user.click(within(group).getByRole('button', { name: 'Wstrzymuję się' }));
     await user.click(within(group).getByRole('button', { name: 'Oddaj głos' }));
@@ -305,7 +305,7 @@ describe('the second term', () => {
     openMeeting({
       role: 'coordinator',
       meetings: [planned({ secondTermAt: '2020-12-02T10:30:00.000Z' })],
-      routes: { 'POST /meetings/mt1/open': reply(409, { statusCode: 409, message: 'the second term begins at 2020-12-02T10:30:00.000Z' }) },
+      routes: { 'POST /meetings/mt1/open': reply(409, { statusCode: 409, code: 'second_term_not_yet', message: 'the second term begins at 2020-12-02T10:30:00.000Z' }) },
     });
     await user.click(await screen.findByRole('button', { name: 'Otwórz posiedzenie w drugim terminie' }));
     expect(plain((await screen.findByRole('alert')).textContent)).toBe('Drugi termin posiedzenia jeszcze się nie rozpoczął.');
@@ -353,7 +353,7 @@ describe('the statute’s rules on a vote', () => {
     openMeeting({
       role: 'coordinator',
       meetings: [meeting(['present', 'present', 'absent'])],
-      routes: { 'POST /resolutions/r1/votes': reply(409, { statusCode: 409, message: 'the rules give the chair a casting vote: name the body’s chair first' }) },
+      routes: { 'POST /resolutions/r1/votes': reply(409, { statusCode: 409, code: 'no_chair', message: 'the rules give the chair a casting vote: name the body’s chair first' }) },
     });
     await user.click(await screen.findByRole('button', { name: 'Otwórz głosowanie: w sprawie przyjęcia Strategii Rozwoju SOM 2030' }));
     const refusal = await screen.findByText('Zasady dają przewodniczącemu głos rozstrzygający: najpierw wskaż przewodniczącego organu (w składzie organu).');

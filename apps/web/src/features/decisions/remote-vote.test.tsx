@@ -142,7 +142,7 @@ describe('opening a remote vote', () => {
       role: 'coordinator',
       resolutions: [resolution()],
       votes: [[]],
-      routes: { 'POST /resolutions/r1/votes': reply(400, { message: 'closesAt: a remote vote needs a closing time in the future', errors: [{ field: 'closesAt', message: 'a remote vote needs a closing time in the future' }] }) },
+      routes: { 'POST /resolutions/r1/votes': reply(400, { message: 'closesAt: a remote vote needs a closing time in the future', errors: [{ field: 'closesAt', message: 'a remote vote needs a closing time in the future', code: 'closing_time_not_future' }] }) },
     });
     const form = await screen.findByRole('form', { name: 'Głosowanie zdalne' });
     const field = within(form).getByLabelText('Koniec głosowania');
@@ -234,13 +234,13 @@ describe('remote voting in the statute', () => {
 
   it('says the API’s refusals in words: remote voting not in the rules, the chair’s casting vote without a chair', async () => {
     const user = userEvent.setup();
-    let answer: FakeRoute = reply(409, { statusCode: 409, message: 'the rule book does not allow remote voting for this kind of resolution' });
+    let answer: FakeRoute = reply(409, { statusCode: 409, code: 'remote_not_allowed', message: 'the rule book does not allow remote voting for this kind of resolution' });
     openResolution({ role: 'coordinator', resolutions: [resolution()], votes: [[]], routes: { 'POST /resolutions/r1/votes': () => answer } });
     const form = await screen.findByRole('form', { name: 'Głosowanie zdalne' });
     await user.type(within(form).getByLabelText('Koniec głosowania'), '15.01.2099 19:00');
     await user.click(within(form).getByRole('button', { name: 'Otwórz głosowanie zdalne' }));
     expect(plain((await within(form).findByRole('alert')).textContent)).toBe('Zasady organu nie dopuszczają głosowania zdalnego nad uchwałami tego rodzaju.');
-    answer = reply(409, { statusCode: 409, message: 'the rules give the chair a casting vote: name the body’s chair first' });
+    answer = reply(409, { statusCode: 409, code: 'no_chair', message: 'the rules give the chair a casting vote: name the body’s chair first' });
     await user.click(within(form).getByRole('button', { name: 'Otwórz głosowanie zdalne' }));
     await waitFor(() => expect(plain(within(form).getByRole('alert').textContent)).toBe('Zasady dają przewodniczącemu głos rozstrzygający: najpierw wskaż przewodniczącego organu (w składzie organu).'));
   });
@@ -296,7 +296,7 @@ describe('voting remotely', () => {
     outsider.unmount();
 
     const user = userEvent.setup();
-    openResolution({ votes: [[remote()]], routes: { 'POST /votes/v1/ballots': reply(403, { statusCode: 403, message: 'this member is not a member of the body that decides' }) } });
+    openResolution({ votes: [[remote()]], routes: { 'POST /votes/v1/ballots': reply(403, { statusCode: 403, code: 'not_voting_member', message: 'this member is not a member of the body that decides' }) } });
     const group = await screen.findByRole('group', { name: 'Głosujesz w imieniu członka Gmina Police' });
     await user.click(within(group).getByRole('button', { name: 'Za' }));
     await user.click(within(group).getByRole('button', { name: 'Oddaj głos' }));
@@ -321,12 +321,12 @@ describe('closing a remote vote', () => {
 
   it('lets a coordinator close it once its time is over, after a confirmation, and explains the API’s 409 refusal', async () => {
     const user = userEvent.setup();
-    const page = openResolution({ role: 'coordinator', votes: [[remote({ closesAt: PAST })]], routes: { 'POST /votes/v1/close': reply(409, { statusCode: 409, message: 'a remote vote closes at its closing time, not before' }) } });
+    const page = openResolution({ role: 'coordinator', votes: [[remote({ closesAt: PAST })]], routes: { 'POST /votes/v1/close': reply(409, { statusCode: 409, code: 'remote_vote_not_over', message: 'a remote vote closes at its closing time, not before' }) } });
     await screen.findByText('Czas głosowania minął. System zamknie je w ciągu minuty; możesz też zamknąć je teraz.');
     const button = screen.getByRole('button', { name: 'Zamknij głosowanie: w sprawie przyjęcia Strategii Rozwoju SOM 2030' });
     await user.click(button);
     await user.click(screen.getByRole('button', { name: 'Tak, zamknij głosowanie' }));
-    await waitFor(() => expect(posts(page.calls)).toEqual([{ method: 'POST', path: '/votes/v1/close', body: {} }]));
+    await waitFor(() => expect(posts(page.calls)).toEqual([{ method: 'POST', path: '/votes/v1/close', body: undefined }]));
     const alert = await screen.findByText('Głosowania zdalnego nie można zamknąć przed wyznaczonym końcem głosowania; o tym czasie system zamknie je sam.');
     expect(alert.closest('[role="alert"]')).toBeTruthy();
     await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Zamknij głosowanie/));

@@ -1,6 +1,6 @@
 import type { DocumentKind } from '@commonplan/domain';
 import { api } from '../../api/client';
-import type { DocumentDetails } from '../../api/types';
+import type { components } from '../../api/schema';
 
 export const EXPORT_FORMATS = ['pdf', 'docx', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -13,10 +13,14 @@ export const IMPORT_EXTENSIONS = ['.docx', '.md', '.markdown'];
 export const exportUrl = (documentId: string, format: ExportFormat, version: string, language: string) =>
   `/api/documents/${documentId}/export?format=${format}&version=${encodeURIComponent(version)}&lang=${language === 'en' ? 'en' : 'pl'}`;
 
-export function importDocument(workspaceId: string, file: File, kind: DocumentKind, title: string): Promise<DocumentDetails & { importedBlocks: number }> {
+/** The document a file became, and how many top-level blocks the file gave. */
+export type ImportedDocument = components['schemas']['ImportedDocumentDto'];
+
+// A multipart upload goes through `api.upload` (the browser sets the boundary); its answer is typed by the contract.
+export function importDocument(workspaceId: string, file: File, kind: DocumentKind, title: string): Promise<ImportedDocument> {
   const form = new FormData();
   form.append('kind', kind);
   if (title.trim()) form.append('title', title.trim());
   form.append('file', file);
-  return api.upload(`/workspaces/${workspaceId}/documents/import`, form);
+  return api.upload<ImportedDocument>(`/workspaces/${workspaceId}/documents/import`, form);
 }

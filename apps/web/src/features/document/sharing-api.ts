@@ -1,51 +1,30 @@
-import { type DocumentAccess, type OrganisationKind, type Role, warsawTime } from '@commonplan/domain';
-import { api } from '../../api/client';
+import { type DocumentAccess, warsawTime } from '@commonplan/domain';
+import { apiClient, call } from '../../api/client';
+import type { components } from '../../api/schema';
 
-interface GrantFacts {
-  access: DocumentAccess;
-  /** When the grant ends, or null: no end. */
-  expiresAt: string | null;
-  /** The end has passed: the grant gives nothing any more. */
-  expired: boolean;
-  grantedBy: { id: string; displayName: string } | null;
-  grantedAt: string;
-}
+type Schemas = components['schemas'];
 
-export interface PersonGrant extends GrantFacts {
-  userId: string;
-  displayName: string;
-  role: Role | null;
-  active: boolean;
-}
-
-export interface OrganisationGrant extends GrantFacts {
-  organisationId: string;
-  name: string;
-  kind: OrganisationKind;
-  /** Active members of the workspace who represent the organisation. */
-  members: number;
-}
-
+export type PersonGrant = Schemas['PersonGrantDto'];
+export type OrganisationGrant = Schemas['OrganisationGrantDto'];
 /** GET /api/documents/:id/access (coordinators): who was given access beyond what roles give. */
-export interface Sharing {
-  people: PersonGrant[];
-  organisations: OrganisationGrant[];
-}
+export type Sharing = Schemas['SharingDto'];
 
 export type Grantee = { type: 'person'; id: string } | { type: 'organisation'; id: string };
 
 export const sharingPath = (documentId: string) => `/documents/${documentId}/access`;
 
-const granteePath = (documentId: string, grantee: Grantee) =>
-  grantee.type === 'person'
-    ? `${sharingPath(documentId)}/${encodeURIComponent(grantee.id)}`
-    : `${sharingPath(documentId)}/organisations/${encodeURIComponent(grantee.id)}`;
-
 /** Gives a person or every active member of an organisation a level of access, until `expiresAt` (ISO) or for good. */
-export const grantAccess = (documentId: string, grantee: Grantee, access: DocumentAccess, expiresAt: string | null) =>
-  api.put<PersonGrant | OrganisationGrant>(granteePath(documentId, grantee), { access, expiresAt });
+export const grantAccess = (documentId: string, grantee: Grantee, access: DocumentAccess, expiresAt: string | null): Promise<PersonGrant | OrganisationGrant> => {
+  const body = { access, expiresAt };
+  return grantee.type === 'person'
+    ? call(apiClient.PUT('/api/documents/{documentId}/access/{userId}', { params: { path: { documentId, userId: grantee.id } }, body }))
+    : call(apiClient.PUT('/api/documents/{documentId}/access/organisations/{organisationId}', { params: { path: { documentId, organisationId: grantee.id } }, body }));
+};
 
-export const revokeAccess = (documentId: string, grantee: Grantee) => api.delete(granteePath(documentId, grantee));
+export const revokeAccess = (documentId: string, grantee: Grantee): Promise<void> =>
+  grantee.type === 'person'
+    ? call(apiClient.DELETE('/api/documents/{documentId}/access/{userId}', { params: { path: { documentId, userId: grantee.id } } }))
+    : call(apiClient.DELETE('/api/documents/{documentId}/access/organisations/{organisationId}', { params: { path: { documentId, organisationId: grantee.id } } }));
 
 /** The end of a day ("YYYY-MM-DD") in Warsaw, 23:59:59, as a moment; null when it is not a date. */
 export function endOfDayInWarsaw(day: string): Date | null {

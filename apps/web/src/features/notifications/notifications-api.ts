@@ -1,22 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
-import { api } from '../../api/client';
+import { apiClient, call } from '../../api/client';
+import type { components } from '../../api/schema';
 
-export interface NotificationItem {
-  id: string;
-  kind: 'mention';
-  actor: { id: string; displayName: string } | null;
-  document: { id: string; title: string } | null;
-  threadId: string | null;
-  excerpt: string;
-  createdAt: string;
-  read: boolean;
-}
-
-export interface Notifications {
-  unread: number;
-  items: NotificationItem[];
-}
+export type NotificationItem = components['schemas']['NotificationDto'];
+export type Notifications = components['schemas']['NotificationsDto'];
 
 export const notificationsPath = (workspaceId: string) => `/workspaces/${workspaceId}/notifications`;
 const CHANGED = 'commonplan:notifications-changed';
@@ -25,8 +13,10 @@ const CHANGED = 'commonplan:notifications-changed';
 export const notificationsMayHaveChanged = () => window.dispatchEvent(new Event(CHANGED));
 const changed = notificationsMayHaveChanged;
 
-export const markRead = (id: string) => api.post<void>(`/notifications/${id}/read`, {}).then(changed);
-export const markAllRead = (workspaceId: string) => api.post<void>(`${notificationsPath(workspaceId)}/read-all`, {}).then(changed);
+export const markRead = (notificationId: string) =>
+  call(apiClient.POST('/api/notifications/{notificationId}/read', { params: { path: { notificationId } } })).then(changed);
+export const markAllRead = (workspaceId: string) =>
+  call(apiClient.POST('/api/workspaces/{workspaceId}/notifications/read-all', { params: { path: { workspaceId } } })).then(changed);
 
 /** How often the header asks for new notifications. */
 const POLL_MS = 30_000;
@@ -40,7 +30,7 @@ export function useUnreadCount(workspaceId: string | null): number {
     let current = true;
     const fetchCount = () => {
       if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
-      api.get<Notifications>(notificationsPath(workspaceId)).then(
+      call(apiClient.GET('/api/workspaces/{workspaceId}/notifications', { params: { path: { workspaceId } } })).then(
         (result) => current && setUnread(result.unread),
         () => undefined,
       );

@@ -1,92 +1,30 @@
-import { CONSULTATION_LAW, type Disposition, type DocumentKind, type RoundAudience, type RoundChannel, type RoundState, type SubmitterType } from '@commonplan/domain';
-import { api } from '../../api/client';
+import { CONSULTATION_LAW } from '@commonplan/domain';
+import { apiClient, call } from '../../api/client';
+import type { components } from '../../api/schema';
 
-// The consultation report as the API gives it (apps/api/src/consultations/report/report-data.ts): the same data in
-// every language; this app adds the words.
+type Schemas = components['schemas'];
+
+// The consultation report as the API gives it (apps/api/src/consultations/report/report-data.ts), typed by the API's
+// OpenAPI document (report-responses.dto.ts): the same data in every language; this app adds the words.
 
 export const REPORT_FORMATS = ['pdf', 'docx', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export type ReportSubmitter = { kind: 'person'; number: number; type: SubmitterType } | { kind: 'institution'; name: string; type: SubmitterType };
+/** Who sent a comment, as the report says it: an institution by name, a private person by number only. */
+export type ReportSubmitter = Schemas['ReportPersonSubmitterDto'] | Schemas['ReportInstitutionSubmitterDto'];
 
-export interface ReportAnnexEntry {
-  number: string;
-  chapter: string;
-  part: string;
-  currentWording: string;
-  proposedWording: string;
-  justification: string;
-  submitter: ReportSubmitter;
-  channel: RoundChannel;
-  disposition: Disposition | null;
-  dispositionJustification: string | null;
-}
+export type ReportAnnexEntry = Schemas['ReportAnnexEntryDto'];
 
-export interface ReportCount<K extends string = string> {
-  key: K;
-  count: number;
-}
-
-type Both = { pl: string; en: string };
+export type ReportCount = Schemas['ReportCountDto'];
 
 /** The changes of one chapter: counts, and each changed passage once with its comments. */
-export interface ReportChapterChanges {
-  chapter: string;
-  accepted: number;
-  partlyAccepted: number;
-  passages: Array<{ comments: string[]; wording: string; applied: boolean }>;
-}
+export type ReportChapterChanges = Schemas['ReportChapterChangesDto'];
 
 /** The report as data, format 2 (the shape every edition is drawn in; see currentReport for format 1). */
-export interface ReportContent {
-  format: number;
-  edition: number;
-  publishedAt: string | null;
-  organiser: string;
-  round: {
-    id: string;
-    title: string;
-    legalBasis: string;
-    audiences: RoundAudience[];
-    channels: RoundChannel[];
-    announcedAt: string | null;
-    opensAt: string;
-    closesAt: string;
-    closedAt: string | null;
-    reportDueAt: string;
-  };
-  law: { act: Both; journal: Both; period: Both; report: Both; minimumDays: number; reportDueDays: number };
-  statutoryPeriod: { countedFrom: string; minimumDays: number; days: number; kept: boolean } | null;
-  publication: { announcement: string[]; report: string[] };
-  adoption: { number: string; title: string; body: string; adoptedAt: string } | null;
-  document: { title: string; kind: DocumentKind; version: { number: number; name: string; contentHash: string } };
-  meetings: Array<{ startsAt: string; place: string; participants: number | null; summary: string; comments: string[] }>;
-  statistics: {
-    considered: number;
-    submitters: { persons: number; institutions: number };
-    byDisposition: Array<ReportCount<Disposition | 'undecided'>>;
-    bySubmitterType: Array<ReportCount<SubmitterType>>;
-    byChannel: Array<ReportCount<RoundChannel>>;
-    byChapter: ReportCount[];
-  };
-  mainChanges: ReportChapterChanges[];
-  annex: ReportAnnexEntry[];
-  withdrawn: string[];
-}
+export type ReportContent = Schemas['ReportContentDto'];
 
 /** An edition published before format 2: one main change per comment, withdrawn comments in the annex, fewer facts. */
-export interface ReportContentV1 {
-  format: 1;
-  edition: number;
-  publishedAt: string | null;
-  organiser: string;
-  round: ReportContent['round'];
-  document: ReportContent['document'];
-  meetings: Array<{ startsAt: string; place: string }>;
-  statistics: ReportContent['statistics'] & { received: number; withdrawn: number };
-  mainChanges: Array<{ number: string; chapter: string; part: string; disposition: 'accepted' | 'partly_accepted'; proposedWording: string; dispositionJustification: string; appliedWording: string | null }>;
-  annex: Array<ReportAnnexEntry & { withdrawn: boolean }>;
-}
+export type ReportContentV1 = Schemas['ReportContentV1Dto'];
 
 /** What a published edition may hold: the current format or an earlier one. */
 export type StoredReportContent = ReportContent | ReportContentV1;
@@ -96,8 +34,8 @@ export type StoredReportContent = ReportContent | ReportContentV1;
  * main changes grouped by chapter and its withdrawn comments by number only, saying nothing of what it did not record.
  */
 export function currentReport(content: StoredReportContent): ReportContent {
-  if (content.format !== 1) return content as ReportContent;
-  const v1 = content as ReportContentV1;
+  if (content.format !== 1) return content;
+  const v1 = content;
   const mainChanges: ReportChapterChanges[] = [];
   for (const change of v1.mainChanges) {
     let chapter = mainChanges.find((c) => c.chapter === change.chapter);
@@ -138,30 +76,13 @@ export function currentReport(content: StoredReportContent): ReportContent {
   };
 }
 
-export interface ReportEdition {
-  edition: number;
-  sha256: string;
-  publishedAt: string;
-}
+export type ReportEdition = Schemas['ReportEditionDto'];
 
-/** GET /api/public/rounds/:roundId/report[?edition=N] */
-export interface PublishedReport extends ReportEdition {
-  roundId: string;
-  /** As sealed: an edition of format 1 keeps its own shape. */
-  content: StoredReportContent;
-  editions: ReportEdition[];
-}
+/** GET /api/public/rounds/:roundId/report[?edition=N]: the content as sealed (an edition of format 1 keeps its shape). */
+export type PublishedReport = Schemas['PublishedReportDto'];
 
 /** GET /api/rounds/:roundId/report (coordinators and experts) */
-export interface ReportPreview {
-  roundId: string;
-  state: RoundState;
-  content: ReportContent;
-  blockers: { undecided: string[]; unapproved: string[] };
-  editions: ReportEdition[];
-  changedSinceLatest: boolean | null;
-  publishable: { ok: boolean; reason: 'round_not_closed' | 'undecided_comments' | 'unchanged' | null };
-}
+export type ReportPreview = Schemas['ReportPreviewDto'];
 
 export const reportPagePath = (workspaceId: string, roundId: string) => `/w/${workspaceId}/rounds/${roundId}/report`;
 export const previewPath = (roundId: string) => `/rounds/${roundId}/report`;
@@ -174,4 +95,4 @@ export function reportFileUrl(roundId: string, format: ReportFormat, language: s
   return `/api/public/rounds/${roundId}/report.${format}?${lang}${published.edition ? `&edition=${published.edition}` : ''}`;
 }
 
-export const publishReport = (roundId: string) => api.post<ReportEdition>(`/rounds/${roundId}/report/publish`, {});
+export const publishReport = (roundId: string): Promise<ReportEdition> => call(apiClient.POST('/api/rounds/{roundId}/report/publish', { params: { path: { roundId } } }));

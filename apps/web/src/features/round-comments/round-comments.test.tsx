@@ -8,6 +8,7 @@ import { ConsultationCommentForm } from './ConsultationCommentForm';
 import { MyComments } from './MyComments';
 import { OwnCommentPage } from './OwnCommentPage';
 import { headingBefore } from './PassagePicker';
+import type { SubmittedComment } from './round-comments-api';
 
 const content = {
   type: 'doc',
@@ -111,7 +112,7 @@ describe('ConsultationCommentForm', () => {
 });
 
 describe('the state of a received comment', () => {
-  const comment = {
+  const comment: SubmittedComment = {
     id: 'c1',
     number: 'U/2026/0001',
     part: 'Rozdział 2. Cele',
@@ -123,6 +124,7 @@ describe('the state of a received comment', () => {
     channel: 'online_form',
     withdrawn: false,
     createdAt: '2026-12-02T10:00:00.000Z',
+    updatedAt: '2026-12-02T10:00:00.000Z',
   };
 
   it('reads “złożona” (submitted), not “przyjęta”, in the sender’s list until a disposition is decided', () => {

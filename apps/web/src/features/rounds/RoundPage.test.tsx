@@ -218,7 +218,7 @@ describe('RoundPage: changing a round before it opens, deleting a draft', () => 
     await waitFor(() => expect(closes.getAttribute('aria-invalid')).toBe('true'));
     expect(within(form).getByText('Zamknięcie musi nastąpić po otwarciu.')).toBeTruthy();
 
-    answer = reply(409, { message: 'a round that is open cannot be changed: only a draft or announced round can' });
+    answer = reply(409, { code: 'round_not_editable', message: 'a round that is open cannot be changed: only a draft or announced round can' });
     await user.click(within(form).getByRole('button', { name: 'Zapisz zmiany' }));
     expect(await within(form).findByText('Tej rundy nie można już zmienić: zbieranie uwag zostało otwarte.')).toBeTruthy();
     await user.click(within(form).getByRole('button', { name: 'Anuluj' }));
@@ -245,7 +245,7 @@ describe('RoundPage: changing a round before it opens, deleting a draft', () => 
 
   it('says when the draft was announced meanwhile, and deletes nothing', async () => {
     const user = userEvent.setup();
-    const page = openRound({ 'GET /rounds/r1': draft, 'DELETE /rounds/r1': reply(409, { message: 'a round that is announced cannot be deleted: only a draft round can' }) });
+    const page = openRound({ 'GET /rounds/r1': draft, 'DELETE /rounds/r1': reply(409, { code: 'round_not_deletable', message: 'a round that is announced cannot be deleted: only a draft round can' }) });
     await user.click(await screen.findByRole('button', { name: 'Usuń projekt rundy' }));
     await user.click(screen.getByRole('button', { name: 'Tak, usuń projekt rundy' }));
     expect(await screen.findByText('Tej rundy nie można już usunąć: została ogłoszona.')).toBeTruthy();

@@ -1,67 +1,41 @@
 import { type RoundAudience, type RoundChannel, roundChangeRefusal, type RoundState } from '@commonplan/domain';
-import { api } from '../../api/client';
+import { apiClient, call } from '../../api/client';
+import type { components } from '../../api/schema';
 
-/** What anyone reads of a round (GET /api/public/rounds/:id) and staff read too: the facts of the announcement. */
-export interface RoundAnnouncement {
-  id: string;
-  document: { title: string; kind: string };
-  version: { number: number; name: string; contentHash: string };
-  title: string;
-  legalBasis: string;
-  audiences: RoundAudience[];
-  channels: RoundChannel[];
-  opensAt: string;
-  closesAt: string;
-  informationClause: string;
-  state: RoundState;
-  announcedAt: string | null;
-  openedAt: string | null;
-  closedAt: string | null;
-  reportPublishedAt: string | null;
-  reportDueAt: string;
-  daysLeft: number;
-  /** Time and place; staff's notes, participants and summary only on the staff's view (Round). */
-  meetings: Array<{ id: string; startsAt: string; place: string; notes?: string; participants?: number | null; summary?: string }>;
-  /** Where the announcement was published (the website, BIP). */
-  announcementUrls: string[];
-  /** Where the report is published. */
-  reportUrls: string[];
-}
+type Schemas = components['schemas'];
 
-/** GET /api/public/rounds/:id: the announcement with the consulted text, without sign-in. */
-export interface PublicRound extends RoundAnnouncement {
-  workspaceName: string;
-  content: Record<string, unknown>;
-}
+// Typed by the API's OpenAPI document (apps/web/src/api/schema.d.ts, from consultation-responses.dto.ts).
 
 /** A round as its workspace's people read it (GET /api/rounds/:id). */
-export interface Round extends RoundAnnouncement {
-  workspaceId: string;
-  document: { id: string; title: string; kind: string };
-  version: { id: string; number: number; name: string; contentHash: string };
-  commentCount: number;
-  warnings: string[];
-  meetings: RoundMeeting[];
-  /** The resolution that approved the report, once named. */
-  approval: { resolutionId: string; number: string; title: string; body: string; adoptedAt: string } | null;
-}
+export type Round = Schemas['ConsultationRoundDto'];
 
 /** A meeting as staff see it: the notes stay internal; participants and summary go into the report. */
-export interface RoundMeeting {
-  id: string;
-  startsAt: string;
-  place: string;
-  notes: string;
-  participants: number | null;
-  summary: string;
-}
+export type RoundMeeting = Schemas['RoundMeetingDto'];
+
+/** GET /api/public/rounds/:id: the announcement with the consulted text, without sign-in. */
+export type PublicRound = Schemas['PublicRoundDto'];
+
+/**
+ * What anyone reads of a round and staff read too: the facts of the announcement (what Round and PublicRound share).
+ * Meetings have their time and place; staff's notes, participants and summary only on the staff's view (Round).
+ */
+export type RoundAnnouncement = Omit<PublicRound, 'workspaceName' | 'content' | 'meetings'> & {
+  meetings: Array<Schemas['PublicRoundMeetingDto'] & Partial<Pick<RoundMeeting, 'notes' | 'participants' | 'summary'>>>;
+};
 
 export const roundPath = (roundId: string) => `/rounds/${roundId}`;
 
 /** The next step a coordinator can take from each state (the report is published with the report). */
 export const NEXT_ACTION: Partial<Record<RoundState, 'announce' | 'open' | 'close'>> = { draft: 'announce', announced: 'open', open: 'close' };
 
-export const advanceRound = (roundId: string, action: 'announce' | 'open' | 'close') => api.post<Round>(`${roundPath(roundId)}/${action}`, {});
+const round = (roundId: string) => ({ params: { path: { roundId } } });
+
+export const advanceRound = (roundId: string, action: 'announce' | 'open' | 'close'): Promise<Round> =>
+  action === 'announce'
+    ? call(apiClient.POST('/api/rounds/{roundId}/announce', round(roundId)))
+    : action === 'open'
+      ? call(apiClient.POST('/api/rounds/{roundId}/open', round(roundId)))
+      : call(apiClient.POST('/api/rounds/{roundId}/close', round(roundId)));
 
 /** POST /api/workspaces/:workspaceId/rounds (CreateRoundDto): dates as ISO strings; an empty clause is left out. */
 export interface CreateRoundValues {
@@ -78,7 +52,8 @@ export interface CreateRoundValues {
   reportUrls?: string[];
 }
 
-export const createRound = (workspaceId: string, values: CreateRoundValues) => api.post<Round>(`/workspaces/${workspaceId}/rounds`, values);
+export const createRound = (workspaceId: string, values: CreateRoundValues): Promise<Round> =>
+  call(apiClient.POST('/api/workspaces/{workspaceId}/rounds', { params: { path: { workspaceId } }, body: values }));
 
 /**
  * PATCH /api/rounds/:roundId (UpdateRoundDto): a draft or announced round's changes, only the fields changed; an empty
@@ -86,10 +61,10 @@ export const createRound = (workspaceId: string, values: CreateRoundValues) => a
  */
 export type RoundChanges = Partial<Pick<CreateRoundValues, 'title' | 'legalBasis' | 'audiences' | 'channels' | 'opensAt' | 'closesAt' | 'informationClause'>>;
 
-export const updateRound = (roundId: string, changes: RoundChanges) => api.patch<Round>(roundPath(roundId), changes);
+export const updateRound = (roundId: string, changes: RoundChanges): Promise<Round> => call(apiClient.PATCH('/api/rounds/{roundId}', { ...round(roundId), body: changes }));
 
 /** DELETE /api/rounds/:roundId: a draft only. */
-export const deleteRound = (roundId: string) => api.delete(roundPath(roundId));
+export const deleteRound = (roundId: string): Promise<void> => call(apiClient.DELETE('/api/rounds/{roundId}', round(roundId)));
 
 /** A round's announcement changes until it opens; only a draft is deleted (the API checks again: 409). */
 export const canEditRound = (round: Pick<Round, 'state'>) => roundChangeRefusal(round.state, 'edit') === null;
@@ -104,10 +79,11 @@ export interface MeetingValues {
   summary?: string;
 }
 
-export const addMeeting = (roundId: string, values: MeetingValues) => api.post<Round>(`${roundPath(roundId)}/meetings`, values);
+export const addMeeting = (roundId: string, values: MeetingValues): Promise<Round> => call(apiClient.POST('/api/rounds/{roundId}/meetings', { ...round(roundId), body: values }));
 
 /** PATCH /api/rounds/:roundId/meetings/:meetingId (UpdateMeetingDto): e.g. participants and summary after the meeting. */
-export const updateMeeting = (roundId: string, meetingId: string, values: Partial<MeetingValues>) => api.patch<Round>(`${roundPath(roundId)}/meetings/${meetingId}`, values);
+export const updateMeeting = (roundId: string, meetingId: string, values: Partial<MeetingValues>): Promise<Round> =>
+  call(apiClient.PATCH('/api/rounds/{roundId}/meetings/{meetingId}', { params: { path: { roundId, meetingId } }, body: values }));
 
 /** PATCH /api/rounds/:roundId/publication (RoundPublicationDto). */
 export interface PublicationValues {
@@ -116,7 +92,8 @@ export interface PublicationValues {
   approvedByResolutionId?: string | null;
 }
 
-export const updatePublication = (roundId: string, values: PublicationValues) => api.patch<Round>(`${roundPath(roundId)}/publication`, values);
+export const updatePublication = (roundId: string, values: PublicationValues): Promise<Round> =>
+  call(apiClient.PATCH('/api/rounds/{roundId}/publication', { ...round(roundId), body: values }));
 
 /** An adopted resolution a coordinator may name as approving the report (GET /api/workspaces/:id/resolutions, the fields used here). */
 export interface ResolutionChoice {

@@ -4,7 +4,7 @@ import { ApiError } from '../../api/client';
 import { errorText } from '../../api/error-text';
 import { ErrorMessage } from '../../ui/Messages';
 import { SelectField, type SelectOption } from '../../ui/SelectField';
-import { awaitsApproval, bulkTriage, MAX_BULK_COMMENTS, type TriageRow } from './triage-api';
+import { awaitsApproval, bulkTriage, MAX_BULK_COMMENTS, refusedComments, type TriageRow } from './triage-api';
 
 export interface TriageBulkActionsProps {
   roundId: string;
@@ -17,9 +17,6 @@ export interface TriageBulkActionsProps {
   /** After a refusal: the table is read again (someone changed a comment meanwhile). */
   onRefused: () => void;
 }
-
-/** Comment numbers as the API writes them (commentNumber): "U/2026/0042". */
-const COMMENT_NUMBER = /U\/\d{4}\/\d{4,}/g;
 
 /**
  * What a coordinator does to the ticked comments at once: assign them all to one expert or coordinator (or to nobody),
@@ -44,7 +41,8 @@ export function TriageBulkActions({ roundId, rows, assignees, onDone, onRefused 
       onDone(message);
     } catch (error) {
       if (error instanceof ApiError && (error.status === 409 || error.status === 404)) {
-        const numbers = [...new Set(error.message.match(COMMENT_NUMBER) ?? [])];
+        // A 409 triage_bulk_refused lists the comments that cannot take the action; a 404 names none.
+        const numbers = [...new Set(refusedComments(error).map((comment) => comment.number))];
         setFailure(numbers.length > 0 ? t('triage.bulk.refusedComments', { numbers: numbers.join(', ') }) : t('triage.bulk.refused'));
         onRefused();
       } else {

@@ -72,7 +72,7 @@ describe('ApplyToDraftAction', () => {
   });
 
   it('says when someone changed the passage meanwhile and shows it as it reads now', async () => {
-    fakeFetch([200, proposal({ from: 40, to: 59, text: 'Transport publiczny' })], [409, { statusCode: 409, message: 'the passage was changed since you opened it; look at it again' }], [200, proposal({ from: 40, to: 56, text: 'Transport miejski' })]);
+    fakeFetch([200, proposal({ from: 40, to: 59, text: 'Transport publiczny' })], [409, { code: 'passage_changed', detail: 'the passage was changed since you opened it; look at it again' }], [200, proposal({ from: 40, to: 56, text: 'Transport miejski' })]);
     const onDone = vi.fn();
     const user = userEvent.setup();
     show(row, onDone);

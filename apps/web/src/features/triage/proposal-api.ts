@@ -1,18 +1,10 @@
-// Proposed wording → draft (apps/api/src/consultations/proposals.*.ts), mirrored by hand.
-import type { Disposition } from '@commonplan/domain';
-import { api } from '../../api/client';
+// Proposed wording → draft (apps/api/src/consultations/proposals.*.ts), typed by the API's OpenAPI document.
+import { apiClient, call } from '../../api/client';
+import type { components } from '../../api/schema';
 
-export interface Proposal {
-  commentId: string;
-  number: string;
-  documentId: string;
-  disposition: Disposition | null;
-  currentWording: string;
-  proposedWording: string;
-  /** The comment's passage in the live draft now (null: deleted, or the comment names none). */
-  live: { from: number; to: number; text: string } | null;
-  applied: { text: string; at: string; by: string | null } | null;
-}
+/** A comment's proposed wording against its passage in the live draft (null `live`: deleted, or the comment names none). */
+export type Proposal = components['schemas']['ProposalDto'];
 
 export const proposalPath = (commentId: string) => `/consultation-comments/${commentId}/proposal`;
-export const applyProposal = (commentId: string, text: string, expectedText: string) => api.post<Proposal>(`${proposalPath(commentId)}/apply`, { text, expectedText });
+export const applyProposal = (commentId: string, text: string, expectedText: string): Promise<Proposal> =>
+  call(apiClient.POST('/api/consultation-comments/{commentId}/proposal/apply', { params: { path: { commentId } }, body: { text, expectedText } }));

@@ -1,6 +1,10 @@
-// The triage of a round's comments (apps/api/src/consultations/triage.*.ts, comment.dto.ts), mirrored by hand.
+// The triage of a round's comments (apps/api/src/consultations/triage.*.ts, comment.dto.ts), typed by the API's
+// OpenAPI document (apps/web/src/api/schema.d.ts).
 import { DISPOSITIONS, type Disposition, type Role, type RoundChannel, SUBMITTER_TYPES, type SubmitterKind, type SubmitterType } from '@commonplan/domain';
-import { api } from '../../api/client';
+import { ApiError, apiClient, call } from '../../api/client';
+import type { components } from '../../api/schema';
+
+type Schemas = components['schemas'];
 
 
 /** The triage table's orders (triage.dto.ts TRIAGE_SORTS). */
@@ -8,29 +12,7 @@ export const TRIAGE_SORTS = ['number', 'part', 'submitter', 'disposition'] as co
 export type TriageSort = (typeof TRIAGE_SORTS)[number];
 
 /** A comment as staff see it (GET /api/rounds/:roundId/triage): what was sent, and the work on it. Never an e-mail. */
-export interface TriageRow {
-  id: string;
-  number: string;
-  part: string;
-  passage: { from: number; to: number } | null;
-  currentWording: string;
-  proposedWording: string;
-  justification: string;
-  submitter: { kind: SubmitterKind; name: string; type: SubmitterType };
-  channel: RoundChannel;
-  withdrawn: boolean;
-  createdAt: string;
-  updatedAt: string;
-  assignee: { id: string; displayName: string } | null;
-  disposition: Disposition | null;
-  dispositionJustification: string | null;
-  dispositionBy: { id: string; displayName: string } | null;
-  approved: boolean;
-  /** The proposed wording as it went into the live draft, once applied. */
-  applied: { text: string; at: string } | null;
-  /** Internal: never published, never shown to submitters. */
-  notes: Array<{ id: string; body: string; author: string; createdAt: string }>;
-}
+export type TriageRow = Schemas['TriageRowDto'];
 
 /** The table's filters, as they stand in the page's query string (empty = not filtered). */
 export interface TriageFilters {
@@ -85,30 +67,38 @@ export const isStaff = (role: Role) => role === 'coordinator' || role === 'exper
 export const canDecide = (role: Role, myUserId: string, row: TriageRow) =>
   !row.withdrawn && (role === 'coordinator' || (role === 'expert' && row.assignee?.id === myUserId));
 
-const commentPath = (commentId: string) => `/consultation-comments/${commentId}`;
+const comment = (commentId: string) => ({ params: { path: { commentId } } });
 
-export const assignComment = (commentId: string, assigneeId: string | null) => api.put<void>(`${commentPath(commentId)}/assignee`, { assigneeId });
-export const decideComment = (commentId: string, disposition: Disposition, justification: string) =>
-  api.put<void>(`${commentPath(commentId)}/disposition`, { disposition, justification });
-export const approveDisposition = (commentId: string) => api.post<void>(`${commentPath(commentId)}/disposition/approve`, {});
-export const addInternalNote = (commentId: string, body: string) => api.post<void>(`${commentPath(commentId)}/notes`, { body });
+export const assignComment = (commentId: string, assigneeId: string | null): Promise<void> =>
+  call(apiClient.PUT('/api/consultation-comments/{commentId}/assignee', { ...comment(commentId), body: { assigneeId } }));
+export const decideComment = (commentId: string, disposition: Disposition, justification: string): Promise<void> =>
+  call(apiClient.PUT('/api/consultation-comments/{commentId}/disposition', { ...comment(commentId), body: { disposition, justification } }));
+export const approveDisposition = (commentId: string): Promise<void> => call(apiClient.POST('/api/consultation-comments/{commentId}/disposition/approve', comment(commentId)));
+export const addInternalNote = (commentId: string, body: string): Promise<void> =>
+  call(apiClient.POST('/api/consultation-comments/{commentId}/notes', { ...comment(commentId), body: { body } }));
 
 /** At most this many comments in one bulk action (triage.dto.ts MAX_BULK_COMMENTS). */
 export const MAX_BULK_COMMENTS = 500;
 
 /** What a bulk action did (POST /api/rounds/:roundId/triage/bulk): the comments changed and those already so. */
-export interface TriageBulkResult {
-  action: 'assign' | 'approve';
-  changed: Array<{ id: string; number: string }>;
-  unchanged: Array<{ id: string; number: string }>;
+export type TriageBulkResult = Schemas['TriageBulkResultDto'];
+
+/** A comment a bulk action refused, with why (in English): the 409 triage_bulk_refused lists them under `comments`. */
+export type RefusedComment = Schemas['TriageRefusedCommentDto'];
+
+/** The comments a refused bulk action names (none for another error). */
+export function refusedComments(error: unknown): RefusedComment[] {
+  if (!(error instanceof ApiError) || error.code !== ('triage_bulk_refused' satisfies Schemas['ProblemCode'])) return [];
+  const comments = error.extensions['comments'];
+  return Array.isArray(comments) ? comments.filter((c): c is RefusedComment => typeof c === 'object' && c !== null && typeof c.number === 'string') : [];
 }
 
 /**
  * One action on many comments of the round (coordinators), all or nothing: assign them to a person (null: to nobody),
  * or approve their drafted dispositions.
  */
-export const bulkTriage = (roundId: string, body: { commentIds: string[]; action: 'assign'; assigneeId: string | null } | { commentIds: string[]; action: 'approve' }) =>
-  api.post<TriageBulkResult>(`/rounds/${roundId}/triage/bulk`, body);
+export const bulkTriage = (roundId: string, body: { commentIds: string[]; action: 'assign'; assigneeId: string | null } | { commentIds: string[]; action: 'approve' }): Promise<TriageBulkResult> =>
+  call(apiClient.POST('/api/rounds/{roundId}/triage/bulk', { params: { path: { roundId } }, body }));
 
 /** Comments a bulk action takes: not withdrawn. */
 export const selectable = (row: TriageRow) => !row.withdrawn;
@@ -130,11 +120,7 @@ export interface StaffCommentValues {
 }
 
 /** The receipt of a comment (its number in the workspace's yearly series). */
-export interface CommentReceipt {
-  id: string;
-  number: string;
-  roundTitle: string;
-  submittedAt: string;
-}
+export type CommentReceipt = Schemas['CommentReceiptDto'];
 
-export const enterComment = (roundId: string, values: StaffCommentValues) => api.post<CommentReceipt>(`/rounds/${roundId}/comments/entered`, values);
+export const enterComment = (roundId: string, values: StaffCommentValues): Promise<CommentReceipt> =>
+  call(apiClient.POST('/api/rounds/{roundId}/comments/entered', { params: { path: { roundId } }, body: values }));

@@ -368,7 +368,7 @@ describe('TriageDetail', () => {
     expect(calls).toEqual([
       { method: 'PUT', path: '/consultation-comments/c1/assignee', body: { assigneeId: 'u3' } },
       { method: 'PUT', path: '/consultation-comments/c1/assignee', body: { assigneeId: null } },
-      { method: 'POST', path: '/consultation-comments/c1/disposition/approve', body: {} },
+      { method: 'POST', path: '/consultation-comments/c1/disposition/approve', body: undefined },
     ]);
   });
 
@@ -468,8 +468,10 @@ describe('TriagePage: bulk actions', () => {
   it('says which comments stopped an all-or-nothing change, and reads the table again', async () => {
     const user = userEvent.setup();
     const page = openBulk(
+      // The numbers come from the problem's `comments`, not from the English detail.
       reply(409, {
-        message: 'nothing was changed: 1 of the comments cannot be approved (U/2026/0002: there is no disposition to approve yet)',
+        code: 'triage_bulk_refused',
+        detail: 'nothing was changed: 1 of the comments cannot be approved',
         comments: [{ id: 'c2', number: 'U/2026/0002', reason: 'there is no disposition to approve yet' }],
       }),
     );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '@commonplan/domain';
 import { api } from '../../api/client';
 import { errorText } from '../../api/error-text';
+import type { components } from '../../api/schema';
 import { useApiData } from '../../api/useApiData';
 import { formatDateTime } from '../../i18n/format';
 import { ConfirmAction } from '../../ui/ConfirmAction';
@@ -10,19 +11,11 @@ import { Loading } from '../../ui/Loading';
 import { ErrorMessage, StatusMessage } from '../../ui/Messages';
 import { useWorkspace } from '../workspace/workspace-context';
 
-interface Approval {
-  organisation: { id: string; name: string };
-  contentHash: string;
-  approvedBy: string | null;
-  approvedAt: string;
-}
+/** GET …/approvals: a member's sign-off, naming the hash it approved (apps/api/src/decisions/approvals.service.ts). */
+type Approval = components['schemas']['VersionApprovalDto'];
 
-/** GET …/approvals/subject: what a sign-off is about (apps/api/src/decisions/approvals.service.ts). */
-export interface ApprovalSubject {
-  document: { id: string; title: string };
-  version: { id: string; number: number; name: string; createdAt: string; contentHash: string };
-  resolutions: Array<{ id: string; title: string; state: string; number: string | null; fullTitle: string | null; decidedAt: string | null; body: { id: string; name: string } }>;
-}
+/** GET …/approvals/subject: what a sign-off is about. */
+export type ApprovalSubject = components['schemas']['ApprovalSubjectDto'];
 
 /**
  * Which members approved (signed off) this version, each naming the hash it approved; a member's representative

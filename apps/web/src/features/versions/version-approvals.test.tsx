@@ -47,7 +47,7 @@ describe('VersionApprovals', () => {
     show('representative', { id: 'o2', name: 'Gmina Dobra' });
     const user = userEvent.setup();
     expect(await screen.findByText('Żaden członek nie zatwierdził jeszcze tej wersji.')).toBeTruthy();
-    expect(screen.getByText(`Zatwierdzenie dotyczy dokładnie tej treści, o skrócie SHA-256 ${HASH}.`)).toBeTruthy();
+    expect(await screen.findByText(`Zatwierdzenie dotyczy dokładnie tej treści, o skrócie SHA-256 ${HASH}.`)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Zatwierdzam tę wersję w imieniu: Gmina Dobra' }));
     const confirm = await screen.findByRole('group', { name: 'Zatwierdzić tę wersję w imieniu członka Gmina Dobra? Zatwierdzenia nie można cofnąć.' });
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);

@@ -1,28 +1,15 @@
 import { useEffect, useRef } from 'react';
-import type { DocumentDiff } from '@commonplan/editor';
-import { api } from '../../api/client';
+import { apiClient, call } from '../../api/client';
+import type { components } from '../../api/schema';
 
-export interface VersionSummary {
-  id: string;
-  documentId: string;
-  number: number;
-  name: string;
-  contentHash: string;
-  createdAt: string;
-  createdBy: { id: string; displayName: string } | null;
-}
+type Schemas = components['schemas'];
 
-export interface VersionDetails extends VersionSummary {
-  content: Record<string, unknown>;
-  html: string;
-}
-
-export type CompareSide = { kind: 'live' } | { kind: 'version'; id: string; number: number; name: string; contentHash: string };
-
-export interface Comparison extends DocumentDiff {
-  from: CompareSide;
-  to: CompareSide;
-}
+export type VersionSummary = Schemas['VersionSummaryDto'];
+export type VersionDetails = Schemas['VersionDetailsDto'];
+/** Either side of a comparison: the live text, or a version. */
+export type CompareSide = Comparison['from'];
+/** The changes from one side to the other, block by block and word by word. */
+export type Comparison = Schemas['ComparisonDto'];
 
 /** The API's limit on a version's name (FreezeVersionDto). */
 export const VERSION_NAME_MAX_LENGTH = 200;
@@ -32,9 +19,10 @@ export const versionPath = (documentId: string, versionId: string) => `/document
 export const comparePath = (documentId: string, from: string, to: string) =>
   `/documents/${documentId}/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
 
-export const freezeVersion = (documentId: string, name: string) => api.post<VersionSummary>(versionsPath(documentId), { name });
-export const restoreVersion = (documentId: string, versionId: string) =>
-  api.post<{ changed: boolean }>(`${versionPath(documentId, versionId)}/restore`, {});
+export const freezeVersion = (documentId: string, name: string): Promise<VersionSummary> =>
+  call(apiClient.POST('/api/documents/{documentId}/versions', { params: { path: { documentId } }, body: { name } }));
+export const restoreVersion = (documentId: string, versionId: string): Promise<Schemas['RestoredVersionDto']> =>
+  call(apiClient.POST('/api/documents/{documentId}/versions/{versionId}/restore', { params: { path: { documentId, versionId } } }));
 
 /** The first 12 hex digits of a content hash, for lists (the whole hash is on the version's page). */
 export const shortHash = (hash: string) => hash.slice(0, 12);
