@@ -58,6 +58,12 @@ describe('decisions: the adopted text is the text voted on', () => {
     for (const token of tokens.slice(0, present)) expect((await api(`/meetings/${meeting.id}/check-in`, token, {})).status).toBe(200);
     return meeting.id as string;
   };
+  /** Opens a vote in a meeting; says what the API answered if it did not open. */
+  const openVote = async (resolutionId: string, meetingId: string) => {
+    const response = await api(`/resolutions/${resolutionId}/votes`, coordinator, { meetingId });
+    if (response.status !== 201) throw new Error(`the vote did not open: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body as { id: string; textVersionId: string; textHash: string };
+  };
   const voteAll = async (voteId: string, present: number) => {
     for (const token of tokens.slice(0, present)) expect((await api(`/votes/${voteId}/ballots`, token, { choice: 'for' })).status).toBe(201);
     expect((await api(`/votes/${voteId}/close`, coordinator, {})).status).toBe(200);
@@ -94,7 +100,7 @@ describe('decisions: the adopted text is the text voted on', () => {
 
     // A meeting without a quorum: the text is frozen while the vote runs, and editable again after it.
     const thin = await meetingWith('Walne Zebranie bez kworum', [resolution.id], 3);
-    const first = (await api(`/resolutions/${resolution.id}/votes`, coordinator, { meetingId: thin })).body;
+    const first = await openVote(resolution.id, thin);
     const version = (await api(`/documents/${resolution.documentId}/versions/${first.textVersionId}`, coordinator)).body;
     expect(first).toMatchObject({ textVersionId: version.id, textHash: version.contentHash });
     expect(version.contentHash).toMatch(/^[0-9a-f]{64}$/);
@@ -130,8 +136,14 @@ describe('decisions: the adopted text is the text voted on', () => {
 
     // A quorate meeting adopts the text as it now reads; the register entry carries its hash.
     const full = await meetingWith('Walne Zebranie', [resolution.id], 12);
-    const second = (await api(`/resolutions/${resolution.id}/votes`, coordinator, { meetingId: full })).body;
+    const second = await openVote(resolution.id, full);
     expect(second.textVersionId).not.toBe(first.textVersionId);
+    // Each voted text is named by its vote's number, so a vote opened again within the same second still freezes.
+    const names = ((await api(`/documents/${resolution.documentId}/versions`, coordinator)).body as Array<{ id: string; name: string }>)
+      .filter((v) => v.id === first.textVersionId || v.id === second.textVersionId)
+      .map((v) => v.name.replace(/, .*$/, ''))
+      .sort();
+    expect(names).toEqual(['Tekst poddany głosowaniu nr 1', 'Tekst poddany głosowaniu nr 2']);
     await voteAll(second.id, 12);
     const adoptedResolution = (await api(`/resolutions/${resolution.id}`, coordinator)).body;
     expect(adoptedResolution.state).toBe('adopted');
@@ -184,7 +196,7 @@ describe('decisions: the adopted text is the text voted on', () => {
   it('changes an adopted resolution only by another that amends or repeals it, linked both ways', async () => {
     const original = await draft('w sprawie wysokości składki członkowskiej');
     const meeting = await meetingWith('Walne Zebranie (składki)', [original.id], 12);
-    await voteAll((await api(`/resolutions/${original.id}/votes`, coordinator, { meetingId: meeting })).body.id, 12);
+    await voteAll((await openVote(original.id, meeting)).id, 12);
     const adopted = (await api(`/resolutions/${original.id}`, coordinator)).body;
     expect(adopted.state).toBe('adopted');
 
@@ -205,7 +217,7 @@ describe('decisions: the adopted text is the text voted on', () => {
     const amending = await draft('zmieniająca uchwałę w sprawie składki', { changesResolutionId: original.id, changeKind: 'amends' });
     expect((await api(`/resolutions/${amending.id}`, coordinator)).body.changes).toEqual({ resolutionId: original.id, number: adopted.number, kind: 'amends' });
     const second = await meetingWith('Walne Zebranie (zmiana składki)', [amending.id], 12);
-    await voteAll((await api(`/resolutions/${amending.id}/votes`, coordinator, { meetingId: second })).body.id, 12);
+    await voteAll((await openVote(amending.id, second)).id, 12);
     const amendingNumber = (await api(`/resolutions/${amending.id}`, coordinator)).body.number;
     expect((await api(`/resolutions/${original.id}`, coordinator)).body.changedBy).toEqual([{ resolutionId: amending.id, number: amendingNumber, kind: 'amends' }]);
 
@@ -221,7 +233,7 @@ describe('decisions: the adopted text is the text voted on', () => {
     const { doc } = await join(s, resolution.documentId);
     await eventually(async () => (await type(s, resolution.documentId, doc, 'Logo: niebieskie.')).ok === true, 10_000, 'the text typed');
     const meeting = await meetingWith('Walne Zebranie (logo)', [resolution.id], 12);
-    const vote = (await api(`/resolutions/${resolution.id}/votes`, coordinator, { meetingId: meeting })).body;
+    const vote = await openVote(resolution.id, meeting);
     await voteAll(vote.id, 12);
     expect((await api(`/workspaces/${ws}/register/verify`, coordinator)).body).toMatchObject({ valid: true });
 

@@ -102,7 +102,10 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async openOn(userId: string, resolution: ResolutionView, rules: VoteRules, members: ReturnType<typeof votingMember>[], dto: OpenVoteDto, openedAt: Date): Promise<VoteView> {
-    const name = `Tekst poddany głosowaniu ${WARSAW.format(openedAt)}`;
+    // Named by the vote's number on this resolution too: a vote opened again within the same second (after one
+    // without quorum) would otherwise take the same name, which a document's versions may not share.
+    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM votes WHERE resolution_id = $1`, [resolution.id]);
+    const name = `Tekst poddany głosowaniu nr ${Number(count) + 1}, ${WARSAW.format(openedAt)}`;
     const text = await this.versions.freeze(userId, resolution.documentId, name, { holdEdits: true });
     const voteId = await this.dataSource.transaction(async (manager) => {
       const [locked] = await manager.query(`SELECT state FROM resolutions WHERE id = $1 FOR UPDATE`, [resolution.id]);
