@@ -187,7 +187,7 @@ describe('decisions: the adopted text is the text voted on', () => {
     expect((await server.request(`/api/public/registers/ssom/entries/${entry.position + 1000}`)).status).toBe(404);
     expect((await server.request(`/api/public/registers/ssom/entries/abc`)).status).toBe(404);
     // Past the database's integers, or not a plain whole number: no such entry, never a 500.
-    for (const position of ['100000000000000000000', '0', '-1', '1e3']) {
+    for (const position of ['100000000000000000000', '0', '-1', '1e3', '01', `0${entry.position}`]) {
       expect({ position, status: (await server.request(`/api/public/registers/ssom/entries/${position}/text.pdf`)).status }).toEqual({ position, status: 404 });
     }
     expect((await server.request(`/api/public/registers/nie-ma/entries/${entry.position}`)).status).toBe(404);

@@ -10,10 +10,12 @@ import { RegisterService } from './register.service';
  * A register entry's place in an address: a whole number from 1 with at most 9 digits, else no such entry (a longer
  * one would overflow the database's integer comparison).
  */
-const POSITION: PipeTransform<string, number> = {
-  transform(value: string): number {
+// The parameter is declared a string in the handlers: typed as a number, the global validation pipe would convert it
+// first (implicit conversion), and "01" would reach this check as 1.
+const POSITION: PipeTransform<string, string> = {
+  transform(value: string): string {
     if (!/^[1-9]\d{0,8}$/.test(value)) throw new NotFoundException('no such entry in this register');
-    return Number(value);
+    return value;
   },
 };
 
@@ -38,24 +40,24 @@ export class PublicRegisterController {
   @Public()
   @Get('entries/:position')
   @ApiOkResponse({ type: PublicRegisterEntryDetailsDto })
-  entry(@Param('slug') slug: string, @Param('position', POSITION) position: number) {
-    return this.published.entry(slug, position);
+  entry(@Param('slug') slug: string, @Param('position', POSITION) position: string) {
+    return this.published.entry(slug, Number(position));
   }
 
   /** The resolution's text as voted, as PDF (its SHA-256 on the cover). */
   @Public()
   @Get('entries/:position/text.pdf')
   @ApiPdfResponse('the resolution’s text as voted')
-  async text(@Param('slug') slug: string, @Param('position', POSITION) position: number, @Query() query: MinutesQueryDto) {
-    return minutesDownload(await this.published.textPdf(slug, position, query.lang ?? 'pl'));
+  async text(@Param('slug') slug: string, @Param('position', POSITION) position: string, @Query() query: MinutesQueryDto) {
+    return minutesDownload(await this.published.textPdf(slug, Number(position), query.lang ?? 'pl'));
   }
 
   /** The document version the resolution adopts, as PDF. */
   @Public()
   @Get('entries/:position/adopted.pdf')
   @ApiPdfResponse('the document version the resolution adopts')
-  async adopted(@Param('slug') slug: string, @Param('position', POSITION) position: number, @Query() query: MinutesQueryDto) {
-    return minutesDownload(await this.published.adoptedPdf(slug, position, query.lang ?? 'pl'));
+  async adopted(@Param('slug') slug: string, @Param('position', POSITION) position: string, @Query() query: MinutesQueryDto) {
+    return minutesDownload(await this.published.adoptedPdf(slug, Number(position), query.lang ?? 'pl'));
   }
 
   /** The minutes of the meeting that adopted the resolution: pdf or docx. */
@@ -63,7 +65,7 @@ export class PublicRegisterController {
   @Get('entries/:position/minutes.:format')
   @ApiParam(MINUTES_FORMAT_PARAM)
   @ApiMinutesFileResponse()
-  async minutes(@Param('slug') slug: string, @Param('position', POSITION) position: number, @Param('format') format: string, @Query() query: MinutesQueryDto) {
-    return minutesDownload(await this.published.minutesFile(slug, position, minutesFormat(format), query.lang ?? 'pl'));
+  async minutes(@Param('slug') slug: string, @Param('position', POSITION) position: string, @Param('format') format: string, @Query() query: MinutesQueryDto) {
+    return minutesDownload(await this.published.minutesFile(slug, Number(position), minutesFormat(format), query.lang ?? 'pl'));
   }
 }

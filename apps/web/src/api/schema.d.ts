@@ -7586,7 +7586,7 @@ export interface operations {
             header?: never;
             path: {
                 slug: string;
-                position: number;
+                position: string;
             };
             cookie?: never;
         };
@@ -7620,7 +7620,7 @@ export interface operations {
             header?: never;
             path: {
                 slug: string;
-                position: number;
+                position: string;
             };
             cookie?: never;
         };
@@ -7655,7 +7655,7 @@ export interface operations {
             header?: never;
             path: {
                 slug: string;
-                position: number;
+                position: string;
             };
             cookie?: never;
         };
@@ -7690,7 +7690,7 @@ export interface operations {
             header?: never;
             path: {
                 slug: string;
-                position: number;
+                position: string;
                 format: "pdf" | "docx";
             };
             cookie?: never;
