@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { CollabModule } from './collab/collab.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PeopleModule } from './people/people.module';
 import type { AppConfig } from './platform/config/app-config';
@@ -28,6 +29,7 @@ export class AppModule {
         PlatformModule.forRoot(config, database),
         AuditModule,
         AccessModule,
+        NotificationsModule,
         HealthModule,
         AuthModule,
         WorkspacesModule,

@@ -1,3 +1,4 @@
+import { MailOutbox } from '../src/notifications/mail-outbox';
 import { warsawDateTime } from '../src/platform/warsaw-time';
 import { TestServer } from './support/test-server';
 
@@ -52,6 +53,8 @@ describe('consultation comments: public form, members and partners, staff entrie
     expect(fromPublic.status).toBe(201);
     expect(fromPublic.body).toMatchObject({ number: `U/${year}/0001`, roundTitle: 'Konsultacje strategii' });
     expect(fromPublic.body.editSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The receipt is queued with the comment and sent by the mail outbox after the commit.
+    await server.server.app.get(MailOutbox).idle();
     const receipt = server.outbox().find((m) => m.to === 'jan.kowalski@example.com')!;
     expect(receipt.subject).toBe(`Potwierdzenie złożenia uwagi U/${year}/0001`);
     // The receipt links to the comment's own page, the secret in the fragment.

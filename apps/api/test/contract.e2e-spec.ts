@@ -40,6 +40,11 @@ describe('the API contract', () => {
       'GET /api/public/registers/{slug}/entries/{position}/text.pdf',
       'GET /api/public/registers/{slug}/entries/{position}/adopted.pdf',
       'GET /api/public/registers/{slug}/entries/{position}/minutes.{format}',
+      // A person's calendar feed, read by calendar applications by the secret in its address.
+      'GET /api/public/calendar/{token}.ics',
+      // One-click unsubscribe from e-mails (RFC 8058), by the signed token in the link.
+      'GET /api/public/unsubscribe',
+      'POST /api/public/unsubscribe',
     ]);
     const id = '00000000-0000-4000-8000-000000000000';
     let checked = 0;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '@commonplan/domain';
 import { VotesService } from '../src/decisions/votes.service';
 import { REPRESENTATIVE_LOGINS } from '../src/demo/demo-seeder';
+import { UnsubscribeTokens } from '../src/notifications/unsubscribe-tokens';
 import { createWorkspace } from '../src/workspaces/create-workspace';
 import { type ApiResponse, type RequestOptions, TestServer } from './support/test-server';
 
@@ -151,6 +152,11 @@ const PUBLIC_ROUTES: Record<string, { json: readonly string[] } | { file: true }
   'GET /api/public/registers/{slug}/entries/{position}/text.pdf': { file: true },
   'GET /api/public/registers/{slug}/entries/{position}/adopted.pdf': { file: true },
   'GET /api/public/registers/{slug}/entries/{position}/minutes.{format}': { file: true },
+  // A person's calendar feed (iCalendar), by the secret address made for them.
+  'GET /api/public/calendar/{token}.ics': { file: true },
+  // What an unsubscribe link stops (categories only: no address, no name), and stopping it.
+  'GET /api/public/unsubscribe': { json: ['categories', 'categories[]', 'account', 'unsubscribed'] },
+  'POST /api/public/unsubscribe': { json: ['categories', 'categories[]', 'account', 'unsubscribed'] },
 };
 
 /** Every key path of a JSON value: `a.b`, `list[].c`; containers are listed as well as their contents. */
@@ -337,6 +343,18 @@ describe('public surfaces: every route open without sign-in answers only its dec
     await call('POST /api/auth/password-reset', '/api/auth/password-reset', { body: { email: 'obserwator@som.example' } });
     await call('POST /api/auth/password-reset/confirm', '/api/auth/password-reset/confirm', { body: { token: await server.waitForLinkToken('obserwator@som.example', '/reset-password'), password: 'nowe hasło obserwatora' } });
     await call('GET /api/health', '/api/health');
+
+    // The coordinator's calendar feed, by its secret address.
+    const feed = (await staff('/me/calendar-feed', coordinator, {})).body.url as string;
+    await call('GET /api/public/calendar/{token}.ics', new URL(feed).pathname);
+
+    // An unsubscribe link as every e-mail carries it, and an address's (a consultation's submitter).
+    const unsubscribe = server.server.app.get(UnsubscribeTokens);
+    const [observerRow] = await server.db.query(`SELECT id FROM users WHERE email = 'obserwator@som.example'`);
+    for (const token of [unsubscribe.issue({ userId: observerRow.id, categories: ['votes', 'meetings'] }), unsubscribe.issue({ address: 'jan.kowalski@example.com', category: 'reports' })]) {
+      await call('GET /api/public/unsubscribe', `/api/public/unsubscribe?token=${encodeURIComponent(token)}`);
+      await call('POST /api/public/unsubscribe', `/api/public/unsubscribe?token=${encodeURIComponent(token)}`);
+    }
   });
   afterAll(() => server?.close());
 

@@ -197,7 +197,7 @@ async function story(browser: Browser, language: Language, people: Person[]): Pr
   await office.getByText(t('dashboard.waiting.mention.label', { actor: expertName, document: title })).waitFor();
   await office.getByRole('navigation', { name: t('nav.label') }).getByRole('link', { name: shape('notifications.linkUnread', {}, ['count']) }).click();
   await office.getByRole('heading', { level: 1, name: t('notifications.heading') }).waitFor();
-  await office.getByText(t('notifications.mention', { actor: expertName, document: title })).waitFor();
+  await office.getByText(t('notifications.kinds.mention', { actor: expertName, document: title })).waitFor();
   await clean(office);
   await office.getByRole('button', { name: t('notifications.readAll') }).click();
   await office.getByRole('navigation', { name: t('nav.label') }).getByRole('link', { name: t('notifications.link'), exact: true }).waitFor();

@@ -7,3 +7,4 @@ export * from './documents';
 export * from './consultations';
 export * from './decisions';
 export * from './quotes';
+export * from './notifications';

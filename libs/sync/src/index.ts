@@ -14,3 +14,4 @@ export type { CollabClientEvents, CollabClientOptions, CollabStatus } from './co
 export { toUint8Array } from './binary';
 export * from './round-events';
 export * from './meeting-events';
+export * from './inbox-events';

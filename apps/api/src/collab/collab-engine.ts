@@ -30,6 +30,20 @@ const RESYNC_INTERVAL_MS = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const refuse = (code: SyncErrorCode, message: string): { ok: false; error: SyncError } => ({ ok: false, error: { code, message } });
 
+/** Told of what happens to the documents this instance holds (comments/passage-watcher.ts watches comment anchors). */
+export interface DocumentObserver {
+  /**
+   * Updates were applied to the document: each as it was sent, with the person who sent it (null for the server's own
+   * changes). The updates are the engine's: read them, do not change them.
+   */
+  changed(documentId: string, changes: ReadonlyArray<{ userId: string | null; update: Uint8Array }>): void;
+  /**
+   * The document is about to be let go of (idle): `state()` gives its state as one update, the last moment it can be
+   * read here without loading it again. Called synchronously; `state` must not be kept.
+   */
+  unloading(documentId: string, state: () => Uint8Array): void;
+}
+
 export type AccessCheck = { ok: true; access: DocumentAccess; until: Date | null; organisation: string | null; frozen: boolean } | { ok: false; error: SyncError };
 
 /**
@@ -45,6 +59,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
   private readonly writer: UpdateWriter;
   private unsubscribe: (() => void)[] = [];
   private shuttingDown = false;
+  private readonly observers = new Set<DocumentObserver>();
 
   constructor(
     private readonly store: DocumentStore,
@@ -260,6 +275,21 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     this.documentEvents.publish({ documentId, event });
   }
 
+  /** Adds an observer of the documents' changes and unloading; returns the function that removes it. */
+  observe(observer: DocumentObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  /** An observer's failure is logged; it never stops the document's own work. */
+  private tell(call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      this.logger.error(`a document observer failed: ${String(error)}`);
+    }
+  }
+
   /** Tells the sockets this instance holds in the document. */
   private announceHere(documentId: string, event: DocEvent): void {
     const live = this.documents.get(documentId);
@@ -401,6 +431,10 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     const toStore = pending && items.length > 1 ? mergeMany([...(tickUpdate ? [tickUpdate] : []), ...items.map((i) => i.update)]) : tickUpdate;
     void this.storeAndAcknowledge(live.id, toStore, items);
     if (pendingBefore) this.removeInvalid(live, pendingBefore);
+    if (tickUpdate && this.observers.size > 0) {
+      const changes = items.map((item) => ({ userId: item.origin?.principal.userId ?? null, update: item.update }));
+      for (const observer of this.observers) this.tell(() => observer.changed(live.id, changes));
+    }
   }
 
   /**
@@ -574,6 +608,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     if (this.writer.busy(live.id)) await this.writer.drain();
     if (live.tailRows > 0 && !live.compacting) await this.compact(live);
     if (!live.idle || this.documents.get(live.id) !== live) return;
+    for (const observer of this.observers) this.tell(() => observer.unloading(live.id, () => Y.encodeStateAsUpdate(live.doc)));
     this.documents.delete(live.id);
     live.destroy();
   }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DateTimeProperty, IdProperty, NullableIdProperty } from '../platform/http/api-properties';
+import { DateTimeProperty, IdProperty } from '../platform/http/api-properties';
 import { PersonNameDto } from '../documents/dto/document-responses.dto';
 import { AnchorDto } from './comment.dto';
 
@@ -24,27 +24,4 @@ export class CommentThreadDto {
   @ApiProperty({ type: PersonNameDto, nullable: true }) resolvedBy!: PersonNameDto | null;
   @DateTimeProperty({ nullable: true }) resolvedAt!: string | null;
   @ApiProperty({ type: [DocumentCommentDto] }) comments!: DocumentCommentDto[];
-}
-
-export class NotificationDocumentDto {
-  @IdProperty() id!: string;
-  @ApiProperty() title!: string;
-}
-
-/** An in-app notification (for now: being mentioned in a comment). */
-export class NotificationDto {
-  @IdProperty() id!: string;
-  @ApiProperty({ enum: ['mention'] }) kind!: 'mention';
-  @ApiProperty({ type: PersonNameDto, nullable: true, description: 'who caused it' }) actor!: PersonNameDto | null;
-  @ApiProperty({ type: NotificationDocumentDto, nullable: true }) document!: NotificationDocumentDto | null;
-  @NullableIdProperty() threadId!: string | null;
-  @ApiProperty({ description: 'the first words of the comment' }) excerpt!: string;
-  @DateTimeProperty() createdAt!: string;
-  @ApiProperty() read!: boolean;
-}
-
-/** The caller's newest notifications in a workspace (at most 50) and how many are unread. */
-export class NotificationsDto {
-  @ApiProperty({ type: 'integer' }) unread!: number;
-  @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
 }

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { SignedIn, WorkspaceCapability } from '../access/access.decorators';
-import { CurrentMember, CurrentPrincipal, type Principal, type WorkspaceMember } from '../access/request-context';
+import { SignedIn } from '../access/access.decorators';
+import { CurrentPrincipal, type Principal } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
 import { CommentBodyDto, CreateThreadDto } from './comment.dto';
-import { CommentThreadDto, NotificationsDto } from './comment-responses.dto';
+import { CommentThreadDto } from './comment-responses.dto';
 import { CommentsService } from './comments.service';
-import { NotificationsService } from './notifications.service';
 
 @ApiTags('comments')
 @ApiBearerAuth()
@@ -56,34 +55,5 @@ export class CommentsController {
   @ApiOkResponse({ type: CommentThreadDto })
   reopen(@UuidParam('documentId') documentId: string, @UuidParam('threadId') threadId: string, @CurrentPrincipal() principal: Principal) {
     return this.comments.setStatus(principal.userId, documentId, threadId, 'open');
-  }
-}
-
-@ApiTags('notifications')
-@ApiBearerAuth()
-@Controller()
-export class NotificationsController {
-  constructor(private readonly notifications: NotificationsService) {}
-
-  /** The caller's notifications in the workspace, newest first, with the unread count. */
-  @WorkspaceCapability('workspace.read')
-  @Get('workspaces/:workspaceId/notifications')
-  @ApiOkResponse({ type: NotificationsDto })
-  list(@CurrentMember() member: WorkspaceMember, @CurrentPrincipal() principal: Principal) {
-    return this.notifications.list(principal.userId, member.workspaceId);
-  }
-
-  @WorkspaceCapability('workspace.read')
-  @Post('workspaces/:workspaceId/notifications/read-all')
-  @HttpCode(204)
-  async readAll(@CurrentMember() member: WorkspaceMember, @CurrentPrincipal() principal: Principal) {
-    await this.notifications.markAllRead(principal.userId, member.workspaceId);
-  }
-
-  @SignedIn()
-  @Post('notifications/:notificationId/read')
-  @HttpCode(204)
-  async read(@UuidParam('notificationId') notificationId: string, @CurrentPrincipal() principal: Principal) {
-    await this.notifications.markRead(principal.userId, notificationId);
   }
 }

@@ -4,6 +4,8 @@ import { decodeAnchorEnd, type PassageAnchor } from '@commonplan/editor';
 import { AuditService } from '../audit/audit.service';
 import { CollabEngine } from '../collab/collab-engine';
 import { DocumentAccessService } from '../documents/document-access.service';
+import { peopleWithAccess } from '../documents/document-audience';
+import { Notifier } from '../notifications/notifier';
 import type { CommentBodyDto, CreateThreadDto } from './comment.dto';
 
 export interface PersonRef {
@@ -68,6 +70,7 @@ export class CommentsService {
     private readonly access: DocumentAccessService,
     private readonly engine: CollabEngine,
     private readonly audit: AuditService,
+    private readonly notifier: Notifier,
   ) {}
 
   /** Every thread of the document, oldest first, with its comments (read access). */
@@ -182,13 +185,37 @@ export class CommentsService {
       body,
       mentions,
     ]);
-    for (const userId of mentions) {
-      await manager.query(
-        `INSERT INTO notifications (user_id, workspace_id, kind, actor_id, document_id, thread_id, comment_id, excerpt)
-         VALUES ($1, $2, 'mention', $3, $4, $5, $6, $7)`,
-        [userId, workspaceId, authorId, documentId, threadId, comment.id, excerpt(body)],
-      );
-    }
+    // Everyone who took part in the thread before (its creator, the authors of its comments) hears of the reply,
+    // unless this comment mentions them (the mention says more) or they may no longer read the document.
+    const earlier: Array<{ id: string }> = await manager.query(
+      `SELECT created_by AS id FROM comment_threads WHERE id = $1 AND created_by IS NOT NULL
+       UNION SELECT author_id FROM comments WHERE thread_id = $1 AND id <> $2 AND author_id IS NOT NULL`,
+      [threadId, comment.id],
+    );
+    const tookPart = new Set(earlier.map((row) => row.id));
+    tookPart.delete(authorId);
+    for (const id of mentions) tookPart.delete(id);
+    const replyTo = await peopleWithAccess(manager, documentId, tookPart, 'read');
+    if (mentions.length === 0 && replyTo.length === 0) return comment.id as string;
+    const [names] = await manager.query(
+      `SELECT (SELECT display_name FROM users WHERE id = $1) AS actor, (SELECT title FROM documents WHERE id = $2) AS document`,
+      [authorId, documentId],
+    );
+    const announce = (kind: 'mention' | 'reply', recipients: string[]) =>
+      this.notifier.notify(manager, {
+        kind,
+        workspaceId,
+        key: `${kind}:${comment.id}`,
+        recipients,
+        actorId: authorId,
+        link: `/w/${workspaceId}/d/${documentId}#thread-${threadId}`,
+        params: { actor: names.actor ?? '', document: names.document ?? '', excerpt: excerpt(body) },
+        documentId,
+        threadId,
+        commentId: comment.id,
+      });
+    if (mentions.length > 0) await announce('mention', mentions);
+    if (replyTo.length > 0) await announce('reply', replyTo);
     return comment.id as string;
   }
 

@@ -3,9 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { acceptsComments, can, commentNumber, quoted, type Role, type RoundAudience, type RoundChannel, type RoundState } from '@commonplan/domain';
 import { MembershipLookup } from '../access/membership-lookup';
 import { AuditService } from '../audit/audit.service';
+import { Notifier } from '../notifications/notifier';
 import { AppConfig } from '../platform/config/app-config';
 import { TooManyRequestsException } from '../platform/http/too-many-requests';
-import { MailService } from '../platform/mail/mail.service';
 import { SlidingWindowCounter } from '../platform/rate-limit';
 import { warsawDateTime, warsawYear } from '../platform/warsaw-time';
 import { TokenService } from '../platform/security/tokens';
@@ -89,7 +89,7 @@ export class ConsultationCommentsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly tokens: TokenService,
-    private readonly mail: MailService,
+    private readonly notifier: Notifier,
     private readonly config: AppConfig,
     private readonly memberships: MembershipLookup,
     private readonly events: RoundEventsGateway,
@@ -285,21 +285,31 @@ export class ConsultationCommentsService {
         targetId: round.id,
         details: { commentId: row.id, number, channel: from.channel },
       });
-      return { id: row.id as string, number, storedAt: new Date(row.created_at) };
+      const id = row.id as string;
+      const storedAt = new Date(row.created_at);
+      // The receipt is queued with the comment (the outbox sends it after the commit, with retries): transactional
+      // mail, so without an unsubscribe link. A mail server's trouble never undoes a comment.
+      if (from.email) {
+        await this.notifier.queue(manager, [
+          {
+            eventKey: `receipt:${id}`,
+            address: from.email,
+            userId: from.userId,
+            workspaceId: round.workspace_id,
+            kind: 'receipt',
+            subject: `Potwierdzenie złożenia uwagi ${number}`,
+            body:
+              `Dziękujemy. Uwaga nr ${number} do konsultacji ${quoted(round.title)} wpłynęła ${warsawDateTime(storedAt)}.\n` +
+              `Część dokumentu: ${content.part}\n\nOdpowiedź na każdą uwagę znajdzie się w sprawozdaniu z konsultacji.\n` +
+              (editSecret ? `\nDo czasu zamknięcia konsultacji możesz zmienić lub wycofać uwagę: ${ownCommentLink(this.config.publicUrl, round.id, id, editSecret)}\n` : ''),
+            headers: {},
+            calendar: null,
+          },
+        ]);
+      }
+      return { id, number, storedAt };
     });
     this.events.notify(round.id, { type: 'comment_submitted', commentId: id });
-    if (from.email) {
-      await this.mail
-        .send({
-          to: from.email,
-          subject: `Potwierdzenie złożenia uwagi ${number}`,
-          text:
-            `Dziękujemy. Uwaga nr ${number} do konsultacji ${quoted(round.title)} wpłynęła ${warsawDateTime(storedAt)}.\n` +
-            `Część dokumentu: ${content.part}\n\nOdpowiedź na każdą uwagę znajdzie się w sprawozdaniu z konsultacji.\n` +
-            (editSecret ? `\nDo czasu zamknięcia konsultacji możesz zmienić lub wycofać uwagę: ${ownCommentLink(this.config.publicUrl, round.id, id, editSecret)}\n` : ''),
-        })
-        .catch(() => undefined); // the receipt on screen stands; a mail server's trouble does not undo a comment
-    }
     return { id, number, roundTitle: round.title, submittedAt: storedAt }; // the time on record, as in the e-mail
   }
 

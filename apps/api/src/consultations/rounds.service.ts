@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, Logger, NotFoundException, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   can,
@@ -20,9 +20,11 @@ import {
   timetableWarnings,
 } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
+import { Notifier } from '../notifications/notifier';
 import { fieldError } from '../platform/http/field-error';
 import { problem, type ProblemCode } from '../platform/http/problem-codes';
 import { RoundEventsGateway } from './round-events.gateway';
+import { roundAudience, roundLink } from './round-notifications';
 import type { CreateRoundDto, MeetingDto, RoundPublicationDto, UpdateMeetingDto, UpdateRoundDto } from './round.dto';
 
 export interface MeetingView {
@@ -155,6 +157,11 @@ const STAMP: Record<RoundAction, string> = { announce: 'announced_at', open: 'op
 
 const notFound = () => new NotFoundException('consultation round not found');
 
+/** How often open rounds are checked for the reminder of their last days. */
+const SWEEP_MS = 60_000;
+/** The round's audience is reminded this long before it closes. */
+const CLOSING_NOTICE_MS = 3 * 24 * 60 * 60 * 1000;
+
 /** The code of each refused step of a round (roundTransition). */
 export const TRANSITION_REFUSALS: Record<RoundTransitionRefusal, ProblemCode> = {
   wrong_state: 'round_wrong_state',
@@ -181,12 +188,60 @@ const EDITABLE_COLUMNS = {
 } as const satisfies Record<keyof UpdateRoundDto, string>;
 
 @Injectable()
-export class RoundsService {
+export class RoundsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Rounds');
+  private timer: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly events: RoundEventsGateway,
+    private readonly notifier: Notifier,
   ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.sweep(new Date()).catch((error) => this.logger.error(`sweep failed: ${String(error)}`)), SWEEP_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /**
+   * Reminds the audience of each open round that it closes in three days (Notifier kind round_closing), once: the
+   * round is marked in the same transaction (`closing_notified_at`, under the round's row lock, so two sweeps or two
+   * instances never both send it). A round opened when less than three days were left is not reminded: its
+   * opening notice already says when it closes. Rounds open and close by a coordinator's action, not by time, so
+   * this is the sweep's only work. Runs every minute; tests call it with the time they need.
+   */
+  async sweep(now: Date): Promise<void> {
+    const due: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM consultation_rounds
+       WHERE state = 'open' AND closing_notified_at IS NULL AND closes_at > $1 AND closes_at <= $2
+         AND opened_at <= closes_at - make_interval(secs => $3)`,
+      [now, new Date(now.getTime() + CLOSING_NOTICE_MS), CLOSING_NOTICE_MS / 1000],
+    );
+    for (const { id } of due) {
+      await this.dataSource.transaction(async (manager) => {
+        const [round] = await manager.query(
+          `SELECT id, workspace_id, title, closes_at FROM consultation_rounds WHERE id = $1 AND state = 'open' AND closing_notified_at IS NULL FOR UPDATE`,
+          [id],
+        );
+        if (!round) return; // another sweep took it (a second one waits for the lock, then finds it marked)
+        await manager.query(`UPDATE consultation_rounds SET closing_notified_at = $2 WHERE id = $1`, [id, now]);
+        await this.notifier.notify(manager, {
+          kind: 'round_closing',
+          workspaceId: round.workspace_id,
+          key: `round_closing:${round.id}`,
+          recipients: await roundAudience(manager, round.id),
+          actorId: null,
+          link: roundLink(round.workspace_id, round.id),
+          params: { round: round.title, closesAt: new Date(round.closes_at).toISOString() },
+        });
+      });
+    }
+  }
 
   async create(workspaceId: string, userId: string, dto: CreateRoundDto): Promise<RoundView> {
     const [version] = await this.dataSource.query(
@@ -254,6 +309,7 @@ export class RoundsService {
       if (!result.ok) throw problem(TRANSITION_REFUSALS[result.refusal], result.reason);
       await manager.query(`UPDATE consultation_rounds SET state = $2, ${STAMP[action]} = $3 WHERE id = $1`, [roundId, result.state, now]);
       if (action === 'open') await this.documentInConsultation(manager, round.document_id, workspaceId, userId);
+      await this.announceStep(manager, { id: roundId, workspaceId, title: round.title, opensAt: new Date(round.opens_at), closesAt: new Date(round.closes_at) }, action, now, userId);
       await this.audit.append(manager, {
         workspaceId,
         actorId: userId,
@@ -416,6 +472,27 @@ export class RoundsService {
     );
     if (!row || row.state === 'draft') throw notFound();
     return toPublicRoundView(await this.view(roundId), { content: row.content, workspaceName: row.name });
+  }
+
+  /**
+   * Tells the round's audience (roundAudience) that it was announced, opened or closed, in the transaction of the
+   * step: the notification exists if and only if the step does.
+   */
+  private async announceStep(
+    manager: EntityManager,
+    round: { id: string; workspaceId: string; title: string; opensAt: Date; closesAt: Date },
+    action: Exclude<RoundAction, 'publish_report'>,
+    now: Date,
+    actorId: string,
+  ): Promise<void> {
+    const common = { workspaceId: round.workspaceId, recipients: await roundAudience(manager, round.id), actorId, link: roundLink(round.workspaceId, round.id) };
+    if (action === 'announce') {
+      await this.notifier.notify(manager, { ...common, kind: 'round_announced', key: `round_announced:${round.id}`, params: { round: round.title, opensAt: round.opensAt.toISOString(), closesAt: round.closesAt.toISOString() } });
+    } else if (action === 'open') {
+      await this.notifier.notify(manager, { ...common, kind: 'round_opened', key: `round_opened:${round.id}`, params: { round: round.title, closesAt: round.closesAt.toISOString() } });
+    } else {
+      await this.notifier.notify(manager, { ...common, kind: 'round_closed', key: `round_closed:${round.id}`, params: { round: round.title, closedAt: now.toISOString() } });
+    }
   }
 
   private async defaultClause(manager: EntityManager, workspaceId: string): Promise<string> {

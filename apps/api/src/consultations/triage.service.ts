@@ -3,9 +3,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Disposition, Role } from '@commonplan/domain';
 import { MembershipLookup } from '../access/membership-lookup';
 import { AuditService } from '../audit/audit.service';
+import { Notifier } from '../notifications/notifier';
 import { problem, type ProblemCode } from '../platform/http/problem-codes';
 import { type CommentSqlRow, type ConsultationCommentView, toCommentView } from './consultation-comments.service';
 import { RoundEventsGateway } from './round-events.gateway';
+import { triageLink } from './round-notifications';
 import type { AssignDto, BulkAction, DispositionDto, TriageBulkDto, TriageQueryDto } from './triage.dto';
 
 /** A comment as staff see it: what the submitter sent, and the work on it. */
@@ -50,6 +52,7 @@ export class TriageService {
     private readonly audit: AuditService,
     private readonly memberships: MembershipLookup,
     private readonly events: RoundEventsGateway,
+    private readonly notifier: Notifier,
   ) {}
 
   /** The triage table (coordinators and experts of the round's workspace). */
@@ -107,7 +110,9 @@ export class TriageService {
     const comment = await this.comment(commentId);
     await this.coordinator(userId, comment.workspace_id);
     await this.assertAssignee(comment.workspace_id, dto.assigneeId);
-    await this.change(comment, userId, 'consultation.comment_assigned', { assigneeId: dto.assigneeId }, ASSIGN_SQL, [dto.assigneeId]);
+    await this.change(comment, userId, 'consultation.comment_assigned', { assigneeId: dto.assigneeId }, ASSIGN_SQL, [dto.assigneeId], async (manager) => {
+      if (dto.assigneeId && dto.assigneeId !== comment.assignee_id) await this.assigned(manager, comment, dto.assigneeId, [comment], userId);
+    });
   }
 
   /**
@@ -126,6 +131,7 @@ export class TriageService {
       { disposition: dto.disposition },
       `UPDATE consultation_comments SET disposition = $2, disposition_justification = $3, disposition_by = $4, disposition_at = now(), approved_by = NULL, approved_at = NULL WHERE id = $1`,
       [dto.disposition, dto.justification, userId],
+      (manager) => this.toApprove(manager, comment, dto.disposition, userId),
     );
   }
 
@@ -152,6 +158,7 @@ export class TriageService {
     if (dto.action === 'assign') await this.assertAssignee(round.workspace_id, assigneeId);
     const result: TriageBulkResult = { action: dto.action, changed: [], unchanged: [] };
     await this.dataSource.transaction(async (manager) => {
+      const assigned: CommentRow[] = [];
       const comments: Array<CommentRow & { approved_at: string | null }> = await manager.query(
         `SELECT c.id, c.number, c.round_id, c.assignee_id, c.disposition, c.withdrawn_at, c.approved_at, r.workspace_id, r.state
          FROM consultation_comments c JOIN consultation_rounds r ON r.id = c.round_id
@@ -180,10 +187,14 @@ export class TriageService {
           result.unchanged.push({ id: comment.id, number: comment.number });
           continue;
         }
-        if (dto.action === 'assign') await this.write(manager, comment, userId, 'consultation.comment_assigned', { assigneeId, bulk: true }, ASSIGN_SQL, [assigneeId]);
-        else await this.write(manager, comment, userId, 'consultation.comment_approved', { disposition: comment.disposition, bulk: true }, APPROVE_SQL, [userId]);
+        if (dto.action === 'assign') {
+          await this.write(manager, comment, userId, 'consultation.comment_assigned', { assigneeId, bulk: true }, ASSIGN_SQL, [assigneeId]);
+          assigned.push(comment);
+        } else await this.write(manager, comment, userId, 'consultation.comment_approved', { disposition: comment.disposition, bulk: true }, APPROVE_SQL, [userId]);
         result.changed.push({ id: comment.id, number: comment.number });
       }
+      // One notification for the batch: the assignee hears once of every comment the action gave them.
+      if (assigneeId && assigned.length > 0) await this.assigned(manager, assigned[0], assigneeId, assigned, userId);
     });
     if (result.changed.length > 0) this.events.notify(roundId, { type: 'triage_changed' });
     return result;
@@ -196,11 +207,22 @@ export class TriageService {
     this.events.notify(comment.round_id, { type: 'triage_changed', commentId });
   }
 
-  private async change(comment: CommentRow, userId: string, action: string, details: Record<string, unknown>, sql: string, params: unknown[]): Promise<void> {
+  private async change(
+    comment: CommentRow,
+    userId: string,
+    action: string,
+    details: Record<string, unknown>,
+    sql: string,
+    params: unknown[],
+    notify?: (manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
     if (comment.withdrawn_at) throw problem('comment_withdrawn', WITHDRAWN);
     // Once the report is published its editions are frozen (consultation_reports); decisions stay editable, and a
     // change reaches the public only when a coordinator publishes it as the next edition (report/report.service.ts).
-    await this.dataSource.transaction((manager) => this.write(manager, comment, userId, action, details, sql, params));
+    await this.dataSource.transaction(async (manager) => {
+      await this.write(manager, comment, userId, action, details, sql, params);
+      await notify?.(manager);
+    });
     this.events.notify(comment.round_id, { type: 'triage_changed', commentId: comment.id });
   }
 
@@ -208,6 +230,48 @@ export class TriageService {
   private async write(manager: EntityManager, comment: CommentRow, userId: string, action: string, details: Record<string, unknown>, sql: string, params: unknown[]): Promise<void> {
     await manager.query(sql, [comment.id, ...params]);
     await this.audit.append(manager, { workspaceId: comment.workspace_id, actorId: userId, action, targetType: 'consultation_round', targetId: comment.round_id, details: { commentId: comment.id, number: comment.number, ...details } });
+  }
+
+  /**
+   * Tells the person comments were assigned to (comment_assigned), in the transaction of the assignment: one
+   * notification per action, naming every comment it gave them (`number`: the numbers, comma-separated), so a bulk
+   * assignment of fifty comments is one e-mail, not fifty. Nobody is told of their own assignment (the Notifier drops
+   * the actor).
+   */
+  private async assigned(manager: EntityManager, first: CommentRow, assigneeId: string, comments: CommentRow[], actorId: string): Promise<void> {
+    const [names] = await manager.query(`SELECT u.display_name, r.title FROM users u, consultation_rounds r WHERE u.id = $1 AND r.id = $2`, [actorId, first.round_id]);
+    const [{ at }] = await manager.query(`SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint::text AS at`);
+    await this.notifier.notify(manager, {
+      kind: 'comment_assigned',
+      workspaceId: first.workspace_id,
+      key: comments.length === 1 ? `comment_assigned:${first.id}:${assigneeId}:${at}` : `comment_assigned:${first.round_id}:${assigneeId}:${at}`,
+      recipients: [assigneeId],
+      actorId,
+      link: triageLink(first.workspace_id, first.round_id),
+      params: { actor: names?.display_name ?? '', round: names?.title ?? '', number: comments.map((c) => c.number).join(', ') },
+    });
+  }
+
+  /**
+   * A disposition recorded or changed needs a coordinator's approval (again): the workspace's coordinators hear of it
+   * (disposition_to_approve), except the one who recorded it.
+   */
+  private async toApprove(manager: EntityManager, comment: CommentRow, disposition: Disposition, actorId: string): Promise<void> {
+    const [row] = await manager.query(
+      `SELECT u.display_name, r.title, (extract(epoch FROM c.disposition_at) * 1000000)::bigint::text AS at
+       FROM consultation_comments c JOIN consultation_rounds r ON r.id = c.round_id, users u WHERE c.id = $1 AND u.id = $2`,
+      [comment.id, actorId],
+    );
+    const coordinators: Array<{ user_id: string }> = await manager.query(`SELECT user_id FROM memberships WHERE workspace_id = $1 AND role = 'coordinator' AND active`, [comment.workspace_id]);
+    await this.notifier.notify(manager, {
+      kind: 'disposition_to_approve',
+      workspaceId: comment.workspace_id,
+      key: `disposition_to_approve:${comment.id}:${row.at}`,
+      recipients: coordinators.map((c) => c.user_id),
+      actorId,
+      link: triageLink(comment.workspace_id, comment.round_id),
+      params: { actor: row.display_name, round: row.title, number: comment.number, disposition },
+    });
   }
 
   /** Comments are assigned to experts and coordinators of the workspace (or to nobody): a 400 naming assigneeId otherwise. */

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { IsStoredDate } from '../platform/http/ranges';
+import { OptionalNotNull } from '../platform/http/validation';
 import { RESOLUTION_KINDS, type ResolutionKind } from '@commonplan/domain';
 import { BodyRuleBookDto } from './dto/rules-responses.dto';
 
@@ -136,6 +137,46 @@ export class CreateMeetingDto {
   @IsOptional()
   @IsStoredDate('secondTermAt must be a date and time')
   secondTermAt?: Date;
+}
+
+/**
+ * Changes to a planned meeting (coordinators), each field validated as on creation; what is left out stays. The body
+ * and the agenda do not change. Every change raises the meeting's invitation SEQUENCE and is announced to the people
+ * invited, with the updated invitation.
+ */
+export class UpdateMeetingDto {
+  @ApiPropertyOptional({ example: 'XXI Walne Zebranie Członków' })
+  @OptionalNotNull()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @IsStoredDate('startsAt must be a date and time')
+  startsAt?: Date;
+
+  @ApiPropertyOptional()
+  @OptionalNotNull()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  place?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'when the meeting reconvenes in its second term, after startsAt; null: no second term' })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsStoredDate('secondTermAt must be a date and time')
+  secondTermAt?: Date | null;
+}
+
+/** Cancels a planned meeting (coordinators): the reason is told to everyone invited, with the invitation's cancellation. */
+export class CancelMeetingDto {
+  @ApiProperty({ example: 'Brak możliwości zapewnienia sali; nowy termin zostanie podany wkrótce.' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
 }
 
 export const MEETING_TERMS = ['first', 'second'] as const;

@@ -4,7 +4,7 @@ import { SignedIn, WorkspaceCapability } from '../access/access.decorators';
 import { CurrentMember, CurrentPrincipal, type Principal, type WorkspaceMember } from '../access/request-context';
 import { UuidParam } from '../platform/http/params';
 import { BodiesService } from './bodies.service';
-import { BallotDto, CreateBodyDto, CreateMeetingDto, CreateResolutionDto, OpenMeetingDto, OpenVoteDto, ProxyDto, UpdateBodyDto } from './decision.dto';
+import { BallotDto, CancelMeetingDto, CreateBodyDto, CreateMeetingDto, CreateResolutionDto, OpenMeetingDto, OpenVoteDto, ProxyDto, UpdateBodyDto, UpdateMeetingDto } from './decision.dto';
 import { MeetingsService } from './meetings.service';
 import { DecisionBodyDto, DecisionMeetingDto, DecisionMeetingSummaryDto, RegisterEntryDto, RegisterReportDto, ResolutionDto, VoteDto } from './dto/decisions-responses.dto';
 import { ApiMinutesFileResponse, MINUTES_FORMAT_PARAM, minutesDownload, minutesFormat, MinutesQueryDto } from './minutes/minutes.http';
@@ -99,6 +99,26 @@ export class DecisionsController {
   @ApiOkResponse({ type: DecisionMeetingDto })
   meeting(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal) {
     return this.meetings.get(principal.userId, meetingId);
+  }
+
+  /**
+   * Changes a planned meeting's title, time, place or second term (coordinators; 409 meeting_state once it opened,
+   * meeting_cancelled when cancelled); everyone invited gets the updated invitation (the same UID, SEQUENCE raised).
+   */
+  @SignedIn()
+  @Patch('meetings/:meetingId')
+  @ApiOkResponse({ type: DecisionMeetingDto })
+  updateMeeting(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal, @Body() body: UpdateMeetingDto) {
+    return this.meetings.update(principal.userId, meetingId, body);
+  }
+
+  /** Cancels a planned meeting with a reason (coordinators); everyone invited gets the cancellation (METHOD:CANCEL). */
+  @SignedIn()
+  @Post('meetings/:meetingId/cancel')
+  @ApiOkResponse({ type: DecisionMeetingDto })
+  @HttpCode(200)
+  cancelMeeting(@UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal, @Body() body: CancelMeetingDto) {
+    return this.meetings.cancel(principal.userId, meetingId, body);
   }
 
   @SignedIn()

@@ -6,6 +6,7 @@ import { AttachmentsController } from './attachments.controller';
 import { AttachmentsService } from './attachments.service';
 import { ApprovalsService } from './approvals.service';
 import { BodiesService } from './bodies.service';
+import { DecisionNotices } from './decision-notices';
 import { DecisionsAccess } from './decisions-access';
 import { DecisionsController } from './decisions.controller';
 import { DecisionTasks } from './decision-tasks';
@@ -24,7 +25,7 @@ import { VotesService } from './votes.service';
 @Module({
   imports: [DocumentsModule, VersionsModule],
   controllers: [DecisionsController, ApprovalsController, AttachmentsController, PublicRegisterController],
-  providers: [ApprovalsService, AttachmentsService, DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VoteVerifier, VotesService, RegisterService, PublicRegisterService, MeetingEventsGateway, MinutesService, DecisionTasks],
+  providers: [DecisionNotices, ApprovalsService, AttachmentsService, DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VoteVerifier, VotesService, RegisterService, PublicRegisterService, MeetingEventsGateway, MinutesService, DecisionTasks],
   exports: [BodiesService, DecisionTasks],
 })
 export class DecisionsModule {}

@@ -3,7 +3,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type BodyRuleBook, decide, effectiveVoters, type Outcome, type ProxyAuthorisation, quorumAtTerm, rulesFor } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
 import { type BodyMember, BodiesService } from './bodies.service';
-import type { CreateMeetingDto, MeetingTerm, ProxyDto } from './decision.dto';
+import type { CancelMeetingDto, CreateMeetingDto, MeetingTerm, ProxyDto, UpdateMeetingDto } from './decision.dto';
+import { DecisionNotices } from './decision-notices';
 import { DecisionsAccess } from './decisions-access';
 import { MeetingEventsGateway } from './meeting-events.gateway';
 import { type ResolutionView, ResolutionsService } from './resolutions.service';
@@ -11,7 +12,7 @@ import { fieldError } from '../platform/http/field-error';
 import { type VoteView, VotesReader } from './votes-reader';
 import { problem } from '../platform/http/problem-codes';
 
-export type MeetingState = 'planned' | 'open' | 'closed';
+export type MeetingState = 'planned' | 'open' | 'closed' | 'cancelled';
 
 export interface MeetingView {
   id: string;
@@ -23,6 +24,9 @@ export interface MeetingView {
   state: MeetingState;
   openedAt: Date | null;
   closedAt: Date | null;
+  /** When it was cancelled, and why (null unless cancelled). */
+  cancelledAt: Date | null;
+  cancelReason: string | null;
   /** When the meeting reconvenes in its second term (drugi termin), if the notice names one. */
   secondTermAt: Date | null;
   /** The term it was opened in (null until opened). */
@@ -46,6 +50,7 @@ export class MeetingsService {
     private readonly resolutions: ResolutionsService,
     private readonly votes: VotesReader,
     private readonly events: MeetingEventsGateway,
+    private readonly notices: DecisionNotices,
   ) {}
 
   async list(workspaceId: string): Promise<Array<Omit<MeetingView, 'members' | 'proxies' | 'quorum' | 'agenda'>>> {
@@ -74,6 +79,7 @@ export class MeetingsService {
         await manager.query(`INSERT INTO meeting_agenda (meeting_id, resolution_id, position) VALUES ($1, $2, $3)`, [meeting.id, resolutionId, index + 1]);
       }
       await this.audit.append(manager, { workspaceId, actorId: userId, action: 'meeting.created', targetType: 'decision_meeting', targetId: meeting.id, details: { title: dto.title, bodyId: dto.bodyId, agenda: dto.agenda } });
+      await this.notices.meeting(manager, 'meeting_called', meeting.id, userId);
       return meeting.id as string;
     });
     return this.view(id);
@@ -82,6 +88,68 @@ export class MeetingsService {
   async get(userId: string, meetingId: string): Promise<MeetingView> {
     const meeting = await this.row(meetingId);
     await this.access.member(meeting.workspace_id, userId);
+    return this.view(meetingId);
+  }
+
+  /**
+   * Changes a planned meeting's title, time, place or second term (coordinators), validated as when it was called.
+   * A change raises the invitation's SEQUENCE and sends everyone invited the updated invitation; a request that changes
+   * nothing changes nothing. Only a planned meeting changes (409 meeting_state; a cancelled one: meeting_cancelled).
+   */
+  async update(userId: string, meetingId: string, dto: UpdateMeetingDto): Promise<MeetingView> {
+    const meeting = await this.row(meetingId);
+    await this.access.coordinator(meeting.workspace_id, userId);
+    const changed = await this.dataSource.transaction(async (manager) => {
+      const [current] = await manager.query(`SELECT title, starts_at, place, second_term_at, state FROM decision_meetings WHERE id = $1 FOR UPDATE`, [meetingId]);
+      requirePlanned(current.state, 'changed');
+      const before = { title: current.title as string, startsAt: new Date(current.starts_at), place: current.place as string, secondTermAt: current.second_term_at ? new Date(current.second_term_at) : null };
+      const after = {
+        title: dto.title ?? before.title,
+        startsAt: dto.startsAt ?? before.startsAt,
+        place: dto.place ?? before.place,
+        secondTermAt: dto.secondTermAt === undefined ? before.secondTermAt : dto.secondTermAt,
+      };
+      if (after.secondTermAt && after.secondTermAt.getTime() <= after.startsAt.getTime()) {
+        throw fieldError(dto.secondTermAt ? 'secondTermAt' : 'startsAt', 'the second term comes after the first (startsAt)', BadRequestException, 'second_term_not_after_first');
+      }
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      const time = (d: Date | null) => (d ? d.toISOString() : null);
+      if (after.title !== before.title) changes['title'] = { from: before.title, to: after.title };
+      if (after.startsAt.getTime() !== before.startsAt.getTime()) changes['startsAt'] = { from: time(before.startsAt), to: time(after.startsAt) };
+      if (after.place !== before.place) changes['place'] = { from: before.place, to: after.place };
+      if (time(after.secondTermAt) !== time(before.secondTermAt)) changes['secondTermAt'] = { from: time(before.secondTermAt), to: time(after.secondTermAt) };
+      if (Object.keys(changes).length === 0) return false;
+      const [{ sequence }] = await manager.query(
+        `WITH changed AS (UPDATE decision_meetings SET title = $2, starts_at = $3, place = $4, second_term_at = $5, sequence = sequence + 1 WHERE id = $1 RETURNING sequence) SELECT sequence FROM changed`,
+        [meetingId, after.title, after.startsAt, after.place, after.secondTermAt],
+      );
+      await this.audit.append(manager, { workspaceId: meeting.workspace_id, actorId: userId, action: 'meeting.changed', targetType: 'decision_meeting', targetId: meetingId, details: { title: after.title, changes, sequence: Number(sequence) } });
+      await this.notices.meeting(manager, 'meeting_changed', meetingId, userId);
+      return true;
+    });
+    if (changed) this.events.notify(meetingId, { type: 'meeting_changed' });
+    return this.view(meetingId);
+  }
+
+  /**
+   * Cancels a planned meeting (coordinators) with the reason told to everyone invited, whose calendars get the
+   * invitation's cancellation (METHOD:CANCEL, the same UID). Nothing can be done at a cancelled meeting afterwards; its
+   * agenda's resolutions stay undecided and may go on another meeting's agenda.
+   */
+  async cancel(userId: string, meetingId: string, dto: CancelMeetingDto): Promise<MeetingView> {
+    const meeting = await this.row(meetingId);
+    await this.access.coordinator(meeting.workspace_id, userId);
+    await this.dataSource.transaction(async (manager) => {
+      const [current] = await manager.query(`SELECT state FROM decision_meetings WHERE id = $1 FOR UPDATE`, [meetingId]);
+      requirePlanned(current.state, 'cancelled');
+      const [{ sequence }] = await manager.query(
+        `WITH changed AS (UPDATE decision_meetings SET state = 'cancelled', cancelled_at = now(), cancel_reason = $2, sequence = sequence + 1 WHERE id = $1 RETURNING sequence) SELECT sequence FROM changed`,
+        [meetingId, dto.reason],
+      );
+      await this.audit.append(manager, { workspaceId: meeting.workspace_id, actorId: userId, action: 'meeting.cancelled', targetType: 'decision_meeting', targetId: meetingId, details: { title: meeting.title, reason: dto.reason, sequence: Number(sequence) } });
+      await this.notices.meeting(manager, 'meeting_cancelled', meetingId, userId);
+    });
+    this.events.notify(meetingId, { type: 'meeting_changed' });
     return this.view(meetingId);
   }
 
@@ -96,6 +164,7 @@ export class MeetingsService {
     await this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query(`SELECT state FROM decision_meetings WHERE id = $1 FOR UPDATE`, [meetingId]);
       const from = to === 'open' ? 'planned' : 'open';
+      if (current.state === 'cancelled') throw problem('meeting_cancelled', 'the meeting was cancelled');
       if (current.state !== from) throw problem('meeting_state', `a meeting that is ${current.state} cannot become ${to}`);
       if (to === 'closed') {
         const [open] = await manager.query(`SELECT 1 FROM votes WHERE meeting_id = $1 AND state = 'open'`, [meetingId]);
@@ -125,7 +194,7 @@ export class MeetingsService {
   async checkIn(userId: string, meetingId: string): Promise<MeetingView> {
     const meeting = await this.row(meetingId);
     const organisationId = await this.access.representative(meeting.workspace_id, userId);
-    if (meeting.state === 'closed') throw problem('meeting_closed', 'the meeting is closed');
+    refuseEnded(meeting.state);
     await this.requireBodyMember(meeting.body_id, organisationId, 'your member is not a member of this body');
     await this.dataSource.transaction(async (manager) => {
       const [added] = await manager.query(
@@ -146,7 +215,7 @@ export class MeetingsService {
   async grantProxy(userId: string, meetingId: string, dto: ProxyDto): Promise<MeetingView> {
     const meeting = await this.row(meetingId);
     const from = await this.access.representative(meeting.workspace_id, userId);
-    if (meeting.state === 'closed') throw problem('meeting_closed', 'the meeting is closed');
+    refuseEnded(meeting.state);
     const body = await this.bodies.one(meeting.body_id);
     const rules = (body.rules as BodyRuleBook).general;
     await this.dataSource.transaction(async (manager) => {
@@ -164,6 +233,7 @@ export class MeetingsService {
         userId,
       ]);
       await this.audit.append(manager, { workspaceId: meeting.workspace_id, actorId: userId, action: 'meeting.proxy_granted', targetType: 'decision_meeting', targetId: meetingId, details: { from, to: dto.toOrganisationId, authorisation: dto.authorisation } });
+      await this.notices.proxyGiven(manager, meetingId, from, dto.toOrganisationId, userId);
     });
     this.events.notify(meetingId, { type: 'attendance_changed' });
     return this.view(meetingId);
@@ -233,6 +303,18 @@ export class MeetingsService {
   }
 }
 
+/** Only a planned meeting is changed or cancelled. */
+function requirePlanned(state: MeetingState, becoming: 'changed' | 'cancelled'): void {
+  if (state === 'cancelled') throw problem('meeting_cancelled', 'the meeting was cancelled');
+  if (state !== 'planned') throw problem('meeting_state', `a meeting that is ${state} cannot be ${becoming}`);
+}
+
+/** Nobody checks in or hands a vote over at a meeting that is closed or cancelled. */
+function refuseEnded(state: MeetingState): void {
+  if (state === 'closed') throw problem('meeting_closed', 'the meeting is closed');
+  if (state === 'cancelled') throw problem('meeting_cancelled', 'the meeting was cancelled');
+}
+
 /** A body's member as the rule engine weighs it. */
 export function votingMember(member: BodyMember): { id: string; population: number | null; weight: number } {
   return { id: member.id, population: member.population, weight: member.voteWeight };
@@ -252,6 +334,9 @@ export interface MeetingRow {
   closed_at: string | null;
   second_term_at: string | null;
   term: MeetingTerm | null;
+  cancelled_at: string | null;
+  cancel_reason: string;
+  sequence: number;
 }
 
 function toMeetingSummary(m: MeetingRow) {
@@ -265,6 +350,8 @@ function toMeetingSummary(m: MeetingRow) {
     state: m.state,
     openedAt: m.opened_at ? new Date(m.opened_at) : null,
     closedAt: m.closed_at ? new Date(m.closed_at) : null,
+    cancelledAt: m.cancelled_at ? new Date(m.cancelled_at) : null,
+    cancelReason: m.state === 'cancelled' ? m.cancel_reason : null,
     secondTermAt: m.second_term_at ? new Date(m.second_term_at) : null,
     term: m.term,
   };

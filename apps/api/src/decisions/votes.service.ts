@@ -1,15 +1,16 @@
 import { BadRequestException, Injectable, Logger, NotFoundException, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { checkVote, type ProxyAuthorisation, quoted, resolutionNumber, rulesFor, type Sitting, statusTransitionAllowed, type Vote, VOTE_CHOICES, type VoteChoice, type VoteRules, type VoteRulesRefusal, voteRules, voteWeights } from '@commonplan/domain';
+import { checkVote, type ProxyAuthorisation, resolutionNumber, rulesFor, type Sitting, statusTransitionAllowed, type Vote, VOTE_CHOICES, type VoteChoice, type VoteRules, type VoteRulesRefusal, voteRules, voteWeights } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
 import { AccessEvents } from '../platform/events';
-import { MailService } from '../platform/mail/mail.service';
-import { warsawDateTime, warsawYear } from '../platform/warsaw-time';
+import { warsawYear } from '../platform/warsaw-time';
+import { DocumentAccessService } from '../documents/document-access.service';
 import { VersionsService } from '../versions/versions.service';
 import { ballotsDigest, sha256Of } from './ballots-digest';
 import { outcomeOf, type VoteRow } from './vote-outcome';
 import { BodiesService } from './bodies.service';
 import type { BallotDto, OpenVoteDto } from './decision.dto';
+import { DecisionNotices } from './decision-notices';
 import { DecisionsAccess } from './decisions-access';
 import { MeetingEventsGateway } from './meeting-events.gateway';
 import { MeetingsService, votingMember } from './meetings.service';
@@ -52,9 +53,10 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     private readonly resolutions: ResolutionsService,
     private readonly reader: VotesReader,
     private readonly events: MeetingEventsGateway,
-    private readonly mail: MailService,
     private readonly versions: VersionsService,
     private readonly accessEvents: AccessEvents,
+    private readonly notices: DecisionNotices,
+    private readonly documents: DocumentAccessService,
   ) {}
 
   onModuleInit(): void {
@@ -75,6 +77,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     if (dto.meetingId) {
       const meeting = await this.meetings.row(dto.meetingId);
       if (meeting.workspace_id !== resolution.workspaceId || meeting.body_id !== resolution.body.id) throw fieldError('meetingId', 'a meeting of the body this resolution belongs to');
+      if (meeting.state === 'cancelled') throw problem('meeting_cancelled', 'the meeting was cancelled');
       if (meeting.state !== 'open') throw problem('meeting_not_open', 'votes are taken in an open meeting');
       const [onAgenda] = await this.dataSource.query(`SELECT 1 FROM meeting_agenda WHERE meeting_id = $1 AND resolution_id = $2`, [dto.meetingId, resolutionId]);
       if (!onAgenda) throw problem('not_on_agenda', 'the resolution is not on this meeting’s agenda');
@@ -137,6 +140,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
           textHash: text.contentHash,
         },
       });
+      await this.notices.voteOpened(manager, vote.id, userId);
       return vote.id as string;
     });
     if (dto.meetingId) this.events.notify(dto.meetingId, { type: 'vote_opened', voteId });
@@ -215,24 +219,13 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   async sweep(now: Date): Promise<void> {
     const due = await this.dataSource.query(`SELECT id FROM votes WHERE state = 'open' AND meeting_id IS NULL AND closes_at <= $1`, [now]);
     for (const vote of due) await this.settle(vote.id, null);
-    const remind = await this.dataSource.query(
-      `SELECT v.id, v.workspace_id, v.closes_at, r.title, r.body_id FROM votes v JOIN resolutions r ON r.id = v.resolution_id
-       WHERE v.state = 'open' AND v.meeting_id IS NULL AND v.reminded_at IS NULL AND v.closes_at <= $1`,
-      [new Date(now.getTime() + REMIND_BEFORE_MS)],
-    );
+    const remind = await this.dataSource.query(`SELECT id FROM votes WHERE state = 'open' AND meeting_id IS NULL AND reminded_at IS NULL AND closes_at <= $1`, [new Date(now.getTime() + REMIND_BEFORE_MS)]);
     for (const vote of remind) {
-      const people = await this.dataSource.query(
-        `SELECT u.email FROM decision_body_members bm JOIN memberships m ON m.organisation_id = bm.organisation_id AND m.workspace_id = $2 AND m.active AND m.role = 'representative'
-         JOIN users u ON u.id = m.user_id
-         WHERE bm.body_id = $3 AND NOT EXISTS (SELECT 1 FROM vote_ballots b WHERE b.vote_id = $1 AND b.organisation_id = bm.organisation_id)`,
-        [vote.id, vote.workspace_id, vote.body_id],
-      );
-      await this.dataSource.query(`UPDATE votes SET reminded_at = $2 WHERE id = $1`, [vote.id, now]);
-      for (const person of people) {
-        await this.mail
-          .send({ to: person.email, subject: `Przypomnienie: głosowanie nad uchwałą ${vote.title}`, text: `Głosowanie nad uchwałą ${quoted(vote.title)} kończy się ${warsawDateTime(vote.closes_at)}. Członek, którego reprezentujesz, jeszcze nie oddał głosu.\n` })
-          .catch(() => undefined);
-      }
+      // Marked reminded and announced in one transaction: once, whichever instance's sweep gets there first.
+      await this.dataSource.transaction(async (manager) => {
+        const [taken] = await manager.query(`WITH taken AS (UPDATE votes SET reminded_at = $2 WHERE id = $1 AND reminded_at IS NULL AND state = 'open' RETURNING id) SELECT id FROM taken`, [vote.id, now]);
+        if (taken) await this.notices.voteClosing(manager, vote.id);
+      });
     }
   }
 
@@ -241,6 +234,14 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     const vote = await this.row(voteId);
     const resolution = await this.resolutions.one(vote.resolution_id);
     const body = await this.bodies.one(resolution.body.id);
+    // Who may read the document whose version the resolution adopts (asked before the transaction: the access
+    // service reads outside it), for the sign-off the adoption asks of the body's members.
+    const readers = new Set<string>();
+    if (resolution.adopts) {
+      for (const id of await this.notices.approvalCandidates(this.dataSource.manager, vote.workspace_id, body.id)) {
+        if ((await this.documents.resolve(id, resolution.adopts.documentId)).ok) readers.add(id);
+      }
+    }
     let meetingId: string | null = null;
     await this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query(`SELECT state FROM votes WHERE id = $1 FOR UPDATE`, [voteId]);
@@ -273,6 +274,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
         targetId: vote.resolution_id,
         details: { voteId, result: state, ...summary, ballotsDigest: digest, attendanceDigest: sha256Of(present), outcomeDigest: sha256Of(stored) },
       });
+      await this.notices.voteClosed(manager, voteId, { result: outcome.reason, for: summary.for, against: summary.against, abstain: summary.abstain }, userId);
       if (state !== 'adopted') {
         await manager.query(`UPDATE resolutions SET state = $2, decided_at = $3, updated_at = now() WHERE id = $1`, [vote.resolution_id, state, closedAt]);
         return;
@@ -312,7 +314,10 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
         [vote.workspace_id, resolution.id, voteId, number, entry.title, body.name, closedAt, JSON.stringify(summary), entry.versionHash, digest, sealed.seq, entry.textHash],
       );
-      if (resolution.adopts) await this.adoptDocument(manager, resolution.adopts.documentId, vote.workspace_id, userId, number);
+      if (resolution.adopts) {
+        await this.adoptDocument(manager, resolution.adopts.documentId, vote.workspace_id, userId, number);
+        await this.notices.approvalRequested(manager, { workspaceId: vote.workspace_id, bodyId: body.id, documentId: resolution.adopts.documentId, versionId: resolution.adopts.versionId, readers }, userId);
+      }
     });
     if (meetingId) this.events.notify(meetingId, { type: 'vote_closed', voteId });
     // Without a quorum the text may be worked on again before the next vote; decided, it stays frozen.

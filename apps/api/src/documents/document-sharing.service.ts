@@ -1,9 +1,11 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DocumentAccess, OrganisationKind, Role } from '@commonplan/domain';
+import { accessAllows, type DocumentAccess, type OrganisationKind, type Role } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
+import { Notifier } from '../notifications/notifier';
 import { AccessEvents } from '../platform/events';
 import { DocumentAccessService } from './document-access.service';
+import { peopleWithAccess } from './document-audience';
 import type { GrantAccessDto } from './dto/document.dto';
 
 interface GrantFacts {
@@ -47,6 +49,7 @@ export class DocumentSharingService {
     private readonly access: DocumentAccessService,
     private readonly audit: AuditService,
     private readonly accessEvents: AccessEvents,
+    private readonly notifier: Notifier,
   ) {}
 
   async grants(actorId: string, documentId: string): Promise<SharingView> {
@@ -99,8 +102,12 @@ export class DocumentSharingService {
       const [member] = await manager.query(`SELECT m.role FROM memberships m WHERE m.workspace_id = $1 AND m.user_id = $2`, [resolved.workspaceId, userId]);
       if (!member) throw new NotFoundException('no such person in this workspace');
       if (member.role === 'coordinator') throw new UnprocessableEntityException('coordinators always edit; they need no grant');
-      await this.upsert(manager, 'document_access', 'user_id', documentId, userId, dto, actorId);
+      const widens = await this.widens(manager, 'document_access', 'user_id', documentId, userId, dto.access);
+      const grantedAt = await this.upsert(manager, 'document_access', 'user_id', documentId, userId, dto, actorId);
       await this.record(manager, resolved.workspaceId, actorId, documentId, { action: 'document.access_granted', details: { userId, ...grantDetails(dto) } });
+      if (widens) {
+        await this.announce(manager, resolved.workspaceId, actorId, documentId, dto, `${userId}:${dto.access}:${grantedAt.getTime()}`, [userId]);
+      }
     });
     this.accessEvents.publish({ documentId, userId });
     return (await this.grants(actorId, documentId)).people.find((g) => g.userId === userId) as GrantView;
@@ -125,12 +132,29 @@ export class DocumentSharingService {
     requireFutureEnd(dto);
     await this.dataSource.transaction(async (manager) => {
       const name = await this.organisationName(manager, resolved.workspaceId, organisationId);
-      await this.upsert(manager, 'document_organisation_access', 'organisation_id', documentId, organisationId, dto, actorId);
+      const widens = await this.widens(manager, 'document_organisation_access', 'organisation_id', documentId, organisationId, dto.access);
+      const grantedAt = await this.upsert(manager, 'document_organisation_access', 'organisation_id', documentId, organisationId, dto, actorId);
       await this.record(manager, resolved.workspaceId, actorId, documentId, { action: 'document.organisation_access_granted', details: {
         organisationId,
         organisationName: name,
         ...grantDetails(dto),
       } });
+      if (widens) {
+        // The people the grant reaches: the organisation's active members (coordinators edit anyway).
+        const members: Array<{ user_id: string }> = await manager.query(
+          `SELECT user_id FROM memberships WHERE workspace_id = $1 AND organisation_id = $2 AND active AND role <> 'coordinator'`,
+          [resolved.workspaceId, organisationId],
+        );
+        await this.announce(
+          manager,
+          resolved.workspaceId,
+          actorId,
+          documentId,
+          dto,
+          `organisation:${organisationId}:${dto.access}:${grantedAt.getTime()}`,
+          members.map((m) => m.user_id),
+        );
+      }
     });
     // Every open connection to the document re-reads its access (the organisation's members among them).
     this.accessEvents.publish({ documentId });
@@ -168,13 +192,58 @@ export class DocumentSharingService {
     granteeId: string,
     dto: GrantAccessDto,
     actorId: string,
-  ): Promise<void> {
-    await manager.query(
+  ): Promise<Date> {
+    const [row] = await manager.query(
       `INSERT INTO ${table} (document_id, ${column}, access, expires_at, granted_by) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (document_id, ${column})
-       DO UPDATE SET access = EXCLUDED.access, expires_at = EXCLUDED.expires_at, granted_by = EXCLUDED.granted_by, updated_at = now()`,
+       DO UPDATE SET access = EXCLUDED.access, expires_at = EXCLUDED.expires_at, granted_by = EXCLUDED.granted_by, updated_at = now()
+       RETURNING updated_at`,
       [documentId, granteeId, dto.access, dto.expiresAt ?? null, actorId],
     );
+    return new Date(row.updated_at);
+  }
+
+  /**
+   * Whether a grant of `access` gives its grantee more than they had by it: it is new (or the previous one had ended),
+   * or stronger than the one it replaces. Lowering a grant, changing only its end date or giving it again (a retried
+   * request) announces nothing. Grants of a document are decided one at a time (the document's row is locked), so two
+   * requests at once cannot both find the grant new.
+   */
+  private async widens(
+    manager: EntityManager,
+    table: 'document_access' | 'document_organisation_access',
+    column: 'user_id' | 'organisation_id',
+    documentId: string,
+    granteeId: string,
+    access: DocumentAccess,
+  ): Promise<boolean> {
+    await manager.query(`SELECT id FROM documents WHERE id = $1 FOR NO KEY UPDATE`, [documentId]);
+    const [before] = await manager.query(`SELECT access, expires_at <= now() AS ended FROM ${table} WHERE document_id = $1 AND ${column} = $2`, [
+      documentId,
+      granteeId,
+    ]);
+    if (!before || before.ended === true) return true;
+    return before.access !== access && accessAllows(access, before.access as DocumentAccess);
+  }
+
+  /** Tells the people a grant reaches (those of them who may read the document with it) that it was shared with them. */
+  private async announce(manager: EntityManager, workspaceId: string, actorId: string, documentId: string, dto: GrantAccessDto, key: string, people: string[]): Promise<void> {
+    const recipients = await peopleWithAccess(manager, documentId, people, 'read');
+    if (recipients.length === 0) return;
+    const [names] = await manager.query(
+      `SELECT (SELECT display_name FROM users WHERE id = $1) AS actor, (SELECT title FROM documents WHERE id = $2) AS document`,
+      [actorId, documentId],
+    );
+    await this.notifier.notify(manager, {
+      kind: 'document_shared',
+      workspaceId,
+      key: `document_shared:${documentId}:${key}`,
+      recipients,
+      actorId,
+      link: `/w/${workspaceId}/d/${documentId}`,
+      params: { actor: names.actor ?? '', document: names.document ?? '', access: dto.access, until: dto.expiresAt?.toISOString() ?? null },
+      documentId,
+    });
   }
 
   private record(manager: EntityManager, workspaceId: string, actorId: string, documentId: string, entry: { action: string; details: Record<string, unknown> }) {

@@ -69,3 +69,17 @@ export interface DocumentNews {
 export class DocumentEvents extends Topic<DocumentNews> {
   readonly name = 'document';
 }
+
+/**
+ * A person's inbox in a workspace changed (a notification arrived, or some were marked read): every instance tells
+ * that person's open pages (InboxGateway), which read the count again through the API.
+ */
+export interface InboxNews {
+  userId: string;
+  workspaceId: string;
+}
+
+@Injectable()
+export class InboxEvents extends Topic<InboxNews> {
+  readonly name = 'inbox';
+}

@@ -2,7 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './config/app-config';
 import { Database } from './database/database';
-import { AccessEvents, DocumentEvents, SessionEvents } from './events';
+import { AccessEvents, DocumentEvents, InboxEvents, SessionEvents } from './events';
 import { JobQueue } from './jobs/job-queue';
 import { RedisRelay } from './redis-relay';
 import { MailService } from './mail/mail.service';
@@ -29,10 +29,11 @@ export class PlatformModule {
         AccessEvents,
         SessionEvents,
         DocumentEvents,
+        InboxEvents,
         RedisRelay,
         JobQueue,
       ],
-      exports: [AppConfig, Database, DataSource, MailService, TokenService, PasswordHasher, AccessEvents, SessionEvents, DocumentEvents, JobQueue],
+      exports: [AppConfig, Database, DataSource, MailService, TokenService, PasswordHasher, AccessEvents, SessionEvents, DocumentEvents, InboxEvents, JobQueue],
     };
   }
 }

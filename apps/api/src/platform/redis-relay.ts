@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from './config/app-config';
-import { AccessEvents, DocumentEvents, SessionEvents, type Topic } from './events';
+import { AccessEvents, DocumentEvents, InboxEvents, SessionEvents, type Topic } from './events';
 
 /** The Redis channel on which the instances of one deployment tell each other their events. */
 export const EVENTS_CHANNEL = 'commonplan:events';
@@ -35,8 +35,9 @@ export class RedisRelay implements OnModuleInit, OnApplicationShutdown {
     access: AccessEvents,
     sessions: SessionEvents,
     documents: DocumentEvents,
+    inbox: InboxEvents,
   ) {
-    this.topics = new Map<string, Topic<unknown>>([access, sessions, documents].map((topic) => [topic.name, topic as Topic<unknown>]));
+    this.topics = new Map<string, Topic<unknown>>([access, sessions, documents, inbox].map((topic) => [topic.name, topic as Topic<unknown>]));
   }
 
   async onModuleInit(): Promise<void> {

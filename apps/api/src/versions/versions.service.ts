@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { canonicalJson } from '@commonplan/domain';
 import { diffDocuments, type DocumentDiff, documentFromJson, documentFromState, renderHtml, replaceContentUpdate } from '@commonplan/editor';
 import { AuditService } from '../audit/audit.service';
 import { CollabEngine } from '../collab/collab-engine';
 import { requireStoredState } from '../collab/stored-state';
 import { DocumentAccessService } from '../documents/document-access.service';
+import { peopleWithAccess } from '../documents/document-audience';
+import { Notifier } from '../notifications/notifier';
 import { problem } from '../platform/http/problem-codes';
 
 export interface VersionSummary {
@@ -48,12 +50,14 @@ export class VersionsService {
     private readonly access: DocumentAccessService,
     private readonly engine: CollabEngine,
     private readonly audit: AuditService,
+    private readonly notifier: Notifier,
   ) {}
 
-  /** Freezes the document as it is stored now under a name (edit access). */
   /**
+   * Freezes the document as it is stored now under a name (edit access), and tells the people who edit the document.
    * `holdEdits`: nobody edits the document from this moment (the caller makes that lasting in the database and
-   * publishes an AccessEvents change either way): a resolution's text as its vote opens.
+   * publishes an AccessEvents change either way): a resolution's text as its vote opens — announced as the vote's
+   * opening (vote_opened), not as a version.
    */
   async freeze(userId: string, documentId: string, name: string, options: { holdEdits?: boolean } = {}): Promise<VersionSummary> {
     const resolved = await this.access.require(userId, documentId, 'edit');
@@ -84,10 +88,54 @@ export class VersionsService {
         targetId: documentId,
         details: { versionId: inserted.id, number: inserted.number, name, contentHash: hash },
       });
+      if (!options.holdEdits) {
+        await this.announceFrozen(manager, resolved.workspaceId, userId, documentId, { id: inserted.id, number: Number(inserted.number), name });
+      }
       return inserted.id as string;
     });
     this.engine.announce(documentId, { type: 'versions' });
     return this.summary(documentId, id);
+  }
+
+  /**
+   * version_frozen, to the people who edit the document: its creator, whoever froze one of its versions before, and
+   * those given edit access by a grant of their own or of their organisation — each only while their access still
+   * allows editing (edits themselves are stored without their authors, so who typed what is not known). Coordinators
+   * who never took part are not told of every version of every document.
+   */
+  private async announceFrozen(manager: EntityManager, workspaceId: string, actorId: string, documentId: string, version: { id: string; number: number; name: string }): Promise<void> {
+    const candidates: Array<{ id: string }> = await manager.query(
+      `SELECT created_by AS id FROM documents WHERE id = $1 AND created_by IS NOT NULL
+       UNION SELECT created_by FROM document_versions WHERE document_id = $1 AND created_by IS NOT NULL
+       UNION SELECT user_id FROM document_access WHERE document_id = $1 AND access = 'edit' AND (expires_at IS NULL OR expires_at > now())
+       UNION SELECT m.user_id FROM document_organisation_access oa
+             JOIN documents d ON d.id = oa.document_id
+             JOIN memberships m ON m.workspace_id = d.workspace_id AND m.organisation_id = oa.organisation_id AND m.active
+             WHERE oa.document_id = $1 AND oa.access = 'edit' AND (oa.expires_at IS NULL OR oa.expires_at > now())`,
+      [documentId],
+    );
+    const recipients = await peopleWithAccess(
+      manager,
+      documentId,
+      candidates.map((c) => c.id).filter((id) => id !== actorId),
+      'edit',
+    );
+    if (recipients.length === 0) return;
+    const [names] = await manager.query(
+      `SELECT (SELECT display_name FROM users WHERE id = $1) AS actor, (SELECT title FROM documents WHERE id = $2) AS document`,
+      [actorId, documentId],
+    );
+    await this.notifier.notify(manager, {
+      kind: 'version_frozen',
+      workspaceId,
+      key: `version_frozen:${version.id}`,
+      recipients,
+      actorId,
+      // The version's own page (the web app's /w/:workspace/d/:document/v/:version).
+      link: `/w/${workspaceId}/d/${documentId}/v/${version.id}`,
+      params: { actor: names.actor ?? '', document: names.document ?? '', version: version.name, number: version.number },
+      documentId,
+    });
   }
 
   async list(userId: string, documentId: string): Promise<VersionSummary[]> {

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../src/bootstrap';
+import { readEml } from './eml';
 import { entities } from '../../src/entities';
 import { type AppConfig, loadConfig } from '../../src/platform/config/app-config';
 import { Database } from '../../src/platform/database/database';
@@ -135,12 +136,8 @@ export class TestServer {
       return [];
     }
     return files.map((file) => {
-      const raw = readFileSync(join(dir, file), 'utf8');
-      const [head, ...body] = raw.split('\r\n\r\n');
-      const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(head)?.[1] ?? '';
-      const subject = header('Subject');
-      const decoded = subject.startsWith('=?UTF-8?B?') ? Buffer.from(subject.slice(10, -2), 'base64').toString('utf8') : subject;
-      return { to: header('To'), subject: decoded, text: body.join('\r\n\r\n') };
+      const mail = readEml(readFileSync(join(dir, file), 'utf8'));
+      return { to: mail.to, subject: mail.subject, text: mail.text };
     });
   }
 

@@ -60,7 +60,7 @@ export async function linkFromOutbox(to: string, pattern: RegExp, timeoutMs = 15
       // no mail yet
     }
     for (const file of files) {
-      const text = readFileSync(join(outbox, file), 'utf8');
+      const text = quotedPrintable(readFileSync(join(outbox, file), 'utf8'));
       if (!new RegExp(`^To: ${to.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'm').test(text)) continue;
       const match = pattern.exec(text);
       if (match) return match[0];
@@ -68,4 +68,9 @@ export async function linkFromOutbox(to: string, pattern: RegExp, timeoutMs = 15
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`no e-mail to ${to} with a link matching ${pattern} in ${outbox}`);
+}
+
+/** An e-mail's source with quoted-printable undone (links are split by soft line breaks and "=" is "=3D"). */
+function quotedPrintable(raw: string): string {
+  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

@@ -89,6 +89,8 @@ const CODE_MESSAGES: Record<ProblemCode, string | null> = {
   attachments_frozen: 'decisions.attachments.errors.frozen',
   attachment_not_found: 'decisions.attachments.errors.gone',
   already_approved: 'versions.approvals.alreadyApproved',
+  meeting_cancelled: 'decisions.errors.meetingCancelled',
+  mail_not_retryable: 'notifications.errors.notRetryable',
 };
 
 /** The i18n key of each field problem code. */
@@ -119,6 +121,9 @@ const FIELD_CODE_MESSAGES: Record<FieldProblemCode, string> = {
   // Documents, their versions and comments.
   version_name_taken: 'errors.field.versionNameTaken',
   mention_not_allowed: 'errors.field.mentionNotAllowed',
+  // Notifications.
+  unsubscribe_link_invalid: 'errors.field.unsubscribeLinkInvalid',
+  calendar_link_invalid: 'errors.field.calendarLinkInvalid',
 };
 
 const FIELD_MESSAGES: [RegExp, string][] = [

@@ -33,6 +33,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{workspaceId}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InboxController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InboxController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InboxController_getPreferences"];
+        put: operations["InboxController_setPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/mail-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InboxController_listDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/mail-deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InboxController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnsubscribeController_describe"];
+        put?: never;
+        post: operations["UnsubscribeController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarFeedController_status"];
+        put?: never;
+        post: operations["CalendarFeedController_create"];
+        delete: operations["CalendarFeedController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicCalendarController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -609,54 +753,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/workspaces/{workspaceId}/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["NotificationsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/workspaces/{workspaceId}/notifications/read-all": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["NotificationsController_readAll"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/{notificationId}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["NotificationsController_read"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/documents/{documentId}/export": {
         parameters: {
             query?: never;
@@ -1214,6 +1310,22 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        patch: operations["DecisionsController_updateMeeting"];
+        trace?: never;
+    };
+    "/api/meetings/{meetingId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DecisionsController_cancelMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -1597,6 +1709,139 @@ export interface components {
             headSeq: number;
             firstBroken: components["schemas"]["BrokenEntryDto"] | null;
         };
+        /** @enum {string} */
+        NotificationKind: "mention" | "reply" | "document_shared" | "version_frozen" | "passage_deleted" | "round_announced" | "round_opened" | "round_closing" | "round_closed" | "comment_assigned" | "disposition_to_approve" | "meeting_called" | "meeting_changed" | "meeting_cancelled" | "vote_opened" | "vote_closing" | "vote_closed" | "approval_requested" | "proxy_given";
+        /** @enum {string} */
+        NotificationCategory: "mentions" | "documents" | "rounds" | "triage" | "meetings" | "votes" | "signoffs";
+        PersonNameDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        NotificationDocumentDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            category: components["schemas"]["NotificationCategory"];
+            /** @description who caused it */
+            actor: components["schemas"]["PersonNameDto"] | null;
+            document: components["schemas"]["NotificationDocumentDto"] | null;
+            /** Format: uuid */
+            threadId: string | null;
+            /** @description the page it is about, a path of the web app */
+            link: string;
+            /** @description what happened, as the message says it (libs/domain NotificationParams of its kind) */
+            params: {
+                [key: string]: (string | number | boolean) | null;
+            };
+            /** @description the first words of the comment or passage it is about */
+            excerpt: string;
+            /** Format: date-time */
+            createdAt: string;
+            read: boolean;
+        };
+        NotificationKindCountDto: {
+            kind: components["schemas"]["NotificationKind"];
+            total: number;
+            unread: number;
+        };
+        NotificationsDto: {
+            unread: number;
+            items: components["schemas"]["NotificationDto"][];
+            kinds: components["schemas"]["NotificationKindCountDto"][];
+        };
+        /**
+         * @description the person’s choice; null: the default
+         * @enum {string}
+         */
+        DeliveryMode: "instant" | "daily" | "weekly" | "off";
+        CategoryPreferenceDto: {
+            category: components["schemas"]["NotificationCategory"];
+            /** @description the person’s choice; null: the default */
+            chosen: components["schemas"]["DeliveryMode"] | null;
+            /** @description the default of the person’s roles */
+            default: components["schemas"]["DeliveryMode"];
+            /** @description what applies */
+            mode: components["schemas"]["DeliveryMode"];
+        };
+        NotificationPreferencesDto: {
+            /** @enum {string} */
+            language: "pl" | "en";
+            categories: components["schemas"]["CategoryPreferenceDto"][];
+            /** @description the Warsaw hour of the digests (weekly ones on Mondays) */
+            digestHour: number;
+        };
+        UpdatePreferencesDto: {
+            /**
+             * @description the language of e-mails
+             * @enum {string}
+             */
+            language?: "pl" | "en";
+            /**
+             * @description per category: instant, daily, weekly, off, or null for the default
+             * @example {
+             *       "votes": "instant",
+             *       "documents": "weekly"
+             *     }
+             */
+            modes?: {
+                [key: string]: "instant" | "daily" | "weekly" | "off" | null;
+            };
+        };
+        MailDeliveryCountsDto: {
+            pending: number;
+            sent: number;
+            failed: number;
+            bounced: number;
+        };
+        MailDeliveryDto: {
+            id: string;
+            address: string;
+            kind: string;
+            subject: string;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed" | "bounced";
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /**
+             * Format: date-time
+             * @description when it is tried again (pending after a failure)
+             */
+            nextAttemptAt: string | null;
+        };
+        MailDeliveriesDto: {
+            counts: components["schemas"]["MailDeliveryCountsDto"];
+            items: components["schemas"]["MailDeliveryDto"][];
+        };
+        UnsubscribeSubjectDto: {
+            categories: ("mentions" | "documents" | "rounds" | "triage" | "meetings" | "votes" | "signoffs" | "reports")[];
+            /** @description whether the link is for an account (its settings can be changed after signing in) */
+            account: boolean;
+            /** @description whether these e-mails are already stopped */
+            unsubscribed: boolean;
+        };
+        CalendarFeedStatusDto: {
+            /** @description whether a feed address is active */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description when the active address was made
+             */
+            createdAt: string | null;
+        };
+        CalendarFeedLinkDto: {
+            /** @description the secret address of the iCalendar feed, to subscribe to in a calendar application */
+            url: string;
+        };
         LoginDto: {
             /** @example koordynator@som.example */
             email: string;
@@ -1887,11 +2132,6 @@ export interface components {
              */
             status?: "drafting" | "in_consultation" | "adopted" | "archived";
         };
-        PersonNameDto: {
-            /** Format: uuid */
-            id: string;
-            displayName: string;
-        };
         PersonGrantDto: {
             access: components["schemas"]["DocumentAccess"];
             /**
@@ -2087,31 +2327,6 @@ export interface components {
             /** @description user ids of the people mentioned (notified in the app) */
             mentions?: string[];
         };
-        NotificationDocumentDto: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-        };
-        NotificationDto: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "mention";
-            /** @description who caused it */
-            actor: components["schemas"]["PersonNameDto"] | null;
-            document: components["schemas"]["NotificationDocumentDto"] | null;
-            /** Format: uuid */
-            threadId: string | null;
-            /** @description the first words of the comment */
-            excerpt: string;
-            /** Format: date-time */
-            createdAt: string;
-            read: boolean;
-        };
-        NotificationsDto: {
-            unread: number;
-            items: components["schemas"]["NotificationDto"][];
-        };
         ImportDocumentDto: {
             /** @enum {string} */
             kind: "strategy" | "sector_plan" | "concept" | "resolution_draft" | "other";
@@ -2289,13 +2504,16 @@ export interface components {
             summary?: string;
         };
         UpdateMeetingDto: {
+            /** @example XXI Walne Zebranie Członków */
+            title?: string;
             /** Format: date-time */
             startsAt?: string;
             place?: string;
-            /** @description internal: never published */
-            notes?: string;
-            participants?: number | null;
-            summary?: string;
+            /**
+             * Format: date-time
+             * @description when the meeting reconvenes in its second term, after startsAt; null: no second term
+             */
+            secondTermAt?: string | null;
         };
         RoundPublicationDto: {
             /** @description where the announcement is published (the website, BIP): http(s) addresses */
@@ -3061,11 +3279,18 @@ export interface components {
             startsAt: string;
             place: string;
             /** @enum {string} */
-            state: "planned" | "open" | "closed";
+            state: "planned" | "open" | "closed" | "cancelled";
             /** Format: date-time */
             openedAt: string | null;
             /** Format: date-time */
             closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description when it was cancelled (null unless cancelled)
+             */
+            cancelledAt: string | null;
+            /** @description why it was cancelled (null unless cancelled) */
+            cancelReason: string | null;
             /**
              * Format: date-time
              * @description when the meeting reconvenes in its second term, if the notice names one
@@ -3309,11 +3534,18 @@ export interface components {
             startsAt: string;
             place: string;
             /** @enum {string} */
-            state: "planned" | "open" | "closed";
+            state: "planned" | "open" | "closed" | "cancelled";
             /** Format: date-time */
             openedAt: string | null;
             /** Format: date-time */
             closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description when it was cancelled (null unless cancelled)
+             */
+            cancelledAt: string | null;
+            /** @description why it was cancelled (null unless cancelled) */
+            cancelReason: string | null;
             /**
              * Format: date-time
              * @description when the meeting reconvenes in its second term, if the notice names one
@@ -3329,6 +3561,10 @@ export interface components {
             /** @description the quorum now under the body’s general rules */
             quorum: components["schemas"]["QuorumResultDto"];
             agenda: components["schemas"]["AgendaItemDto"][];
+        };
+        CancelMeetingDto: {
+            /** @example Brak możliwości zapewnienia sali; nowy termin zostanie podany wkrótce. */
+            reason: string;
         };
         OpenMeetingDto: {
             /**
@@ -3826,12 +4062,12 @@ export interface components {
          * @description the stable code clients act on and translate
          * @enum {string}
          */
-        ProblemCode: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "server_busy" | "wrong_credentials" | "session_invalid" | "reset_token_invalid" | "person_not_found" | "organisation_not_found" | "last_coordinator" | "deactivate_self" | "already_member" | "deactivated_member" | "document_access_ended" | "document_access_insufficient" | "document_status_not_allowed" | "version_name_taken" | "round_wrong_state" | "round_not_yet_open" | "round_not_yet_over" | "round_not_editable" | "round_not_deletable" | "round_not_accepting_comments" | "round_channel_not_taken" | "comment_withdrawn" | "nothing_to_approve" | "triage_bulk_refused" | "passage_changed" | "passage_gone" | "proposal_not_accepted" | "proposal_already_applied" | "proposal_no_passage" | "report_round_not_closed" | "report_undecided_comments" | "report_unchanged" | "coordinators_only" | "representatives_only" | "body_name_taken" | "resolution_decided" | "meeting_state" | "meeting_closed" | "meeting_not_open" | "vote_in_progress" | "no_second_term" | "second_term_not_yet" | "not_on_agenda" | "not_body_member" | "not_voting_member" | "proxy_refused" | "ballot_refused" | "already_voted" | "vote_closed" | "remote_vote_not_over" | "remote_not_allowed" | "no_chair" | "vote_weights_invalid" | "attachments_frozen" | "attachment_not_found" | "already_approved" | "invitation_not_found" | "invitation_not_pending" | "invitation_accepted" | "invitation_withdrawn" | "invitation_expired" | "sign_in_required" | "wrong_account";
+        ProblemCode: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "server_busy" | "wrong_credentials" | "session_invalid" | "reset_token_invalid" | "person_not_found" | "organisation_not_found" | "last_coordinator" | "deactivate_self" | "already_member" | "deactivated_member" | "document_access_ended" | "document_access_insufficient" | "document_status_not_allowed" | "version_name_taken" | "round_wrong_state" | "round_not_yet_open" | "round_not_yet_over" | "round_not_editable" | "round_not_deletable" | "round_not_accepting_comments" | "round_channel_not_taken" | "comment_withdrawn" | "nothing_to_approve" | "triage_bulk_refused" | "passage_changed" | "passage_gone" | "proposal_not_accepted" | "proposal_already_applied" | "proposal_no_passage" | "report_round_not_closed" | "report_undecided_comments" | "report_unchanged" | "coordinators_only" | "representatives_only" | "body_name_taken" | "resolution_decided" | "meeting_state" | "meeting_closed" | "meeting_not_open" | "vote_in_progress" | "no_second_term" | "second_term_not_yet" | "not_on_agenda" | "not_body_member" | "not_voting_member" | "proxy_refused" | "ballot_refused" | "already_voted" | "vote_closed" | "remote_vote_not_over" | "remote_not_allowed" | "no_chair" | "vote_weights_invalid" | "attachments_frozen" | "attachment_not_found" | "already_approved" | "meeting_cancelled" | "mail_not_retryable" | "invitation_not_found" | "invitation_not_pending" | "invitation_accepted" | "invitation_withdrawn" | "invitation_expired" | "sign_in_required" | "wrong_account";
         /**
          * @description the stable code of the problem
          * @enum {string}
          */
-        FieldProblemCode: "invalid_email" | "password_too_short" | "password_too_long" | "password_is_email" | "password_repeated" | "password_required" | "display_name_required" | "organisation_not_allowed" | "organisation_required" | "organisation_wrong_kind" | "organisation_not_found" | "reset_token_invalid" | "body_not_in_workspace" | "chair_not_body_member" | "agenda_item_refused" | "second_term_not_after_first" | "changed_resolution_not_found" | "changed_resolution_not_adopted" | "adopted_version_not_found" | "closing_time_not_future" | "attachment_required" | "attachment_content_invalid" | "version_name_taken" | "mention_not_allowed";
+        FieldProblemCode: "invalid_email" | "password_too_short" | "password_too_long" | "password_is_email" | "password_repeated" | "password_required" | "display_name_required" | "organisation_not_allowed" | "organisation_required" | "organisation_wrong_kind" | "organisation_not_found" | "reset_token_invalid" | "body_not_in_workspace" | "chair_not_body_member" | "agenda_item_refused" | "second_term_not_after_first" | "changed_resolution_not_found" | "changed_resolution_not_adopted" | "adopted_version_not_found" | "closing_time_not_future" | "attachment_required" | "attachment_content_invalid" | "version_name_taken" | "mention_not_allowed" | "unsubscribe_link_invalid" | "calendar_link_invalid";
         FieldProblemDto: {
             /**
              * @description the field, nested fields joined with dots
@@ -3937,6 +4173,403 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ChainReportDto"];
                 };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InboxController_list: {
+        parameters: {
+            query?: {
+                /** @description only notifications of this kind */
+                kind?: components["schemas"]["NotificationKind"];
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InboxController_readAll: {
+        parameters: {
+            query?: {
+                /** @description only notifications of this kind */
+                kind?: components["schemas"]["NotificationKind"];
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InboxController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InboxController_getPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InboxController_setPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InboxController_listDeliveries: {
+        parameters: {
+            query?: {
+                /** @description only e-mails in this state (pending includes those being sent) */
+                status?: "pending" | "sent" | "failed" | "bounced";
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailDeliveriesDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    InboxController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_describe: {
+        parameters: {
+            query?: {
+                /** @description the token of the link in the e-mail */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeSubjectDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    UnsubscribeController_confirm: {
+        parameters: {
+            query?: {
+                /** @description the token of the link in the e-mail */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeSubjectDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedStatusDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedLinkDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PublicCalendarController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the secret of the feed’s address */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the person’s meetings, remote votes and consultation deadlines (iCalendar) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description no such feed (malformed, unknown or revoked) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -5339,92 +5972,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CommentThreadDto"];
                 };
-            };
-            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    NotificationsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workspaceId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationsDto"];
-                };
-            };
-            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    NotificationsController_readAll: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workspaceId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
-                };
-            };
-        };
-    };
-    NotificationsController_read: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                notificationId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
             default: {
@@ -6921,6 +7468,74 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionMeetingDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DecisionsController_updateMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeetingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionMeetingDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    DecisionsController_cancelMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelMeetingDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

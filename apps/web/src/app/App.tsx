@@ -48,6 +48,9 @@ const PublicRegisterEntryPage = lazyRoute(
   '/registers/:slug/:position',
 );
 
+const UnsubscribePage = lazyRoute(() => import('../features/notifications/UnsubscribePage').then((m) => m.UnsubscribePage), '/unsubscribe');
+const MailDeliveriesPage = lazyRoute(() => import('../features/mail/MailDeliveriesPage').then((m) => m.MailDeliveriesPage), `${w}/mail`);
+
 // The page being opened: its code loads while the app asks who is signed in.
 if (typeof window !== 'undefined') preloadRoute(window.location.pathname);
 
@@ -63,6 +66,7 @@ export function App({ i18n }: { i18n: I18n }) {
                 <Route path="login" element={<LoginPage />} />
                 <Route path="reset-password" element={<PasswordResetPage />} />
                 <Route path="invitation" element={<InvitationPage />} />
+                <Route path="unsubscribe" element={<UnsubscribePage />} />
                 <Route path="consultations/:roundId" element={<PublicRoundPage />} />
                 <Route path="consultations/:roundId/comments/:commentId" element={<OwnCommentPage />} />
                 <Route path="registers/:slug" element={<PublicRegisterPage />} />
@@ -96,6 +100,14 @@ export function App({ i18n }: { i18n: I18n }) {
                       element={
                         <RequireCapability capability="people.manage">
                           <PeoplePage />
+                        </RequireCapability>
+                      }
+                    />
+                    <Route
+                      path="mail"
+                      element={
+                        <RequireCapability capability="people.manage">
+                          <MailDeliveriesPage />
                         </RequireCapability>
                       }
                     />

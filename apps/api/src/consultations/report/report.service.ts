@@ -2,15 +2,18 @@ import { createHash } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { DataSource, type EntityManager } from 'typeorm';
-import { canonicalJson, type Disposition, type RoundAudience, type RoundChannel, type RoundState, roundTransition, type SubmitterType } from '@commonplan/domain';
+import { canonicalJson, type Disposition, quoted, type RoundAudience, type RoundChannel, type RoundState, roundTransition, type SubmitterType } from '@commonplan/domain';
 import { documentFromJson, slugify } from '@commonplan/editor';
 import { MembershipLookup } from '../../access/membership-lookup';
 import { AuditService } from '../../audit/audit.service';
+import { type AddressMessage, Notifier } from '../../notifications/notifier';
+import { AppConfig } from '../../platform/config/app-config';
 import { problem, type ProblemCode } from '../../platform/http/problem-codes';
 import { renderCsv } from './render-csv';
 import { renderReportDocx } from './render-docx';
 import { renderReportPdf } from './render-pdf';
 import { renderReportXlsx } from './render-xlsx';
+import { publicCommentLink } from '../round-notifications';
 import { resolutionFullTitle, TRANSITION_REFUSALS } from '../rounds.service';
 import {
   buildReport,
@@ -110,6 +113,8 @@ export class ReportService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly memberships: MembershipLookup,
+    private readonly notifier: Notifier,
+    private readonly config: AppConfig,
   ) {}
 
   /** The report as it would be published now (coordinators and experts of the round's workspace). */
@@ -195,8 +200,69 @@ export class ReportService {
         Object.assign(details, { from: round.state, to: result.state });
       }
       await this.audit.append(manager, { workspaceId, actorId: userId, action: 'consultation.report_published', targetType: 'consultation_round', targetId: roundId, details });
+      await this.tellSubmitters(manager, round, edition, built.comments);
       return { edition, sha256, publishedAt };
     });
+  }
+
+  /**
+   * Every submitter who left an e-mail address hears that the edition is published (in the publication's
+   * transaction, through the outbox): one e-mail per address and edition, listing only their own comments considered
+   * in the report, each with a link to its row of the annex on the public round page. Written in Polish, or in the
+   * language of the account of a submitter who commented signed in. An address that unsubscribed from reports gets
+   * nothing (Notifier.notifyAddresses). One query for the languages, however many submitters.
+   */
+  private async tellSubmitters(manager: EntityManager, round: RoundRow, edition: number, comments: ReportCommentRow[]): Promise<void> {
+    const byAddress = new Map<string, { numbers: Array<{ number: string; disposition: Disposition | null }>; userIds: Set<string> }>();
+    for (const c of comments) {
+      if (!c.email || c.withdrawn) continue;
+      const address = c.email.trim().toLowerCase();
+      const entry = byAddress.get(address) ?? { numbers: [], userIds: new Set<string>() };
+      entry.numbers.push({ number: c.number, disposition: c.disposition });
+      if (c.userId) entry.userIds.add(c.userId);
+      byAddress.set(address, entry);
+    }
+    if (byAddress.size === 0) return;
+    const userIds = [...new Set([...byAddress.values()].flatMap((e) => [...e.userIds]))];
+    const english = new Set<string>(
+      userIds.length ? (await manager.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND language = 'en'`, [userIds])).map((r: { id: string }) => r.id) : [],
+    );
+    const messages: AddressMessage[] = [];
+    for (const [address, entry] of byAddress) {
+      const language: ReportLanguage = [...entry.userIds].some((id) => english.has(id)) ? 'en' : 'pl';
+      const labels = reportLabels(language);
+      const own = entry.numbers.sort((a, b) => a.number.localeCompare(b.number));
+      const lines = own.map((c) => `${c.number} (${labels.dispositions[c.disposition ?? 'undecided']}): ${this.config.publicUrl}${publicCommentLink(round.id, c.number)}`);
+      const title = quoted(round.title, language);
+      messages.push({
+        address,
+        language,
+        link: `/consultations/${round.id}`,
+        message:
+          language === 'en'
+            ? {
+                subject: edition > 1 ? `Consultation report, edition ${edition}: ${round.title}` : `Consultation report: ${round.title}`,
+                paragraphs: [
+                  edition > 1
+                    ? `Edition ${edition} of the report on the consultation ${title} has been published (it replaces the earlier one).`
+                    : `The report on the consultation ${title} has been published.`,
+                  own.length === 1 ? 'The answer to your comment:' : 'The answers to your comments:',
+                  lines.join('\n'),
+                ],
+              }
+            : {
+                subject: edition > 1 ? `Sprawozdanie z konsultacji, wydanie ${edition}: ${round.title}` : `Sprawozdanie z konsultacji: ${round.title}`,
+                paragraphs: [
+                  edition > 1
+                    ? `Opublikowano wydanie ${edition} sprawozdania z konsultacji ${title} (zastępuje poprzednie).`
+                    : `Opublikowano sprawozdanie z konsultacji ${title}.`,
+                  own.length === 1 ? 'Rozstrzygnięcie Twojej uwagi:' : 'Rozstrzygnięcia Twoich uwag:',
+                  lines.join('\n'),
+                ],
+              },
+      });
+    }
+    await this.notifier.notifyAddresses(manager, { key: `report_published:${round.id}:${edition}`, kind: 'report_published', workspaceId: round.workspace_id, category: 'reports', messages });
   }
 
   /** A published edition (the latest by default), for anyone: 404 when none is published. */

@@ -10,7 +10,7 @@ import { BodyRuleBookDto, OutcomeDto, QuorumResultDto, VoteRulesDto } from './ru
 // OpenAPI document and so for the web app's generated types.
 
 export const RESOLUTION_STATES = ['draft', 'voting', 'adopted', 'rejected', 'no_quorum'] as const;
-export const MEETING_STATES = ['planned', 'open', 'closed'] as const;
+export const MEETING_STATES = ['planned', 'open', 'closed', 'cancelled'] as const;
 export const PRESENCES = ['present', 'represented', 'absent'] as const;
 export const CHANGE_KINDS = ['amends', 'repeals'] as const;
 
@@ -126,6 +126,8 @@ export class DecisionMeetingSummaryDto {
   @ApiProperty({ enum: MEETING_STATES }) state!: string;
   @DateTimeProperty({ nullable: true }) openedAt!: string | null;
   @DateTimeProperty({ nullable: true }) closedAt!: string | null;
+  @DateTimeProperty({ nullable: true, description: 'when it was cancelled (null unless cancelled)' }) cancelledAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'why it was cancelled (null unless cancelled)' }) cancelReason!: string | null;
   @DateTimeProperty({ nullable: true, description: 'when the meeting reconvenes in its second term, if the notice names one' }) secondTermAt!: string | null;
   @ApiProperty({ enum: MEETING_TERMS, nullable: true, description: 'the term it was opened in (null until opened)' }) term!: string | null;
 }

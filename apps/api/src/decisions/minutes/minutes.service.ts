@@ -6,6 +6,7 @@ import { BodiesService } from '../bodies.service';
 import { DecisionsAccess } from '../decisions-access';
 import { MeetingsService } from '../meetings.service';
 import { ResolutionsService } from '../resolutions.service';
+import { problem } from '../../platform/http/problem-codes';
 import { VoteVerifier } from '../vote-verifier';
 import { buildMinutes, type MinutesContent, type MinutesInput } from './minutes-data';
 import { type MinutesLanguage, minutesLabels } from './minutes-labels';
@@ -81,6 +82,8 @@ export class MinutesService {
   /** Everything the minutes are made from, as stored. */
   async input(meetingId: string): Promise<MinutesInput> {
     const meeting = await this.meetings.row(meetingId);
+    // A cancelled meeting never sat: it has no minutes.
+    if (meeting.state === 'cancelled') throw problem('meeting_cancelled', 'the meeting was cancelled: it has no minutes');
     const body = await this.bodies.one(meeting.body_id);
     const names = await this.dataSource.query(`SELECT id, name FROM organisations WHERE workspace_id = $1`, [meeting.workspace_id]);
     const checkIns = await this.dataSource.query(`SELECT organisation_id, checked_in_at FROM meeting_attendance WHERE meeting_id = $1 ORDER BY checked_in_at`, [meetingId]);

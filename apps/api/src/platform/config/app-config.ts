@@ -12,6 +12,20 @@ export type NodeEnv = 'development' | 'production' | 'test';
  * Everything the server reads from its environment, read and validated once at boot (loadConfig). Nothing else in
  * the server reads process.env.
  */
+/** How the mail outbox sends (notifications/mail-outbox.ts). */
+export interface MailLimits {
+  /** A message taken for sending is another worker's again after this long (its worker died); SMTP times out sooner. */
+  leaseSeconds: number;
+  /** Messages sent at once (SMTP connections in the pool). */
+  concurrency: number;
+  /** Tries before a message is given up as failed. */
+  maxAttempts: number;
+  /** The Warsaw hour of the daily and weekly digests. */
+  digestHour: number;
+}
+
+export const DEFAULT_MAIL_LIMITS: MailLimits = { leaseSeconds: 120, concurrency: 4, maxAttempts: 8, digestHour: 7 };
+
 export class AppConfig {
   constructor(
     readonly nodeEnv: NodeEnv,
@@ -45,6 +59,8 @@ export class AppConfig {
     readonly sessionIdleMinutes: number,
     /** Reading uploaded files: zip containers' limits, and the import's worker threads. */
     readonly parsing: ParsingLimits,
+    /** The mail outbox: see notifications/mail-outbox.ts. */
+    readonly mail: MailLimits = DEFAULT_MAIL_LIMITS,
   ) {}
 
   get isProduction(): boolean {
@@ -205,6 +221,12 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
         maxHeapMb: int('IMPORT_WORKER_HEAP_MB', DEFAULT_PARSING_LIMITS.worker.maxHeapMb, 32, 16_384),
         retryAfterSeconds: int('IMPORT_RETRY_AFTER_SECONDS', DEFAULT_PARSING_LIMITS.worker.retryAfterSeconds, 1, 3600),
       },
+    },
+    {
+      leaseSeconds: int('MAIL_LEASE_SECONDS', DEFAULT_MAIL_LIMITS.leaseSeconds, 2, 3600),
+      concurrency: int('MAIL_CONCURRENCY', DEFAULT_MAIL_LIMITS.concurrency, 1, 64),
+      maxAttempts: int('MAIL_MAX_ATTEMPTS', DEFAULT_MAIL_LIMITS.maxAttempts, 1, 50),
+      digestHour: int('DIGEST_HOUR', DEFAULT_MAIL_LIMITS.digestHour, 0, 23),
     },
   );
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { AfterCommitSubscriber } from './after-commit';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { migrations } from './migrations';
 
@@ -64,6 +65,7 @@ export function dataSourceOptions(url: string, entities: EntityList, embedded: b
     url,
     entities,
     migrations,
+    subscribers: [AfterCommitSubscriber],
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,

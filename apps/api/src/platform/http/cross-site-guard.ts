@@ -5,6 +5,13 @@ import { problemBody, sendProblem } from './error-filter';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * The one route that takes a form body: a mail client's one-click unsubscribe (RFC 8058) posts
+ * `List-Unsubscribe=One-Click` as application/x-www-form-urlencoded, from no site of ours. It changes only what the
+ * signed token in its address names, so it is safe from anywhere.
+ */
+const ONE_CLICK_UNSUBSCRIBE = '/api/public/unsubscribe';
+
+/**
  * Writes come only from this site and only as JSON (or a multipart upload): a request that changes something is
  * refused with 403 when the browser says it comes from another site (`Origin` of another host, `Origin: null`, or
  * `Sec-Fetch-Site: cross-site`), and with 415 when its body is anything else. This closes sign-in CSRF (a cross-site
@@ -23,6 +30,7 @@ export function crossSiteGuard(publicUrl: string) {
   };
   return (req: Request, res: Response, next: NextFunction): void => {
     if (SAFE_METHODS.has(req.method)) return next();
+    if (req.method === 'POST' && req.path === ONE_CLICK_UNSUBSCRIBE && (!req.get('content-type') || req.is(['application/x-www-form-urlencoded', 'application/json']))) return next();
     const origin = req.get('origin');
     const crossSite = origin !== undefined ? !sameSite(origin, req) : req.get('sec-fetch-site') === 'cross-site';
     if (crossSite) {

@@ -85,6 +85,10 @@ export const PROBLEMS = {
   attachments_frozen: { status: 409, title: 'The attachments are frozen once the resolution is voted on' },
   attachment_not_found: { status: 404, title: 'No such attachment' },
   already_approved: { status: 409, title: 'The member has already approved this version' },
+  meeting_cancelled: { status: 409, title: 'The meeting is cancelled' },
+
+  // Notifications and e-mail.
+  mail_not_retryable: { status: 409, title: 'Only a failed or bounced e-mail can be sent again' },
 
   // Invitations.
   invitation_not_found: { status: 404, title: 'No such invitation' },
@@ -131,6 +135,9 @@ export const FIELD_PROBLEM_CODES = [
   // Documents, their versions and comments.
   'version_name_taken',
   'mention_not_allowed',
+  // Notifications.
+  'unsubscribe_link_invalid',
+  'calendar_link_invalid',
 ] as const;
 
 export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];

@@ -27,10 +27,15 @@ export interface TopicEvents {
 export abstract class TopicGateway<E> implements OnGatewayInit, OnGatewayConnection {
   private namespace: Namespace | null = null;
 
+  /**
+   * @param personal each person follows their own news of a topic (their inbox in a workspace): `notifyPerson` reaches
+   * only that person's sockets.
+   */
   protected constructor(
     private readonly authentication: SocketAuthentication,
     private readonly events: TopicEvents,
     private readonly roomPrefix: string,
+    private readonly personal = false,
   ) {}
 
   /** null when `userId` may follow `id`, otherwise why not. */
@@ -53,23 +58,28 @@ export abstract class TopicGateway<E> implements OnGatewayInit, OnGatewayConnect
       this.refusal(principal.userId, id).then(
         (refused) => {
           if (refused) return reply({ ok: false, error: refused });
-          void socket.join(this.room(id));
+          void socket.join(this.room(id, this.personal ? principal.userId : null));
           reply({ ok: true });
         },
         () => reply({ ok: false, error: { code: 'unavailable', message: 'try again' } }),
       );
     });
     socket.on(this.events.unwatch, (id: unknown) => {
-      if (typeof id === 'string') void socket.leave(this.room(id));
+      if (typeof id === 'string') void socket.leave(this.room(id, this.personal ? principal.userId : null));
     });
   }
 
   /** Tells everyone following `id`. */
   notify(id: string, event: E): void {
-    this.namespace?.to(this.room(id)).emit(this.events.event, id, event);
+    this.namespace?.to(this.room(id, null)).emit(this.events.event, id, event);
   }
 
-  private room(id: string): string {
-    return `${this.roomPrefix}:${id}`;
+  /** Tells one person following `id` (a personal topic). */
+  notifyPerson(id: string, userId: string, event: E): void {
+    this.namespace?.to(this.room(id, userId)).emit(this.events.event, id, event);
+  }
+
+  private room(id: string, userId: string | null): string {
+    return userId ? `${this.roomPrefix}:${id}:${userId}` : `${this.roomPrefix}:${id}`;
   }
 }

@@ -1,58 +1,103 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Injectable, Logger } from '@nestjs/common';
-import { createTransport, type Transporter } from 'nodemailer';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config';
 
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** A stable Message-ID (`<…@…>`): a message sent again after a crash is recognisably the same one. */
+  messageId?: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string>;
+  /** An iCalendar object sent as the invitation (text/calendar with its METHOD) and as an .ics attachment. */
+  calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
+}
+
+/** Why a message was not sent: `permanent` when the server refused it for good (a bounce: retrying cannot help). */
+export class MailError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+  }
 }
 
 /**
- * Sends e-mail through SMTP_URL when it is set. Without SMTP (development), each message is written to the log and to
- * DATA_DIR/outbox/ as an .eml file, so that a developer can follow the invitation or reset link.
+ * Sends e-mail through SMTP_URL (nodemailer, a pool of connections) when it is set. Without SMTP (development), each
+ * message is composed exactly as it would be sent and written to DATA_DIR/outbox/ as an .eml file (and logged), so
+ * that a developer can follow the links.
  */
 @Injectable()
-export class MailService {
+export class MailService implements OnApplicationShutdown {
   private readonly logger = new Logger('Mail');
   private readonly transport: Transporter | null;
+  private readonly composer: Transporter;
 
   constructor(private readonly config: AppConfig) {
-    this.transport = config.smtpUrl ? createTransport(config.smtpUrl) : null;
+    // SMTP gives up well before the outbox's lease ends, so that a message is never sent twice by two workers.
+    const timeout = Math.max(1000, Math.min(60_000, (config.mail.leaseSeconds * 1000) / 3));
+    this.transport = config.smtpUrl
+      ? createTransport({
+          url: config.smtpUrl,
+          pool: true,
+          maxConnections: config.mail.concurrency,
+          connectionTimeout: timeout,
+          greetingTimeout: timeout,
+          socketTimeout: timeout,
+        } as never)
+      : null;
+    this.composer = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   }
 
   get outboxDir(): string {
     return join(this.config.dataDir, 'outbox');
   }
 
+  onApplicationShutdown(): void {
+    this.transport?.close();
+  }
+
   async send(message: MailMessage): Promise<void> {
+    const options = this.options(message);
     if (this.transport) {
-      await this.transport.sendMail({ from: this.config.mailFrom, to: message.to, subject: message.subject, text: message.text });
+      try {
+        await this.transport.sendMail(options);
+      } catch (error) {
+        throw asMailError(error);
+      }
       this.logger.log(`sent "${message.subject}" to ${message.to}`);
       return;
     }
+    const composed = (await this.composer.sendMail(options)) as { message: Buffer };
     await mkdir(this.outboxDir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const file = join(this.outboxDir, `${stamp}-${message.to.replace(/[^a-z0-9@._-]/gi, '_')}.eml`);
-    const eml = [
-      `From: ${this.config.mailFrom}`,
-      `To: ${message.to}`,
-      `Subject: ${encodeHeader(message.subject)}`,
-      `Date: ${new Date().toUTCString()}`,
-      'MIME-Version: 1.0',
-      'Content-Type: text/plain; charset=utf-8',
-      'Content-Transfer-Encoding: 8bit',
-      '',
-      message.text,
-    ].join('\r\n');
-    await writeFile(file, eml, 'utf8');
+    await writeFile(file, composed.message);
     this.logger.log(`no SMTP_URL: "${message.subject}" to ${message.to} written to ${file}\n${message.text}`);
+  }
+
+  private options(message: MailMessage): SendMailOptions {
+    return {
+      from: this.config.mailFrom,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      // Quoted-printable rather than base64 for Polish text: a message's source stays readable.
+      textEncoding: 'quoted-printable',
+      messageId: message.messageId,
+      headers: message.headers,
+      icalEvent: message.calendar ? { method: message.calendar.method, filename: 'zaproszenie.ics', content: message.calendar.content } : undefined,
+    };
   }
 }
 
-/** RFC 2047 encoding for a subject with non-ASCII characters (Polish). */
-function encodeHeader(value: string): string {
-  return /^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`;
+/** An SMTP refusal with a 5xx code (or every recipient rejected) is permanent; anything else may pass on a retry. */
+function asMailError(error: unknown): MailError {
+  const { responseCode, code, message } = (error ?? {}) as { responseCode?: number; code?: string; message?: string };
+  const permanent = (typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600) || code === 'EENVELOPE';
+  return new MailError(message ?? String(error), permanent);
 }

@@ -9,6 +9,8 @@ import { ErrorMessage, StatusMessage } from '../../ui/Messages';
 import { PageHeading } from '../../ui/PageHeading';
 import { endOtherSessions, endSession, type SessionInfo, SESSIONS_PATH } from './account-api';
 import { describeDevice } from './device';
+import { NotificationPreferences } from './NotificationPreferences';
+import { CalendarFeedSection } from './CalendarFeedSection';
 
 /**
  * /account: the signed-in person's account; its sessions (devices signed in) with where and when each was used, and
@@ -114,6 +116,8 @@ export function AccountPage() {
           )}
         </>
       )}
+      <NotificationPreferences />
+      <CalendarFeedSection />
     </>
   );
 }

@@ -60,6 +60,8 @@ export const KNOWN_ACTIONS = [
   'meeting.closed',
   'meeting.checked_in',
   'meeting.proxy_granted',
+  'meeting.changed',
+  'meeting.cancelled',
   'vote.opened',
   'vote.ballot_cast',
   'vote.closed',

@@ -15,6 +15,7 @@ import { AgendaItem, OwnBallots } from './AgendaItem';
 import { AttendanceTable, QuorumIndicator } from './Attendance';
 import { decisionErrorText } from './decision-errors';
 import { type BodyView, closeMeeting, decisionsPage, meetingPath, type MeetingTerm, type MeetingView, openMeeting } from './decisions-api';
+import { MeetingChanges } from './MeetingChanges';
 import { MeetingStateBadge } from './MeetingsTable';
 import { MinutesLinks } from './MinutesLinks';
 import { RepresentativePanel } from './RepresentativePanel';
@@ -79,7 +80,9 @@ export function MeetingPage() {
   const { meeting, error, reload, replace } = useMeeting(meetingId);
   const coordinator = can(workspace.role, 'decisions.manage');
   const ownId = can(workspace.role, 'decisions.vote') ? workspace.organisationId : null;
-  const own = meeting?.members.find((m) => m.id === ownId) ?? null;
+  const cancelled = meeting?.state === 'cancelled';
+  // Nothing is done at a cancelled meeting: a representative has nothing to check in to or vote on.
+  const own = cancelled ? null : (meeting?.members.find((m) => m.id === ownId) ?? null);
   // The body's proxy rule, for a representative's proxy form.
   const body = useApiData<BodyView>(own && meeting ? `/bodies/${meeting.body.id}` : null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -123,6 +126,20 @@ export function MeetingPage() {
       </p>
       <PageHeading title={`${meeting.title} – ${workspace.shortName}`}>{meeting.title}</PageHeading>
       <StatusMessage message={notice} />
+      {meeting.state === 'cancelled' && (
+        <div className="notice meeting-cancelled">
+          <p>
+            <strong>{t('decisions.meeting.cancelledBanner')}</strong>
+            {meeting.cancelledAt && (
+              <>
+                {' '}
+                {t('decisions.meeting.cancelledAt')} <When iso={meeting.cancelledAt} />
+              </>
+            )}
+          </p>
+          {meeting.cancelReason && <p>{t('decisions.meeting.cancelReason', { reason: meeting.cancelReason })}</p>}
+        </div>
+      )}
       {/* A representative's page starts with what they do here: the open ballots, then their presence or proxy. */}
       {own && (
         <>
@@ -171,7 +188,7 @@ export function MeetingPage() {
           )}
         </dd>
       </dl>
-      {coordinator && meeting.state !== 'closed' && (
+      {coordinator && (meeting.state === 'planned' || meeting.state === 'open') && (
         <div className="meeting-controls">
           <ErrorMessage message={meetingAction.failure ? decisionErrorText(meetingAction.failure, t) : null} />
           {meeting.state === 'planned' && (
@@ -203,8 +220,18 @@ export function MeetingPage() {
             ))}
         </div>
       )}
-      <QuorumIndicator meeting={meeting} />
-      {ownId && !own && <p>{t('decisions.own.notInBody', { body: meeting.body.name })}</p>}
+      {coordinator && meeting.state === 'planned' && (
+        <MeetingChanges
+          meeting={meeting}
+          onChanged={(next, message, focus) => {
+            replace(next);
+            setNotice(message);
+            focusWhenShown(focus);
+          }}
+        />
+      )}
+      {!cancelled && <QuorumIndicator meeting={meeting} />}
+      {ownId && !own && !cancelled && <p>{t('decisions.own.notInBody', { body: meeting.body.name })}</p>}
       <section aria-labelledby="agenda-heading">
         <h2 id="agenda-heading" tabIndex={-1}>
           {t('decisions.agenda.heading')}
@@ -215,8 +242,12 @@ export function MeetingPage() {
           meeting.agenda.map((item) => <AgendaItem key={item.resolution.id} meeting={meeting} item={item} coordinator={coordinator} ownId={own ? own.id : null} refresh={refresh} />)
         )}
       </section>
-      <AttendanceTable meeting={meeting} />
-      <MinutesLinks meeting={meeting} />
+      {!cancelled && (
+        <>
+          <AttendanceTable meeting={meeting} />
+          <MinutesLinks meeting={meeting} />
+        </>
+      )}
     </>
   );
 }

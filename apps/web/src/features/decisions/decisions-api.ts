@@ -111,6 +111,14 @@ export const createResolution = (workspaceId: string, values: ResolutionValues):
   call(apiClient.POST('/api/workspaces/{workspaceId}/resolutions', { ...workspace(workspaceId), body: values }));
 export const createMeeting = (workspaceId: string, values: MeetingValues): Promise<MeetingView> =>
   asMeeting(call(apiClient.POST('/api/workspaces/{workspaceId}/meetings', { ...workspace(workspaceId), body: values })));
+/** PATCH /api/meetings/:id (UpdateMeetingDto): a planned meeting's title, time, place or second term (null: none). */
+export type MeetingChanges = Schemas['UpdateMeetingDto'];
+/** Changes a planned meeting (409 once it has opened or was cancelled); everyone invited gets the updated invitation. */
+export const changeMeeting = (meetingId: string, changes: MeetingChanges): Promise<MeetingView> =>
+  asMeeting(call(apiClient.PATCH('/api/meetings/{meetingId}', { ...meeting(meetingId), body: changes })));
+/** Cancels a planned meeting with the reason told to everyone invited (their calendars get the cancellation). */
+export const cancelMeeting = (meetingId: string, reason: string): Promise<MeetingView> =>
+  asMeeting(call(apiClient.POST('/api/meetings/{meetingId}/cancel', { ...meeting(meetingId), body: { reason } })));
 /** Opens a planned meeting; in its second term only once its secondTermAt has come (409 otherwise). */
 export const openMeeting = (meetingId: string, term: MeetingTerm = 'first'): Promise<MeetingView> =>
   asMeeting(call(apiClient.POST('/api/meetings/{meetingId}/open', { ...meeting(meetingId), body: term === 'second' ? { term } : {} })));

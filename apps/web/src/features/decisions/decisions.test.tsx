@@ -21,6 +21,8 @@ const summary: MeetingSummary = {
   state: 'planned',
   openedAt: null,
   closedAt: null,
+  cancelledAt: null,
+  cancelReason: null,
   secondTermAt: null,
   term: null,
 };

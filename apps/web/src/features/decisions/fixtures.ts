@@ -94,6 +94,8 @@ export function meeting(presence: [Presence, Presence, Presence], extra: Partial
     state: 'open',
     openedAt: '2026-12-02T10:00:00.000Z',
     closedAt: null,
+    cancelledAt: null,
+    cancelReason: null,
     secondTermAt: null,
     term: 'first',
     members,

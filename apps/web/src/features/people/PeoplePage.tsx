@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { fieldErrorsOf, formErrorText } from '../../api/error-text';
 import type { Organisation, PendingInvitation, Person } from '../../api/types';
 import { useApiData } from '../../api/useApiData';
@@ -143,6 +144,9 @@ export function PeoplePage() {
   return (
     <>
       <PageHeading title={t('people.documentTitle', { workspace: workspace.shortName })}>{t('people.title')}</PageHeading>
+      <p>
+        <Link to={`/w/${workspace.id}/mail`}>{t('notifications.deliveries.link')}</Link>
+      </p>
       <StatusMessage message={status} />
 
       <section aria-labelledby="invite-heading" className="panel">

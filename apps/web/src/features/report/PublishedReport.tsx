@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiData } from '../../api/useApiData';
 import { formatDateTime } from '../../i18n/format';
@@ -12,6 +13,13 @@ export function PublishedReport({ roundId }: { roundId: string }) {
   const { t, i18n } = useTranslation();
   const source = useApiData<Published>(publishedPath(roundId));
   const report = source.data;
+  const scrolled = useRef(false);
+  // A submitter's e-mail links to their comment's row (#uwaga-U-2026-0001): go there once the report has loaded.
+  useEffect(() => {
+    if (!report || scrolled.current || !window.location.hash) return;
+    scrolled.current = true;
+    document.getElementById(decodeURIComponent(window.location.hash.slice(1)))?.scrollIntoView();
+  }, [report]);
   if (!report) return null;
   return (
     <section aria-labelledby="published-report-heading" className="published-report">

@@ -2,7 +2,7 @@ import { createElement, type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime, formatLongDate, formatNumber } from '../../i18n/format';
 import { Addresses } from '../rounds/RoundDetails';
-import { currentReport, REPORT_FORMATS, type ReportContent, reportFileUrl, type ReportSubmitter, type StoredReportContent } from './report-api';
+import { commentAnchor, currentReport, REPORT_FORMATS, type ReportContent, reportFileUrl, type ReportSubmitter, type StoredReportContent } from './report-api';
 import './report.css';
 
 type Level = 2 | 3;
@@ -369,7 +369,7 @@ export function ReportView({ content: stored, sha256, level }: { content: Stored
                 </thead>
                 <tbody>
                   {content.annex.map((entry) => (
-                    <tr key={entry.number}>
+                    <tr key={entry.number} id={commentAnchor(entry.number)}>
                       <th scope="row">{entry.number}</th>
                       <td className="report-text">
                         {entry.chapter}

@@ -96,3 +96,12 @@ export function reportFileUrl(roundId: string, format: ReportFormat, language: s
 }
 
 export const publishReport = (roundId: string): Promise<ReportEdition> => call(apiClient.POST('/api/rounds/{roundId}/report/publish', { params: { path: { roundId } } }));
+
+/**
+ * The id of a comment's row in the annex ("U/2026/0001" → "uwaga-U-2026-0001"): the e-mail telling a submitter that
+ * the report is published links to `/consultations/<round>#uwaga-…` (commentAnchor in the API's
+ * consultations/round-notifications.ts makes the same).
+ */
+export function commentAnchor(number: string): string {
+  return `uwaga-${number.replace(/[^A-Za-z0-9]+/g, '-')}`;
+}

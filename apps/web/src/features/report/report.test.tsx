@@ -157,6 +157,8 @@ describe('ReportView', () => {
     expect(plain(first.textContent)).toContain('osoba fizyczna nr 1');
     const second = within(annexRegion).getByRole('rowheader', { name: 'U/2026/0002' }).closest('tr') as HTMLElement;
     expect(plain(second.textContent)).toContain('Stowarzyszenie Czyste Powietrze');
+    // Each row is an anchor a submitter's e-mail links to (/consultations/<round>#uwaga-U-2026-0001).
+    expect([first.id, second.id]).toEqual(['uwaga-U-2026-0001', 'uwaga-U-2026-0002']);
     // A withdrawn comment: by its number only, apart from the annex's table.
     expect(within(annexRegion).queryByRole('rowheader', { name: 'U/2026/0003' })).toBeNull();
     expect(plain(container.textContent)).not.toMatch(EMAIL);

@@ -15,6 +15,9 @@ import { ConsultationReportFacts1796529753449 } from './1796529753449-consultati
 import { AdoptedTextFrozen1796529901526 } from './1796529901526-adopted-text-frozen';
 import { StatuteRules1796537100000 } from './1796537100000-statute-rules';
 import { DocumentOrganisationAccess1796543098836 } from './1796543098836-document-organisation-access';
+import { NotificationDelivery1796560000000 } from './1796560000000-notification-delivery';
+import { ThreadPassageDeleted1796560000100 } from './1796560000100-thread-passage-deleted';
+import { RoundNotifications1796560000200 } from './1796560000200-round-notifications';
 
 /** Every migration, oldest first. `npm run db:migration:create -- <name>` adds a file and a line here. */
-export const migrations = [Foundation1764489600000, CoDrafting1764576000000, DocumentVersions1796037735201, DocumentComments1796039067976, ConsultationRounds1796041745052, ConsultationComments1796041982505, ConsultationDispositions1796042277402, ConsultationProposals1796045593014, ConsultationReports1796045643353, Decisions1796047544392, ResolutionAttachments1796049094747, Jobs1796522420241, SecretTalliesSealedVotes1796529177240, ConsultationReportFacts1796529753449, AdoptedTextFrozen1796529901526, StatuteRules1796537100000, DocumentOrganisationAccess1796543098836];
+export const migrations = [Foundation1764489600000, CoDrafting1764576000000, DocumentVersions1796037735201, DocumentComments1796039067976, ConsultationRounds1796041745052, ConsultationComments1796041982505, ConsultationDispositions1796042277402, ConsultationProposals1796045593014, ConsultationReports1796045643353, Decisions1796047544392, ResolutionAttachments1796049094747, Jobs1796522420241, SecretTalliesSealedVotes1796529177240, ConsultationReportFacts1796529753449, AdoptedTextFrozen1796529901526, StatuteRules1796537100000, DocumentOrganisationAccess1796543098836, NotificationDelivery1796560000000, ThreadPassageDeleted1796560000100, RoundNotifications1796560000200];
