@@ -20,6 +20,8 @@ export interface TestSmtp {
   url: string;
   port: number;
   received: ReceivedMail[];
+  /** How many SMTP connections clients opened. */
+  connections(): number;
   /** Messages to one address, in the order received. */
   to(address: string): ReceivedMail[];
   /** Waits until `predicate` holds for the messages received so far (default 15 s). */
@@ -34,7 +36,12 @@ export interface TestSmtp {
  */
 export async function startSmtp(options: { port?: number; hold?: (raw: string) => boolean; reject?: (rcpt: string) => boolean } = {}): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
+  let connections = 0;
   const smtp = new SMTPServer({
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
@@ -81,6 +88,7 @@ export async function startSmtp(options: { port?: number; hold?: (raw: string) =
     url: `smtp://127.0.0.1:${port}`,
     port,
     received,
+    connections: () => connections,
     to: (address) => received.filter((m) => m.to.includes(address)),
     waitFor: (predicate, what, timeoutMs = 15_000) => eventually(() => predicate(received), timeoutMs, what),
     close: () => new Promise((resolve) => smtp.close(() => resolve())),
