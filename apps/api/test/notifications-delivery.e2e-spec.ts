@@ -179,6 +179,29 @@ describe('notification delivery', () => {
     await server.request('/api/me/notification-preferences', { token: expert, method: 'PUT', body: { modes: { votes: null } } });
   });
 
+  it('sends a weekly digest on Monday at 7:00 Warsaw time, not on other days', async () => {
+    await server.request('/api/me/notification-preferences', { token: expert, method: 'PUT', body: { modes: { votes: 'weekly' } } });
+    await announce('vote_opened:w1', [expertId], 'Na tydzień');
+    const digests = server.server.app.get(Digests);
+    // The next Monday in Warsaw.
+    const day = (offset: number) => new Date(Date.now() + offset * 24 * 3600_000);
+    let monday = 1;
+    while (new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', weekday: 'short' }).format(day(monday)) !== 'Mon') monday++;
+    const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(day(monday));
+    // 7:01 on that Monday as Warsaw's clocks say it, less Warsaw's offset from UTC that day ("GMT+1" or "GMT+2").
+    const wallClock = new Date(`${date}T07:01:00Z`);
+    const offset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Warsaw', timeZoneName: 'shortOffset' }).formatToParts(wallClock).find((p) => p.type === 'timeZoneName')!.value;
+    const at = new Date(wallClock.getTime() - Number(offset.replace('GMT', '')) * 3600_000);
+    expect(await digests.sweep(new Date(at.getTime() - 2 * 3600_000))).toBe(0); // 5:01 on Monday: not yet
+    expect(await digests.sweep(at)).toBe(1);
+    await smtp.waitFor((r) => r.some((m) => m.to.includes('ekspert@som.example') && m.subject.startsWith('[Commonplan] Podsumowanie tygodnia')), 'the weekly digest');
+    const weekly = smtp.to('ekspert@som.example').find((m) => m.subject.startsWith('[Commonplan] Podsumowanie tygodnia'))!;
+    expect(weekly.subject).toBe('[Commonplan] Podsumowanie tygodnia: 1 nowa sprawa');
+    expect(weekly.text).toContain('Głosowanie otwarte: Na tydzień');
+    expect(await digests.sweep(new Date(at.getTime() + 2 * 24 * 3600_000))).toBe(0); // Wednesday of the same week
+    await server.request('/api/me/notification-preferences', { token: expert, method: 'PUT', body: { modes: { votes: null } } });
+  });
+
   it('shows coordinators what bounced and failed, and sends a failed one again on request', async () => {
     const [bouncing] = await server.db.query(`INSERT INTO users (email, display_name) VALUES ('nie.ma.skrzynki@som.example', 'Bez skrzynki') RETURNING id`);
     await server.db.query(`INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, 'expert')`, [ws, bouncing.id]);

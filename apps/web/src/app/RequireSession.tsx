@@ -13,7 +13,8 @@ export function RequireSession() {
   if (state.status === 'signedOut') {
     // After the sign-out button: the login page says goodbye. Otherwise it brings the reader back here afterwards.
     if (state.reason === 'signedOut') return <Navigate to="/login" replace state={{ notice: 'auth.signedOutNotice' }} />;
-    const next = location.pathname + location.search;
+    // The fragment too: an e-mail's link to /account#notifications lands on that section after signing in.
+    const next = location.pathname + location.search + location.hash;
     const notice = state.reason === 'expired' ? { notice: 'errors.signedOut' } : null;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace state={notice} />;
   }

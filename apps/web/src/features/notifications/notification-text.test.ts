@@ -19,7 +19,7 @@ const PARAMS: { [K in NotificationKind]: NotificationParams[K] } = {
   round_closing: { round: 'Konsultacje planu', closesAt: LATER },
   round_closed: { round: 'Konsultacje planu', closedAt: AT },
   comment_assigned: { actor: 'Anna Koordynator', round: 'Konsultacje planu', number: 'U-12' },
-  disposition_to_approve: { actor: 'Ewa Ekspertka', round: 'Konsultacje planu', number: 'U-12', disposition: 'uwzględniona' },
+  disposition_to_approve: { actor: 'Ewa Ekspertka', round: 'Konsultacje planu', number: 'U-12', disposition: 'accepted' },
   meeting_called: { body: 'Zarząd', meeting: 'Posiedzenie nr 3', startsAt: LATER, place: '' },
   meeting_changed: { body: 'Zarząd', meeting: 'Posiedzenie nr 3', startsAt: LATER, place: 'Sala 1' },
   meeting_cancelled: { body: 'Zarząd', meeting: 'Posiedzenie nr 3', startsAt: LATER, reason: '' },
@@ -56,7 +56,7 @@ describe('notificationText', () => {
         expect(text, `${kind} ${language}`).not.toMatch(/\{\{|notifications\./);
         for (const [key, value] of Object.entries(PARAMS[kind])) {
           // Times are formatted; coded words are translated; an excerpt or quote is shown under the sentence.
-          if (typeof value !== 'string' || value === '' || ['access', 'result', 'excerpt', 'quote', 'opensAt', 'closesAt', 'closedAt', 'startsAt', 'until'].includes(key)) continue;
+          if (typeof value !== 'string' || value === '' || ['access', 'result', 'disposition', 'excerpt', 'quote', 'opensAt', 'closesAt', 'closedAt', 'startsAt', 'until'].includes(key)) continue;
           expect(text, `${kind} ${language} has its ${key}`).toContain(value);
         }
       }
@@ -83,6 +83,14 @@ describe('notificationText', () => {
     );
     expect(say(item('vote_opened', PARAMS.vote_opened), 'pl')).toBe('Na posiedzeniu otwarto głosowanie nad uchwałą „Uchwała budżetowa”');
     expect(say(item('vote_opened', { ...PARAMS.vote_opened, closesAt: LATER }), 'pl')).toBe('Trwa głosowanie nad uchwałą „Uchwała budżetowa”: głos można oddać do 10 lip 2026, 10:00');
+  });
+
+  it('words a disposition and a bulk assignment as people say them', () => {
+    expect(say(item('disposition_to_approve', PARAMS.disposition_to_approve), 'pl')).toContain('(uwzględniona)');
+    expect(say(item('disposition_to_approve', { ...PARAMS.disposition_to_approve, disposition: 'partly_accepted' }), 'en')).toContain('(partly accepted)');
+    expect(say(item('comment_assigned', PARAMS.comment_assigned), 'pl')).toBe('Anna Koordynator przydziela Ci uwagę U-12 w konsultacjach „Konsultacje planu”');
+    expect(say(item('comment_assigned', { ...PARAMS.comment_assigned, number: 'U-12, U-13' }), 'pl')).toBe('Anna Koordynator przydziela Ci uwagi U-12, U-13 w konsultacjach „Konsultacje planu”');
+    expect(say(item('comment_assigned', { ...PARAMS.comment_assigned, number: 'U-12, U-13' }), 'en')).toBe('Anna Koordynator assigned comments U-12, U-13 of the consultation “Konsultacje planu” to you');
   });
 
   it('gives a name with quotes of its own inner quotes', () => {

@@ -26,6 +26,9 @@ function contextOf(kind: NotificationKind, p: Record<string, unknown>): string |
       return given('place') ? 'place' : undefined;
     case 'meeting_cancelled':
       return given('reason') ? 'reason' : undefined;
+    case 'comment_assigned':
+      // A bulk assignment names several comments: "U/2026/0001, U/2026/0002".
+      return given('number') && (p.number as string).includes(',') ? 'many' : undefined;
     default:
       return undefined;
   }
@@ -44,6 +47,12 @@ function valuesOf(item: NotificationItem, t: TFunction, language: string): Value
   if (item.kind === 'document_shared') {
     const access = (item.params as Partial<NotificationParams['document_shared']>).access;
     values.access = t(`notifications.access.${access === 'edit' || access === 'comment' ? access : 'read'}`);
+  }
+  if (item.kind === 'disposition_to_approve') {
+    const disposition = (item.params as Partial<NotificationParams['disposition_to_approve']>).disposition;
+    if (disposition === 'accepted' || disposition === 'partly_accepted' || disposition === 'rejected' || disposition === 'explanation') {
+      values.disposition = t(`triage.dispositions.${disposition}`);
+    }
   }
   if (item.kind === 'vote_closed') {
     const result = (item.params as Partial<NotificationParams['vote_closed']>).result;
