@@ -8,3 +8,4 @@ export * from './consultations';
 export * from './decisions';
 export * from './quotes';
 export * from './notifications';
+export * from './projects';
