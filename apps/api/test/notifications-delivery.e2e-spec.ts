@@ -215,6 +215,23 @@ describe('notification delivery', () => {
     expect(list.body.counts.bounced).toBeGreaterThanOrEqual(1);
 
     expect((await server.request(`/api/workspaces/${ws}/mail-deliveries`, { token: expert })).status).toBe(403);
+    // A submitter without an account shows by a masked address only (a title's line break stays out of the subject).
+    await server.db.transaction((manager) =>
+      notifier().notifyAddresses(manager, {
+        key: 'report_published:masked',
+        kind: 'report_published',
+        workspaceId: ws,
+        category: 'reports',
+        messages: [{ address: 'Jan.Kowalski@example.com', language: 'pl', message: { subject: 'Sprawozdanie\r\nBcc: x@evil.example', paragraphs: ['Treść'] }, link: '/' }],
+      }),
+    );
+    await smtp.waitFor((r) => r.some((m) => m.to.includes('jan.kowalski@example.com')), 'the submitter’s e-mail');
+    const toSubmitter = smtp.to('jan.kowalski@example.com')[0];
+    expect(toSubmitter.subject).toBe('[Commonplan] Sprawozdanie Bcc: x@evil.example');
+    expect(toSubmitter.header('bcc')).toBeUndefined();
+    const all = (await server.request(`/api/workspaces/${ws}/mail-deliveries`, { token: coordinator })).body.items as Array<{ address: string; kind: string }>;
+    expect(all.filter((i) => i.kind === 'report_published').map((i) => i.address)).toEqual(['j…@example.com']);
+    expect(JSON.stringify(all)).not.toContain('kowalski');
     const sent = (await server.request(`/api/workspaces/${ws}/mail-deliveries?status=sent`, { token: coordinator })).body.items[0];
     const notRetryable = await server.request(`/api/workspaces/${ws}/mail-deliveries/${sent.id}/retry`, { token: coordinator, method: 'POST' });
     expect(notRetryable.status).toBe(409);

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DrainLoop } from '../platform/jobs/drain-loop';
 import { AppConfig } from '../platform/config/app-config';
 import { MailError, type MailMessage, MailService } from '../platform/mail/mail.service';
 
@@ -31,10 +32,7 @@ interface TakenMail {
 @Injectable()
 export class MailOutbox implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('MailOutbox');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly loop = new DrainLoop(() => this.drain(), this.logger, 'the mail outbox');
 
   constructor(
     private readonly dataSource: DataSource,
@@ -43,40 +41,24 @@ export class MailOutbox implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(() => this.wake(), POLL_MS);
-    this.timer.unref();
-    this.wake();
+    this.loop.start(POLL_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Sends due messages until there are none (one runner per instance; a wake during a run makes it look again). */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((error: Error) => this.logger.error(`the mail outbox stopped: ${error.message}`))
-      .finally(() => {
-        this.running = null;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.wake();
-        }
-      });
+    this.loop.wake();
   }
 
   /** Resolves once nothing is due and nothing is being sent here (what tests and the benchmark wait for). */
   async idle(): Promise<void> {
     for (;;) {
-      if (this.running) {
-        await this.running;
+      const running = this.loop.current;
+      if (running) {
+        await running;
         continue;
       }
       const [{ due }] = await this.dataSource.query(
@@ -89,7 +71,7 @@ export class MailOutbox implements OnModuleInit, OnApplicationShutdown {
 
   private async drain(): Promise<void> {
     const batchSize = this.config.mail.concurrency * 4;
-    while (!this.stopped) {
+    while (!this.loop.isStopped) {
       const taken: TakenMail[] = await this.dataSource
         .query(
           `WITH taken AS (

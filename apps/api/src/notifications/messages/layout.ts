@@ -47,5 +47,6 @@ export function layOut(message: MessageText, category: MessageCategory, links: L
   ];
   if (links.preferences) lines.push(`${say(language, 'Ustawienia powiadomień', 'Notification settings')}: ${links.preferences}`);
   lines.push(`${say(language, 'Nie chcę dostawać takich wiadomości', 'Stop these e-mails')}: ${links.unsubscribe}`);
-  return { subject: `[Commonplan] ${message.subject}`, text: `${lines.join('\n')}\n` };
+  // A subject is one line whatever a title holds (titles may contain line breaks).
+  return { subject: `[Commonplan] ${message.subject.replace(/\s+/g, ' ').trim()}`, text: `${lines.join('\n')}\n` };
 }

@@ -1,5 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { afterCommit } from '../database/after-commit';
+import { DrainLoop } from './drain-loop';
 
 /** How often the queue looks for due jobs besides being woken (retries, jobs of other instances). */
 const POLL_MS = 5_000;
@@ -22,23 +24,16 @@ export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly handlers = new Map<string, JobHandler>();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly loop = new DrainLoop(() => this.drain(), this.logger, 'the job queue');
 
   constructor(private readonly dataSource: DataSource) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(() => this.wake(), POLL_MS);
-    this.timer.unref();
-    this.wake();
+    this.loop.start(POLL_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Says what runs the jobs of `kind`. */
@@ -52,32 +47,20 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
    */
   async enqueue(kind: string, payload: Record<string, unknown>, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(`INSERT INTO jobs (kind, payload) VALUES ($1, $2)`, [kind, JSON.stringify(payload)]);
-    setImmediate(() => this.wake());
+    afterCommit(manager, () => this.wake());
   }
 
   /** Runs due jobs until there are none (one runner per instance; a wake during a run makes it look again). */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((error: Error) => this.logger.error(`the job queue stopped: ${error.message}`))
-      .finally(() => {
-        this.running = null;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.wake();
-        }
-      });
+    this.loop.wake();
   }
 
   /** Resolves once no job is due and none is running here (what tests wait for). */
   async idle(): Promise<void> {
     for (;;) {
-      if (this.running) {
-        await this.running;
+      const running = this.loop.current;
+      if (running) {
+        await running;
         continue;
       }
       const [{ due }] = await this.dataSource.query(
@@ -89,7 +72,7 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async drain(): Promise<void> {
-    while (!this.stopped) {
+    while (!this.loop.isStopped) {
       const [job] = await this.dataSource.query(
         `UPDATE jobs SET locked_until = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
          WHERE id = (SELECT id FROM jobs WHERE run_at <= now() AND (locked_until IS NULL OR locked_until < now())
