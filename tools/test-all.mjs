@@ -1,8 +1,12 @@
-// `npm test`: every check and every test suite of the repository, in order, then one line "N passed, N failed" that
-// sums the tests of every suite. Each suite writes its totals to reports/*.json (vitest's json reporter, or
+// `npm test`: every check and every test suite of the repository, then one line "N passed, N failed" that sums the
+// tests of every suite. Each suite writes its totals to reports/*.json (vitest's json reporter, or
 // tools/jest-json-reporter.js); a suite that fails without writing them counts as one failure, as does a failed
 // lint, type check or build, so that a run that executed nothing can never look green.
-import { spawnSync } from 'node:child_process';
+//
+// With DATABASE_URL set, the API's integration suites also run on the embedded database (PGlite), the README's default,
+// at the same time as the browser tests. TEST_SHUFFLE=1 (or a seed) runs the files of every suite in an order drawn
+// from a seed, printed first so that a failure can be replayed (docs/testing.md).
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -10,27 +14,34 @@ const root = resolve(import.meta.dirname, '..');
 const reports = resolve(root, 'reports');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
 
+if (process.env.TEST_SHUFFLE) {
+  const given = Number(process.env.TEST_SHUFFLE);
+  const seed = Number.isInteger(given) && given > 1 ? given : 1 + Math.floor(Math.random() * 2 ** 31);
+  env.TEST_SHUFFLE_SEED = String(seed);
+  console.log(`test files in shuffled order: TEST_SHUFFLE=${seed} replays it`);
+}
+
 rmSync(reports, { recursive: true, force: true });
 
+const withDatabase = Boolean(process.env.DATABASE_URL);
+const embedded = { ...env };
+delete embedded.DATABASE_URL;
+
+// Steps run one after another; the parts of a step at the same time.
 const steps = [
-  { name: 'lint and type check', args: ['run-many', '-t', 'lint,typecheck'] },
-  { name: 'build', args: ['run-many', '-t', 'build', '--projects=api,web'] },
-  { name: 'unit and integration tests', args: ['run-many', '-t', 'test', '--parallel=1'], reports: true },
-  { name: 'browser tests', args: ['run', 'web:e2e'], reports: true },
+  [{ name: 'lint and type check', args: ['run-many', '-t', 'lint,typecheck'] }],
+  [{ name: 'build', args: ['run-many', '-t', 'build', '--projects=api,web'] }],
+  [{ name: 'unit and integration tests', args: ['run-many', '-t', 'test', '--parallel=1'], reports: true }],
+  [
+    { name: 'browser tests', args: ['run', 'web:e2e'], reports: true },
+    ...(withDatabase ? [{ name: 'API integration tests on the embedded database', args: ['run', 'api:test-embedded'], reports: true, env: embedded }] : []),
+  ],
 ];
 
 let stepFailures = 0;
 for (const step of steps) {
-  console.log(`\n=== ${step.name}: nx ${step.args.join(' ')}`);
-  const result = spawnSync(resolve(root, 'node_modules/.bin/nx'), [...step.args, '--output-style=stream', '--skip-nx-cache'], {
-    cwd: root,
-    env,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) {
-    console.log(`=== ${step.name} FAILED (exit ${result.status ?? result.signal})`);
-    if (!step.reports) stepFailures++;
-  }
+  const results = await Promise.all(step.map(run));
+  stepFailures += results.filter((ok) => !ok).length;
 }
 
 // The suites every run must report on (a missing report is a suite that did not finish).
@@ -53,8 +64,28 @@ for (const file of expected) {
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 
-/** Libraries added later report as vitest-<name>.json; every lib with a vitest config must report. */
+/**
+ * Runs one part through Nx; resolves false when it failed and writes no report the sum would count. Parts running at
+ * the same time have their lines prefixed by Nx with the project's name.
+ */
+function run(part) {
+  console.log(`\n=== ${part.name}: nx ${part.args.join(' ')}`);
+  return new Promise((done) => {
+    const child = spawn(resolve(root, 'node_modules/.bin/nx'), [...part.args, '--output-style=stream', '--skip-nx-cache'], {
+      cwd: root,
+      env: part.env ?? env,
+      stdio: 'inherit',
+    });
+    child.on('close', (code, signal) => {
+      if (code === 0) return done(true);
+      console.log(`=== ${part.name} FAILED (exit ${code ?? signal})`);
+      done(Boolean(part.reports));
+    });
+  });
+}
+
+/** Reports beyond the four every run has: libraries added later (vitest-<name>.json), the embedded database's pass. */
 function extraReports() {
-  const libs = ['sync', 'editor'];
-  return libs.filter((lib) => existsSync(resolve(root, `libs/${lib}/vitest.config.mts`))).map((lib) => `vitest-${lib}.json`);
+  const libs = ['sync', 'editor'].filter((lib) => existsSync(resolve(root, `libs/${lib}/vitest.config.mts`))).map((lib) => `vitest-${lib}.json`);
+  return [...libs, ...(withDatabase ? ['jest-api-embedded.json'] : [])];
 }

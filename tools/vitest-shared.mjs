@@ -12,6 +12,16 @@ export const aliases = {
   '@commonplan/editor': resolve(root, 'libs/editor/src/index.ts'),
 };
 
+/**
+ * With TEST_SHUFFLE_SEED (tools/test-all.mjs sets it when TEST_SHUFFLE is given) the test files run in an order drawn
+ * from that seed, to show a test that depends on another file's having run before it; the tests of a file keep their
+ * order. The same seed gives the same order, so a failure can be replayed.
+ */
+export function shuffledSequence() {
+  const seed = Number(process.env.TEST_SHUFFLE_SEED);
+  return Number.isInteger(seed) && seed > 0 ? { shuffle: { files: true, tests: false }, seed } : {};
+}
+
 export function libTestConfig(name, dir) {
   return {
     root: dir,
@@ -19,6 +29,7 @@ export function libTestConfig(name, dir) {
     test: {
       environment: 'node',
       include: ['src/**/*.spec.ts'],
+      sequence: shuffledSequence(),
       reporters: ['default', ['json', { outputFile: resolve(root, `reports/vitest-${name}.json`) }]],
     },
   };

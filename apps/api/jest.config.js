@@ -32,7 +32,10 @@ module.exports = {
   // Imported files are read in a worker thread, which runs JavaScript: the worker is bundled once per run.
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   setupFiles: ['<rootDir>/test/support/parse-worker.ts'],
-  testTimeout: 60000,
+  // TEST_SHUFFLE_SEED: the files in an order drawn from the seed (tools/test-all.mjs, docs/testing.md).
+  ...(Number(process.env.TEST_SHUFFLE_SEED) > 0 ? { testSequencer: `${root}/tools/jest-shuffled-sequencer.js` } : {}),
+  // A ceiling for a loaded machine (a file's server starts, migrates and seeds the demo in its beforeAll), never a wait.
+  testTimeout: 180_000,
   maxWorkers: 2,
-  reporters: ['default', ['<rootDir>/../../tools/jest-json-reporter.js', { outputFile: `${root}/reports/jest-api.json` }]],
+  reporters: ['default', ['<rootDir>/../../tools/jest-json-reporter.js', { outputFile: `${root}/reports/${process.env.JEST_API_REPORT ?? 'jest-api'}.json` }]],
 };

@@ -2,8 +2,8 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { shuffledSequence } from '../../tools/vitest-shared.mjs';
 import { aliases, workspaceRoot as root } from './aliases.mts';
-
 
 export default defineConfig({
   root: import.meta.dirname,
@@ -13,6 +13,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
+    sequence: shuffledSequence(),
     reporters: ['default', ['json', { outputFile: resolve(root, 'reports/vitest-web.json') }]],
   },
 });

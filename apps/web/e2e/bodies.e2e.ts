@@ -46,6 +46,7 @@ describe('decisions: a body’s rules changed through the form, and a resolution
       // The board's rules in words: no proxies, for every kind of resolution.
       const rules = page.getByRole('table', { name: 'Zasady głosowania: Zarząd, według rodzaju uchwały' });
       const proxiesColumn = async () => (await rules.locator('tbody tr').all()).map((row) => row.locator('td').nth(4));
+      await rules.locator('tbody tr').first().waitFor();
       for (const cell of await proxiesColumn()) expect(await cell.innerText()).toBe('niedopuszczone');
 
       // Both of the board's forms open (the members' too, for axe).
@@ -57,7 +58,7 @@ describe('decisions: a body’s rules changed through the form, and a resolution
       await general.getByLabel('Głosowanie przez pełnomocnika').selectOption('true');
       // The sentence follows the form before anything is saved.
       const meaning = form.locator(`#rules-${board.id}-meaning-ordinary`);
-      expect(await meaning.innerText()).toContain('pełnomocnictwa dopuszczone;');
+      await expect.poll(() => meaning.innerText()).toContain('pełnomocnictwa dopuszczone;');
       for (const cell of await proxiesColumn()) expect(await cell.innerText()).toBe('niedopuszczone');
       await bothLanguagesClean(page, /^Decisions$/);
 
@@ -74,7 +75,7 @@ describe('decisions: a body’s rules changed through the form, and a resolution
       await row.getByRole('button', { name: `Załączniki: 0 – ${title}` }).click();
       const section = page.getByRole('region', { name: `Załączniki: ${title}` });
       await section.getByText('Uchwała nie ma załączników.').waitFor();
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Załączniki: ${title}`);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(`Załączniki: ${title}`);
       await section.getByLabel('Plik załącznika').setInputFiles({ name: 'regulamin-biura.pdf', mimeType: 'application/pdf', buffer: PDF });
       await section.getByRole('button', { name: 'Dodaj załącznik' }).click();
       await section.getByText('Dodano załącznik nr 1 „regulamin-biura.pdf”.').waitFor();

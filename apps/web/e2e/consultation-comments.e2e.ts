@@ -57,8 +57,8 @@ describe('commenting in a consultation round: the public form, members and partn
     expect(await axeViolations(visitor.page)).toEqual([]);
     await selectWords(visitor.page, 'Spójny system transportu publicznego');
     await visitor.page.getByRole('button', { name: 'Wskaż zaznaczony fragment' }).click();
-    expect(await visitor.page.getByLabel('Część dokumentu (rozdział, punkt)').inputValue()).toBe('2. Cele strategiczne');
-    expect(await visitor.page.getByLabel('Obecne brzmienie').inputValue()).toBe('Spójny system transportu publicznego');
+    await expect.poll(() => visitor.page.getByLabel('Część dokumentu (rozdział, punkt)').inputValue()).toBe('2. Cele strategiczne');
+    await expect.poll(() => visitor.page.getByLabel('Obecne brzmienie').inputValue()).toBe('Spójny system transportu publicznego');
     await visitor.page.getByText('Uwaga zostanie przypięta do wskazanego fragmentu.').waitFor();
     await visitor.page.getByLabel('Proponowane brzmienie').fill('Spójny system transportu publicznego z koleją metropolitalną');
     await visitor.page.getByLabel('Uzasadnienie').fill('Kolej skraca dojazdy do pracy.');
@@ -106,8 +106,7 @@ describe('commenting in a consultation round: the public form, members and partn
       await page.getByRole('button', { name: 'Wyślij uwagę' }).click();
       await page.getByRole('heading', { name: 'Uwaga przyjęta' }).waitFor();
       const mine = page.getByRole('table', { name: 'Uwagi zgłoszone w imieniu Twojej organizacji' });
-      await mine.getByRole('row').nth(1).waitFor();
-      expect(await mine.getByRole('row').count()).toBe(2);
+      await expect.poll(() => mine.getByRole('row').count()).toBe(2);
       expect(await axeViolations(page)).toEqual([]);
       if (email === PARTNER) {
         const number = (await mine.getByRole('rowheader').first().innerText()).trim();
@@ -152,7 +151,8 @@ describe('commenting in a consultation round: the public form, members and partn
   });
 
   it('refuses a comment sent after the close, and says so', async () => {
-    const roundId = await openRound('Konsultacje kończące się zaraz', 6_000);
+    // Open long enough for the form to load and be filled on a busy machine (it must be shown while the round is open).
+    const roundId = await openRound('Konsultacje kończące się zaraz', 15_000);
     const { context, page, errors } = await openPage(browser);
     await page.goto(`/consultations/${roundId}`);
     await page.getByRole('heading', { level: 2, name: 'Zgłoś uwagę' }).waitFor();

@@ -92,6 +92,7 @@ describe('a whole consultation round in the browser', () => {
     await visitor.page.getByLabel('Imię i nazwisko').fill('Maria Wiśniewska');
     await visitor.page.getByLabel('Adres e-mail (nieobowiązkowy)').fill(EMAIL);
     await visitor.page.getByRole('button', { name: 'Wyślij uwagę' }).click();
+    await visitor.page.getByRole('heading', { name: 'Uwaga przyjęta' }).waitFor();
     const publicNumber = (await visitor.page.getByRole('status').locator('strong').innerText()).trim();
     expect(visitor.errors).toEqual([]);
     await visitor.context.close();

@@ -22,8 +22,9 @@ describe('the coordinator on the dashboard', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Stowarzyszenie „Szczeciński Obszar Metropolitalny”',
     );
-    expect(await page.title()).toBe('Pulpit: SSOM – Commonplan');
+    await expect.poll(() => page.title()).toBe('Pulpit: SSOM – Commonplan');
 
+    // Each table is read separately: each is waited for before it is counted.
     const members = page.getByRole('table', { name: /Członkowie stowarzyszenia/ });
     await members.waitFor();
     expect(await members.locator('tbody tr').count()).toBe(15);
@@ -31,15 +32,18 @@ describe('the coordinator on the dashboard', () => {
     expect((await szczecin.innerText()).replace(/\s+/g, ' ')).toContain('Gmina miejska 390 300 (2023 r.) 1');
 
     const partners = page.getByRole('table', { name: /Partnerzy stowarzyszenia/ });
+    await partners.waitFor();
     expect(await partners.locator('tbody tr').count()).toBe(12);
     expect(await partners.getByRole('row', { name: /Uniwersytet Szczeciński/ }).innerText()).toContain('Uczelnia');
 
     const documents = page.getByRole('table', { name: /Dokumenty stowarzyszenia/ });
+    await documents.waitFor();
     expect(await documents.locator('tbody tr').count()).toBeGreaterThanOrEqual(4);
     expect(await documents.innerText()).toContain('Strategia Rozwoju Szczecińskiego Obszaru Metropolitalnego 2020');
     expect(await documents.innerText()).toContain('Plan sektorowy');
 
     const people = page.getByRole('table', { name: 'Osoby w przestrzeni roboczej' });
+    await people.waitFor();
     expect(await people.getByRole('columnheader', { name: 'Adres e-mail' }).count()).toBe(1);
     expect(await people.innerText()).toContain('obserwator@som.example');
 
@@ -68,12 +72,12 @@ describe('the coordinator on the dashboard', () => {
   it('switches the whole interface to English and back, and remembers the choice', async () => {
     const { context, page, errors } = await openPage(browser);
     await signIn(page, COORDINATOR);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('pl');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await page.title()).toBe('Dashboard: SSOM – Commonplan');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect.poll(() => page.title()).toBe('Dashboard: SSOM – Commonplan');
     const links = await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allInnerTexts();
     expect(links.slice(0, 4)).toEqual(['Dashboard', 'Decisions', 'People', 'Audit trail']);
     expect(links[4]).toMatch(/^Notifications( \(\d+ unread\))?$/);
@@ -88,12 +92,12 @@ describe('the coordinator on the dashboard', () => {
 
     await page.reload();
     await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
 
     await page.getByRole('button', { name: 'Polski' }).click();
     await page.getByRole('navigation', { name: 'Nawigacja główna' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
-    expect(await page.title()).toBe('Pulpit: SSOM – Commonplan');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('pl');
+    await expect.poll(() => page.title()).toBe('Pulpit: SSOM – Commonplan');
     expect(errors).toEqual([]);
     await context.close();
   });

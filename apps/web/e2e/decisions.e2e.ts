@@ -56,8 +56,8 @@ describe('decisions: a meeting of the general assembly with the quorum and a vot
     await signIn(page, COORDINATOR);
     await page.goto(meetingUrl);
     await page.getByRole('heading', { level: 1, name: `Walne Zebranie Członków ${suffix}` }).waitFor();
-    expect(await text(page, '#quorum')).toBe('✔ Kworum: obecnych 8 z 15 członków, wymaganych co najmniej 8 — osiągnięte');
-    expect(await text(page, `#tally-${vote.id}`)).toBe('Za: 5 · Przeciw: 1 · Wstrzymało się: 0 · Oddano głosów: 6 z 8');
+    await expect.poll(() => text(page, '#quorum')).toBe('✔ Kworum: obecnych 8 z 15 członków, wymaganych co najmniej 8 — osiągnięte');
+    await expect.poll(() => text(page, `#tally-${vote.id}`)).toBe('Za: 5 · Przeciw: 1 · Wstrzymało się: 0 · Oddano głosów: 6 z 8');
     await bothLanguagesClean(page, new RegExp(`Walne Zebranie Członków ${suffix}`));
 
     // A representative, on their own device, checks in and votes from the page.
@@ -69,12 +69,12 @@ describe('decisions: a meeting of the general assembly with the quorum and a vot
     // The coordinator's quorum moves without a reload.
     await page.locator('#quorum').filter({ hasText: 'obecnych 9 z 15 członków' }).waitFor();
     const ballot = rep.page.getByRole('group', { name: 'Głosujesz w imieniu członka Gmina Police' });
-    expect(await ballot.getByRole('button').allInnerTexts()).toEqual(['Za', 'Przeciw', 'Wstrzymuję się']);
+    await expect.poll(() => ballot.getByRole('button').allInnerTexts()).toEqual(['Za', 'Przeciw', 'Wstrzymuję się']);
     expect(await axeViolations(rep.page)).toEqual([]);
     await ballot.getByRole('button', { name: 'Za', exact: true }).click();
     await ballot.getByRole('button', { name: 'Oddaj głos' }).click();
     await rep.page.getByText('Głos w imieniu członka Gmina Police został zapisany: za.').waitFor();
-    expect(await rep.page.evaluate(() => document.activeElement?.textContent)).toContain('został zapisany');
+    await expect.poll(() => rep.page.evaluate(() => document.activeElement?.textContent)).toContain('został zapisany');
     await page.locator(`#tally-${vote.id}`).filter({ hasText: 'Za: 6 · Przeciw: 1 · Wstrzymało się: 0 · Oddano głosów: 7 z 9' }).waitFor();
 
     // The coordinator closes the vote: adopted, numbered; the representative sees it too.
@@ -82,8 +82,8 @@ describe('decisions: a meeting of the general assembly with the quorum and a vot
     await page.getByRole('button', { name: 'Tak, zamknij głosowanie' }).click();
     const result = page.locator(`#outcome-${vote.id}`);
     await result.waitFor();
-    expect(await result.innerText()).toContain('Uchwała podjęta');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`outcome-${vote.id}`);
+    await expect.poll(() => result.innerText()).toContain('Uchwała podjęta');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`outcome-${vote.id}`);
     const numbered = (await page.locator('.outcome__title').innerText()).replace(/\s+/g, ' ');
     expect(numbered).toMatch(new RegExp(`^Numer (\\d+/\\d{4}): Uchwała nr \\1 Walnego Zebrania Członków ${title}$`));
     expect(await text(page, '.outcome__facts')).toContain('Głosy za 6, przeciw 1, wstrzymujących się 0 (oddano 7)');

@@ -82,13 +82,13 @@ describe('a document, live', () => {
     await signIn(page, COORDINATOR);
     await openStrategyFromDashboard(page);
     // The reader's own navigation puts the focus on the new page's heading.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('page-heading');
-    expect(await page.title()).toBe(`${STRATEGY} – SSOM – Commonplan`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('page-heading');
+    await expect.poll(() => page.title()).toBe(`${STRATEGY} – SSOM – Commonplan`);
     const facts = page.locator('.document-facts');
-    expect((await facts.innerText()).replace(/\s+/g, ' ')).toBe('Rodzaj Strategia Etap W przygotowaniu Twój dostęp Edycja');
-    expect(await page.getByRole('status').allInnerTexts()).toContain('Wszystkie moje zmiany są zapisane na serwerze');
+    await expect.poll(async () => (await facts.innerText()).replace(/\s+/g, ' ')).toBe('Rodzaj Strategia Etap W przygotowaniu Twój dostęp Edycja');
+    await expect.poll(() => page.getByRole('status').allInnerTexts()).toContain('Wszystkie moje zmiany są zapisane na serwerze');
     expect(await page.getByLabel('Tytuł dokumentu').inputValue()).toBe(STRATEGY);
-    expect(await page.getByLabel('Nowy etap').count()).toBe(1);
+    await expect.poll(() => page.getByLabel('Nowy etap').count()).toBe(1);
 
     // The live connection opens on the session cookie alone (the web app has no bearer token).
     await waitForText(page, async () => [await connection(page).innerText()], ['Połączono: zmiany innych osób widać na bieżąco']);
@@ -98,8 +98,8 @@ describe('a document, live', () => {
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 2, name: 'Who else is here' }).waitFor();
-    expect(await page.title()).toBe(`${STRATEGY} – SSOM – Commonplan`);
-    expect((await facts.innerText()).replace(/\s+/g, ' ')).toBe('Kind Strategy Stage Drafting Your access Edit');
+    await expect.poll(() => page.title()).toBe(`${STRATEGY} – SSOM – Commonplan`);
+    await expect.poll(async () => (await facts.innerText()).replace(/\s+/g, ' ')).toBe('Kind Strategy Stage Drafting Your access Edit');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Polski' }).click();
     await page.getByRole('heading', { level: 2, name: 'Kto jeszcze tu jest' }).waitFor();
@@ -116,7 +116,7 @@ describe('a document, live', () => {
     await outline.getByRole('heading', { name: '1. Wnioski z diagnozy' }).waitFor();
     // Under the page's h1 the document's own levels are announced one deeper (Chromium's accessibility tree honours
     // aria-level; Playwright's role queries read the element's tag, so the attribute is checked).
-    expect(await outline.locator('[aria-level="2"]').allInnerTexts()).toEqual(['Strategia Rozwoju Szczecińskiego Obszaru Metropolitalnego']);
+    await expect.poll(() => outline.locator('[aria-level="2"]').allInnerTexts()).toEqual(['Strategia Rozwoju Szczecińskiego Obszaru Metropolitalnego']);
     expect(await outline.getByRole('heading', { name: '1. Wnioski z diagnozy' }).getAttribute('aria-level')).toBe('3');
 
     const coordinatorToken = await bearerToken(COORDINATOR);
@@ -128,7 +128,7 @@ describe('a document, live', () => {
     await expert.page.getByRole('heading', { level: 1, name: STRATEGY }).waitFor();
     await text(expert.page).getByRole('heading', { name: '1. Wnioski z diagnozy' }).waitFor();
     // The expert comments until the end date of the grant: no rename, no status.
-    expect((await expert.page.locator('.document-facts').innerText()).replace(/\s+/g, ' ')).toContain(
+    await expect.poll(async () => (await expert.page.locator('.document-facts').innerText()).replace(/\s+/g, ' ')).toContain(
       'Twój dostęp Komentowanie (do 30 cze 2030)',
     );
     expect(await expert.page.getByLabel('Tytuł dokumentu').count()).toBe(0);
@@ -191,15 +191,15 @@ describe('a document, live', () => {
     await title.press('Enter');
     await page.getByRole('heading', { level: 1, name: renamed }).waitFor();
     await page.getByRole('status').filter({ hasText: `Zmieniono nazwę dokumentu na „${renamed}”.` }).waitFor();
-    expect(await page.title()).toBe(`${renamed} – SSOM – Commonplan`);
+    await expect.poll(() => page.title()).toBe(`${renamed} – SSOM – Commonplan`);
 
     const stage = page.getByLabel('Nowy etap');
     expect(await stage.locator('option').allInnerTexts()).toEqual(['W przygotowaniu (obecny)', 'W konsultacjach', 'Przyjęty', 'W archiwum']);
     await stage.selectOption('in_consultation');
     await page.getByRole('button', { name: 'Zmień etap' }).click();
     await page.getByRole('status').filter({ hasText: 'Dokument jest teraz na etapie „W konsultacjach”.' }).waitFor();
-    expect((await page.locator('.document-facts').innerText()).replace(/\s+/g, ' ')).toContain('Etap W konsultacjach');
-    expect(await stage.locator('option').allInnerTexts()).toEqual(['W konsultacjach (obecny)', 'W przygotowaniu', 'Przyjęty', 'W archiwum']);
+    await expect.poll(async () => (await page.locator('.document-facts').innerText()).replace(/\s+/g, ' ')).toContain('Etap W konsultacjach');
+    await expect.poll(() => stage.locator('option').allInnerTexts()).toEqual(['W konsultacjach (obecny)', 'W przygotowaniu', 'Przyjęty', 'W archiwum']);
 
     // The dashboard shows the new title and status.
     await page.getByRole('link', { name: 'Wróć do pulpitu' }).click();

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { axeViolations } from './support/axe';
 import { bearerToken, callApi, demoWorkspaceId, type InvitedPerson, invitePerson } from './support/api';
 import { baseUrl, COORDINATOR, launchBrowser, OBSERVER, openPage, signIn } from './support/browser';
@@ -10,6 +11,39 @@ const connection = (page: Page) => page.locator('#connection-indicator');
 const saved = (page: Page) => page.locator('#saved-indicator');
 const CONNECTED = 'Połączono: zmiany innych osób widać na bieżąco';
 const ALL_SAVED = 'Wszystkie moje zmiany są zapisane na serwerze';
+
+/**
+ * The text of the document's copy in the page's IndexedDB (y-indexeddb: a database per person and document, its
+ * "updates" store holding Yjs updates), put together in the test process.
+ */
+async function offlineCopyText(page: Page, documentId: string): Promise<string> {
+  const updates = await page.evaluate(async (id) => {
+    const name = (await indexedDB.databases()).map((database) => database.name ?? '').find((n) => n.startsWith('commonplan-doc:') && n.endsWith(`:${id}`));
+    if (!name) return [];
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('updates')) return [];
+      const values = await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction('updates', 'readonly').objectStore('updates').getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      return values.map((value) => Array.from(value as Uint8Array));
+    } finally {
+      db.close();
+    }
+  }, documentId);
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, Uint8Array.from(update));
+  // The shared text's fragment (libs/editor RICH_TEXT_FIELD), its markup left out.
+  const text = doc.getXmlFragment('default').toString().replace(/<[^>]*>/g, '');
+  doc.destroy();
+  return text;
+}
 
 /** Opens the document and waits until it is live with the server's text. */
 async function openDocument(page: Page, workspaceId: string, documentId: string, hash = ''): Promise<void> {
@@ -74,7 +108,7 @@ describe('co-drafting in the editor', () => {
     await a.page.locator('.collaboration-carets__label', { hasText: 'Ekspert Edytora' }).waitFor({ timeout: 1_000 });
 
     // Both are listed for each other, both see everything saved, and the server holds the same text.
-    expect(await a.page.getByRole('region', { name: 'Kto jeszcze tu jest' }).innerText()).toContain('Ekspert Edytora');
+    await expect.poll(() => a.page.getByRole('region', { name: 'Kto jeszcze tu jest' }).innerText()).toContain('Ekspert Edytora');
     for (const page of [a.page, b.page]) await waitUntil(() => saved(page).innerText(), (text) => text === ALL_SAVED, 5_000, 'saved');
     const server = await callApi<{ text: string }>(coordinatorToken, 'GET', `/documents/${documentId}/text`);
     expect(server.text).toBe('Wspólna wizja metropolii – uzupełnienie eksperta');
@@ -90,7 +124,7 @@ describe('co-drafting in the editor', () => {
     await link.waitFor({ timeout: 2_000 });
     expect(await link.getAttribute('href')).toBe('#h-cele-wspolne');
     await link.click();
-    expect(new URL(b.page.url()).hash).toBe('#h-cele-wspolne');
+    await expect.poll(() => new URL(b.page.url()).hash).toBe('#h-cele-wspolne');
     expect(await editor(b.page).locator('#h-cele-wspolne').evaluate((heading) => heading.firstChild?.textContent)).toBe('Cele wspólne');
 
     expect(await axeViolations(b.page)).toEqual([]);
@@ -116,8 +150,7 @@ describe('co-drafting in the editor', () => {
       await editor(a.page).click();
       await a.page.keyboard.press('Control+Home');
       await a.page.keyboard.type('Poza siecią. ');
-      const waiting = await saved(a.page).innerText();
-      expect(waiting).toMatch(/^Bez połączenia: zmiany czekające na zapis: [1-9]\d*$/);
+      await expect.poll(() => saved(a.page).innerText()).toMatch(/^Bez połączenia: zmiany czekające na zapis: [1-9]\d*$/);
 
       await editor(b.page).click();
       await b.page.keyboard.press('Control+End');
@@ -161,8 +194,10 @@ describe('co-drafting in the editor', () => {
       await editor(a.page).click();
       await a.page.keyboard.press('Control+End');
       await a.page.keyboard.type(' Zapisane tylko w przeglądarce.');
-      expect(await saved(a.page).innerText()).toMatch(/^Bez połączenia: zmiany czekające na zapis: [1-9]\d*$/);
-      await a.page.waitForTimeout(300); // y-indexeddb writes in its own transaction
+      await expect.poll(() => saved(a.page).innerText()).toMatch(/^Bez połączenia: zmiany czekające na zapis: [1-9]\d*$/);
+      // y-indexeddb stores each change in a transaction of its own, after the keystroke: the tab is closed once the
+      // browser's copy holds the whole sentence.
+      await waitUntil(() => offlineCopyText(a.page, documentId), (text) => text.includes(' Zapisane tylko w przeglądarce.'), 10_000, 'the offline copy in IndexedDB');
       await a.page.close();
       const server = await callApi<{ text: string }>(coordinatorToken, 'GET', `/documents/${documentId}/text`);
       expect(server.text).not.toContain('Zapisane tylko w przeglądarce.');
@@ -206,10 +241,9 @@ describe('co-drafting in the editor', () => {
     await signIn(page, OBSERVER);
     await openDocument(page, workspaceId, documentId);
     const box = editor(page);
-    expect(await box.getAttribute('aria-readonly')).toBe('true');
+    await expect.poll(() => box.getAttribute('aria-readonly')).toBe('true');
     expect(await page.getByRole('toolbar').count()).toBe(0);
-    const text = await editorText(page);
-    expect(text).toContain('Wspólna wizja metropolii');
+    const text = await waitUntil(() => editorText(page), (value) => value.includes('Wspólna wizja metropolii'), 10_000, "the writer's text");
     await box.click();
     await page.keyboard.type('nie wolno');
     expect(await editorText(page)).toBe(text);

@@ -23,26 +23,26 @@ describe('people management', () => {
     const page = coordinator.page;
     await signIn(page, COORDINATOR);
     await openPeople(page);
-    expect(await page.title()).toBe('Osoby: SSOM – Commonplan');
+    await expect.poll(() => page.title()).toBe('Osoby: SSOM – Commonplan');
     // The focus moved to the new page's heading.
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect(await axeViolations(page)).toEqual([]);
 
     // The organisation select appears only for roles that speak for one, with the matching organisations.
     await page.getByLabel('Rola').selectOption('representative');
-    const memberOptions = await page.getByLabel('Organizacja').locator('option').allInnerTexts();
-    expect(memberOptions).toHaveLength(16);
-    expect(memberOptions).toContain('Gmina Police');
+    await expect.poll(async () => (await page.getByLabel('Organizacja').locator('option').allInnerTexts()).length).toBe(16);
+    expect(await page.getByLabel('Organizacja').locator('option').allInnerTexts()).toContain('Gmina Police');
     await page.getByLabel('Rola').selectOption('expert');
-    expect(await page.getByLabel('Organizacja').count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Organizacja').count()).toBe(0);
 
     await page.getByLabel('Adres e-mail').fill('Nowa.Ekspertka@som.example');
     await page.getByLabel('Imię i nazwisko (nieobowiązkowe)').fill('Nowa Ekspertka');
     await page.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
     await page.getByRole('status').filter({ hasText: 'Wysłano zaproszenie na adres nowa.ekspertka@som.example.' }).waitFor();
     const pending = page.getByRole('table', { name: 'Zaproszenia wysłane, jeszcze nieprzyjęte' });
-    await pending.getByRole('row', { name: /nowa\.ekspertka@som\.example/ }).waitFor();
-    expect(await pending.innerText()).toContain('Ekspert');
+    const invitation = pending.getByRole('row', { name: /nowa\.ekspertka@som\.example/ });
+    await invitation.waitFor();
+    expect(await invitation.innerText()).toContain('Ekspert');
 
     const link = await linkFromOutbox('nowa.ekspertka@som.example', /https?:\/\/\S+\/invitation\?token=[\w-]+/);
     expect(link.startsWith(`${page.url().split('/w/')[0]}/invitation?token=`)).toBe(true);
@@ -54,7 +54,7 @@ describe('people management', () => {
     const facts = await invited.page.locator('dl.facts').innerText();
     expect(facts).toContain('Stowarzyszenie „Szczeciński Obszar Metropolitalny”');
     expect(facts).toContain('Ekspert');
-    expect(await invited.page.title()).toBe('Zaproszenie do Commonplan – Commonplan');
+    await expect.poll(() => invited.page.title()).toBe('Zaproszenie do Commonplan – Commonplan');
     expect(await axeViolations(invited.page)).toEqual([]);
     await invited.page.getByRole('button', { name: 'English' }).click();
     await invited.page.getByRole('heading', { level: 1, name: 'Invitation to Commonplan' }).waitFor();
@@ -65,14 +65,16 @@ describe('people management', () => {
     await invited.page.getByLabel('Hasło', { exact: true }).fill('za krótkie');
     await invited.page.getByLabel('Hasło', { exact: true }).fill('krótkie');
     await invited.page.getByRole('button', { name: 'Przyjmij zaproszenie' }).click();
-    expect(await invited.page.getByLabel('Hasło', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => invited.page.getByLabel('Hasło', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await invited.page.getByLabel('Hasło', { exact: true }).fill('metropolia nad odrą');
     await invited.page.getByRole('button', { name: 'Przyjmij zaproszenie' }).click();
     await invited.page.waitForURL(/\/w\/[0-9a-f-]{36}$/);
     await invited.page.getByRole('table', { name: /Członkowie stowarzyszenia/ }).waitFor();
     expect(await invited.page.locator('.signed-in').innerText()).toMatch(/Nowa Ekspertka\s+Ekspert/);
     const nav = invited.page.getByRole('navigation', { name: 'Nawigacja główna' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Pulpit', 'Uchwały', 'Powiadomienia']);
+    // No "Osoby" and no "Dziennik zdarzeń". (A new expert hears of rounds that other browser tests on this server open or
+    // the server's sweeps close: the notifications link may show a count.)
+    await expect.poll(() => nav.getByRole('link').allInnerTexts()).toEqual(['Pulpit', 'Uchwały', expect.stringMatching(/^Powiadomienia( \(nieprzeczytane: \d+\))?$/)]);
     // An expert sees no e-mail addresses.
     expect(await invited.page.getByRole('columnheader', { name: 'Adres e-mail' }).count()).toBe(0);
     expect(invited.errors).toEqual([]);
@@ -84,7 +86,7 @@ describe('people management', () => {
     await page.getByRole('table', { name: 'Osoby w przestrzeni roboczej: role i dostęp' }).waitFor();
     // (Other browser tests on this server may leave invitations of their own pending: only this one is checked.)
     expect(await pending.getByRole('row', { name: /nowa\.ekspertka@som\.example/ }).count()).toBe(0);
-    expect(await page.getByRole('row', { name: /Nowa Ekspertka/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('row', { name: /Nowa Ekspertka/ }).count()).toBe(1);
     expect(coordinator.errors).toEqual([]);
     await coordinator.context.close();
   });
@@ -112,16 +114,16 @@ describe('people management', () => {
     // Ekspert SSOM becomes the representative of Gmina Police.
     await page.getByRole('button', { name: 'Zmień rolę: Ekspert SSOM' }).click();
     const form = page.getByRole('form', { name: 'Zmień rolę: Ekspert SSOM' });
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
     await form.getByLabel('Nowa rola').selectOption('representative');
     await form.getByRole('button', { name: 'Zapisz rolę' }).click();
-    expect(await form.getByLabel('Organizacja').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => form.getByLabel('Organizacja').getAttribute('aria-invalid')).toBe('true');
     await form.getByLabel('Organizacja').selectOption({ label: 'Gmina Police' });
     expect(await axeViolations(page)).toEqual([]);
     await form.getByRole('button', { name: 'Zapisz rolę' }).click();
     await page.getByRole('status').filter({ hasText: 'Ekspert SSOM: nowa rola to „Przedstawiciel członka”.' }).waitFor();
     await table.getByRole('row', { name: /Ekspert SSOM/ }).filter({ hasText: 'Gmina Police' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^change-role-/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toMatch(/^change-role-/);
 
     // The representative of Gmina Stepnica is deactivated, after a confirmation.
     const stepnica = 'Przedstawiciel – Gmina Stepnica';

@@ -58,7 +58,7 @@ describe('decisions: a remote vote on a resolution’s page', () => {
     await form.getByRole('button', { name: 'Otwórz głosowanie zdalne' }).click();
     const heading = page.getByRole('heading', { level: 3, name: /^Głosowanie zdalne, jawne/ });
     await heading.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
     expect(await tally(page)).toBe('Za: 0 · Przeciw: 0 · Wstrzymało się: 0 · Oddano głosów: 0 z 15');
     await page.getByText(/Głosowanie zamknie się samo/).waitFor();
     expect(await page.getByRole('button', { name: /^Zamknij głosowanie/ }).count()).toBe(0);
@@ -75,13 +75,14 @@ describe('decisions: a remote vote on a resolution’s page', () => {
     await rep.page.getByRole('heading', { level: 1, name: title }).waitFor();
     expect(await tally(rep.page)).toBe('Za: 2 · Przeciw: 0 · Wstrzymało się: 0 · Oddano głosów: 2 z 15');
     const ballot = rep.page.getByRole('group', { name: 'Głosujesz w imieniu członka Gmina Police' });
-    expect(await ballot.getByRole('button').allInnerTexts()).toEqual(['Za', 'Przeciw', 'Wstrzymuję się']);
+    await expect.poll(() => ballot.getByRole('button').allInnerTexts()).toEqual(['Za', 'Przeciw', 'Wstrzymuję się']);
     expect(await axeViolations(rep.page)).toEqual([]);
     await ballot.getByRole('button', { name: 'Przeciw', exact: true }).click();
     await ballot.getByRole('button', { name: 'Oddaj głos' }).click();
     await rep.page.getByText('Głos w imieniu członka Gmina Police został zapisany: przeciw.').waitFor();
-    expect(await rep.page.evaluate(() => document.activeElement?.textContent)).toContain('został zapisany');
-    expect(await tally(rep.page)).toBe('Za: 2 · Przeciw: 1 · Wstrzymało się: 0 · Oddano głosów: 3 z 15');
+    await expect.poll(() => rep.page.evaluate(() => document.activeElement?.textContent)).toContain('został zapisany');
+    // The count is read again after the ballot.
+    await expect.poll(() => tally(rep.page)).toBe('Za: 2 · Przeciw: 1 · Wstrzymało się: 0 · Oddano głosów: 3 z 15');
     expect(await axeViolations(rep.page)).toEqual([]);
     expect(rep.errors).toEqual([]);
     await rep.context.close();

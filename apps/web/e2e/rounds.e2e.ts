@@ -82,7 +82,7 @@ describe('consultation rounds on the dashboard', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Ogłoś konsultacje' }).click();
     await page.getByRole('status').filter({ hasText: 'Runda jest teraz na etapie „Ogłoszone”.' }).waitFor();
-    expect((await facts.innerText()).replace(/\s+/g, ' ')).toContain('Etap Ogłoszone');
+    await expect.poll(async () => (await facts.innerText()).replace(/\s+/g, ' ')).toContain('Etap Ogłoszone');
     // Opening before the opening time is refused, and the page says so.
     await page.getByRole('button', { name: 'Otwórz zbieranie uwag' }).click();
     await page.getByRole('alert').filter({ hasText: 'Runda otwiera się w wyznaczonym terminie otwarcia, nie wcześniej.' }).waitFor();

@@ -17,14 +17,14 @@ describe('signing in', () => {
     await page.goto('/');
     await page.waitForURL('**/login');
     await page.getByRole('heading', { level: 1, name: 'Logowanie' }).waitFor();
-    expect(await page.title()).toBe('Logowanie – Commonplan');
+    await expect.poll(() => page.title()).toBe('Logowanie – Commonplan');
     expect(await page.locator('header').count()).toBe(1);
     expect(await page.locator('main#main').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    expect(await page.title()).toBe('Sign in – Commonplan');
+    await expect.poll(() => page.title()).toBe('Sign in – Commonplan');
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -42,7 +42,7 @@ describe('signing in', () => {
     expect(skipLinkVisible).toBe(true);
 
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('login-email');
     await page.keyboard.type(COORDINATOR);
@@ -53,7 +53,7 @@ describe('signing in', () => {
     await page.waitForURL(/\/w\/[0-9a-f-]{36}$/);
     await page.getByRole('table', { name: /Członkowie stowarzyszenia/ }).waitFor();
     // After the navigation the new page's heading has the focus.
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -85,7 +85,7 @@ describe('signing in', () => {
     await page.getByLabel('Nowe hasło', { exact: true }).fill('short');
     await page.getByLabel('Powtórz nowe hasło').fill('short');
     await page.getByRole('button', { name: 'Zapisz nowe hasło' }).click();
-    expect(await page.getByLabel('Nowe hasło', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.getByLabel('Nowe hasło', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByLabel('Nowe hasło', { exact: true }).fill('ekspert planuje metropolie');

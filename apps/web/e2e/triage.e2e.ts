@@ -52,7 +52,7 @@ describe('consultation round: the form, meetings and the triage of comments', ()
     await signIn(page, COORDINATOR);
     await page.getByRole('link', { name: 'Nowa konsultacja' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nowa runda konsultacji' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await page.getByLabel('Dokument').selectOption({ label: documentTitle });
     await page.getByLabel('Zamrożona wersja').selectOption({ label: 'Wersja 1: v1.0 — do konsultacji' });
     await page.getByLabel('Tytuł konsultacji').fill(title);
@@ -61,8 +61,8 @@ describe('consultation round: the form, meetings and the triage of comments', ()
     // Warsaw) of the 35th day after today, when it can be announced at the earliest.
     const opensAt = new Date(Date.now() - 60 * 60 * 1000);
     await page.getByLabel('Otwarcie zbierania uwag').fill(local(opensAt));
-    const offered = await page.getByLabel('Zamknięcie zbierania uwag').inputValue();
-    expect(offered).toBe(`${warsawInput(new Date(Date.now() + 35 * DAY)).slice(0, 10)} 23:59`);
+    // The form offers the close once the opening is typed.
+    await expect.poll(() => page.getByLabel('Zamknięcie zbierania uwag').inputValue()).toBe(`${warsawInput(new Date(Date.now() + 35 * DAY)).slice(0, 10)} 23:59`);
     expect(await page.getByText(/krócej niż ustawowe 35 dni/).count()).toBe(0);
     // Shorter than 35 days for a strategy: a warning, announced, that does not stop the form (the 10th day is cut short).
     const shortClose = new Date(opensAt.getTime() + 10 * DAY);
@@ -70,7 +70,8 @@ describe('consultation round: the form, meetings and the triage of comments', ()
     await page.getByRole('status').filter({ hasText: `konsultacje strategii trwają tu ${statutoryDays(new Date(), toMinute(shortClose))} dni` }).waitFor();
     await bothLanguagesClean(page, /New consultation round/);
     await page.getByLabel('Zamknięcie zbierania uwag').fill(local(new Date(opensAt.getTime() + 40 * DAY)));
-    expect(await page.getByText(/krócej niż ustawowe 35 dni/).count()).toBe(0);
+    // The short close's warning goes away.
+    await expect.poll(() => page.getByText(/krócej niż ustawowe 35 dni/).count()).toBe(0);
     await page.getByRole('button', { name: 'Utwórz rundę konsultacji' }).click();
     await page.waitForURL(/\/rounds\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
@@ -84,7 +85,7 @@ describe('consultation round: the form, meetings and the triage of comments', ()
     await page.getByLabel('Miejsce').fill('Police, ratusz, sala sesyjna');
     await page.getByRole('button', { name: 'Dodaj spotkanie' }).click();
     await page.getByRole('status').filter({ hasText: 'Dodano spotkanie' }).waitFor();
-    expect(await page.getByRole('region', { name: 'Spotkania konsultacyjne' }).innerText()).toContain('Police, ratusz, sala sesyjna');
+    await expect.poll(() => page.getByRole('region', { name: 'Spotkania konsultacyjne' }).innerText()).toContain('Police, ratusz, sala sesyjna');
     await bothLanguagesClean(page, new RegExp(title));
     await page.getByRole('button', { name: 'Ogłoś konsultacje' }).click();
     await page.getByRole('status').filter({ hasText: 'Runda jest teraz na etapie „Ogłoszone”.' }).waitFor();
@@ -111,8 +112,8 @@ describe('consultation round: the form, meetings and the triage of comments', ()
     await page.getByRole('link', { name: /Rozpatrywanie uwag/ }).click();
     await page.getByRole('heading', { level: 1, name: `Uwagi: ${title}` }).waitFor();
     await page.getByRole('table', { name: 'Uwagi zgłoszone w konsultacjach, według: numer' }).waitFor();
+    await expect.poll(async () => (await tableRows(page)).length).toBe(2);
     let rows = await tableRows(page);
-    expect(rows).toHaveLength(2);
     expect(rows[0]).toContain(`${first.number} Rozdział 1. Diagnoza Jan Kowalski osoba fizyczna · mieszkaniec`);
     expect(rows.join(' ')).not.toContain('@example.org');
 
@@ -130,11 +131,11 @@ describe('consultation round: the form, meetings and the triage of comments', ()
     // The coordinator assigns the first comment to the expert.
     await page.getByRole('button', { name: `Otwórz uwagę ${first.number}` }).click();
     const panel = page.getByRole('region', { name: `Uwaga ${first.number}` });
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('triage-detail-heading');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('triage-detail-heading');
     await panel.getByLabel('Przypisz do').selectOption({ label: `${expert.displayName} (Ekspert)` });
     await panel.getByRole('button', { name: 'Zapisz przypisanie' }).click();
     await page.getByRole('status').filter({ hasText: `Uwagę ${first.number} przypisano: ${expert.displayName} (Ekspert).` }).waitFor();
-    expect(await panel.getByLabel('Notatka wewnętrzna — nie jest publikowana').count()).toBe(1);
+    await expect.poll(() => panel.getByLabel('Notatka wewnętrzna — nie jest publikowana').count()).toBe(1);
     await panel.getByLabel('Notatka wewnętrzna — nie jest publikowana').fill('Sprawdzić rozkład jazdy.');
     await panel.getByRole('button', { name: 'Dodaj notatkę' }).click();
     await panel.getByText('Sprawdzić rozkład jazdy.', { exact: true }).waitFor();
@@ -146,14 +147,14 @@ describe('consultation round: the form, meetings and the triage of comments', ()
     await other.page.goto(`/w/${workspaceId}/rounds/${roundId}/comments?assigneeId=${expert.id}`);
     await other.page.getByRole('heading', { level: 1, name: `Uwagi: ${title}` }).waitFor();
     await other.page.getByRole('table', { name: /Uwagi zgłoszone w konsultacjach/ }).waitFor();
-    expect(await tableRows(other.page)).toHaveLength(1);
+    await expect.poll(async () => (await tableRows(other.page)).length).toBe(1);
     await other.page.getByRole('button', { name: `Otwórz uwagę ${first.number}` }).click();
     const expertPanel = other.page.getByRole('region', { name: `Uwaga ${first.number}` });
     expect(await expertPanel.getByLabel('Przypisz do').count()).toBe(0);
     await expertPanel.getByLabel('Rozstrzygnięcie', { exact: true }).selectOption('partly_accepted');
     await expertPanel.getByRole('button', { name: 'Zapisz rozstrzygnięcie' }).click();
     // The justification is required.
-    expect(await expertPanel.getByLabel('Uzasadnienie rozstrzygnięcia').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => expertPanel.getByLabel('Uzasadnienie rozstrzygnięcia').getAttribute('aria-invalid')).toBe('true');
     await expertPanel.getByLabel('Uzasadnienie rozstrzygnięcia').fill('Częstsze kursy tak; buspasy zależą od zarządców dróg.');
     await expertPanel.getByRole('button', { name: 'Zapisz rozstrzygnięcie' }).click();
     await other.page.getByRole('status').filter({ hasText: `Zapisano rozstrzygnięcie uwagi ${first.number}` }).waitFor();
@@ -173,7 +174,8 @@ describe('consultation round: the form, meetings and the triage of comments', ()
     expect(await panel.getByRole('button', { name: 'Zatwierdź rozstrzygnięcie' }).count()).toBe(0);
 
     await panel.getByRole('button', { name: 'Zamknij' }).click();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(first.number);
+    // The focus goes back to the row's button once the panel has closed.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(first.number);
 
     // Filters narrow the table and stand in the address.
     await page.getByLabel('Rozstrzygnięcie', { exact: true }).selectOption('none');

@@ -40,7 +40,7 @@ describe('versions in the browser', () => {
     await waitForServerText(token, documentId, (text) => text.endsWith('Policami.'));
 
     const panel = versionsPanel(page);
-    expect(await panel.innerText()).toContain('Nie zamrożono jeszcze żadnej wersji.');
+    await panel.getByText('Nie zamrożono jeszcze żadnej wersji.').waitFor();
     await panel.getByLabel('Nazwa wersji').fill('v1.0 — do konsultacji');
     await panel.getByRole('button', { name: 'Zamroź wersję' }).click();
     await panel.getByRole('status').filter({ hasText: 'Zamrożono wersję 1: „v1.0 — do konsultacji”.' }).waitFor();
@@ -64,7 +64,7 @@ describe('versions in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Zmiany: Wersja 1: v1.0 — do konsultacji → Bieżący tekst' }).waitFor();
     const diff = page.getByRole('region', { name: 'Porównanie treści' });
     // What a screen reader reads: each change named, with where it ends.
-    expect(await diff.locator('del').allTextContents()).toEqual(['[usunięto: Policami. ]']);
+    await expect.poll(() => diff.locator('del').allTextContents()).toEqual(['[usunięto: Policami. ]']);
     expect(await diff.locator('ins').allTextContents()).toEqual(['[dodano: Policami i Goleniowem. ]']);
     expect(await page.locator('.diff-summary').innerText()).toBe('Dodano słów: 3, usunięto słów: 1.');
     expect(await axeViolations(page)).toEqual([]);
@@ -80,12 +80,12 @@ describe('versions in the browser', () => {
     const versions = await callApi<Array<{ contentHash: string }>>(token, 'GET', `/documents/${documentId}/versions`);
     expect(await page.locator('code.hash').innerText()).toBe(versions[0]!.contentHash);
     const text = page.getByRole('document', { name: 'Treść wersji 1' });
-    expect(await text.innerText()).toBe('Trasa wzdłuż Odry łączy Szczecin z Policami.');
+    await expect.poll(() => text.innerText()).toBe('Trasa wzdłuż Odry łączy Szczecin z Policami.');
     expect(await text.getAttribute('contenteditable')).toBe('false');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: /^Version 1: v1.0 — do konsultacji/ }).waitFor();
-    expect(await page.getByRole('region', { name: 'Export' }).getByRole('link').allTextContents()).toEqual(['Download PDF', 'Download Word file (DOCX)', 'Download Markdown']);
+    await expect.poll(() => page.getByRole('region', { name: 'Export' }).getByRole('link').allTextContents()).toEqual(['Download PDF', 'Download Word file (DOCX)', 'Download Markdown']);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Polski' }).click();
     await page.getByRole('heading', { level: 1, name: /^Wersja 1: v1.0 — do konsultacji/ }).waitFor();

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { shuffledSequence } from '../../../tools/vitest-shared.mjs';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -29,7 +30,7 @@ export default defineConfig({
     globalSetup: chromium ? ['./global-setup.ts'] : [],
     provide: { chromiumPath: chromium ?? '' },
     fileParallelism: false,
-    sequence: { concurrent: false },
+    sequence: { concurrent: false, ...shuffledSequence() },
     testTimeout: 120_000,
     hookTimeout: 180_000,
     reporters: ['default', ['json', { outputFile: resolve(root, 'reports/vitest-e2e.json') }]],

@@ -55,18 +55,12 @@ export class MailOutbox implements OnModuleInit, OnApplicationShutdown {
 
   /** Resolves once nothing is due and nothing is being sent here (what tests and the benchmark wait for). */
   async idle(): Promise<void> {
-    for (;;) {
-      const running = this.loop.current;
-      if (running) {
-        await running;
-        continue;
-      }
+    await this.loop.idle(async () => {
       const [{ due }] = await this.dataSource.query(
         `SELECT count(*)::int AS due FROM mail_outbox WHERE status IN ('pending', 'sending') AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())`,
       );
-      if (due === 0) return;
-      this.wake();
-    }
+      return due as number;
+    });
   }
 
   private async drain(): Promise<void> {

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { Link, MemoryRouter, Navigate, Route, Routes } from 'react-router';
@@ -41,8 +41,7 @@ describe('focus after navigation', () => {
     const one = await screen.findByRole('heading', { name: 'Page one' });
     expect(document.activeElement).not.toBe(one);
     await user.click(screen.getByRole('link', { name: 'to two' }));
-    await act(async () => undefined);
-    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Page two' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Page two' })));
     expect(document.title).toBe('Two – Commonplan');
   });
 
@@ -54,7 +53,6 @@ describe('focus after navigation', () => {
     await act(async () => undefined);
     expect(document.activeElement).toBe(filter);
     await user.click(screen.getByRole('link', { name: 'to two' }));
-    await act(async () => undefined);
-    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Page two' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Page two' })));
   });
 });

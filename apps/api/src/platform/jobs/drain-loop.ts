@@ -33,9 +33,22 @@ export class DrainLoop {
     return this.stopped;
   }
 
-  /** The run in progress, if any (what `idle()` of a queue waits for before it looks again). */
-  get current(): Promise<void> | null {
-    return this.running;
+  /**
+   * Resolves once nothing is due (`countDue`, work this instance may take now) and no run is in progress here (what
+   * tests and benchmarks wait for). A run that begins while `countDue` reads (a commit's wake) may have taken the work
+   * already, so that reading counts only when no run began meanwhile.
+   */
+  async idle(countDue: () => Promise<number>): Promise<void> {
+    for (;;) {
+      if (this.running) {
+        await this.running;
+        continue;
+      }
+      const due = await countDue();
+      if (this.running) continue;
+      if (due === 0) return;
+      this.wake();
+    }
   }
 
   wake(): void {

@@ -57,18 +57,12 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
 
   /** Resolves once no job is due and none is running here (what tests wait for). */
   async idle(): Promise<void> {
-    for (;;) {
-      const running = this.loop.current;
-      if (running) {
-        await running;
-        continue;
-      }
+    await this.loop.idle(async () => {
       const [{ due }] = await this.dataSource.query(
         `SELECT count(*)::int AS due FROM jobs WHERE run_at <= now() AND (locked_until IS NULL OR locked_until < now())`,
       );
-      if (due === 0) return;
-      this.wake();
-    }
+      return due as number;
+    });
   }
 
   private async drain(): Promise<void> {

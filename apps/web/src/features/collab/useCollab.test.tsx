@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CollabClient } from '@commonplan/sync';
 import { CollabProvider, createCollabClient, useCollab } from './useCollab';
@@ -21,14 +21,11 @@ describe('CollabProvider', () => {
         <Show id="b" />
       </CollabProvider>,
     );
-    await act(async () => undefined);
-    expect(screen.getByTestId('a').textContent).toBe('client');
-    expect(screen.getByTestId('b').textContent).toBe('client');
+    await waitFor(() => expect([screen.getByTestId('a').textContent, screen.getByTestId('b').textContent]).toEqual(['client', 'client']));
     expect(create).toHaveBeenCalledOnce();
     expect(client.status).toBe('disconnected'); // connected by the page that opens a document
     unmount();
-    await act(async () => undefined);
-    expect(destroy).toHaveBeenCalledOnce();
+    await waitFor(() => expect(destroy).toHaveBeenCalledOnce());
   });
 
   it('makes nothing until asked, and nothing outside the signed-in pages', async () => {
@@ -54,7 +51,7 @@ describe('CollabProvider', () => {
     await act(async () => undefined);
     unmount();
     await act(async () => finish(client));
-    expect(destroy).toHaveBeenCalledOnce();
+    await waitFor(() => expect(destroy).toHaveBeenCalledOnce());
   });
 
   it('connects to the page’s own origin with an empty handshake: the session cookie, no bearer token', async () => {

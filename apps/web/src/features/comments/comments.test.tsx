@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { Person } from '../../api/types';
@@ -62,7 +62,8 @@ describe('CommentComposer', () => {
 
     await userEvent.setup().click(screen.getByRole('button', { name: 'Dodaj komentarz' }));
     expect(onSubmit).toHaveBeenCalledWith({ body: 'Prośba o opinię @Ekspert SSOM co sądzisz? @Anna Nowak i @Łukasz Żak', mentions: ['u1', 'u2', 'u3'] });
-    expect(field.textContent).toBe('');
+    // Emptied once onSubmit's promise has resolved.
+    await waitFor(() => expect(field.textContent).toBe(''));
   });
 
   it('closes the suggestions with Escape, keeping what was typed, and notifies nobody who is not named', async () => {

@@ -56,7 +56,8 @@ describe('NewDocumentForm', () => {
     const form = await screen.findByRole('form', { name: 'Nowy dokument' });
     await user.type(within(form).getByLabelText('Tytuł'), 'Strategia');
     await user.click(within(form).getByRole('button', { name: 'Utwórz dokument' }));
-    expect((await within(form).findByRole('alert')).textContent).toBe('Nie masz uprawnień do tej czynności.');
+    // The alert region is always in the form: its text is waited for.
+    await waitFor(() => expect(within(form).getByRole('alert').textContent).toBe('Nie masz uprawnień do tej czynności.'));
     expect(page.location()).toBe('/w/w1');
   });
 });

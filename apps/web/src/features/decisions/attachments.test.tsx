@@ -115,7 +115,7 @@ describe('AttachmentsSection', () => {
     expect(page.calls.filter((c) => c.method === 'POST')).toHaveLength(4);
     // Told of the 409, the page reads the resolution again.
     expect(page.onChanged).toHaveBeenCalledWith(null);
-  }, 15_000);
+  });
 
   it('removes an attachment after confirmation, and keeps it when cancelled', async () => {
     const user = userEvent.setup();
@@ -135,7 +135,8 @@ describe('AttachmentsSection', () => {
     expect(await within(region).findByText('Usunięto załącznik nr 1 „statut.pdf”.')).toBeTruthy();
     expect(within(region).queryByRole('link', { name: 'statut.pdf' })).toBeNull();
     expect(within(region).getByRole('link', { name: 'mapa obszaru.png' })).toBeTruthy();
-    expect(document.activeElement).toBe(within(region).getByRole('heading', { name: `Załączniki: ${TITLE}` }));
+    // The focus moves in an effect after the answer is drawn.
+    await waitFor(() => expect(document.activeElement).toBe(within(region).getByRole('heading', { name: `Załączniki: ${TITLE}` })));
     expect(page.onChanged).toHaveBeenCalledWith([map]);
   });
 

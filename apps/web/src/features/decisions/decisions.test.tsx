@@ -112,7 +112,7 @@ describe('DecisionsPage', () => {
     expect(within(form).getByRole('link', { name: 'Otwórz tekst uchwały „w sprawie wyboru Przewodniczącego” do wspólnej redakcji' }).getAttribute('href')).toBe('/w/w1/d/doc-r9');
     expect((within(form).getByLabelText('Przedmiot uchwały') as HTMLInputElement).value).toBe('');
     // The list is read again.
-    expect(page.calls.filter((c) => c.path === '/workspaces/w1/resolutions' && c.method === 'GET')).toHaveLength(2);
+    await waitFor(() => expect(page.calls.filter((c) => c.path === '/workspaces/w1/resolutions' && c.method === 'GET')).toHaveLength(2));
   });
 
   it('sends an ordinary resolution without the optional fields', async () => {

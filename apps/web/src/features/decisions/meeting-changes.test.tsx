@@ -65,7 +65,7 @@ describe('changing a planned meeting', () => {
     await user.click(within(form).getByRole('button', { name: 'Zapisz zmiany i powiadom zaproszonych' }));
     await waitFor(() => expect(page.calls.find((c) => c.method === 'PATCH')).toEqual({ method: 'PATCH', path: '/meetings/mt1', body: { startsAt: '2026-12-02T12:30:00.000Z', place: 'Police, Urząd Miejski' } }));
     expect(await screen.findByText('Zmiany zostały zapisane. Zaproszeni dostaną zaktualizowane zaproszenie.')).toBeTruthy();
-    expect(plain(document.querySelector('dl.facts')?.textContent)).toContain('Police, Urząd Miejski');
+    await waitFor(() => expect(plain(document.querySelector('dl.facts')?.textContent)).toContain('Police, Urząd Miejski'));
     expect(screen.queryByRole('form', { name: 'Zmiana posiedzenia' })).toBeNull();
     await waitFor(() => expect(document.activeElement?.id).toBe('change-meeting'));
   });
@@ -90,7 +90,8 @@ describe('changing a planned meeting', () => {
     await user.clear(second);
     await user.click(within(form).getByRole('button', { name: 'Zapisz zmiany i powiadom zaproszonych' }));
     await waitFor(() => expect(page.calls.find((c) => c.method === 'PATCH')?.body).toEqual({ secondTermAt: null }));
-    expect(plain((await within(form).findByRole('alert')).textContent)).toBe('Posiedzenie jest już w innym stanie. Odśwież stronę.');
+    // The alert region is always in the form: its text is waited for.
+    await waitFor(() => expect(plain(within(form).getByRole('alert').textContent)).toBe('Posiedzenie jest już w innym stanie. Odśwież stronę.'));
   });
 });
 
@@ -114,7 +115,7 @@ describe('cancelling a planned meeting', () => {
     await waitFor(() => expect(page.calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', path: '/meetings/mt1/cancel', body: { reason: 'Brak sali; nowy termin podamy wkrótce.' } }));
     expect(await screen.findByText('Posiedzenie zostało odwołane. Zaproszeni dostaną odwołanie.')).toBeTruthy();
     // Shown as cancelled, with the reason; nothing more to change, open, check in to or minute.
-    expect(screen.getByText('To posiedzenie zostało odwołane.')).toBeTruthy();
+    expect(await screen.findByText('To posiedzenie zostało odwołane.')).toBeTruthy();
     expect(screen.getByText('Powód odwołania: Brak sali; nowy termin podamy wkrótce.')).toBeTruthy();
     expect(plain(document.querySelector('dl.facts')?.textContent)).toContain('Stanodwołane');
     expect(screen.queryByRole('region', { name: 'Zmiana lub odwołanie posiedzenia' })).toBeNull();
@@ -141,7 +142,7 @@ describe('cancelling a planned meeting', () => {
     await user.type(within(form).getByLabelText('Powód odwołania'), 'Powód');
     await user.click(within(form).getByRole('button', { name: 'Odwołaj posiedzenie…' }));
     await user.click(within(form).getByRole('button', { name: 'Tak, odwołaj posiedzenie' }));
-    expect(plain((await within(form).findByRole('alert')).textContent)).toBe('To posiedzenie zostało odwołane.');
+    await waitFor(() => expect(plain(within(form).getByRole('alert').textContent)).toBe('To posiedzenie zostało odwołane.'));
   });
 });
 

@@ -107,7 +107,8 @@ describe('attendance and proxies', () => {
     expect(page.calls.some((c) => c.method === 'POST')).toBe(false);
     await user.click(within(form).getByRole('button', { name: 'Tak, przekaż głos' }));
     await waitFor(() => expect(page.calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', path: '/meetings/mt1/proxies', body: { toOrganisationId: 'm3', authorisation: 'Pełnomocnictwo Burmistrza z 1 grudnia' } }));
-    expect(plain((await within(form).findByRole('alert')).textContent)).toBe('Pełnomocnictwo nie zostało przyjęte: przedstawiciel wybranego członka nie potwierdził obecności.');
+    // The alert region is always in the form: its text is waited for.
+    await waitFor(() => expect(plain(within(form).getByRole('alert').textContent)).toBe('Pełnomocnictwo nie zostało przyjęte: przedstawiciel wybranego członka nie potwierdził obecności.'));
   });
 
   it('says so when the body’s rules allow no proxies', async () => {
@@ -182,7 +183,7 @@ describe('votes', () => {
     await waitFor(() => expect(page.calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', path: '/votes/v1/ballots', body: { choice: 'for' } }));
     const recorded = await screen.findByText('Głos w imieniu członka Gmina Police został zapisany: za.');
     await waitFor(() => expect(document.activeElement).toBe(recorded));
-    expect(screen.getByText('Za: 1 · Przeciw: 1 · Wstrzymało się: 0 · Oddano głosów: 2 z 2')).toBeTruthy();
+    expect(await screen.findByText('Za: 1 · Przeciw: 1 · Wstrzymało się: 0 · Oddano głosów: 2 z 2')).toBeTruthy();
     const roll = screen.getByRole('table', { name: /Jak głosowali członkowie/ });
     expect(within(roll).getAllByRole('row').slice(1).map((r) => plain(r.textContent))).toEqual(['Gmina Dobraprzeciw', 'Gmina Policeza']);
   });
@@ -203,7 +204,7 @@ describe('votes', () => {
     const group = await screen.findByRole('group', { name: 'Głosujesz w imieniu członka Gmina Police' });
     await user.click(within(group).getByRole('button', { name: 'Wstrzymuję się' }));
     await user.click(within(group).getByRole('button', { name: 'Oddaj głos' }));
-    expect(plain((await within(group).findByRole('alert', {}, { timeout: 2000 })).textContent)).toBe('W imieniu tego członka głos został już oddany.');
+    await waitFor(() => expect(plain(within(group).getByRole('alert').textContent)).toBe('W imieniu tego członka głos został już oddany.'));
   });
 
   it('shows only the number of votes cast in a secret ballot until it closes', async () => {
@@ -285,7 +286,7 @@ describe('the second term', () => {
     await user.click(screen.getByRole('button', { name: 'Otwórz posiedzenie w drugim terminie' }));
     await waitFor(() => expect(page.calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', path: '/meetings/mt1/open', body: { term: 'second' } }));
     expect(await screen.findByText('Posiedzenie jest otwarte w drugim terminie. Można otwierać głosowania.')).toBeTruthy();
-    expect(plain(document.querySelector('dl.facts')?.textContent)).toMatch(/Stanotwarte.*w drugim terminie/);
+    await waitFor(() => expect(plain(document.querySelector('dl.facts')?.textContent)).toMatch(/Stanotwarte.*w drugim terminie/));
     expect(screen.queryByRole('button', { name: 'Otwórz posiedzenie w drugim terminie' })).toBeNull();
   });
 
@@ -308,7 +309,7 @@ describe('the second term', () => {
       routes: { 'POST /meetings/mt1/open': reply(409, { statusCode: 409, code: 'second_term_not_yet', message: 'the second term begins at 2020-12-02T10:30:00.000Z' }) },
     });
     await user.click(await screen.findByRole('button', { name: 'Otwórz posiedzenie w drugim terminie' }));
-    expect(plain((await screen.findByRole('alert')).textContent)).toBe('Drugi termin posiedzenia jeszcze się nie rozpoczął.');
+    await waitFor(() => expect(plain(screen.getByRole('alert').textContent)).toBe('Drugi termin posiedzenia jeszcze się nie rozpoczął.'));
   });
 });
 

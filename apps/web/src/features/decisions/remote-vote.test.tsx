@@ -239,7 +239,8 @@ describe('remote voting in the statute', () => {
     const form = await screen.findByRole('form', { name: 'Głosowanie zdalne' });
     await user.type(within(form).getByLabelText('Koniec głosowania'), '15.01.2099 19:00');
     await user.click(within(form).getByRole('button', { name: 'Otwórz głosowanie zdalne' }));
-    expect(plain((await within(form).findByRole('alert')).textContent)).toBe('Zasady organu nie dopuszczają głosowania zdalnego nad uchwałami tego rodzaju.');
+    // The alert region is always in the form: its text is waited for.
+    await waitFor(() => expect(plain(within(form).getByRole('alert').textContent)).toBe('Zasady organu nie dopuszczają głosowania zdalnego nad uchwałami tego rodzaju.'));
     answer = reply(409, { statusCode: 409, code: 'no_chair', message: 'the rules give the chair a casting vote: name the body’s chair first' });
     await user.click(within(form).getByRole('button', { name: 'Otwórz głosowanie zdalne' }));
     await waitFor(() => expect(plain(within(form).getByRole('alert').textContent)).toBe('Zasady dają przewodniczącemu głos rozstrzygający: najpierw wskaż przewodniczącego organu (w składzie organu).'));
@@ -284,7 +285,7 @@ describe('voting remotely', () => {
     await waitFor(() => expect(posts(page.calls)).toEqual([{ method: 'POST', path: '/votes/v1/ballots', body: { choice: 'against' } }]));
     const recorded = await screen.findByText('Głos w imieniu członka Gmina Police został zapisany: przeciw.');
     await waitFor(() => expect(document.activeElement).toBe(recorded));
-    expect(screen.getByText('Za: 0 · Przeciw: 1 · Wstrzymało się: 0 · Oddano głosów: 1 z 3')).toBeTruthy();
+    expect(await screen.findByText('Za: 0 · Przeciw: 1 · Wstrzymało się: 0 · Oddano głosów: 1 z 3')).toBeTruthy();
     const roll = screen.getByRole('table', { name: /Jak głosowali członkowie/ });
     expect(within(roll).getAllByRole('row').slice(1).map((r) => plain(r.textContent))).toEqual(['Gmina Policeprzeciw']);
   });
@@ -300,7 +301,7 @@ describe('voting remotely', () => {
     const group = await screen.findByRole('group', { name: 'Głosujesz w imieniu członka Gmina Police' });
     await user.click(within(group).getByRole('button', { name: 'Za' }));
     await user.click(within(group).getByRole('button', { name: 'Oddaj głos' }));
-    expect(plain((await within(group).findByRole('alert', {}, { timeout: 2000 })).textContent)).toBe('Członek, którego reprezentujesz, nie należy do tego organu.');
+    await waitFor(() => expect(plain(within(group).getByRole('alert').textContent)).toBe('Członek, którego reprezentujesz, nie należy do tego organu.'));
   });
 
   it('shows only the count of a secret remote vote', async () => {
@@ -347,6 +348,7 @@ describe('closing a remote vote', () => {
     const outcome = await screen.findByText('Uchwała podjęta');
     await waitFor(() => expect(document.activeElement).toBe(outcome.closest('#outcome-v1')));
     expect(posts(page.calls).map((c) => c.path)).toEqual(['/votes/v1/close']);
-    expect(plain(document.querySelector('.outcome__title')?.textContent)).toBe('Numer 7/2026: Uchwała nr 7/2026 Walnego Zebrania Członków w sprawie przyjęcia Strategii Rozwoju SOM 2030');
+    // The resolution is read again apart from its votes.
+    await waitFor(() => expect(plain(document.querySelector('.outcome__title')?.textContent)).toBe('Numer 7/2026: Uchwała nr 7/2026 Walnego Zebrania Członków w sprawie przyjęcia Strategii Rozwoju SOM 2030'));
   });
 });

@@ -94,10 +94,11 @@ describe('SharingPanel', () => {
     const { calls } = renderPanel();
     await user.click(await screen.findByRole('button', { name: 'Odbierz dostęp: Gmina Police' }));
     expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/documents/d1/access/organisations/o1']);
-    expect((await screen.findByRole('status')).textContent).toBe('Odebrano dostęp: Gmina Police.');
+    // The status region is always on the page: its text is waited for.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Odebrano dostęp: Gmina Police.'));
     await waitFor(() => expect(within(list()).getAllByRole('listitem')).toHaveLength(1));
     expect(screen.queryByRole('button', { name: 'Odbierz dostęp: Gmina Police' })).toBeNull();
-    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Kto ma teraz dodatkowy dostęp' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Kto ma teraz dodatkowy dostęp' })));
   });
 
   it('offers only people who need a grant, asks for the grantee, and refuses a past end date before sending anything', async () => {
@@ -139,7 +140,7 @@ describe('SharingPanel', () => {
     fireEvent.change(within(form).getByLabelText('Dostęp do dnia (opcjonalnie)'), { target: { value: `15.01.${nextYear}` } });
     const reads = calls.filter((c) => c.path === '/documents/d1/access').length;
     await user.click(within(form).getByRole('button', { name: 'Nadaj dostęp' }));
-    expect((await screen.findByRole('status')).textContent).toBe('Nadano dostęp: Gmina Dobra – może komentować.');
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Nadano dostęp: Gmina Dobra – może komentować.'));
     // In January Warsaw is at UTC+1: the day ends at 22:59:59 UTC.
     expect(calls.filter((c) => c.method === 'PUT')).toEqual([
       { method: 'PUT', path: '/documents/d1/access/organisations/o2', body: { access: 'comment', expiresAt: `${nextYear}-01-15T22:59:59.000Z` } },
@@ -156,7 +157,7 @@ describe('SharingPanel', () => {
     await waitFor(() => expect(person.options.length).toBe(3));
     await user.selectOptions(person, 'u2');
     await user.click(within(form).getByRole('button', { name: 'Nadaj dostęp' }));
-    expect((await within(form).findByRole('alert')).textContent).toBe('Popraw zaznaczone pola.');
+    await waitFor(() => expect(within(form).getByRole('alert').textContent).toBe('Popraw zaznaczone pola.'));
     expect(within(form).getByLabelText('Dostęp do dnia (opcjonalnie)').getAttribute('aria-invalid')).toBe('true');
   });
 

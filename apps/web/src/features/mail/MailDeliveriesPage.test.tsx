@@ -89,7 +89,7 @@ describe('MailDeliveriesPage', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: /Wyślij ponownie/ })).toBeNull());
     const row = screen.getByRole('row', { name: /nikt@zla-domena/ });
     expect(within(row).getAllByRole('cell')[1].textContent).toBe('oczekuje');
-    expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Najnowsze wiadomości e-mail (do 200)' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Najnowsze wiadomości e-mail (do 200)' })));
     expect(page.calls.filter((c: ApiCall) => c.method === 'POST').map((c) => c.path)).toEqual([`${ALL}/2/retry`]);
   });
 

@@ -159,7 +159,7 @@ describe('NotificationsPage', () => {
     expect(await screen.findByText('Oznaczono jako przeczytane: Wzmianki.')).toBeTruthy();
     await screen.findByRole('heading', { level: 2, name: 'Wzmianki (2)' });
     // The button went away with the unread: the focus is on the kind's heading.
-    expect(document.activeElement?.textContent).toBe('Wzmianki (2)');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Wzmianki (2)'));
     expect(screen.getByRole('heading', { level: 2, name: 'Zwołane posiedzenia (1, nowe: 1)' })).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Oznacz wszystkie jako przeczytane' }));

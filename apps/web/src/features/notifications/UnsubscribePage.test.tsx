@@ -56,7 +56,8 @@ describe('UnsubscribePage', () => {
     await user.click(screen.getByRole('button', { name: 'Wypisz mnie' }));
     const done = await screen.findByText('Gotowe. Nie dostaniesz już wiadomości e-mail z tych kategorii.');
     expect(done.closest('[role="status"]')).toBeTruthy();
-    expect(document.activeElement).toBe(done);
+    // The confirmation takes the focus in an effect once it is drawn.
+    await waitFor(() => expect(document.activeElement).toBe(done));
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([PATH]);
     expect(screen.queryByRole('button', { name: 'Wypisz mnie' })).toBeNull();
     expect(screen.getByText('Powiadomienia nadal będą widoczne w aplikacji.')).toBeTruthy();

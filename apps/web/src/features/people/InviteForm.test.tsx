@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { members, partners } from '../../test/fixtures';
@@ -22,7 +22,8 @@ describe('InviteForm', () => {
       organisationId: null,
       displayName: 'Ewa Nowak',
     });
-    expect((screen.getByLabelText('Adres e-mail') as HTMLInputElement).value).toBe('');
+    // Emptied once onSubmit's promise has said it was sent.
+    await waitFor(() => expect((screen.getByLabelText('Adres e-mail') as HTMLInputElement).value).toBe(''));
   });
 
   it('offers only members for a representative and only partners for a partner', async () => {

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { documentFromJson } from '@commonplan/editor';
@@ -107,7 +107,7 @@ describe('ConsultationCommentForm', () => {
     await user.type(screen.getByLabelText('Uzasadnienie'), 'Za długie.');
     await user.click(screen.getByRole('button', { name: 'Wyślij uwagę' }));
     expect(calls[0]).toEqual({ url: '/api/rounds/r1/comments', body: { part: '1. Diagnoza', currentWording: '', proposedWording: '', justification: 'Za długie.' } });
-    expect((await screen.findByLabelText('Uzasadnienie')).getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(screen.getByLabelText('Uzasadnienie').getAttribute('aria-invalid')).toBe('true'));
   });
 });
 

@@ -263,7 +263,7 @@ describe('MeetingForm', () => {
       { method: 'POST', path: '/rounds/r1/meetings', body: { startsAt: '2026-12-10T16:00:00.000Z', place: 'Police, ratusz', notes: 'Sala nr 1' } },
     ]);
     expect(onAdded.mock.calls[0]![0].meetings).toHaveLength(1);
-    expect(screen.getByRole('status').textContent).toMatch(/^Dodano spotkanie: .*, Police, ratusz\.$/);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Dodano spotkanie: .*, Police, ratusz\.$/));
     expect((screen.getByLabelText('Miejsce') as HTMLInputElement).value).toBe('');
   });
 

@@ -76,8 +76,8 @@ describe('RoundPage: publication and meetings', () => {
     expect(page.calls.filter((c) => c.method === 'PATCH')).toEqual([
       { method: 'PATCH', path: '/rounds/r1/publication', body: { announcementUrls: ['https://bip.som.example/ogloszenia/12'], reportUrls: ['https://bip.som.example/sprawozdania/3'], approvedByResolutionId: 'res1' } },
     ]);
-    const facts = plain(document.querySelector('.round-facts')?.textContent);
-    expect(facts).toContain('Sprawozdanie przyjętoUchwała nr 7/2027 Zarządu w sprawie przyjęcia sprawozdania z dnia 20 sty 2027');
+    // The round as the API answered the change.
+    await waitFor(() => expect(plain(document.querySelector('.round-facts')?.textContent)).toContain('Sprawozdanie przyjętoUchwała nr 7/2027 Zarządu w sprawie przyjęcia sprawozdania z dnia 20 sty 2027'));
     expect(screen.getByRole('link', { name: 'https://bip.som.example/sprawozdania/3' })).toBeTruthy();
   });
 
@@ -92,10 +92,9 @@ describe('RoundPage: publication and meetings', () => {
     await user.click(within(form).getByRole('button', { name: 'Zapisz spotkanie' }));
     await waitFor(() => expect(screen.queryByRole('form', { name: /^Przebieg spotkania:/ })).toBeNull());
     expect(page.calls.find((c) => c.method === 'PATCH')?.body).toMatchObject({ participants: 48, summary: 'Dyskusja o kolei.' });
-    const meetings = screen.getByRole('region', { name: 'Spotkania konsultacyjne' });
-    expect(plain(meetings.textContent)).toContain('Uczestników: 48');
-    expect(plain(meetings.textContent)).toContain('Przebieg: Dyskusja o kolei.');
-    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContainEqual(expect.stringMatching(/^Zapisano spotkanie: .*, Police, ratusz\.$/));
+    await waitFor(() => expect(plain(screen.getByRole('region', { name: 'Spotkania konsultacyjne' }).textContent)).toContain('Uczestników: 48'));
+    expect(plain(screen.getByRole('region', { name: 'Spotkania konsultacyjne' }).textContent)).toContain('Przebieg: Dyskusja o kolei.');
+    await waitFor(() => expect(screen.getAllByRole('status').map((s) => s.textContent)).toContainEqual(expect.stringMatching(/^Zapisano spotkanie: .*, Police, ratusz\.$/)));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: /^Uzupełnij przebieg spotkania: / })));
   });
 
@@ -198,8 +197,8 @@ describe('RoundPage: changing a round before it opens, deleting a draft', () => 
     expect(await screen.findByText('Zapisano zmiany rundy.')).toBeTruthy();
     expect(page.calls.filter((c) => c.method === 'PATCH')).toEqual([{ method: 'PATCH', path: '/rounds/r1', body: { title: 'Konsultacje Strategii SOM 2035', channels: ['online_form'] } }]);
     expect(screen.queryByRole('form', { name: 'Zmiana danych rundy' })).toBeNull();
-    expect(screen.getByRole('heading', { level: 1, name: 'Konsultacje Strategii SOM 2035' })).toBeTruthy();
-    expect(plain(document.querySelector('.round-facts')?.textContent)).toContain('Sposoby zgłaszania uwagformularz online');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Konsultacje Strategii SOM 2035' })).toBeTruthy();
+    await waitFor(() => expect(plain(document.querySelector('.round-facts')?.textContent)).toContain('Sposoby zgłaszania uwagformularz online'));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edytuj rundę' })));
   });
 

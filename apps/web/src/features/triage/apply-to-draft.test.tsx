@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../../test/render';
@@ -67,8 +67,9 @@ describe('ApplyToDraftAction', () => {
     expect(field.value).toBe('Kolej metropolitalna');
     await user.type(field, ' i autobusy');
     await user.click(screen.getByRole('button', { name: 'Zastosuj w projekcie' }));
+    // Called once the API has answered.
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith('Brzmienie z uwagi U/2026/0007 zastosowano w projekcie dokumentu.'));
     expect(calls[1]).toEqual({ url: '/api/consultation-comments/c1/proposal/apply', method: 'POST', body: { text: 'Kolej metropolitalna i autobusy', expectedText: 'Transport zbiorowy i publiczny' } });
-    expect(onDone).toHaveBeenCalledWith('Brzmienie z uwagi U/2026/0007 zastosowano w projekcie dokumentu.');
   });
 
   it('says when someone changed the passage meanwhile and shows it as it reads now', async () => {
@@ -78,7 +79,8 @@ describe('ApplyToDraftAction', () => {
     show(row, onDone);
     await user.click(screen.getByRole('button', { name: 'Otwórz propozycję w projekcie' }));
     await user.click(await screen.findByRole('button', { name: 'Zastosuj w projekcie' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('W międzyczasie ktoś zmienił ten fragment projektu.');
+    // The alert region is always next to the proposal: its text is waited for.
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('W międzyczasie ktoś zmienił ten fragment projektu.'));
     await vi.waitFor(() => expect(screen.getByRole('deletion').textContent).toContain('Transport miejski'));
     expect(onDone).not.toHaveBeenCalled();
   });

@@ -181,7 +181,7 @@ describe('TriagePage', () => {
     await waitFor(() => expect(page.calls.some((c) => c.method === 'POST')).toBe(true));
     expect(page.calls.find((c) => c.method === 'POST')).toEqual({ method: 'POST', path: '/consultation-comments/c2/notes', body: { body: 'Sprawdzić mapę.' } });
     await waitFor(() => expect(triageCalls(page.calls)).toHaveLength(2));
-    expect(screen.getByText('Dodano notatkę do uwagi U/2026/0002.')).toBeTruthy();
+    expect(await screen.findByText('Dodano notatkę do uwagi U/2026/0002.')).toBeTruthy();
   });
 
   it('keeps exactly one assignment form in the panel after saving the disposition, a note and an assignment', async () => {
@@ -209,6 +209,7 @@ describe('TriagePage', () => {
     await user.click(within(panel()).getByRole('button', { name: 'Zapisz rozstrzygnięcie' }));
     await waitFor(() => expect(triageCalls(page.calls).length).toBeGreaterThan(reloads));
     await screen.findByText(/Zapisano rozstrzygnięcie uwagi U\/2026\/0001/);
+    await within(panel()).findByText('Słusznie.', { selector: 'dd' }); // the reloaded comment is drawn
     expect(assignForms()).toHaveLength(1);
     expect(assigneeSelects()).toHaveLength(1);
     reloads = triageCalls(page.calls).length;
