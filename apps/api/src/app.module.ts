@@ -11,6 +11,7 @@ import { PeopleModule } from './people/people.module';
 import type { AppConfig } from './platform/config/app-config';
 import type { Database } from './platform/database/database';
 import { PlatformModule } from './platform/platform.module';
+import { ProjectsModule } from './projects/projects.module';
 import { CommentsModule } from './comments/comments.module';
 import { RoundsModule } from './consultations/rounds.module';
 import { ReportModule } from './consultations/report/report.module';
@@ -42,6 +43,7 @@ export class AppModule {
         DocumentFilesModule,
         RoundsModule,
         ReportModule,
+        ProjectsModule,
         DecisionsModule,
         TasksModule,
       ],

@@ -17,6 +17,8 @@ export const CAPABILITIES = [
   'decisions.manage',
   /** Casting its member's vote (and a proxy's) on resolutions. */
   'decisions.vote',
+  /** Joint projects: creating and changing them, moving them along the pipeline. */
+  'projects.manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

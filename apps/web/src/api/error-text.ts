@@ -91,6 +91,7 @@ const CODE_MESSAGES: Record<ProblemCode, string | null> = {
   already_approved: 'versions.approvals.alreadyApproved',
   meeting_cancelled: 'decisions.errors.meetingCancelled',
   mail_not_retryable: 'notifications.errors.notRetryable',
+  project_closed: 'projects.errors.closed',
 };
 
 /** The i18n key of each field problem code. */
@@ -121,6 +122,11 @@ const FIELD_CODE_MESSAGES: Record<FieldProblemCode, string> = {
   // Documents, their versions and comments.
   version_name_taken: 'errors.field.versionNameTaken',
   mention_not_allowed: 'errors.field.mentionNotAllowed',
+  // Joint projects.
+  stage_not_allowed: 'projects.errors.stageNotAllowed',
+  date_before_previous: 'projects.errors.dateBeforePrevious',
+  resolution_required: 'projects.errors.resolutionRequired',
+  resolution_not_adopted: 'projects.errors.resolutionNotAdopted',
   // Notifications.
   unsubscribe_link_invalid: 'errors.field.unsubscribeLinkInvalid',
   calendar_link_invalid: 'errors.field.calendarLinkInvalid',

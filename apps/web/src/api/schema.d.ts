@@ -1217,6 +1217,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{workspaceId}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProjectsController_list"];
+        put?: never;
+        post: operations["ProjectsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProjectsController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ProjectsController_update"];
+        trace?: never;
+    };
+    "/api/projects/{projectId}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProjectsController_step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{workspaceId}/bodies": {
         parameters: {
             query?: never;
@@ -3065,6 +3113,237 @@ export interface components {
             /** @description oldest first */
             editions: components["schemas"]["ReportEditionDto"][];
         };
+        ProjectOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ProjectTotalsDto: {
+            total: string;
+            grant: string;
+            own: string;
+        };
+        ProjectSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            stage: "idea" | "concept" | "approved" | "submitted" | "granted" | "refused" | "withdrawn" | "implementation" | "settled";
+            /** @example 2027-01-15 */
+            stageOn: string;
+            /** @description null: the association leads */
+            leader: components["schemas"]["ProjectOrganisationDto"] | null;
+            participants: components["schemas"]["ProjectOrganisationDto"][];
+            totals: components["schemas"]["ProjectTotalsDto"];
+            coFinancingRate: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        GoalDto: {
+            /** @description a version of a strategy adopted by a resolution */
+            versionId: string;
+            /**
+             * @description the anchor of one of its headings (the table of contents)
+             * @example h-cel-1-transport
+             */
+            headingId: string;
+        };
+        ParticipantDto: {
+            /** @description a member or partner organisation of the workspace */
+            organisationId: string;
+            /**
+             * @description its weight when the sharing key is custom, as text with at most 4 decimal places
+             * @example 1.5
+             */
+            customWeight?: Record<string, never> | null;
+        };
+        BudgetLineDto: {
+            /** @example 2027 */
+            year: number;
+            /** @enum {string} */
+            category: "works" | "equipment" | "services" | "staff" | "promotion" | "other";
+            /**
+             * @description PLN, as text with at most two decimal places
+             * @example 1250000.00
+             */
+            amount: string;
+            /** @description the amount in EUR where the programme is in EUR (with eurRate and eurRateOn) */
+            eurAmount?: Record<string, never> | null;
+            /**
+             * @description PLN per EUR, up to 6 decimal places
+             * @example 4.2605
+             */
+            eurRate?: Record<string, never> | null;
+            /**
+             * @description the day of the exchange rate
+             * @example 2026-11-30
+             */
+            eurRateOn?: Record<string, never> | null;
+        };
+        CreateProjectDto: {
+            scope?: string;
+            expectedResults?: string;
+            /** @description the leading member (one of the participants); null: the association itself */
+            leaderId?: Record<string, never> | null;
+            /** @description the strategy goal or measure the project serves */
+            goal?: components["schemas"]["GoalDto"] | null;
+            /**
+             * @description how the members share the own contribution: the decisions rules’ keys
+             * @enum {string}
+             */
+            sharingKey?: "equal" | "population" | "custom";
+            /** @description the grant as a percentage of the costs ("85"); null: none yet */
+            coFinancingRate?: Record<string, never> | null;
+            /** @example 2027-03-01 */
+            startsOn?: Record<string, never> | null;
+            /** @example 2029-12-31 */
+            endsOn?: Record<string, never> | null;
+            /** @description in order, the leader first */
+            participants?: components["schemas"]["ParticipantDto"][];
+            /** @description one line per year and cost category */
+            budget?: components["schemas"]["BudgetLineDto"][];
+            /** @example Koncepcja tras rowerowych SOM – etap I */
+            title: string;
+            /**
+             * @description the day the idea was recorded (by default today in Warsaw)
+             * @example 2026-12-01
+             */
+            ideaOn?: string;
+        };
+        ProjectGoalDto: {
+            /** Format: uuid */
+            versionId: string;
+            /** Format: uuid */
+            documentId: string;
+            documentTitle: string;
+            versionName: string;
+            headingId: string;
+            /** @description the heading as the adopted version has it */
+            heading: string;
+        };
+        ProjectParticipantDto: {
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+            kind: components["schemas"]["OrganisationKind"];
+            population: number | null;
+            /** @description its weight when the key is custom */
+            customWeight: string | null;
+        };
+        ProjectBudgetLineDto: {
+            year: number;
+            /** @enum {string} */
+            category: "works" | "equipment" | "services" | "staff" | "promotion" | "other";
+            /** @example 1250000.00 */
+            amount: string;
+            eurAmount: string | null;
+            eurRate: string | null;
+            eurRateOn: string | null;
+        };
+        ProjectShareDto: {
+            /** Format: uuid */
+            organisationId: string;
+            /** @description its own contribution, złoty */
+            amount: string;
+        };
+        ProjectYearDto: {
+            year: number;
+            total: string;
+            grant: string;
+            own: string;
+            shares: components["schemas"]["ProjectShareDto"][];
+        };
+        ProjectResolutionRefDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        ProjectStepViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            stage: "idea" | "concept" | "approved" | "submitted" | "granted" | "refused" | "withdrawn" | "implementation" | "settled";
+            /** @example 2027-01-15 */
+            takenOn: string;
+            /** @description the resolution that approved the step */
+            resolution: components["schemas"]["ProjectResolutionRefDto"] | null;
+            note: string;
+            actorName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ProjectDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workspaceId: string;
+            title: string;
+            scope: string;
+            expectedResults: string;
+            /** @description null: the association leads */
+            leader: components["schemas"]["ProjectOrganisationDto"] | null;
+            goal: components["schemas"]["ProjectGoalDto"] | null;
+            /** @enum {string} */
+            sharingKey: "equal" | "population" | "custom";
+            /** @description the grant as a percentage of the costs */
+            coFinancingRate: string | null;
+            startsOn: string | null;
+            endsOn: string | null;
+            /** @enum {string} */
+            stage: "idea" | "concept" | "approved" | "submitted" | "granted" | "refused" | "withdrawn" | "implementation" | "settled";
+            stageOn: string;
+            /** @description where it may go next */
+            nextStages: ("idea" | "concept" | "approved" | "submitted" | "granted" | "refused" | "withdrawn" | "implementation" | "settled")[];
+            participants: components["schemas"]["ProjectParticipantDto"][];
+            budget: components["schemas"]["ProjectBudgetLineDto"][];
+            totals: components["schemas"]["ProjectTotalsDto"];
+            years: components["schemas"]["ProjectYearDto"][];
+            /** @description why the shares cannot be computed now (a member’s population removed since) */
+            sharingProblem: string | null;
+            steps: components["schemas"]["ProjectStepViewDto"][];
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        UpdateProjectDto: {
+            scope?: string;
+            expectedResults?: string;
+            /** @description the leading member (one of the participants); null: the association itself */
+            leaderId?: Record<string, never> | null;
+            /** @description the strategy goal or measure the project serves */
+            goal?: components["schemas"]["GoalDto"] | null;
+            /**
+             * @description how the members share the own contribution: the decisions rules’ keys
+             * @enum {string}
+             */
+            sharingKey?: "equal" | "population" | "custom";
+            /** @description the grant as a percentage of the costs ("85"); null: none yet */
+            coFinancingRate?: Record<string, never> | null;
+            /** @example 2027-03-01 */
+            startsOn?: Record<string, never> | null;
+            /** @example 2029-12-31 */
+            endsOn?: Record<string, never> | null;
+            /** @description in order, the leader first */
+            participants?: components["schemas"]["ParticipantDto"][];
+            /** @description one line per year and cost category */
+            budget?: components["schemas"]["BudgetLineDto"][];
+            title?: string;
+        };
+        ProjectStepDto: {
+            /** @enum {string} */
+            stage: "idea" | "concept" | "approved" | "submitted" | "granted" | "refused" | "withdrawn" | "implementation" | "settled";
+            /**
+             * @description the day the step was taken
+             * @example 2027-01-15
+             */
+            takenOn: string;
+            /** @description the adopted resolution that approved the project (needed to enter approved) */
+            resolutionId?: Record<string, never> | null;
+            note?: string;
+        };
         RationalDto: {
             numerator: number;
             denominator: number;
@@ -4062,12 +4341,12 @@ export interface components {
          * @description the stable code clients act on and translate
          * @enum {string}
          */
-        ProblemCode: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "server_busy" | "wrong_credentials" | "session_invalid" | "reset_token_invalid" | "person_not_found" | "organisation_not_found" | "last_coordinator" | "deactivate_self" | "already_member" | "deactivated_member" | "document_access_ended" | "document_access_insufficient" | "document_status_not_allowed" | "version_name_taken" | "round_wrong_state" | "round_not_yet_open" | "round_not_yet_over" | "round_not_editable" | "round_not_deletable" | "round_not_accepting_comments" | "round_channel_not_taken" | "comment_withdrawn" | "nothing_to_approve" | "triage_bulk_refused" | "passage_changed" | "passage_gone" | "proposal_not_accepted" | "proposal_already_applied" | "proposal_no_passage" | "report_round_not_closed" | "report_undecided_comments" | "report_unchanged" | "coordinators_only" | "representatives_only" | "body_name_taken" | "resolution_decided" | "meeting_state" | "meeting_closed" | "meeting_not_open" | "vote_in_progress" | "no_second_term" | "second_term_not_yet" | "not_on_agenda" | "not_body_member" | "not_voting_member" | "proxy_refused" | "ballot_refused" | "already_voted" | "vote_closed" | "remote_vote_not_over" | "remote_not_allowed" | "no_chair" | "vote_weights_invalid" | "attachments_frozen" | "attachment_not_found" | "already_approved" | "meeting_cancelled" | "mail_not_retryable" | "invitation_not_found" | "invitation_not_pending" | "invitation_accepted" | "invitation_withdrawn" | "invitation_expired" | "sign_in_required" | "wrong_account";
+        ProblemCode: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "server_busy" | "wrong_credentials" | "session_invalid" | "reset_token_invalid" | "person_not_found" | "organisation_not_found" | "last_coordinator" | "deactivate_self" | "already_member" | "deactivated_member" | "document_access_ended" | "document_access_insufficient" | "document_status_not_allowed" | "version_name_taken" | "round_wrong_state" | "round_not_yet_open" | "round_not_yet_over" | "round_not_editable" | "round_not_deletable" | "round_not_accepting_comments" | "round_channel_not_taken" | "comment_withdrawn" | "nothing_to_approve" | "triage_bulk_refused" | "passage_changed" | "passage_gone" | "proposal_not_accepted" | "proposal_already_applied" | "proposal_no_passage" | "report_round_not_closed" | "report_undecided_comments" | "report_unchanged" | "coordinators_only" | "representatives_only" | "body_name_taken" | "resolution_decided" | "meeting_state" | "meeting_closed" | "meeting_not_open" | "vote_in_progress" | "no_second_term" | "second_term_not_yet" | "not_on_agenda" | "not_body_member" | "not_voting_member" | "proxy_refused" | "ballot_refused" | "already_voted" | "vote_closed" | "remote_vote_not_over" | "remote_not_allowed" | "no_chair" | "vote_weights_invalid" | "attachments_frozen" | "attachment_not_found" | "already_approved" | "meeting_cancelled" | "project_closed" | "mail_not_retryable" | "invitation_not_found" | "invitation_not_pending" | "invitation_accepted" | "invitation_withdrawn" | "invitation_expired" | "sign_in_required" | "wrong_account";
         /**
          * @description the stable code of the problem
          * @enum {string}
          */
-        FieldProblemCode: "invalid_email" | "password_too_short" | "password_too_long" | "password_is_email" | "password_repeated" | "password_required" | "display_name_required" | "organisation_not_allowed" | "organisation_required" | "organisation_wrong_kind" | "organisation_not_found" | "reset_token_invalid" | "body_not_in_workspace" | "chair_not_body_member" | "agenda_item_refused" | "second_term_not_after_first" | "changed_resolution_not_found" | "changed_resolution_not_adopted" | "adopted_version_not_found" | "closing_time_not_future" | "attachment_required" | "attachment_content_invalid" | "version_name_taken" | "mention_not_allowed" | "unsubscribe_link_invalid" | "calendar_link_invalid";
+        FieldProblemCode: "invalid_email" | "password_too_short" | "password_too_long" | "password_is_email" | "password_repeated" | "password_required" | "display_name_required" | "organisation_not_allowed" | "organisation_required" | "organisation_wrong_kind" | "organisation_not_found" | "reset_token_invalid" | "body_not_in_workspace" | "chair_not_body_member" | "agenda_item_refused" | "second_term_not_after_first" | "changed_resolution_not_found" | "changed_resolution_not_adopted" | "adopted_version_not_found" | "closing_time_not_future" | "attachment_required" | "attachment_content_invalid" | "version_name_taken" | "mention_not_allowed" | "stage_not_allowed" | "date_before_previous" | "resolution_required" | "resolution_not_adopted" | "unsubscribe_link_invalid" | "calendar_link_invalid";
         FieldProblemDto: {
             /**
              * @description the field, nested fields joined with dots
@@ -7159,6 +7438,168 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     "text/csv; charset=utf-8": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectSummaryDto"][];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProjectDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_step: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectStepDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
                 };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { VotingMember } from '../decisions/weights';
-import { procurementSavings, shareBudgetByYear, shareCost } from './cost-sharing';
+import { coFinancing, procurementSavings, shareBudgetByYear, shareCost } from './cost-sharing';
 import { formatPln, parsePln, sumGrosze } from './money';
 
 const members = (populations: number[]): VotingMember[] => populations.map((population, i) => ({ id: `m${i}`, population }));
@@ -85,5 +85,27 @@ describe('sharing a cost', () => {
       totalSaving: 40000n,
     });
     expect(procurementSavings({ m0: 1n }, 1n, members([1, 1]), 'equal')).toEqual({ ok: false, problems: [{ memberId: 'm1', message: 'the cost of buying alone is missing' }] });
+  });
+});
+
+describe('co-financing', () => {
+  it('rounds the grant down to the grosz and leaves the rest as the own contribution', () => {
+    expect(coFinancing(100001n, '85')).toEqual({ grant: 85000n, own: 15001n });
+    expect(coFinancing(100000n, '85.25')).toEqual({ grant: 85250n, own: 14750n });
+    expect(coFinancing(100000n, null)).toEqual({ grant: 0n, own: 100000n });
+    expect(coFinancing(100000n, '100')).toEqual({ grant: 100000n, own: 0n });
+    expect(() => coFinancing(1n, '100.01')).toThrow();
+  });
+
+  it('always sums to the total, with the grant never above its rate', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 10_000 }), (total, hundredths) => {
+        const rate = `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+        const { grant, own } = coFinancing(total, rate);
+        expect(grant + own).toBe(total);
+        expect(grant * 10_000n <= total * BigInt(hundredths)).toBe(true);
+        expect((grant + 1n) * 10_000n > total * BigInt(hundredths)).toBe(true);
+      }),
+    );
   });
 });

@@ -70,3 +70,18 @@ export function procurementSavings(
   const members = participants.map((p) => ({ id: p.id, alone: alone[p.id], joint: shared.shares[p.id], saving: alone[p.id] - shared.shares[p.id] }));
   return { ok: true, members, totalSaving: sumGrosze(members.map((m) => m.saving)) };
 }
+
+/**
+ * A co-financed cost: the grant is `ratePercent` (up to two decimal places, as "85" or "85.5" or "85.25") of the total,
+ * rounded down to the grosz (a funder never pays a fraction above its rate); the own contribution is the rest, so the
+ * two always sum to the total.
+ */
+export function coFinancing(total: Grosze, ratePercent: string | null): { grant: Grosze; own: Grosze } {
+  if (ratePercent === null) return { grant: 0n, own: total };
+  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(ratePercent.trim());
+  if (!match) throw new Error(`not a rate: ${ratePercent}`);
+  const hundredths = BigInt(match[1]) * 100n + BigInt((match[2] ?? '').padEnd(2, '0'));
+  if (hundredths > 10_000n) throw new Error(`a rate above 100%: ${ratePercent}`);
+  const grant = (total * hundredths) / 10_000n;
+  return { grant, own: total - grant };
+}

@@ -1,3 +1,5 @@
-// Joint projects and external funding (issue 15): money in grosze and the sharing of costs. Pure code, exact arithmetic.
+// Joint projects and external funding (issue 15): money in grosze, the sharing of costs and the pipeline's steps. Pure
+// code, exact arithmetic.
 export * from './money';
 export * from './cost-sharing';
+export * from './pipeline';

@@ -87,6 +87,9 @@ export const PROBLEMS = {
   already_approved: { status: 409, title: 'The member has already approved this version' },
   meeting_cancelled: { status: 409, title: 'The meeting is cancelled' },
 
+  // Joint projects.
+  project_closed: { status: 409, title: 'The project is refused, withdrawn or settled and no longer changes' },
+
   // Notifications and e-mail.
   mail_not_retryable: { status: 409, title: 'Only a failed or bounced e-mail can be sent again' },
 
@@ -135,6 +138,11 @@ export const FIELD_PROBLEM_CODES = [
   // Documents, their versions and comments.
   'version_name_taken',
   'mention_not_allowed',
+  // Joint projects: the pipeline's steps.
+  'stage_not_allowed',
+  'date_before_previous',
+  'resolution_required',
+  'resolution_not_adopted',
   // Notifications.
   'unsubscribe_link_invalid',
   'calendar_link_invalid',

@@ -68,9 +68,12 @@ export const KNOWN_ACTIONS = [
   'consultation.report_published',
   'consultation.meeting_changed',
   'consultation.publication_changed',
+  'project.created',
+  'project.updated',
+  'project.stage_changed',
 ] as const;
 
-const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document', 'consultation_round', 'decision_body', 'resolution', 'decision_meeting'] as const;
+const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document', 'consultation_round', 'decision_body', 'resolution', 'decision_meeting', 'project'] as const;
 
 export function actionText(action: string, t: TFunction): string {
   return (KNOWN_ACTIONS as readonly string[]).includes(action)
