@@ -96,6 +96,21 @@ describe('joint projects', () => {
   });
   afterAll(() => server?.close());
 
+  it('the demo association has the cycle-path concept as a joint project, labelled as demo data, its shares reconciled', async () => {
+    const list = (await api(`/workspaces/${ws}/projects`, mayor)).body as Array<{ id: string; title: string; stage: string }>;
+    const demo = list.find((p) => p.title.startsWith('Zintegrowany system ścieżek rowerowych SOM'))!;
+    expect(demo).toMatchObject({ stage: 'concept' });
+    expect(demo.title).toContain('(dane przykładowe)');
+    const project = (await api(`/projects/${demo.id}`, partner)).body;
+    expect(project.participants).toHaveLength(6);
+    expect(project.steps.map((s: { stage: string }) => s.stage)).toEqual(['idea', 'concept']);
+    expect(project.totals).toEqual({ total: '24080000.00', grant: '20468000.00', own: '3612000.00' });
+    for (const year of project.years as Array<{ own: string; shares: Array<{ amount: string }> }>) {
+      expect(year.shares).toHaveLength(5);
+      expect(year.shares.reduce((sum, s) => sum + grosze(s.amount), 0n)).toBe(grosze(year.own));
+    }
+  });
+
   it('shares each year’s own contribution among the members by population, exactly, the leader first; totals reconcile', async () => {
     const created = await api(`/workspaces/${ws}/projects`, coordinator, cyclePaths());
     expect(created.status).toBe(201);
