@@ -56,6 +56,13 @@ export class ProjectGoalDto {
   @ApiProperty({ description: 'the heading as the adopted version has it' }) heading!: string;
 }
 
+export class ProjectCallRefDto {
+  @IdProperty() id!: string;
+  @ApiProperty() programme!: string;
+  @ApiProperty() measure!: string;
+  @ApiProperty({ example: '2027-03-31' }) closesOn!: string;
+}
+
 export class ProjectResolutionRefDto {
   @IdProperty() id!: string;
   @ApiProperty() title!: string;
@@ -91,6 +98,7 @@ export class ProjectDto {
   @ApiProperty() expectedResults!: string;
   @ApiProperty({ type: ProjectOrganisationDto, nullable: true, description: 'null: the association leads' }) leader!: ProjectOrganisationDto | null;
   @ApiProperty({ type: ProjectGoalDto, nullable: true }) goal!: ProjectGoalDto | null;
+  @ApiProperty({ type: ProjectCallRefDto, nullable: true, description: 'the funding call it is matched to' }) call!: ProjectCallRefDto | null;
   @ApiProperty({ enum: WEIGHTINGS }) sharingKey!: string;
   @NullableStringProperty({ description: 'the grant as a percentage of the costs' }) coFinancingRate!: string | null;
   @NullableStringProperty() startsOn!: string | null;

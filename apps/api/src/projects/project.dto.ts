@@ -121,6 +121,11 @@ class ProjectFieldsDto {
   @Type(() => GoalDto)
   goal?: GoalDto | null;
 
+  @ApiPropertyOptional({ description: 'the funding call (nabór) the project is matched to; null: none', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'callId must be a UUID' })
+  callId?: string | null;
+
   @ApiPropertyOptional({ enum: WEIGHTINGS, description: 'how the members share the own contribution: the decisions rules’ keys' })
   @OptionalNotNull()
   @IsIn(WEIGHTINGS, { message: `sharingKey must be one of: ${WEIGHTINGS.join(', ')}` })

@@ -19,6 +19,7 @@ import { AuditService } from '../audit/audit.service';
 import { fieldError } from '../platform/http/field-error';
 import { problem } from '../platform/http/problem-codes';
 import type { FieldProblem } from '../platform/http/problem-codes';
+import { amountProblem, trimNumber } from './money-text';
 import type { BudgetLineDto, CreateProjectDto, ParticipantDto, ProjectStepDto, UpdateProjectDto } from './project.dto';
 import type { ProjectDto, ProjectSummaryDto, ProjectYearDto } from './project-responses.dto';
 
@@ -83,7 +84,7 @@ export class ProjectsService {
         leader: row.leader_id ? { id: row.leader_id as string, name: row.leader_name as string } : null,
         participants: row.participants as Array<{ id: string; name: string }>,
         totals: { total: formatPln(total), grant: formatPln(split.grant), own: formatPln(split.own) },
-        coFinancingRate: row.rate === null ? null : trimWeight(row.rate as string),
+        coFinancingRate: row.rate === null ? null : trimNumber(row.rate as string),
         updatedAt: new Date(row.updated_at as string).toISOString(),
       };
     });
@@ -93,11 +94,12 @@ export class ProjectsService {
     const id = await this.dataSource.transaction(async (manager) => {
       const checked = await this.check(manager, caller.workspaceId, dto, { sharingKey: dto.sharingKey ?? 'equal', leaderId: dto.leaderId ?? null });
       assertDates(dto.startsOn ?? null, dto.endsOn ?? null);
+      await checkCall(manager, caller.workspaceId, dto.callId ?? null, dto.coFinancingRate ?? null);
       const ideaOn = dto.ideaOn ?? warsawDay(new Date());
       const [row] = await manager.query(
         `INSERT INTO projects (workspace_id, title, scope, expected_results, leader_id, goal_version_id, goal_heading_id, goal_heading, sharing_key,
-           co_financing_rate, starts_on, ends_on, stage, stage_on, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'idea', $13, $14) RETURNING id`,
+           co_financing_rate, starts_on, ends_on, stage, stage_on, created_by, call_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'idea', $13, $14, $15) RETURNING id`,
         [
           caller.workspaceId,
           dto.title,
@@ -113,6 +115,7 @@ export class ProjectsService {
           dto.endsOn ?? null,
           ideaOn,
           userId,
+          dto.callId ?? null,
         ],
       );
       await manager.query(`INSERT INTO project_steps (workspace_id, project_id, stage, taken_on, actor_id) VALUES ($1, $2, 'idea', $3, $4)`, [caller.workspaceId, row.id, ideaOn, userId]);
@@ -141,7 +144,8 @@ export class ProjectsService {
     const { workspaceId } = await this.manager(userId, projectId);
     return this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query(
-        `SELECT stage, sharing_key, leader_id, starts_on::text AS starts_on, ends_on::text AS ends_on FROM projects WHERE id = $1 FOR UPDATE`,
+        `SELECT stage, sharing_key, leader_id, starts_on::text AS starts_on, ends_on::text AS ends_on, call_id, co_financing_rate::text AS rate
+         FROM projects WHERE id = $1 FOR UPDATE`,
         [projectId],
       );
       if (FINAL.includes(current.stage)) throw problem('project_closed', `the project is ${current.stage}: it no longer changes`);
@@ -152,6 +156,12 @@ export class ProjectsService {
       const participants = dto.participants ?? before.participants.map((p) => ({ organisationId: p.organisationId, customWeight: p.customWeight }));
       const checked = await this.check(manager, workspaceId, { ...dto, participants }, { sharingKey, leaderId });
       assertDates(dto.startsOn !== undefined ? dto.startsOn : current.starts_on, dto.endsOn !== undefined ? dto.endsOn : current.ends_on);
+      await checkCall(
+        manager,
+        workspaceId,
+        dto.callId !== undefined ? dto.callId : (current.call_id as string | null),
+        dto.coFinancingRate !== undefined ? dto.coFinancingRate : (current.rate as string | null),
+      );
       const sets: string[] = [];
       const values: unknown[] = [projectId];
       const set = (column: string, value: unknown) => {
@@ -163,6 +173,7 @@ export class ProjectsService {
       if (dto.expectedResults !== undefined) set('expected_results', dto.expectedResults);
       if (dto.leaderId !== undefined) set('leader_id', dto.leaderId);
       if (dto.sharingKey !== undefined) set('sharing_key', dto.sharingKey);
+      if (dto.callId !== undefined) set('call_id', dto.callId);
       if (dto.coFinancingRate !== undefined) set('co_financing_rate', dto.coFinancingRate);
       if (dto.startsOn !== undefined) set('starts_on', dto.startsOn);
       if (dto.endsOn !== undefined) set('ends_on', dto.endsOn);
@@ -345,9 +356,11 @@ export class ProjectsService {
   private async view(manager: EntityManager, projectId: string): Promise<ProjectDto> {
     const [row] = await manager.query(
       `SELECT p.*, p.co_financing_rate::text AS rate, p.starts_on::text AS starts, p.ends_on::text AS ends, p.stage_on::text AS stage_day,
-              l.name AS leader_name, d.id AS goal_document_id, d.title AS goal_document_title, v.name AS goal_version_name
+              l.name AS leader_name, d.id AS goal_document_id, d.title AS goal_document_title, v.name AS goal_version_name,
+              c.programme AS call_programme, c.measure AS call_measure, c.closes_on::text AS call_closes
        FROM projects p
        LEFT JOIN organisations l ON l.id = p.leader_id
+       LEFT JOIN funding_calls c ON c.id = p.call_id
        LEFT JOIN document_versions v ON v.id = p.goal_version_id
        LEFT JOIN documents d ON d.id = v.document_id
        WHERE p.id = $1`,
@@ -365,7 +378,7 @@ export class ProjectsService {
       name: p.name as string,
       kind: p.kind as 'member' | 'partner',
       population: p.population as number | null,
-      customWeight: p.custom_weight === null ? null : trimWeight(p.custom_weight as string),
+      customWeight: p.custom_weight === null ? null : trimNumber(p.custom_weight as string),
     }));
     const budget: Array<Record<string, unknown>> = await manager.query(
       `SELECT year, category, amount::text AS amount, eur_amount::text AS eur_amount, eur_rate::text AS eur_rate, eur_rate_on::text AS eur_rate_on
@@ -378,7 +391,7 @@ export class ProjectsService {
        WHERE s.project_id = $1 ORDER BY s.created_at, s.id`,
       [projectId],
     );
-    const rate = row.rate === null ? null : trimWeight(row.rate as string);
+    const rate = row.rate === null ? null : trimNumber(row.rate as string);
     const members = participants.filter((p) => p.kind === 'member');
     const byYear = new Map<number, bigint>();
     for (const line of budget) byYear.set(line.year as number, (byYear.get(line.year as number) ?? 0n) + money(line.amount as string));
@@ -417,6 +430,7 @@ export class ProjectsService {
             heading: row.goal_heading,
           }
         : null,
+      call: row.call_id ? { id: row.call_id, programme: row.call_programme, measure: row.call_measure, closesOn: row.call_closes } : null,
       sharingKey: row.sharing_key,
       coFinancingRate: rate,
       startsOn: row.starts ?? null,
@@ -430,7 +444,7 @@ export class ProjectsService {
         category: line.category as string,
         amount: line.amount as string,
         eurAmount: (line.eur_amount as string | null) ?? null,
-        eurRate: line.eur_rate === null ? null : trimWeight(line.eur_rate as string),
+        eurRate: line.eur_rate === null ? null : trimNumber(line.eur_rate as string),
         eurRateOn: (line.eur_rate_on as string | null) ?? null,
       })),
       totals: { total: formatPln(total), grant: formatPln(totals.grant), own: formatPln(totals.own) },
@@ -488,22 +502,33 @@ function customWeights(members: Participant[]): Record<string, number> {
   return Object.fromEntries(members.filter((m) => m.customWeight !== null).map((m) => [m.organisationId, Number(m.customWeight)]));
 }
 
-/** "1.5000" → "1.5", "85.00" → "85": a weight, rate or percentage as people write it. */
-function trimWeight(text: string): string {
-  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
-}
 
 function sharesOf(years: ProjectYearDto[]): Record<string, Record<string, string>> {
   return Object.fromEntries(years.map((year) => [String(year.year), Object.fromEntries(year.shares.map((s) => [s.organisationId, s.amount]))]));
 }
 
-function amountProblem(reason: 'not_a_number' | 'too_many_decimals' | 'negative' | 'too_large'): string {
-  return {
-    not_a_number: 'must be an amount in złoty, e.g. "1234.56"',
-    too_many_decimals: 'must have at most two decimal places (grosze)',
-    negative: 'must not be negative',
-    too_large: 'is too large',
-  }[reason];
+
+/** Hundredths of a percent from "85" or "85.25". */
+function hundredths(percent: string): number {
+  const [whole, fraction = ''] = percent.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+/** The call must be one of the workspace's, and the project's rate within its largest rate and smallest own contribution. */
+async function checkCall(manager: EntityManager, workspaceId: string, callId: string | null, rate: string | null): Promise<void> {
+  if (!callId) return;
+  const [call] = await manager.query(
+    `SELECT co_financing_rate::text AS rate, min_own_contribution::text AS min_own FROM funding_calls WHERE id = $1 AND workspace_id = $2`,
+    [callId, workspaceId],
+  );
+  if (!call) throw fieldError('callId', 'no such funding call in this workspace', BadRequestException, 'call_not_found');
+  if (rate === null) return;
+  if (call.rate !== null && hundredths(rate) > hundredths(call.rate)) {
+    throw fieldError('coFinancingRate', `must not exceed the call’s largest rate, ${trimNumber(call.rate)}%`, BadRequestException, 'rate_outside_call');
+  }
+  if (call.min_own !== null && 10_000 - hundredths(rate) < hundredths(call.min_own)) {
+    throw fieldError('coFinancingRate', `leaves less than the call’s smallest own contribution, ${trimNumber(call.min_own)}%`, BadRequestException, 'rate_outside_call');
+  }
 }
 
 function assertDates(startsOn: string | null, endsOn: string | null): void {

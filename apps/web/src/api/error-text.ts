@@ -92,6 +92,7 @@ const CODE_MESSAGES: Record<ProblemCode, string | null> = {
   meeting_cancelled: 'decisions.errors.meetingCancelled',
   mail_not_retryable: 'notifications.errors.notRetryable',
   project_closed: 'projects.errors.closed',
+  call_in_use: 'projects.errors.callInUse',
 };
 
 /** The i18n key of each field problem code. */
@@ -127,6 +128,8 @@ const FIELD_CODE_MESSAGES: Record<FieldProblemCode, string> = {
   date_before_previous: 'projects.errors.dateBeforePrevious',
   resolution_required: 'projects.errors.resolutionRequired',
   resolution_not_adopted: 'projects.errors.resolutionNotAdopted',
+  call_not_found: 'projects.errors.callNotFound',
+  rate_outside_call: 'projects.errors.rateOutsideCall',
   // Notifications.
   unsubscribe_link_invalid: 'errors.field.unsubscribeLinkInvalid',
   calendar_link_invalid: 'errors.field.calendarLinkInvalid',

@@ -1265,6 +1265,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{workspaceId}/funding-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FundingCallsController_list"];
+        put?: never;
+        post: operations["FundingCallsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding-calls/{callId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FundingCallsController_one"];
+        put?: never;
+        post?: never;
+        delete: operations["FundingCallsController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["FundingCallsController_update"];
+        trace?: never;
+    };
     "/api/workspaces/{workspaceId}/bodies": {
         parameters: {
             query?: never;
@@ -3187,6 +3219,8 @@ export interface components {
             leaderId?: Record<string, never> | null;
             /** @description the strategy goal or measure the project serves */
             goal?: components["schemas"]["GoalDto"] | null;
+            /** @description the funding call (nabór) the project is matched to; null: none */
+            callId?: Record<string, never> | null;
             /**
              * @description how the members share the own contribution: the decisions rules’ keys
              * @enum {string}
@@ -3220,6 +3254,14 @@ export interface components {
             headingId: string;
             /** @description the heading as the adopted version has it */
             heading: string;
+        };
+        ProjectCallRefDto: {
+            /** Format: uuid */
+            id: string;
+            programme: string;
+            measure: string;
+            /** @example 2027-03-31 */
+            closesOn: string;
         };
         ProjectParticipantDto: {
             /** Format: uuid */
@@ -3283,6 +3325,8 @@ export interface components {
             /** @description null: the association leads */
             leader: components["schemas"]["ProjectOrganisationDto"] | null;
             goal: components["schemas"]["ProjectGoalDto"] | null;
+            /** @description the funding call it is matched to */
+            call: components["schemas"]["ProjectCallRefDto"] | null;
             /** @enum {string} */
             sharingKey: "equal" | "population" | "custom";
             /** @description the grant as a percentage of the costs */
@@ -3315,6 +3359,8 @@ export interface components {
             leaderId?: Record<string, never> | null;
             /** @description the strategy goal or measure the project serves */
             goal?: components["schemas"]["GoalDto"] | null;
+            /** @description the funding call (nabór) the project is matched to; null: none */
+            callId?: Record<string, never> | null;
             /**
              * @description how the members share the own contribution: the decisions rules’ keys
              * @enum {string}
@@ -3343,6 +3389,97 @@ export interface components {
             /** @description the adopted resolution that approved the project (needed to enter approved) */
             resolutionId?: Record<string, never> | null;
             note?: string;
+        };
+        FundingCallProjectDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            stage: string;
+        };
+        FundingCallDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workspaceId: string;
+            /** @enum {string} */
+            source: "eu_regional" | "eu_national" | "zit" | "national" | "other";
+            programme: string;
+            measure: string;
+            eligible: string;
+            allocation: string | null;
+            coFinancingRate: string | null;
+            minOwnContribution: string | null;
+            /** @example 2027-01-15 */
+            opensOn: string;
+            /** @example 2027-03-31 */
+            closesOn: string;
+            url: string | null;
+            /**
+             * @description by the day in Warsaw
+             * @enum {string}
+             */
+            status: "upcoming" | "open" | "closed";
+            /** @description the projects matched to it (partners: theirs) */
+            projects: components["schemas"]["FundingCallProjectDto"][];
+        };
+        CreateFundingCallDto: {
+            /** @example Działanie 6.1 Mobilność miejska (ZIT SOM) */
+            measure?: string;
+            /** @description who may apply */
+            eligible?: string;
+            /**
+             * @description the call’s allocation in złoty, as text
+             * @example 120000000.00
+             */
+            allocation?: Record<string, never> | null;
+            /**
+             * @description the largest co-financing rate, percent
+             * @example 85
+             */
+            coFinancingRate?: Record<string, never> | null;
+            /**
+             * @description the smallest own contribution, percent
+             * @example 15
+             */
+            minOwnContribution?: Record<string, never> | null;
+            /** @description the call’s page */
+            url?: Record<string, never> | null;
+            /** @enum {string} */
+            source: "eu_regional" | "eu_national" | "zit" | "national" | "other";
+            /** @example Fundusze Europejskie dla Pomorza Zachodniego 2021–2027 */
+            programme: string;
+            /** @example 2027-01-15 */
+            opensOn: string;
+            /** @example 2027-03-31 */
+            closesOn: string;
+        };
+        UpdateFundingCallDto: {
+            /** @example Działanie 6.1 Mobilność miejska (ZIT SOM) */
+            measure?: string;
+            /** @description who may apply */
+            eligible?: string;
+            /**
+             * @description the call’s allocation in złoty, as text
+             * @example 120000000.00
+             */
+            allocation?: Record<string, never> | null;
+            /**
+             * @description the largest co-financing rate, percent
+             * @example 85
+             */
+            coFinancingRate?: Record<string, never> | null;
+            /**
+             * @description the smallest own contribution, percent
+             * @example 15
+             */
+            minOwnContribution?: Record<string, never> | null;
+            /** @description the call’s page */
+            url?: Record<string, never> | null;
+            /** @enum {string} */
+            source?: "eu_regional" | "eu_national" | "zit" | "national" | "other";
+            programme?: string;
+            opensOn?: string;
+            closesOn?: string;
         };
         RationalDto: {
             numerator: number;
@@ -4341,12 +4478,12 @@ export interface components {
          * @description the stable code clients act on and translate
          * @enum {string}
          */
-        ProblemCode: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "server_busy" | "wrong_credentials" | "session_invalid" | "reset_token_invalid" | "person_not_found" | "organisation_not_found" | "last_coordinator" | "deactivate_self" | "already_member" | "deactivated_member" | "document_access_ended" | "document_access_insufficient" | "document_status_not_allowed" | "version_name_taken" | "round_wrong_state" | "round_not_yet_open" | "round_not_yet_over" | "round_not_editable" | "round_not_deletable" | "round_not_accepting_comments" | "round_channel_not_taken" | "comment_withdrawn" | "nothing_to_approve" | "triage_bulk_refused" | "passage_changed" | "passage_gone" | "proposal_not_accepted" | "proposal_already_applied" | "proposal_no_passage" | "report_round_not_closed" | "report_undecided_comments" | "report_unchanged" | "coordinators_only" | "representatives_only" | "body_name_taken" | "resolution_decided" | "meeting_state" | "meeting_closed" | "meeting_not_open" | "vote_in_progress" | "no_second_term" | "second_term_not_yet" | "not_on_agenda" | "not_body_member" | "not_voting_member" | "proxy_refused" | "ballot_refused" | "already_voted" | "vote_closed" | "remote_vote_not_over" | "remote_not_allowed" | "no_chair" | "vote_weights_invalid" | "attachments_frozen" | "attachment_not_found" | "already_approved" | "meeting_cancelled" | "project_closed" | "mail_not_retryable" | "invitation_not_found" | "invitation_not_pending" | "invitation_accepted" | "invitation_withdrawn" | "invitation_expired" | "sign_in_required" | "wrong_account";
+        ProblemCode: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "server_busy" | "wrong_credentials" | "session_invalid" | "reset_token_invalid" | "person_not_found" | "organisation_not_found" | "last_coordinator" | "deactivate_self" | "already_member" | "deactivated_member" | "document_access_ended" | "document_access_insufficient" | "document_status_not_allowed" | "version_name_taken" | "round_wrong_state" | "round_not_yet_open" | "round_not_yet_over" | "round_not_editable" | "round_not_deletable" | "round_not_accepting_comments" | "round_channel_not_taken" | "comment_withdrawn" | "nothing_to_approve" | "triage_bulk_refused" | "passage_changed" | "passage_gone" | "proposal_not_accepted" | "proposal_already_applied" | "proposal_no_passage" | "report_round_not_closed" | "report_undecided_comments" | "report_unchanged" | "coordinators_only" | "representatives_only" | "body_name_taken" | "resolution_decided" | "meeting_state" | "meeting_closed" | "meeting_not_open" | "vote_in_progress" | "no_second_term" | "second_term_not_yet" | "not_on_agenda" | "not_body_member" | "not_voting_member" | "proxy_refused" | "ballot_refused" | "already_voted" | "vote_closed" | "remote_vote_not_over" | "remote_not_allowed" | "no_chair" | "vote_weights_invalid" | "attachments_frozen" | "attachment_not_found" | "already_approved" | "meeting_cancelled" | "project_closed" | "call_in_use" | "mail_not_retryable" | "invitation_not_found" | "invitation_not_pending" | "invitation_accepted" | "invitation_withdrawn" | "invitation_expired" | "sign_in_required" | "wrong_account";
         /**
          * @description the stable code of the problem
          * @enum {string}
          */
-        FieldProblemCode: "invalid_email" | "password_too_short" | "password_too_long" | "password_is_email" | "password_repeated" | "password_required" | "display_name_required" | "organisation_not_allowed" | "organisation_required" | "organisation_wrong_kind" | "organisation_not_found" | "reset_token_invalid" | "body_not_in_workspace" | "chair_not_body_member" | "agenda_item_refused" | "second_term_not_after_first" | "changed_resolution_not_found" | "changed_resolution_not_adopted" | "adopted_version_not_found" | "closing_time_not_future" | "attachment_required" | "attachment_content_invalid" | "version_name_taken" | "mention_not_allowed" | "stage_not_allowed" | "date_before_previous" | "resolution_required" | "resolution_not_adopted" | "unsubscribe_link_invalid" | "calendar_link_invalid";
+        FieldProblemCode: "invalid_email" | "password_too_short" | "password_too_long" | "password_is_email" | "password_repeated" | "password_required" | "display_name_required" | "organisation_not_allowed" | "organisation_required" | "organisation_wrong_kind" | "organisation_not_found" | "reset_token_invalid" | "body_not_in_workspace" | "chair_not_body_member" | "agenda_item_refused" | "second_term_not_after_first" | "changed_resolution_not_found" | "changed_resolution_not_adopted" | "adopted_version_not_found" | "closing_time_not_future" | "attachment_required" | "attachment_content_invalid" | "version_name_taken" | "mention_not_allowed" | "stage_not_allowed" | "date_before_previous" | "resolution_required" | "resolution_not_adopted" | "call_not_found" | "rate_outside_call" | "unsubscribe_link_invalid" | "calendar_link_invalid";
         FieldProblemDto: {
             /**
              * @description the field, nested fields joined with dots
@@ -7600,6 +7737,162 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FundingCallsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingCallDto"][];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FundingCallsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFundingCallDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingCallDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FundingCallsController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingCallDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FundingCallsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    FundingCallsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFundingCallDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingCallDto"];
                 };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */

@@ -90,7 +90,7 @@ export class CalendarFeedService {
        WHERE m.user_id = $1 AND m.active`,
       [userId],
     );
-    if (memberships.length === 0) return { meetings: [], votes: [], rounds: [] };
+    if (memberships.length === 0) return { meetings: [], votes: [], rounds: [], calls: [] };
     const since = new Date(now.getTime() - PAST_DAYS * DAY_MS);
     const names = new Map(memberships.map((m) => [m.workspace_id, m.workspace_name]));
     const workspaces = memberships.map((m) => m.workspace_id);
@@ -139,7 +139,16 @@ export class CalendarFeedService {
             [new Date(since.getTime() - 30 * DAY_MS), staff, asMembers, asPartners],
           );
 
+    // Funding calls still to close (and those closed lately): every member of the workspace plans by them.
+    const calls: Array<Record<string, string>> = await this.dataSource.query(
+      `SELECT c.id, c.workspace_id, c.programme, c.measure, c.closes_on::text AS closes_on FROM funding_calls c
+       WHERE c.workspace_id = ANY($1::uuid[]) AND c.closes_on >= $2::date
+       ORDER BY c.closes_on, c.id`,
+      [workspaces, since.toISOString().slice(0, 10)],
+    );
+
     return {
+      calls: calls.map((c) => ({ id: c.id, workspaceId: c.workspace_id, workspaceName: names.get(c.workspace_id) ?? '', programme: c.programme, measure: c.measure, closesOn: c.closes_on })),
       meetings: meetings.map(
         (m: Record<string, string | number | null>): FeedMeeting => ({
           id: m.id as string,

@@ -17,10 +17,11 @@ export function calendarHost(publicUrl: string): string {
 /**
  * The UID of one of our events: `meeting-<id>@<host>` (the UID of the meeting's e-mail invitations too, so a calendar
  * takes both for one event), `vote-<id>@<host>`, `round-<id>@<host>` (the period), `round-<id>-closes@<host>`,
- * `round-<id>-report@<host>`.
+ * `round-<id>-report@<host>`, `call-<id>-closes@<host>` (a funding call's last day).
  */
-export function calendarUid(kind: 'meeting' | 'vote' | 'round' | 'round-closes' | 'round-report', id: string, publicUrl: string): string {
+export function calendarUid(kind: 'meeting' | 'vote' | 'round' | 'round-closes' | 'round-report' | 'call-closes', id: string, publicUrl: string): string {
   const host = calendarHost(publicUrl);
+  if (kind === 'call-closes') return `call-${id}-closes@${host}`;
   if (kind === 'meeting') return meetingUid(id, host);
   if (kind === 'round-closes') return `round-${id}-closes@${host}`;
   if (kind === 'round-report') return `round-${id}-report@${host}`;
@@ -62,10 +63,22 @@ export interface FeedRound {
   reportPublished: boolean;
 }
 
+/** A funding call (nabór) of a workspace: its last day for applications. */
+export interface FeedCall {
+  id: string;
+  workspaceId: string;
+  workspaceName: string;
+  programme: string;
+  measure: string;
+  /** YYYY-MM-DD, a day in Warsaw. */
+  closesOn: string;
+}
+
 export interface FeedContent {
   meetings: FeedMeeting[];
   votes: FeedVote[];
   rounds: FeedRound[];
+  calls: FeedCall[];
 }
 
 const WORDS = {
@@ -83,6 +96,8 @@ const WORDS = {
     roundReport: (title: string) => `Termin sprawozdania z konsultacji: ${title}`,
     period: 'Uwagi przyjmowane do',
     reportText: 'Sprawozdanie z konsultacji publikuje się w ciągu 30 dni od ich zakończenia.',
+    callCloses: (what: string) => `Koniec naboru: ${what}`,
+    callText: 'Ostatni dzień składania wniosków o dofinansowanie.',
   },
   en: {
     calendarDescription: 'Meetings, remote votes and consultation deadlines from Commonplan',
@@ -98,6 +113,8 @@ const WORDS = {
     roundReport: (title: string) => `Consultation report due: ${title}`,
     period: 'Comments are taken until',
     reportText: 'The consultation report is published within 30 days of the close.',
+    callCloses: (what: string) => `Funding call closes: ${what}`,
+    callText: 'The last day to apply for funding.',
   },
 } as const;
 
@@ -190,6 +207,21 @@ export function feedCalendar(content: FeedContent, options: { publicUrl: string;
         description: describe([round.workspaceName, words.reportText], url),
       });
     }
+  }
+  for (const call of content.calls) {
+    const url = page(call.workspaceId, 'projects/calls');
+    const [year, month, day] = call.closesOn.split('-').map(Number);
+    calendar.createEvent({
+      id: calendarUid('call-closes', call.id, options.publicUrl),
+      stamp,
+      // A whole day (VALUE=DATE): ical-generator writes the date of its UTC time, noon of that day in every zone.
+      start: new Date(Date.UTC(year, month - 1, day, 12)),
+      allDay: true,
+      summary: words.callCloses(call.measure ? `${call.programme}, ${call.measure}` : call.programme),
+      transparency: ICalEventTransparency.TRANSPARENT,
+      url,
+      description: describe([call.workspaceName, words.callText], url),
+    });
   }
   return calendar.toString();
 }

@@ -89,6 +89,7 @@ export const PROBLEMS = {
 
   // Joint projects.
   project_closed: { status: 409, title: 'The project is refused, withdrawn or settled and no longer changes' },
+  call_in_use: { status: 409, title: 'Projects are matched to the funding call' },
 
   // Notifications and e-mail.
   mail_not_retryable: { status: 409, title: 'Only a failed or bounced e-mail can be sent again' },
@@ -143,6 +144,8 @@ export const FIELD_PROBLEM_CODES = [
   'date_before_previous',
   'resolution_required',
   'resolution_not_adopted',
+  'call_not_found',
+  'rate_outside_call',
   // Notifications.
   'unsubscribe_link_invalid',
   'calendar_link_invalid',

@@ -71,9 +71,12 @@ export const KNOWN_ACTIONS = [
   'project.created',
   'project.updated',
   'project.stage_changed',
+  'funding_call.created',
+  'funding_call.updated',
+  'funding_call.deleted',
 ] as const;
 
-const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document', 'consultation_round', 'decision_body', 'resolution', 'decision_meeting', 'project'] as const;
+const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document', 'consultation_round', 'decision_body', 'resolution', 'decision_meeting', 'project', 'funding_call'] as const;
 
 export function actionText(action: string, t: TFunction): string {
   return (KNOWN_ACTIONS as readonly string[]).includes(action)
