@@ -1,6 +1,6 @@
 import { documentFromJson, documentOutline } from '@commonplan/editor';
-import { REPRESENTATIVE_LOGINS } from '../src/demo/demo-seeder';
 import { createWorkspace } from '../src/workspaces/create-workspace';
+import { adoptByBoard } from './support/decisions';
 import { TestServer } from './support/test-server';
 
 /**
@@ -26,21 +26,7 @@ describe('joint projects', () => {
   const api = (path: string, token: string, body?: unknown, method?: string) => server.request(`/api${path}`, { token, body, method });
   const grosze = (text: string) => BigInt(text.replace('.', ''));
 
-  /** A resolution of the board, adopted in a meeting where every board member votes for it. */
-  async function adoptByBoard(title: string, adoptsVersionId?: string): Promise<string> {
-    const bodies = (await api(`/workspaces/${ws}/bodies`, coordinator)).body as Array<{ id: string; kind: string; members: Array<{ name: string }> }>;
-    const board = bodies.find((b) => b.kind === 'board')!;
-    const resolution = (await api(`/workspaces/${ws}/resolutions`, coordinator, { bodyId: board.id, kind: 'ordinary', title, ...(adoptsVersionId ? { adoptsVersionId } : {}) })).body;
-    const meeting = (await api(`/workspaces/${ws}/meetings`, coordinator, { bodyId: board.id, title: `Posiedzenie: ${title}`, startsAt: new Date().toISOString(), place: 'Szczecin', agenda: [resolution.id] })).body;
-    expect((await api(`/meetings/${meeting.id}/open`, coordinator, {})).status).toBe(200);
-    const tokens = await Promise.all(board.members.map((m) => server.login(`przedstawiciel.${REPRESENTATIVE_LOGINS[m.name]}@som.example`)));
-    for (const token of tokens) expect((await api(`/meetings/${meeting.id}/check-in`, token, {})).status).toBe(200);
-    const vote = (await api(`/resolutions/${resolution.id}/votes`, coordinator, { meetingId: meeting.id })).body;
-    for (const token of tokens) expect((await api(`/votes/${vote.id}/ballots`, token, { choice: 'for' })).status).toBe(201);
-    expect((await api(`/votes/${vote.id}/close`, coordinator, {})).status).toBe(200);
-    expect((await api(`/resolutions/${resolution.id}`, coordinator)).body.state).toBe('adopted');
-    return resolution.id as string;
-  }
+  const adopt = (title: string, adoptsVersionId?: string) => adoptByBoard(server, ws, coordinator, title, adoptsVersionId ? { adoptsVersionId } : {});
 
   /** The cycle-path project as a coordinator enters it: Szczecin leads (listed second, put first), a partner takes part. */
   const cyclePaths = () => ({
@@ -85,12 +71,12 @@ describe('joint projects', () => {
     const heading = documentOutline(documentFromJson(content)).find((entry) => entry.level >= 2) ?? documentOutline(documentFromJson(content))[0];
     expect(heading).toBeDefined();
     adoptedVersion = { id: version.id, headingId: heading.id, heading: heading.text };
-    await adoptByBoard('w sprawie przyjęcia Strategii SOM', version.id);
+    await adopt('w sprawie przyjęcia Strategii SOM', version.id);
     // A frozen version no resolution adopted: of a sector plan.
     const plan = (await api(`/workspaces/${ws}/documents`, coordinator)).body.find((d: { kind: string }) => d.kind === 'sector_plan');
     draftVersionId = (await api(`/documents/${plan.id}/versions`, coordinator, { name: 'Plan – wersja robocza' })).body.id;
     expect(draftVersionId).toBeDefined();
-    approvingResolution = await adoptByBoard('w sprawie wpisania projektu tras rowerowych do listy projektów wspólnych');
+    approvingResolution = await adopt('w sprawie wpisania projektu tras rowerowych do listy projektów wspólnych');
     const bodies = (await api(`/workspaces/${ws}/bodies`, coordinator)).body as Array<{ id: string; kind: string }>;
     draftResolution = (await api(`/workspaces/${ws}/resolutions`, coordinator, { bodyId: bodies.find((b) => b.kind === 'board')!.id, kind: 'ordinary', title: 'projekt uchwały' })).body.id;
   });

@@ -388,7 +388,7 @@ export class ProjectsService {
     const steps: Array<Record<string, unknown>> = await manager.query(
       `SELECT s.id, s.stage, s.taken_on::text AS taken_on, s.note, s.created_at, r.id AS resolution_id, r.title AS resolution_title, u.display_name AS actor_name
        FROM project_steps s LEFT JOIN resolutions r ON r.id = s.resolution_id LEFT JOIN users u ON u.id = s.actor_id
-       WHERE s.project_id = $1 ORDER BY s.created_at, s.id`,
+       WHERE s.project_id = $1 ORDER BY s.taken_on, s.created_at, s.id`,
       [projectId],
     );
     const rate = row.rate === null ? null : trimNumber(row.rate as string);

@@ -1297,6 +1297,54 @@ export interface paths {
         patch: operations["FundingCallsController_update"];
         trace?: never;
     };
+    "/api/workspaces/{workspaceId}/membership-fees/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatementsController_fees"];
+        put: operations["StatementsController_putFees"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/members/{organisationId}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatementsController_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/members/{organisationId}/statement.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StatementsController_statementFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{workspaceId}/bodies": {
         parameters: {
             query?: never;
@@ -3480,6 +3528,57 @@ export interface components {
             programme?: string;
             opensOn?: string;
             closesOn?: string;
+        };
+        FeeDto: {
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+            year: number;
+            /** @example 48250.00 */
+            amount: string;
+        };
+        FeeInputDto: {
+            organisationId: string;
+            /**
+             * @description złoty, as text
+             * @example 48250.00
+             */
+            amount: string;
+        };
+        PutFeesDto: {
+            /** @description the year’s fees: the list replaces what was set for the year */
+            fees: components["schemas"]["FeeInputDto"][];
+        };
+        StatementMemberDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        StatementLineDto: {
+            /** Format: uuid */
+            projectId: string;
+            title: string;
+            /** @enum {string} */
+            stage: "idea" | "concept" | "approved" | "submitted" | "granted" | "refused" | "withdrawn" | "implementation" | "settled";
+            /** @example 75000.00 */
+            amount: string;
+        };
+        StatementYearDto: {
+            year: number;
+            fee: string;
+            contributions: components["schemas"]["StatementLineDto"][];
+            external: components["schemas"]["StatementLineDto"][];
+            ownTotal: string;
+            externalTotal: string;
+            /** @description external funds per złoty of its own, two decimal places; null when it spent nothing */
+            leverage: string | null;
+        };
+        MemberStatementDto: {
+            workspaceName: string;
+            member: components["schemas"]["StatementMemberDto"];
+            /** Format: date-time */
+            generatedAt: string;
+            years: components["schemas"]["StatementYearDto"][];
         };
         RationalDto: {
             numerator: number;
@@ -7893,6 +7992,143 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FundingCallDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    StatementsController_fees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeDto"][];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    StatementsController_putFees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutFeesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeDto"][];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    StatementsController_statement: {
+        parameters: {
+            query?: {
+                /** @description the statement’s words (Polish by default) */
+                lang?: "pl" | "en";
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberStatementDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    StatementsController_statementFile: {
+        parameters: {
+            query?: {
+                /** @description the statement’s words (Polish by default) */
+                lang?: "pl" | "en";
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+                organisationId: string;
+                format: "pdf" | "xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the statement as a file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */

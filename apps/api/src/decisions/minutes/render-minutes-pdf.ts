@@ -10,7 +10,7 @@ const PADDING = 3;
  * A simple table: a bold header row, then the rows, each cell wrapping within its column (widths as shares of the
  * text width); a row that does not fit starts a new page, where the header is repeated.
  */
-function table(pdf: Pdf, columns: Array<{ header: string; share: number }>, rows: string[][]): void {
+export function table(pdf: Pdf, columns: Array<{ header: string; share: number }>, rows: string[][]): void {
   const width = contentWidth(pdf);
   const widths = columns.map((c) => c.share * width);
   const size = BODY - 1;

@@ -74,6 +74,7 @@ export const KNOWN_ACTIONS = [
   'funding_call.created',
   'funding_call.updated',
   'funding_call.deleted',
+  'membership_fees.set',
 ] as const;
 
 const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document', 'consultation_round', 'decision_body', 'resolution', 'decision_meeting', 'project', 'funding_call'] as const;

@@ -1,0 +1,68 @@
+import PDFDocument from 'pdfkit';
+import { BODY, contentWidth, field, FONTS, fontPath, heading, MARGIN, pageFooters, paragraph } from '../../consultations/report/render-pdf';
+import { table } from '../../decisions/minutes/render-minutes-pdf';
+import { warsawDateTime } from '../../platform/warsaw-time';
+import type { StatementContent } from './statements.service';
+import { formatAmount, statementLabels } from './statement-labels';
+
+/**
+ * A member's statement as a PDF (A4, DejaVu Sans embedded): the member and the association, then each year's fee,
+ * own contributions project by project, external funds project by project, the totals and the leverage.
+ */
+export function renderStatementPdf(content: StatementContent): Promise<Buffer> {
+  const labels = statementLabels(content.language);
+  const zl = (text: string) => `${formatAmount(text, content.language)} zł`;
+  return new Promise<Buffer>((resolve, reject) => {
+    const pdf = new PDFDocument({
+      size: 'A4',
+      margin: MARGIN,
+      bufferPages: true,
+      lang: content.language,
+      displayTitle: true,
+      info: { Title: `${labels.title}: ${content.member.name}`, Subject: content.workspaceName, Creator: 'Commonplan' },
+    });
+    for (const [name, file] of Object.entries(FONTS)) pdf.registerFont(name, fontPath(file));
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    try {
+      pdf.font('bold').fontSize(18).text(labels.title, MARGIN, MARGIN, { width: contentWidth(pdf) });
+      pdf.moveDown(0.3).font('regular').fontSize(13).text(content.member.name, { width: contentWidth(pdf) });
+      pdf.moveDown(0.8).fontSize(BODY);
+      field(pdf, labels.association, content.workspaceName);
+      field(pdf, labels.generated, warsawDateTime(new Date(content.generatedAt), content.language));
+      paragraph(pdf, labels.note, { font: 'italic' });
+      if (content.years.length === 0) paragraph(pdf, labels.none);
+      for (const year of content.years) {
+        heading(pdf, `${labels.year} ${year.year}`);
+        field(pdf, labels.fee, zl(year.fee));
+        for (const [title, list] of [
+          [labels.contributions, year.contributions],
+          [labels.external, year.external],
+        ] as const) {
+          heading(pdf, title, 11);
+          if (list.length === 0) paragraph(pdf, labels.none);
+          else
+            table(
+              pdf,
+              [
+                { header: labels.project, share: 0.55 },
+                { header: labels.stage, share: 0.22 },
+                { header: labels.amount, share: 0.23 },
+              ],
+              list.map((line) => [line.title, labels.stages[line.stage as keyof typeof labels.stages], zl(line.amount)]),
+            );
+        }
+        field(pdf, labels.ownTotal, zl(year.ownTotal));
+        field(pdf, labels.externalTotal, zl(year.externalTotal));
+        field(pdf, labels.leverage, year.leverage === null ? labels.none : formatAmount(year.leverage, content.language));
+      }
+      pageFooters(pdf, (page, pages) => `${labels.title} · ${content.member.name} · ${labels.page(page, pages)}`);
+      pdf.flushPages();
+      pdf.end();
+    } catch (error) {
+      reject(error as Error);
+    }
+  });
+}
