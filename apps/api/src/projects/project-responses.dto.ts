@@ -63,6 +63,12 @@ export class ProjectCallRefDto {
   @ApiProperty({ example: '2027-03-31' }) closesOn!: string;
 }
 
+export class ProjectIndicatorRefDto {
+  @IdProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() unit!: string;
+}
+
 export class ProjectResolutionRefDto {
   @IdProperty() id!: string;
   @ApiProperty() title!: string;
@@ -112,6 +118,7 @@ export class ProjectDto {
   @ApiProperty({ type: [ProjectYearDto] }) years!: ProjectYearDto[];
   @NullableStringProperty({ description: 'why the shares cannot be computed now (a member’s population removed since)' }) sharingProblem!: string | null;
   @ApiProperty({ type: [ProjectStepViewDto] }) steps!: ProjectStepViewDto[];
+  @ApiProperty({ type: [ProjectIndicatorRefDto], description: 'the strategy indicators it moves' }) indicators!: ProjectIndicatorRefDto[];
   @NullableIdProperty() createdBy!: string | null;
   @DateTimeProperty() createdAt!: string;
   @DateTimeProperty() updatedAt!: string;

@@ -154,6 +154,13 @@ class ProjectFieldsDto {
   @Type(() => ParticipantDto)
   participants?: ParticipantDto[];
 
+  @ApiPropertyOptional({ type: [String], description: 'the strategy indicators the project moves (the list replaces what was)' })
+  @OptionalNotNull()
+  @IsArray({ message: 'indicatorIds must be a list' })
+  @ArrayMaxSize(100, { message: 'indicatorIds may hold at most 100 indicators' })
+  @IsUUID('all', { each: true, message: 'indicatorIds must be UUIDs' })
+  indicatorIds?: string[];
+
   @ApiPropertyOptional({ type: [BudgetLineDto], description: 'one line per year and cost category' })
   @OptionalNotNull()
   @IsArray({ message: 'budget must be a list' })

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { FundingCallsController } from './funding-calls.controller';
 import { FundingCallsService } from './funding-calls.service';
+import { IndicatorsController } from './indicators.controller';
+import { IndicatorsService } from './indicators.service';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
 import { StatementsController } from './statements/statements.controller';
@@ -11,7 +13,7 @@ import { StatementsService } from './statements/statements.service';
  * the funding calls they are matched to.
  */
 @Module({
-  controllers: [ProjectsController, FundingCallsController, StatementsController],
-  providers: [ProjectsService, FundingCallsService, StatementsService],
+  controllers: [ProjectsController, FundingCallsController, StatementsController, IndicatorsController],
+  providers: [ProjectsService, FundingCallsService, StatementsService, IndicatorsService],
 })
 export class ProjectsModule {}

@@ -13,13 +13,14 @@ import {
   warsawDay,
   type Weighting,
 } from '@commonplan/domain';
-import { documentFromJson, documentOutline } from '@commonplan/editor';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { fieldError } from '../platform/http/field-error';
 import { problem } from '../platform/http/problem-codes';
 import type { FieldProblem } from '../platform/http/problem-codes';
 import { amountProblem, trimNumber } from './money-text';
+import { IndicatorsService } from './indicators.service';
+import { strategyGoal } from './strategy-goal';
 import type { BudgetLineDto, CreateProjectDto, ParticipantDto, ProjectStepDto, UpdateProjectDto } from './project.dto';
 import type { ProjectDto, ProjectSummaryDto, ProjectYearDto } from './project-responses.dto';
 
@@ -120,6 +121,7 @@ export class ProjectsService {
       );
       await manager.query(`INSERT INTO project_steps (workspace_id, project_id, stage, taken_on, actor_id) VALUES ($1, $2, 'idea', $3, $4)`, [caller.workspaceId, row.id, ideaOn, userId]);
       await this.replaceParts(manager, caller.workspaceId, row.id, checked);
+      await linkIndicators(manager, caller.workspaceId, row.id, dto.indicatorIds);
       const view = await this.view(manager, row.id);
       await this.audit.append(manager, {
         workspaceId: caller.workspaceId,
@@ -184,6 +186,7 @@ export class ProjectsService {
       }
       await manager.query(`UPDATE projects SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`, values);
       await this.replaceParts(manager, workspaceId, projectId, { participants: checked.participants, budget: checked.budget });
+      await linkIndicators(manager, workspaceId, projectId, dto.indicatorIds);
       const after = await this.view(manager, projectId);
       await this.audit.append(manager, {
         workspaceId,
@@ -304,29 +307,9 @@ export class ProjectsService {
         checked.budget!.push({ year: line.year, category: line.category, amount: amount.grosze, eurAmount, eurRate: line.eurRate ?? null, eurRateOn: line.eurRateOn ?? null });
       });
     }
-    if (dto.goal !== undefined) checked.goal = dto.goal === null ? null : await this.goal(manager, workspaceId, dto.goal, problems);
+    if (dto.goal !== undefined) checked.goal = dto.goal === null ? null : await strategyGoal(manager, workspaceId, dto.goal, problems);
     if (problems.length > 0) throw new BadRequestException({ message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), errors: problems });
     return checked;
-  }
-
-  /** A heading of a version that an adopted resolution adopted, in this workspace; its text as that version has it. */
-  private async goal(manager: EntityManager, workspaceId: string, goal: { versionId: string; headingId: string }, problems: FieldProblem[]) {
-    const [version] = await manager.query(
-      `SELECT v.content FROM document_versions v JOIN documents d ON d.id = v.document_id
-       WHERE v.id = $1 AND d.workspace_id = $2
-         AND EXISTS (SELECT 1 FROM resolutions r WHERE r.adopts_version_id = v.id AND r.state = 'adopted')`,
-      [goal.versionId, workspaceId],
-    );
-    if (!version) {
-      problems.push({ field: 'goal.versionId', message: 'not a version of this workspace adopted by a resolution', code: 'adopted_version_not_found' });
-      return null;
-    }
-    const heading = documentOutline(documentFromJson(version.content)).find((entry) => entry.id === goal.headingId);
-    if (!heading) {
-      problems.push({ field: 'goal.headingId', message: 'the adopted version has no such heading' });
-      return null;
-    }
-    return { versionId: goal.versionId, headingId: goal.headingId, heading: heading.text };
   }
 
   private async replaceParts(manager: EntityManager, workspaceId: string, projectId: string, checked: Pick<Checked, 'participants' | 'budget'>): Promise<void> {
@@ -389,6 +372,10 @@ export class ProjectsService {
       `SELECT s.id, s.stage, s.taken_on::text AS taken_on, s.note, s.created_at, r.id AS resolution_id, r.title AS resolution_title, u.display_name AS actor_name
        FROM project_steps s LEFT JOIN resolutions r ON r.id = s.resolution_id LEFT JOIN users u ON u.id = s.actor_id
        WHERE s.project_id = $1 ORDER BY s.taken_on, s.created_at, s.id`,
+      [projectId],
+    );
+    const indicators: Array<{ id: string; name: string; unit: string }> = await manager.query(
+      `SELECT i.id, i.name, i.unit FROM project_indicators pi JOIN indicators i ON i.id = pi.indicator_id WHERE pi.project_id = $1 ORDER BY i.name, i.id`,
       [projectId],
     );
     const rate = row.rate === null ? null : trimNumber(row.rate as string);
@@ -459,6 +446,7 @@ export class ProjectsService {
         actorName: (s.actor_name as string | null) ?? null,
         createdAt: new Date(s.created_at as string).toISOString(),
       })),
+      indicators,
       createdBy: row.created_by ?? null,
       createdAt: new Date(row.created_at).toISOString(),
       updatedAt: new Date(row.updated_at).toISOString(),
@@ -507,6 +495,14 @@ function sharesOf(years: ProjectYearDto[]): Record<string, Record<string, string
   return Object.fromEntries(years.map((year) => [String(year.year), Object.fromEntries(year.shares.map((s) => [s.organisationId, s.amount]))]));
 }
 
+
+/** The indicators a project moves, when given: each one of the workspace's (400 naming `indicatorIds.<i>` otherwise). */
+async function linkIndicators(manager: EntityManager, workspaceId: string, projectId: string, indicatorIds: string[] | undefined): Promise<void> {
+  if (indicatorIds === undefined) return;
+  const problems: FieldProblem[] = [];
+  await IndicatorsService.link(manager, workspaceId, projectId, indicatorIds, problems);
+  if (problems.length > 0) throw new BadRequestException({ message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), errors: problems });
+}
 
 /** Hundredths of a percent from "85" or "85.25". */
 function hundredths(percent: string): number {

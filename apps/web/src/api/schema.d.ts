@@ -1345,6 +1345,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{workspaceId}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IndicatorsController_list"];
+        put?: never;
+        post: operations["IndicatorsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{indicatorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IndicatorsController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["IndicatorsController_update"];
+        trace?: never;
+    };
+    "/api/indicators/{indicatorId}/values/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["IndicatorsController_value"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{workspaceId}/bodies": {
         parameters: {
             query?: never;
@@ -3282,6 +3330,8 @@ export interface components {
             endsOn?: Record<string, never> | null;
             /** @description in order, the leader first */
             participants?: components["schemas"]["ParticipantDto"][];
+            /** @description the strategy indicators the project moves (the list replaces what was) */
+            indicatorIds?: string[];
             /** @description one line per year and cost category */
             budget?: components["schemas"]["BudgetLineDto"][];
             /** @example Koncepcja tras rowerowych SOM – etap I */
@@ -3362,6 +3412,12 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        ProjectIndicatorRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            unit: string;
+        };
         ProjectDto: {
             /** Format: uuid */
             id: string;
@@ -3393,6 +3449,8 @@ export interface components {
             /** @description why the shares cannot be computed now (a member’s population removed since) */
             sharingProblem: string | null;
             steps: components["schemas"]["ProjectStepViewDto"][];
+            /** @description the strategy indicators it moves */
+            indicators: components["schemas"]["ProjectIndicatorRefDto"][];
             /** Format: uuid */
             createdBy: string | null;
             /** Format: date-time */
@@ -3422,6 +3480,8 @@ export interface components {
             endsOn?: Record<string, never> | null;
             /** @description in order, the leader first */
             participants?: components["schemas"]["ParticipantDto"][];
+            /** @description the strategy indicators the project moves (the list replaces what was) */
+            indicatorIds?: string[];
             /** @description one line per year and cost category */
             budget?: components["schemas"]["BudgetLineDto"][];
             title?: string;
@@ -3579,6 +3639,72 @@ export interface components {
             /** Format: date-time */
             generatedAt: string;
             years: components["schemas"]["StatementYearDto"][];
+        };
+        IndicatorValueDto: {
+            year: number;
+            value: string;
+            source: string;
+        };
+        IndicatorProjectDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            stage: string;
+        };
+        IndicatorDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workspaceId: string;
+            name: string;
+            unit: string;
+            goal: components["schemas"]["ProjectGoalDto"] | null;
+            baseline: string;
+            baselineYear: number;
+            target: string;
+            targetYear: number;
+            values: components["schemas"]["IndicatorValueDto"][];
+            /** @description the latest value */
+            latest: string | null;
+            /** @description whole percent of the way from baseline to target by the latest value */
+            progress: number | null;
+            /** @description the projects that move it (partners: theirs) */
+            projects: components["schemas"]["IndicatorProjectDto"][];
+        };
+        CreateIndicatorDto: {
+            /** @description the strategy goal it measures */
+            goal?: components["schemas"]["GoalDto"] | null;
+            /** @example Długość dróg rowerowych */
+            name: string;
+            /** @example km */
+            unit: string;
+            /**
+             * @description text with at most four decimal places
+             * @example 120.5
+             */
+            baseline: string;
+            /** @example 2019 */
+            baselineYear: number;
+            /** @example 250 */
+            target: string;
+            /** @example 2030 */
+            targetYear: number;
+        };
+        UpdateIndicatorDto: {
+            /** @description the strategy goal it measures */
+            goal?: components["schemas"]["GoalDto"] | null;
+            name?: string;
+            unit?: string;
+            baseline?: string;
+            baselineYear?: number;
+            target?: string;
+            targetYear?: number;
+        };
+        IndicatorValueInputDto: {
+            /** @example 134.2 */
+            value: string;
+            /** @example GUS, Bank Danych Lokalnych */
+            source: string;
         };
         RationalDto: {
             numerator: number;
@@ -8129,6 +8255,169 @@ export interface operations {
                 content: {
                     "application/pdf": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDto"][];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIndicatorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                indicatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                indicatorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIndicatorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_value: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                indicatorId: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorValueInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorDto"];
                 };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */

@@ -4,3 +4,4 @@ export * from './money';
 export * from './cost-sharing';
 export * from './pipeline';
 export * from './statement';
+export * from './indicators';

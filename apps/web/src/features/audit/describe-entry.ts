@@ -75,9 +75,12 @@ export const KNOWN_ACTIONS = [
   'funding_call.updated',
   'funding_call.deleted',
   'membership_fees.set',
+  'indicator.created',
+  'indicator.updated',
+  'indicator.value_recorded',
 ] as const;
 
-const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document', 'consultation_round', 'decision_body', 'resolution', 'decision_meeting', 'project', 'funding_call'] as const;
+const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document', 'consultation_round', 'decision_body', 'resolution', 'decision_meeting', 'project', 'funding_call', 'indicator'] as const;
 
 export function actionText(action: string, t: TFunction): string {
   return (KNOWN_ACTIONS as readonly string[]).includes(action)
