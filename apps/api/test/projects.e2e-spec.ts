@@ -167,6 +167,12 @@ describe('joint projects', () => {
     const details = typeof entries[0].details === 'string' ? JSON.parse(entries[0].details) : entries[0].details;
     expect(details.before.totals.own).toBe('543000.01');
     expect(details.after.shares).toEqual({ '2027': { [org['Gmina Miasto Szczecin']]: '66.67', [org['Gmina Police']]: '33.33' } });
+
+    // The list shows the totals the project's page shows: grants rounded year by year (half of 0.01 zł is 0.00, twice).
+    const small = await api(`/projects/${project.id}`, coordinator, { coFinancingRate: '50', budget: [{ year: 2027, category: 'works', amount: '0.01' }, { year: 2028, category: 'works', amount: '0.01' }] }, 'PATCH');
+    expect(small.body.totals).toEqual({ total: '0.02', grant: '0.00', own: '0.02' });
+    const listed = ((await api(`/workspaces/${ws}/projects`, coordinator)).body as Array<{ id: string; totals: unknown }>).find((p) => p.id === project.id);
+    expect(listed?.totals).toEqual(small.body.totals);
   });
 
   it('answers bad input with 400 naming the field: amounts, duplicates, EUR without its rate, organisations, the key, dates, the goal', async () => {

@@ -18,7 +18,7 @@ describe('an observer', () => {
     expect(await page.locator('.signed-in').innerText()).toMatch(/Obserwator SSOM\s+Obserwator/);
     const nav = page.getByRole('navigation', { name: 'Nawigacja główna' });
     // No "Osoby" and no "Dziennik zdarzeń"; the notifications link shows the observer's unread count, if any.
-    await expect.poll(() => nav.getByRole('link').allInnerTexts()).toEqual(['Pulpit', 'Uchwały', expect.stringMatching(/^Powiadomienia( \(nieprzeczytane: \d+\))?$/)]);
+    await expect.poll(() => nav.getByRole('link').allInnerTexts()).toEqual(['Pulpit', 'Uchwały', 'Projekty', expect.stringMatching(/^Powiadomienia( \(nieprzeczytane: \d+\))?$/)]);
     const people = page.getByRole('table', { name: 'Osoby w przestrzeni roboczej' });
     await people.waitFor();
     expect(await people.getByRole('columnheader', { name: 'Adres e-mail' }).count()).toBe(0);

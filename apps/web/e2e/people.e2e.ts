@@ -74,7 +74,7 @@ describe('people management', () => {
     const nav = invited.page.getByRole('navigation', { name: 'Nawigacja główna' });
     // No "Osoby" and no "Dziennik zdarzeń". (A new expert hears of rounds that other browser tests on this server open or
     // the server's sweeps close: the notifications link may show a count.)
-    await expect.poll(() => nav.getByRole('link').allInnerTexts()).toEqual(['Pulpit', 'Uchwały', expect.stringMatching(/^Powiadomienia( \(nieprzeczytane: \d+\))?$/)]);
+    await expect.poll(() => nav.getByRole('link').allInnerTexts()).toEqual(['Pulpit', 'Uchwały', 'Projekty', expect.stringMatching(/^Powiadomienia( \(nieprzeczytane: \d+\))?$/)]);
     // An expert sees no e-mail addresses.
     expect(await invited.page.getByRole('columnheader', { name: 'Adres e-mail' }).count()).toBe(0);
     expect(invited.errors).toEqual([]);

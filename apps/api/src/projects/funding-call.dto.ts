@@ -31,23 +31,23 @@ class FundingCallFieldsDto {
   @MaxLength(2000, { message: 'eligible must be at most 2000 characters' })
   eligible?: string;
 
-  @ApiPropertyOptional({ description: 'the call’s allocation in złoty, as text', example: '120000000.00', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'the call’s allocation in złoty, as text', example: '120000000.00', nullable: true })
   @IsOptional()
   @IsString({ message: 'allocation must be an amount in złoty written as text, e.g. "1234.56"' })
   @MaxLength(40, { message: 'allocation is too long' })
   allocation?: string | null;
 
-  @ApiPropertyOptional({ description: 'the largest co-financing rate, percent', example: '85', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'the largest co-financing rate, percent', example: '85', nullable: true })
   @IsOptional()
   @Percent('coFinancingRate')
   coFinancingRate?: string | null;
 
-  @ApiPropertyOptional({ description: 'the smallest own contribution, percent', example: '15', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'the smallest own contribution, percent', example: '15', nullable: true })
   @IsOptional()
   @Percent('minOwnContribution')
   minOwnContribution?: string | null;
 
-  @ApiPropertyOptional({ description: 'the call’s page', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'the call’s page', nullable: true })
   @IsOptional()
   @IsString({ message: 'url must be an http or https address' })
   @MaxLength(2000, { message: 'url must be at most 2000 characters' })

@@ -45,7 +45,7 @@ export class ParticipantDto {
   @IsUUID('all', { message: 'organisationId must be a UUID' })
   organisationId!: string;
 
-  @ApiPropertyOptional({ description: 'its weight when the sharing key is custom, as text with at most 4 decimal places', example: '1.5', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'its weight when the sharing key is custom, as text with at most 4 decimal places', example: '1.5', nullable: true })
   @IsOptional()
   @IsString({ message: 'customWeight must be a number written as text, e.g. "1.5"' })
   @Matches(/^\d{1,9}(\.\d{1,4})?$/, { message: 'customWeight must be a positive number with at most 4 decimal places' })
@@ -67,18 +67,18 @@ export class BudgetLineDto {
   @Amount('amount')
   amount!: string;
 
-  @ApiPropertyOptional({ description: 'the amount in EUR where the programme is in EUR (with eurRate and eurRateOn)', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'the amount in EUR where the programme is in EUR (with eurRate and eurRateOn)', nullable: true })
   @IsOptional()
   @Amount('eurAmount')
   eurAmount?: string | null;
 
-  @ApiPropertyOptional({ description: 'PLN per EUR, up to 6 decimal places', example: '4.2605', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'PLN per EUR, up to 6 decimal places', example: '4.2605', nullable: true })
   @IsOptional()
   @IsString({ message: 'eurRate must be a number written as text, e.g. "4.2605"' })
   @Matches(/^\d{1,6}(\.\d{1,6})?$/, { message: 'eurRate must be a positive number with at most 6 decimal places' })
   eurRate?: string | null;
 
-  @ApiPropertyOptional({ description: 'the day of the exchange rate', example: '2026-11-30', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'the day of the exchange rate', example: '2026-11-30', nullable: true })
   @IsOptional()
   @IsDay('eurRateOn')
   eurRateOn?: string | null;
@@ -109,7 +109,7 @@ class ProjectFieldsDto {
   @MaxLength(20_000, { message: 'expectedResults must be at most 20000 characters' })
   expectedResults?: string;
 
-  @ApiPropertyOptional({ description: 'the leading member (one of the participants); null: the association itself', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'the leading member (one of the participants); null: the association itself', nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'leaderId must be a UUID' })
   leaderId?: string | null;
@@ -121,7 +121,7 @@ class ProjectFieldsDto {
   @Type(() => GoalDto)
   goal?: GoalDto | null;
 
-  @ApiPropertyOptional({ description: 'the funding call (nabór) the project is matched to; null: none', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'the funding call (nabór) the project is matched to; null: none', nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'callId must be a UUID' })
   callId?: string | null;
@@ -131,17 +131,17 @@ class ProjectFieldsDto {
   @IsIn(WEIGHTINGS, { message: `sharingKey must be one of: ${WEIGHTINGS.join(', ')}` })
   sharingKey?: Weighting;
 
-  @ApiPropertyOptional({ description: 'the grant as a percentage of the costs ("85"); null: none yet', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'the grant as a percentage of the costs ("85"); null: none yet', nullable: true })
   @IsOptional()
   @Rate('coFinancingRate')
   coFinancingRate?: string | null;
 
-  @ApiPropertyOptional({ example: '2027-03-01', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2027-03-01', nullable: true })
   @IsOptional()
   @IsDay('startsOn')
   startsOn?: string | null;
 
-  @ApiPropertyOptional({ example: '2029-12-31', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2029-12-31', nullable: true })
   @IsOptional()
   @IsDay('endsOn')
   endsOn?: string | null;
@@ -201,7 +201,7 @@ export class ProjectStepDto {
   @IsDay('takenOn')
   takenOn!: string;
 
-  @ApiPropertyOptional({ description: 'the adopted resolution that approved the project (needed to enter approved)', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'the adopted resolution that approved the project (needed to enter approved)', nullable: true })
   @ValidateIf((_, value) => value !== undefined && value !== null)
   @IsUUID('all', { message: 'resolutionId must be a UUID' })
   resolutionId?: string | null;

@@ -67,7 +67,7 @@ export class ProjectsService {
               l.id AS leader_id, l.name AS leader_name,
               COALESCE((SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY pp.position)
                         FROM project_participants pp JOIN organisations o ON o.id = pp.organisation_id WHERE pp.project_id = p.id), '[]') AS participants,
-              COALESCE((SELECT sum(amount)::text FROM project_budget_lines b WHERE b.project_id = p.id), '0.00') AS total
+              COALESCE((SELECT json_agg(y.total) FROM (SELECT sum(amount)::text AS total FROM project_budget_lines b WHERE b.project_id = p.id GROUP BY year) y), '[]') AS years
        FROM projects p LEFT JOIN organisations l ON l.id = p.leader_id
        WHERE p.workspace_id = $1
          AND (NOT $2::boolean OR EXISTS (SELECT 1 FROM project_participants pp WHERE pp.project_id = p.id AND pp.organisation_id = $3::uuid))
@@ -75,8 +75,11 @@ export class ProjectsService {
       [caller.workspaceId, partnerOnly, caller.organisationId],
     );
     return rows.map((row) => {
-      const total = money(String(row.total));
-      const split = coFinancing(total, (row.rate as string | null) ?? null);
+      // Year by year, as the project's page computes them, so that the two always show the same grosze.
+      const rate = row.rate === null ? null : trimNumber(row.rate as string);
+      const years = (row.years as string[]).map((total) => ({ total: money(total), ...coFinancing(money(total), rate) }));
+      const total = sumGrosze(years.map((y) => y.total));
+      const split = { grant: sumGrosze(years.map((y) => y.grant)), own: sumGrosze(years.map((y) => y.own)) };
       return {
         id: row.id as string,
         title: row.title as string,

@@ -3283,7 +3283,7 @@ export interface components {
              * @description its weight when the sharing key is custom, as text with at most 4 decimal places
              * @example 1.5
              */
-            customWeight?: Record<string, never> | null;
+            customWeight?: string | null;
         };
         BudgetLineDto: {
             /** @example 2027 */
@@ -3296,38 +3296,38 @@ export interface components {
              */
             amount: string;
             /** @description the amount in EUR where the programme is in EUR (with eurRate and eurRateOn) */
-            eurAmount?: Record<string, never> | null;
+            eurAmount?: string | null;
             /**
              * @description PLN per EUR, up to 6 decimal places
              * @example 4.2605
              */
-            eurRate?: Record<string, never> | null;
+            eurRate?: string | null;
             /**
              * @description the day of the exchange rate
              * @example 2026-11-30
              */
-            eurRateOn?: Record<string, never> | null;
+            eurRateOn?: string | null;
         };
         CreateProjectDto: {
             scope?: string;
             expectedResults?: string;
             /** @description the leading member (one of the participants); null: the association itself */
-            leaderId?: Record<string, never> | null;
+            leaderId?: string | null;
             /** @description the strategy goal or measure the project serves */
             goal?: components["schemas"]["GoalDto"] | null;
             /** @description the funding call (nabór) the project is matched to; null: none */
-            callId?: Record<string, never> | null;
+            callId?: string | null;
             /**
              * @description how the members share the own contribution: the decisions rules’ keys
              * @enum {string}
              */
             sharingKey?: "equal" | "population" | "custom";
             /** @description the grant as a percentage of the costs ("85"); null: none yet */
-            coFinancingRate?: Record<string, never> | null;
+            coFinancingRate?: string | null;
             /** @example 2027-03-01 */
-            startsOn?: Record<string, never> | null;
+            startsOn?: string | null;
             /** @example 2029-12-31 */
-            endsOn?: Record<string, never> | null;
+            endsOn?: string | null;
             /** @description in order, the leader first */
             participants?: components["schemas"]["ParticipantDto"][];
             /** @description the strategy indicators the project moves (the list replaces what was) */
@@ -3462,22 +3462,22 @@ export interface components {
             scope?: string;
             expectedResults?: string;
             /** @description the leading member (one of the participants); null: the association itself */
-            leaderId?: Record<string, never> | null;
+            leaderId?: string | null;
             /** @description the strategy goal or measure the project serves */
             goal?: components["schemas"]["GoalDto"] | null;
             /** @description the funding call (nabór) the project is matched to; null: none */
-            callId?: Record<string, never> | null;
+            callId?: string | null;
             /**
              * @description how the members share the own contribution: the decisions rules’ keys
              * @enum {string}
              */
             sharingKey?: "equal" | "population" | "custom";
             /** @description the grant as a percentage of the costs ("85"); null: none yet */
-            coFinancingRate?: Record<string, never> | null;
+            coFinancingRate?: string | null;
             /** @example 2027-03-01 */
-            startsOn?: Record<string, never> | null;
+            startsOn?: string | null;
             /** @example 2029-12-31 */
-            endsOn?: Record<string, never> | null;
+            endsOn?: string | null;
             /** @description in order, the leader first */
             participants?: components["schemas"]["ParticipantDto"][];
             /** @description the strategy indicators the project moves (the list replaces what was) */
@@ -3495,7 +3495,7 @@ export interface components {
              */
             takenOn: string;
             /** @description the adopted resolution that approved the project (needed to enter approved) */
-            resolutionId?: Record<string, never> | null;
+            resolutionId?: string | null;
             note?: string;
         };
         FundingCallProjectDto: {
@@ -3539,19 +3539,19 @@ export interface components {
              * @description the call’s allocation in złoty, as text
              * @example 120000000.00
              */
-            allocation?: Record<string, never> | null;
+            allocation?: string | null;
             /**
              * @description the largest co-financing rate, percent
              * @example 85
              */
-            coFinancingRate?: Record<string, never> | null;
+            coFinancingRate?: string | null;
             /**
              * @description the smallest own contribution, percent
              * @example 15
              */
-            minOwnContribution?: Record<string, never> | null;
+            minOwnContribution?: string | null;
             /** @description the call’s page */
-            url?: Record<string, never> | null;
+            url?: string | null;
             /** @enum {string} */
             source: "eu_regional" | "eu_national" | "zit" | "national" | "other";
             /** @example Fundusze Europejskie dla Pomorza Zachodniego 2021–2027 */
@@ -3570,19 +3570,19 @@ export interface components {
              * @description the call’s allocation in złoty, as text
              * @example 120000000.00
              */
-            allocation?: Record<string, never> | null;
+            allocation?: string | null;
             /**
              * @description the largest co-financing rate, percent
              * @example 85
              */
-            coFinancingRate?: Record<string, never> | null;
+            coFinancingRate?: string | null;
             /**
              * @description the smallest own contribution, percent
              * @example 15
              */
-            minOwnContribution?: Record<string, never> | null;
+            minOwnContribution?: string | null;
             /** @description the call’s page */
-            url?: Record<string, never> | null;
+            url?: string | null;
             /** @enum {string} */
             source?: "eu_regional" | "eu_national" | "zit" | "national" | "other";
             programme?: string;

@@ -48,6 +48,11 @@ const PublicRegisterEntryPage = lazyRoute(
   '/registers/:slug/:position',
 );
 
+const ProjectsPage = lazyRoute(() => import('../features/projects/ProjectsPage').then((m) => m.ProjectsPage), `${w}/projects`);
+const NewProjectPage = lazyRoute(() => import('../features/projects/NewProjectPage').then((m) => m.NewProjectPage), `${w}/projects/new`);
+const FundingCallsPage = lazyRoute(() => import('../features/projects/FundingCallsPage').then((m) => m.FundingCallsPage), `${w}/projects/calls`);
+const ProjectPage = lazyRoute(() => import('../features/projects/ProjectPage').then((m) => m.ProjectPage), `${w}/projects/:projectId`);
+
 const UnsubscribePage = lazyRoute(() => import('../features/notifications/UnsubscribePage').then((m) => m.UnsubscribePage), '/unsubscribe');
 const MailDeliveriesPage = lazyRoute(() => import('../features/mail/MailDeliveriesPage').then((m) => m.MailDeliveriesPage), `${w}/mail`);
 
@@ -95,6 +100,17 @@ export function App({ i18n }: { i18n: I18n }) {
                     <Route path="meetings/:meetingId" element={<MeetingPage />} />
                     <Route path="resolutions/:resolutionId" element={<ResolutionPage />} />
                     <Route path="register" element={<RegisterPage />} />
+                    <Route path="projects" element={<ProjectsPage />} />
+                    <Route
+                      path="projects/new"
+                      element={
+                        <RequireCapability capability="projects.manage">
+                          <NewProjectPage />
+                        </RequireCapability>
+                      }
+                    />
+                    <Route path="projects/calls" element={<FundingCallsPage />} />
+                    <Route path="projects/:projectId" element={<ProjectPage />} />
                     <Route
                       path="people"
                       element={

@@ -11,11 +11,12 @@ describe('MainNav', () => {
     expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
       ['Pulpit', '/w/w1'],
       ['Uchwały', '/w/w1/decisions'],
+      ['Projekty', '/w/w1/projects'],
       ['Osoby', '/w/w1/people'],
       ['Dziennik zdarzeń', '/w/w1/audit'],
       ['Powiadomienia', '/w/w1/notifications'],
     ]);
-    expect(links[2].getAttribute('aria-current')).toBe('page');
+    expect(links[3].getAttribute('aria-current')).toBe('page');
     expect(links[0].getAttribute('aria-current')).toBeNull();
   });
 
@@ -24,10 +25,10 @@ describe('MainNav', () => {
     expect(screen.getByRole('link', { name: 'Powiadomienia (nieprzeczytane: 3)' }).getAttribute('href')).toBe('/w/w1/notifications');
   });
 
-  it('shows other roles only the dashboard, decisions and notifications', () => {
+  it('shows other roles only the dashboard, decisions, projects and notifications', () => {
     for (const role of ['expert', 'representative', 'partner', 'observer'] as const) {
       const { unmount } = renderWithApp(<MainNav workspaceId="w1" role={role} />, { language: 'en' });
-      expect(screen.getAllByRole('link').map((l) => l.textContent)).toEqual(['Dashboard', 'Decisions', 'Notifications']);
+      expect(screen.getAllByRole('link').map((l) => l.textContent)).toEqual(['Dashboard', 'Decisions', 'Projects', 'Notifications']);
       unmount();
     }
   });

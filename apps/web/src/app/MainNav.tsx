@@ -3,8 +3,8 @@ import { NavLink } from 'react-router';
 import { can, type Role } from '@commonplan/domain';
 
 /**
- * Dashboard, decisions and notifications (with the unread count) for everyone; People and Audit trail only for roles that may
- * manage people / read the audit trail.
+ * Dashboard, decisions, joint projects and notifications (with the unread count) for everyone; People and Audit trail only
+ * for roles that may manage people / read the audit trail.
  */
 export function MainNav({ workspaceId, role, unread = 0 }: { workspaceId: string; role: Role; unread?: number }) {
   const { t } = useTranslation();
@@ -19,6 +19,9 @@ export function MainNav({ workspaceId, role, unread = 0 }: { workspaceId: string
         </li>
         <li>
           <NavLink to={`${base}/decisions`}>{t('nav.decisions')}</NavLink>
+        </li>
+        <li>
+          <NavLink to={`${base}/projects`}>{t('nav.projects')}</NavLink>
         </li>
         {can(role, 'people.manage') && (
           <li>

@@ -1,0 +1,434 @@
+import type { TFunction } from 'i18next';
+import { type FormEvent, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parsePln } from '@commonplan/domain';
+import { ApiError, type FieldError } from '../../api/client';
+import { errorText, fieldErrorText } from '../../api/error-text';
+import type { Organisation } from '../../api/types';
+import { DateField } from '../../ui/DateField';
+import { useFocusWhenShown } from '../../ui/focus-when-shown';
+import { ErrorMessage } from '../../ui/Messages';
+import { SelectField } from '../../ui/SelectField';
+import { SubmitButton } from '../../ui/SubmitButton';
+import { TextAreaField } from '../../ui/TextAreaField';
+import { TextField } from '../../ui/TextField';
+import { useFocusFirstError } from '../../ui/useFocusFirstError';
+import { BUDGET_CATEGORIES, type BudgetCategory, type NewProject, WEIGHTINGS, type Weighting } from './projects-api';
+
+/** A budget line as typed: the year and the amount stay text until sent (the amount is sent as it was typed). */
+interface Line {
+  key: number;
+  year: string;
+  category: string;
+  amount: string;
+}
+
+interface Values {
+  title: string;
+  scope: string;
+  /** '' : the association leads. */
+  leaderId: string;
+  /** The organisations taking part, in the order of the lists (members, then partners). */
+  participants: string[];
+  sharingKey: Weighting;
+  weights: Record<string, string>;
+  rate: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+const EMPTY: Values = { title: '', scope: '', leaderId: '', participants: [], sharingKey: 'equal', weights: {}, rate: '', startsOn: '', endsOn: '' };
+
+/** What was sent, to tie the API's `participants.N…` and `budget.N…` to the organisation and the line they name. */
+interface Sent {
+  participants: string[];
+  lines: number[];
+}
+
+// The fields' names inside the form: the API's where they are the same, one per organisation and per line otherwise.
+const participantField = (organisationId: string) => `participant:${organisationId}`;
+const weightField = (organisationId: string) => `weight:${organisationId}`;
+const lineField = (key: number, part: 'year' | 'category' | 'amount') => `line:${key}:${part}`;
+const SIMPLE_FIELDS = ['title', 'scope', 'leaderId', 'sharingKey', 'coFinancingRate', 'startsOn', 'endsOn', 'participants', 'budget'];
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const WEIGHT = /^\d{1,9}([.,]\d{1,4})?$/;
+const RATE = /^(100([.,]0{1,2})?|\d{1,2}([.,]\d{1,2})?)$/;
+/** A weight or a rate as the API reads it: a decimal point, whatever was typed. */
+const decimalText = (text: string) => text.trim().replace(',', '.');
+const blank = (line: Line) => !line.year.trim() && !line.category && !line.amount.trim();
+
+/** An amount's problem (libs/domain parsePln), in words. */
+function amountProblem(text: string, t: TFunction): string | null {
+  const parsed = parsePln(text);
+  if (parsed.ok) return null;
+  return t(
+    {
+      not_a_number: 'projects.form.errors.amount',
+      too_many_decimals: 'projects.form.errors.amountDecimals',
+      negative: 'projects.form.errors.amountNegative',
+      too_large: 'projects.form.errors.amountTooLarge',
+    }[parsed.reason],
+  );
+}
+
+/** The words for one of the API's field problems of a project, by the field it names and its English message. */
+function apiProblemText(field: string, problem: FieldError, t: TFunction): string {
+  const { message, code } = problem;
+  // A coded problem has its own words (a rate outside the call's rules, say), but the organisations' codes speak of roles.
+  if (code && !code.startsWith('organisation_')) return fieldErrorText(problem, t);
+  if (/^budget\.\d+\.(amount|eur\w+)$/.test(field)) {
+    if (/negative/i.test(message)) return t('projects.form.errors.amountNegative');
+    if (/decimal places/i.test(message)) return t('projects.form.errors.amountDecimals');
+    if (/too large/i.test(message)) return t('projects.form.errors.amountTooLarge');
+    return t('projects.form.errors.amount');
+  }
+  if (/^budget\.\d+\.category$/.test(field)) return t(/once/i.test(message) ? 'projects.form.errors.categoryTwice' : 'projects.form.errors.category');
+  if (/^budget\.\d+\.year$/.test(field)) return t('projects.form.errors.year');
+  if (/^participants\.\d+\.customWeight$/.test(field)) return t('projects.form.errors.weight');
+  if (/^participants\.\d+\.organisationId$/.test(field)) {
+    if (code === 'organisation_not_found') return t('projects.form.errors.noSuchOrganisation');
+    return t(/twice/i.test(message) ? 'projects.form.errors.participantTwice' : 'projects.form.errors.participant');
+  }
+  if (field === 'leaderId') return t(code === 'organisation_wrong_kind' ? 'projects.form.errors.leaderNotMember' : 'projects.form.errors.leaderNotParticipant');
+  if (field === 'coFinancingRate') return t('projects.form.errors.rate');
+  if (field === 'endsOn' && /before startsOn/i.test(message)) return t('projects.form.errors.endsBeforeStarts');
+  if (field === 'startsOn' || field === 'endsOn') return t('projects.form.errors.day');
+  if (field === 'title') return t('projects.form.errors.title');
+  return fieldErrorText(problem, t);
+}
+
+/**
+ * The API's field problems as the form's fields: `budget.0.amount` is the amount of the first line sent,
+ * `participants.1.customWeight` the weight of the second organisation sent. `unplaced` says whether some problem names
+ * a field the form does not show.
+ */
+export function projectFieldErrors(error: unknown, sent: Sent | null, t: TFunction): { errors: Record<string, string>; unplaced: boolean } {
+  const errors: Record<string, string> = {};
+  let unplaced = false;
+  if (!(error instanceof ApiError)) return { errors, unplaced };
+  for (const problem of error.fieldErrors) {
+    const participant = /^participants\.(\d+)\.(organisationId|customWeight)$/.exec(problem.field);
+    const line = /^budget\.(\d+)\.(year|category|amount|eurAmount|eurRate|eurRateOn)$/.exec(problem.field);
+    let field: string | null = null;
+    if (participant) {
+      const organisationId = sent?.participants[Number(participant[1])];
+      if (organisationId) field = participant[2] === 'customWeight' ? weightField(organisationId) : participantField(organisationId);
+    } else if (line) {
+      const key = sent?.lines[Number(line[1])];
+      const part = line[2] === 'year' || line[2] === 'category' ? line[2] : 'amount';
+      if (key !== undefined) field = lineField(key, part);
+    } else if (SIMPLE_FIELDS.includes(problem.field)) {
+      field = problem.field;
+    }
+    if (field === null) unplaced = true;
+    else errors[field] ??= apiProblemText(problem.field, problem, t);
+  }
+  return { errors, unplaced };
+}
+
+export interface ProjectFormProps {
+  /** The workspace's organisations: members (who may lead and share the costs) and partners. */
+  organisations: Organisation[];
+  onSubmit: (project: NewProject) => Promise<unknown>;
+}
+
+/**
+ * A new joint project (coordinators): title, scope, the leader (a member, or the association itself), the members and
+ * partners taking part, how the members share the own contribution (equally, by population, or by weights typed for
+ * each member), the co-financing rate, the schedule and the budget, a line per year and cost category added and removed
+ * at will. Amounts are sent as typed, as text. What the form finds, and what the API refuses naming a field
+ * (`budget.0.amount`), is said next to the field, and the focus goes to the first.
+ */
+export function ProjectForm({ organisations, onSubmit }: ProjectFormProps) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Values>(EMPTY);
+  const nextKey = useRef(1);
+  const [lines, setLines] = useState<Line[]>([{ key: 0, year: '', category: '', amount: '' }]);
+  const [ownErrors, setOwnErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [sent, setSent] = useState<Sent | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  const focusWhenShown = useFocusWhenShown();
+  const api = projectFieldErrors(failure, sent, t);
+  const errors = { ...api.errors, ...ownErrors };
+  useFocusFirstError(form, errors, attempt);
+
+  const members = organisations.filter((o) => o.kind === 'member');
+  const partners = organisations.filter((o) => o.kind === 'partner');
+  const chosenMembers = members.filter((m) => values.participants.includes(m.id));
+  const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  function toggle(organisationId: string, checked: boolean) {
+    setValues((v) => {
+      const chosen = checked ? [...v.participants, organisationId] : v.participants.filter((id) => id !== organisationId);
+      return { ...v, participants: organisations.map((o) => o.id).filter((id) => chosen.includes(id)) };
+    });
+  }
+
+  /** A member chosen to lead takes part. */
+  function chooseLeader(leaderId: string) {
+    setValues((v) => ({
+      ...v,
+      leaderId,
+      participants: leaderId && !v.participants.includes(leaderId) ? organisations.map((o) => o.id).filter((id) => id === leaderId || v.participants.includes(id)) : v.participants,
+    }));
+  }
+
+  const setLine = (key: number, part: 'year' | 'category' | 'amount') => (value: string) => setLines((all) => all.map((line) => (line.key === key ? { ...line, [part]: value } : line)));
+
+  function addLine() {
+    const key = nextKey.current++;
+    setLines((all) => [...all, { key, year: all.at(-1)?.year ?? '', category: '', amount: '' }]);
+    focusWhenShown(`project-line-${key}-year`);
+  }
+
+  function removeLine(key: number) {
+    setLines((all) => all.filter((line) => line.key !== key));
+    focusWhenShown('project-add-line');
+  }
+
+  function check(): Record<string, string> {
+    const found: Record<string, string> = {};
+    if (!values.title.trim()) found.title = t('projects.form.errors.title');
+    if (values.leaderId && !values.participants.includes(values.leaderId)) found.leaderId = t('projects.form.errors.leaderNotParticipant');
+    if (values.sharingKey === 'custom') {
+      for (const member of chosenMembers) if (!WEIGHT.test((values.weights[member.id] ?? '').trim())) found[weightField(member.id)] = t('projects.form.errors.weight');
+    }
+    if (values.rate.trim() && !RATE.test(values.rate.trim())) found.coFinancingRate = t('projects.form.errors.rate');
+    for (const field of ['startsOn', 'endsOn'] as const) {
+      const day = values[field];
+      if (day && (!ISO_DAY.test(day) || day < '2000-01-01' || day > '2100-12-31')) found[field] = t('projects.form.errors.day');
+    }
+    if (!found.startsOn && !found.endsOn && values.startsOn && values.endsOn && values.endsOn < values.startsOn) found.endsOn = t('projects.form.errors.endsBeforeStarts');
+    for (const line of lines.filter((l) => !blank(l))) {
+      const year = Number(line.year.trim());
+      if (!/^\d{4}$/.test(line.year.trim()) || year < 2000 || year > 2100) found[lineField(line.key, 'year')] = t('projects.form.errors.year');
+      if (!line.category) found[lineField(line.key, 'category')] = t('projects.form.errors.category');
+      const amount = line.amount.trim() ? amountProblem(line.amount, t) : t('projects.form.errors.amount');
+      if (amount) found[lineField(line.key, 'amount')] = amount;
+    }
+    return found;
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const found = check();
+    setOwnErrors(found);
+    setFailure(null);
+    setAttempt((a) => a + 1);
+    if (Object.keys(found).length > 0) return;
+    const custom = values.sharingKey === 'custom';
+    const memberIds = new Set(members.map((m) => m.id));
+    const budgetLines = lines.filter((l) => !blank(l));
+    const scope = values.scope.trim();
+    const rate = values.rate.trim();
+    const project: NewProject = {
+      title: values.title.trim(),
+      ...(scope ? { scope } : {}),
+      leaderId: values.leaderId || null,
+      sharingKey: values.sharingKey,
+      ...(rate ? { coFinancingRate: decimalText(rate) } : {}),
+      ...(values.startsOn ? { startsOn: values.startsOn } : {}),
+      ...(values.endsOn ? { endsOn: values.endsOn } : {}),
+      participants: values.participants.map((organisationId) =>
+        custom && memberIds.has(organisationId) ? { organisationId, customWeight: decimalText(values.weights[organisationId] ?? '') } : { organisationId },
+      ),
+      budget: budgetLines.map((line) => ({ year: Number(line.year.trim()), category: line.category as BudgetCategory, amount: line.amount.trim() })),
+    };
+    setSent({ participants: values.participants, lines: budgetLines.map((l) => l.key) });
+    setBusy(true);
+    try {
+      await onSubmit(project);
+    } catch (error) {
+      setFailure(error);
+      setBusy(false);
+    }
+  }
+
+  const formError = failure ? (failure instanceof ApiError && failure.fieldErrors.length > 0 && !api.unplaced ? t('errors.checkFields') : errorText(failure, t)) : null;
+
+  return (
+    <form ref={form} onSubmit={(event) => void submit(event)} noValidate className="form project-form" aria-labelledby="page-heading">
+      <ErrorMessage message={formError} />
+      <p className="field__hint">{t('projects.form.intro')}</p>
+      <TextField id="project-title" label={t('projects.form.title')} value={values.title} onChange={set('title')} error={errors.title} required />
+      <TextAreaField id="project-scope" label={t('projects.form.scope')} hint={t('projects.form.scopeHint')} value={values.scope} onChange={set('scope')} error={errors.scope} rows={3} />
+      <SelectField
+        id="project-leader"
+        label={t('projects.form.leader')}
+        hint={t('projects.form.leaderHint')}
+        value={values.leaderId}
+        placeholder={t('projects.association')}
+        options={members.map((m) => ({ value: m.id, label: m.name }))}
+        onChange={chooseLeader}
+        error={errors.leaderId}
+      />
+      <fieldset
+        id="project-participants"
+        className={errors.participants ? 'choices field--invalid' : 'choices'}
+        aria-describedby={errors.participants ? 'project-participants-hint project-participants-error' : 'project-participants-hint'}
+      >
+        <legend>{t('projects.form.participants')}</legend>
+        <p id="project-participants-hint" className="field__hint">
+          {t('projects.form.participantsHint')}
+        </p>
+        <div className="project-form__groups">
+          <OrganisationChoices legend={t('projects.form.members')} organisations={members} chosen={values.participants} onToggle={toggle} errors={errors} />
+          <OrganisationChoices
+            legend={t('projects.form.partners')}
+            organisations={partners}
+            chosen={values.participants}
+            onToggle={toggle}
+            errors={errors}
+            empty={t('projects.form.noPartners')}
+          />
+        </div>
+        {errors.participants && (
+          <p id="project-participants-error" className="field__error">
+            {errors.participants}
+          </p>
+        )}
+      </fieldset>
+      <SelectField
+        id="project-sharing-key"
+        label={t('projects.form.sharingKey')}
+        value={values.sharingKey}
+        options={WEIGHTINGS.map((key) => ({ value: key, label: t(`projects.keys.${key}`) }))}
+        onChange={(key) => set('sharingKey')(key as Weighting)}
+        error={errors.sharingKey}
+      />
+      {values.sharingKey === 'custom' && (
+        <fieldset className="choices" aria-describedby="project-weights-hint">
+          <legend>{t('projects.form.weights')}</legend>
+          <p id="project-weights-hint" className="field__hint">
+            {chosenMembers.length > 0 ? t('projects.form.weightsHint') : t('projects.form.noMembersChosen')}
+          </p>
+          <div className="form__row">
+            {chosenMembers.map((member) => (
+              <TextField
+                key={member.id}
+                id={`project-weight-${member.id}`}
+                label={t('projects.form.weight', { name: member.name })}
+                value={values.weights[member.id] ?? ''}
+                onChange={(weight) => setValues((v) => ({ ...v, weights: { ...v.weights, [member.id]: weight } }))}
+                error={errors[weightField(member.id)]}
+                required
+              />
+            ))}
+          </div>
+        </fieldset>
+      )}
+      <TextField id="project-rate" label={t('projects.form.rate')} hint={t('projects.form.rateHint')} value={values.rate} onChange={set('rate')} error={errors.coFinancingRate} />
+      <fieldset className="choices">
+        <legend>{t('projects.form.schedule')}</legend>
+        <div className="form__row">
+          <DateField id="project-starts" label={t('projects.form.startsOn')} value={values.startsOn} onChange={set('startsOn')} error={errors.startsOn} />
+          <DateField id="project-ends" label={t('projects.form.endsOn')} value={values.endsOn} onChange={set('endsOn')} error={errors.endsOn} />
+        </div>
+      </fieldset>
+      <fieldset className={errors.budget ? 'choices field--invalid' : 'choices'} aria-describedby={errors.budget ? 'project-budget-hint project-budget-error' : 'project-budget-hint'}>
+        <legend>{t('projects.form.budget')}</legend>
+        <p id="project-budget-hint" className="field__hint">
+          {t('projects.form.budgetHint')}
+        </p>
+        {lines.length === 0 && <p>{t('projects.form.noLines')}</p>}
+        {lines.map((line, index) => (
+          <fieldset key={line.key} className="budget-line">
+            <legend>{t('projects.form.line', { number: index + 1 })}</legend>
+            <div className="form__row">
+              <TextField
+                id={`project-line-${line.key}-year`}
+                label={t('projects.form.year')}
+                value={line.year}
+                onChange={setLine(line.key, 'year')}
+                error={errors[lineField(line.key, 'year')]}
+              />
+              <SelectField
+                id={`project-line-${line.key}-category`}
+                label={t('projects.form.category')}
+                value={line.category}
+                placeholder={t('projects.form.chooseCategory')}
+                options={BUDGET_CATEGORIES.map((category) => ({ value: category, label: t(`projects.categories.${category}`) }))}
+                onChange={setLine(line.key, 'category')}
+                error={errors[lineField(line.key, 'category')]}
+              />
+              <TextField
+                id={`project-line-${line.key}-amount`}
+                label={t('projects.form.amount')}
+                value={line.amount}
+                onChange={setLine(line.key, 'amount')}
+                error={errors[lineField(line.key, 'amount')]}
+              />
+              <div className="budget-line__remove">
+                <button type="button" className="button button--small" onClick={() => removeLine(line.key)}>
+                  {t('projects.form.removeLine', { number: index + 1 })}
+                </button>
+              </div>
+            </div>
+          </fieldset>
+        ))}
+        {errors.budget && (
+          <p id="project-budget-error" className="field__error">
+            {errors.budget}
+          </p>
+        )}
+        <p>
+          <button id="project-add-line" type="button" className="button" onClick={addLine}>
+            {t('projects.form.addLine')}
+          </button>
+        </p>
+      </fieldset>
+      <SubmitButton busy={busy} label={t('projects.form.submit')} busyLabel={t('projects.form.saving')} />
+    </form>
+  );
+}
+
+/** Checkboxes of one kind of organisation, each with the API's problem about it (a name listed twice, say) under it. */
+function OrganisationChoices({
+  legend,
+  organisations,
+  chosen,
+  onToggle,
+  errors,
+  empty,
+}: {
+  legend: string;
+  organisations: Organisation[];
+  chosen: string[];
+  onToggle: (organisationId: string, checked: boolean) => void;
+  errors: Record<string, string>;
+  empty?: string;
+}) {
+  return (
+    <fieldset className="choices project-form__organisations">
+      <legend>{legend}</legend>
+      {organisations.length === 0 && empty && <p className="muted">{empty}</p>}
+      {organisations.map((organisation) => {
+        const id = `project-participant-${organisation.id}`;
+        const error = errors[participantField(organisation.id)];
+        return (
+          <div className="choice" key={organisation.id}>
+            <input
+              type="checkbox"
+              id={id}
+              checked={chosen.includes(organisation.id)}
+              onChange={(event) => onToggle(organisation.id, event.target.checked)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-error` : undefined}
+            />
+            <label htmlFor={id}>{organisation.name}</label>
+            {error && (
+              <p id={`${id}-error`} className="field__error">
+                {error}
+              </p>
+            )}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
