@@ -8,9 +8,10 @@ export function AuditTable({ entries, lookups }: { entries: AuditEntry[]; lookup
   const { t, i18n } = useTranslation();
   if (entries.length === 0) return <p>{t('audit.none')}</p>;
   return (
-    <div className="table-wrap">
+    // A long entry can make the table wider than the page: its scrolling region is then reachable by keyboard.
+    <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="audit-caption">
       <table>
-        <caption>{t('audit.caption')}</caption>
+        <caption id="audit-caption">{t('audit.caption')}</caption>
         <thead>
           <tr>
             <th scope="col" className="numeric">
