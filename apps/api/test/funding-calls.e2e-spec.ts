@@ -129,7 +129,7 @@ describe('funding calls', () => {
     const text = await (await fetch(`${server.url}${new URL(feedUrl).pathname}`)).text();
     const calendar = new ICAL.Component(ICAL.parse(text));
     const event = calendar.getAllSubcomponents('vevent').find((v) => v.getFirstPropertyValue('uid') === `call-${call}-closes@commonplan.test`);
-    expect(event).toBeDefined();
+    expect(event?.getFirstPropertyValue('uid')).toBe(`call-${call}-closes@commonplan.test`);
     const start = event!.getFirstPropertyValue('dtstart') as ICAL.Time;
     expect(start.isDate).toBe(true);
     expect(start.toString()).toBe(`${year}-03-31`);
