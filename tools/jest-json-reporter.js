@@ -11,9 +11,20 @@ class JsonTotalsReporter {
   onRunComplete(_contexts, results) {
     mkdirSync(dirname(this.outputFile), { recursive: true });
     const { numPassedTests, numFailedTests, numPendingTests, numTotalTests, numFailedTestSuites, numRuntimeErrorTestSuites } = results;
+    // What failed, in the shape of vitest's report (testResults[].assertionResults[]), so that the last lines of a CI
+    // log name it even when the log is cut.
+    const testResults = results.testResults
+      .filter((file) => file.numFailingTests > 0 || file.testExecError)
+      .map((file) => ({
+        name: file.testFilePath,
+        message: file.testExecError ? String(file.testExecError.message ?? file.testExecError) : '',
+        assertionResults: file.testResults
+          .filter((test) => test.status === 'failed')
+          .map((test) => ({ fullName: test.fullName, status: test.status, failureMessages: test.failureMessages })),
+      }));
     writeFileSync(
       this.outputFile,
-      JSON.stringify({ numPassedTests, numFailedTests, numPendingTests, numTotalTests, numFailedTestSuites, numRuntimeErrorTestSuites, success: results.success }),
+      JSON.stringify({ numPassedTests, numFailedTests, numPendingTests, numTotalTests, numFailedTestSuites, numRuntimeErrorTestSuites, success: results.success, testResults }),
     );
   }
 }

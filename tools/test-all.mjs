@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { failuresIn } from './test-failures.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const reports = resolve(root, 'reports');
@@ -48,6 +49,7 @@ for (const step of steps) {
 const expected = ['vitest-domain.json', 'jest-api.json', 'vitest-web.json', 'vitest-e2e.json', ...extraReports()];
 let passed = 0;
 let failed = stepFailures;
+const failures = [];
 for (const file of expected) {
   const path = resolve(reports, file);
   if (!existsSync(path)) {
@@ -60,7 +62,9 @@ for (const file of expected) {
   passed += totals.numPassedTests;
   failed += totals.numFailedTests + (totals.numFailedTests === 0 && suiteErrors > 0 ? suiteErrors : 0);
   console.log(`${file}: ${totals.numPassedTests} passed, ${totals.numFailedTests} failed`);
+  failures.push(...failuresIn(file, totals, root));
 }
+if (failures.length > 0) console.log(['--- failed tests', ...failures, '--- end of failed tests'].join('\n'));
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 
@@ -89,3 +93,4 @@ function extraReports() {
   const libs = ['sync', 'editor'].filter((lib) => existsSync(resolve(root, `libs/${lib}/vitest.config.mts`))).map((lib) => `vitest-${lib}.json`);
   return [...libs, ...(withDatabase ? ['jest-api-embedded.json'] : [])];
 }
+
