@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { createWorkspace } from '../src/workspaces/create-workspace';
+import { otherAssociation } from './support/other-association';
 import { TestServer } from './support/test-server';
 
 /**
@@ -39,8 +39,8 @@ describe('funding calls', () => {
     expert = await server.login('ekspert@som.example');
     partner = await server.login('partner@som.example');
     for (const o of (await api(`/workspaces/${ws}/organisations`, coordinator)).body as Array<{ id: string; name: string }>) org[o.name] = o.id;
-    const other = await createWorkspace(server.db, server.config, { slug: 'kof', name: 'Stowarzyszenie KOF', shortName: 'KOF', coordinatorEmail: 'biuro@kof.example', coordinatorName: 'Koordynator KOF' });
-    outsider = (await server.request(`/api/invitations/${new URL(other.invitationLink).searchParams.get('token')}/accept`, { body: { password: 'hasło-koordynatora-kof' } })).body.token;
+    const other = await otherAssociation(server);
+    outsider = other.token;
     kofCall = (await api(`/workspaces/${other.workspaceId}/funding-calls`, outsider, { source: 'national', programme: 'Program KOF', opensOn: `${year}-01-01`, closesOn: `${year}-02-01` })).body.id;
   });
   afterAll(() => server?.close());

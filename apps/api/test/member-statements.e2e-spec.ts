@@ -1,6 +1,6 @@
 import { Workbook } from 'exceljs';
-import { createWorkspace } from '../src/workspaces/create-workspace';
 import { adoptByBoard } from './support/decisions';
+import { otherAssociation } from './support/other-association';
 import { TestServer } from './support/test-server';
 
 /**
@@ -31,8 +31,7 @@ describe('member statements', () => {
     partner = await server.login('partner@som.example');
     mayor = await server.login('przedstawiciel.stare-czarnowo@som.example');
     for (const o of (await api(`/workspaces/${ws}/organisations`, coordinator)).body as Array<{ id: string; name: string }>) org[o.name] = o.id;
-    const other = await createWorkspace(server.db, server.config, { slug: 'kof', name: 'Stowarzyszenie KOF', shortName: 'KOF', coordinatorEmail: 'biuro@kof.example', coordinatorName: 'Koordynator KOF' });
-    outsider = (await server.request(`/api/invitations/${new URL(other.invitationLink).searchParams.get('token')}/accept`, { body: { password: 'hasło-koordynatora-kof' } })).body.token;
+    outsider = (await otherAssociation(server)).token;
 
     // Stare Czarnowo and Stargard build a path together: 85% granted, the rest shared equally.
     const approval = await adoptByBoard(server, ws, coordinator, 'w sprawie projektu ścieżki nad Płonią');
@@ -94,7 +93,11 @@ describe('member statements', () => {
     const statement = await api(`/workspaces/${ws}/members/${org['Gmina Stare Czarnowo']}/statement`, mayor);
     expect(statement.status).toBe(200);
     expect(statement.body.member).toEqual({ id: org['Gmina Stare Czarnowo'], name: 'Gmina Stare Czarnowo' });
-    const [y2027, y2028] = statement.body.years;
+    const years = statement.body.years as Array<{ year: number }>;
+    // The demo's fees of 2025 and 2026 come first.
+    expect(years.map((y) => y.year)).toEqual([2025, 2026, 2027, 2028]);
+    expect(years[0]).toMatchObject({ fee: '4000.00', contributions: [], leverage: '0.00' });
+    const [y2027, y2028] = years.slice(2);
     // 2027: 1,000,000.01 zł, grant 850,000.00; own 150,000.01 shared equally, the odd grosz to Stare Czarnowo (the leader, first).
     expect(y2027).toEqual({
       year: 2027,
@@ -109,7 +112,7 @@ describe('member statements', () => {
       leverage: '4.84',
     });
     expect(y2028).toMatchObject({ year: 2028, fee: '0.00', ownTotal: '1500.00', externalTotal: '8500.00', leverage: '5.66' });
-    const stargard = (await api(`/workspaces/${ws}/members/${org['Gmina Miasto Stargard']}/statement`, expert)).body.years[0];
+    const stargard = (await api(`/workspaces/${ws}/members/${org['Gmina Miasto Stargard']}/statement`, expert)).body.years.find((y: { year: number }) => y.year === 2027);
     // The two members' contributions and grants add up to the project's year.
     expect(stargard.contributions[0].amount).toBe('75000.00');
     expect(stargard.external[0].amount).toBe('425000.00');

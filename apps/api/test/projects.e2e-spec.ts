@@ -1,6 +1,6 @@
 import { documentFromJson, documentOutline } from '@commonplan/editor';
-import { createWorkspace } from '../src/workspaces/create-workspace';
 import { adoptByBoard } from './support/decisions';
+import { otherAssociation } from './support/other-association';
 import { TestServer } from './support/test-server';
 
 /**
@@ -61,8 +61,7 @@ describe('joint projects', () => {
     partner = await server.login('partner@som.example');
     mayor = await server.login('przedstawiciel.police@som.example');
     for (const o of (await api(`/workspaces/${ws}/organisations`, coordinator)).body as Array<{ id: string; name: string }>) org[o.name] = o.id;
-    const other = await createWorkspace(server.db, server.config, { slug: 'kof', name: 'Stowarzyszenie KOF', shortName: 'KOF', coordinatorEmail: 'biuro@kof.example', coordinatorName: 'Koordynator KOF' });
-    outsider = (await server.request(`/api/invitations/${new URL(other.invitationLink).searchParams.get('token')}/accept`, { body: { password: 'hasło-koordynatora-kof' } })).body.token;
+    outsider = (await otherAssociation(server)).token;
 
     // The strategy, frozen and adopted by the board; a goal is one of its headings.
     const strategy = (await api(`/workspaces/${ws}/documents`, coordinator)).body.find((d: { kind: string }) => d.kind === 'strategy');

@@ -7,7 +7,7 @@ import type { UploadedFile } from '../document-files/document-files.service';
 import { UuidParam } from '../platform/http/params';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MEDIA_TYPES, AttachmentsService } from './attachments.service';
 import { ResolutionAttachmentDto } from './dto/decisions-responses.dto';
-import { ApiFileResponse } from './minutes/minutes.http';
+import { ApiFileResponse } from '../platform/http/file-download';
 
 @ApiTags('decisions')
 @ApiBearerAuth()

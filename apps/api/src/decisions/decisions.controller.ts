@@ -7,7 +7,8 @@ import { BodiesService } from './bodies.service';
 import { BallotDto, CancelMeetingDto, CreateBodyDto, CreateMeetingDto, CreateResolutionDto, OpenMeetingDto, OpenVoteDto, ProxyDto, UpdateBodyDto, UpdateMeetingDto } from './decision.dto';
 import { MeetingsService } from './meetings.service';
 import { DecisionBodyDto, DecisionMeetingDto, DecisionMeetingSummaryDto, RegisterEntryDto, RegisterReportDto, ResolutionDto, VoteDto } from './dto/decisions-responses.dto';
-import { ApiMinutesFileResponse, MINUTES_FORMAT_PARAM, minutesDownload, minutesFormat, MinutesQueryDto } from './minutes/minutes.http';
+import { fileDownload } from '../platform/http/file-download';
+import { ApiMinutesFileResponse, MINUTES_FORMAT_PARAM, minutesFormat, MinutesQueryDto } from './minutes/minutes.http';
 import { MinutesContentDto } from './minutes/minutes-responses.dto';
 import { MinutesService } from './minutes/minutes.service';
 import { RegisterService } from './register.service';
@@ -168,7 +169,7 @@ export class DecisionsController {
   @ApiMinutesFileResponse()
   @ApiParam(MINUTES_FORMAT_PARAM)
   async minutesFile(@UuidParam('meetingId') meetingId: string, @Param('format') format: string, @CurrentPrincipal() principal: Principal, @Query() query: MinutesQueryDto) {
-    return minutesDownload(await this.minutes.file(principal.userId, meetingId, minutesFormat(format), query.lang ?? 'pl'));
+    return fileDownload(await this.minutes.file(principal.userId, meetingId, minutesFormat(format), query.lang ?? 'pl'));
   }
 
   /** Opens a vote on a resolution: in an open meeting, or remotely until `closesAt` (coordinators). */

@@ -2,7 +2,8 @@ import { Controller, Get, NotFoundException, Param, type PipeTransform, Query } 
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../access/access.decorators';
 import { PublicRegisterDto, PublicRegisterEntryDetailsDto } from './dto/decisions-responses.dto';
-import { ApiMinutesFileResponse, ApiPdfResponse, MINUTES_FORMAT_PARAM, minutesDownload, minutesFormat, MinutesQueryDto } from './minutes/minutes.http';
+import { ApiPdfResponse, fileDownload } from '../platform/http/file-download';
+import { ApiMinutesFileResponse, MINUTES_FORMAT_PARAM, minutesFormat, MinutesQueryDto } from './minutes/minutes.http';
 import { PublicRegisterService } from './public-register.service';
 import { RegisterService } from './register.service';
 
@@ -49,7 +50,7 @@ export class PublicRegisterController {
   @Get('entries/:position/text.pdf')
   @ApiPdfResponse('the resolution’s text as voted')
   async text(@Param('slug') slug: string, @Param('position', POSITION) position: string, @Query() query: MinutesQueryDto) {
-    return minutesDownload(await this.published.textPdf(slug, Number(position), query.lang ?? 'pl'));
+    return fileDownload(await this.published.textPdf(slug, Number(position), query.lang ?? 'pl'));
   }
 
   /** The document version the resolution adopts, as PDF. */
@@ -57,7 +58,7 @@ export class PublicRegisterController {
   @Get('entries/:position/adopted.pdf')
   @ApiPdfResponse('the document version the resolution adopts')
   async adopted(@Param('slug') slug: string, @Param('position', POSITION) position: string, @Query() query: MinutesQueryDto) {
-    return minutesDownload(await this.published.adoptedPdf(slug, Number(position), query.lang ?? 'pl'));
+    return fileDownload(await this.published.adoptedPdf(slug, Number(position), query.lang ?? 'pl'));
   }
 
   /** The minutes of the meeting that adopted the resolution: pdf or docx. */
@@ -66,6 +67,6 @@ export class PublicRegisterController {
   @ApiParam(MINUTES_FORMAT_PARAM)
   @ApiMinutesFileResponse()
   async minutes(@Param('slug') slug: string, @Param('position', POSITION) position: string, @Param('format') format: string, @Query() query: MinutesQueryDto) {
-    return minutesDownload(await this.published.minutesFile(slug, Number(position), minutesFormat(format), query.lang ?? 'pl'));
+    return fileDownload(await this.published.minutesFile(slug, Number(position), minutesFormat(format), query.lang ?? 'pl'));
   }
 }

@@ -43,6 +43,47 @@ const DEMO_PROJECTS = [
   },
 ] as const;
 
+/**
+ * The transport strategy's measures as indicators with a few yearly values (fictional, labelled as demo data); the
+ * demo holds no adopted strategy version, so they name no goal heading. The cycle-path project moves the second.
+ */
+const DEMO_INDICATORS = [
+  {
+    name: 'Udział podróży odbywanych transportem publicznym (dane przykładowe)',
+    unit: '%',
+    baseline: ['18.5', 2022],
+    target: ['25', 2030],
+    values: [
+      [2023, '19.1', 'Badanie ruchu (dane fikcyjne)'],
+      [2024, '20.4', 'Badanie ruchu (dane fikcyjne)'],
+      [2025, '21', 'Badanie ruchu (dane fikcyjne)'],
+    ],
+  },
+  {
+    name: 'Długość dróg rowerowych w SOM (dane przykładowe)',
+    unit: 'km',
+    baseline: ['310', 2022],
+    target: ['450', 2030],
+    values: [
+      [2024, '335', 'Urzędy gmin (dane fikcyjne)'],
+      [2025, '352.5', 'Urzędy gmin (dane fikcyjne)'],
+    ],
+  },
+  {
+    name: 'Węzły przesiadkowe „park & ride” i „bike & ride” (dane przykładowe)',
+    unit: 'szt.',
+    baseline: ['4', 2022],
+    target: ['12', 2030],
+    values: [[2025, '6', 'Stowarzyszenie SOM (dane fikcyjne)']],
+  },
+] as const;
+
+/** Membership fees of the demo's years, in złoty by population band (fictional). */
+function demoFee(population: number | null): string {
+  if (population === null) return '5000.00';
+  return population > 300_000 ? '120000.00' : population > 60_000 ? '30000.00' : population > 20_000 ? '12000.00' : '4000.00';
+}
+
 export async function seedDemoProjects(manager: EntityManager, workspaceId: string, orgIds: Map<string, string>, coordinatorId: string): Promise<void> {
   for (const project of DEMO_PROJECTS) {
     const last = project.steps[project.steps.length - 1];
@@ -79,6 +120,30 @@ export async function seedDemoProjects(manager: EntityManager, workspaceId: stri
         'note' in step ? step.note : '',
         coordinatorId,
       ]);
+    }
+  }
+}
+
+export async function seedDemoMonitoring(manager: EntityManager, workspaceId: string, coordinatorId: string): Promise<void> {
+  const indicatorIds: string[] = [];
+  for (const indicator of DEMO_INDICATORS) {
+    const [row] = await manager.query(
+      `INSERT INTO indicators (workspace_id, name, unit, baseline, baseline_year, target, target_year, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [workspaceId, indicator.name, indicator.unit, indicator.baseline[0], indicator.baseline[1], indicator.target[0], indicator.target[1], coordinatorId],
+    );
+    indicatorIds.push(row.id);
+    for (const [year, value, source] of indicator.values) {
+      await manager.query(`INSERT INTO indicator_values (indicator_id, year, value, source) VALUES ($1, $2, $3, $4)`, [row.id, year, value, source]);
+    }
+  }
+  await manager.query(
+    `INSERT INTO project_indicators (workspace_id, project_id, indicator_id) SELECT $1, id, $2 FROM projects WHERE workspace_id = $1 AND title LIKE 'Zintegrowany system ścieżek rowerowych%'`,
+    [workspaceId, indicatorIds[1]],
+  );
+  const members: Array<{ id: string; population: number | null }> = await manager.query(`SELECT id, population FROM organisations WHERE workspace_id = $1 AND kind = 'member'`, [workspaceId]);
+  for (const year of [2025, 2026]) {
+    for (const member of members) {
+      await manager.query(`INSERT INTO membership_fees (workspace_id, organisation_id, year, amount) VALUES ($1, $2, $3, $4)`, [workspaceId, member.id, year, demoFee(member.population)]);
     }
   }
 }

@@ -6,7 +6,7 @@ import type { PasswordHasher } from '../platform/security/password-hasher';
 import { writeSnapshotIfCurrent } from '../collab/document-store';
 import { createDefaultBodies } from '../decisions/bodies.service';
 import { sampleStrategy } from './sample-content';
-import { seedDemoProjects } from './demo-projects';
+import { seedDemoMonitoring, seedDemoProjects } from './demo-projects';
 import demo from './ssom-demo.json';
 
 export const DEMO_PASSWORD = 'demo-ssom-2026';
@@ -132,6 +132,7 @@ async function seed(manager: EntityManager, passwordHash: string, audit: AuditSe
     }
   }
   await seedDemoProjects(manager, workspace.id, orgIds, coordinatorId);
+  await seedDemoMonitoring(manager, workspace.id, coordinatorId);
   // The general assembly of all 15 members, and a board of six (SSOM's has six members), with the statute provisions
   // associations commonly add (DEMO_RULES); the board's chair is its first member.
   const board = demo.members.slice(0, 6).map((m) => orgIds.get(m.name) as string);

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { FUNDING_SOURCES } from '@commonplan/domain';
 import { IsIn, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 import { IdProperty, NullableStringProperty } from '../platform/http/api-properties';
 import { OptionalNotNull } from '../platform/http/validation';
@@ -8,8 +9,6 @@ import { IsDay } from './project.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-/** Where the money comes from: EU regional or national programmes, ZIT (integrated territorial investments), national funds. */
-export const FUNDING_SOURCES = ['eu_regional', 'eu_national', 'zit', 'national', 'other'] as const;
 
 const Percent = (field: string) =>
   applyDecorators(

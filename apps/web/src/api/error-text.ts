@@ -130,6 +130,7 @@ const FIELD_CODE_MESSAGES: Record<FieldProblemCode, string> = {
   resolution_not_adopted: 'projects.errors.resolutionNotAdopted',
   call_not_found: 'projects.errors.callNotFound',
   rate_outside_call: 'projects.errors.rateOutsideCall',
+  resolution_used: 'projects.errors.resolutionUsed',
   // Notifications.
   unsubscribe_link_invalid: 'errors.field.unsubscribeLinkInvalid',
   calendar_link_invalid: 'errors.field.calendarLinkInvalid',

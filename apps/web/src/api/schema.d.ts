@@ -1393,6 +1393,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{workspaceId}/monitoring/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MonitoringController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/monitoring/{year}/report.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MonitoringController_previewFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/monitoring/{year}/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MonitoringController_adopt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/monitoring/{year}/editions/{edition}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MonitoringController_edition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/monitoring/{year}/editions/{edition}/report.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MonitoringController_editionFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{workspaceId}/bodies": {
         parameters: {
             query?: never;
@@ -3706,6 +3786,150 @@ export interface components {
             /** @example GUS, Bank Danych Lokalnych */
             source: string;
         };
+        AdoptionDto: {
+            /** Format: uuid */
+            resolutionId: string;
+            title: string;
+            /** Format: date-time */
+            adoptedAt: string;
+        };
+        MonitoringIndicatorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            unit: string;
+            /** @example 10 */
+            baseline: string;
+            baselineYear: number;
+            /** @example 30 */
+            target: string;
+            targetYear: number;
+            /** @description the latest value of the year or before */
+            latest: components["schemas"]["IndicatorValueDto"] | null;
+            /** @description whole percent from the baseline to the target */
+            progress: number | null;
+        };
+        GoalProjectDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            stage: "idea" | "concept" | "approved" | "submitted" | "granted" | "refused" | "withdrawn" | "implementation" | "settled";
+        };
+        MonitoringGoalDto: {
+            /** @description the heading of the adopted strategy; null for indicators and projects naming none */
+            goal: string | null;
+            indicators: components["schemas"]["MonitoringIndicatorDto"][];
+            projects: components["schemas"]["GoalProjectDto"][];
+        };
+        StageCountsDto: {
+            idea: number;
+            concept: number;
+            approved: number;
+            submitted: number;
+            granted: number;
+            refused: number;
+            withdrawn: number;
+            implementation: number;
+            settled: number;
+        };
+        MonitoringProjectDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            stage: "idea" | "concept" | "approved" | "submitted" | "granted" | "refused" | "withdrawn" | "implementation" | "settled";
+            goal: string | null;
+            /** @enum {string|null} */
+            source: "eu_regional" | "eu_national" | "zit" | "national" | "other" | null;
+            /** @description the year’s cost in złoty */
+            cost: string;
+            /** @description the grant obtained for the year (granted, in implementation, settled) */
+            grant: string;
+            /** @description the own contribution at the planned co-financing rate */
+            own: string;
+        };
+        SourceFundsDto: {
+            /** @enum {string} */
+            source: "eu_regional" | "eu_national" | "zit" | "national" | "other" | "none";
+            amount: string;
+        };
+        MemberFundsDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            population: number | null;
+            fee: string;
+            own: string;
+            external: string;
+            leverage: string | null;
+            /** @description population below the members’ median */
+            smaller: boolean;
+        };
+        MonitoringFundsDto: {
+            bySource: components["schemas"]["SourceFundsDto"][];
+            byMember: components["schemas"]["MemberFundsDto"][];
+            /** @description grants of projects without member participants */
+            association: string;
+            total: string;
+        };
+        SmallerMembersDto: {
+            medianPopulation: number | null;
+            members: string[];
+            external: string;
+            /** @description percent of the members’ external funds, one decimal */
+            fundsShare: string | null;
+            /** @description percent of the members’ population, one decimal */
+            populationShare: string | null;
+        };
+        MonitoringContentDto: {
+            /** @enum {number} */
+            format: 1;
+            workspaceName: string;
+            year: number;
+            /** Format: date-time */
+            generatedAt: string;
+            edition: number | null;
+            adoption: components["schemas"]["AdoptionDto"] | null;
+            goals: components["schemas"]["MonitoringGoalDto"][];
+            stages: components["schemas"]["StageCountsDto"];
+            projects: components["schemas"]["MonitoringProjectDto"][];
+            funds: components["schemas"]["MonitoringFundsDto"];
+            smaller: components["schemas"]["SmallerMembersDto"];
+        };
+        EditionResolutionDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        MonitoringEditionDto: {
+            edition: number;
+            /** @description SHA-256 of the edition’s canonical JSON */
+            sha256: string;
+            /** Format: date-time */
+            adoptedAt: string;
+            resolution: components["schemas"]["EditionResolutionDto"];
+        };
+        MonitoringPreviewDto: {
+            content: components["schemas"]["MonitoringContentDto"];
+            editions: components["schemas"]["MonitoringEditionDto"][];
+        };
+        AdoptMonitoringDto: {
+            /**
+             * Format: uuid
+             * @description the adopted resolution of this workspace that approved the report
+             */
+            resolutionId: string;
+        };
+        FrozenMonitoringDto: {
+            edition: number;
+            /** @description SHA-256 of the edition’s canonical JSON */
+            sha256: string;
+            /** Format: date-time */
+            adoptedAt: string;
+            resolution: components["schemas"]["EditionResolutionDto"];
+            content: components["schemas"]["MonitoringContentDto"];
+        };
         RationalDto: {
             numerator: number;
             denominator: number;
@@ -4708,7 +4932,7 @@ export interface components {
          * @description the stable code of the problem
          * @enum {string}
          */
-        FieldProblemCode: "invalid_email" | "password_too_short" | "password_too_long" | "password_is_email" | "password_repeated" | "password_required" | "display_name_required" | "organisation_not_allowed" | "organisation_required" | "organisation_wrong_kind" | "organisation_not_found" | "reset_token_invalid" | "body_not_in_workspace" | "chair_not_body_member" | "agenda_item_refused" | "second_term_not_after_first" | "changed_resolution_not_found" | "changed_resolution_not_adopted" | "adopted_version_not_found" | "closing_time_not_future" | "attachment_required" | "attachment_content_invalid" | "version_name_taken" | "mention_not_allowed" | "stage_not_allowed" | "date_before_previous" | "resolution_required" | "resolution_not_adopted" | "call_not_found" | "rate_outside_call" | "unsubscribe_link_invalid" | "calendar_link_invalid";
+        FieldProblemCode: "invalid_email" | "password_too_short" | "password_too_long" | "password_is_email" | "password_repeated" | "password_required" | "display_name_required" | "organisation_not_allowed" | "organisation_required" | "organisation_wrong_kind" | "organisation_not_found" | "reset_token_invalid" | "body_not_in_workspace" | "chair_not_body_member" | "agenda_item_refused" | "second_term_not_after_first" | "changed_resolution_not_found" | "changed_resolution_not_adopted" | "adopted_version_not_found" | "closing_time_not_future" | "attachment_required" | "attachment_content_invalid" | "version_name_taken" | "mention_not_allowed" | "stage_not_allowed" | "date_before_previous" | "resolution_required" | "resolution_not_adopted" | "call_not_found" | "rate_outside_call" | "resolution_used" | "unsubscribe_link_invalid" | "calendar_link_invalid";
         FieldProblemDto: {
             /**
              * @description the field, nested fields joined with dots
@@ -8418,6 +8642,181 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitoringPreviewDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_previewFile: {
+        parameters: {
+            query?: {
+                /** @description the report’s fixed words (Polish by default); names and titles stay as entered */
+                lang?: "pl" | "en";
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+                year: number;
+                format: "pdf" | "docx" | "xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the draft report as a file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_adopt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptMonitoringDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitoringEditionDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_edition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+                year: number;
+                edition: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrozenMonitoringDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_editionFile: {
+        parameters: {
+            query?: {
+                /** @description the report’s fixed words (Polish by default); names and titles stay as entered */
+                lang?: "pl" | "en";
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+                year: number;
+                edition: number;
+                format: "pdf" | "docx" | "xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the adopted edition as a file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */

@@ -51,6 +51,10 @@ const PublicRegisterEntryPage = lazyRoute(
 const ProjectsPage = lazyRoute(() => import('../features/projects/ProjectsPage').then((m) => m.ProjectsPage), `${w}/projects`);
 const NewProjectPage = lazyRoute(() => import('../features/projects/NewProjectPage').then((m) => m.NewProjectPage), `${w}/projects/new`);
 const FundingCallsPage = lazyRoute(() => import('../features/projects/FundingCallsPage').then((m) => m.FundingCallsPage), `${w}/projects/calls`);
+const IndicatorsPage = lazyRoute(() => import('../features/projects/IndicatorsPage').then((m) => m.IndicatorsPage), `${w}/projects/indicators`);
+const MemberPage = lazyRoute(() => import('../features/projects/MemberPage').then((m) => m.MemberPage), `${w}/projects/members/:organisationId?`);
+const FeesPage = lazyRoute(() => import('../features/projects/FeesPage').then((m) => m.FeesPage), `${w}/projects/fees`);
+const MonitoringPage = lazyRoute(() => import('../features/projects/MonitoringPage').then((m) => m.MonitoringPage), `${w}/projects/monitoring`);
 const ProjectPage = lazyRoute(() => import('../features/projects/ProjectPage').then((m) => m.ProjectPage), `${w}/projects/:projectId`);
 
 const UnsubscribePage = lazyRoute(() => import('../features/notifications/UnsubscribePage').then((m) => m.UnsubscribePage), '/unsubscribe');
@@ -110,6 +114,17 @@ export function App({ i18n }: { i18n: I18n }) {
                       }
                     />
                     <Route path="projects/calls" element={<FundingCallsPage />} />
+                    <Route path="projects/indicators" element={<IndicatorsPage />} />
+                    <Route path="projects/members/:organisationId?" element={<MemberPage />} />
+                    <Route path="projects/monitoring" element={<MonitoringPage />} />
+                    <Route
+                      path="projects/fees"
+                      element={
+                        <RequireCapability capability="projects.manage">
+                          <FeesPage />
+                        </RequireCapability>
+                      }
+                    />
                     <Route path="projects/:projectId" element={<ProjectPage />} />
                     <Route
                       path="people"

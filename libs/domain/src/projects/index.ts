@@ -5,3 +5,4 @@ export * from './cost-sharing';
 export * from './pipeline';
 export * from './statement';
 export * from './indicators';
+export * from './monitoring';

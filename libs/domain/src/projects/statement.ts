@@ -37,7 +37,8 @@ export interface StatementYear {
 }
 
 const DROPPED: readonly ProjectStage[] = ['refused', 'withdrawn'];
-const FUNDED: readonly ProjectStage[] = ['granted', 'implementation', 'settled'];
+/** Stages whose grant is obtained: granted, in implementation, settled. */
+export const FUNDED_STAGES: readonly ProjectStage[] = ['granted', 'implementation', 'settled'];
 
 /**
  * A member's statement year by year: its membership fee, its own contribution to each joint project (each year's cost
@@ -61,7 +62,7 @@ export function memberStatement(memberId: string, fees: Record<string, Grosze>, 
         if (!ownShares.ok) continue;
         const line = { projectId: project.id, title: project.title, stage: project.stage };
         contributions.push({ ...line, amount: ownShares.shares[memberId] });
-        if (FUNDED.includes(project.stage)) {
+        if (FUNDED_STAGES.includes(project.stage)) {
           const grantShares = shareCost(grant, project.members, project.sharingKey, project.customWeights);
           if (grantShares.ok) external.push({ ...line, amount: grantShares.shares[memberId] });
         }

@@ -1,5 +1,4 @@
-import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import { barChart as drawBarChart, BAR_COLOUR, BODY, contentWidth, ensureSpace, field, heading, MARGIN, paragraph, type Pdf, renderPdf } from '../../platform/export/pdf';
 import { currentReport, type ReportContent, type StoredReportContent } from './report-data';
 import {
   adoptionText,
@@ -16,48 +15,6 @@ import {
   submitterName,
 } from './report-labels';
 
-/** DejaVu Sans (npm package dejavu-fonts-ttf), embedded: every Polish letter prints on any machine. */
-export function fontPath(file: string): string {
-  return join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', file);
-}
-
-export const FONTS = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf' } as const;
-export const MARGIN = 56;
-export const BODY = 10;
-const BAR_COLOUR = '#1f4e79';
-const MUTED = '#555555';
-
-export type Pdf = InstanceType<typeof PDFDocument>;
-
-export const contentWidth = (pdf: Pdf) => pdf.page.width - MARGIN * 2;
-
-/** A new page when less than `height` is left on this one. */
-export function ensureSpace(pdf: Pdf, height: number): void {
-  if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
-}
-
-export function heading(pdf: Pdf, text: string, size = 14): void {
-  ensureSpace(pdf, size * 4);
-  pdf.moveDown(0.6).font('bold').fontSize(size).fillColor('#000000').text(text, MARGIN, pdf.y, { width: contentWidth(pdf) });
-  pdf.moveDown(0.3).font('regular').fontSize(BODY);
-}
-
-export function paragraph(pdf: Pdf, text: string, options: { font?: keyof typeof FONTS; color?: string } = {}): void {
-  pdf
-    .font(options.font ?? 'regular')
-    .fontSize(BODY)
-    .fillColor(options.color ?? '#000000')
-    .text(text, MARGIN, pdf.y, { width: contentWidth(pdf), lineGap: 2 });
-  pdf.fillColor('#000000').moveDown(0.3);
-}
-
-/** "Label: value", the label bold, the value wrapping under it. */
-export function field(pdf: Pdf, label: string, value: string): void {
-  pdf.font('bold').fontSize(BODY).text(`${label}: `, MARGIN, pdf.y, { width: contentWidth(pdf), continued: true, lineGap: 2 });
-  pdf.font('regular').text(value.trim() || '—', { lineGap: 2 });
-  pdf.moveDown(0.2);
-}
-
 /** "Label:" and each address on its own line, as a link (a long address may still wrap). */
 function addresses(pdf: Pdf, label: string, urls: string[], none: string): void {
   if (urls.length === 0) return field(pdf, label, none);
@@ -68,52 +25,13 @@ function addresses(pdf: Pdf, label: string, urls: string[], none: string): void 
   pdf.fillColor('#000000').moveDown(0.2);
 }
 
-/**
- * A horizontal bar chart drawn as vectors: each row's label on the left, a bar proportional to its count, and the
- * count with its share written next to the bar.
- */
+/** A chart of counts, each with its share of `total`. */
 function barChart(pdf: Pdf, title: string, rows: Array<{ label: string; count: number }>, total: number, labels: ReportLabels): void {
-  const labelWidth = 170;
-  const gap = 8;
-  const valueWidth = 80;
-  const barMax = contentWidth(pdf) - labelWidth - gap - valueWidth;
-  const max = Math.max(1, ...rows.map((row) => row.count));
-  ensureSpace(pdf, 30 + Math.min(rows.length, 4) * 16);
-  pdf.moveDown(0.4).font('bold').fontSize(BODY + 1).text(title, MARGIN, pdf.y, { width: contentWidth(pdf) });
-  pdf.moveDown(0.3);
-  const chartTop = pdf.y;
-  for (const row of rows) {
-    pdf.font('regular').fontSize(BODY - 1);
-    const height = Math.max(16, pdf.heightOfString(row.label, { width: labelWidth }) + 6);
-    ensureSpace(pdf, height);
-    const top = pdf.y;
-    pdf.fillColor('#000000').text(row.label, MARGIN, top + 3, { width: labelWidth });
-    const barX = MARGIN + labelWidth + gap;
-    const width = (row.count / max) * barMax;
-    if (width > 0) pdf.save().rect(barX, top + 3, width, 10).fill(BAR_COLOUR).restore();
-    pdf
-      .fillColor('#000000')
-      .font('bold')
-      .text(`${row.count} (${formatShare(row.count, total, labels)})`, barX + width + 4, top + 3, { width: valueWidth + barMax - width, lineBreak: false });
-    pdf.x = MARGIN;
-    pdf.y = top + height;
-  }
-  // The axis: a line at the bars' start.
-  const axisX = MARGIN + labelWidth + gap;
-  if (pdf.y > chartTop) pdf.save().moveTo(axisX, chartTop).lineTo(axisX, pdf.y).lineWidth(0.5).strokeColor('#888888').stroke().restore();
-  pdf.font('regular').fontSize(BODY).moveDown(0.5);
-}
-
-/** A line at the foot of every page (the document made with `bufferPages: true`), e.g. with the page number. */
-export function pageFooters(pdf: Pdf, text: (page: number, pages: number) => string): void {
-  const pages = pdf.bufferedPageRange();
-  for (let i = pages.start; i < pages.start + pages.count; i++) {
-    pdf.switchToPage(i);
-    const bottom = pdf.page.margins.bottom;
-    pdf.page.margins.bottom = 0;
-    pdf.font('regular').fontSize(8).fillColor(MUTED).text(text(i + 1, pages.count), MARGIN, pdf.page.height - 36, { width: contentWidth(pdf), align: 'center', lineBreak: false });
-    pdf.page.margins.bottom = bottom;
-  }
+  drawBarChart(
+    pdf,
+    title,
+    rows.map((row) => ({ label: row.label, value: row.count, text: `${row.count} (${formatShare(row.count, total, labels)})` })),
+  );
 }
 
 /**
@@ -123,35 +41,19 @@ export function pageFooters(pdf: Pdf, text: (page: number, pages: number) => str
 export function renderReportPdf(stored: StoredReportContent, sha256: string | null, language: ReportLanguage): Promise<Buffer> {
   const labels = reportLabels(language);
   const content = currentReport(stored);
-  return new Promise<Buffer>((resolve, reject) => {
-    const pdf = new PDFDocument({
-      size: 'A4',
-      margin: MARGIN,
-      bufferPages: true,
-      lang: language,
-      displayTitle: true,
+  return renderPdf(
+    {
+      language,
       info: {
         Title: `${labels.title}: ${content.round.title}`,
         Subject: content.publishedAt ? labels.edition(content.edition) : labels.draft,
         Keywords: sha256 ? `SHA-256 ${sha256}` : '',
-        Creator: 'Commonplan',
         ...(content.publishedAt ? { CreationDate: new Date(content.publishedAt) } : {}),
       },
-    });
-    for (const [name, file] of Object.entries(FONTS)) pdf.registerFont(name, fontPath(file));
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    try {
-      write(pdf, content, sha256, labels);
-      pageFooters(pdf, (page, pages) => `${content.round.title} · ${content.publishedAt ? labels.edition(content.edition) : labels.draft} · ${labels.page(page, pages)}`);
-      pdf.flushPages();
-      pdf.end();
-    } catch (error) {
-      reject(error as Error);
-    }
-  });
+    },
+    (pdf) => write(pdf, content, sha256, labels),
+    (page, pages) => `${content.round.title} · ${content.publishedAt ? labels.edition(content.edition) : labels.draft} · ${labels.page(page, pages)}`,
+  );
 }
 
 function write(pdf: Pdf, content: ReportContent, sha256: string | null, labels: ReportLabels): void {

@@ -1,24 +1,16 @@
-import { Controller, Get, NotFoundException, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public, SignedIn } from '../../access/access.decorators';
 import { CurrentPrincipal, type Principal } from '../../access/request-context';
+import { fileDownload } from '../../platform/http/file-download';
 import { UuidParam } from '../../platform/http/params';
 import { PublishedReportQueryDto, ReportFileQueryDto } from './report.dto';
 import { PublishedReportDto, ReportEditionDto, ReportPreviewDto } from './report-responses.dto';
-import { MEDIA_TYPES, REPORT_FORMATS, type ReportFile, type ReportFormat, ReportService } from './report.service';
+import { MEDIA_TYPES, REPORT_FORMATS, type ReportFormat, ReportService } from './report.service';
 
 function formatOf(value: string): ReportFormat {
   if (!(REPORT_FORMATS as readonly string[]).includes(value)) throw new NotFoundException(`the report comes as ${REPORT_FORMATS.join(', ')}`);
   return value as ReportFormat;
-}
-
-/** A download: its media type and a file name (ASCII slug, and the same as UTF-8 for clients that read it). */
-function download(file: ReportFile): StreamableFile {
-  return new StreamableFile(file.body, {
-    type: file.mediaType,
-    length: file.body.length,
-    disposition: `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-  });
 }
 
 const FORMAT_PARAM = { name: 'format', enum: REPORT_FORMATS };
@@ -50,7 +42,7 @@ export class ReportController {
   @ApiParam(FORMAT_PARAM)
   @ApiOkResponse(FILE_RESPONSE)
   async previewFile(@UuidParam('roundId') roundId: string, @Param('format') format: string, @CurrentPrincipal() principal: Principal, @Query() query: ReportFileQueryDto) {
-    return download(await this.reports.previewFile(principal.userId, roundId, formatOf(format), query.lang ?? 'pl'));
+    return fileDownload(await this.reports.previewFile(principal.userId, roundId, formatOf(format), query.lang ?? 'pl'));
   }
 
   /** Publishes the next edition (coordinators; the round closed, every comment decided and approved): 201 {edition, sha256, publishedAt}. */
@@ -75,6 +67,6 @@ export class ReportController {
   @ApiParam(FORMAT_PARAM)
   @ApiOkResponse(FILE_RESPONSE)
   async publishedFile(@UuidParam('roundId') roundId: string, @Param('format') format: string, @Query() query: PublishedReportQueryDto) {
-    return download(await this.reports.publishedFile(roundId, formatOf(format), query.lang ?? 'pl', query.edition));
+    return fileDownload(await this.reports.publishedFile(roundId, formatOf(format), query.lang ?? 'pl', query.edition));
   }
 }

@@ -27,6 +27,7 @@ import {
   toPublicReportContent,
 } from './report-data';
 import { type ReportLanguage, reportLabels } from './report-labels';
+import type { DownloadFile } from '../../platform/http/file-download';
 
 export const REPORT_FORMATS = ['pdf', 'docx', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -70,11 +71,7 @@ export interface ReportPreview {
   publishable: { ok: boolean; reason: 'round_not_closed' | 'undecided_comments' | 'unchanged' | null };
 }
 
-export interface ReportFile {
-  body: Buffer;
-  mediaType: string;
-  fileName: string;
-}
+export type ReportFile = DownloadFile;
 
 const notFound = () => new NotFoundException('consultation round not found');
 const noReport = () => new NotFoundException('no report of this consultation is published');

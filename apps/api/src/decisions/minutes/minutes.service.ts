@@ -12,6 +12,7 @@ import { buildMinutes, type MinutesContent, type MinutesInput } from './minutes-
 import { type MinutesLanguage, minutesLabels } from './minutes-labels';
 import { renderMinutesDocx } from './render-minutes-docx';
 import { renderMinutesPdf } from './render-minutes-pdf';
+import type { DownloadFile } from '../../platform/http/file-download';
 
 export const MINUTES_FORMATS = ['pdf', 'docx'] as const;
 export type MinutesFormat = (typeof MINUTES_FORMATS)[number];
@@ -21,11 +22,7 @@ export const MINUTES_MEDIA_TYPES: Record<MinutesFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-export interface MinutesFile {
-  body: Buffer;
-  mediaType: string;
-  fileName: string;
-}
+export type MinutesFile = DownloadFile;
 
 interface VoteRow {
   id: string;

@@ -1,48 +1,7 @@
-import PDFDocument from 'pdfkit';
-import { BODY, contentWidth, ensureSpace, field, FONTS, fontPath, heading, MARGIN, pageFooters, paragraph, type Pdf } from '../../consultations/report/render-pdf';
+import { BODY, contentWidth, ensureSpace, field, heading, MARGIN, paragraph, type Pdf, renderPdf, table } from '../../platform/export/pdf';
 import type { MinutesContent, MinutesVote } from './minutes-data';
 import { formatDateTime, minutesLabels, type MinutesLabels } from './minutes-labels';
 
-const RULE = '#888888';
-const PADDING = 3;
-
-/**
- * A simple table: a bold header row, then the rows, each cell wrapping within its column (widths as shares of the
- * text width); a row that does not fit starts a new page, where the header is repeated.
- */
-export function table(pdf: Pdf, columns: Array<{ header: string; share: number }>, rows: string[][]): void {
-  const width = contentWidth(pdf);
-  const widths = columns.map((c) => c.share * width);
-  const size = BODY - 1;
-  const heightOf = (cells: string[], font: 'regular' | 'bold') => {
-    pdf.font(font).fontSize(size);
-    return Math.max(...cells.map((text, i) => pdf.heightOfString(text || ' ', { width: widths[i] - PADDING * 2 }))) + PADDING * 2;
-  };
-  const draw = (cells: string[], font: 'regular' | 'bold') => {
-    const height = heightOf(cells, font);
-    const top = pdf.y;
-    let left = MARGIN;
-    cells.forEach((text, i) => {
-      pdf.save().rect(left, top, widths[i], height).lineWidth(0.5).strokeColor(RULE).stroke().restore();
-      pdf.font(font).fontSize(size).fillColor('#000000').text(text || ' ', left + PADDING, top + PADDING, { width: widths[i] - PADDING * 2 });
-      left += widths[i];
-    });
-    pdf.x = MARGIN;
-    pdf.y = top + height;
-  };
-  const header = columns.map((c) => c.header);
-  ensureSpace(pdf, heightOf(header, 'bold') + (rows[0] ? heightOf(rows[0], 'regular') : 0));
-  draw(header, 'bold');
-  for (const row of rows) {
-    const height = heightOf(row, 'regular');
-    if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) {
-      pdf.addPage();
-      draw(header, 'bold');
-    }
-    draw(row, 'regular');
-  }
-  pdf.font('regular').fontSize(BODY).moveDown(0.6);
-}
 
 /**
  * The minutes as a PDF (A4, DejaVu Sans embedded): the heading and the meeting's facts, the attendance list with the
@@ -51,29 +10,11 @@ export function table(pdf: Pdf, columns: Array<{ header: string; share: number }
  */
 export function renderMinutesPdf(content: MinutesContent): Promise<Buffer> {
   const labels = minutesLabels(content.language);
-  return new Promise<Buffer>((resolve, reject) => {
-    const pdf = new PDFDocument({
-      size: 'A4',
-      margin: MARGIN,
-      bufferPages: true,
-      lang: content.language,
-      displayTitle: true,
-      info: { Title: `${content.heading}: ${content.title}`, Subject: content.body.name, Creator: 'Commonplan' },
-    });
-    for (const [name, file] of Object.entries(FONTS)) pdf.registerFont(name, fontPath(file));
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    try {
-      write(pdf, content, labels);
-      pageFooters(pdf, (page, pages) => `${content.heading} · ${content.title} · ${labels.page(page, pages)}`);
-      pdf.flushPages();
-      pdf.end();
-    } catch (error) {
-      reject(error as Error);
-    }
-  });
+  return renderPdf(
+    { language: content.language, info: { Title: `${content.heading}: ${content.title}`, Subject: content.body.name } },
+    (pdf) => write(pdf, content, labels),
+    (page, pages) => `${content.heading} · ${content.title} · ${labels.page(page, pages)}`,
+  );
 }
 
 function write(pdf: Pdf, content: MinutesContent, labels: MinutesLabels): void {

@@ -146,6 +146,7 @@ export const FIELD_PROBLEM_CODES = [
   'resolution_not_adopted',
   'call_not_found',
   'rate_outside_call',
+  'resolution_used',
   // Notifications.
   'unsubscribe_link_invalid',
   'calendar_link_invalid',

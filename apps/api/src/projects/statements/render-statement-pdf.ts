@@ -1,6 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { BODY, contentWidth, field, FONTS, fontPath, heading, MARGIN, pageFooters, paragraph } from '../../consultations/report/render-pdf';
-import { table } from '../../decisions/minutes/render-minutes-pdf';
+import { BODY, contentWidth, field, heading, MARGIN, paragraph, renderPdf, table } from '../../platform/export/pdf';
 import { warsawDateTime } from '../../platform/warsaw-time';
 import type { StatementContent } from './statements.service';
 import { formatAmount, statementLabels } from './statement-labels';
@@ -12,21 +10,9 @@ import { formatAmount, statementLabels } from './statement-labels';
 export function renderStatementPdf(content: StatementContent): Promise<Buffer> {
   const labels = statementLabels(content.language);
   const zl = (text: string) => `${formatAmount(text, content.language)} zł`;
-  return new Promise<Buffer>((resolve, reject) => {
-    const pdf = new PDFDocument({
-      size: 'A4',
-      margin: MARGIN,
-      bufferPages: true,
-      lang: content.language,
-      displayTitle: true,
-      info: { Title: `${labels.title}: ${content.member.name}`, Subject: content.workspaceName, Creator: 'Commonplan' },
-    });
-    for (const [name, file] of Object.entries(FONTS)) pdf.registerFont(name, fontPath(file));
-    const chunks: Buffer[] = [];
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    try {
+  return renderPdf(
+    { language: content.language, info: { Title: `${labels.title}: ${content.member.name}`, Subject: content.workspaceName } },
+    (pdf) => {
       pdf.font('bold').fontSize(18).text(labels.title, MARGIN, MARGIN, { width: contentWidth(pdf) });
       pdf.moveDown(0.3).font('regular').fontSize(13).text(content.member.name, { width: contentWidth(pdf) });
       pdf.moveDown(0.8).fontSize(BODY);
@@ -58,11 +44,7 @@ export function renderStatementPdf(content: StatementContent): Promise<Buffer> {
         field(pdf, labels.externalTotal, zl(year.externalTotal));
         field(pdf, labels.leverage, year.leverage === null ? labels.none : formatAmount(year.leverage, content.language));
       }
-      pageFooters(pdf, (page, pages) => `${labels.title} · ${content.member.name} · ${labels.page(page, pages)}`);
-      pdf.flushPages();
-      pdf.end();
-    } catch (error) {
-      reject(error as Error);
-    }
-  });
+    },
+    (page, pages) => `${labels.title} · ${content.member.name} · ${labels.page(page, pages)}`,
+  );
 }

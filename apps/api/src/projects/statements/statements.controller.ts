@@ -2,7 +2,7 @@ import { Body, Controller, Get, NotFoundException, Param, ParseIntPipe, Put, Que
 import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { WorkspaceCapability } from '../../access/access.decorators';
 import { CurrentMember, CurrentPrincipal, type Principal, type WorkspaceMember } from '../../access/request-context';
-import { ApiFileResponse, minutesDownload } from '../../decisions/minutes/minutes.http';
+import { ApiFileResponse, fileDownload } from '../../platform/http/file-download';
 import { fieldError } from '../../platform/http/field-error';
 import { UuidParam } from '../../platform/http/params';
 import { FeeDto, MemberStatementDto, PutFeesDto, StatementQueryDto } from './statement.dto';
@@ -58,6 +58,6 @@ export class StatementsController {
     @Query() query: StatementQueryDto,
   ) {
     if (!(STATEMENT_FORMATS as readonly string[]).includes(format)) throw new NotFoundException(`the statement comes as ${STATEMENT_FORMATS.join(', ')}`);
-    return minutesDownload(await this.statements.file(member, organisationId, format as StatementFormat, query.lang ?? 'pl'));
+    return fileDownload(await this.statements.file(member, organisationId, format as StatementFormat, query.lang ?? 'pl'));
   }
 }

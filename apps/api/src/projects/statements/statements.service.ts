@@ -1,10 +1,11 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { formatPln, memberStatement, parsePln, type ProjectStage, type StatementProject, type Weighting } from '@commonplan/domain';
+import { formatPln, memberStatement, parsePln, type ProjectStage } from '@commonplan/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { WorkspaceMember } from '../../access/request-context';
 import type { FieldProblem } from '../../platform/http/problem-codes';
-import { amountProblem, trimNumber } from '../money-text';
+import { amountProblem } from '../money-text';
+import { grosze, readLedgerProjects } from '../project-ledger';
 import type { FeeDto, MemberStatementDto, PutFeesDto } from './statement.dto';
 import { renderStatementPdf } from './render-statement-pdf';
 import { renderStatementXlsx } from './render-statement-xlsx';
@@ -86,7 +87,7 @@ export class StatementsService {
     );
     if (!organisation || organisation.kind !== 'member') throw new NotFoundException('no such member of this workspace');
     const fees: Array<{ year: number; amount: string }> = await this.dataSource.query(`SELECT year, amount::text AS amount FROM membership_fees WHERE organisation_id = $1`, [organisationId]);
-    const projects = await this.projectsOf(member.workspaceId, organisationId);
+    const projects = await readLedgerProjects(this.dataSource, member.workspaceId, organisationId);
     const years = memberStatement(organisationId, Object.fromEntries(fees.map((f) => [String(f.year), grosze(f.amount)])), projects);
     const line = (l: { projectId: string; title: string; stage: ProjectStage; amount: bigint }) => ({ projectId: l.projectId, title: l.title, stage: l.stage, amount: formatPln(l.amount) });
     return {
@@ -119,38 +120,4 @@ export class StatementsService {
       .toLowerCase();
     return { body, mediaType: MEDIA_TYPES[format], fileName: `zestawienie-${slug || 'czlonek'}.${format}` };
   }
-
-  /** The projects the organisation takes part in, with their member participants in order and their yearly costs. */
-  private async projectsOf(workspaceId: string, organisationId: string): Promise<StatementProject[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT p.id, p.title, p.stage, p.sharing_key, p.co_financing_rate::text AS rate,
-              COALESCE((SELECT json_agg(json_build_object('id', o.id, 'population', o.population, 'weight', pp.custom_weight::text) ORDER BY pp.position)
-                        FROM project_participants pp JOIN organisations o ON o.id = pp.organisation_id
-                        WHERE pp.project_id = p.id AND o.kind = 'member'), '[]') AS members,
-              COALESCE((SELECT json_object_agg(y.year, y.total) FROM (SELECT year, sum(amount)::text AS total FROM project_budget_lines WHERE project_id = p.id GROUP BY year) y), '{}') AS costs
-       FROM projects p
-       WHERE p.workspace_id = $1 AND EXISTS (SELECT 1 FROM project_participants pp WHERE pp.project_id = p.id AND pp.organisation_id = $2)
-       ORDER BY p.title, p.id`,
-      [workspaceId, organisationId],
-    );
-    return rows.map((row) => {
-      const members = row.members as Array<{ id: string; population: number | null; weight: string | null }>;
-      return {
-        id: row.id as string,
-        title: row.title as string,
-        stage: row.stage as ProjectStage,
-        coFinancingRate: row.rate === null ? null : trimNumber(row.rate as string),
-        sharingKey: row.sharing_key as Weighting,
-        members: members.map((m) => ({ id: m.id, population: m.population })),
-        customWeights: Object.fromEntries(members.filter((m) => m.weight !== null).map((m) => [m.id, Number(m.weight)])),
-        costByYear: Object.fromEntries(Object.entries(row.costs as Record<string, string>).map(([year, total]) => [year, grosze(total)])),
-      };
-    });
-  }
-}
-
-function grosze(text: string): bigint {
-  const parsed = parsePln(text);
-  if (!parsed.ok) throw new Error(`not an amount from the database: ${text}`);
-  return parsed.grosze;
 }

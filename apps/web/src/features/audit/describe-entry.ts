@@ -78,9 +78,10 @@ export const KNOWN_ACTIONS = [
   'indicator.created',
   'indicator.updated',
   'indicator.value_recorded',
+  'monitoring_report.adopted',
 ] as const;
 
-const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document', 'consultation_round', 'decision_body', 'resolution', 'decision_meeting', 'project', 'funding_call', 'indicator'] as const;
+const KNOWN_TARGETS = ['membership', 'invitation', 'organisation', 'workspace', 'user', 'session', 'document', 'consultation_round', 'decision_body', 'resolution', 'decision_meeting', 'project', 'funding_call', 'indicator', 'monitoring_report'] as const;
 
 export function actionText(action: string, t: TFunction): string {
   return (KNOWN_ACTIONS as readonly string[]).includes(action)

@@ -7,6 +7,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { useWorkspace } from '../workspace/workspace-context';
 import './projects.css';
 import { formatDay, formatDecimal, formatMoney, fundingCallsPath, projectPage, projectsPage } from './projects-api';
+import { TableRegion } from '../../ui/TableRegion';
 
 export type FundingCall = components['schemas']['FundingCallDto'];
 
@@ -34,62 +35,59 @@ function CallsTable({ calls, workspaceId }: { calls: FundingCall[]; workspaceId:
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   return (
-    <div className="table-wrap">
-      <table className="projects-table">
-        <caption>{t('projects.calls.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('projects.calls.programme')}</th>
-            <th scope="col">{t('projects.calls.source')}</th>
-            <th scope="col">{t('projects.calls.period')}</th>
-            <th scope="col">{t('projects.calls.status')}</th>
-            <th scope="col">{t('projects.calls.rules')}</th>
-            <th scope="col">{t('projects.calls.projects')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {calls.map((call) => (
-            <tr key={call.id}>
-              <th scope="row">
-                {call.url ? (
-                  <a href={call.url} rel="noreferrer noopener" target="_blank">
-                    {call.programme}
-                  </a>
-                ) : (
-                  call.programme
-                )}
-                {call.measure && <div className="muted">{call.measure}</div>}
-              </th>
-              <td>{t(`projects.calls.sources.${call.source}`)}</td>
-              <td>
-                {formatDay(call.opensOn, language)} – {formatDay(call.closesOn, language)}
-              </td>
-              <td>{t(`projects.calls.statuses.${call.status}`)}</td>
-              <td>
+    <TableRegion caption={t('projects.calls.caption')} className="projects-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('projects.calls.programme')}</th>
+          <th scope="col">{t('projects.calls.source')}</th>
+          <th scope="col">{t('projects.calls.period')}</th>
+          <th scope="col">{t('projects.calls.status')}</th>
+          <th scope="col">{t('projects.calls.rules')}</th>
+          <th scope="col">{t('projects.calls.projects')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {calls.map((call) => (
+          <tr key={call.id}>
+            <th scope="row">
+              {call.url ? (
+                <a href={call.url} rel="noreferrer noopener" target="_blank">
+                  {call.programme}
+                </a>
+              ) : (
+                call.programme
+              )}
+              {call.measure && <div className="muted">{call.measure}</div>}
+            </th>
+            <td>{t(`projects.calls.sources.${call.source}`)}</td>
+            <td>
+              {formatDay(call.opensOn, language)} – {formatDay(call.closesOn, language)}
+            </td>
+            <td>{t(`projects.calls.statuses.${call.status}`)}</td>
+            <td>
+              <ul className="plain-list">
+                {call.coFinancingRate && <li>{t('projects.calls.rate', { rate: formatDecimal(call.coFinancingRate, language) })}</li>}
+                {call.minOwnContribution && <li>{t('projects.calls.minOwn', { rate: formatDecimal(call.minOwnContribution, language) })}</li>}
+                {call.allocation && <li>{t('projects.calls.allocation', { amount: formatMoney(call.allocation, language) })}</li>}
+                {call.eligible && <li>{t('projects.calls.eligible', { who: call.eligible })}</li>}
+              </ul>
+            </td>
+            <td>
+              {call.projects.length === 0 ? (
+                t('projects.calls.noProjects')
+              ) : (
                 <ul className="plain-list">
-                  {call.coFinancingRate && <li>{t('projects.calls.rate', { rate: formatDecimal(call.coFinancingRate, language) })}</li>}
-                  {call.minOwnContribution && <li>{t('projects.calls.minOwn', { rate: formatDecimal(call.minOwnContribution, language) })}</li>}
-                  {call.allocation && <li>{t('projects.calls.allocation', { amount: formatMoney(call.allocation, language) })}</li>}
-                  {call.eligible && <li>{t('projects.calls.eligible', { who: call.eligible })}</li>}
+                  {call.projects.map((project) => (
+                    <li key={project.id}>
+                      <Link to={projectPage(workspaceId, project.id)}>{project.title}</Link> ({t(`projects.stages.${project.stage}`)})
+                    </li>
+                  ))}
                 </ul>
-              </td>
-              <td>
-                {call.projects.length === 0 ? (
-                  t('projects.calls.noProjects')
-                ) : (
-                  <ul className="plain-list">
-                    {call.projects.map((project) => (
-                      <li key={project.id}>
-                        <Link to={projectPage(workspaceId, project.id)}>{project.title}</Link> ({t(`projects.stages.${project.stage}`)})
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </TableRegion>
   );
 }

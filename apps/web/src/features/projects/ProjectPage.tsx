@@ -17,6 +17,7 @@ import { StageBadge } from './ProjectsPage';
 import './projects.css';
 import { formatDay, formatDecimal, formatEuro, formatMoney, type NewStep, type Project, type ProjectYear, projectPath, projectsPage, takeStep } from './projects-api';
 import { StepForm } from './StepForm';
+import { TableRegion } from '../../ui/TableRegion';
 
 const STEPS_HEADING_ID = 'project-steps-heading';
 
@@ -131,38 +132,35 @@ export function ProjectPage() {
         {project.participants.length === 0 ? (
           <p>{t('projects.page.noParticipants')}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>{t('projects.page.participantsCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('projects.page.organisation')}</th>
-                  <th scope="col">{t('projects.page.kind')}</th>
+          <TableRegion caption={t('projects.page.participantsCaption')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('projects.page.organisation')}</th>
+                <th scope="col">{t('projects.page.kind')}</th>
+                <th scope="col" className="numeric">
+                  {t('projects.page.population')}
+                </th>
+                {custom && (
                   <th scope="col" className="numeric">
-                    {t('projects.page.population')}
+                    {t('projects.page.weight')}
                   </th>
-                  {custom && (
-                    <th scope="col" className="numeric">
-                      {t('projects.page.weight')}
-                    </th>
-                  )}
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {project.participants.map((participant) => (
+                <tr key={participant.organisationId}>
+                  <th scope="row">
+                    {participant.name}
+                    {project.leader?.id === participant.organisationId && <> ({t('projects.page.leaderMark')})</>}
+                  </th>
+                  <td>{t(`projects.page.kinds.${participant.kind}`)}</td>
+                  <td className="numeric">{participant.population === null ? t('common.none') : formatNumber(participant.population, language)}</td>
+                  {custom && <td className="numeric">{participant.customWeight === null ? t('common.none') : formatDecimal(participant.customWeight, language)}</td>}
                 </tr>
-              </thead>
-              <tbody>
-                {project.participants.map((participant) => (
-                  <tr key={participant.organisationId}>
-                    <th scope="row">
-                      {participant.name}
-                      {project.leader?.id === participant.organisationId && <> ({t('projects.page.leaderMark')})</>}
-                    </th>
-                    <td>{t(`projects.page.kinds.${participant.kind}`)}</td>
-                    <td className="numeric">{participant.population === null ? t('common.none') : formatNumber(participant.population, language)}</td>
-                    {custom && <td className="numeric">{participant.customWeight === null ? t('common.none') : formatDecimal(participant.customWeight, language)}</td>}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </TableRegion>
         )}
       </section>
 
@@ -171,49 +169,46 @@ export function ProjectPage() {
         {project.budget.length === 0 ? (
           <p>{t('projects.page.noBudget')}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>{t('projects.page.budgetCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('projects.page.year')}</th>
-                  <th scope="col">{t('projects.page.category')}</th>
-                  <th scope="col" className="numeric">
-                    {t('projects.page.amount')}
-                  </th>
-                  {withEur && <th scope="col">{t('projects.page.eur')}</th>}
+          <TableRegion caption={t('projects.page.budgetCaption')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('projects.page.year')}</th>
+                <th scope="col">{t('projects.page.category')}</th>
+                <th scope="col" className="numeric">
+                  {t('projects.page.amount')}
+                </th>
+                {withEur && <th scope="col">{t('projects.page.eur')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {project.budget.map((line) => (
+                <tr key={`${line.year}-${line.category}`}>
+                  <td>{line.year}</td>
+                  <td>{t(`projects.categories.${line.category}`)}</td>
+                  <td className="numeric">{formatMoney(line.amount, language)}</td>
+                  {withEur && (
+                    <td>
+                      {line.eurAmount !== null &&
+                        t('projects.page.eurValue', {
+                          amount: formatEuro(line.eurAmount, language),
+                          rate: formatDecimal(line.eurRate ?? '', language),
+                          date: line.eurRateOn ? formatDay(line.eurRateOn, language) : '',
+                        })}
+                    </td>
+                  )}
                 </tr>
-              </thead>
-              <tbody>
-                {project.budget.map((line) => (
-                  <tr key={`${line.year}-${line.category}`}>
-                    <td>{line.year}</td>
-                    <td>{t(`projects.categories.${line.category}`)}</td>
-                    <td className="numeric">{formatMoney(line.amount, language)}</td>
-                    {withEur && (
-                      <td>
-                        {line.eurAmount !== null &&
-                          t('projects.page.eurValue', {
-                            amount: formatEuro(line.eurAmount, language),
-                            rate: formatDecimal(line.eurRate ?? '', language),
-                            date: line.eurRateOn ? formatDay(line.eurRateOn, language) : '',
-                          })}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" colSpan={2}>
-                    {t('projects.page.total')}
-                  </th>
-                  <td className="numeric">{formatMoney(project.totals.total, language)}</td>
-                  {withEur && <td />}
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  {t('projects.page.total')}
+                </th>
+                <td className="numeric">{formatMoney(project.totals.total, language)}</td>
+                {withEur && <td />}
+              </tr>
+            </tfoot>
+          </TableRegion>
         )}
       </section>
 
@@ -233,31 +228,28 @@ export function ProjectPage() {
         <h2 id={STEPS_HEADING_ID} tabIndex={-1}>
           {t('projects.page.steps')}
         </h2>
-        <div className="table-wrap">
-          <table>
-            <caption>{t('projects.page.stepsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('projects.page.day')}</th>
-                <th scope="col">{t('projects.page.stage')}</th>
-                <th scope="col">{t('projects.page.resolution')}</th>
-                <th scope="col">{t('projects.page.note')}</th>
-                <th scope="col">{t('projects.page.who')}</th>
+        <TableRegion caption={t('projects.page.stepsCaption')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('projects.page.day')}</th>
+              <th scope="col">{t('projects.page.stage')}</th>
+              <th scope="col">{t('projects.page.resolution')}</th>
+              <th scope="col">{t('projects.page.note')}</th>
+              <th scope="col">{t('projects.page.who')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {project.steps.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">{formatDay(s.takenOn, language)}</th>
+                <td>{t(`projects.stages.${s.stage}`)}</td>
+                <td>{s.resolution ? <Link to={resolutionPage(workspace.id, s.resolution.id)}>{s.resolution.title}</Link> : null}</td>
+                <td>{s.note}</td>
+                <td>{s.actorName ?? ''}</td>
               </tr>
-            </thead>
-            <tbody>
-              {project.steps.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{formatDay(s.takenOn, language)}</th>
-                  <td>{t(`projects.stages.${s.stage}`)}</td>
-                  <td>{s.resolution ? <Link to={resolutionPage(workspace.id, s.resolution.id)}>{s.resolution.title}</Link> : null}</td>
-                  <td>{s.note}</td>
-                  <td>{s.actorName ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableRegion>
       </section>
 
       {manages && project.nextStages.length > 0 && (
@@ -288,38 +280,35 @@ function YearTable({ year, names }: { year: ProjectYear; names: Map<string, stri
   const { t, i18n } = useTranslation();
   const money = (text: string) => formatMoney(text, i18n.language);
   return (
-    <div className="table-wrap project-year">
-      <table>
-        <caption>{t('projects.page.yearCaption', { year: year.year })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('projects.page.item')}</th>
-            <th scope="col" className="numeric">
-              {t('projects.page.amount')}
-            </th>
+    <TableRegion caption={t('projects.page.yearCaption', { year: year.year })} wrapClassName="project-year">
+      <thead>
+        <tr>
+          <th scope="col">{t('projects.page.item')}</th>
+          <th scope="col" className="numeric">
+            {t('projects.page.amount')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <th scope="row">{t('projects.page.total')}</th>
+          <td className="numeric">{money(year.total)}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t('projects.page.grant')}</th>
+          <td className="numeric">{money(year.grant)}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t('projects.page.own')}</th>
+          <td className="numeric">{money(year.own)}</td>
+        </tr>
+        {year.shares.map((share) => (
+          <tr key={share.organisationId}>
+            <th scope="row">{t('projects.page.shareOf', { name: names.get(share.organisationId) ?? share.organisationId })}</th>
+            <td className="numeric">{money(share.amount)}</td>
           </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">{t('projects.page.total')}</th>
-            <td className="numeric">{money(year.total)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('projects.page.grant')}</th>
-            <td className="numeric">{money(year.grant)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('projects.page.own')}</th>
-            <td className="numeric">{money(year.own)}</td>
-          </tr>
-          {year.shares.map((share) => (
-            <tr key={share.organisationId}>
-              <th scope="row">{t('projects.page.shareOf', { name: names.get(share.organisationId) ?? share.organisationId })}</th>
-              <td className="numeric">{money(share.amount)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableRegion>
   );
 }

@@ -103,6 +103,64 @@ describe('ProjectsPage', () => {
     expect((screen.getByRole('combobox', { name: 'Stage' }) as HTMLSelectElement).value).toBe('idea');
   });
 
+  it('shows the projects as a board, a column per stage with its count, kept in the address next to the stage', async () => {
+    const user = userEvent.setup();
+    const page = openProjects('observer');
+    await screen.findByRole('table');
+    const views = screen.getByRole('group', { name: 'Widok' });
+    const board = within(views).getByRole('button', { name: 'Tablica' });
+    expect(within(views).getByRole('button', { name: 'Tabela' }).getAttribute('aria-pressed')).toBe('true');
+    expect(board.getAttribute('aria-pressed')).toBe('false');
+    await user.click(board);
+    await waitFor(() => expect(page.location()).toBe('/w/w1/projects?view=board'));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Koncepcja (2)' })).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(board.getAttribute('aria-pressed')).toBe('true');
+    // The focus stays on the switch.
+    expect(document.activeElement).toBe(board);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Pomysł (1)',
+      'Koncepcja (2)',
+      'Zatwierdzony do realizacji (0)',
+      'Wniosek złożony (0)',
+      'Dofinansowanie przyznane (0)',
+      'Odmowa dofinansowania (0)',
+      'Wycofany (0)',
+      'W realizacji (0)',
+      'Rozliczony (0)',
+    ]);
+    const concept = screen.getByRole('region', { name: 'Koncepcja (2)' });
+    const cards = within(concept).getAllByRole('listitem');
+    expect(cards.map((c) => within(c).getByRole('heading', { level: 3 }).textContent)).toEqual(['Wspólne zakupy energii', 'Park rzeczny Odry']);
+    expect(Array.from(cards[0].querySelectorAll('dt'), (dt) => `${dt.textContent}: ${plain(dt.nextElementSibling?.textContent)}`)).toEqual(['Lider: Stowarzyszenie', 'Koszt ogółem: 1 234,56 zł']);
+    expect(within(cards[0]).getByRole('link', { name: 'Wspólne zakupy energii' }).getAttribute('href')).toBe('/w/w1/projects/pr2');
+    expect(within(screen.getByRole('region', { name: 'Wycofany (0)' })).getByText('Brak projektów na tym etapie.')).toBeTruthy();
+
+    // The stage narrows the board to its column, and both stay in the address.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Etap' }), 'idea');
+    await waitFor(() => expect(page.location()).toBe('/w/w1/projects?view=board&stage=idea'));
+    await waitFor(() => expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Pomysł (1)']));
+    expect(screen.getByRole('status').textContent).toBe('Pokazane projekty: 1 z 3.');
+
+    await user.click(within(views).getByRole('button', { name: 'Tabela' }));
+    await waitFor(() => expect(page.location()).toBe('/w/w1/projects?stage=idea'));
+    expect(cells(await screen.findByRole('table')).map((row) => row[0])).toEqual(['Trasy rowerowe SOM – etap I']);
+  });
+
+  it('opens as a board from the address, in English', async () => {
+    openProjects('partner', '/w/w1/projects?stage=concept&view=board', 'en');
+    const column = await screen.findByRole('region', { name: 'Concept (2)' });
+    expect(within(column).getAllByRole('link').map((a) => a.textContent)).toEqual(['Wspólne zakupy energii', 'Park rzeczny Odry']);
+    expect(plain(within(column).getAllByRole('listitem')[1].querySelector('dl')?.textContent)).toBe('LeaderGmina Miasto SzczecinTotal costPLN 3,620,000.01');
+    expect(screen.getByRole('button', { name: 'Board' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('links to the strategy indicators', async () => {
+    openProjects('observer');
+    expect((await screen.findByRole('link', { name: 'Wskaźniki' })).getAttribute('href')).toBe('/w/w1/projects/indicators');
+  });
+
   it('says when there is no project yet', async () => {
     renderPage(<ProjectsPage />, { route: '/w/:workspaceId/projects', path: '/w/w1/projects', role: 'observer', routes: { 'GET /workspaces/w1/projects': [] } });
     expect(await screen.findByText('Nie ma jeszcze żadnego projektu wspólnego.')).toBeTruthy();

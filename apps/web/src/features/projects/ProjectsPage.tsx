@@ -7,12 +7,18 @@ import { KEEP_FOCUS } from '../../ui/navigation-focus';
 import { PageHeading } from '../../ui/PageHeading';
 import { SelectField } from '../../ui/SelectField';
 import { useWorkspace } from '../workspace/workspace-context';
+import { StatementLinks } from './StatementLinks';
+import { indicatorsPage } from './indicators-api';
+import { monitoringPage, readsMonitoring } from './monitoring-api';
+import { ProjectsBoard, projectsView, type ProjectsView, ViewSwitch } from './ProjectsBoard';
 import './projects.css';
 import { formatDay, formatDecimal, formatMoney, fundingCallsPage, isStage, newProjectPage, PROJECT_STAGES, type ProjectStage, type ProjectSummary, projectPage, projectsPath } from './projects-api';
+import { TableRegion } from '../../ui/TableRegion';
 
 /**
  * /w/:workspaceId/projects: the pipeline of joint projects as a table, the latest changed first, narrowed to one stage
- * by a select whose choice is kept in the address (`?stage=`), so that a filtered list can be bookmarked and shared.
+ * by a select whose choice is kept in the address (`?stage=`), so that a filtered list can be bookmarked and shared;
+ * or as a board with a column per stage (`?view=board`, ProjectsBoard.tsx).
  * Every member of the workspace reads it (partners: the projects they take part in); coordinators start a new project.
  */
 export function ProjectsPage() {
@@ -21,12 +27,20 @@ export function ProjectsPage() {
   const [search, setSearch] = useSearchParams();
   const asked = search.get('stage');
   const stage = isStage(asked) ? asked : null;
+  const view = projectsView(search.get('view'));
   const projects = useApiData<ProjectSummary[]>(projectsPath(workspace.id));
 
   function choose(value: string) {
     const next = new URLSearchParams(search);
     if (isStage(value)) next.set('stage', value);
     else next.delete('stage');
+    setSearch(next, { state: KEEP_FOCUS });
+  }
+
+  function show(value: ProjectsView) {
+    const next = new URLSearchParams(search);
+    if (value === 'board') next.set('view', value);
+    else next.delete('view');
     setSearch(next, { state: KEEP_FOCUS });
   }
 
@@ -37,6 +51,15 @@ export function ProjectsPage() {
       <p>
         <Link to={fundingCallsPage(workspace.id)}>{t('projects.callsLink')}</Link>
       </p>
+      <StatementLinks workspace={workspace} />
+      <p>
+        <Link to={indicatorsPage(workspace.id)}>{t('projects.indicatorsLink')}</Link>
+      </p>
+      {readsMonitoring(workspace.role) && (
+        <p>
+          <Link to={monitoringPage(workspace.id)}>{t('projects.monitoringLink')}</Link>
+        </p>
+      )}
       {can(workspace.role, 'projects.manage') && (
         <p>
           <Link className="button button--primary" to={newProjectPage(workspace.id)}>
@@ -53,8 +76,11 @@ export function ProjectsPage() {
           options={PROJECT_STAGES.map((s) => ({ value: s, label: t(`projects.stages.${s}`) }))}
           onChange={choose}
         />
+        <ViewSwitch view={view} onChange={show} />
       </div>
-      <DataView source={projects}>{(list) => <ProjectsTable projects={list} stage={stage} workspaceId={workspace.id} />}</DataView>
+      <DataView source={projects}>
+        {(list) => (view === 'board' ? <ProjectsBoard projects={list} stage={stage} workspaceId={workspace.id} /> : <ProjectsTable projects={list} stage={stage} workspaceId={workspace.id} />)}
+      </DataView>
     </>
   );
 }
@@ -74,49 +100,46 @@ function ProjectsTable({ projects, stage, workspaceId }: { projects: ProjectSumm
       ) : shown.length === 0 ? (
         <p>{t('projects.list.noneAtStage', { stage: stageName })}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="projects-table">
-            <caption>{stage ? t('projects.list.captionStage', { stage: stageName }) : t('projects.list.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('projects.list.title')}</th>
-                <th scope="col">{t('projects.list.stage')}</th>
-                <th scope="col">{t('projects.list.stageOn')}</th>
-                <th scope="col">{t('projects.list.leader')}</th>
-                <th scope="col" className="numeric">
-                  {t('projects.list.participants')}
+        <TableRegion caption={stage ? t('projects.list.captionStage', { stage: stageName }) : t('projects.list.caption')} className="projects-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('projects.list.title')}</th>
+              <th scope="col">{t('projects.list.stage')}</th>
+              <th scope="col">{t('projects.list.stageOn')}</th>
+              <th scope="col">{t('projects.list.leader')}</th>
+              <th scope="col" className="numeric">
+                {t('projects.list.participants')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('projects.list.total')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('projects.list.own')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('projects.list.rate')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((project) => (
+              <tr key={project.id}>
+                <th scope="row">
+                  <Link to={projectPage(workspaceId, project.id)}>{project.title}</Link>
                 </th>
-                <th scope="col" className="numeric">
-                  {t('projects.list.total')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('projects.list.own')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('projects.list.rate')}
-                </th>
+                <td>
+                  <StageBadge stage={project.stage} />
+                </td>
+                <td>{formatDay(project.stageOn, i18n.language)}</td>
+                <td>{project.leader?.name ?? t('projects.association')}</td>
+                <td className="numeric">{project.participants.length}</td>
+                <td className="numeric">{formatMoney(project.totals.total, i18n.language)}</td>
+                <td className="numeric">{formatMoney(project.totals.own, i18n.language)}</td>
+                <td className="numeric">{project.coFinancingRate === null ? t('projects.noRate') : t('projects.rate', { rate: formatDecimal(project.coFinancingRate, i18n.language) })}</td>
               </tr>
-            </thead>
-            <tbody>
-              {shown.map((project) => (
-                <tr key={project.id}>
-                  <th scope="row">
-                    <Link to={projectPage(workspaceId, project.id)}>{project.title}</Link>
-                  </th>
-                  <td>
-                    <StageBadge stage={project.stage} />
-                  </td>
-                  <td>{formatDay(project.stageOn, i18n.language)}</td>
-                  <td>{project.leader?.name ?? t('projects.association')}</td>
-                  <td className="numeric">{project.participants.length}</td>
-                  <td className="numeric">{formatMoney(project.totals.total, i18n.language)}</td>
-                  <td className="numeric">{formatMoney(project.totals.own, i18n.language)}</td>
-                  <td className="numeric">{project.coFinancingRate === null ? t('projects.noRate') : t('projects.rate', { rate: formatDecimal(project.coFinancingRate, i18n.language) })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableRegion>
       )}
     </>
   );
