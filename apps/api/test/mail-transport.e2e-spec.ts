@@ -62,16 +62,16 @@ describe('the mail transport', () => {
       await new Promise((resolve) => silent.close(resolve));
     });
 
-    it('gives up well within the lease and records why', async () => {
-      const started = Date.now();
+    it('gives up within the lease, after one attempt, and records why', async () => {
       await notifyAll(server, 'silent', 1);
       await eventually(
         async () => (await server.db.query(`SELECT status FROM mail_outbox WHERE event_key = 'vote_opened:silent'`))[0]?.status === 'failed',
         10_000,
         'the message to fail',
       );
-      expect(Date.now() - started).toBeLessThan(3_000);
-      const [row] = await server.db.query(`SELECT last_error FROM mail_outbox WHERE event_key = 'vote_opened:silent'`);
+      // Given up by SMTP's own timeout (a third of the lease, smtpTimeoutMs), not by a lease running out: one attempt.
+      const [row] = await server.db.query(`SELECT attempts, last_error FROM mail_outbox WHERE event_key = 'vote_opened:silent'`);
+      expect(row.attempts).toBe(1);
       expect(row.last_error).toMatch(/timeout/i);
     });
   });

@@ -346,14 +346,13 @@ describe('consultation notifications: rounds, triage, the report and receipts, b
 });
 
 /**
- * A round with 2,000 submitters publishes its report in a few seconds, each submitter's e-mail queued in the same
- * transaction (the outbox sends them afterwards; here to the outbox folder).
+ * A round with 2,000 submitters publishes its report, each submitter's e-mail queued in the same transaction (the outbox sends them afterwards; here to the outbox folder).
  */
 describe('the report e-mail at scale', () => {
   let server: TestServer;
   afterAll(() => server?.close());
 
-  it('publishes a report with 2,000 submitters in a few seconds and queues one e-mail for each', async () => {
+  it('publishes a report with 2,000 submitters and queues one e-mail for each', async () => {
     server = await TestServer.start();
     const ws = await server.demoWorkspaceId();
     const coordinator = await server.login('koordynator@som.example');
@@ -378,11 +377,9 @@ describe('the report e-mail at scale', () => {
     await server.db.query(`UPDATE consultation_rounds SET closes_at = now() - interval '1 second' WHERE id = $1`, [roundId]);
     expect((await server.request(`/api/rounds/${roundId}/close`, { token: coordinator, body: {} })).status).toBe(200);
 
-    const started = Date.now();
+    // How fast is measured by `npm run bench:notify` (docs/benchmarks.md), never here: a timed assertion fails on a busy machine.
     const published = await server.request(`/api/rounds/${roundId}/report/publish`, { token: coordinator, body: {} });
-    const took = Date.now() - started;
     expect(published.status).toBe(201);
-    expect(took).toBeLessThan(5_000);
     const [{ queued, addresses }] = await server.db.query(
       `SELECT count(*)::int AS queued, count(DISTINCT address)::int AS addresses FROM mail_outbox WHERE event_key = $1`,
       [`report_published:${roundId}:1`],

@@ -144,13 +144,9 @@ describe('a document, live', () => {
     content.insert(0, added);
     paragraph.insert(0, [content]);
     const fragment = doc.getXmlFragment('default');
-    const startedAt = Date.now();
     fragment.insert(fragment.length, [paragraph]);
-    await Promise.all([
-      text(coordinator.page).getByText(added).waitFor({ timeout: 5_000 }),
-      text(expert.page).getByText(added).waitFor({ timeout: 5_000 }),
-    ]);
-    expect(Date.now() - startedAt).toBeLessThan(5_000);
+    // How fast is npm run bench:sync's to measure; here, that it arrives.
+    await Promise.all([text(coordinator.page).getByText(added).waitFor(), text(expert.page).getByText(added).waitFor()]);
     expect(await text(coordinator.page).locator('p').last().innerText()).toBe(added);
     // Taken out again, live as well, so that the document is as seeded for the other tests.
     fragment.delete(fragment.length - 1, 1);

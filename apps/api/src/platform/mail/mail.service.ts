@@ -33,6 +33,14 @@ export class MailError extends Error {
  * message is composed exactly as it would be sent and written to DATA_DIR/outbox/ as an .eml file (and logged), so
  * that a developer can follow the links.
  */
+/**
+ * How long SMTP waits for a connection, the greeting or a reply: a third of the outbox's lease (1 to 60 s), so that it
+ * gives up well before the lease ends and a message is never sent twice by two workers.
+ */
+export function smtpTimeoutMs(leaseSeconds: number): number {
+  return Math.max(1000, Math.min(60_000, (leaseSeconds * 1000) / 3));
+}
+
 @Injectable()
 export class MailService implements OnApplicationShutdown {
   private readonly logger = new Logger('Mail');
@@ -40,8 +48,7 @@ export class MailService implements OnApplicationShutdown {
   private readonly composer: Transporter;
 
   constructor(private readonly config: AppConfig) {
-    // SMTP gives up well before the outbox's lease ends, so that a message is never sent twice by two workers.
-    const timeout = Math.max(1000, Math.min(60_000, (config.mail.leaseSeconds * 1000) / 3));
+    const timeout = smtpTimeoutMs(config.mail.leaseSeconds);
     // The URL's parts spread into the options: given `url`, nodemailer would ignore every other option (pool, timeouts).
     this.transport = config.smtpUrl
       ? createTransport({
