@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 /**
  * The demo's joint projects: fictional figures, labelled as demo data in their titles and scope. The cycle-path concept
  * as a project of several members at the concept stage (co-financed at 85%, its own contribution shared by
- * population), and a joint purchase of electricity at the idea stage (shared equally).
+ * population), and a joint purchase of electricity at the idea stage (shared equally, with each member's cost alone).
  */
 const DEMO_PROJECTS = [
   {
@@ -40,6 +40,8 @@ const DEMO_PROJECTS = [
     endsOn: null,
     steps: [{ stage: 'idea', on: '2026-11-05' }],
     budget: [{ year: 2027, category: 'services', amount: '24000.00' }],
+    // What each would pay buying alone (fictional): the joint price shared equally saves each of them money.
+    aloneCosts: { 'Gmina Goleniów': '7200.00', 'Gmina Stepnica': '6900.00', 'Gmina Nowe Warpno': '6800.00', 'Gmina Kobylanka': '7100.00' },
   },
 ] as const;
 
@@ -110,6 +112,9 @@ export async function seedDemoProjects(manager: EntityManager, workspaceId: stri
     }
     for (const line of project.budget) {
       await manager.query(`INSERT INTO project_budget_lines (project_id, year, category, amount) VALUES ($1, $2, $3, $4)`, [row.id, line.year, line.category, line.amount]);
+    }
+    for (const [name, amount] of Object.entries('aloneCosts' in project ? project.aloneCosts : {})) {
+      await manager.query(`INSERT INTO project_procurement (workspace_id, project_id, organisation_id, alone_cost) VALUES ($1, $2, $3, $4)`, [workspaceId, row.id, orgIds.get(name), amount]);
     }
     for (const step of project.steps) {
       await manager.query(`INSERT INTO project_steps (workspace_id, project_id, stage, taken_on, note, actor_id) VALUES ($1, $2, $3, $4, $5, $6)`, [

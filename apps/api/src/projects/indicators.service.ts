@@ -1,10 +1,11 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { can, formatIndicator, indicatorProgress, parseIndicator, type Role } from '@commonplan/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type FieldProblem, problem } from '../platform/http/problem-codes';
 import type { CreateIndicatorDto, IndicatorDto, IndicatorValueInputDto, UpdateIndicatorDto } from './indicator.dto';
 import { strategyGoal } from './strategy-goal';
+import { fieldErrors } from '../platform/http/field-error';
 
 interface Caller {
   workspaceId: string;
@@ -207,5 +208,5 @@ function number(text: string, field: string, problems: FieldProblem[]): string |
 }
 
 function refuse(problems: FieldProblem[]): void {
-  if (problems.length > 0) throw new BadRequestException({ message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), errors: problems });
+  if (problems.length > 0) throw fieldErrors(problems);
 }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PROJECT_STAGES, WEIGHTINGS } from '@commonplan/domain';
 import { DateTimeProperty, IdProperty, NullableIdProperty, NullableStringProperty, OrganisationKindProperty } from '../platform/http/api-properties';
+import { ProcurementDto } from './procurement';
 import { BUDGET_CATEGORIES } from './project.dto';
 
 // What the projects API answers. Money is text in złoty with two decimal places ("1234.56"), never a float.
@@ -119,6 +120,7 @@ export class ProjectDto {
   @NullableStringProperty({ description: 'why the shares cannot be computed now (a member’s population removed since)' }) sharingProblem!: string | null;
   @ApiProperty({ type: [ProjectStepViewDto] }) steps!: ProjectStepViewDto[];
   @ApiProperty({ type: [ProjectIndicatorRefDto], description: 'the strategy indicators it moves' }) indicators!: ProjectIndicatorRefDto[];
+  @ApiProperty({ type: ProcurementDto, nullable: true, description: 'joint procurement: each member’s cost alone against its share of the joint price' }) procurement!: ProcurementDto | null;
   @NullableIdProperty() createdBy!: string | null;
   @DateTimeProperty() createdAt!: string;
   @DateTimeProperty() updatedAt!: string;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SignedIn, WorkspaceCapability } from '../access/access.decorators';
 import { CurrentMember, CurrentPrincipal, type Principal, type WorkspaceMember } from '../access/request-context';
@@ -6,6 +6,7 @@ import { UuidParam } from '../platform/http/params';
 import { CreateProjectDto, ProjectStepDto, UpdateProjectDto } from './project.dto';
 import { ProjectDto, ProjectSummaryDto } from './project-responses.dto';
 import { ProjectsService } from './projects.service';
+import { PutProcurementDto } from './procurement';
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -43,6 +44,14 @@ export class ProjectsController {
   @ApiOkResponse({ type: ProjectDto })
   update(@UuidParam('projectId') projectId: string, @CurrentPrincipal() principal: Principal, @Body() body: UpdateProjectDto) {
     return this.projects.update(principal.userId, projectId, body);
+  }
+
+  /** Records each member participant's cost if it bought alone (coordinators): the joint procurement's savings. */
+  @SignedIn()
+  @Put('projects/:projectId/procurement')
+  @ApiOkResponse({ type: ProjectDto })
+  procurement(@UuidParam('projectId') projectId: string, @CurrentPrincipal() principal: Principal, @Body() body: PutProcurementDto) {
+    return this.projects.setProcurement(principal.userId, projectId, body);
   }
 
   /** Moves a project to its next stage (coordinators): dated, never before the last step, approved by an adopted resolution. */

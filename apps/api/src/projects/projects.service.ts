@@ -15,10 +15,11 @@ import {
 } from '@commonplan/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { fieldError } from '../platform/http/field-error';
+import { fieldError, fieldErrors } from '../platform/http/field-error';
 import { problem } from '../platform/http/problem-codes';
 import type { FieldProblem } from '../platform/http/problem-codes';
 import { amountProblem, trimNumber } from './money-text';
+import { checkAloneCosts, type PutProcurementDto, readProcurement } from './procurement';
 import { IndicatorsService } from './indicators.service';
 import { strategyGoal } from './strategy-goal';
 import type { BudgetLineDto, CreateProjectDto, ParticipantDto, ProjectStepDto, UpdateProjectDto } from './project.dto';
@@ -214,7 +215,7 @@ export class ProjectsService {
       const [current] = await manager.query(`SELECT stage, stage_on::text AS stage_on FROM projects WHERE id = $1 FOR UPDATE`, [projectId]);
       const problems = checkStageStep({ from: current.stage, fromDate: current.stage_on, to: dto.stage, date: dto.takenOn, resolution: Boolean(dto.resolutionId) });
       if (problems.length > 0) {
-        throw new BadRequestException({ message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), errors: problems.map(({ field, message, code }) => ({ field, message, code })) });
+        throw fieldErrors(problems);
       }
       if (dto.resolutionId) {
         const [resolution] = await manager.query(`SELECT state FROM resolutions WHERE id = $1 AND workspace_id = $2`, [dto.resolutionId, workspaceId]);
@@ -245,6 +246,39 @@ export class ProjectsService {
   }
 
   /** Checks what a create or change gives, naming the field of each problem (400), and reads what it refers to. */
+  /**
+   * Records what each member participant would pay buying alone (coordinators): every member taking part, once; an
+   * empty list clears the comparison. Audited with the amounts.
+   */
+  async setProcurement(userId: string, projectId: string, dto: PutProcurementDto): Promise<ProjectDto> {
+    const { workspaceId } = await this.manager(userId, projectId);
+    return this.dataSource.transaction(async (manager) => {
+      const [current] = await manager.query(`SELECT stage FROM projects WHERE id = $1 FOR UPDATE`, [projectId]);
+      if (FINAL.includes(current.stage)) throw problem('project_closed', `the project is ${current.stage}: it no longer changes`);
+      const members: Array<{ id: string }> = await manager.query(
+        `SELECT o.id FROM project_participants pp JOIN organisations o ON o.id = pp.organisation_id WHERE pp.project_id = $1 AND o.kind = 'member'`,
+        [projectId],
+      );
+      const problems: FieldProblem[] = [];
+      const lines = checkAloneCosts(dto, new Set(members.map((m) => m.id)), problems);
+      if (problems.length > 0) throw fieldErrors(problems);
+      await manager.query(`DELETE FROM project_procurement WHERE project_id = $1`, [projectId]);
+      for (const line of lines) {
+        await manager.query(`INSERT INTO project_procurement (workspace_id, project_id, organisation_id, alone_cost) VALUES ($1, $2, $3, $4)`, [workspaceId, projectId, line.organisationId, line.amount]);
+      }
+      await manager.query(`UPDATE projects SET updated_at = now() WHERE id = $1`, [projectId]);
+      await this.audit.append(manager, {
+        workspaceId,
+        actorId: userId,
+        action: 'project.procurement_set',
+        targetType: 'project',
+        targetId: projectId,
+        details: { aloneCosts: Object.fromEntries(lines.map((l) => [l.organisationId, l.amount])) },
+      });
+      return this.view(manager, projectId);
+    });
+  }
+
   private async check(
     manager: EntityManager,
     workspaceId: string,
@@ -311,7 +345,7 @@ export class ProjectsService {
       });
     }
     if (dto.goal !== undefined) checked.goal = dto.goal === null ? null : await strategyGoal(manager, workspaceId, dto.goal, problems);
-    if (problems.length > 0) throw new BadRequestException({ message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), errors: problems });
+    if (problems.length > 0) throw fieldErrors(problems);
     return checked;
   }
 
@@ -399,6 +433,7 @@ export class ProjectsService {
       };
     });
     const total = sumGrosze([...byYear.values()]);
+    const procurement = await readProcurement(manager, projectId, members, total, row.sharing_key as Weighting);
     const totals = years.reduce(
       (sum, year) => ({ grant: sum.grant + money(year.grant), own: sum.own + money(year.own) }),
       { grant: 0n, own: 0n },
@@ -450,6 +485,7 @@ export class ProjectsService {
         createdAt: new Date(s.created_at as string).toISOString(),
       })),
       indicators,
+      procurement,
       createdBy: row.created_by ?? null,
       createdAt: new Date(row.created_at).toISOString(),
       updatedAt: new Date(row.updated_at).toISOString(),
@@ -504,7 +540,7 @@ async function linkIndicators(manager: EntityManager, workspaceId: string, proje
   if (indicatorIds === undefined) return;
   const problems: FieldProblem[] = [];
   await IndicatorsService.link(manager, workspaceId, projectId, indicatorIds, problems);
-  if (problems.length > 0) throw new BadRequestException({ message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), errors: problems });
+  if (problems.length > 0) throw fieldErrors(problems);
 }
 
 /** Hundredths of a percent from "85" or "85.25". */

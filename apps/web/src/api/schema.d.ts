@@ -1249,6 +1249,22 @@ export interface paths {
         patch: operations["ProjectsController_update"];
         trace?: never;
     };
+    "/api/projects/{projectId}/procurement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ProjectsController_procurement"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{projectId}/steps": {
         parameters: {
             query?: never;
@@ -3498,6 +3514,25 @@ export interface components {
             name: string;
             unit: string;
         };
+        ProcurementMemberDto: {
+            /** Format: uuid */
+            organisationId: string;
+            name: string;
+            /** @description buying alone */
+            alone: string;
+            /** @description its share of the joint price */
+            joint: string;
+            /** @description alone less joint; negative when buying together cost it more */
+            saving: string;
+        };
+        ProcurementDto: {
+            /** @description the joint price: the project’s whole cost */
+            jointTotal: string;
+            members: components["schemas"]["ProcurementMemberDto"][];
+            totalSaving: string;
+            /** @description why the savings cannot be computed now (a member participant without its cost alone) */
+            problem: string | null;
+        };
         ProjectDto: {
             /** Format: uuid */
             id: string;
@@ -3531,6 +3566,8 @@ export interface components {
             steps: components["schemas"]["ProjectStepViewDto"][];
             /** @description the strategy indicators it moves */
             indicators: components["schemas"]["ProjectIndicatorRefDto"][];
+            /** @description joint procurement: each member’s cost alone against its share of the joint price */
+            procurement: components["schemas"]["ProcurementDto"] | null;
             /** Format: uuid */
             createdBy: string | null;
             /** Format: date-time */
@@ -3565,6 +3602,19 @@ export interface components {
             /** @description one line per year and cost category */
             budget?: components["schemas"]["BudgetLineDto"][];
             title?: string;
+        };
+        AloneCostDto: {
+            /** @description a member taking part in the project */
+            organisationId: string;
+            /**
+             * @description what it would pay buying alone, złoty as text
+             * @example 61250.00
+             */
+            amount: string;
+        };
+        PutProcurementDto: {
+            /** @description every member participant’s cost alone; an empty list clears the comparison */
+            aloneCosts: components["schemas"]["AloneCostDto"][];
         };
         ProjectStepDto: {
             /** @enum {string} */
@@ -3713,12 +3763,23 @@ export interface components {
             /** @description external funds per złoty of its own, two decimal places; null when it spent nothing */
             leverage: string | null;
         };
+        StatementSavingDto: {
+            /** Format: uuid */
+            projectId: string;
+            title: string;
+            alone: string;
+            joint: string;
+            /** @description negative when buying together cost it more */
+            saving: string;
+        };
         MemberStatementDto: {
             workspaceName: string;
             member: components["schemas"]["StatementMemberDto"];
             /** Format: date-time */
             generatedAt: string;
             years: components["schemas"]["StatementYearDto"][];
+            /** @description joint procurement: what buying together saved the member */
+            savings: components["schemas"]["StatementSavingDto"][];
         };
         IndicatorValueDto: {
             year: number;
@@ -8143,6 +8204,40 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ProjectsController_procurement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutProcurementDto"];
             };
         };
         responses: {

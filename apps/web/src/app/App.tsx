@@ -55,6 +55,7 @@ const IndicatorsPage = lazyRoute(() => import('../features/projects/IndicatorsPa
 const MemberPage = lazyRoute(() => import('../features/projects/MemberPage').then((m) => m.MemberPage), `${w}/projects/members/:organisationId?`);
 const FeesPage = lazyRoute(() => import('../features/projects/FeesPage').then((m) => m.FeesPage), `${w}/projects/fees`);
 const MonitoringPage = lazyRoute(() => import('../features/projects/MonitoringPage').then((m) => m.MonitoringPage), `${w}/projects/monitoring`);
+const EditProjectPage = lazyRoute(() => import('../features/projects/EditProjectPage').then((m) => m.EditProjectPage), `${w}/projects/:projectId/edit`);
 const ProjectPage = lazyRoute(() => import('../features/projects/ProjectPage').then((m) => m.ProjectPage), `${w}/projects/:projectId`);
 
 const UnsubscribePage = lazyRoute(() => import('../features/notifications/UnsubscribePage').then((m) => m.UnsubscribePage), '/unsubscribe');
@@ -122,6 +123,14 @@ export function App({ i18n }: { i18n: I18n }) {
                       element={
                         <RequireCapability capability="projects.manage">
                           <FeesPage />
+                        </RequireCapability>
+                      }
+                    />
+                    <Route
+                      path="projects/:projectId/edit"
+                      element={
+                        <RequireCapability capability="projects.manage">
+                          <EditProjectPage />
                         </RequireCapability>
                       }
                     />

@@ -15,3 +15,8 @@ export function fieldError(
 ): HttpException {
   return new Kind({ message: `${field}: ${message}`, errors: [{ field, message, ...(code ? { code } : {}) }] });
 }
+
+/** Several fields' problems at once, as a 400 in the same shape. */
+export function fieldErrors(problems: ReadonlyArray<{ field: string; message: string; code?: FieldProblemCode }>): HttpException {
+  return new BadRequestException({ message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), errors: problems.map(({ field, message, code }) => ({ field, message, ...(code ? { code } : {}) })) });
+}

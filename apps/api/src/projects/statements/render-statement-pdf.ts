@@ -44,6 +44,19 @@ export function renderStatementPdf(content: StatementContent): Promise<Buffer> {
         field(pdf, labels.externalTotal, zl(year.externalTotal));
         field(pdf, labels.leverage, year.leverage === null ? labels.none : formatAmount(year.leverage, content.language));
       }
+      if (content.savings.length > 0) {
+        heading(pdf, labels.savings);
+        table(
+          pdf,
+          [
+            { header: labels.project, share: 0.4 },
+            { header: labels.alone, share: 0.2 },
+            { header: labels.joint, share: 0.2 },
+            { header: labels.saving, share: 0.2 },
+          ],
+          content.savings.map((line) => [line.title, zl(line.alone), zl(line.joint), zl(line.saving)]),
+        );
+      }
     },
     (page, pages) => `${labels.title} · ${content.member.name} · ${labels.page(page, pages)}`,
   );

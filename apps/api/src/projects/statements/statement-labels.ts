@@ -25,6 +25,10 @@ const PL = {
   kind: 'Rodzaj',
   kindContribution: 'wkład własny',
   kindExternal: 'środki zewnętrzne',
+  savings: 'Oszczędności ze wspólnych zakupów',
+  alone: 'Koszt zakupu osobno',
+  joint: 'Udział w cenie wspólnej',
+  saving: 'Oszczędność',
   page: (page: number, pages: number) => `Strona ${page} z ${pages}`,
   stages: {
     idea: 'pomysł',
@@ -61,6 +65,10 @@ const EN: typeof PL = {
   kind: 'Kind',
   kindContribution: 'own contribution',
   kindExternal: 'external funds',
+  savings: 'Savings from joint purchases',
+  alone: 'Cost buying alone',
+  joint: 'Share of the joint price',
+  saving: 'Saving',
   page: (page: number, pages: number) => `Page ${page} of ${pages}`,
   stages: {
     idea: 'idea',

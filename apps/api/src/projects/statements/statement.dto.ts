@@ -61,9 +61,19 @@ export class StatementMemberDto {
   @ApiProperty() name!: string;
 }
 
+/** A joint purchase the member took part in: its cost alone, its share of the joint price and the saving. */
+export class StatementSavingDto {
+  @IdProperty() projectId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() alone!: string;
+  @ApiProperty() joint!: string;
+  @ApiProperty({ description: 'negative when buying together cost it more' }) saving!: string;
+}
+
 export class MemberStatementDto {
   @ApiProperty() workspaceName!: string;
   @ApiProperty({ type: StatementMemberDto }) member!: StatementMemberDto;
   @DateTimeProperty() generatedAt!: string;
   @ApiProperty({ type: [StatementYearDto] }) years!: StatementYearDto[];
+  @ApiProperty({ type: [StatementSavingDto], description: 'joint procurement: what buying together saved the member' }) savings!: StatementSavingDto[];
 }

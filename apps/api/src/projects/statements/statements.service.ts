@@ -1,5 +1,5 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { formatPln, memberStatement, parsePln, type ProjectStage } from '@commonplan/domain';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { formatPln, memberStatement, type MonitoringProject, parsePln, procurementSavings, type ProjectStage } from '@commonplan/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { WorkspaceMember } from '../../access/request-context';
@@ -10,6 +10,7 @@ import type { FeeDto, MemberStatementDto, PutFeesDto } from './statement.dto';
 import { renderStatementPdf } from './render-statement-pdf';
 import { renderStatementXlsx } from './render-statement-xlsx';
 import type { StatementLanguage } from './statement-labels';
+import { fieldErrors } from '../../platform/http/field-error';
 
 export const STATEMENT_FORMATS = ['pdf', 'xlsx'] as const;
 export type StatementFormat = (typeof STATEMENT_FORMATS)[number];
@@ -61,7 +62,7 @@ export class StatementsService {
       if (!amount.ok) problems.push({ field: `fees.${i}.amount`, message: amountProblem(amount.reason) });
       return amount.ok ? formatPln(amount.grosze) : null;
     });
-    if (problems.length > 0) throw new BadRequestException({ message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), errors: problems });
+    if (problems.length > 0) throw fieldErrors(problems);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`DELETE FROM membership_fees WHERE workspace_id = $1 AND year = $2`, [member.workspaceId, year]);
       for (const [i, fee] of dto.fees.entries()) {
@@ -104,7 +105,27 @@ export class StatementsService {
         externalTotal: formatPln(y.externalTotal),
         leverage: y.leverage,
       })),
+      savings: await this.savings(organisationId, projects),
     };
+  }
+
+  /** The member's saving in each joint purchase it takes part in whose costs alone are recorded (complete ones only). */
+  private async savings(organisationId: string, projects: MonitoringProject[]): Promise<StatementContent['savings']> {
+    const rows: Array<{ project_id: string; organisation_id: string; amount: string }> = await this.dataSource.query(
+      `SELECT project_id, organisation_id, alone_cost::text AS amount FROM project_procurement WHERE project_id = ANY ($1::uuid[])`,
+      [projects.map((p) => p.id)],
+    );
+    const savings: StatementContent['savings'] = [];
+    for (const project of projects) {
+      const alone = Object.fromEntries(rows.filter((r) => r.project_id === project.id).map((r) => [r.organisation_id, grosze(r.amount)]));
+      if (Object.keys(alone).length === 0) continue;
+      const total = Object.values(project.costByYear).reduce((sum, cost) => sum + cost, 0n);
+      const result = procurementSavings(alone, total, project.members, project.sharingKey, project.customWeights);
+      const mine = result.ok ? result.members.find((m) => m.id === organisationId) : undefined;
+      if (!mine) continue;
+      savings.push({ projectId: project.id, title: project.title, alone: formatPln(mine.alone), joint: formatPln(mine.joint), saving: formatPln(mine.saving) });
+    }
+    return savings;
   }
 
   async file(member: WorkspaceMember, organisationId: string, format: StatementFormat, language: StatementLanguage): Promise<{ body: Buffer; mediaType: string; fileName: string }> {

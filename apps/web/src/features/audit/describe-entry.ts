@@ -71,6 +71,7 @@ export const KNOWN_ACTIONS = [
   'project.created',
   'project.updated',
   'project.stage_changed',
+  'project.procurement_set',
   'funding_call.created',
   'funding_call.updated',
   'funding_call.deleted',

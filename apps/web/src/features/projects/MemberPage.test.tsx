@@ -35,9 +35,10 @@ const dobra: MemberStatement = {
       leverage: '2.56',
     },
   ],
+  savings: [{ projectId: 'pr2', title: 'Wspólne zakupy energii', alone: '7200.00', joint: '6000.00', saving: '1200.00' }],
 };
 
-const szczecin: MemberStatement = { ...dobra, member: { id: 'm1', name: 'Gmina Miasto Szczecin' }, years: [] };
+const szczecin: MemberStatement = { ...dobra, member: { id: 'm1', name: 'Gmina Miasto Szczecin' }, years: [], savings: [] };
 
 const projects = [
   summary(),
@@ -91,7 +92,13 @@ describe('MemberPage', () => {
     expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Wybierz członka', 'Gmina Miasto Szczecin', 'Gmina Dobra', 'Powiat Policki']);
     expect(select.value).toBe('m2');
     expect(facts()).toEqual(['Członek: Gmina Dobra', 'Stowarzyszenie: Stowarzyszenie „Szczeciński Obszar Metropolitalny”', expect.stringMatching(/^Stan na: 2 lis 2026.*11:00$/)]);
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Pobierz zestawienie', 'Rok po roku', 'Projekty członka']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Pobierz zestawienie', 'Rok po roku', 'Oszczędności ze wspólnych zakupów', 'Projekty członka']);
+    const savings = screen.getByRole('table', { name: 'Koszt zakupu osobno, udział w cenie wspólnej i oszczędność w każdym wspólnym zakupie' });
+    expect(rowsOf(savings)).toEqual([
+      ['Projekt', 'Koszt zakupu osobno', 'Udział w cenie wspólnej', 'Oszczędność'],
+      ['Wspólne zakupy energii', '7 200,00 zł', '6 000,00 zł', '1 200,00 zł'],
+    ]);
+    expect(within(savings).getByRole('link', { name: 'Wspólne zakupy energii' }).getAttribute('href')).toBe('/w/w1/projects/pr2');
 
     expect(rowsOf(screen.getByRole('table', { name: 'Rok 2026: składka, wkład własny, środki zewnętrzne i dźwignia' }))).toEqual([
       ['Pozycja', 'Kwota'],

@@ -119,8 +119,49 @@ function Statement({ statement, workspaceId, organisationId }: { statement: Memb
         )}
       </section>
 
+      {statement.savings.length > 0 && <Savings statement={statement} workspaceId={workspaceId} />}
+
       <MemberProjects workspaceId={workspaceId} organisationId={organisationId} />
     </>
+  );
+}
+
+/** What joint purchases saved the member: its cost alone, its share of the joint price, and the difference. */
+function Savings({ statement, workspaceId }: { statement: MemberStatement; workspaceId: string }) {
+  const { t, i18n } = useTranslation();
+  const money = (text: string) => formatMoney(text, i18n.language);
+  return (
+    <section aria-labelledby="statement-savings-heading">
+      <h2 id="statement-savings-heading">{t('projects.member.savings')}</h2>
+      <TableRegion caption={t('projects.member.savingsCaption')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('projects.member.project')}</th>
+            <th scope="col" className="numeric">
+              {t('projects.procurement.alone')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('projects.procurement.joint')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('projects.procurement.saving')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {statement.savings.map((line) => (
+            <tr key={line.projectId}>
+              <th scope="row">
+                <Link to={projectPage(workspaceId, line.projectId)}>{line.title}</Link>
+              </th>
+              <td className="numeric">{money(line.alone)}</td>
+              <td className="numeric">{money(line.joint)}</td>
+              <td className="numeric">{money(line.saving)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </TableRegion>
+    </section>
   );
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type FakeRoute, renderPage, reply } from '../../test/fake-api';
 import { members, partners } from '../../test/fixtures';
 import { project } from './fixtures';
+import { formRoutes } from './form-fixtures';
 import { NewProjectPage } from './NewProjectPage';
 
 function openForm(post: FakeRoute) {
@@ -11,7 +12,7 @@ function openForm(post: FakeRoute) {
     route: '/w/:workspaceId/projects/new',
     path: '/w/w1/projects/new',
     role: 'coordinator',
-    routes: { 'GET /workspaces/w1/organisations': [...members, ...partners], 'POST /workspaces/w1/projects': post },
+    routes: { ...formRoutes, 'GET /workspaces/w1/organisations': [...members, ...partners], 'POST /workspaces/w1/projects': post },
   });
 }
 
@@ -171,5 +172,100 @@ describe('NewProjectPage', () => {
     expect(errorOf(within(line(1)).getByLabelText('Kategoria kosztów'))).toBe('Wybierz kategorię kosztów.');
     expect(errorOf(within(line(1)).getByLabelText('Kwota (zł)'))).toBe('Kwota może mieć najwyżej 2 miejsca po przecinku (grosze).');
     expect(page.calls.filter((c) => c.method === 'POST')).toEqual([]);
+  });
+
+  it('sends the expected results, the strategy goal, the funding call, the indicators and a line in euro with its rate', async () => {
+    const user = userEvent.setup();
+    const page = openForm(project({ id: 'pr9' }));
+    await fill(user, await screen.findByLabelText('Tytuł projektu'), 'Kolej metropolitalna – przystanki');
+    await fill(user, screen.getByLabelText('Oczekiwane rezultaty'), '6 nowych przystanków.');
+
+    // Only versions adopted by an adopted resolution are offered, then the chosen version's headings.
+    const goal = screen.getByRole('group', { name: 'Cel strategii' });
+    const version = within(goal).getByLabelText('Przyjęta strategia');
+    await within(version).findByRole('option', { name: 'Strategia Rozwoju SOM, wersja: tekst przyjęty' });
+    expect(within(version).getAllByRole('option').map((o) => o.textContent)).toEqual(['Bez celu strategii', 'Strategia Rozwoju SOM, wersja: tekst przyjęty']);
+    expect(within(goal).queryByLabelText('Cel lub działanie')).toBeNull();
+    await user.selectOptions(version, 'v2');
+    const heading = within(goal).getByLabelText('Cel lub działanie');
+    await within(heading).findByRole('option', { name: 'Cel 2. Środowisko' });
+    expect(within(heading).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Wybierz cel lub działanie',
+      'Strategia Rozwoju SOM 2030',
+      'Cel 1. Transport',
+      'Działanie 1.1. Trasy rowerowe',
+      'Cel 2. Środowisko',
+    ]);
+    await user.selectOptions(heading, 'Działanie 1.1. Trasy rowerowe');
+
+    const call = screen.getByLabelText('Nabór');
+    await within(call).findByRole('option', { name: 'FEnIKS 2021–2027, Działanie 2.8 (wnioski do 30 cze 2027)' });
+    expect(within(call).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Bez naboru',
+      'FEPZ 2021–2027, Działanie 6.1 Mobilność miejska (wnioski do 31 mar 2027)',
+      'FEnIKS 2021–2027, Działanie 2.8 (wnioski do 30 cze 2027)',
+    ]);
+    await user.selectOptions(call, 'c2');
+
+    // Ticked in any order, the indicators are sent in the list's order.
+    const indicatorGroup = screen.getByRole('group', { name: 'Wskaźniki strategii' });
+    await user.click(await within(indicatorGroup).findByLabelText('Pasażerowie kolei metropolitalnej (mln osób)'));
+    await user.click(within(indicatorGroup).getByLabelText('Długość dróg rowerowych (km)'));
+
+    await user.type(within(line(1)).getByLabelText('Rok'), '2027');
+    await user.selectOptions(within(line(1)).getByLabelText('Kategoria kosztów'), 'works');
+    await fill(user, within(line(1)).getByLabelText('Kwota (zł)'), '1000000');
+    // The rate and its day are asked for only once the line has an amount in euro.
+    expect(within(line(1)).queryByLabelText('Kurs euro (zł za 1 €)')).toBeNull();
+    await fill(user, within(line(1)).getByLabelText('Kwota w euro (nieobowiązkowa)'), '234 000,00');
+    await fill(user, within(line(1)).getByLabelText('Kurs euro (zł za 1 €)'), '4,2735');
+    await fill(user, within(line(1)).getByLabelText('Dzień kursu'), '30.11.2026');
+
+    await user.click(screen.getByRole('button', { name: 'Utwórz projekt' }));
+    await waitFor(() => expect(page.location()).toBe('/w/w1/projects/pr9'));
+    expect(page.calls.filter((c) => c.method === 'POST')).toEqual([
+      {
+        method: 'POST',
+        path: '/workspaces/w1/projects',
+        body: {
+          title: 'Kolej metropolitalna – przystanki',
+          expectedResults: '6 nowych przystanków.',
+          leaderId: null,
+          sharingKey: 'equal',
+          participants: [],
+          budget: [{ year: 2027, category: 'works', amount: '1000000', eurAmount: '234 000,00', eurRate: '4.2735', eurRateOn: '2026-11-30' }],
+          goal: { versionId: 'v2', headingId: 'h-dzialanie-1-1-trasy-rowerowe' },
+          callId: 'c2',
+          indicatorIds: ['i1', 'i2'],
+        },
+      },
+    ]);
+  });
+
+  it('asks for the goal’s heading once a strategy is chosen, and for the rate and its day of an amount in euro', async () => {
+    const user = userEvent.setup();
+    const page = openForm(project());
+    await fill(user, await screen.findByLabelText('Tytuł projektu'), 'Park rzeczny');
+    const version = screen.getByLabelText('Przyjęta strategia');
+    await within(version).findByRole('option', { name: 'Strategia Rozwoju SOM, wersja: tekst przyjęty' });
+    await user.selectOptions(version, 'v2');
+    await user.type(within(line(1)).getByLabelText('Rok'), '2027');
+    await user.selectOptions(within(line(1)).getByLabelText('Kategoria kosztów'), 'other');
+    await fill(user, within(line(1)).getByLabelText('Kwota (zł)'), '1000');
+    await fill(user, within(line(1)).getByLabelText('Kwota w euro (nieobowiązkowa)'), '235');
+    await fill(user, within(line(1)).getByLabelText('Kurs euro (zł za 1 €)'), '0');
+    await user.click(screen.getByRole('button', { name: 'Utwórz projekt' }));
+
+    const heading = screen.getByLabelText('Cel lub działanie');
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(errorOf(heading)).toBe('Wybierz cel lub działanie strategii albo wybierz „Bez celu strategii”.');
+    expect(errorOf(within(line(1)).getByLabelText('Kurs euro (zł za 1 €)'))).toBe('Podaj kurs: liczbę większą od zera z najwyżej 6 miejscami po przecinku, np. 4,2605.');
+    expect(errorOf(within(line(1)).getByLabelText('Dzień kursu'))).toBe('Podaj dzień, z którego pochodzi kurs.');
+    expect(within(line(1)).getByLabelText('Kwota w euro (nieobowiązkowa)').getAttribute('aria-invalid')).toBeNull();
+    expect(page.calls.filter((c) => c.method === 'POST')).toEqual([]);
+
+    // Choosing no goal takes the heading away with its problem.
+    await user.selectOptions(version, '');
+    expect(screen.queryByLabelText('Cel lub działanie')).toBeNull();
   });
 });

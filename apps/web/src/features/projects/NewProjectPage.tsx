@@ -30,7 +30,7 @@ export function NewProjectPage() {
         </Link>
       </p>
       <PageHeading title={t('projects.form.documentTitle', { workspace: workspace.shortName })}>{t('projects.form.heading')}</PageHeading>
-      <DataView source={organisations}>{(list) => <ProjectForm organisations={list} onSubmit={create} />}</DataView>
+      <DataView source={organisations}>{(list) => <ProjectForm workspaceId={workspace.id} organisations={list} onSubmit={create} />}</DataView>
     </>
   );
 }

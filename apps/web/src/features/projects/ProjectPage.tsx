@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { can } from '@commonplan/domain';
 import { errorText } from '../../api/error-text';
 import { apiQueryKey, invalidateApi } from '../../api/query-client';
@@ -15,7 +15,22 @@ import { resolutionPage } from '../decisions/decisions-api';
 import { useWorkspace } from '../workspace/workspace-context';
 import { StageBadge } from './ProjectsPage';
 import './projects.css';
-import { formatDay, formatDecimal, formatEuro, formatMoney, type NewStep, type Project, type ProjectYear, projectPath, projectsPage, takeStep } from './projects-api';
+import {
+  editProjectPage,
+  formatDay,
+  formatDecimal,
+  formatEuro,
+  formatMoney,
+  isClosed,
+  type NewStep,
+  type Project,
+  type ProjectYear,
+  projectPath,
+  projectsPage,
+  SAVED_STATE,
+  takeStep,
+} from './projects-api';
+import { ProcurementSection } from './ProcurementSection';
 import { StepForm } from './StepForm';
 import { TableRegion } from '../../ui/TableRegion';
 
@@ -34,6 +49,8 @@ export function ProjectPage() {
   const focusWhenShown = useFocusWhenShown();
   const source = useApiData<Project>(projectPath(projectId));
   const [notice, setNotice] = useState<string | null>(null);
+  // Arriving from the edit page after a save, the page says so.
+  const saved = (useLocation().state as { notice?: unknown } | null)?.notice === SAVED_STATE.notice;
   const project = source.data;
 
   if (!project) {
@@ -77,7 +94,14 @@ export function ProjectPage() {
     <>
       <BackLink workspaceId={workspace.id} />
       <PageHeading title={t('projects.page.documentTitle', { title: project.title, workspace: workspace.shortName })}>{project.title}</PageHeading>
-      <StatusMessage message={notice} />
+      <StatusMessage message={notice ?? (saved ? t(SAVED_STATE.notice) : null)} />
+      {manages && !isClosed(project.stage) && (
+        <p>
+          <Link className="button" to={editProjectPage(workspace.id, project.id)}>
+            {t('projects.edit.link')}
+          </Link>
+        </p>
+      )}
       <dl className="facts project-facts">
         <dt>{t('projects.page.stage')}</dt>
         <dd>
@@ -223,6 +247,8 @@ export function ProjectPage() {
           ))}
         </section>
       )}
+
+      <ProcurementSection project={project} manages={manages && !isClosed(project.stage)} />
 
       <section aria-labelledby={STEPS_HEADING_ID}>
         <h2 id={STEPS_HEADING_ID} tabIndex={-1}>

@@ -73,6 +73,7 @@ export function project(extra: Partial<Project> = {}): Project {
     ],
     sharingProblem: null,
     indicators: [],
+    procurement: null,
     steps: [{ id: 's1', stage: 'idea', takenOn: '2026-10-01', resolution: null, note: '', actorName: 'Anna Koordynator', createdAt: '2026-10-01T10:00:00.000Z' }],
     createdBy: 'u1',
     createdAt: '2026-10-01T10:00:00.000Z',

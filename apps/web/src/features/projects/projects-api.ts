@@ -1,7 +1,7 @@
 // Joint projects (issue 15) as the API answers them (apps/api/src/projects/*): the pipeline's list, a project with its
 // participants, budget, each year's cost, grant, own contribution and every member's share, and its steps. Money is
 // text in złoty ("1234.56"), never a float: it is only shown here, formatted without turning it into a number.
-import { PROJECT_STAGES, type ProjectStage, warsawTime, WEIGHTINGS, type Weighting } from '@commonplan/domain';
+import { FINAL_STAGES, PROJECT_STAGES, type ProjectStage, warsawTime, WEIGHTINGS, type Weighting } from '@commonplan/domain';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
 import { formatDate } from '../../i18n/format';
@@ -27,6 +27,9 @@ export const needsResolution = (stage: string) => stage === 'approved';
 
 export const isStage = (value: unknown): value is ProjectStage => typeof value === 'string' && (PROJECT_STAGES as readonly string[]).includes(value);
 
+/** A refused, withdrawn or settled project no longer changes (the API answers a change with 409 project_closed). */
+export const isClosed = (stage: string) => (FINAL_STAGES as readonly string[]).includes(stage);
+
 export const projectsPath = (workspaceId: string) => `/workspaces/${workspaceId}/projects`;
 export const projectPath = (projectId: string) => `/projects/${projectId}`;
 export const organisationsPath = (workspaceId: string) => `/workspaces/${workspaceId}/organisations`;
@@ -34,28 +37,42 @@ export const organisationsPath = (workspaceId: string) => `/workspaces/${workspa
 export const projectsPage = (workspaceId: string) => `/w/${workspaceId}/projects`;
 export const newProjectPage = (workspaceId: string) => `/w/${workspaceId}/projects/new`;
 export const projectPage = (workspaceId: string, projectId: string) => `/w/${workspaceId}/projects/${projectId}`;
+export const editProjectPage = (workspaceId: string, projectId: string) => `/w/${workspaceId}/projects/${projectId}/edit`;
+/** The navigation state with which the edit page opens the project's page after a save: the page says it was saved. */
+export const SAVED_STATE = { notice: 'projects.edit.saved' } as const;
 /** The funding calls the workspace follows (GET /api/workspaces/:id/funding-calls) and their page. */
 export const fundingCallsPath = (workspaceId: string) => `/workspaces/${workspaceId}/funding-calls`;
 export const fundingCallsPage = (workspaceId: string) => `/w/${workspaceId}/projects/calls`;
 
 /**
- * POST /api/workspaces/:id/projects (CreateProjectDto). The OpenAPI document types the DTO's nullable texts as objects
- * (leaderId, coFinancingRate, the days, a weight), so the call is made with `api` and the shape is written here: amounts,
- * rates and weights are text, exactly as typed.
+ * POST /api/workspaces/:id/projects (CreateProjectDto), and PATCH /api/projects/:id (UpdateProjectDto) with the same
+ * fields. The OpenAPI document types the DTO's nullable texts as objects (leaderId, coFinancingRate, the days, a
+ * weight), so the calls are made with `api` and the shape is written here: amounts, rates and weights are text, exactly
+ * as typed. On a change each field given replaces what was (participants, budget and indicators whole); null clears.
  */
 export interface NewProject {
   title: string;
   scope?: string;
+  expectedResults?: string;
   leaderId?: string | null;
   sharingKey: Weighting;
-  coFinancingRate?: string;
-  startsOn?: string;
-  endsOn?: string;
+  coFinancingRate?: string | null;
+  startsOn?: string | null;
+  endsOn?: string | null;
   participants: Array<{ organisationId: string; customWeight?: string }>;
-  budget: Array<{ year: number; category: BudgetCategory; amount: string }>;
+  /** A line in EUR gives its amount in euro with the rate (PLN per EUR) and the rate's day, all three or none. */
+  budget: Array<{ year: number; category: BudgetCategory; amount: string; eurAmount?: string; eurRate?: string; eurRateOn?: string }>;
+  /** The heading (anchor) of a strategy version adopted by a resolution; null: none. */
+  goal?: { versionId: string; headingId: string } | null;
+  /** The funding call the project is matched to; null: none. */
+  callId?: string | null;
+  indicatorIds?: string[];
 }
 
 export const createProject = (workspaceId: string, project: NewProject): Promise<Project> => api.post<Project>(projectsPath(workspaceId), project);
+
+/** PATCH /api/projects/:id: the answer is the project as it is now (409 project_closed once it has ended). */
+export const updateProject = (projectId: string, change: NewProject): Promise<Project> => api.patch<Project>(projectPath(projectId), change);
 
 /** POST /api/projects/:id/steps (ProjectStepDto): the answer is the project moved. */
 export interface NewStep {
