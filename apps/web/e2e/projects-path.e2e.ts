@@ -84,7 +84,14 @@ describe('a joint project from idea to the monitoring report', () => {
       await page.getByText(`Projekt przeszedł do etapu: ${stage}`).waitFor();
     }
     const history = (await rows(page, 'Etapy projektu, od najstarszego')).slice(1).map((row) => row.slice(0, 2));
-    expect(history.map(([stage]) => stage)).toEqual(['Pomysł', 'Koncepcja', 'Zatwierdzony do realizacji', 'Wniosek złożony', 'Dofinansowanie przyznane', 'W realizacji']);
+    expect(history).toEqual([
+      ['10 sty 2032', 'Pomysł'],
+      ['1 lut 2032', 'Koncepcja'],
+      ['1 mar 2032', 'Zatwierdzony do realizacji'],
+      ['15 lut 2033', 'Wniosek złożony'],
+      ['1 wrz 2033', 'Dofinansowanie przyznane'],
+      ['2 sty 2034', 'W realizacji'],
+    ]);
     await bothLanguagesClean(page, (p) => p.getByRole('heading', { level: 2, name: 'Next stage' }));
 
     // The year's monitoring report: 400,000 zł from ZIT, half for each member; the coordinator adopts it.
@@ -103,6 +110,18 @@ describe('a joint project from idea to the monitoring report', () => {
     await page.getByRole('link', { name: /^Wydanie 1 z / }).click();
     await page.waitForURL(new RegExp(`edition=1`));
     await page.getByText(/^[0-9a-f]{64}$/).waitFor();
+
+    // The module's other pages pass axe in both languages too: the board, the indicators, the fees and the edit form.
+    for (const [path, polish, english] of [
+      ['/projects?view=board', 'Projekty wspólne', 'Joint projects'],
+      ['/projects/indicators', 'Wskaźniki strategii', 'Strategy indicators'],
+      ['/projects/fees', 'Składki członkowskie', 'Membership fees'],
+      [`/projects/${project.id}/edit`, 'Edycja projektu', 'Editing the project'],
+    ]) {
+      await page.goto(`/w/${workspaceId}${path}`);
+      await page.getByRole('heading', { level: 1, name: polish }).waitFor();
+      await bothLanguagesClean(page, (p) => p.getByRole('heading', { level: 1, name: english }));
+    }
     expect(errors).toEqual([]);
     await context.close();
 
