@@ -17,6 +17,7 @@ describe('joint projects', () => {
   let partner: string;
   let mayor: string;
   let outsider: string;
+  let kofWorkspace: string;
   const org: Record<string, string> = {};
   let adoptedVersion: { id: string; headingId: string; heading: string };
   let draftVersionId: string;
@@ -61,7 +62,9 @@ describe('joint projects', () => {
     partner = await server.login('partner@som.example');
     mayor = await server.login('przedstawiciel.police@som.example');
     for (const o of (await api(`/workspaces/${ws}/organisations`, coordinator)).body as Array<{ id: string; name: string }>) org[o.name] = o.id;
-    outsider = (await otherAssociation(server)).token;
+    const kof = await otherAssociation(server);
+    outsider = kof.token;
+    kofWorkspace = kof.workspaceId;
 
     // The strategy, frozen and adopted by the board; a goal is one of its headings.
     const strategy = (await api(`/workspaces/${ws}/documents`, coordinator)).body.find((d: { kind: string }) => d.kind === 'strategy');
@@ -279,5 +282,19 @@ describe('joint projects', () => {
     expect((await api('/projects/00000000-0000-4000-8000-000000000000', coordinator)).status).toBe(404);
     expect((await api('/projects/not-a-uuid', coordinator)).status).toBe(400);
     expect((await server.request(`/api/projects/${withPartner.id}`, {})).status).toBe(401);
+  });
+
+  it('names the document its concept is co-drafted in, with the consultation rounds held on it; never another workspace’s', async () => {
+    const concept = (await api(`/workspaces/${ws}/documents`, coordinator, { title: 'Koncepcja ścieżki nad Odrą', kind: 'concept' })).body.id as string;
+    const created = await api(`/workspaces/${ws}/projects`, coordinator, { title: 'Ścieżka nad Odrą', participants: [{ organisationId: org['Gmina Police'] }], conceptDocumentId: concept });
+    expect(created.status).toBe(201);
+    expect(created.body.concept).toEqual({ documentId: concept, title: 'Koncepcja ścieżki nad Odrą', rounds: [] });
+    const foreign = (await api(`/workspaces/${kofWorkspace}/documents`, outsider, { title: 'Koncepcja KOF', kind: 'concept' })).body.id as string;
+    const refused = await api(`/projects/${created.body.id}`, coordinator, { conceptDocumentId: foreign }, 'PATCH');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'conceptDocumentId', code: 'document_not_in_workspace' })]);
+    expect((await api(`/projects/${created.body.id}`, coordinator, { conceptDocumentId: 'koncepcja' }, 'PATCH')).body.errors).toEqual([expect.objectContaining({ field: 'conceptDocumentId' })]);
+    const cleared = await api(`/projects/${created.body.id}`, coordinator, { conceptDocumentId: null }, 'PATCH');
+    expect(cleared.body.concept).toBeNull();
   });
 });

@@ -64,6 +64,18 @@ export class ProjectCallRefDto {
   @ApiProperty({ example: '2027-03-31' }) closesOn!: string;
 }
 
+export class ConceptRoundDto {
+  @IdProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'the round’s state' }) state!: string;
+}
+
+export class ProjectConceptDto {
+  @IdProperty() documentId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: [ConceptRoundDto], description: 'the consultation rounds held on the concept' }) rounds!: ConceptRoundDto[];
+}
+
 export class ProjectIndicatorRefDto {
   @IdProperty() id!: string;
   @ApiProperty() name!: string;
@@ -105,6 +117,7 @@ export class ProjectDto {
   @ApiProperty() expectedResults!: string;
   @ApiProperty({ type: ProjectOrganisationDto, nullable: true, description: 'null: the association leads' }) leader!: ProjectOrganisationDto | null;
   @ApiProperty({ type: ProjectGoalDto, nullable: true }) goal!: ProjectGoalDto | null;
+  @ApiProperty({ type: ProjectConceptDto, nullable: true, description: 'the document its concept is co-drafted in' }) concept!: ProjectConceptDto | null;
   @ApiProperty({ type: ProjectCallRefDto, nullable: true, description: 'the funding call it is matched to' }) call!: ProjectCallRefDto | null;
   @ApiProperty({ enum: WEIGHTINGS }) sharingKey!: string;
   @NullableStringProperty({ description: 'the grant as a percentage of the costs' }) coFinancingRate!: string | null;

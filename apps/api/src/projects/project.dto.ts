@@ -126,6 +126,11 @@ class ProjectFieldsDto {
   @IsUUID('all', { message: 'callId must be a UUID' })
   callId?: string | null;
 
+  @ApiPropertyOptional({ type: String, description: 'the document of the workspace in which its concept is co-drafted; null: none', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'conceptDocumentId must be a UUID' })
+  conceptDocumentId?: string | null;
+
   @ApiPropertyOptional({ enum: WEIGHTINGS, description: 'how the members share the own contribution: the decisions rules’ keys' })
   @OptionalNotNull()
   @IsIn(WEIGHTINGS, { message: `sharingKey must be one of: ${WEIGHTINGS.join(', ')}` })

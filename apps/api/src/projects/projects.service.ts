@@ -100,11 +100,12 @@ export class ProjectsService {
       const checked = await this.check(manager, caller.workspaceId, dto, { sharingKey: dto.sharingKey ?? 'equal', leaderId: dto.leaderId ?? null });
       assertDates(dto.startsOn ?? null, dto.endsOn ?? null);
       await checkCall(manager, caller.workspaceId, dto.callId ?? null, dto.coFinancingRate ?? null);
+      await checkConcept(manager, caller.workspaceId, dto.conceptDocumentId ?? null);
       const ideaOn = dto.ideaOn ?? warsawDay(new Date());
       const [row] = await manager.query(
         `INSERT INTO projects (workspace_id, title, scope, expected_results, leader_id, goal_version_id, goal_heading_id, goal_heading, sharing_key,
-           co_financing_rate, starts_on, ends_on, stage, stage_on, created_by, call_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'idea', $13, $14, $15) RETURNING id`,
+           co_financing_rate, starts_on, ends_on, stage, stage_on, created_by, call_id, concept_document_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'idea', $13, $14, $15, $16) RETURNING id`,
         [
           caller.workspaceId,
           dto.title,
@@ -121,6 +122,7 @@ export class ProjectsService {
           ideaOn,
           userId,
           dto.callId ?? null,
+          dto.conceptDocumentId ?? null,
         ],
       );
       await manager.query(`INSERT INTO project_steps (workspace_id, project_id, stage, taken_on, actor_id) VALUES ($1, $2, 'idea', $3, $4)`, [caller.workspaceId, row.id, ideaOn, userId]);
@@ -168,6 +170,7 @@ export class ProjectsService {
         dto.callId !== undefined ? dto.callId : (current.call_id as string | null),
         dto.coFinancingRate !== undefined ? dto.coFinancingRate : (current.rate as string | null),
       );
+      if (dto.conceptDocumentId !== undefined) await checkConcept(manager, workspaceId, dto.conceptDocumentId);
       const sets: string[] = [];
       const values: unknown[] = [projectId];
       const set = (column: string, value: unknown) => {
@@ -180,6 +183,7 @@ export class ProjectsService {
       if (dto.leaderId !== undefined) set('leader_id', dto.leaderId);
       if (dto.sharingKey !== undefined) set('sharing_key', dto.sharingKey);
       if (dto.callId !== undefined) set('call_id', dto.callId);
+      if (dto.conceptDocumentId !== undefined) set('concept_document_id', dto.conceptDocumentId);
       if (dto.coFinancingRate !== undefined) set('co_financing_rate', dto.coFinancingRate);
       if (dto.startsOn !== undefined) set('starts_on', dto.startsOn);
       if (dto.endsOn !== undefined) set('ends_on', dto.endsOn);
@@ -377,8 +381,10 @@ export class ProjectsService {
     const [row] = await manager.query(
       `SELECT p.*, p.co_financing_rate::text AS rate, p.starts_on::text AS starts, p.ends_on::text AS ends, p.stage_on::text AS stage_day,
               l.name AS leader_name, d.id AS goal_document_id, d.title AS goal_document_title, v.name AS goal_version_name,
-              c.programme AS call_programme, c.measure AS call_measure, c.closes_on::text AS call_closes
+              c.programme AS call_programme, c.measure AS call_measure, c.closes_on::text AS call_closes,
+              cd.title AS concept_title
        FROM projects p
+       LEFT JOIN documents cd ON cd.id = p.concept_document_id
        LEFT JOIN organisations l ON l.id = p.leader_id
        LEFT JOIN funding_calls c ON c.id = p.call_id
        LEFT JOIN document_versions v ON v.id = p.goal_version_id
@@ -415,6 +421,9 @@ export class ProjectsService {
       `SELECT i.id, i.name, i.unit FROM project_indicators pi JOIN indicators i ON i.id = pi.indicator_id WHERE pi.project_id = $1 ORDER BY i.name, i.id`,
       [projectId],
     );
+    const conceptRounds: Array<{ id: string; title: string; state: string }> = row.concept_document_id
+      ? await manager.query(`SELECT id, title, state FROM consultation_rounds WHERE document_id = $1 AND state <> 'draft' ORDER BY opens_at, id`, [row.concept_document_id])
+      : [];
     const rate = row.rate === null ? null : trimNumber(row.rate as string);
     const members = participants.filter((p) => p.kind === 'member');
     const byYear = new Map<number, bigint>();
@@ -455,6 +464,7 @@ export class ProjectsService {
             heading: row.goal_heading,
           }
         : null,
+      concept: row.concept_document_id ? { documentId: row.concept_document_id, title: row.concept_title, rounds: conceptRounds } : null,
       call: row.call_id ? { id: row.call_id, programme: row.call_programme, measure: row.call_measure, closesOn: row.call_closes } : null,
       sharingKey: row.sharing_key,
       coFinancingRate: rate,
@@ -550,6 +560,13 @@ function hundredths(percent: string): number {
 }
 
 /** The call must be one of the workspace's, and the project's rate within its largest rate and smallest own contribution. */
+/** A concept document must be one of the workspace's (400 naming conceptDocumentId otherwise). */
+async function checkConcept(manager: EntityManager, workspaceId: string, documentId: string | null): Promise<void> {
+  if (!documentId) return;
+  const [found] = await manager.query(`SELECT 1 FROM documents WHERE id = $1 AND workspace_id = $2`, [documentId, workspaceId]);
+  if (!found) throw fieldError('conceptDocumentId', 'no such document in this workspace', BadRequestException, 'document_not_in_workspace');
+}
+
 async function checkCall(manager: EntityManager, workspaceId: string, callId: string | null, rate: string | null): Promise<void> {
   if (!callId) return;
   const [call] = await manager.query(

@@ -129,6 +129,7 @@ const FIELD_CODE_MESSAGES: Record<FieldProblemCode, string> = {
   resolution_required: 'projects.errors.resolutionRequired',
   resolution_not_adopted: 'projects.errors.resolutionNotAdopted',
   call_not_found: 'projects.errors.callNotFound',
+  document_not_in_workspace: 'projects.errors.documentNotInWorkspace',
   rate_outside_call: 'projects.errors.rateOutsideCall',
   resolution_used: 'projects.errors.resolutionUsed',
   // Notifications.

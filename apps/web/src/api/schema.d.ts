@@ -3413,6 +3413,8 @@ export interface components {
             goal?: components["schemas"]["GoalDto"] | null;
             /** @description the funding call (nabór) the project is matched to; null: none */
             callId?: string | null;
+            /** @description the document of the workspace in which its concept is co-drafted; null: none */
+            conceptDocumentId?: string | null;
             /**
              * @description how the members share the own contribution: the decisions rules’ keys
              * @enum {string}
@@ -3448,6 +3450,20 @@ export interface components {
             headingId: string;
             /** @description the heading as the adopted version has it */
             heading: string;
+        };
+        ConceptRoundDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description the round’s state */
+            state: string;
+        };
+        ProjectConceptDto: {
+            /** Format: uuid */
+            documentId: string;
+            title: string;
+            /** @description the consultation rounds held on the concept */
+            rounds: components["schemas"]["ConceptRoundDto"][];
         };
         ProjectCallRefDto: {
             /** Format: uuid */
@@ -3544,6 +3560,8 @@ export interface components {
             /** @description null: the association leads */
             leader: components["schemas"]["ProjectOrganisationDto"] | null;
             goal: components["schemas"]["ProjectGoalDto"] | null;
+            /** @description the document its concept is co-drafted in */
+            concept: components["schemas"]["ProjectConceptDto"] | null;
             /** @description the funding call it is matched to */
             call: components["schemas"]["ProjectCallRefDto"] | null;
             /** @enum {string} */
@@ -3584,6 +3602,8 @@ export interface components {
             goal?: components["schemas"]["GoalDto"] | null;
             /** @description the funding call (nabór) the project is matched to; null: none */
             callId?: string | null;
+            /** @description the document of the workspace in which its concept is co-drafted; null: none */
+            conceptDocumentId?: string | null;
             /**
              * @description how the members share the own contribution: the decisions rules’ keys
              * @enum {string}
@@ -4993,7 +5013,7 @@ export interface components {
          * @description the stable code of the problem
          * @enum {string}
          */
-        FieldProblemCode: "invalid_email" | "password_too_short" | "password_too_long" | "password_is_email" | "password_repeated" | "password_required" | "display_name_required" | "organisation_not_allowed" | "organisation_required" | "organisation_wrong_kind" | "organisation_not_found" | "reset_token_invalid" | "body_not_in_workspace" | "chair_not_body_member" | "agenda_item_refused" | "second_term_not_after_first" | "changed_resolution_not_found" | "changed_resolution_not_adopted" | "adopted_version_not_found" | "closing_time_not_future" | "attachment_required" | "attachment_content_invalid" | "version_name_taken" | "mention_not_allowed" | "stage_not_allowed" | "date_before_previous" | "resolution_required" | "resolution_not_adopted" | "call_not_found" | "rate_outside_call" | "resolution_used" | "unsubscribe_link_invalid" | "calendar_link_invalid";
+        FieldProblemCode: "invalid_email" | "password_too_short" | "password_too_long" | "password_is_email" | "password_repeated" | "password_required" | "display_name_required" | "organisation_not_allowed" | "organisation_required" | "organisation_wrong_kind" | "organisation_not_found" | "reset_token_invalid" | "body_not_in_workspace" | "chair_not_body_member" | "agenda_item_refused" | "second_term_not_after_first" | "changed_resolution_not_found" | "changed_resolution_not_adopted" | "adopted_version_not_found" | "closing_time_not_future" | "attachment_required" | "attachment_content_invalid" | "version_name_taken" | "mention_not_allowed" | "stage_not_allowed" | "date_before_previous" | "resolution_required" | "resolution_not_adopted" | "call_not_found" | "document_not_in_workspace" | "rate_outside_call" | "resolution_used" | "unsubscribe_link_invalid" | "calendar_link_invalid";
         FieldProblemDto: {
             /**
              * @description the field, nested fields joined with dots

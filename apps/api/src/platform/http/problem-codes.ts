@@ -145,6 +145,7 @@ export const FIELD_PROBLEM_CODES = [
   'resolution_required',
   'resolution_not_adopted',
   'call_not_found',
+  'document_not_in_workspace',
   'rate_outside_call',
   'resolution_used',
   // Notifications.

@@ -124,6 +124,7 @@ describe('EditProjectPage', () => {
           ],
           goal: { versionId: 'v2', headingId: 'h-cel-2-srodowisko' },
           callId: null,
+          conceptDocumentId: null,
           indicatorIds: ['i2'],
         },
       },

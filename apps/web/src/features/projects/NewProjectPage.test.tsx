@@ -206,6 +206,11 @@ describe('NewProjectPage', () => {
       'FEnIKS 2021–2027, Działanie 2.8 (wnioski do 30 cze 2027)',
     ]);
     await user.selectOptions(call, 'c2');
+    // Concepts are offered first.
+    const concept = screen.getByLabelText('Dokument koncepcji');
+    await within(concept).findByRole('option', { name: 'Koncepcja kolei metropolitalnej' });
+    expect(within(concept).getAllByRole('option').map((o) => o.textContent)).toEqual(['Bez dokumentu koncepcji', 'Koncepcja kolei metropolitalnej', 'Strategia Rozwoju SOM']);
+    await user.selectOptions(concept, 'd7');
 
     // Ticked in any order, the indicators are sent in the list's order.
     const indicatorGroup = screen.getByRole('group', { name: 'Wskaźniki strategii' });
@@ -236,6 +241,7 @@ describe('NewProjectPage', () => {
           budget: [{ year: 2027, category: 'works', amount: '1000000', eurAmount: '234 000,00', eurRate: '4.2735', eurRateOn: '2026-11-30' }],
           goal: { versionId: 'v2', headingId: 'h-dzialanie-1-1-trasy-rowerowe' },
           callId: 'c2',
+          conceptDocumentId: 'd7',
           indicatorIds: ['i1', 'i2'],
         },
       },

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { parsePln } from '@commonplan/domain';
 import { ApiError, type FieldError } from '../../api/client';
 import { errorText, fieldErrorText } from '../../api/error-text';
-import type { Organisation } from '../../api/types';
+import type { DocumentSummary, Organisation } from '../../api/types';
 import { useApiData } from '../../api/useApiData';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { DateField } from '../../ui/DateField';
@@ -54,6 +54,8 @@ interface Values {
   goalHeadingId: string;
   /** '' : no funding call. */
   callId: string;
+  /** '' : no concept document. */
+  conceptDocumentId: string;
   indicatorIds: string[];
 }
 
@@ -76,6 +78,7 @@ function startingValues(project: Project | undefined, organisations: Organisatio
       goalVersionId: '',
       goalHeadingId: '',
       callId: '',
+      conceptDocumentId: '',
       indicatorIds: [],
     };
   }
@@ -96,6 +99,7 @@ function startingValues(project: Project | undefined, organisations: Organisatio
     goalVersionId: project.goal?.versionId ?? '',
     goalHeadingId: project.goal?.headingId ?? '',
     callId: project.call?.id ?? '',
+    conceptDocumentId: project.concept?.documentId ?? '',
     indicatorIds: project.indicators.map((i) => i.id),
   };
 }
@@ -123,7 +127,7 @@ interface Sent {
 const participantField = (organisationId: string) => `participant:${organisationId}`;
 const weightField = (organisationId: string) => `weight:${organisationId}`;
 const lineField = (key: number, part: LinePart) => `line:${key}:${part}`;
-const SIMPLE_FIELDS = ['title', 'scope', 'expectedResults', 'leaderId', 'sharingKey', 'coFinancingRate', 'startsOn', 'endsOn', 'participants', 'budget', 'callId'];
+const SIMPLE_FIELDS = ['title', 'scope', 'expectedResults', 'leaderId', 'sharingKey', 'coFinancingRate', 'startsOn', 'endsOn', 'participants', 'budget', 'callId', 'conceptDocumentId'];
 const GOAL_VERSION = 'goalVersion';
 const GOAL_HEADING = 'goalHeading';
 const INDICATORS = 'indicatorIds';
@@ -259,6 +263,12 @@ export function ProjectForm({ workspaceId, organisations, project, onSubmit }: P
 
   const resolutions = useApiData<ResolutionView[]>(resolutionsPath(workspaceId));
   const calls = useApiData<FundingCall[]>(fundingCallsPath(workspaceId));
+  const documents = useApiData<DocumentSummary[]>(`/workspaces/${workspaceId}/documents`);
+  // Concepts first, then the workspace's other documents; the project's own stays offered if it cannot be listed.
+  const documentOptions: SelectOption[] = [...(documents.data ?? [])]
+    .sort((a, b) => Number(b.kind === 'concept') - Number(a.kind === 'concept') || a.title.localeCompare(b.title))
+    .map((d) => ({ value: d.id, label: d.title }));
+  if (project?.concept && !documentOptions.some((o) => o.value === project.concept?.documentId)) documentOptions.unshift({ value: project.concept.documentId, label: project.concept.title });
   const indicators = useApiData<Indicator[]>(indicatorsPath(workspaceId));
   const goal = project?.goal ?? null;
   const versions: AdoptedVersion[] = adoptedVersions(resolutions.data ?? []);
@@ -396,6 +406,7 @@ export function ProjectForm({ workspaceId, organisations, project, onSubmit }: P
       })),
       ...(chosenGoal || editing ? { goal: chosenGoal } : {}),
       ...(values.callId || editing ? { callId: values.callId || null } : {}),
+      ...(values.conceptDocumentId || editing ? { conceptDocumentId: values.conceptDocumentId || null } : {}),
       ...(values.indicatorIds.length > 0 || editing ? { indicatorIds: values.indicatorIds } : {}),
     };
     setSent({ participants: values.participants, lines: budgetLines.map((l) => l.key) });
@@ -430,6 +441,16 @@ export function ProjectForm({ workspaceId, organisations, project, onSubmit }: P
         onChange={set('expectedResults')}
         error={errors.expectedResults}
         rows={3}
+      />
+      <SelectField
+        id="project-concept"
+        label={t('projects.form.concept')}
+        hint={documents.error != null ? `${t('projects.form.conceptHint')} ${t('projects.form.listFailed')}` : t('projects.form.conceptHint')}
+        value={values.conceptDocumentId}
+        placeholder={t('projects.form.noConcept')}
+        options={documentOptions}
+        onChange={set('conceptDocumentId')}
+        error={errors.conceptDocumentId}
       />
       <fieldset className="choices" aria-describedby="project-goal-hint">
         <legend>{t('projects.form.goal')}</legend>

@@ -90,6 +90,17 @@ describe('ProjectPage', () => {
     expect(screen.queryByLabelText('Dzień')).toBeNull();
   });
 
+  it('links the concept’s document and the consultation rounds held on it', async () => {
+    openProject('observer', {
+      'GET /projects/pr1': project({ concept: { documentId: 'd7', title: 'Koncepcja tras rowerowych', rounds: [{ id: 'r3', title: 'Konsultacje koncepcji tras', state: 'open' }] } }),
+    });
+    const document = await screen.findByRole('link', { name: 'Koncepcja tras rowerowych' });
+    expect(document.getAttribute('href')).toBe('/w/w1/d/d7');
+    const rounds = screen.getByRole('list', { name: 'Konsultacje koncepcji' });
+    expect(within(rounds).getByRole('link').textContent).toBe('Konsultacje koncepcji tras (Otwarte)');
+    expect(within(rounds).getByRole('link').getAttribute('href')).toBe('/w/w1/rounds/r3');
+  });
+
   it('moves the project to its concept with the form, without a resolution, then reloads and says so', async () => {
     const user = userEvent.setup();
     let current = project();

@@ -119,6 +119,23 @@ export function ProjectPage() {
             t('common.notGiven')
           )}
         </dd>
+        {project.concept && (
+          <>
+            <dt>{t('projects.page.concept')}</dt>
+            <dd>
+              <Link to={`/w/${workspace.id}/d/${project.concept.documentId}`}>{project.concept.title}</Link>
+              {project.concept.rounds.length > 0 && (
+                <ul aria-label={t('projects.page.conceptRounds')}>
+                  {project.concept.rounds.map((round) => (
+                    <li key={round.id}>
+                      <Link to={`/w/${workspace.id}/rounds/${round.id}`}>{t('projects.page.conceptRound', { title: round.title, state: t(`roundStates.${round.state}`) })}</Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </>
+        )}
         {project.call && (
           <>
             <dt>{t('projects.page.call')}</dt>

@@ -31,6 +31,7 @@ export function project(extra: Partial<Project> = {}): Project {
     leader: { id: 'm1', name: 'Gmina Miasto Szczecin' },
     goal: { versionId: 'v2', documentId: 'd1', documentTitle: 'Strategia Rozwoju SOM', versionName: 'tekst przyjęty', headingId: 'h-cel-1', heading: 'Cel 1. Transport' },
     sharingKey: 'population',
+    concept: null,
     call: null,
     coFinancingRate: '85',
     startsOn: '2027-03-01',

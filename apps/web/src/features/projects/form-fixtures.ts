@@ -6,6 +6,7 @@ import { resolution } from '../decisions/fixtures';
 import type { VersionDetails } from '../versions/versions-api';
 import type { FundingCall } from './FundingCallsPage';
 import type { Indicator } from './indicators-api';
+import { documents } from '../../test/fixtures';
 
 export function fundingCall(extra: Partial<FundingCall> = {}): FundingCall {
   return {
@@ -90,6 +91,10 @@ export const strategyVersion: VersionDetails = {
 export const formRoutes: Record<string, FakeRoute> = {
   'GET /workspaces/w1/organisations': [...members, ...partners],
   'GET /workspaces/w1/funding-calls': calls,
+  'GET /workspaces/w1/documents': [
+    ...documents,
+    { ...documents[0], id: 'd7', title: 'Koncepcja kolei metropolitalnej', kind: 'concept', status: 'draft' },
+  ],
   'GET /workspaces/w1/indicators': indicators,
   'GET /workspaces/w1/resolutions': resolutions,
   'GET /documents/d1/versions/v2': strategyVersion,

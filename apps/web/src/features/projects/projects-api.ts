@@ -66,6 +66,7 @@ export interface NewProject {
   goal?: { versionId: string; headingId: string } | null;
   /** The funding call the project is matched to; null: none. */
   callId?: string | null;
+  conceptDocumentId?: string | null;
   indicatorIds?: string[];
 }
 
