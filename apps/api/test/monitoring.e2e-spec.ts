@@ -149,6 +149,22 @@ describe('the monitoring report', () => {
     expect(content.smaller.members).toHaveLength(7);
   });
 
+  it('told the people of the organisations taking part of each step of their project, and no one else outside the office', async () => {
+    const steps = async (email: string) =>
+      (
+        await server.db.query(
+          `SELECT n.params->>'stage' AS stage FROM notifications n JOIN users u ON u.id = n.user_id
+           WHERE u.email = $1 AND n.kind = 'project_stage_changed' AND n.params->>'project' = 'Ścieżka Stare Czarnowo – Stargard' ORDER BY n.created_at`,
+          [email],
+        )
+      ).map((n: { stage: string }) => n.stage);
+    expect(await steps('przedstawiciel.stare-czarnowo@som.example')).toEqual(['concept', 'approved', 'submitted', 'granted']);
+    expect(await steps('przedstawiciel.stargard-miasto@som.example')).toEqual(['concept', 'approved', 'submitted', 'granted']);
+    expect(await steps('przedstawiciel.police@som.example')).toEqual([]);
+    // The coordinator who took the steps is not told of them.
+    expect(await steps('koordynator@som.example')).toEqual([]);
+  });
+
   it('renders the draft as PDF, DOCX and XLSX in Polish and English', async () => {
     const pdf = await download(`/workspaces/${ws}/monitoring/${year}/report.pdf`, expert);
     expect(pdf.status).toBe(200);
@@ -194,6 +210,18 @@ describe('the monitoring report', () => {
     expect(frozen.content).toMatchObject({ edition: 1, adoption: { resolutionId: adoption, title: adopted.body.resolution.title } });
     const [entry] = await server.db.query(`SELECT action, details FROM audit_entries WHERE action = 'monitoring_report.adopted'`);
     expect(entry.details).toEqual({ year, edition: 1, sha256: frozen.sha256, resolutionId: adoption });
+    // Every member of the association hears of it, partners not (they do not read the report).
+    const told = async (email: string) =>
+      (
+        await server.db.query(
+          `SELECT n.params, n.link FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = $1 AND n.kind = 'monitoring_report_adopted'`,
+          [email],
+        )
+      ).map((n: { params: unknown; link: string }) => ({ params: n.params, link: n.link }));
+    expect(await told('przedstawiciel.stare-czarnowo@som.example')).toEqual([
+      { params: { year, edition: 1, resolution: adopted.body.resolution.title }, link: `/w/${ws}/projects/monitoring?year=${year}&edition=1` },
+    ]);
+    expect(await told('partner@som.example')).toEqual([]);
 
     // The same resolution adopts one edition only; another one with nothing changed makes no new edition.
     const again = await api(path, coordinator, { resolutionId: adoption });

@@ -26,6 +26,7 @@ describe('notification kinds and categories', () => {
     for (const role of ROLES) {
       expect(defaultDeliveryMode(role, 'mentions')).toBe('instant');
       expect(defaultDeliveryMode(role, 'signoffs')).toBe('instant');
+      expect(defaultDeliveryMode(role, 'projects')).toBe(role === 'representative' || role === 'partner' ? 'instant' : 'daily');
       expect(defaultDeliveryMode(role, 'documents')).toBe('daily');
     }
     expect(defaultDeliveryMode('representative', 'meetings')).toBe('instant');

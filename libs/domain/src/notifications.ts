@@ -4,7 +4,7 @@ import type { Role } from './roles';
  * What Commonplan tells people, grouped in the categories a person chooses how to receive: at once by e-mail, in a
  * daily or a weekly digest, or not by e-mail at all. The inbox (the notifications page) always lists everything.
  */
-export const NOTIFICATION_CATEGORIES = ['mentions', 'documents', 'rounds', 'triage', 'meetings', 'votes', 'signoffs'] as const;
+export const NOTIFICATION_CATEGORIES = ['mentions', 'documents', 'rounds', 'triage', 'meetings', 'votes', 'signoffs', 'projects'] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 
 /** Every kind of notification and the category it belongs to. */
@@ -31,6 +31,9 @@ export const NOTIFICATION_KINDS = {
   vote_closed: 'votes',
   approval_requested: 'signoffs',
   proxy_given: 'signoffs',
+  // joint projects
+  project_stage_changed: 'projects',
+  monitoring_report_adopted: 'projects',
 } as const satisfies Record<string, NotificationCategory>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 
@@ -79,6 +82,9 @@ export function defaultDeliveryMode(role: Role, category: NotificationCategory):
     case 'meetings':
     case 'votes':
       return role === 'observer' ? 'daily' : 'instant';
+    case 'projects':
+      // The members and partners taking part hear of their project's steps at once; the office and readers daily.
+      return role === 'representative' || role === 'partner' ? 'instant' : 'daily';
   }
 }
 
@@ -159,4 +165,7 @@ export interface NotificationParams {
   vote_closed: { resolution: string; result: 'adopted' | 'rejected' | 'tie' | 'no_quorum'; for: number; against: number; abstain: number };
   approval_requested: { document: string; version: string; organisation: string };
   proxy_given: { actor: string; meeting: string; organisation: string; startsAt: string };
+  /** `stage` a ProjectStage; `takenOn` the step's day (YYYY-MM-DD). */
+  project_stage_changed: { actor: string; project: string; stage: string; takenOn: string };
+  monitoring_report_adopted: { year: number; edition: number; resolution: string };
 }

@@ -24,6 +24,7 @@ import { IndicatorsService } from './indicators.service';
 import { strategyGoal } from './strategy-goal';
 import type { BudgetLineDto, CreateProjectDto, ParticipantDto, ProjectStepDto, UpdateProjectDto } from './project.dto';
 import type { ProjectDto, ProjectSummaryDto, ProjectYearDto } from './project-responses.dto';
+import { Notifier } from '../notifications/notifier';
 
 const FINAL: readonly string[] = ['refused', 'withdrawn', 'settled'];
 
@@ -59,6 +60,7 @@ export class ProjectsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly notifier: Notifier,
   ) {}
 
   async list(caller: Caller): Promise<ProjectSummaryDto[]> {
@@ -245,11 +247,11 @@ export class ProjectsService {
         targetId: projectId,
         details: { from: current.stage, to: dto.stage, takenOn: dto.takenOn, resolutionId: dto.resolutionId ?? null },
       });
+      await this.notifyStep(manager, workspaceId, projectId, userId, dto.stage, dto.takenOn);
       return this.view(manager, projectId);
     });
   }
 
-  /** Checks what a create or change gives, naming the field of each problem (400), and reads what it refers to. */
   /**
    * Records what each member participant would pay buying alone (coordinators): every member taking part, once; an
    * empty list clears the comparison. Audited with the amounts.
@@ -283,6 +285,30 @@ export class ProjectsService {
     });
   }
 
+  /**
+   * Tells the people of the organisations taking part (representatives, partners) and the office's coordinators that
+   * the project moved on; each step once (`project_stage_changed:<project>:<stage>`).
+   */
+  private async notifyStep(manager: EntityManager, workspaceId: string, projectId: string, actorId: string, stage: string, takenOn: string): Promise<void> {
+    const recipients: Array<{ user_id: string }> = await manager.query(
+      `SELECT m.user_id FROM memberships m
+       WHERE m.workspace_id = $1 AND m.active
+         AND (m.role = 'coordinator' OR m.organisation_id IN (SELECT organisation_id FROM project_participants WHERE project_id = $2))`,
+      [workspaceId, projectId],
+    );
+    const [names] = await manager.query(`SELECT (SELECT display_name FROM users WHERE id = $1) AS actor, (SELECT title FROM projects WHERE id = $2) AS project`, [actorId, projectId]);
+    await this.notifier.notify(manager, {
+      kind: 'project_stage_changed',
+      workspaceId,
+      key: `project_stage_changed:${projectId}:${stage}`,
+      recipients: recipients.map((r) => r.user_id),
+      actorId,
+      link: `/w/${workspaceId}/projects/${projectId}`,
+      params: { actor: names.actor ?? '', project: names.project ?? '', stage, takenOn },
+    });
+  }
+
+  /** Checks what a create or change gives, naming the field of each problem (400), and reads what it refers to. */
   private async check(
     manager: EntityManager,
     workspaceId: string,

@@ -1982,9 +1982,9 @@ export interface components {
             firstBroken: components["schemas"]["BrokenEntryDto"] | null;
         };
         /** @enum {string} */
-        NotificationKind: "mention" | "reply" | "document_shared" | "version_frozen" | "passage_deleted" | "round_announced" | "round_opened" | "round_closing" | "round_closed" | "comment_assigned" | "disposition_to_approve" | "meeting_called" | "meeting_changed" | "meeting_cancelled" | "vote_opened" | "vote_closing" | "vote_closed" | "approval_requested" | "proxy_given";
+        NotificationKind: "mention" | "reply" | "document_shared" | "version_frozen" | "passage_deleted" | "round_announced" | "round_opened" | "round_closing" | "round_closed" | "comment_assigned" | "disposition_to_approve" | "meeting_called" | "meeting_changed" | "meeting_cancelled" | "vote_opened" | "vote_closing" | "vote_closed" | "approval_requested" | "proxy_given" | "project_stage_changed" | "monitoring_report_adopted";
         /** @enum {string} */
-        NotificationCategory: "mentions" | "documents" | "rounds" | "triage" | "meetings" | "votes" | "signoffs";
+        NotificationCategory: "mentions" | "documents" | "rounds" | "triage" | "meetings" | "votes" | "signoffs" | "projects";
         PersonNameDto: {
             /** Format: uuid */
             id: string;
@@ -2095,7 +2095,7 @@ export interface components {
             items: components["schemas"]["MailDeliveryDto"][];
         };
         UnsubscribeSubjectDto: {
-            categories: ("mentions" | "documents" | "rounds" | "triage" | "meetings" | "votes" | "signoffs" | "reports")[];
+            categories: ("mentions" | "documents" | "rounds" | "triage" | "meetings" | "votes" | "signoffs" | "projects" | "reports")[];
             /** @description whether the link is for an account (its settings can be changed after signing in) */
             account: boolean;
             /** @description whether these e-mails are already stopped */

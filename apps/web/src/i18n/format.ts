@@ -35,6 +35,11 @@ export function formatDate(iso: Instant, language: string): string {
   return warsawFormat(language, { dateStyle: 'medium' }).format(new Date(iso));
 }
 
+/** "2027-01-15" → "15 sty 2027": a calendar day, shown as the app shows days in Warsaw (noon there is that day). */
+export function formatDay(day: string, language: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate(warsawTime(day, 12, 0), language) : day;
+}
+
 /** "6 grudnia 2026": the day in Warsaw of an instant, the month in words (in sentences and formal titles). */
 export function formatLongDate(iso: Instant, language: string): string {
   return warsawFormat(language, { dateStyle: 'long' }).format(new Date(iso));

@@ -27,6 +27,7 @@ const CATEGORY_NAMES: Record<MessageCategory, { pl: string; en: string }> = {
   meetings: { pl: 'posiedzenia', en: 'meetings' },
   votes: { pl: 'głosowania', en: 'votes' },
   signoffs: { pl: 'zatwierdzenia i pełnomocnictwa', en: 'sign-offs and proxies' },
+  projects: { pl: 'projekty wspólne', en: 'joint projects' },
   reports: { pl: 'sprawozdania z konsultacji', en: 'consultation reports' },
   digest: { pl: 'podsumowania', en: 'digests' },
 };

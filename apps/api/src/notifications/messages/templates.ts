@@ -24,6 +24,25 @@ const DISPOSITION: Record<string, { pl: string; en: string } | undefined> = {
   explanation: { pl: 'wyjaśnienie', en: 'explanation' },
 };
 
+/** A project's stages as the e-mails name them (libs/domain PROJECT_STAGES). */
+const STAGE: Record<string, { pl: string; en: string } | undefined> = {
+  idea: { pl: 'pomysł', en: 'idea' },
+  concept: { pl: 'koncepcja', en: 'concept' },
+  approved: { pl: 'zatwierdzony do realizacji', en: 'approved' },
+  submitted: { pl: 'wniosek złożony', en: 'application submitted' },
+  granted: { pl: 'dofinansowanie przyznane', en: 'grant awarded' },
+  refused: { pl: 'odmowa dofinansowania', en: 'grant refused' },
+  withdrawn: { pl: 'wycofany', en: 'withdrawn' },
+  implementation: { pl: 'w realizacji', en: 'in implementation' },
+  settled: { pl: 'rozliczony', en: 'settled' },
+};
+
+/** A day (YYYY-MM-DD) as people write it: "2.01.2034". */
+const day = (iso: string): string => {
+  const [year, month, date] = iso.split('-');
+  return `${Number(date)}.${month}.${year}`;
+};
+
 /** Every kind's e-mail text, in Polish and English (the inbox writes the same from the web app's translations). */
 export const TEMPLATES: { [K in NotificationKind]: Template<K> } = {
   mention: (p, l) => ({
@@ -125,5 +144,16 @@ export const TEMPLATES: { [K in NotificationKind]: Template<K> } = {
   proxy_given: (p, l) => ({
     subject: say(l, `Pełnomocnictwo na posiedzenie: ${p.meeting}`, `Proxy for the meeting: ${p.meeting}`),
     paragraphs: [say(l, `${p.actor} udziela Ci pełnomocnictwa do reprezentowania: ${p.organisation} na posiedzeniu ${titled(p.meeting, l)} (${at(p.startsAt, l)}).`, `${p.actor} gave you a proxy to represent ${p.organisation} at the meeting ${titled(p.meeting, l)} (${at(p.startsAt, l)}).`)],
+  }),
+  project_stage_changed: (p, l) => {
+    const stage = STAGE[p.stage] ?? { pl: p.stage, en: p.stage };
+    return {
+      subject: say(l, `Projekt ${p.project}: ${stage.pl}`, `Project ${p.project}: ${stage.en}`),
+      paragraphs: [say(l, `${p.actor} przenosi projekt ${titled(p.project, l)}, w którym bierzesz udział, do etapu: ${stage.pl} (${day(p.takenOn)}).`, `${p.actor} moved the project ${titled(p.project, l)} you take part in to its next stage: ${stage.en} (${day(p.takenOn)}).`)],
+    };
+  },
+  monitoring_report_adopted: (p, l) => ({
+    subject: say(l, `Przyjęto raport z monitorowania strategii za rok ${p.year}`, `The strategy monitoring report for ${p.year} was adopted`),
+    paragraphs: [say(l, `Wydanie ${p.edition} raportu z monitorowania strategii za rok ${p.year} przyjęto: ${p.resolution}.`, `Edition ${p.edition} of the strategy monitoring report for ${p.year} was adopted: ${p.resolution}.`)],
   }),
 };

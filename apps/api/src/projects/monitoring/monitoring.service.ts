@@ -5,6 +5,7 @@ import { slugify } from '@commonplan/editor';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { WorkspaceMember } from '../../access/request-context';
 import { AuditService } from '../../audit/audit.service';
+import { Notifier } from '../../notifications/notifier';
 import { resolutionFullTitle } from '../../consultations/rounds.service';
 import { fieldError } from '../../platform/http/field-error';
 import type { DownloadFile } from '../../platform/http/file-download';
@@ -50,6 +51,7 @@ export class MonitoringService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly notifier: Notifier,
   ) {}
 
   async preview(member: WorkspaceMember, year: number): Promise<{ content: MonitoringContent; editions: MonitoringEdition[] }> {
@@ -118,6 +120,17 @@ export class MonitoringService {
         targetType: 'monitoring_report',
         targetId: row.id,
         details: { year, edition, sha256, resolutionId },
+      });
+      // Every member of the association but partners (who do not read the report) hears of it.
+      const readers: Array<{ user_id: string }> = await manager.query(`SELECT user_id FROM memberships WHERE workspace_id = $1 AND active AND role <> 'partner'`, [member.workspaceId]);
+      await this.notifier.notify(manager, {
+        kind: 'monitoring_report_adopted',
+        workspaceId: member.workspaceId,
+        key: `monitoring_report_adopted:${row.id}`,
+        recipients: readers.map((r) => r.user_id),
+        actorId: userId,
+        link: `/w/${member.workspaceId}/projects/monitoring?year=${year}&edition=${edition}`,
+        params: { year, edition, resolution: adoption.title },
       });
       return { edition, sha256, adoptedAt: new Date(row.adopted_at), resolution: { id: resolutionId, title: adoption.title } };
     });

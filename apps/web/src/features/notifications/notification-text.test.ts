@@ -28,6 +28,8 @@ const PARAMS: { [K in NotificationKind]: NotificationParams[K] } = {
   vote_closed: { resolution: 'Uchwała budżetowa', result: 'no_quorum', for: 3, against: 0, abstain: 1 },
   approval_requested: { document: 'Plan mobilności', version: 'Wersja 2', organisation: 'Gmina Dobra' },
   proxy_given: { actor: 'Jan Przedstawiciel', meeting: 'Posiedzenie nr 3', organisation: 'Gmina Dobra', startsAt: LATER },
+  project_stage_changed: { actor: 'Anna Koordynator', project: 'Trasy rowerowe', stage: 'granted', takenOn: '2027-01-02' },
+  monitoring_report_adopted: { year: 2026, edition: 2, resolution: 'Uchwała nr 7/2027 Zarządu' },
 };
 
 const item = <K extends NotificationKind>(kind: K, params: NotificationParams[K], link = '/w/w1'): NotificationItem => ({
@@ -56,7 +58,7 @@ describe('notificationText', () => {
         expect(text, `${kind} ${language}`).not.toMatch(/\{\{|notifications\./);
         for (const [key, value] of Object.entries(PARAMS[kind])) {
           // Times are formatted; coded words are translated; an excerpt or quote is shown under the sentence.
-          if (typeof value !== 'string' || value === '' || ['access', 'result', 'disposition', 'excerpt', 'quote', 'opensAt', 'closesAt', 'closedAt', 'startsAt', 'until'].includes(key)) continue;
+          if (typeof value !== 'string' || value === '' || ['access', 'result', 'disposition', 'excerpt', 'quote', 'opensAt', 'closesAt', 'closedAt', 'startsAt', 'until', 'stage', 'takenOn'].includes(key)) continue;
           expect(text, `${kind} ${language} has its ${key}`).toContain(value);
         }
       }
@@ -73,6 +75,12 @@ describe('notificationText', () => {
     expect(say(item('vote_closed', PARAMS.vote_closed), 'pl')).toBe(
       'Głosowanie nad uchwałą „Uchwała budżetowa” zakończone: brak kworum, głosowanie nierozstrzygnięte (za: 3, przeciw: 0, wstrzymało się: 1)',
     );
+  });
+
+  it('names a project’s stage and day in the reader’s language', () => {
+    expect(say(item('project_stage_changed', PARAMS.project_stage_changed), 'pl')).toBe('Anna Koordynator przenosi projekt „Trasy rowerowe” do etapu: Dofinansowanie przyznane (2 sty 2027)');
+    expect(say(item('project_stage_changed', PARAMS.project_stage_changed), 'en')).toBe('Anna Koordynator moved the project “Trasy rowerowe” to its next stage: Funding granted (Jan 2, 2027)');
+    expect(say(item('monitoring_report_adopted', PARAMS.monitoring_report_adopted), 'pl')).toBe('Przyjęto wydanie 2 raportu z monitorowania strategii za rok 2026: Uchwała nr 7/2027 Zarządu');
   });
 
   it('says the optional facts only when they are there', () => {

@@ -1,14 +1,16 @@
 // What a notification says, written in the reader's language from its kind and its params (libs/domain
 // NotificationParams: the same facts the API's e-mails are written from), with times in Warsaw time.
 import type { TFunction } from 'i18next';
-import { isNotificationKind, type NotificationKind, type NotificationParams } from '@commonplan/domain';
-import { formatDateTime } from '../../i18n/format';
+import { isNotificationKind, type NotificationKind, type NotificationParams, PROJECT_STAGES, type ProjectStage } from '@commonplan/domain';
+import { formatDateTime, formatDay } from '../../i18n/format';
 import type { NotificationItem } from './notifications-api';
 
 /** The params that are instants (ISO 8601), shown as dates and times in Warsaw. */
 const TIMES = new Set(['opensAt', 'closesAt', 'closedAt', 'startsAt', 'until']);
 
 type Values = Record<string, string | number>;
+
+const isProjectStage = (value: string): value is ProjectStage => (PROJECT_STAGES as readonly string[]).includes(value);
 
 /**
  * A variant of a kind's sentence (i18next context: `kinds.<kind>_<context>`) when an optional fact is there: a share
@@ -53,6 +55,11 @@ function valuesOf(item: NotificationItem, t: TFunction, language: string): Value
     if (disposition === 'accepted' || disposition === 'partly_accepted' || disposition === 'rejected' || disposition === 'explanation') {
       values.disposition = t(`triage.dispositions.${disposition}`);
     }
+  }
+  if (item.kind === 'project_stage_changed') {
+    const { stage, takenOn } = item.params as Partial<NotificationParams['project_stage_changed']>;
+    if (typeof stage === 'string' && isProjectStage(stage)) values.stage = t(`projects.stages.${stage}`);
+    if (typeof takenOn === 'string') values.takenOn = formatDay(takenOn, language);
   }
   if (item.kind === 'vote_closed') {
     const result = (item.params as Partial<NotificationParams['vote_closed']>).result;

@@ -1,10 +1,9 @@
 // Joint projects (issue 15) as the API answers them (apps/api/src/projects/*): the pipeline's list, a project with its
 // participants, budget, each year's cost, grant, own contribution and every member's share, and its steps. Money is
 // text in złoty ("1234.56"), never a float: it is only shown here, formatted without turning it into a number.
-import { FINAL_STAGES, PROJECT_STAGES, type ProjectStage, warsawTime, WEIGHTINGS, type Weighting } from '@commonplan/domain';
+import { FINAL_STAGES, PROJECT_STAGES, type ProjectStage, WEIGHTINGS, type Weighting } from '@commonplan/domain';
 import { api } from '../../api/client';
 import type { components } from '../../api/schema';
-import { formatDate } from '../../i18n/format';
 
 type Schemas = components['schemas'];
 
@@ -85,10 +84,7 @@ export interface NewStep {
 
 export const takeStep = (projectId: string, step: NewStep): Promise<Project> => api.post<Project>(`${projectPath(projectId)}/steps`, step);
 
-/** "2027-01-15" → "15 sty 2027": a calendar day, shown as the app shows days in Warsaw (noon there is that day). */
-export function formatDay(day: string, language: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate(warsawTime(day, 12, 0), language) : day;
-}
+export { formatDay } from '../../i18n/format';
 
 const formats = new Map<string, Intl.NumberFormat>();
 
