@@ -21,6 +21,7 @@ import {
 } from './attachments-api';
 import { decisionErrorText } from './decision-errors';
 import type { ResolutionView } from './decisions-api';
+import { TableRegion } from '../../ui/TableRegion';
 
 /** The short form of a SHA-256 shown in the list (the full one is a disclosure away). */
 const SHORT_HASH = 12;
@@ -179,78 +180,75 @@ export function AttachmentsSection({ resolution, onChanged, headingLevel = 3, fo
       ) : attachments.length === 0 ? (
         <p>{t('decisions.attachments.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="attachments-table">
-            <caption>{t('decisions.attachments.caption', { title: resolution.title })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('decisions.attachments.number')}</th>
-                <th scope="col">{t('decisions.attachments.file')}</th>
-                <th scope="col">{t('decisions.attachments.sizeColumn')}</th>
-                <th scope="col">{t('decisions.attachments.sha256')}</th>
-                {editable && <th scope="col">{t('decisions.attachments.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {attachments.map((attachment) => {
-                const removeId = `${id}-remove-${attachment.id}`;
-                return (
-                  <tr key={attachment.id}>
-                    <th scope="row">{t('decisions.attachments.numbered', { position: attachment.position })}</th>
+        <TableRegion caption={t('decisions.attachments.caption', { title: resolution.title })} className="attachments-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('decisions.attachments.number')}</th>
+              <th scope="col">{t('decisions.attachments.file')}</th>
+              <th scope="col">{t('decisions.attachments.sizeColumn')}</th>
+              <th scope="col">{t('decisions.attachments.sha256')}</th>
+              {editable && <th scope="col">{t('decisions.attachments.actions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {attachments.map((attachment) => {
+              const removeId = `${id}-remove-${attachment.id}`;
+              return (
+                <tr key={attachment.id}>
+                  <th scope="row">{t('decisions.attachments.numbered', { position: attachment.position })}</th>
+                  <td>
+                    <a href={attachmentHref(resolution.id, attachment.id)}>
+                      {attachment.name}
+                    </a>
+                  </td>
+                  <td>
+                    {FORMATS[attachment.mediaType] ?? attachment.mediaType}, {sizeText(attachment.size, i18n.language, t)}
+                  </td>
+                  <td>
+                    <details className="attachments__hash">
+                      <summary>
+                        <code className="hash">{attachment.sha256.slice(0, SHORT_HASH)}…</code>{' '}
+                        <span className="visually-hidden">{t('decisions.attachments.fullHash', { position: attachment.position })}</span>
+                      </summary>
+                      <code className="hash">{attachment.sha256}</code>
+                    </details>
+                  </td>
+                  {editable && (
                     <td>
-                      <a href={attachmentHref(resolution.id, attachment.id)}>
-                        {attachment.name}
-                      </a>
+                      {confirming?.id === attachment.id ? (
+                        <ConfirmAction
+                          question={t('decisions.attachments.removeQuestion', { position: attachment.position, name: attachment.name })}
+                          confirmLabel={t('decisions.attachments.removeConfirm')}
+                          busy={busy}
+                          error={removeFailure ? attachmentErrorText(removeFailure, t) : null}
+                          onConfirm={() => void remove(attachment)}
+                          onCancel={() => {
+                            setConfirming(null);
+                            setRemoveFailure(null);
+                            setFocusTarget(removeId);
+                          }}
+                        />
+                      ) : (
+                        <button
+                          type="button"
+                          id={removeId}
+                          className="button button--small"
+                          aria-label={t('decisions.attachments.removeFor', { position: attachment.position, name: attachment.name })}
+                          onClick={() => {
+                            setRemoveFailure(null);
+                            setConfirming(attachment);
+                          }}
+                        >
+                          {t('decisions.attachments.remove')}
+                        </button>
+                      )}
                     </td>
-                    <td>
-                      {FORMATS[attachment.mediaType] ?? attachment.mediaType}, {sizeText(attachment.size, i18n.language, t)}
-                    </td>
-                    <td>
-                      <details className="attachments__hash">
-                        <summary>
-                          <code className="hash">{attachment.sha256.slice(0, SHORT_HASH)}…</code>{' '}
-                          <span className="visually-hidden">{t('decisions.attachments.fullHash', { position: attachment.position })}</span>
-                        </summary>
-                        <code className="hash">{attachment.sha256}</code>
-                      </details>
-                    </td>
-                    {editable && (
-                      <td>
-                        {confirming?.id === attachment.id ? (
-                          <ConfirmAction
-                            question={t('decisions.attachments.removeQuestion', { position: attachment.position, name: attachment.name })}
-                            confirmLabel={t('decisions.attachments.removeConfirm')}
-                            busy={busy}
-                            error={removeFailure ? attachmentErrorText(removeFailure, t) : null}
-                            onConfirm={() => void remove(attachment)}
-                            onCancel={() => {
-                              setConfirming(null);
-                              setRemoveFailure(null);
-                              setFocusTarget(removeId);
-                            }}
-                          />
-                        ) : (
-                          <button
-                            type="button"
-                            id={removeId}
-                            className="button button--small"
-                            aria-label={t('decisions.attachments.removeFor', { position: attachment.position, name: attachment.name })}
-                            onClick={() => {
-                              setRemoveFailure(null);
-                              setConfirming(attachment);
-                            }}
-                          >
-                            {t('decisions.attachments.remove')}
-                          </button>
-                        )}
-                      </td>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </TableRegion>
       )}
       {resolution.state !== 'draft' && <p className="field__hint">{t('decisions.attachments.frozen')}</p>}
       {editable && (

@@ -4,6 +4,7 @@ import { When } from '../rounds/RoundDetails';
 import { proxyRefusalText } from './decision-errors';
 import type { MeetingView } from './decisions-api';
 import { quorumNowText } from './rules-text';
+import { TableRegion } from '../../ui/TableRegion';
 
 /**
  * The quorum now, in a polite live region so that everyone hears it change as members check in:
@@ -39,38 +40,35 @@ export function AttendanceTable({ meeting }: { meeting: MeetingView }) {
     <section aria-labelledby="attendance-heading">
       <h2 id="attendance-heading">{t('decisions.attendance.heading')}</h2>
       <p>{t('decisions.attendance.summary', { present: count('present'), represented: count('represented'), absent: count('absent'), total: meeting.members.length })}</p>
-      <div className="table-wrap">
-        <table className="attendance-table">
-          <caption>{t('decisions.attendance.caption', { body: meeting.body.name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('decisions.attendance.member')}</th>
-              <th scope="col">{t('decisions.attendance.presence')}</th>
+      <TableRegion caption={t('decisions.attendance.caption', { body: meeting.body.name })} className="attendance-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('decisions.attendance.member')}</th>
+            <th scope="col">{t('decisions.attendance.presence')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {meeting.members.map((member) => (
+            <tr key={member.id} className={`presence presence--${member.presence}`}>
+              <th scope="row">{member.name}</th>
+              <td>
+                {member.presence === 'present' && (
+                  <>
+                    {t('decisions.attendance.present')}
+                    {member.checkedInAt && (
+                      <span className="table-note">
+                        <When iso={member.checkedInAt} />
+                      </span>
+                    )}
+                  </>
+                )}
+                {member.presence === 'represented' && t('decisions.attendance.represented', { holder: names.get(member.representedBy ?? '') ?? t('common.none') })}
+                {member.presence === 'absent' && t('decisions.attendance.absent')}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {meeting.members.map((member) => (
-              <tr key={member.id} className={`presence presence--${member.presence}`}>
-                <th scope="row">{member.name}</th>
-                <td>
-                  {member.presence === 'present' && (
-                    <>
-                      {t('decisions.attendance.present')}
-                      {member.checkedInAt && (
-                        <span className="table-note">
-                          <When iso={member.checkedInAt} />
-                        </span>
-                      )}
-                    </>
-                  )}
-                  {member.presence === 'represented' && t('decisions.attendance.represented', { holder: names.get(member.representedBy ?? '') ?? t('common.none') })}
-                  {member.presence === 'absent' && t('decisions.attendance.absent')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </TableRegion>
       {meeting.proxies.length > 0 && (
         <>
           <h3>{t('decisions.proxy.listHeading')}</h3>

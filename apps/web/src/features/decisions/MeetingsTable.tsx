@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { When } from '../rounds/RoundDetails';
 import { type MeetingSummary, meetingPage } from './decisions-api';
+import { TableRegion } from '../../ui/TableRegion';
 
 export function MeetingStateBadge({ state }: { state: MeetingSummary['state'] }) {
   const { t } = useTranslation();
@@ -13,36 +14,33 @@ export function MeetingsTable({ workspaceId, meetings }: { workspaceId: string; 
   const { t } = useTranslation();
   if (meetings.length === 0) return <p>{t('decisions.meetings.none')}</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>{t('decisions.meetings.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('decisions.meetings.title')}</th>
-            <th scope="col">{t('decisions.meetings.body')}</th>
-            <th scope="col">{t('decisions.meetings.startsAt')}</th>
-            <th scope="col">{t('decisions.meetings.place')}</th>
-            <th scope="col">{t('decisions.meetings.state')}</th>
+    <TableRegion caption={t('decisions.meetings.caption')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('decisions.meetings.title')}</th>
+          <th scope="col">{t('decisions.meetings.body')}</th>
+          <th scope="col">{t('decisions.meetings.startsAt')}</th>
+          <th scope="col">{t('decisions.meetings.place')}</th>
+          <th scope="col">{t('decisions.meetings.state')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {meetings.map((meeting) => (
+          <tr key={meeting.id}>
+            <th scope="row">
+              <Link to={meetingPage(workspaceId, meeting.id)}>{meeting.title}</Link>
+            </th>
+            <td>{meeting.body.name}</td>
+            <td>
+              <When iso={meeting.startsAt} />
+            </td>
+            <td>{meeting.place || t('common.notGiven')}</td>
+            <td>
+              <MeetingStateBadge state={meeting.state} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {meetings.map((meeting) => (
-            <tr key={meeting.id}>
-              <th scope="row">
-                <Link to={meetingPage(workspaceId, meeting.id)}>{meeting.title}</Link>
-              </th>
-              <td>{meeting.body.name}</td>
-              <td>
-                <When iso={meeting.startsAt} />
-              </td>
-              <td>{meeting.place || t('common.notGiven')}</td>
-              <td>
-                <MeetingStateBadge state={meeting.state} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableRegion>
   );
 }

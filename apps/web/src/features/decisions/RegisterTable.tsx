@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../i18n/format';
 import type { PublicRegisterEntry } from './decisions-api';
+import { TableRegion } from '../../ui/TableRegion';
 
 /**
  * The decision register: every adopted resolution with its number, title, body, date, result, the SHA-256 of its text
@@ -11,47 +12,44 @@ export function RegisterTable<E extends PublicRegisterEntry>({ entries, entryHre
   const { t, i18n } = useTranslation();
   if (entries.length === 0) return <p>{t('decisions.register.none')}</p>;
   return (
-    <div className="table-wrap">
-      <table className="register-table">
-        <caption>{t('decisions.register.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('decisions.register.number')}</th>
-            <th scope="col">{t('decisions.register.title')}</th>
-            <th scope="col">{t('decisions.register.body')}</th>
-            <th scope="col">{t('decisions.register.adoptedAt')}</th>
-            <th scope="col">{t('decisions.register.result')}</th>
-            <th scope="col">{t('decisions.register.textHash')}</th>
-            <th scope="col">{t('decisions.register.versionHash')}</th>
+    <TableRegion caption={t('decisions.register.caption')} className="register-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('decisions.register.number')}</th>
+          <th scope="col">{t('decisions.register.title')}</th>
+          <th scope="col">{t('decisions.register.body')}</th>
+          <th scope="col">{t('decisions.register.adoptedAt')}</th>
+          <th scope="col">{t('decisions.register.result')}</th>
+          <th scope="col">{t('decisions.register.textHash')}</th>
+          <th scope="col">{t('decisions.register.versionHash')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={`${entry.body}-${entry.number}`}>
+            <th scope="row">
+              {entryHref ? (
+                <Link to={entryHref(entry)} aria-label={t('decisions.register.entryLink', { number: entry.number })}>
+                  {entry.number}
+                </Link>
+              ) : (
+                entry.number
+              )}
+            </th>
+            <td>{entry.title}</td>
+            <td>{entry.body}</td>
+            <td>
+              <time dateTime={entry.adoptedAt}>{formatDateTime(entry.adoptedAt, i18n.language)}</time>
+            </td>
+            <td>
+              {t('decisions.register.resultFigures', { for: entry.result.for, against: entry.result.against, abstain: entry.result.abstain })}
+              {!entry.verified && <span className="badge badge--warning">{t('decisions.register.unverified')}</span>}
+            </td>
+            <td>{entry.textHash ? <code className="hash">{entry.textHash}</code> : t('decisions.register.noTextHash')}</td>
+            <td>{entry.versionHash ? <code className="hash">{entry.versionHash}</code> : t('decisions.register.noVersion')}</td>
           </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={`${entry.body}-${entry.number}`}>
-              <th scope="row">
-                {entryHref ? (
-                  <Link to={entryHref(entry)} aria-label={t('decisions.register.entryLink', { number: entry.number })}>
-                    {entry.number}
-                  </Link>
-                ) : (
-                  entry.number
-                )}
-              </th>
-              <td>{entry.title}</td>
-              <td>{entry.body}</td>
-              <td>
-                <time dateTime={entry.adoptedAt}>{formatDateTime(entry.adoptedAt, i18n.language)}</time>
-              </td>
-              <td>
-                {t('decisions.register.resultFigures', { for: entry.result.for, against: entry.result.against, abstain: entry.result.abstain })}
-                {!entry.verified && <span className="badge badge--warning">{t('decisions.register.unverified')}</span>}
-              </td>
-              <td>{entry.textHash ? <code className="hash">{entry.textHash}</code> : t('decisions.register.noTextHash')}</td>
-              <td>{entry.versionHash ? <code className="hash">{entry.versionHash}</code> : t('decisions.register.noVersion')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableRegion>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { documentPage, resolutionPage, type ResolutionView } from './decisions-api';
+import { TableRegion } from '../../ui/TableRegion';
 
 /** The element under the resolutions table where the attachments of the resolution chosen are shown. */
 export const ATTACHMENTS_AREA_ID = 'resolution-attachments';
@@ -54,56 +55,53 @@ export function ResolutionsTable({
   const { t } = useTranslation();
   if (resolutions.length === 0) return <p>{t('decisions.resolutions.none')}</p>;
   return (
-    <div className="table-wrap">
-      <table className="resolutions-table">
-        <caption>{t('decisions.resolutions.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('decisions.resolutions.title')}</th>
-            <th scope="col">{t('decisions.resolutions.body')}</th>
-            <th scope="col">{t('decisions.resolutions.kind')}</th>
-            <th scope="col">{t('decisions.resolutions.state')}</th>
-            <th scope="col">{t('decisions.resolutions.number')}</th>
-            <th scope="col">{t('decisions.resolutions.adopts')}</th>
-            <th scope="col">{t('decisions.resolutions.textColumn')}</th>
-            {onShowAttachments && <th scope="col">{t('decisions.attachments.column')}</th>}
+    <TableRegion caption={t('decisions.resolutions.caption')} className="resolutions-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('decisions.resolutions.title')}</th>
+          <th scope="col">{t('decisions.resolutions.body')}</th>
+          <th scope="col">{t('decisions.resolutions.kind')}</th>
+          <th scope="col">{t('decisions.resolutions.state')}</th>
+          <th scope="col">{t('decisions.resolutions.number')}</th>
+          <th scope="col">{t('decisions.resolutions.adopts')}</th>
+          <th scope="col">{t('decisions.resolutions.textColumn')}</th>
+          {onShowAttachments && <th scope="col">{t('decisions.attachments.column')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {resolutions.map((resolution) => (
+          <tr key={resolution.id}>
+            <th scope="row">
+              <Link to={resolutionPage(workspaceId, resolution.id)}>{resolution.title}</Link>
+              {resolution.fullTitle && <span className="table-note">{resolution.fullTitle}</span>}
+            </th>
+            <td>{resolution.body.name}</td>
+            <td>{t(`decisions.kinds.${resolution.kind}`)}</td>
+            <td>
+              <ResolutionStateBadge resolution={resolution} />
+            </td>
+            <td>{resolution.number ?? t('common.none')}</td>
+            <td>{resolution.adopts ? <AdoptedVersion workspaceId={workspaceId} adopts={resolution.adopts} /> : t('common.none')}</td>
+            <td>
+              <ResolutionTextLink workspaceId={workspaceId} resolution={resolution} />
+            </td>
+            {onShowAttachments && (
+              <td>
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={t('decisions.attachments.showFor', { number: resolution.attachments?.length ?? 0, title: resolution.title })}
+                  aria-expanded={attachmentsShown === resolution.id}
+                  aria-controls={ATTACHMENTS_AREA_ID}
+                  onClick={() => onShowAttachments(resolution)}
+                >
+                  {t('decisions.attachments.show', { number: resolution.attachments?.length ?? 0 })}
+                </button>
+              </td>
+            )}
           </tr>
-        </thead>
-        <tbody>
-          {resolutions.map((resolution) => (
-            <tr key={resolution.id}>
-              <th scope="row">
-                <Link to={resolutionPage(workspaceId, resolution.id)}>{resolution.title}</Link>
-                {resolution.fullTitle && <span className="table-note">{resolution.fullTitle}</span>}
-              </th>
-              <td>{resolution.body.name}</td>
-              <td>{t(`decisions.kinds.${resolution.kind}`)}</td>
-              <td>
-                <ResolutionStateBadge resolution={resolution} />
-              </td>
-              <td>{resolution.number ?? t('common.none')}</td>
-              <td>{resolution.adopts ? <AdoptedVersion workspaceId={workspaceId} adopts={resolution.adopts} /> : t('common.none')}</td>
-              <td>
-                <ResolutionTextLink workspaceId={workspaceId} resolution={resolution} />
-              </td>
-              {onShowAttachments && (
-                <td>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={t('decisions.attachments.showFor', { number: resolution.attachments?.length ?? 0, title: resolution.title })}
-                    aria-expanded={attachmentsShown === resolution.id}
-                    aria-controls={ATTACHMENTS_AREA_ID}
-                    onClick={() => onShowAttachments(resolution)}
-                  >
-                    {t('decisions.attachments.show', { number: resolution.attachments?.length ?? 0 })}
-                  </button>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableRegion>
   );
 }

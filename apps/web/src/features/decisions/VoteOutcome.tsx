@@ -4,6 +4,7 @@ import type { Outcome, VoteChoice } from '@commonplan/domain';
 import { formatNumber } from '../../i18n/format';
 import type { ResolutionView, VoteView } from './decisions-api';
 import { quorumNowText, thresholdText } from './rules-text';
+import { TableRegion } from '../../ui/TableRegion';
 
 export const outcomeId = (voteId: string) => `outcome-${voteId}`;
 
@@ -20,28 +21,25 @@ export function RollTable({ roll, names, caption }: { roll: Array<{ memberId: st
   const { t } = useTranslation();
   if (roll.length === 0) return null;
   return (
-    <div className="table-wrap">
-      <table className="roll-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('decisions.vote.member')}</th>
-            <th scope="col">{t('decisions.vote.choice')}</th>
+    <TableRegion caption={caption} className="roll-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('decisions.vote.member')}</th>
+          <th scope="col">{t('decisions.vote.choice')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {roll.map((entry) => (
+          <tr key={entry.memberId}>
+            <th scope="row">{names.get(entry.memberId) ?? entry.memberId}</th>
+            <td>
+              {t(`decisions.choices.${entry.choice}`)}
+              {entry.byProxy && <span className="table-note">{t('decisions.vote.byProxy')}</span>}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {roll.map((entry) => (
-            <tr key={entry.memberId}>
-              <th scope="row">{names.get(entry.memberId) ?? entry.memberId}</th>
-              <td>
-                {t(`decisions.choices.${entry.choice}`)}
-                {entry.byProxy && <span className="table-note">{t('decisions.vote.byProxy')}</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableRegion>
   );
 }
 

@@ -59,7 +59,7 @@ export function BarChart({ title, rows, total, level }: { title: string; rows: A
           );
         })}
       </svg>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
         <table className="report-chart__table" aria-labelledby={id}>
           <thead>
             <tr>
