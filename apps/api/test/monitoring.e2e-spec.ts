@@ -210,7 +210,7 @@ describe('the monitoring report', () => {
     expect(frozen.content).toMatchObject({ edition: 1, adoption: { resolutionId: adoption, title: adopted.body.resolution.title } });
     const [entry] = await server.db.query(`SELECT action, details FROM audit_entries WHERE action = 'monitoring_report.adopted'`);
     expect(entry.details).toEqual({ year, edition: 1, sha256: frozen.sha256, resolutionId: adoption });
-    // Every member of the association hears of it, partners not (they do not read the report).
+    // The office and the members' representatives hear of it; partners and observers not.
     const told = async (email: string) =>
       (
         await server.db.query(
@@ -222,6 +222,8 @@ describe('the monitoring report', () => {
       { params: { year, edition: 1, resolution: adopted.body.resolution.title }, link: `/w/${ws}/projects/monitoring?year=${year}&edition=1` },
     ]);
     expect(await told('partner@som.example')).toEqual([]);
+    expect(await told('obserwator@som.example')).toEqual([]);
+    expect(await told('ekspert@som.example')).toHaveLength(1);
 
     // The same resolution adopts one edition only; another one with nothing changed makes no new edition.
     const again = await api(path, coordinator, { resolutionId: adoption });

@@ -235,6 +235,15 @@ describe('joint projects', () => {
     const forged = await step({ stage: 'approved', takenOn: '2026-11-01', resolutionId: '00000000-0000-4000-8000-000000000000' });
     expect(forged.body.errors).toEqual([expect.objectContaining({ field: 'resolutionId', code: 'resolution_not_adopted', message: 'no such resolution in this workspace' })]);
     expect((await step({ stage: 'approved', takenOn: '2026-12-31' }, expert)).status).toBe(403);
+    // The statute names the body whose resolution approves projects: the board by default; not once it is taken away.
+    const board = ((await api(`/workspaces/${ws}/bodies`, coordinator)).body as Array<{ id: string; kind: string; approvesProjects: boolean }>).find((b) => b.kind === 'board')!;
+    expect(board.approvesProjects).toBe(true);
+    expect((await api(`/bodies/${board.id}`, coordinator, { approvesProjects: 'tak' }, 'PATCH')).body.errors).toEqual([expect.objectContaining({ field: 'approvesProjects' })]);
+    expect((await api(`/bodies/${board.id}`, coordinator, { approvesProjects: false }, 'PATCH')).body.approvesProjects).toBe(false);
+    const wrongBody = await step({ stage: 'approved', takenOn: '2026-11-01', resolutionId: approvingResolution });
+    expect(wrongBody.status).toBe(400);
+    expect(wrongBody.body.errors).toEqual([expect.objectContaining({ field: 'resolutionId', code: 'resolution_wrong_body' })]);
+    expect((await api(`/bodies/${board.id}`, coordinator, { approvesProjects: true }, 'PATCH')).body.approvesProjects).toBe(true);
 
     const approved = await step({ stage: 'approved', takenOn: '2026-11-01', resolutionId: approvingResolution });
     expect(approved.status).toBe(201);

@@ -7,6 +7,7 @@ import { axeViolations } from './support/axe';
 import { bearerToken, callApi, demoWorkspaceId, type InvitedPerson, invitePerson } from './support/api';
 import { COORDINATOR, launchBrowser, openPage, signIn } from './support/browser';
 import { waitUntil } from './support/editor';
+import { headerFollowsInbox } from './support/inbox';
 
 const TITLE = 'Plan powiadomień na żywo';
 
@@ -76,7 +77,9 @@ describe('notifications in the browser', () => {
     // An observer given comment access: what this test does is all that reaches them. The server's sweeps and the other
     // browser tests on this server notify coordinators and experts (a round's announcement, last days and close:
     // apps/api/src/consultations/round-notifications.ts roundAudience) and members' representatives (meetings, votes,
-    // sign-offs: apps/api/src/decisions/decision-notices.ts), never an observer, so the counts below are exact.
+    // sign-offs: apps/api/src/decisions/decision-notices.ts), the office, representatives and partners of a project's
+    // organisations (its steps, the monitoring report: apps/api/src/projects), never an observer, so the counts below
+    // are exact.
     reader = await invitePerson(token, workspaceId, {
       email: 'odbiorczyni.powiadomien@som.example',
       displayName: 'Odbiorczyni Powiadomień',
@@ -241,7 +244,8 @@ describe('notifications in the browser', () => {
     await page.goto(`/w/${workspaceId}`);
     await watchingAfter(seen);
     await mention('Na koniec,');
-    await nav(page).getByRole('link', { name: 'Powiadomienia (nieprzeczytane: 1)' }).waitFor();
+    // The header follows the inbox live to exactly this mention; a failure says what the header and the inbox held.
+    await headerFollowsInbox(page, workspaceId, (inbox) => inbox.unread === 1 && inbox.items.filter((i) => !i.read).every((i) => i.kind === 'mention'), 'the third mention, alone unread');
     const deliveries = await callApi<{ items: Array<{ address: string; subject: string }> }>(token, 'GET', `/workspaces/${workspaceId}/mail-deliveries`);
     expect(deliveries.items.filter((d) => d.address === reader.email && d.subject.includes(TITLE))).toHaveLength(2);
 

@@ -24,6 +24,8 @@ export interface BodyView {
   members: BodyMember[];
   /** The member whose representative chairs the body (its vote decides a tie where the rules give a casting vote). */
   chairId: string | null;
+  /** Whether its resolutions approve joint projects into the pipeline (the statute names the body). */
+  approvesProjects: boolean;
 }
 
 /**
@@ -41,14 +43,10 @@ export async function createDefaultBodies(
     ['general_assembly', 'Walne Zebranie Członków', 'Walnego Zebrania Członków', all.map((r: { id: string }) => r.id), rules.assembly, null],
     ['board', 'Zarząd', 'Zarządu', boardMemberIds, rules.board, rules.boardChairId],
   ] as const) {
-    const [body] = await manager.query(`INSERT INTO decision_bodies (workspace_id, kind, name, name_genitive, rules, chair_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
-      workspaceId,
-      kind,
-      name,
-      genitive,
-      JSON.stringify(book),
-      chair,
-    ]);
+    const [body] = await manager.query(
+      `INSERT INTO decision_bodies (workspace_id, kind, name, name_genitive, rules, chair_id, approves_projects) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [workspaceId, kind, name, genitive, JSON.stringify(book), chair, kind === 'board'],
+    );
     await manager.query(`INSERT INTO decision_body_members (body_id, workspace_id, organisation_id) SELECT $1, $2, unnest($3::uuid[])`, [body.id, workspaceId, [...members]]);
   }
 }
@@ -85,14 +83,10 @@ export class BodiesService {
       const [existing] = await manager.query(`SELECT 1 FROM decision_bodies WHERE workspace_id = $1 AND name = $2`, [workspaceId, dto.name]);
       if (existing) throw problem('body_name_taken', 'a body of this workspace already has this name');
       const chairId = chairAmong(dto.chairId ?? null, members);
-      const [body] = await manager.query(`INSERT INTO decision_bodies (workspace_id, kind, name, name_genitive, rules, chair_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
-        workspaceId,
-        dto.kind,
-        dto.name,
-        dto.nameGenitive,
-        JSON.stringify(rules),
-        chairId,
-      ]);
+      const [body] = await manager.query(
+        `INSERT INTO decision_bodies (workspace_id, kind, name, name_genitive, rules, chair_id, approves_projects) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [workspaceId, dto.kind, dto.name, dto.nameGenitive, JSON.stringify(rules), chairId, dto.approvesProjects ?? false],
+      );
       await this.setMembers(manager, workspaceId, body.id, members);
       await this.audit.append(manager, { workspaceId, actorId: userId, action: 'body.created', targetType: 'decision_body', targetId: body.id, details: { name: dto.name, kind: dto.kind, members: members.length } });
       return body.id as string;
@@ -121,6 +115,10 @@ export class BodiesService {
       if (rules) {
         await manager.query(`UPDATE decision_bodies SET rules = $2, updated_at = now() WHERE id = $1`, [bodyId, JSON.stringify(rules)]);
         changes['rules'] = rules;
+      }
+      if (dto.approvesProjects !== undefined && dto.approvesProjects !== body.approvesProjects) {
+        await manager.query(`UPDATE decision_bodies SET approves_projects = $2, updated_at = now() WHERE id = $1`, [bodyId, dto.approvesProjects]);
+        changes['approvesProjects'] = dto.approvesProjects;
       }
       await this.audit.append(manager, { workspaceId: body.workspaceId, actorId: userId, action: 'body.updated', targetType: 'decision_body', targetId: bodyId, details: changes });
     });
@@ -173,7 +171,7 @@ export class BodiesService {
        WHERE m.body_id = ANY($1::uuid[]) ORDER BY o.name`,
       [bodies.map((b: { id: string }) => b.id)],
     );
-    return bodies.map((b: { id: string; workspace_id: string; kind: BodyKind; name: string; name_genitive: string; rules: BodyRuleBook; chair_id: string | null }) => ({
+    return bodies.map((b: { id: string; workspace_id: string; kind: BodyKind; name: string; name_genitive: string; rules: BodyRuleBook; chair_id: string | null; approves_projects: boolean }) => ({
       id: b.id,
       workspaceId: b.workspace_id,
       kind: b.kind,
@@ -181,6 +179,7 @@ export class BodiesService {
       nameGenitive: b.name_genitive,
       rules: b.rules,
       chairId: b.chair_id,
+      approvesProjects: b.approves_projects,
       members: members
         .filter((m: { body_id: string }) => m.body_id === b.id)
         .map((m: { id: string; name: string; population: number | null; vote_weight: string }) => ({ id: m.id, name: m.name, population: m.population === null ? null : Number(m.population), voteWeight: Number(m.vote_weight) })),

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { IsStoredDate } from '../platform/http/ranges';
 import { OptionalNotNull } from '../platform/http/validation';
 import { RESOLUTION_KINDS, type ResolutionKind } from '@commonplan/domain';
@@ -45,6 +45,11 @@ export class CreateBodyDto {
   @IsOptional()
   @IsUUID('all', { message: 'chairId must be an organisation id' })
   chairId?: string | null;
+
+  @ApiPropertyOptional({ description: 'whether its resolutions approve joint projects into the pipeline (false unless said)' })
+  @OptionalNotNull()
+  @IsBoolean({ message: 'approvesProjects must be true or false' })
+  approvesProjects?: boolean;
 }
 
 export class UpdateBodyDto {
@@ -65,6 +70,11 @@ export class UpdateBodyDto {
   @IsOptional()
   @IsUUID('all', { message: 'chairId must be an organisation id' })
   chairId?: string | null;
+
+  @ApiPropertyOptional({ description: 'whether its resolutions approve joint projects into the pipeline, as the statute names the body' })
+  @OptionalNotNull()
+  @IsBoolean({ message: 'approvesProjects must be true or false' })
+  approvesProjects?: boolean;
 }
 
 export class CreateResolutionDto {

@@ -9,6 +9,7 @@ import {
   type ProjectStage,
   type Role,
   shareCost,
+  STAGES_NEEDING_RESOLUTION,
   sumGrosze,
   warsawDay,
   type Weighting,
@@ -224,9 +225,15 @@ export class ProjectsService {
         throw fieldErrors(problems);
       }
       if (dto.resolutionId) {
-        const [resolution] = await manager.query(`SELECT state FROM resolutions WHERE id = $1 AND workspace_id = $2`, [dto.resolutionId, workspaceId]);
+        const [resolution] = await manager.query(
+          `SELECT r.state, b.name, b.approves_projects FROM resolutions r JOIN decision_bodies b ON b.id = r.body_id WHERE r.id = $1 AND r.workspace_id = $2`,
+          [dto.resolutionId, workspaceId],
+        );
         if (resolution?.state !== 'adopted') {
           throw fieldError('resolutionId', resolution ? 'the resolution is not adopted' : 'no such resolution in this workspace', BadRequestException, 'resolution_not_adopted');
+        }
+        if (STAGES_NEEDING_RESOLUTION.includes(dto.stage) && !resolution.approves_projects) {
+          throw fieldError('resolutionId', `a resolution of ${resolution.name}, which does not approve joint projects: the statute names another body`, BadRequestException, 'resolution_wrong_body');
         }
       }
       await manager.query(`UPDATE projects SET stage = $2, stage_on = $3, updated_at = now() WHERE id = $1`, [projectId, dto.stage, dto.takenOn]);

@@ -132,6 +132,7 @@ const FIELD_CODE_MESSAGES: Record<FieldProblemCode, string> = {
   document_not_in_workspace: 'projects.errors.documentNotInWorkspace',
   rate_outside_call: 'projects.errors.rateOutsideCall',
   resolution_used: 'projects.errors.resolutionUsed',
+  resolution_wrong_body: 'projects.errors.resolutionWrongBody',
   // Notifications.
   unsubscribe_link_invalid: 'errors.field.unsubscribeLinkInvalid',
   calendar_link_invalid: 'errors.field.calendarLinkInvalid',

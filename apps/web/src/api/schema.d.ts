@@ -4109,6 +4109,8 @@ export interface components {
              * @description the member whose representative chairs the body
              */
             chairId: string | null;
+            /** @description whether its resolutions approve joint projects into the pipeline */
+            approvesProjects: boolean;
         };
         CreateBodyDto: {
             /** @enum {string} */
@@ -4126,6 +4128,8 @@ export interface components {
             rules?: components["schemas"]["BodyRuleBookDto"];
             /** @description the member chairing the body */
             chairId?: string | null;
+            /** @description whether its resolutions approve joint projects into the pipeline (false unless said) */
+            approvesProjects?: boolean;
         };
         UpdateBodyDto: {
             memberIds?: string[];
@@ -4133,6 +4137,8 @@ export interface components {
             rules?: components["schemas"]["BodyRuleBookDto"];
             /** @description the member chairing the body (null: none) */
             chairId?: string | null;
+            /** @description whether its resolutions approve joint projects into the pipeline, as the statute names the body */
+            approvesProjects?: boolean;
         };
         BodyRefDto: {
             /** Format: uuid */
@@ -5013,7 +5019,7 @@ export interface components {
          * @description the stable code of the problem
          * @enum {string}
          */
-        FieldProblemCode: "invalid_email" | "password_too_short" | "password_too_long" | "password_is_email" | "password_repeated" | "password_required" | "display_name_required" | "organisation_not_allowed" | "organisation_required" | "organisation_wrong_kind" | "organisation_not_found" | "reset_token_invalid" | "body_not_in_workspace" | "chair_not_body_member" | "agenda_item_refused" | "second_term_not_after_first" | "changed_resolution_not_found" | "changed_resolution_not_adopted" | "adopted_version_not_found" | "closing_time_not_future" | "attachment_required" | "attachment_content_invalid" | "version_name_taken" | "mention_not_allowed" | "stage_not_allowed" | "date_before_previous" | "resolution_required" | "resolution_not_adopted" | "call_not_found" | "document_not_in_workspace" | "rate_outside_call" | "resolution_used" | "unsubscribe_link_invalid" | "calendar_link_invalid";
+        FieldProblemCode: "invalid_email" | "password_too_short" | "password_too_long" | "password_is_email" | "password_repeated" | "password_required" | "display_name_required" | "organisation_not_allowed" | "organisation_required" | "organisation_wrong_kind" | "organisation_not_found" | "reset_token_invalid" | "body_not_in_workspace" | "chair_not_body_member" | "agenda_item_refused" | "second_term_not_after_first" | "changed_resolution_not_found" | "changed_resolution_not_adopted" | "adopted_version_not_found" | "closing_time_not_future" | "attachment_required" | "attachment_content_invalid" | "version_name_taken" | "mention_not_allowed" | "stage_not_allowed" | "date_before_previous" | "resolution_required" | "resolution_not_adopted" | "call_not_found" | "document_not_in_workspace" | "rate_outside_call" | "resolution_used" | "resolution_wrong_body" | "unsubscribe_link_invalid" | "calendar_link_invalid";
         FieldProblemDto: {
             /**
              * @description the field, nested fields joined with dots

@@ -31,6 +31,7 @@ export class DecisionBodyDto {
   @ApiProperty({ type: BodyRuleBookDto }) rules!: BodyRuleBookDto;
   @ApiProperty({ type: [BodyMemberDto] }) members!: BodyMemberDto[];
   @NullableIdProperty({ description: 'the member whose representative chairs the body' }) chairId!: string | null;
+  @ApiProperty({ description: 'whether its resolutions approve joint projects into the pipeline' }) approvesProjects!: boolean;
 }
 
 export class BodyRefDto {

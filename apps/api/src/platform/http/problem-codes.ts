@@ -148,6 +148,7 @@ export const FIELD_PROBLEM_CODES = [
   'document_not_in_workspace',
   'rate_outside_call',
   'resolution_used',
+  'resolution_wrong_body',
   // Notifications.
   'unsubscribe_link_invalid',
   'calendar_link_invalid',

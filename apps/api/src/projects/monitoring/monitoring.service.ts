@@ -121,8 +121,11 @@ export class MonitoringService {
         targetId: row.id,
         details: { year, edition, sha256, resolutionId },
       });
-      // Every member of the association but partners (who do not read the report) hears of it.
-      const readers: Array<{ user_id: string }> = await manager.query(`SELECT user_id FROM memberships WHERE workspace_id = $1 AND active AND role <> 'partner'`, [member.workspaceId]);
+      // The office and the members' representatives hear of it (observers read it when they look; partners do not).
+      const readers: Array<{ user_id: string }> = await manager.query(
+        `SELECT user_id FROM memberships WHERE workspace_id = $1 AND active AND role IN ('coordinator', 'expert', 'representative')`,
+        [member.workspaceId],
+      );
       await this.notifier.notify(manager, {
         kind: 'monitoring_report_adopted',
         workspaceId: member.workspaceId,

@@ -24,6 +24,7 @@ export function BodyRules({ body, children }: { body: BodyView; children?: React
           ))}
         </ul>
       </details>
+      {body.approvesProjects && <p>{t('decisions.bodies.approvesProjects')}</p>}
       {/* Focusable, so that the table scrolls by keyboard where it is wider than the screen. */}
       <div className="table-wrap" role="region" aria-labelledby={`${headingId}-rules`} tabIndex={0}>
         <table className="rules-table">

@@ -10,15 +10,17 @@ import { bodyFieldErrors, ChairField } from './BodyForm';
 import { decisionFormErrorText } from './decision-errors';
 import type { BodyView } from './decisions-api';
 import { RulesForm } from './RulesForm';
+import { CheckboxField } from '../../ui/CheckboxField';
 
 /**
  * A body's members, ticked from the association's member organisations, and its chair, one of them
- * (PATCH /api/bodies/:id {memberIds, chairId}).
+ * (PATCH /api/bodies/:id {memberIds, chairId, approvesProjects}), and whether its resolutions approve joint projects.
  */
 export function BodyMembersForm({ body, organisations, onSaved, labelledBy }: { body: BodyView; organisations: Organisation[]; onSaved: (body: BodyView) => void; labelledBy?: string }) {
   const { t } = useTranslation();
   const [memberIds, setMemberIds] = useState(() => body.members.map((m) => m.id));
   const [chosenChair, setChosenChair] = useState(body.chairId ?? '');
+  const [approvesProjects, setApprovesProjects] = useState(body.approvesProjects);
   const [ownError, setOwnError] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -44,7 +46,7 @@ export function BodyMembersForm({ body, organisations, onSaved, labelledBy }: { 
     if (problem) return;
     setBusy(true);
     try {
-      const updated = await updateBodyMembers(body.id, memberIds, chairId || null);
+      const updated = await updateBodyMembers(body.id, memberIds, chairId || null, approvesProjects);
       setSaved(true);
       onSaved(updated);
     } catch (error) {
@@ -79,6 +81,16 @@ export function BodyMembersForm({ body, organisations, onSaved, labelledBy }: { 
           setChosenChair(value);
         }}
         error={errors.chairId}
+      />
+      <CheckboxField
+        id={`approves-projects-${body.id}`}
+        label={t('decisions.bodyForm.approvesProjects')}
+        hint={t('decisions.bodyForm.approvesProjectsHint')}
+        checked={approvesProjects}
+        onChange={(checked: boolean) => {
+          setSaved(false);
+          setApprovesProjects(checked);
+        }}
       />
       <SubmitButton busy={busy} label={t('decisions.bodyForm.saveMembers')} busyLabel={t('decisions.bodyForm.saving')} />
     </form>

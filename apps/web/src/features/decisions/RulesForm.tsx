@@ -49,6 +49,7 @@ import {
   shownInputs,
 } from './rules-form-model';
 import { rulesInWords } from './rules-text';
+import { CheckboxField } from '../../ui/CheckboxField';
 
 /** The rules table's column label of each field (decisions.rules.*Label). */
 const FIELD_LABEL: Record<RuleField, string> = {
@@ -84,37 +85,6 @@ function problemText(problem: RuleProblem, t: TFunction): string {
   if (/must be one of|true or false/i.test(problem.message)) return t('decisions.rulesForm.errors.choose');
   if (/statute.s provision/i.test(problem.message)) return t('decisions.rulesForm.errors.basis', { max: RULE_BASIS_MAX_LENGTH });
   return t('decisions.rulesForm.errors.invalid');
-}
-
-/** A checkbox with its label, a hint and an error tied to it (aria-describedby, aria-invalid). */
-function CheckboxField({ id, label, hint, checked, onChange, error }: { id: string; label: string; hint?: string; checked: boolean; onChange: (checked: boolean) => void; error?: string }) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <div className="choice">
-        <input
-          type="checkbox"
-          id={id}
-          checked={checked}
-          onChange={(event) => onChange(event.target.checked)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        />
-        <label htmlFor={id}>{label}</label>
-      </div>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
 }
 
 /** SelectField with a hint under its label. */

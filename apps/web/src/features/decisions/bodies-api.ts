@@ -19,8 +19,8 @@ const body = (bodyId: string) => ({ params: { path: { bodyId } } });
 
 export const createBody = (workspaceId: string, values: BodyValues): Promise<BodyView> =>
   asBody(call(apiClient.POST('/api/workspaces/{workspaceId}/bodies', { params: { path: { workspaceId } }, body: values })));
-/** The members and the chair (one of them, or null: none named). */
-export const updateBodyMembers = (bodyId: string, memberIds: string[], chairId: string | null): Promise<BodyView> =>
-  asBody(call(apiClient.PATCH('/api/bodies/{bodyId}', { ...body(bodyId), body: { memberIds, chairId } })));
+/** The members, the chair (one of them, or null: none named) and whether its resolutions approve joint projects. */
+export const updateBodyMembers = (bodyId: string, memberIds: string[], chairId: string | null, approvesProjects: boolean): Promise<BodyView> =>
+  asBody(call(apiClient.PATCH('/api/bodies/{bodyId}', { ...body(bodyId), body: { memberIds, chairId, approvesProjects } })));
 /** Sends the whole rule book: the general rules and every kind's overrides. */
 export const updateBodyRules = (bodyId: string, rules: BodyRuleBook): Promise<BodyView> => asBody(call(apiClient.PATCH('/api/bodies/{bodyId}', { ...body(bodyId), body: { rules } })));

@@ -161,9 +161,13 @@ describe('bodies: members and rules', () => {
     expect(patches(page.calls)).toEqual([]);
     await user.click(within(group).getByLabelText('Powiat Policki'));
     await user.click(within(group).getByLabelText('Gmina Dobra'));
+    // The board approves joint projects (the statute names it); the box unticked says it no longer does.
+    const approves = within(form).getByRole('checkbox', { name: 'Uchwały tego organu zatwierdzają projekty wspólne' }) as HTMLInputElement;
+    expect(approves.checked).toBe(true);
+    await user.click(approves);
     await user.click(within(form).getByRole('button', { name: 'Zapisz skład' }));
     await waitFor(() => expect(patches(page.calls)).toHaveLength(1));
-    expect(patches(page.calls)[0]).toEqual({ method: 'PATCH', path: '/bodies/b2', body: { memberIds: ['m2', 'm3'], chairId: null } });
+    expect(patches(page.calls)[0]).toEqual({ method: 'PATCH', path: '/bodies/b2', body: { memberIds: ['m2', 'm3'], chairId: null, approvesProjects: false } });
     expect(await within(form).findByText('Zapisano skład organu „Zarząd”: członków 2.')).toBeTruthy();
   });
 
@@ -187,13 +191,13 @@ describe('bodies: members and rules', () => {
     await user.selectOptions(chair, 'm2');
     await user.click(within(form).getByRole('button', { name: 'Zapisz skład' }));
     await waitFor(() => expect(patches(page.calls)).toHaveLength(1));
-    expect(patches(page.calls)[0]!.body).toEqual({ memberIds: ['m1', 'm2'], chairId: 'm2' });
+    expect(patches(page.calls)[0]!.body).toEqual({ memberIds: ['m1', 'm2'], chairId: 'm2', approvesProjects: true });
 
     await user.click(within(form).getByLabelText('Gmina Dobra'));
     expect(chair.value).toBe('');
     await user.click(within(form).getByRole('button', { name: 'Zapisz skład' }));
     await waitFor(() => expect(patches(page.calls)).toHaveLength(2));
-    expect(patches(page.calls)[1]!.body).toEqual({ memberIds: ['m1'], chairId: null });
+    expect(patches(page.calls)[1]!.body).toEqual({ memberIds: ['m1'], chairId: null, approvesProjects: true });
   });
 
   it('says what the rules mean as they are changed, and sends the whole rule book with the override for elections', async () => {

@@ -17,9 +17,10 @@ export const assembly: BodyView = {
   rules: JSON.parse(JSON.stringify(DEFAULT_RULE_BOOK)),
   members: bodyMembers,
   chairId: null,
+  approvesProjects: false,
 };
 
-export const board: BodyView = { ...assembly, id: 'b2', kind: 'board', name: 'Zarząd', nameGenitive: 'Zarządu', members: bodyMembers.slice(0, 2) };
+export const board: BodyView = { ...assembly, id: 'b2', kind: 'board', name: 'Zarząd', nameGenitive: 'Zarządu', members: bodyMembers.slice(0, 2), approvesProjects: true };
 
 /** Remote voting as a statute allows it: a half of the members voting, an absolute majority of the full membership. */
 export const remoteRule: RemoteVotingRule = {
