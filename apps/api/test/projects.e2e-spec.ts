@@ -91,6 +91,8 @@ describe('joint projects', () => {
     expect(demo.title).toContain('(dane przykładowe)');
     const project = (await api(`/projects/${demo.id}`, partner)).body;
     expect(project.participants).toHaveLength(6);
+    // Matched to the demo's co-financed call of the regional programme.
+    expect(project.call).toMatchObject({ programme: 'Fundusze Europejskie dla Pomorza Zachodniego 2021–2027 (dane przykładowe)', closesOn: '2027-04-30' });
     expect(project.steps.map((s: { stage: string }) => s.stage)).toEqual(['idea', 'concept']);
     expect(project.totals).toEqual({ total: '24080000.00', grant: '20468000.00', own: '3612000.00' });
     for (const year of project.years as Array<{ own: string; shares: Array<{ amount: string }> }>) {

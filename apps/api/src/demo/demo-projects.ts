@@ -11,6 +11,8 @@ const DEMO_PROJECTS = [
     scope: 'Dane fikcyjne do pokazu. Połączenie tras rowerowych Szczecina z Policami, Dobrą, Kołbaskowem i Gryfinem według koncepcji funkcjonalno-użytkowej.',
     expectedResults: 'Dane fikcyjne: 42 km nowych dróg rowerowych, 6 węzłów przesiadkowych „bike & ride”.',
     leader: 'Gmina Miasto Szczecin',
+    // Matched to the demo's co-financed call (DEMO_CALL).
+    matchedToCall: true,
     participants: ['Gmina Miasto Szczecin', 'Gmina Police', 'Gmina Dobra', 'Gmina Kołbaskowo', 'Gmina Gryfino', 'Uniwersytet Szczeciński'],
     sharingKey: 'population',
     rate: '85',
@@ -44,6 +46,19 @@ const DEMO_PROJECTS = [
     aloneCosts: { 'Gmina Goleniów': '7200.00', 'Gmina Stepnica': '6900.00', 'Gmina Nowe Warpno': '6800.00', 'Gmina Kobylanka': '7100.00' },
   },
 ] as const;
+
+/** A co-financed call of the regional programme (fictional figures), which the cycle-path project is matched to. */
+const DEMO_CALL = {
+  source: 'eu_regional',
+  programme: 'Fundusze Europejskie dla Pomorza Zachodniego 2021–2027 (dane przykładowe)',
+  measure: 'Działanie 2.13 Mobilność miejska – drogi rowerowe',
+  eligible: 'Jednostki samorządu terytorialnego Szczecińskiego Obszaru Metropolitalnego i ich związki, w partnerstwie.',
+  allocation: '60000000.00',
+  rate: '85',
+  minOwn: '15',
+  opensOn: '2027-01-15',
+  closesOn: '2027-04-30',
+} as const;
 
 /**
  * The transport strategy's measures as indicators with a few yearly values (fictional, labelled as demo data); the
@@ -87,11 +102,16 @@ function demoFee(population: number | null): string {
 }
 
 export async function seedDemoProjects(manager: EntityManager, workspaceId: string, orgIds: Map<string, string>, coordinatorId: string): Promise<void> {
+  const [call] = await manager.query(
+    `INSERT INTO funding_calls (workspace_id, source, programme, measure, eligible, allocation, co_financing_rate, min_own_contribution, opens_on, closes_on, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+    [workspaceId, DEMO_CALL.source, DEMO_CALL.programme, DEMO_CALL.measure, DEMO_CALL.eligible, DEMO_CALL.allocation, DEMO_CALL.rate, DEMO_CALL.minOwn, DEMO_CALL.opensOn, DEMO_CALL.closesOn, coordinatorId],
+  );
   for (const project of DEMO_PROJECTS) {
     const last = project.steps[project.steps.length - 1];
     const [row] = await manager.query(
-      `INSERT INTO projects (workspace_id, title, scope, expected_results, leader_id, sharing_key, co_financing_rate, starts_on, ends_on, stage, stage_on, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      `INSERT INTO projects (workspace_id, title, scope, expected_results, leader_id, sharing_key, co_financing_rate, starts_on, ends_on, stage, stage_on, created_by, call_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [
         workspaceId,
         project.title,
@@ -105,6 +125,7 @@ export async function seedDemoProjects(manager: EntityManager, workspaceId: stri
         last.stage,
         last.on,
         coordinatorId,
+        'matchedToCall' in project ? call.id : null,
       ],
     );
     for (const [position, name] of project.participants.entries()) {
