@@ -1,14 +1,15 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { encodeUpdate } from '@commonplan/sync';
 import { loadTrace } from './support/editing-trace';
 import { plain, textOf, withTimeout } from './support/collab-clients';
+import { builtServer } from './support/built-server';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries
 const { createFreshDatabase } = require('../../../tools/test-db.cjs') as {
@@ -17,7 +18,6 @@ const { createFreshDatabase } = require('../../../tools/test-db.cjs') as {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { WebsocketProvider } = require('y-websocket');
 
-const root = resolve(__dirname, '../../..');
 
 /**
  * Replays part of a real editing trace through the built server, kills the server with SIGKILL in mid-stream, starts
@@ -42,7 +42,7 @@ describe('durability of acknowledged updates across a crash', () => {
     };
     delete env.DATABASE_URL;
     if (database) env.DATABASE_URL = database.url;
-    child = spawn(process.execPath, [join(root, 'dist/api/main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    child = spawn(process.execPath, [builtServer()], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (chunk) => (stderr += chunk));
     const deadline = Date.now() + 90_000;
@@ -56,7 +56,6 @@ describe('durability of acknowledged updates across a crash', () => {
   };
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, 'tools/build-api.mjs')], { cwd: root, stdio: 'ignore' });
     dataDir = mkdtempSync(join(tmpdir(), 'commonplan-durability-'));
     database = await createFreshDatabase(process.env.DATABASE_URL);
     port = await new Promise<number>((resolvePort) => {

@@ -1,15 +1,15 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { initProseMirrorDoc } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { anchorPassage, editorSchema, RICH_TEXT_FIELD } from '@commonplan/editor';
 import { DEMO_PASSWORD } from '../src/demo/demo-seeder';
 import { type TestSmtp, startSmtp } from './support/smtp';
+import { builtServer } from './support/built-server';
 
-const root = resolve(__dirname, '../../..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries
 const { createFreshDatabase } = require('../../../tools/test-db.cjs') as {
   createFreshDatabase(serverUrl?: string): Promise<{ url: string; drop(): Promise<void> } | null>;
@@ -53,7 +53,7 @@ describe('notifications across a crash (kill -9 between the change and the sendi
     };
     delete env.DATABASE_URL;
     if (database) env.DATABASE_URL = database.url;
-    child = spawn(process.execPath, [join(root, 'dist/api/main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    child = spawn(process.execPath, [builtServer()], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (chunk) => (stderr += chunk));
     const deadline = Date.now() + 90_000;
@@ -76,7 +76,6 @@ describe('notifications across a crash (kill -9 between the change and the sendi
   const login = async (email: string) => (await api('/api/auth/login', { body: { email, password: DEMO_PASSWORD } })).body.token as string;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(root, 'tools/build-api.mjs')], { cwd: root, stdio: 'ignore' });
     dataDir = mkdtempSync(join(tmpdir(), 'commonplan-mail-crash-'));
     database = await createFreshDatabase(process.env.DATABASE_URL);
     port = await freePort();
