@@ -110,10 +110,14 @@ describe('the content guard', () => {
         expect(typeof renderHtml(node)).toBe('string');
         expect(typeof serializeMarkdown(node, { title: 'T', version: 'v', date: '2026-12-06', sha256: 'x' })).toBe('string');
         expect(typeof plainText(after)).toBe('string');
-        // What the editor does on load (y-prosemirror's binding), on the copy a reader repairs.
+        // What the editor does on load (y-prosemirror's binding), on the copy a reader repairs. A fragment left empty
+        // (every block deleted; a new document starts so) binds to an empty doc, which the editor fills with a
+        // paragraph: the only state whose bound doc is not itself valid (CI seed 459045300 deleted everything).
         const readable = readableDoc(state);
         expect(invalidItems(readable)).toEqual([]);
-        initProseMirrorDoc(readable.getXmlFragment(RICH_TEXT_FIELD), editorSchema()).doc.check();
+        const bound = initProseMirrorDoc(readable.getXmlFragment(RICH_TEXT_FIELD), editorSchema()).doc;
+        if (readable.getXmlFragment(RICH_TEXT_FIELD).length === 0) expect(bound.childCount).toBe(0);
+        else bound.check();
         expect(documentFromJson(node.toJSON()).eq(node)).toBe(true);
       }),
       { numRuns: 400 },
