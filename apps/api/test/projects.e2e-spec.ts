@@ -305,6 +305,10 @@ describe('joint projects', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'conceptDocumentId', code: 'document_not_in_workspace' })]);
     expect((await api(`/projects/${created.body.id}`, coordinator, { conceptDocumentId: 'koncepcja' }, 'PATCH')).body.errors).toEqual([expect.objectContaining({ field: 'conceptDocumentId' })]);
+    // A partner taking part reads the project, not the association's concept document.
+    const shared = await api(`/projects/${created.body.id}`, coordinator, { participants: [{ organisationId: org['Gmina Police'] }, { organisationId: org['Uniwersytet Szczeciński'] }] }, 'PATCH');
+    expect(shared.body.concept).toMatchObject({ documentId: concept });
+    expect((await api(`/projects/${created.body.id}`, partner)).body.concept).toBeNull();
     const cleared = await api(`/projects/${created.body.id}`, coordinator, { conceptDocumentId: null }, 'PATCH');
     expect(cleared.body.concept).toBeNull();
   });

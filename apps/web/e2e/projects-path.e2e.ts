@@ -1,26 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe';
 import { bearerToken, callApi, demoWorkspaceId } from './support/api';
+import { bothLanguagesClean, tableRows } from './support/page-checks';
 import { COORDINATOR, launchBrowser, openPage, signIn } from './support/browser';
 import { adoptByBoard } from './support/decisions';
-
-/** No violation of WCAG 2.1 A/AA in Polish, nor in English once switched (`english` waited for), then back to Polish. */
-async function bothLanguagesClean(page: Page, english: (page: Page) => Locator): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  await page.getByRole('button', { name: 'English' }).click();
-  await english(page).waitFor();
-  expect(await axeViolations(page)).toEqual([]);
-  await page.getByRole('button', { name: 'Polski' }).click();
-  await page.getByRole('button', { name: 'English' }).waitFor();
-}
-
-/** A table's rows (header and body), each as its cells' texts with every kind of space a plain one. */
-async function rows(page: Page, caption: string): Promise<string[][]> {
-  const table = page.getByRole('table', { name: caption, exact: true });
-  await table.waitFor();
-  return table.locator('tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (cell) => (cell.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim())));
-}
 
 /**
  * The association's third procedure as its people go through it (issue 15): a project moved by the coordinator from
@@ -83,7 +66,7 @@ describe('a joint project from idea to the monitoring report', () => {
       await form.getByRole('button', { name: 'Zapisz etap' }).click();
       await page.getByText(`Projekt przeszedł do etapu: ${stage}`).waitFor();
     }
-    const history = (await rows(page, 'Etapy projektu, od najstarszego')).slice(1).map((row) => row.slice(0, 2));
+    const history = (await tableRows(page, 'Etapy projektu, od najstarszego')).slice(1).map((row) => row.slice(0, 2));
     expect(history).toEqual([
       ['10 sty 2032', 'Pomysł'],
       ['1 lut 2032', 'Koncepcja'],
@@ -97,8 +80,8 @@ describe('a joint project from idea to the monitoring report', () => {
     // The year's monitoring report: 400,000 zł from ZIT, half for each member; the coordinator adopts it.
     await page.goto(`/w/${workspaceId}/projects/monitoring?year=${year}`);
     await page.getByRole('heading', { level: 1, name: 'Raport z monitorowania' }).waitFor();
-    expect(await rows(page, `Środki zewnętrzne według źródła w roku ${year}`)).toContainEqual(['ZIT', '400 000,00 zł']);
-    const byMember = await rows(page, `Środki zewnętrzne według członka w roku ${year}`);
+    expect(await tableRows(page, `Środki zewnętrzne według źródła w roku ${year}`)).toContainEqual(['ZIT', '400 000,00 zł']);
+    const byMember = await tableRows(page, `Środki zewnętrzne według członka w roku ${year}`);
     expect(byMember.find((row) => row[0].startsWith('Gmina Stare Czarnowo'))).toEqual(expect.arrayContaining(['200 000,00 zł']));
     await bothLanguagesClean(page, (p) => p.getByRole('heading', { level: 1, name: 'Monitoring report' }));
     const adoption = await adoptByBoard(token, workspaceId, `w sprawie przyjęcia raportu z monitorowania za rok ${year} (${suffix})`);
@@ -131,7 +114,7 @@ describe('a joint project from idea to the monitoring report', () => {
     await mayor.page.goto(`/w/${workspaceId}/projects`);
     await mayor.page.getByRole('link', { name: 'Moja gmina' }).click();
     await mayor.page.getByRole('heading', { level: 1, name: 'Moja gmina' }).waitFor();
-    const statement = await rows(mayor.page, `Rok ${year}: składka, wkład własny, środki zewnętrzne i dźwignia`);
+    const statement = await tableRows(mayor.page, `Rok ${year}: składka, wkład własny, środki zewnętrzne i dźwignia`);
     expect(statement).toContainEqual([`Środki zewnętrzne: ${title}`, '200 000,00 zł']);
     expect(statement).toContainEqual([`Wkład własny: ${title}`, '50 000,00 zł']);
     await bothLanguagesClean(mayor.page, (p) => p.getByRole('heading', { level: 1, name: 'My municipality' }));

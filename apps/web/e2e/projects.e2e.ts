@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe';
 import { bearerToken, callApi, demoWorkspaceId } from './support/api';
+import { bothLanguagesClean, tableRows } from './support/page-checks';
 import { COORDINATOR, launchBrowser, OBSERVER, openPage, signIn } from './support/browser';
 
 interface Year {
@@ -10,26 +10,6 @@ interface Year {
   grant: string;
   own: string;
   shares: Array<{ organisationId: string; amount: string }>;
-}
-
-/**
- * No violation of WCAG 2.1 A/AA in Polish, nor in English once the language is switched (`english`: a text of the page
- * in English, waited for), then back to Polish.
- */
-async function bothLanguagesClean(page: Page, english: (page: Page) => Locator): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  await page.getByRole('button', { name: 'English' }).click();
-  await english(page).waitFor();
-  expect(await axeViolations(page)).toEqual([]);
-  await page.getByRole('button', { name: 'Polski' }).click();
-  await page.getByRole('button', { name: 'English' }).waitFor();
-}
-
-/** A table's body rows, each as its cells' texts with every kind of space a plain one. */
-async function rows(page: Page, caption: string): Promise<string[][]> {
-  const table = page.getByRole('table', { name: caption, exact: true });
-  await table.waitFor();
-  return table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (cell) => (cell.textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim())));
 }
 
 describe('joint projects: the pipeline, a project’s shares and its next stage', () => {
@@ -101,12 +81,12 @@ describe('joint projects: the pipeline, a project’s shares and its next stage'
     await line.getByLabel('Kwota (zł)').fill('1 000,50');
     await page.getByRole('button', { name: 'Utwórz projekt' }).click();
     await page.getByRole('heading', { level: 1, name: formTitle }).waitFor();
-    expect(await rows(page, 'Budżet według lat i kategorii kosztów')).toEqual([['2027', 'Wyposażenie', '1 000,50 zł']]);
+    expect(await tableRows(page, 'Budżet według lat i kategorii kosztów', 'tbody tr')).toEqual([['2027', 'Wyposażenie', '1 000,50 zł']]);
 
     // The project created through the API: its shares year by year.
     await page.goto(projectUrl);
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    expect(await rows(page, 'Rok 2027: koszt, dofinansowanie i udziały członków we wkładzie własnym')).toEqual([
+    expect(await tableRows(page, 'Rok 2027: koszt, dofinansowanie i udziały członków we wkładzie własnym', 'tbody tr')).toEqual([
       ['Koszt ogółem', '100 000,03 zł'],
       ['Dofinansowanie', '80 000,02 zł'],
       ['Wkład własny', '20 000,01 zł'],
@@ -114,7 +94,7 @@ describe('joint projects: the pipeline, a project’s shares and its next stage'
       ['Udział: Gmina Dobra', '6 666,67 zł'],
       ['Udział: Gmina Miasto Szczecin', '6 666,67 zł'],
     ]);
-    expect((await rows(page, 'Rok 2028: koszt, dofinansowanie i udziały członków we wkładzie własnym')).slice(3)).toEqual([
+    expect((await tableRows(page, 'Rok 2028: koszt, dofinansowanie i udziały członków we wkładzie własnym', 'tbody tr')).slice(3)).toEqual([
       ['Udział: Gmina Police', '823,05 zł'],
       ['Udział: Gmina Dobra', '823,05 zł'],
       ['Udział: Gmina Miasto Szczecin', '823,04 zł'],
@@ -129,7 +109,7 @@ describe('joint projects: the pipeline, a project’s shares and its next stage'
     await form.getByRole('button', { name: 'Zapisz etap' }).click();
     await page.getByRole('status').filter({ hasText: /^Projekt przeszedł do etapu: Koncepcja \(.+\)\.$/ }).waitFor();
     await page.locator('.project-facts dd').first().filter({ hasText: /^Koncepcja od / }).waitFor();
-    const steps = await rows(page, 'Etapy projektu, od najstarszego');
+    const steps = await tableRows(page, 'Etapy projektu, od najstarszego', 'tbody tr');
     expect(steps.map((s) => [s[1], s[3], s[4]])).toEqual([
       ['Pomysł', '', 'Koordynator Biura SSOM'],
       ['Koncepcja', 'Koncepcja opisana w dokumencie.', 'Koordynator Biura SSOM'],
@@ -146,7 +126,7 @@ describe('joint projects: the pipeline, a project’s shares and its next stage'
     await signIn(observer.page, OBSERVER);
     await observer.page.goto(projectUrl);
     await observer.page.getByRole('heading', { level: 1, name: title }).waitFor();
-    expect((await rows(observer.page, 'Rok 2027: koszt, dofinansowanie i udziały członków we wkładzie własnym')).at(-1)).toEqual(['Udział: Gmina Miasto Szczecin', '6 666,67 zł']);
+    expect((await tableRows(observer.page, 'Rok 2027: koszt, dofinansowanie i udziały członków we wkładzie własnym', 'tbody tr')).at(-1)).toEqual(['Udział: Gmina Miasto Szczecin', '6 666,67 zł']);
     await observer.page.getByRole('heading', { level: 2, name: 'Historia etapów' }).waitFor();
     expect(await observer.page.getByRole('heading', { name: 'Następny etap' }).count()).toBe(0);
     expect(await observer.page.getByRole('button', { name: 'Zapisz etap' }).count()).toBe(0);

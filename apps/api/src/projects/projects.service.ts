@@ -146,8 +146,11 @@ export class ProjectsService {
   }
 
   async get(userId: string, projectId: string): Promise<ProjectDto> {
-    await this.reader(userId, projectId);
-    return this.dataSource.transaction((manager) => this.view(manager, projectId));
+    const { role } = await this.reader(userId, projectId);
+    const view = await this.dataSource.transaction((manager) => this.view(manager, projectId));
+    // A partner reads the projects it takes part in, not the association's documents unless shared with it: the
+    // concept document's title and the rounds on it are left out for partners.
+    return role === 'partner' ? { ...view, concept: null } : view;
   }
 
   /** Changes a project (coordinators): each field given replaces what was; the shares are computed again and audited. */
