@@ -72,4 +72,34 @@ describe('AwarenessRegistry', () => {
     // Leaving one makes room for another.
     expect(decode(r.apply(update([1, 2, null], [3, 1, {}]), 'c1', anna))).toHaveLength(2);
   });
+
+  describe('states relayed by another instance', () => {
+    it('keeps them under that instance, newer clocks only, and lets them go with it', () => {
+      const r = registry();
+      expect(decode(r.applyRemote(update([5, 2, { user: { name: 'Anna Nowak' } }]), 'instance-b', anna.userId))).toEqual([[5, 2, { user: { name: 'Anna Nowak' } }]]);
+      // An older or equal clock is an echo: nothing to tell.
+      expect(r.applyRemote(update([5, 2, { user: { name: 'x' } }]), 'instance-b', anna.userId)).toBeNull();
+      expect(decode(r.encodeAll())).toEqual([[5, 2, { user: { name: 'Anna Nowak' } }]]);
+      // Another person cannot take the client id over here, whichever instance it was set on.
+      expect(() => r.apply(update([5, 9, {}]), 'connection-of-jan', jan)).toThrow(AwarenessRefusal);
+      // The same person may, as after moving to this instance.
+      expect(decode(r.apply(update([5, 3, {}]), 'connection-of-anna', anna))).toHaveLength(1);
+      r.applyRemote(update([6, 1, { cursor: 1 }]), 'instance-b', jan.userId);
+      expect(decode(r.removeOwner('instance-b'))).toEqual([[6, 2, null]]);
+      expect(r.size).toBe(1);
+    });
+
+    it('gives the states of this instance’s own connections, one update per person', () => {
+      const r = registry();
+      r.apply(update([1, 1, {}]), 'connection-1', anna);
+      r.apply(update([2, 1, {}]), 'connection-2', anna);
+      r.apply(update([3, 1, {}]), 'connection-3', jan);
+      r.applyRemote(update([4, 1, {}]), 'instance-b', 'u-other');
+      const states = r.statesOf((owner) => owner.startsWith('connection-'));
+      expect(states.map((s) => [s.userId, decode(s.update)!.map(([clientId]) => clientId)])).toEqual([
+        [anna.userId, [1, 2]],
+        [jan.userId, [3]],
+      ]);
+    });
+  });
 });

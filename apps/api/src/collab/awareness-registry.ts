@@ -65,13 +65,8 @@ export class AwarenessRegistry<Owner> {
    * client id that another person holds (or held), or when the connection would hold too many client ids.
    */
   apply(update: Uint8Array, owner: Owner, identity: PresenceIdentity): Uint8Array | null {
-    const decoder = decoding.createDecoder(update);
-    const count = decoding.readVarUint(decoder);
-    const fresh: { clientId: number; clock: number; state: string }[] = [];
-    for (let i = 0; i < count; i++) {
-      const clientId = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      const state = decoding.readVarString(decoder);
+    const fresh: RawEntry[] = [];
+    for (const { clientId, clock, state } of decodeEntries(update)) {
       if (state.length > this.limits.maxStateBytes) {
         throw new AwarenessRefusal('too_large', `an awareness state may be at most ${this.limits.maxStateBytes} bytes`);
       }
@@ -82,7 +77,6 @@ export class AwarenessRegistry<Owner> {
       }
       fresh.push({ clientId, clock, state: this.withIdentity(state, identity) });
     }
-    if (decoding.hasContent(decoder)) throw new AwarenessRefusal('malformed', 'trailing bytes in awareness update');
 
     const held = new Set<number>();
     for (const [clientId, entry] of this.entries) if (entry.owner === owner) held.add(clientId);
@@ -100,6 +94,37 @@ export class AwarenessRegistry<Owner> {
     return fresh.length > 0 ? encodeEntries(fresh) : null;
   }
 
+  /**
+   * Records states another instance relayed for one of its connections (`owner` stands for that instance): already
+   * checked and given their identity there, so only their clocks and their person are checked here. Returns the
+   * update to tell this instance's connections, or null when nothing in it is newer.
+   */
+  applyRemote(update: Uint8Array, owner: Owner, userId: string): Uint8Array | null {
+    const fresh: RawEntry[] = [];
+    for (const { clientId, clock, state } of decodeEntries(update)) {
+      const known = this.entries.get(clientId) ?? this.departed.get(clientId);
+      if ((known && clock <= known.clock) || state.length > this.limits.maxStateBytes) continue;
+      fresh.push({ clientId, clock, state });
+    }
+    for (const entry of fresh) {
+      if (entry.state === 'null') this.forget(entry.clientId, entry.clock, userId);
+      else this.entries.set(entry.clientId, { clock: entry.clock, state: entry.state, owner, userId });
+    }
+    return fresh.length > 0 ? encodeEntries(fresh) : null;
+  }
+
+  /** The states of the owners `mine` accepts, as one update per person (what another instance asks for). */
+  statesOf(mine: (owner: Owner) => boolean): { userId: string; update: Uint8Array }[] {
+    const byPerson = new Map<string, RawEntry[]>();
+    for (const [clientId, entry] of this.entries) {
+      if (!mine(entry.owner)) continue;
+      const list = byPerson.get(entry.userId) ?? [];
+      list.push({ clientId, clock: entry.clock, state: entry.state });
+      byPerson.set(entry.userId, list);
+    }
+    return [...byPerson].map(([userId, list]) => ({ userId, update: encodeEntries(list) }));
+  }
+
   /** Every known state as one awareness update, for a client that joins; null when there are none. */
   encodeAll(): Uint8Array | null {
     if (this.entries.size === 0) return null;
@@ -108,13 +133,22 @@ export class AwarenessRegistry<Owner> {
 
   /** Forgets the owner's clients and returns the update that tells the others they left (null if it had none). */
   removeOwner(owner: Owner): Uint8Array | null {
-    const removed: { clientId: number; clock: number; state: string }[] = [];
+    return this.removeOwned(owner)?.update ?? null;
+  }
+
+  /** As removeOwner, with the person who held the clients (a connection is one person's). */
+  removeOwned(owner: Owner): { userId: string; update: Uint8Array } | null {
+    const removed: RawEntry[] = [];
+    let userId = '';
     for (const [clientId, entry] of this.entries) {
-      if (entry.owner === owner) removed.push({ clientId, clock: entry.clock + 1, state: 'null' });
+      if (entry.owner === owner) {
+        removed.push({ clientId, clock: entry.clock + 1, state: 'null' });
+        userId = entry.userId;
+      }
     }
     if (removed.length === 0) return null;
     for (const { clientId, clock } of removed) this.forget(clientId, clock, this.entries.get(clientId)!.userId);
-    return encodeEntries(removed);
+    return { userId, update: encodeEntries(removed) };
   }
 
   /**
@@ -145,7 +179,25 @@ export class AwarenessRegistry<Owner> {
   }
 }
 
-function encodeEntries(entries: { clientId: number; clock: number; state: string }[]): Uint8Array {
+/** One entry of an awareness update as it is on the wire. */
+interface RawEntry {
+  clientId: number;
+  clock: number;
+  state: string;
+}
+
+function decodeEntries(update: Uint8Array): RawEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const entries: RawEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) });
+  }
+  if (decoding.hasContent(decoder)) throw new AwarenessRefusal('malformed', 'trailing bytes in awareness update');
+  return entries;
+}
+
+function encodeEntries(entries: RawEntry[]): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, entries.length);
   for (const { clientId, clock, state } of entries) {

@@ -21,8 +21,9 @@ import { AppConfig } from '../platform/config/app-config';
 import { type AccessChange, AccessEvents, DocumentEvents } from '../platform/events';
 import { AwarenessRefusal } from './awareness-registry';
 import type { CollabConnection } from './collab-connection';
+import { CollabRelay, type PresenceBatch } from './collab-relay';
 import { DocumentStore } from './document-store';
-import { type IncomingUpdate, LiveDocument, type Participant } from './live-document';
+import { type IncomingUpdate, isRemoteOwner, LiveDocument, type Participant } from './live-document';
 import { mergeMany } from './merge-updates';
 import { UpdateWriter } from './update-writer';
 
@@ -60,6 +61,8 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
   private unsubscribe: (() => void)[] = [];
   private shuttingDown = false;
   private readonly observers = new Set<DocumentObserver>();
+  /** Updates other instances committed while the document was being loaded here, applied once it is. */
+  private readonly early = new Map<string, Uint8Array[]>();
 
   constructor(
     private readonly store: DocumentStore,
@@ -68,6 +71,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     private readonly events: AccessEvents,
     private readonly sessions: SessionStore,
     private readonly documentEvents: DocumentEvents,
+    private readonly relay: CollabRelay,
   ) {
     this.writer = new UpdateWriter(store, (documentId, _rowId, bytes) => this.stored(documentId, bytes), config.collab.commitDelayMs);
   }
@@ -77,6 +81,17 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       this.events.subscribe((change) => this.accessChanged(change)),
       this.documentEvents.subscribe(({ documentId, event }) => typeof documentId === 'string' && this.announceHere(documentId, event)),
     ];
+    this.relay.start(
+      {
+        remoteUpdate: (documentId, update) => this.remoteUpdate(documentId, update),
+        remoteAwareness: (documentId, from, batches) => this.remoteAwareness(documentId, from, batches),
+        awarenessQuery: (documentId) => this.answerAwarenessQuery(documentId),
+        catchUp: (documentId) => void this.catchUp(documentId),
+        instanceGone: (documentId, instance) => this.instanceGone(documentId, instance),
+        hold: (documentId) => this.holdHere(documentId).then(() => this.writer.barrier()),
+      },
+      (documentId) => (this.documents.get(documentId)?.participants.size ?? 0) > 0,
+    );
   }
 
   /** Stores what is queued, compacts the logs of open documents, and lets go of them. */
@@ -91,6 +106,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       live.destroy();
     }
     this.documents.clear();
+    await this.relay.close();
   }
 
   /** Decides whether the person may open the document (before a y-websocket upgrade, and at every join). */
@@ -224,6 +240,8 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     const live = await this.open(documentId);
     if (!live) return null;
     try {
+      // With several instances, what the others committed may not have reached this one yet: read it back first.
+      if (this.relay.active) await this.catchUp(live.id);
       const state = Y.encodeStateAsUpdate(live.doc);
       await this.writer.barrier();
       return state;
@@ -256,6 +274,12 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
    * before have been applied to the document.
    */
   async holdEdits(documentId: string): Promise<void> {
+    await this.holdHere(documentId);
+    // The other instances serving the document stop too, and store what they accepted before answering.
+    await this.relay.hold(documentId);
+  }
+
+  private async holdHere(documentId: string): Promise<void> {
     const live = this.documents.get(documentId);
     if (!live) return;
     for (const participant of live.participants.values()) {
@@ -323,7 +347,10 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
         } catch (error) {
           return error instanceof AwarenessRefusal ? refuse(error.code, error.message) : refuse('malformed', 'malformed awareness update');
         }
-        if (relayed) live.broadcast(encodeAwareness(relayed), connection);
+        if (relayed) {
+          live.broadcast(encodeAwareness(relayed), connection);
+          this.relay.publishAwareness(live.id, [{ userId: participant.identity.userId, update: relayed }]);
+        }
         return null;
       }
       case 'query-awareness': {
@@ -374,11 +401,13 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       for (const item of items) item.ack?.(refuse('unavailable', 'the document was reloaded; join again'));
       return;
     }
+    // Updates other instances committed are applied and told here, but never stored or published again.
+    const local = items.some((item) => item.remote) ? items.filter((item) => !item.remote) : items;
     const failed = new Set<IncomingUpdate>();
     let tickUpdate: Uint8Array | null = null;
     // Parts kept pending were checked without their place; when they land, what they put in is checked where it is.
     const pendingBefore = live.doc.store.pendingStructs !== null ? Y.decodeStateVector(Y.encodeStateVector(live.doc)) : null;
-    if (items.length === 1) {
+    if (items.length === 1 && local.length === 1) {
       // The common case at typing speed: one update in the tick, relayed and stored as it came (encoding the
       // transaction's update again would give the same bytes, or fewer when it repeats what the server has).
       try {
@@ -389,6 +418,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
         this.logger.error(`an update that decoded failed to apply to ${live.id}: ${String(error)}`);
       }
     } else {
+      // Several updates, or one read back from another instance: what is relayed is only what was new here.
       const capture = (update: Uint8Array) => {
         tickUpdate = tickUpdate ? mergeMany([tickUpdate, update]) : update;
       };
@@ -412,7 +442,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       // The document may hold part of an update: store and relay nothing of this tick but the updates that applied,
       // as they were sent, and let everyone rejoin from what is stored.
       for (const item of failed) item.ack?.(refuse('malformed', 'the update could not be applied'));
-      const good = items.filter((item) => !failed.has(item));
+      const good = local.filter((item) => !failed.has(item));
       void this.storeAndAcknowledge(live.id, good.length ? mergeMany(good.map((i) => i.update)) : null, good).then(() => this.reload(live));
       return;
     }
@@ -420,19 +450,24 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     const single = items.every((item) => item.origin === origin);
     if (tickUpdate) live.broadcast(encodeUpdate(tickUpdate), single ? origin : null);
     // Parts whose dependencies the server lacks stay pending in Yjs and are missing from the transaction's update:
-    // store them as they were sent, and ask their senders for what is missing.
+    // store them as they were sent, and ask their senders for what is missing (another instance's: the database).
     const pending = live.doc.store.pendingStructs !== null || live.doc.store.pendingDs !== null;
     if (pending) {
-      for (const item of items) {
+      for (const item of local) {
         const participant = item.origin ? live.participants.get(item.origin) : undefined;
         if (participant) this.askForMissing(live, participant);
       }
+      if (local.length < items.length) void this.catchUp(live.id);
     }
-    const toStore = pending && items.length > 1 ? mergeMany([...(tickUpdate ? [tickUpdate] : []), ...items.map((i) => i.update)]) : tickUpdate;
-    void this.storeAndAcknowledge(live.id, toStore, items);
+    if (local.length > 0) {
+      let toStore: Uint8Array | null;
+      if (local.length < items.length) toStore = mergeMany(local.map((i) => i.update));
+      else toStore = pending && items.length > 1 ? mergeMany([...(tickUpdate ? [tickUpdate] : []), ...items.map((i) => i.update)]) : tickUpdate;
+      void this.storeAndAcknowledge(live.id, toStore, local);
+    }
     if (pendingBefore) this.removeInvalid(live, pendingBefore);
-    if (tickUpdate && this.observers.size > 0) {
-      const changes = items.map((item) => ({ userId: item.origin?.principal.userId ?? null, update: item.update }));
+    if (tickUpdate && local.length > 0 && this.observers.size > 0) {
+      const changes = local.map((item) => ({ userId: item.origin?.principal.userId ?? null, update: item.update }));
       for (const observer of this.observers) this.tell(() => observer.changed(live.id, changes));
     }
   }
@@ -466,6 +501,8 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     try {
       if (update) {
         ack = { ok: true, seq: await this.writer.write(documentId, update) };
+        // Committed: now the other instances may hear of it (what they miss, they read back from the database).
+        this.relay.publishUpdate(documentId, update);
       } else {
         // Nothing new: the content is already in the document, but perhaps not yet stored.
         await this.writer.barrier();
@@ -494,17 +531,105 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     if (live) return Promise.resolve(live);
     let pending = this.loading.get(documentId);
     if (!pending) {
-      pending = this.store
-        .load(documentId)
+      // Heard before read: an update another instance publishes from now on is either heard or already stored.
+      this.early.set(documentId, []);
+      pending = this.relay
+        .join(documentId)
+        .then(() => this.store.load(documentId))
         .then((stored) => {
           const loaded = new LiveDocument(documentId, stored, (live, items) => this.onTick(live, items), this.config.collab.awareness);
           this.documents.set(documentId, loaded);
+          for (const update of this.early.get(documentId) ?? []) loaded.enqueue({ origin: null, update, ack: null, remote: true });
           return loaded;
         })
-        .finally(() => this.loading.delete(documentId));
+        .catch((error: unknown) => {
+          if (!this.documents.has(documentId)) this.relay.leave(documentId);
+          throw error;
+        })
+        .finally(() => {
+          this.loading.delete(documentId);
+          this.early.delete(documentId);
+        });
       this.loading.set(documentId, pending);
     }
     return pending;
+  }
+
+  /** An update another instance committed: applied in the document's next tick and told to this instance's people. */
+  private remoteUpdate(documentId: string, update: Uint8Array): void {
+    const early = this.early.get(documentId);
+    if (early) {
+      early.push(update);
+      return;
+    }
+    this.documents.get(documentId)?.enqueue({ origin: null, update, ack: null, remote: true });
+  }
+
+  /**
+   * Reads the document's stored state and applies what this instance lacks of it (another instance's updates it
+   * did not hear). Resolves once that is applied; one reading at a time per document, again if asked meanwhile.
+   */
+  private catchUp(documentId: string): Promise<void> {
+    const live = this.documents.get(documentId);
+    if (!live) return Promise.resolve();
+    if (live.catchingUp) {
+      live.catchUpAgain = true;
+      return live.catchingUp;
+    }
+    live.catchingUp = this.readBack(live).finally(() => (live.catchingUp = null));
+    return live.catchingUp;
+  }
+
+  private async readBack(live: LiveDocument): Promise<void> {
+    try {
+      do {
+        live.catchUpAgain = false;
+        const stored = await this.store.load(live.id);
+        if (this.documents.get(live.id) !== live) return;
+        const parts = stored.snapshot ? [stored.snapshot.data, ...stored.tail] : stored.tail;
+        if (parts.length === 0) continue;
+        live.enqueue({ origin: null, update: Y.diffUpdate(mergeMany(parts), live.stateVector()), ack: null, remote: true });
+        // Applied at the end of this tick at the latest.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      } while (live.catchUpAgain);
+    } catch (error) {
+      this.logger.warn(`could not read ${live.id} back: ${String(error)}`);
+    }
+  }
+
+  /** Presence of another instance's connections: kept under that instance, told to this one's people. */
+  private remoteAwareness(documentId: string, from: string, batches: PresenceBatch[]): void {
+    const live = this.documents.get(documentId);
+    if (!live) return;
+    let owner = live.remoteOwners.get(from);
+    if (!owner) {
+      owner = { instance: from };
+      live.remoteOwners.set(from, owner);
+    }
+    for (const batch of batches) {
+      try {
+        const relayed = live.awareness.applyRemote(batch.update, owner, batch.userId);
+        if (relayed) live.broadcast(encodeAwareness(relayed), null);
+      } catch {
+        this.logger.warn(`a malformed awareness update from instance ${from} in ${documentId}`);
+      }
+    }
+  }
+
+  private answerAwarenessQuery(documentId: string): void {
+    const live = this.documents.get(documentId);
+    if (live) this.relay.publishAwareness(documentId, live.awareness.statesOf((owner) => !isRemoteOwner(owner)));
+  }
+
+  /** Another instance fell silent: its people's presence goes, and what it stored last is read back. */
+  private instanceGone(documentId: string, instance: string): void {
+    const live = this.documents.get(documentId);
+    if (!live) return;
+    const owner = live.remoteOwners.get(instance);
+    live.remoteOwners.delete(instance);
+    const gone = owner ? live.awareness.removeOwner(owner) : null;
+    if (gone) live.broadcast(encodeAwareness(gone), null);
+    void this.catchUp(documentId);
   }
 
   private detach(connection: CollabConnection, live: LiveDocument): void {
@@ -512,8 +637,11 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     if (!participant) return;
     if (participant.expiryTimer) clearTimeout(participant.expiryTimer);
     live.participants.delete(connection);
-    const gone = live.awareness.removeOwner(connection);
-    if (gone) live.broadcast(encodeAwareness(gone), null);
+    const gone = live.awareness.removeOwned(connection);
+    if (gone) {
+      live.broadcast(encodeAwareness(gone.update), null);
+      this.relay.publishAwareness(live.id, [gone]);
+    }
     this.scheduleUnload(live);
   }
 
@@ -610,6 +738,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     if (!live.idle || this.documents.get(live.id) !== live) return;
     for (const observer of this.observers) this.tell(() => observer.unloading(live.id, () => Y.encodeStateAsUpdate(live.doc)));
     this.documents.delete(live.id);
+    if (!this.loading.has(live.id)) this.relay.leave(live.id);
     live.destroy();
   }
 

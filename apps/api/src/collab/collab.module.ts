@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
 import { CollabEngine } from './collab-engine';
+import { CollabRelay } from './collab-relay';
 import { DocumentStore } from './document-store';
 import { DocumentTextController } from './document-text.controller';
 import { CollabGateway } from './socket-io.gateway';
@@ -10,7 +11,7 @@ import { YWebsocketServer } from './y-websocket.server';
 @Module({
   imports: [DocumentsModule],
   controllers: [DocumentTextController],
-  providers: [DocumentStore, CollabEngine, CollabGateway, YWebsocketServer],
+  providers: [DocumentStore, CollabRelay, CollabEngine, CollabGateway, YWebsocketServer],
   exports: [CollabEngine, DocumentStore],
 })
 export class CollabModule {}

@@ -32,7 +32,19 @@ export interface IncomingUpdate {
   origin: CollabConnection | null;
   update: Uint8Array;
   ack: ((ack: MessageAck) => void) | null;
+  /** Committed by another instance (CollabRelay): applied and told to this instance's connections, not stored again. */
+  remote?: boolean;
 }
+
+/** Stands for another instance in a document's awareness: the states of its connections, gone with it. */
+export interface RemoteInstance {
+  readonly instance: string;
+}
+
+/** Who holds awareness states: a connection of this instance, or another instance. */
+export type PresenceOwner = CollabConnection | RemoteInstance;
+
+export const isRemoteOwner = (owner: PresenceOwner): owner is RemoteInstance => 'instance' in owner;
 
 /**
  * A document held in memory while anyone has it open: its Y.Doc, who is in it, their awareness, the updates that
@@ -41,7 +53,12 @@ export interface IncomingUpdate {
  */
 export class LiveDocument {
   readonly participants = new Map<CollabConnection, Participant>();
-  readonly awareness: AwarenessRegistry<CollabConnection>;
+  readonly awareness: AwarenessRegistry<PresenceOwner>;
+  /** The other instances whose connections have presence here, by instance id. */
+  readonly remoteOwners = new Map<string, RemoteInstance>();
+  /** Reading the stored state back (CollabEngine.catchUp), and whether to read it once more when that ends. */
+  catchingUp: Promise<void> | null = null;
+  catchUpAgain = false;
   tailRows: number;
   tailBytes: number;
   compacting = false;

@@ -61,6 +61,8 @@ export class AppConfig {
     readonly parsing: ParsingLimits,
     /** The mail outbox: see notifications/mail-outbox.ts. */
     readonly mail: MailLimits = DEFAULT_MAIL_LIMITS,
+    /** The bearer token GET /metrics asks for; null: /metrics answers only direct requests from this host. */
+    readonly metricsToken: string | null = null,
   ) {}
 
   get isProduction(): boolean {
@@ -94,6 +96,11 @@ export interface CollabLimits {
    * reason): one transaction for all keystrokes of that window instead of one each. Acknowledgements wait with it.
    */
   commitDelayMs: number;
+  /**
+   * With several instances (REDIS_URL): how often each tells the others its last update in the documents it serves;
+   * one not heard for a few of these is taken as gone (collab-relay.ts).
+   */
+  relayHeartbeatMs: number;
   /** Presence: the largest state and the most client ids one connection may set in a document. */
   awareness: { maxStateBytes: number; maxClientsPerConnection: number };
 }
@@ -167,6 +174,11 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
   const mailFrom = str('MAIL_FROM') ?? 'Commonplan <no-reply@commonplan.invalid>';
 
+  const metricsToken = str('METRICS_TOKEN') ?? null;
+  if (metricsToken !== null && !/^[A-Za-z0-9._~+/=-]{16,256}$/.test(metricsToken)) {
+    problems.push('METRICS_TOKEN must be 16 to 256 characters of letters, digits and ._~+/=- (a bearer token)');
+  }
+
   const seedDemo = bool('SEED_DEMO', !production);
   if (production && seedDemo) problems.push('SEED_DEMO cannot be true in production: production never seeds demo accounts');
 
@@ -197,6 +209,7 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
       compactRows: int('COLLAB_COMPACT_ROWS', 500, 2, 1_000_000),
       compactBytes: int('COLLAB_COMPACT_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       commitDelayMs: int('COLLAB_COMMIT_DELAY_MS', 50, 0, 1000),
+      relayHeartbeatMs: int('COLLAB_RELAY_HEARTBEAT_MS', 2000, 100, 60_000),
       awareness: {
         maxStateBytes: int('COLLAB_AWARENESS_MAX_BYTES', 4096, 256, 1024 * 1024),
         maxClientsPerConnection: int('COLLAB_AWARENESS_MAX_CLIENTS', 4, 1, 100),
@@ -228,6 +241,7 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
       maxAttempts: int('MAIL_MAX_ATTEMPTS', DEFAULT_MAIL_LIMITS.maxAttempts, 1, 50),
       digestHour: int('DIGEST_HOUR', DEFAULT_MAIL_LIMITS.digestHour, 0, 23),
     },
+    metricsToken,
   );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
