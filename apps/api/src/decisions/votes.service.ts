@@ -17,7 +17,7 @@ import { MeetingsService, votingMember } from './meetings.service';
 import { resolutionFullTitle, ResolutionsService, type ResolutionView } from './resolutions.service';
 import { fieldError } from '../platform/http/field-error';
 import { type VoteView, VotesReader } from './votes-reader';
-import { problem } from '../platform/http/problem-codes';
+import { isProblem, problem } from '../platform/http/problem-codes';
 
 /** Why a vote cannot open under the body's rules, as the API says it (409). */
 const VOTE_RULES_REFUSALS: Record<VoteRulesRefusal, string> = {
@@ -218,7 +218,12 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
    */
   async sweep(now: Date): Promise<void> {
     const due = await this.dataSource.query(`SELECT id FROM votes WHERE state = 'open' AND meeting_id IS NULL AND closes_at <= $1`, [now]);
-    for (const vote of due) await this.settle(vote.id, null);
+    for (const vote of due) {
+      // Another instance's sweep (or the chair) may close it first: that vote is done, the others still are due.
+      await this.settle(vote.id, null).catch((error: unknown) => {
+        if (!isProblem(error, 'vote_closed')) this.logger.error(`closing vote ${vote.id} failed: ${String(error)}`);
+      });
+    }
     const remind = await this.dataSource.query(`SELECT id FROM votes WHERE state = 'open' AND meeting_id IS NULL AND reminded_at IS NULL AND closes_at <= $1`, [new Date(now.getTime() + REMIND_BEFORE_MS)]);
     for (const vote of remind) {
       // Marked reminded and announced in one transaction: once, whichever instance's sweep gets there first.

@@ -188,6 +188,13 @@ export function isProblemCode(value: unknown): value is ProblemCode {
   return typeof value === 'string' && Object.hasOwn(PROBLEMS, value);
 }
 
+/** Whether `error` is the refusal `problem(code, …)` made. */
+export function isProblem(error: unknown, code: ProblemCode): boolean {
+  if (!(error instanceof HttpException)) return false;
+  const response = error.getResponse();
+  return typeof response === 'object' && response !== null && (response as { code?: unknown }).code === code;
+}
+
 /** The problem type URI of a code (a stable identifier; RFC 9457 §3.1.1). */
 export function problemType(code: ProblemCode): string {
   return `urn:commonplan:problem:${code}`;

@@ -21,8 +21,8 @@ export interface TopicEvents {
 /**
  * A socket.io namespace of live news about things named by id (a consultation round, a meeting): the handshake is
  * authenticated like every namespace; a client emits `watch(id, ack)`, the subclass says whether this person may
- * follow it, and `notify(id, event)` reaches everyone following through the adapter's rooms (so across instances once
- * the Redis adapter joins). Events carry no secrets: clients read what changed through the API, which checks access.
+ * follow it, and `notify(id, event)` reaches everyone following through the adapter's rooms (across instances with
+ * REDIS_URL: collab-io-adapter.ts). Events carry no secrets: clients read what changed through the API, which checks access.
  */
 export abstract class TopicGateway<E> implements OnGatewayInit, OnGatewayConnection {
   private namespace: Namespace | null = null;
@@ -74,9 +74,12 @@ export abstract class TopicGateway<E> implements OnGatewayInit, OnGatewayConnect
     this.namespace?.to(this.room(id, null)).emit(this.events.event, id, event);
   }
 
-  /** Tells one person following `id` (a personal topic). */
+  /**
+   * Tells one person following `id` (a personal topic), on this instance only: personal news reaches every instance
+   * through its own relayed topic (InboxEvents), and each tells the sockets it holds.
+   */
   notifyPerson(id: string, userId: string, event: E): void {
-    this.namespace?.to(this.room(id, userId)).emit(this.events.event, id, event);
+    this.namespace?.local.to(this.room(id, userId)).emit(this.events.event, id, event);
   }
 
   private room(id: string, userId: string | null): string {
