@@ -36,7 +36,7 @@ export class Database {
     const dataSource = new DataSource(dataSourceOptions(url, entities, embedded !== null));
     try {
       await dataSource.initialize();
-      if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
+      if (options.migrate !== false) await migrate(dataSource, embedded === null);
     } catch (error) {
       if (dataSource.isInitialized) await dataSource.destroy();
       await embedded?.stop();
@@ -78,4 +78,31 @@ export function dataSourceOptions(url: string, entities: EntityList, embedded: b
     // PGlite is one session: one connection, kept open (see EmbeddedPostgres).
     extra: embedded ? { max: 1, idleTimeoutMillis: 0 } : { max: 10 },
   };
+}
+
+/** The advisory lock key migrations are run under (any constant; "commonplan migrations" as two int4). */
+const MIGRATION_LOCK = [0x636f6d6d, 0x6d696772] as const;
+
+/**
+ * Runs pending migrations. On a PostgreSQL server several instances may start at once (a deployment's rollout): they
+ * take turns under a session advisory lock, so each finds the others' migrations done instead of running them twice.
+ * The embedded database has one process and one connection, and needs no lock.
+ */
+async function migrate(dataSource: DataSource, shared: boolean): Promise<void> {
+  if (!shared) {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SELECT pg_advisory_lock($1, $2)`, [...MIGRATION_LOCK]);
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query(`SELECT pg_advisory_unlock($1, $2)`, [...MIGRATION_LOCK]);
+    }
+  } finally {
+    await runner.release();
+  }
 }
