@@ -1,4 +1,4 @@
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger, type LogLevel, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -11,6 +11,9 @@ import { seedDemoIfEmpty } from './demo/demo-seeder';
 import { entities } from './entities';
 import type { AppConfig } from './platform/config/app-config';
 import { Database } from './platform/database/database';
+import { accessLog } from './platform/logging/access-log';
+import { AppLogger } from './platform/logging/app-logger';
+import { requestIds } from './platform/logging/request-context';
 import { crossSiteGuard } from './platform/http/cross-site-guard';
 import { ErrorFilter } from './platform/http/error-filter';
 import { inputGuard, limitJsonDepth } from './platform/http/input-guard';
@@ -42,7 +45,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
   let app: NestExpressApplication | undefined;
   try {
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
-      logger: options.logLevels ?? ['log', 'warn', 'error'],
+      logger: new AppLogger({ json: config.logFormat === 'json', logLevels: options.logLevels ?? ['log', 'warn', 'error'] }),
       bodyParser: false,
     });
     configureApp(app, config);
@@ -68,6 +71,8 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
 
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.set('trust proxy', config.trustProxy);
+  app.use(requestIds());
+  app.use(accessLog());
   app.use(crossSiteGuard(config.publicUrl));
   app.useBodyParser('json', { limit: '1mb', verify: limitJsonDepth() });
   app.use(inputGuard());
@@ -87,7 +92,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     }),
   );
   app.use(cookieParser());
-  app.setGlobalPrefix('api');
+  // GET /metrics (platform/metrics) sits where Prometheus looks by default.
+  app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.useWebSocketAdapter(new CollabIoAdapter(app, config));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { startServer } from './bootstrap';
 import { ConfigError, loadConfig } from './platform/config/app-config';
+import { AppLogger } from './platform/logging/app-logger';
 
 async function main(): Promise<void> {
   let config;
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  Logger.overrideLogger(new AppLogger({ json: config.logFormat === 'json', logLevels: ['log', 'warn', 'error'] }));
   const logger = new Logger('Commonplan');
   logger.log(`starting (${config.nodeEnv}, ${config.databaseKind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
   const server = await startServer(config);

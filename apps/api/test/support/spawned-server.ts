@@ -18,19 +18,22 @@ export function freePort(): Promise<number> {
  */
 export class SpawnedServer {
   private stderr = '';
+  /** What the server wrote to stdout (its log), when started with `captureStdout`. */
+  stdout = '';
 
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string,
   ) {
     child.stderr?.on('data', (chunk) => (this.stderr += chunk));
+    child.stdout?.on('data', (chunk) => (this.stdout += chunk));
   }
 
-  static async start(env: Record<string, string>): Promise<SpawnedServer> {
+  static async start(env: Record<string, string>, options: { captureStdout?: boolean } = {}): Promise<SpawnedServer> {
     const port = await freePort();
     const full: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), ...env };
     if (!env.DATABASE_URL) delete full.DATABASE_URL;
-    const server = new SpawnedServer(spawn(process.execPath, [builtServer()], { env: full, stdio: ['ignore', 'ignore', 'pipe'] }), `http://127.0.0.1:${port}`);
+    const server = new SpawnedServer(spawn(process.execPath, [builtServer()], { env: full, stdio: ['ignore', options.captureStdout ? 'pipe' : 'ignore', 'pipe'] }), `http://127.0.0.1:${port}`);
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
       if (server.child.exitCode !== null) throw new Error(`the server exited: ${server.stderr}`);
@@ -53,5 +56,6 @@ export class SpawnedServer {
       await exited;
     }
     this.child.stderr?.destroy();
+    this.child.stdout?.destroy();
   }
 }

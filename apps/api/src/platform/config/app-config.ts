@@ -63,6 +63,8 @@ export class AppConfig {
     readonly mail: MailLimits = DEFAULT_MAIL_LIMITS,
     /** The bearer token GET /metrics asks for; null: /metrics answers only direct requests from this host. */
     readonly metricsToken: string | null = null,
+    /** Log lines as JSON objects (one per line, with the request id) or as text for a terminal. */
+    readonly logFormat: 'json' | 'text' = 'text',
   ) {}
 
   get isProduction(): boolean {
@@ -179,6 +181,9 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
     problems.push('METRICS_TOKEN must be 16 to 256 characters of letters, digits and ._~+/=- (a bearer token)');
   }
 
+  const logFormat = str('LOG_FORMAT') ?? (production ? 'json' : 'text');
+  if (logFormat !== 'json' && logFormat !== 'text') problems.push(`LOG_FORMAT must be json or text (got "${logFormat}")`);
+
   const seedDemo = bool('SEED_DEMO', !production);
   if (production && seedDemo) problems.push('SEED_DEMO cannot be true in production: production never seeds demo accounts');
 
@@ -242,6 +247,7 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
       digestHour: int('DIGEST_HOUR', DEFAULT_MAIL_LIMITS.digestHour, 0, 23),
     },
     metricsToken,
+    logFormat as 'json' | 'text',
   );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -97,7 +97,8 @@ export class MailService implements OnApplicationShutdown {
       } catch (error) {
         throw asMailError(error);
       }
-      this.logger.log(`sent "${message.subject}" to ${message.to}`);
+      // No address and no subject in the log: both may name a person.
+      this.logger.log('sent a message');
       return;
     }
     const composed = (await this.composer.sendMail(options)) as { message: Buffer };
@@ -105,7 +106,9 @@ export class MailService implements OnApplicationShutdown {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const file = join(this.outboxDir, `${stamp}-${message.to.replace(/[^a-z0-9@._-]/gi, '_')}.eml`);
     await writeFile(file, composed.message);
-    this.logger.log(`no SMTP_URL: "${message.subject}" to ${message.to} written to ${file}\n${message.text}`);
+    // Without SMTP (a developer's machine) the message is shown; a production log never names anyone.
+    if (this.config.isProduction) this.logger.log('no SMTP_URL: a message was written to the outbox in DATA_DIR');
+    else this.logger.log(`no SMTP_URL: "${message.subject}" to ${message.to} written to ${file}\n${message.text}`);
   }
 
   private options(message: MailMessage): SendMailOptions {
