@@ -64,6 +64,8 @@ export const WS_CLOSE_ACCESS_ENDED = 4403;
 export const WS_CLOSE_SESSION_ENDED = 4401;
 export const WS_CLOSE_MESSAGE_TOO_BIG = 1009;
 export const WS_CLOSE_MALFORMED = 1007;
+/** The instance is stopping (a restart, a rollout): connect again, through the balancer to another (RFC 6455 1012). */
+export const WS_CLOSE_RESTARTING = 1012;
 
 /** What a person may do with a document, from most to least. */
 export const ACCESS_LEVELS = ['edit', 'comment', 'read'] as const;

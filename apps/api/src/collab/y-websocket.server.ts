@@ -1,12 +1,13 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import {
   encodePermissionDenied,
   type SyncError,
   WS_CLOSE_ACCESS_ENDED,
   WS_CLOSE_MALFORMED,
+  WS_CLOSE_RESTARTING,
   WS_CLOSE_SESSION_ENDED,
 } from '@commonplan/sync';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -61,7 +62,7 @@ class WsConnection implements CollabConnection {
  * authentication, permissions, persistence and limits.
  */
 @Injectable()
-export class YWebsocketServer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class YWebsocketServer implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('YWebsocket');
   private wss: WebSocketServer | null = null;
   private httpServer: Server | null = null;
@@ -84,9 +85,24 @@ export class YWebsocketServer implements OnApplicationBootstrap, OnApplicationSh
     this.pingTimer.unref();
   }
 
-  onApplicationShutdown(): void {
+  /**
+   * At shutdown, before the HTTP server closes: no new connections, and every open one is closed with 1012 (service
+   * restart), which y-websocket clients answer by connecting again, through the balancer to another instance. Those
+   * that do not finish the closing handshake within a second are cut.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.pingTimer) clearInterval(this.pingTimer);
     this.httpServer?.off('upgrade', this.onUpgrade);
+    const clients = [...(this.wss?.clients ?? [])];
+    const closed = clients.map((client) => new Promise((resolve) => (client.readyState === client.CLOSED ? resolve(null) : client.once('close', resolve))));
+    for (const client of clients) client.close(WS_CLOSE_RESTARTING, 'the server is restarting: connect again');
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(closed), new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
+    clearTimeout(timer);
+    for (const client of this.wss?.clients ?? []) client.terminate();
+  }
+
+  onApplicationShutdown(): void {
     for (const client of this.wss?.clients ?? []) client.terminate();
     this.wss?.close();
   }
