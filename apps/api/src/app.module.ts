@@ -10,6 +10,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { PeopleModule } from './people/people.module';
 import type { AppConfig } from './platform/config/app-config';
 import type { Database } from './platform/database/database';
+import { MetricsModule } from './platform/metrics/metrics.module';
 import { PlatformModule } from './platform/platform.module';
 import { ProjectsModule } from './projects/projects.module';
 import { CommentsModule } from './comments/comments.module';
@@ -28,6 +29,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(config, database),
+        MetricsModule,
         AuditModule,
         AccessModule,
         NotificationsModule,

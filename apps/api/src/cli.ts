@@ -1,5 +1,9 @@
 import 'reflect-metadata';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { backupDatabase } from './backup/backup';
+import { verifyBackupFile } from './backup/backup-file';
+import { BackupRefusal } from './backup/backup-refusal';
+import { restoreDatabase } from './backup/restore';
 import { ConfigError, loadConfig } from './platform/config/app-config';
 import { Database } from './platform/database/database';
 import { entities } from './entities';
@@ -10,7 +14,13 @@ const USAGE = `Commonplan administration (reads the same environment as the serv
   node dist/api/cli.js migrate
       run pending database migrations
   node dist/api/cli.js create-workspace --slug <slug> --name <name> --short <short name> --coordinator <email> [--coordinator-name <name>]
-      create a workspace for a new association and invite its first coordinator by e-mail`;
+      create a workspace for a new association and invite its first coordinator by e-mail
+  node dist/api/cli.js backup --out <file> [--workspace <id or slug>]
+      write a backup of the whole database, or of one workspace, to a new file (gzip'ed JSON lines); on the
+      embedded database, stop the server first
+  node dist/api/cli.js restore --in <file>
+      restore a backup into an empty database (migrated first to the backup's level); refuses a damaged file and a
+      database that holds any row`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -61,14 +71,63 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
+  if (command === 'backup') {
+    const values = options(rest, { out: { type: 'string' }, workspace: { type: 'string' } });
+    if (!values) return 1;
+    if (typeof values.out !== 'string') return usage('--out <file> is required');
+    // A backup reads; it leaves the database as it found it, migrations included.
+    const database = await Database.open(config, entities, { migrate: false });
+    try {
+      const summary = await backupDatabase(database.dataSource, { out: values.out, workspace: (values.workspace as string | undefined) ?? null });
+      const rows = Object.values(summary.rows).reduce((sum, n) => sum + n, 0);
+      const scope = summary.scope.kind === 'workspace' ? `workspace ${summary.scope.slug} (${summary.scope.id})` : 'the whole database';
+      console.log(`wrote ${summary.file}: ${scope}, ${rows} rows of ${Object.keys(summary.rows).length} tables, at migration ${summary.migration}`);
+    } finally {
+      await database.close();
+    }
+    return 0;
+  }
+  if (command === 'restore') {
+    const values = options(rest, { in: { type: 'string' } });
+    if (!values) return 1;
+    if (typeof values.in !== 'string') return usage('--in <file> is required');
+    // The file is checked before the database is opened (and migrated): a damaged file changes nothing.
+    const verified = await verifyBackupFile(values.in);
+    const database = await Database.open(config, entities);
+    try {
+      const summary = await restoreDatabase(database.dataSource, values.in, { verified });
+      const rows = Object.values(summary.rows).reduce((sum, n) => sum + n, 0);
+      const scope = summary.scope.kind === 'workspace' ? `workspace ${summary.scope.slug} (${summary.scope.id})` : 'the whole database';
+      console.log(`restored ${summary.file}: ${scope}, ${rows} rows of ${Object.keys(summary.rows).length} tables, at migration ${summary.migration}`);
+    } finally {
+      await database.close();
+    }
+    return 0;
+  }
   console.error(`unknown command "${command}"\n\n${USAGE}`);
+  return 1;
+}
+
+/** The options of a command, or null (after printing why and the usage) when they do not parse. */
+function options(args: string[], spec: NonNullable<ParseArgsConfig['options']>): Record<string, string | boolean | undefined> | null {
+  try {
+    return parseArgs({ args, options: spec, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+  } catch (error) {
+    usage((error as Error).message);
+    return null;
+  }
+}
+
+function usage(problem: string): number {
+  console.error(`${problem}\n\n${USAGE}`);
   return 1;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    // Expected refusals are one line; anything else keeps its stack for whoever has to look into it.
+    console.error(error instanceof ConfigError || error instanceof BackupRefusal ? error.message : error);
     process.exit(1);
   },
 );

@@ -20,6 +20,8 @@ describe('the API contract', () => {
     expect(docs.body.openapi).toMatch(/^3\./);
     const publicRoutes = new Set([
       'GET /api/health',
+      'GET /api/health/live',
+      'GET /api/health/ready',
       'POST /api/auth/login',
       'POST /api/auth/password-reset',
       'POST /api/auth/password-reset/confirm',

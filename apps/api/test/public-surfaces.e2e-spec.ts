@@ -37,6 +37,8 @@ const counts = (name: string) => [`${name}[].key`, `${name}[].count`];
 
 const PUBLIC_ROUTES: Record<string, { json: readonly string[] } | { file: true } | { empty: true }> = {
   'GET /api/health': { json: ['status', 'database'] },
+  'GET /api/health/live': { json: ['status'] },
+  'GET /api/health/ready': { json: ['status', 'database', 'redis', 'shuttingDown'] },
   'POST /api/auth/login': { json: SIGNED_IN },
   'POST /api/auth/password-reset': { json: ['message'] },
   'POST /api/auth/password-reset/confirm': { empty: true },
@@ -343,6 +345,8 @@ describe('public surfaces: every route open without sign-in answers only its dec
     await call('POST /api/auth/password-reset', '/api/auth/password-reset', { body: { email: 'obserwator@som.example' } });
     await call('POST /api/auth/password-reset/confirm', '/api/auth/password-reset/confirm', { body: { token: await server.waitForLinkToken('obserwator@som.example', '/reset-password'), password: 'nowe hasło obserwatora' } });
     await call('GET /api/health', '/api/health');
+    await call('GET /api/health/live', '/api/health/live');
+    await call('GET /api/health/ready', '/api/health/ready');
 
     // The coordinator's calendar feed, by its secret address.
     const feed = (await staff('/me/calendar-feed', coordinator, {})).body.url as string;

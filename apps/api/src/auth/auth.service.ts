@@ -41,11 +41,11 @@ export class AuthService {
   }
 
   async login(email: string, password: string, client: { ip: string; userAgent: string | null }): Promise<SignedIn> {
-    this.throttle.attempt(client.ip, email);
+    await this.throttle.attempt(client.ip, email);
     const user = await this.users.findByEmailWithHash(email);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !ok) {
-      this.throttle.failed(email);
+      await this.throttle.failed(email);
       await this.audit.record({
         workspaceId: null,
         actorId: user?.id ?? null,
@@ -56,7 +56,7 @@ export class AuthService {
       });
       throw problem('wrong_credentials', 'wrong e-mail or password');
     }
-    this.throttle.succeeded(email);
+    await this.throttle.succeeded(email);
     return this.dataSource.transaction((manager) => this.sessions.open(manager, user, client));
   }
 
@@ -122,7 +122,7 @@ export class AuthService {
    * account is found after the response, by the job queue, which sends the link if it does.
    */
   async requestPasswordReset(email: string, ip: string): Promise<void> {
-    this.throttle.resetRequested(ip, email);
+    await this.throttle.resetRequested(ip, email);
     await this.jobs.enqueue(PASSWORD_RESET_JOB, { email, ip });
   }
 

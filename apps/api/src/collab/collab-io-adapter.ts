@@ -4,6 +4,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import Redis from 'ioredis';
 import type { ServerOptions } from 'socket.io';
 import type { AppConfig } from '../platform/config/app-config';
+import { closeRedis } from '../platform/redis-close';
 
 /** The Redis stream the instances' socket.io servers share (rooms, broadcasts to the followers of a topic). */
 export const SOCKET_IO_STREAM = 'commonplan:socket.io';
@@ -48,7 +49,7 @@ export class CollabIoAdapter extends IoAdapter {
   override async dispose(): Promise<void> {
     const redis = this.redis;
     this.redis = null;
-    await redis?.quit().catch(() => redis.disconnect());
+    await closeRedis(redis);
   }
 
   private sharedRedis(url: string): Redis {

@@ -6,7 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import { Notifier } from '../notifications/notifier';
 import { AppConfig } from '../platform/config/app-config';
 import { TooManyRequestsException } from '../platform/http/too-many-requests';
-import { SlidingWindowCounter } from '../platform/rate-limit';
+import type { RateCounter } from '../platform/rate-limit';
+import { RateLimits } from '../platform/rate-limits';
 import { warsawDateTime, warsawYear } from '../platform/warsaw-time';
 import { TokenService } from '../platform/security/tokens';
 import type { CommentContentDto, PublicCommentDto, StaffCommentDto } from './comment.dto';
@@ -83,7 +84,7 @@ const closedError = () => problem('round_not_accepting_comments', 'the consultat
 /** Comments in consultation rounds: from the public form, from signed-in members and partners, and entered by staff. */
 @Injectable()
 export class ConsultationCommentsService {
-  private readonly perIp: SlidingWindowCounter;
+  private readonly perIp: RateCounter;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -93,8 +94,9 @@ export class ConsultationCommentsService {
     private readonly config: AppConfig,
     private readonly memberships: MembershipLookup,
     private readonly events: RoundEventsGateway,
+    limits: RateLimits,
   ) {
-    this.perIp = new SlidingWindowCounter(config.publicComments.perIp, config.publicComments.windowMs);
+    this.perIp = limits.counter('public-comment-ip', config.publicComments.perIp, config.publicComments.windowMs);
   }
 
   /**
@@ -102,9 +104,8 @@ export class ConsultationCommentsService {
    * a flood from one source never blocks others; a filled honeypot field is accepted in silence and stored nowhere.
    */
   async submitPublic(roundId: string, dto: PublicCommentDto, ip: string): Promise<CommentReceipt | { accepted: true }> {
-    const wait = this.perIp.retryAfter(ip);
+    const wait = await this.perIp.hit(ip);
     if (wait > 0) throw new TooManyRequestsException(`too many comments from this address; try again in ${wait} s`, wait);
-    this.perIp.record(ip);
     const round = await this.openRound(roundId);
     if (!round.audiences.includes('public') || !round.channels.includes('online_form')) {
       throw new ForbiddenException('this consultation does not take comments from the public form');

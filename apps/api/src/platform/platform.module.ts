@@ -4,6 +4,7 @@ import { AppConfig } from './config/app-config';
 import { Database } from './database/database';
 import { AccessEvents, DocumentEvents, InboxEvents, SessionEvents } from './events';
 import { JobQueue } from './jobs/job-queue';
+import { RateLimits } from './rate-limits';
 import { RedisRelay } from './redis-relay';
 import { MailService } from './mail/mail.service';
 import { PasswordHasher } from './security/password-hasher';
@@ -31,9 +32,10 @@ export class PlatformModule {
         DocumentEvents,
         InboxEvents,
         RedisRelay,
+        RateLimits,
         JobQueue,
       ],
-      exports: [AppConfig, Database, DataSource, MailService, TokenService, PasswordHasher, AccessEvents, SessionEvents, DocumentEvents, InboxEvents, JobQueue],
+      exports: [AppConfig, Database, DataSource, MailService, TokenService, PasswordHasher, AccessEvents, SessionEvents, DocumentEvents, InboxEvents, RateLimits, JobQueue],
     };
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from './config/app-config';
+import { closeRedis } from './redis-close';
 import { AccessEvents, DocumentEvents, InboxEvents, SessionEvents, type Topic } from './events';
 
 /** The Redis channel on which the instances of one deployment tell each other their events. */
@@ -64,7 +65,20 @@ export class RedisRelay implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     for (const topic of this.topics.values()) topic.relay = null;
-    await Promise.all([this.subscriber?.quit().catch(() => undefined), this.publisher?.quit().catch(() => undefined)]);
+    await Promise.all([closeRedis(this.subscriber), closeRedis(this.publisher)]);
+  }
+
+  /**
+   * Whether Redis answers a PING now (readiness). False without REDIS_URL and while disconnected: the command is not
+   * sent then, so it cannot wait in ioredis's offline queue. The caller bounds the wait for an answer.
+   */
+  async ping(): Promise<boolean> {
+    const client = this.publisher;
+    if (!client || client.status !== 'ready') return false;
+    return client.ping().then(
+      (answer) => answer === 'PONG',
+      () => false,
+    );
   }
 
   private received(text: string): void {

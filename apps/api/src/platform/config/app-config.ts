@@ -53,7 +53,7 @@ export class AppConfig {
     readonly webDist: string | null,
     readonly redisUrl: string | null,
     readonly collab: CollabLimits,
-    /** Comments from the public form: at most `perIp` from one address per window (per instance). */
+    /** Comments from the public form: at most `perIp` from one address per window (shared by the instances with REDIS_URL). */
     readonly publicComments: { perIp: number; windowMs: number },
     /** A session nobody used for this long (no request, no open live connection) has ended. */
     readonly sessionIdleMinutes: number,

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 
 /** Paths the server answers itself; everything else that asks for HTML gets the web app. */
-const SERVER_PATHS = /^\/(api|socket\.io|collab)(\/|$)/;
+const SERVER_PATHS = /^\/(api|socket\.io|collab|metrics)(\/|$)/;
 
 /**
  * Serves the built web app from `dir` (hashed assets cached for a year, index.html never) with a fallback to

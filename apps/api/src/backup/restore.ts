@@ -1,0 +1,201 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { latestMigration } from './backup';
+import { type BackupHeader, type BackupScope, backupLines, type RowLine, type VerifiedBackup, verifyBackupFile } from './backup-file';
+import { BackupRefusal } from './backup-refusal';
+import { decodeValue, placeholder } from './row-codec';
+import { type ColumnInfo, ident, SchemaCatalog } from './schema-catalog';
+
+export interface RestoreSummary {
+  file: string;
+  scope: BackupScope;
+  migration: string;
+  rows: Record<string, number>;
+  /** Triggers that guard inserts (a closed vote takes no ballot), held back while the rows go in: see holdInsertGuards. */
+  heldTriggers: string[];
+}
+
+/** Rows per INSERT, within PostgreSQL's 65,535 parameters and a few megabytes per statement. */
+const BATCH_ROWS = 500;
+const BATCH_PARAMETERS = 30_000;
+const BATCH_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Restores a backup into an empty database that is migrated to the backup's migration level (the command line runs
+ * the migrations first). Refuses, writing nothing, when the file does not match its checksum, the level differs, or
+ * any table holds a row. Inserts every row in foreign-key order in one transaction, with the ids it had, then moves
+ * each serial sequence past the largest id restored. `verified`: the file as verifyBackupFile read it, when the caller
+ * already checked it.
+ */
+export async function restoreDatabase(dataSource: DataSource, file: string, options: { verified?: VerifiedBackup } = {}): Promise<RestoreSummary> {
+  const { header, trailer } = options.verified ?? (await verifyBackupFile(file));
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    await runner.startTransaction();
+    const migration = await latestMigration(runner);
+    if (migration !== header.migration) {
+      throw new BackupRefusal(
+        `the backup was made at migration ${header.migration} and this database is at ${migration}: ` +
+          'restore it with the version of Commonplan that made it, then upgrade',
+      );
+    }
+    const catalog = await SchemaCatalog.read(runner);
+    const columns = matchTables(catalog, header);
+    const all = [...catalog.tables.keys()];
+    // Nobody writes while the rows go in (the check that the tables are empty stays true until the commit).
+    await runner.query(`LOCK TABLE ${all.map(ident).join(', ')} IN EXCLUSIVE MODE`);
+    const filled = await nonEmptyTables(runner, all);
+    if (filled.length > 0) {
+      throw new BackupRefusal(
+        `the database is not empty (${filled.slice(0, 3).join(', ')}${filled.length > 3 ? ', …' : ''} hold rows): ` +
+          'restore into a new database, which the restore migrates',
+      );
+    }
+    const held = await holdInsertGuards(runner, header.tables.map((t) => t.name));
+    const rows = await insertRows(runner, file, columns);
+    if (rows.sha256 !== trailer.sha256) throw new BackupRefusal(`${file} changed while it was being restored; nothing was restored`);
+    for (const table of header.tables) {
+      if ((rows.counts[table.name] ?? 0) !== (trailer.rows[table.name] ?? 0)) throw new BackupRefusal(`${file} changed while it was being restored; nothing was restored`);
+    }
+    await restoreSequences(runner, header.tables.map((t) => t.name));
+    await releaseInsertGuards(runner, held);
+    await runner.commitTransaction();
+    const restored = Object.fromEntries(header.tables.map((t) => [t.name, rows.counts[t.name] ?? 0]));
+    return { file, scope: header.scope, migration, rows: restored, heldTriggers: held.map((t) => `${t.table}.${t.name}`) };
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Each table of the backup as the database has it, column for column, or a refusal naming the difference. */
+function matchTables(catalog: SchemaCatalog, header: BackupHeader): Map<string, ColumnInfo[]> {
+  const columns = new Map<string, ColumnInfo[]>();
+  for (const table of header.tables) {
+    const here = catalog.tables.get(table.name);
+    if (!here) throw new BackupRefusal(`the backup holds a table ${table.name} that this database does not have`);
+    const wanted = table.columns.map(([name, type]) => `${name} ${type}`).join(', ');
+    const have = here.columns.map((c) => `${c.name} ${c.type}`).join(', ');
+    if (wanted !== have) throw new BackupRefusal(`the table ${table.name} of the backup (${wanted}) differs from this database's (${have})`);
+    columns.set(table.name, here.columns);
+  }
+  return columns;
+}
+
+async function nonEmptyTables(runner: QueryRunner, tables: string[]): Promise<string[]> {
+  const filled: string[] = [];
+  for (const table of tables) {
+    const [row] = await runner.query(`SELECT EXISTS (SELECT 1 FROM ${ident(table)}) AS filled`);
+    if (row.filled) filled.push(table);
+  }
+  return filled;
+}
+
+interface HeldTrigger {
+  table: string;
+  name: string;
+  /** pg_trigger.tgenabled: O (origin), A (always) or R (replica), restored as it was. */
+  mode: string;
+}
+
+/**
+ * Some tables guard their inserts with triggers: a closed vote takes no more ballots, a voted resolution no more
+ * attachments, vote_secret_choices takes no rows at all. A restore inserts rows that were legitimately there, so it
+ * holds back exactly those triggers (user triggers that fire on INSERT) for the transaction, and re-enables them before
+ * the commit: ALTER TABLE is transactional, so no other session ever sees them disabled, and a failed restore rolls the
+ * change back with everything else. Triggers that refuse UPDATE and DELETE stay on; foreign keys are checked as usual.
+ */
+async function holdInsertGuards(runner: QueryRunner, tables: string[]): Promise<HeldTrigger[]> {
+  const triggers: HeldTrigger[] = await runner.query(
+    `SELECT c.relname AS table, g.tgname AS name, g.tgenabled AS mode
+     FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+     WHERE NOT g.tgisinternal AND g.tgenabled <> 'D' AND (g.tgtype & 4) <> 0
+       AND c.relnamespace = 'public'::regnamespace AND c.relname = ANY($1::text[])
+     ORDER BY c.relname, g.tgname`,
+    [tables],
+  );
+  for (const t of triggers) await runner.query(`ALTER TABLE ${ident(t.table)} DISABLE TRIGGER ${ident(t.name)}`);
+  return triggers;
+}
+
+async function releaseInsertGuards(runner: QueryRunner, triggers: HeldTrigger[]): Promise<void> {
+  for (const t of triggers) {
+    const mode = t.mode === 'A' ? 'ALWAYS ' : t.mode === 'R' ? 'REPLICA ' : '';
+    await runner.query(`ALTER TABLE ${ident(t.table)} ENABLE ${mode}TRIGGER ${ident(t.name)}`);
+  }
+}
+
+/**
+ * Reads the file again and inserts its rows in batches, hashing the lines as it goes: the caller compares the hash with
+ * the trailer's before it commits, so a file changed since it was verified is not restored.
+ */
+async function insertRows(runner: QueryRunner, file: string, columns: Map<string, ColumnInfo[]>): Promise<{ counts: Record<string, number>; sha256: string }> {
+  const hash = createHash('sha256');
+  const counts: Record<string, number> = {};
+  let batch: { table: string; rows: unknown[][]; bytes: number } | null = null;
+  const flush = async () => {
+    if (batch && batch.rows.length > 0) await insertBatch(runner, batch.table, columns.get(batch.table) as ColumnInfo[], batch.rows);
+    batch = null;
+  };
+  let previous: Buffer | null = null;
+  let lineNumber = 0;
+  for await (const line of backupLines(file)) {
+    if (previous) {
+      hash.update(previous).update('\n');
+      // Line 1 is the header; the last one (still in `previous` when the loop ends) is the trailer.
+      if (lineNumber > 1) {
+        const row = parseRow(previous);
+        const tableColumns = row ? columns.get(row.t) : undefined;
+        if (!row || !tableColumns || !Array.isArray(row.v) || row.v.length !== tableColumns.length) {
+          // The file was verified before: it has changed since.
+          throw new BackupRefusal(`${file} changed while it was being restored (line ${lineNumber} is not a row); nothing was restored`);
+        }
+        if (batch && (batch.table !== row.t || batch.rows.length >= Math.min(BATCH_ROWS, BATCH_PARAMETERS / tableColumns.length) || batch.bytes >= BATCH_BYTES)) await flush();
+        batch ??= { table: row.t, rows: [], bytes: 0 };
+        batch.rows.push(row.v.map((value, i) => decodeValue(tableColumns[i], value)));
+        batch.bytes += previous.length;
+        counts[row.t] = (counts[row.t] ?? 0) + 1;
+      }
+    }
+    previous = Buffer.from(line);
+    lineNumber += 1;
+  }
+  await flush();
+  return { counts, sha256: hash.digest('hex') };
+}
+
+function parseRow(line: Buffer): RowLine | null {
+  try {
+    return JSON.parse(line.toString('utf8')) as RowLine;
+  } catch {
+    return null;
+  }
+}
+
+async function insertBatch(runner: QueryRunner, table: string, columns: ColumnInfo[], rows: unknown[][]): Promise<void> {
+  // Identity columns take the restored value instead of a new one (serial columns do so anyway).
+  const overriding = columns.some((c) => c.identity) ? 'OVERRIDING SYSTEM VALUE' : '';
+  const values = rows.map((_, r) => `(${columns.map((column, i) => placeholder(column, r * columns.length + i + 1)).join(', ')})`);
+  await runner.query(
+    `INSERT INTO ${ident(table)} (${columns.map((c) => ident(c.name)).join(', ')}) ${overriding} VALUES ${values.join(', ')}`,
+    rows.flat(),
+  );
+}
+
+/** Moves every serial or identity sequence of the restored tables past the largest value restored. */
+async function restoreSequences(runner: QueryRunner, tables: string[]): Promise<void> {
+  for (const table of tables) {
+    const sequences: { column: string; sequence: string }[] = await runner.query(
+      `SELECT a.attname AS column, pg_get_serial_sequence($1::text, a.attname) AS sequence
+       FROM pg_attribute a WHERE a.attrelid = $1::text::regclass AND a.attnum > 0 AND NOT a.attisdropped
+         AND pg_get_serial_sequence($1::text, a.attname) IS NOT NULL`,
+      [`public.${ident(table)}`],
+    );
+    for (const { column, sequence } of sequences) {
+      await runner.query(`SELECT setval($1, m, true) FROM (SELECT max(${ident(column)}) AS m FROM ${ident(table)}) x WHERE m IS NOT NULL`, [sequence]);
+    }
+  }
+}
