@@ -85,6 +85,18 @@ describe('co-drafting across instances', () => {
     onB.destroy();
     const reader = await editor(b, documentId, 3);
     expect(plain(reader.doc)).toBe(expected);
+
+    // Each instance counts the updates it took and times those it heard from the other (GET /metrics, loopback).
+    const metric = async (at: { url: string }, name: string) => {
+      const text = await (await fetch(`${at.url}/metrics`)).text();
+      return Number(text.match(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm'))?.[1] ?? NaN);
+    };
+    for (const at of [a, b]) {
+      expect(await metric(at, 'collab_updates_total')).toBeGreaterThan(0);
+      expect(await metric(at, 'collab_fanout_lag_seconds_count')).toBeGreaterThan(0);
+      expect(await metric(at, 'collab_commit_seconds_count')).toBeGreaterThan(0);
+      expect(await metric(at, 'collab_open_documents')).toBeGreaterThanOrEqual(1);
+    }
   });
 
   it('shows presence on the other instance, with the server’s identity, and removes it when its connection goes', async () => {

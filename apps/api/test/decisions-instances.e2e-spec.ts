@@ -1,7 +1,8 @@
-import { MEETING_EVENTS, MEETINGS_NAMESPACE, type MeetingEvent } from '@commonplan/sync';
+import * as Y from 'yjs';
+import { encodeUpdate, MEETING_EVENTS, MEETINGS_NAMESPACE, type MeetingEvent } from '@commonplan/sync';
 import { REPRESENTATIVE_LOGINS } from '../src/demo/demo-seeder';
 import { VotesService } from '../src/decisions/votes.service';
-import { connected, emitAck, eventually, ioClient } from './support/collab-clients';
+import { connected, emitAck, eventually, ioClient, textOf } from './support/collab-clients';
 import { RedisProcess } from './support/redis-process';
 import { type TestPeer, TestServer } from './support/test-server';
 
@@ -95,5 +96,46 @@ describe('decisions across instances', () => {
     expect(results).toBeGreaterThanOrEqual(assembly.members.length);
     expect(results).toBe(await people(`vote_closed:${vote.id}`));
     expect((await api(b, `/resolutions/${resolutionId}`, coordinator)).body.state).toMatch(/^(adopted|rejected|no_quorum)$/);
+  });
+
+  it('freezes for the vote every edit acknowledged on the other instance, and none after', async () => {
+    const resolutionId = await resolutionOf(assembly, 'w sprawie tekstu zamrożonego na dwóch instancjach');
+    const { documentId } = (await api(a, `/resolutions/${resolutionId}`, coordinator)).body as { documentId: string };
+    // Someone keeps typing into the resolution's text through instance B, each keystroke after the last one's answer.
+    const socket = ioClient({ url: b.url } as TestServer, coordinator);
+    sockets.push(socket);
+    await connected(socket);
+    expect((await emitAck(socket, 'join', documentId)).ok).toBe(true);
+    const doc = new Y.Doc();
+    // What the server has of this client: nothing yet (its first update carries the paragraph textOf creates).
+    let sentState = Y.encodeStateVector(new Y.Doc());
+    const text = textOf(doc);
+    let acknowledged = '';
+    let refused: { code?: string } | null = null;
+    let typed = 0;
+    const typing = (async () => {
+      while (!refused && typed < 5000) {
+        text.insert(text.length, `${typed % 10}`);
+        typed++;
+        const update = Y.encodeStateAsUpdate(doc, sentState);
+        sentState = Y.encodeStateVector(doc);
+        const ack = await emitAck<{ ok: boolean; error?: { code: string } }>(socket, 'msg', documentId, encodeUpdate(update));
+        if (ack.ok) acknowledged = text.toString();
+        else refused = ack.error ?? {};
+      }
+    })();
+    await eventually(() => acknowledged.length >= 20, 15_000, 'the first keystrokes');
+
+    // The vote opens on instance A while the keystrokes go on.
+    const opened = await api(a, `/resolutions/${resolutionId}/votes`, coordinator, { closesAt: new Date(Date.now() + 3_600_000).toISOString() });
+    expect(opened.status).toBe(201);
+    await typing;
+    expect(refused).toMatchObject({ code: 'forbidden' });
+
+    // What the vote names holds exactly what was acknowledged: no acknowledged keystroke is missing, none came after.
+    const version = await api(a, `/documents/${documentId}/versions/${opened.body.textVersionId}`, coordinator);
+    const frozen = JSON.stringify(version.body.content).match(/"text":"([0-9]*)"/g)?.map((m) => m.slice(8, -1)).join('') ?? '';
+    expect(frozen).toBe(acknowledged);
+    for (const at of [a, b]) expect((await api(at, `/documents/${documentId}/text`, coordinator)).body.text).toBe(acknowledged);
   });
 });

@@ -18,6 +18,7 @@ import * as Y from 'yjs';
 import { SessionStore } from '../access/session-store';
 import { DocumentAccessService } from '../documents/document-access.service';
 import { AppConfig } from '../platform/config/app-config';
+import { Metrics } from '../platform/metrics/metrics';
 import { type AccessChange, AccessEvents, DocumentEvents } from '../platform/events';
 import { AwarenessRefusal } from './awareness-registry';
 import type { CollabConnection } from './collab-connection';
@@ -25,9 +26,11 @@ import { CollabRelay, type PresenceBatch } from './collab-relay';
 import { DocumentStore } from './document-store';
 import { type IncomingUpdate, isRemoteOwner, LiveDocument, type Participant } from './live-document';
 import { mergeMany } from './merge-updates';
-import { UpdateWriter } from './update-writer';
+import { EditsHeld, UpdateWriter } from './update-writer';
 
 const RESYNC_INTERVAL_MS = 500;
+const FROZEN_TEXT =
+  'the text of a resolution is frozen from the opening of its vote, and for good once it is decided: a change needs a new resolution that amends or repeals it';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const refuse = (code: SyncErrorCode, message: string): { ok: false; error: SyncError } => ({ ok: false, error: { code, message } });
 
@@ -61,6 +64,8 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
   private unsubscribe: (() => void)[] = [];
   private shuttingDown = false;
   private readonly observers = new Set<DocumentObserver>();
+  /** Connections in documents (a connection in two documents counts twice), for the metrics. */
+  private participantCount = 0;
   /** Updates other instances committed while the document was being loaded here, applied once it is. */
   private readonly early = new Map<string, Uint8Array[]>();
 
@@ -72,6 +77,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     private readonly sessions: SessionStore,
     private readonly documentEvents: DocumentEvents,
     private readonly relay: CollabRelay,
+    private readonly metrics: Metrics,
   ) {
     this.writer = new UpdateWriter(store, (documentId, _rowId, bytes) => this.stored(documentId, bytes), config.collab.commitDelayMs);
   }
@@ -83,7 +89,10 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     ];
     this.relay.start(
       {
-        remoteUpdate: (documentId, update) => this.remoteUpdate(documentId, update),
+        remoteUpdate: (documentId, update, sentAt) => {
+          this.metrics.observeCollabFanoutLag(Math.max(0, Date.now() - sentAt) / 1000);
+          this.remoteUpdate(documentId, update);
+        },
         remoteAwareness: (documentId, from, batches) => this.remoteAwareness(documentId, from, batches),
         awarenessQuery: (documentId) => this.answerAwarenessQuery(documentId),
         catchUp: (documentId) => void this.catchUp(documentId),
@@ -188,6 +197,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
       frozen: check.frozen,
     };
     live.participants.set(connection, participant);
+    this.metrics.setCollabConnections(++this.participantCount);
     this.armExpiry(live, participant);
     connection.send(live.id, encodeSyncStep1(live.stateVector()));
     const states = live.awareness.encodeAll();
@@ -275,8 +285,17 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
    */
   async holdEdits(documentId: string): Promise<void> {
     await this.holdHere(documentId);
-    // The other instances serving the document stop too, and store what they accepted before answering.
+    // What this instance accepted before is stored; then the database holds the document's edits, so nothing any
+    // instance accepted after this moment can be stored (DocumentStore.append), and what the others stored before is
+    // read back by storedState. The others are told at once too, so their people are refused before they type more.
+    await this.writer.barrier();
+    await this.store.holdEdits(documentId);
     await this.relay.hold(documentId);
+  }
+
+  /** Lets the document be edited again after holdEdits (the vote did not open), unless its text is frozen for good. */
+  async releaseEdits(documentId: string): Promise<void> {
+    await this.store.releaseEdits(documentId);
   }
 
   private async holdHere(documentId: string): Promise<void> {
@@ -371,7 +390,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     if (isEmptyUpdate(update)) return { ok: true, seq: null };
     if (participant.access !== 'edit') {
       if (participant.frozen) {
-        return refuse('forbidden', 'the text of a resolution is frozen from the opening of its vote, and for good once it is decided: a change needs a new resolution that amends or repeals it');
+        return refuse('forbidden', FROZEN_TEXT);
       }
       return refuse('forbidden', `your access to this document is ${participant.access}: updates are not accepted`);
     }
@@ -457,9 +476,15 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
         const participant = item.origin ? live.participants.get(item.origin) : undefined;
         if (participant) this.askForMissing(live, participant);
       }
-      if (local.length < items.length) void this.catchUp(live.id);
+      // Another instance's update that waits for something this one lacks: read the database, at most every
+      // RESYNC_INTERVAL_MS (what even the database lacks waits for its sender's client, as above).
+      if (local.length < items.length && Date.now() - live.pendingReadAt >= RESYNC_INTERVAL_MS) {
+        live.pendingReadAt = Date.now();
+        void this.catchUp(live.id);
+      }
     }
     if (local.length > 0) {
+      this.metrics.countCollabUpdates(local.length);
       let toStore: Uint8Array | null;
       if (local.length < items.length) toStore = mergeMany(local.map((i) => i.update));
       else toStore = pending && items.length > 1 ? mergeMany([...(tickUpdate ? [tickUpdate] : []), ...items.map((i) => i.update)]) : tickUpdate;
@@ -500,7 +525,9 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     let ack: MessageAck;
     try {
       if (update) {
+        const started = performance.now();
         ack = { ok: true, seq: await this.writer.write(documentId, update) };
+        this.metrics.observeCollabCommit((performance.now() - started) / 1000);
         // Committed: now the other instances may hear of it (what they miss, they read back from the database).
         this.relay.publishUpdate(documentId, update);
       } else {
@@ -508,8 +535,16 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
         await this.writer.barrier();
         ack = { ok: true, seq: null };
       }
-    } catch {
-      ack = refuse('unavailable', 'the update could not be stored; it will be sent again');
+    } catch (error) {
+      if (error instanceof EditsHeld) {
+        // Another instance froze the text (a vote opening) before this update reached the database: refused. It was
+        // applied here already, so everyone in the document rejoins from what is stored (the text the vote names).
+        ack = refuse('forbidden', FROZEN_TEXT);
+        const live = this.documents.get(documentId);
+        if (live) void this.reload(live);
+      } else {
+        ack = refuse('unavailable', 'the update could not be stored; it will be sent again');
+      }
     }
     for (const item of items) item.ack?.(ack);
   }
@@ -539,6 +574,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
         .then((stored) => {
           const loaded = new LiveDocument(documentId, stored, (live, items) => this.onTick(live, items), this.config.collab.awareness);
           this.documents.set(documentId, loaded);
+          this.metrics.setCollabOpenDocuments(this.documents.size);
           for (const update of this.early.get(documentId) ?? []) loaded.enqueue({ origin: null, update, ack: null, remote: true });
           return loaded;
         })
@@ -637,6 +673,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     if (!participant) return;
     if (participant.expiryTimer) clearTimeout(participant.expiryTimer);
     live.participants.delete(connection);
+    this.metrics.setCollabConnections(--this.participantCount);
     const gone = live.awareness.removeOwned(connection);
     if (gone) {
       live.broadcast(encodeAwareness(gone.update), null);
@@ -738,6 +775,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     if (!live.idle || this.documents.get(live.id) !== live) return;
     for (const observer of this.observers) this.tell(() => observer.unloading(live.id, () => Y.encodeStateAsUpdate(live.doc)));
     this.documents.delete(live.id);
+    this.metrics.setCollabOpenDocuments(this.documents.size);
     if (!this.loading.has(live.id)) this.relay.leave(live.id);
     live.destroy();
   }

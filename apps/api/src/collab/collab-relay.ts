@@ -4,6 +4,7 @@ import Redis from 'ioredis';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { AppConfig } from '../platform/config/app-config';
+import { closeRedis } from '../platform/redis-close';
 
 /** The Redis channel of one document's co-drafting traffic between instances. */
 export const collabChannel = (documentId: string): string => `commonplan:collab:${documentId}`;
@@ -33,8 +34,8 @@ export interface PresenceBatch {
 
 /** The engine's side of the relay: what it is told about the documents it holds. */
 export interface RelayListener {
-  /** An update another instance committed (stored before it was published). */
-  remoteUpdate(documentId: string, update: Uint8Array): void;
+  /** An update another instance committed (stored before it was published) at `sentAt` (ms since the epoch, its clock). */
+  remoteUpdate(documentId: string, update: Uint8Array, sentAt: number): void;
   /** Awareness states of another instance's connections (null states: they left). */
   remoteAwareness(documentId: string, from: string, batches: PresenceBatch[]): void;
   /** Another instance asks for the awareness states of this instance's connections. */
@@ -118,7 +119,7 @@ export class CollabRelay {
     this.publisher = null;
     this.subscriber = null;
     this.channels.clear();
-    await Promise.all(clients.map((client) => client?.quit().catch(() => client.disconnect())));
+    await Promise.all(clients.map(closeRedis));
   }
 
   /**
@@ -156,6 +157,7 @@ export class CollabRelay {
     this.send(documentId, Kind.Update, (encoder) => {
       encoding.writeVarUint(encoder, seq);
       encoding.writeVarUint(encoder, prev);
+      encoding.writeFloat64(encoder, Date.now());
       encoding.writeVarUint8Array(encoder, update);
     });
   }
@@ -227,9 +229,10 @@ export class CollabRelay {
       case Kind.Update: {
         const seq = decoding.readVarUint(decoder);
         const prev = decoding.readVarUint(decoder);
+        const sentAt = decoding.readFloat64(decoder);
         const update = decoding.readVarUint8Array(decoder);
         const gap = this.heard(channel, from, prev, seq);
-        listener.remoteUpdate(documentId, update);
+        listener.remoteUpdate(documentId, update, sentAt);
         if (gap) listener.catchUp(documentId);
         return;
       }

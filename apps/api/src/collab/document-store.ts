@@ -60,17 +60,44 @@ export class DocumentStore {
 
   /**
    * Appends one row per document in a single statement (a group commit: one round trip, committed on return) and
-   * returns each document's row id.
+   * returns each document's row id. A document whose edits are held (holdEdits), or that is gone, gets no row and is
+   * missing from the answer.
+   *
+   * Each row takes a share lock on its document, so holdEdits waits for the appends already running and every append
+   * after it sees the hold (PostgreSQL re-reads a locked row that changed meanwhile).
    */
   async append(batch: { documentId: string; data: Uint8Array }[]): Promise<Map<string, number>> {
     // Two arrays, so the statement's text is the same whatever the batch size, and PostgreSQL plans it once.
     const result = await this.database.pool.query<{ id: string; document_id: string }>({
       name: 'collab-append',
       text: `INSERT INTO document_updates (document_id, data)
-             SELECT * FROM unnest($1::uuid[], $2::bytea[]) RETURNING id, document_id`,
+             SELECT u.document_id, u.data FROM unnest($1::uuid[], $2::bytea[]) AS u (document_id, data)
+             JOIN documents d ON d.id = u.document_id
+             WHERE d.edits_held_at IS NULL
+             FOR SHARE OF d
+             RETURNING id, document_id`,
       values: [batch.map((b) => b.documentId), batch.map((b) => toBuffer(b.data))],
     });
     return new Map(result.rows.map((r) => [r.document_id, Number(r.id)]));
+  }
+
+  /**
+   * Holds the document's edits in the database: once this returns, every append that was running has committed and
+   * no later one stores anything for the document, on any instance.
+   */
+  async holdEdits(documentId: string): Promise<void> {
+    await this.database.pool.query(`UPDATE documents SET edits_held_at = now() WHERE id = $1`, [documentId]);
+  }
+
+  /**
+   * Lets the document be edited again (a vote that did not open; one that ended without quorum): only while no
+   * resolution it is the text of is voted on or decided, whose text stays frozen.
+   */
+  async releaseEdits(documentId: string, manager?: EntityManager): Promise<void> {
+    const sql = `UPDATE documents d SET edits_held_at = NULL WHERE d.id = $1 AND d.edits_held_at IS NOT NULL
+                 AND NOT EXISTS (SELECT 1 FROM resolutions r WHERE r.document_id = d.id AND r.state NOT IN ('draft', 'no_quorum'))`;
+    if (manager) await manager.query(sql, [documentId]);
+    else await this.database.pool.query(sql, [documentId]);
   }
 
   /**

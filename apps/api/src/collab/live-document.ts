@@ -59,6 +59,8 @@ export class LiveDocument {
   /** Reading the stored state back (CollabEngine.catchUp), and whether to read it once more when that ends. */
   catchingUp: Promise<void> | null = null;
   catchUpAgain = false;
+  /** When another instance's pending update last made this one read the database. */
+  pendingReadAt = 0;
   tailRows: number;
   tailBytes: number;
   compacting = false;

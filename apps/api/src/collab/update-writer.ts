@@ -7,6 +7,13 @@ interface Pending {
   waiters: { resolve(seq: number): void; reject(error: unknown): void }[];
 }
 
+/** The database stored nothing for the document: its edits are held (a resolution's text frozen for a vote), or it is gone. */
+export class EditsHeld extends Error {
+  constructor(readonly documentId: string) {
+    super(`the edits of ${documentId} are held`);
+  }
+}
+
 /**
  * Group commit: updates that arrive during the commit window, or while a commit is running, are written together in
  * one statement, one row per document (that document's updates merged). Each write resolves with the id of the row that
@@ -110,7 +117,11 @@ export class UpdateWriter {
   private settle(batch: Map<string, Pending>, rows: { documentId: string; data: Uint8Array }[], ids: Map<string, number>): void {
     for (const row of rows) {
       const pending = batch.get(row.documentId) as Pending;
-      const id = ids.get(row.documentId) as number;
+      const id = ids.get(row.documentId);
+      if (id === undefined) {
+        for (const waiter of pending.waiters) waiter.reject(new EditsHeld(row.documentId));
+        continue;
+      }
       this.onStored(row.documentId, id, row.data.byteLength);
       for (const waiter of pending.waiters) waiter.resolve(id);
     }

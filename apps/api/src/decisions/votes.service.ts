@@ -99,6 +99,10 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     const openedAt = new Date();
     try {
       return await this.openOn(userId, resolution, rules, members, dto, openedAt);
+    } catch (error) {
+      // Not opened: the text is editable again (unless another opening froze it meanwhile).
+      await this.versions.releaseEdits(resolution.documentId).catch(() => undefined);
+      throw error;
     } finally {
       this.accessEvents.publish({ documentId: resolution.documentId });
     }
@@ -282,6 +286,8 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
       await this.notices.voteClosed(manager, voteId, { result: outcome.reason, for: summary.for, against: summary.against, abstain: summary.abstain }, userId);
       if (state !== 'adopted') {
         await manager.query(`UPDATE resolutions SET state = $2, decided_at = $3, updated_at = now() WHERE id = $1`, [vote.resolution_id, state, closedAt]);
+        // Without quorum the resolution may be amended and voted on again: its text takes edits again.
+        if (state === 'no_quorum') await this.versions.releaseEdits(resolution.documentId, manager);
         return;
       }
       const year = warsawYear(closedAt);

@@ -6,6 +6,7 @@ import { canonicalJson } from '@commonplan/domain';
 import { diffDocuments, type DocumentDiff, documentFromJson, documentFromState, renderHtml, replaceContentUpdate } from '@commonplan/editor';
 import { AuditService } from '../audit/audit.service';
 import { CollabEngine } from '../collab/collab-engine';
+import { DocumentStore } from '../collab/document-store';
 import { requireStoredState } from '../collab/stored-state';
 import { DocumentAccessService } from '../documents/document-access.service';
 import { peopleWithAccess } from '../documents/document-audience';
@@ -49,6 +50,7 @@ export class VersionsService {
     private readonly dataSource: DataSource,
     private readonly access: DocumentAccessService,
     private readonly engine: CollabEngine,
+    private readonly store: DocumentStore,
     private readonly audit: AuditService,
     private readonly notifier: Notifier,
   ) {}
@@ -95,6 +97,14 @@ export class VersionsService {
     });
     this.engine.announce(documentId, { type: 'versions' });
     return this.summary(documentId, id);
+  }
+
+  /**
+   * Lets a text held by `freeze(…, { holdEdits: true })` be edited again (a vote that did not open, one without
+   * quorum), unless a resolution it is the text of is voted on or decided; in `manager`'s transaction when given.
+   */
+  async releaseEdits(documentId: string, manager?: EntityManager): Promise<void> {
+    await this.store.releaseEdits(documentId, manager);
   }
 
   /**
