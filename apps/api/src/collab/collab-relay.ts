@@ -146,6 +146,13 @@ export class CollabRelay {
     this.subscriber.unsubscribe(collabChannel(documentId)).catch(() => undefined);
   }
 
+  /** Whether another instance was heard in any of these documents lately (its people get their updates through us). */
+  servedElsewhere(documentIds: Iterable<string>): boolean {
+    if (!this.publisher) return false;
+    for (const documentId of documentIds) if ((this.channels.get(documentId)?.peers.size ?? 0) > 0) return true;
+    return false;
+  }
+
   /** Tells the other instances of an update this one has committed. */
   publishUpdate(documentId: string, update: Uint8Array): void {
     const channel = this.channels.get(documentId);

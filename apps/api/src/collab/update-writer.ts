@@ -32,8 +32,11 @@ export class UpdateWriter {
     private readonly store: DocumentStore,
     /** Told after each committed row (the compaction trigger counts them). */
     private readonly onStored: (documentId: string, rowId: number, bytes: number) => void,
-    /** How long a commit waits for more updates (the commit window); 0 commits at once. */
-    private readonly delayMs = 0,
+    /**
+     * How long the next commit waits for more updates (the commit window), given the documents queued for it; 0
+     * commits at once.
+     */
+    private readonly delayFor: (documentIds: Iterable<string>) => number = () => 0,
   ) {}
 
   write(documentId: string, update: Uint8Array): Promise<number> {
@@ -75,7 +78,8 @@ export class UpdateWriter {
   private async run(): Promise<void> {
     try {
       while (this.queue.size > 0) {
-        if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+        const delay = this.delayFor(this.queue.keys());
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
         const batch = this.queue;
         const barrier = this.queueBarrier;
         this.queue = new Map();
