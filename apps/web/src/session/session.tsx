@@ -43,27 +43,37 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return next;
   }, []);
 
+  // While signing out, the requests and sockets that the ended session refuses (401, the server closing the sockets)
+  // are the sign-out itself, not an expiry: the login page says goodbye, and asks for no page to come back to.
+  const signingOut = useRef(false);
+  const expired = useCallback(() => {
+    if (signingOut.current) return;
+    setState((current) => (current.status === 'signedOut' ? current : { status: 'signedOut', reason: 'expired' }));
+  }, []);
+
   const signOut = useCallback(async () => {
+    signingOut.current = true;
     try {
       await logout();
     } finally {
       // The copies of documents kept for offline work belong to the person signing out.
       await deleteOfflineCopies();
       setState({ status: 'signedOut', reason: 'signedOut' });
+      signingOut.current = false;
     }
   }, []);
 
   const verify = useCallback(() => {
     fetchMe().catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 401) setState({ status: 'signedOut', reason: 'expired' });
+      if (error instanceof ApiError && error.status === 401) expired();
     });
-  }, []);
+  }, [expired]);
 
   useEffect(() => {
     refresh().catch(() => setState({ status: 'signedOut', reason: null }));
-    setUnauthorizedHandler(() => setState({ status: 'signedOut', reason: 'expired' }));
+    setUnauthorizedHandler(expired);
     return () => setUnauthorizedHandler(null);
-  }, [refresh]);
+  }, [refresh, expired]);
 
   useForgetDataOfOthers(state);
 
