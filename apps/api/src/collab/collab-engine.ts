@@ -100,7 +100,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
         awarenessQuery: (documentId) => this.answerAwarenessQuery(documentId),
         catchUp: (documentId) => void this.catchUp(documentId),
         instanceGone: (documentId, instance) => this.instanceGone(documentId, instance),
-        hold: (documentId) => this.holdHere(documentId).then(() => this.writer.barrier()),
+        hold: (documentId) => void this.holdHere(documentId),
       },
       (documentId) => (this.documents.get(documentId)?.participants.size ?? 0) > 0,
     );
@@ -293,7 +293,7 @@ export class CollabEngine implements OnModuleInit, OnApplicationShutdown {
     // read back by storedState. The others are told at once too, so their people are refused before they type more.
     await this.writer.barrier();
     await this.store.holdEdits(documentId);
-    await this.relay.hold(documentId);
+    this.relay.hold(documentId);
   }
 
   /** Lets the document be edited again after holdEdits (the vote did not open), unless its text is frozen for good. */

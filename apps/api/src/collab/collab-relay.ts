@@ -12,8 +12,6 @@ const CHANNEL_PREFIX = 'commonplan:collab:';
 
 /** How long a join waits for its subscription before it loads anyway (the reconnection's catch-up covers the rest). */
 const SUBSCRIBE_WAIT_MS = 2_000;
-/** A document's hold waits this long for the other instances holding it to say they stopped its edits. */
-const HOLD_WAIT_MS = 2_000;
 /** An instance not heard from for this many heartbeats is gone (killed, partitioned). */
 const HEARTBEATS_TO_GONE = 3;
 
@@ -23,7 +21,6 @@ enum Kind {
   Heartbeat = 3,
   AwarenessQuery = 4,
   Hold = 5,
-  Held = 6,
 }
 
 /** What another instance's presence in a document looks like here. */
@@ -44,8 +41,8 @@ export interface RelayListener {
   catchUp(documentId: string): void;
   /** An instance stopped being heard in the document: its presence goes, and what it stored last is read. */
   instanceGone(documentId: string, instance: string): void;
-  /** Another instance stops the document's edits; resolves once edits accepted before are stored. */
-  hold(documentId: string): Promise<void>;
+  /** Another instance froze the document's text (held in the database already): refuse its edits here at once. */
+  hold(documentId: string): void;
 }
 
 interface Channel {
@@ -54,8 +51,6 @@ interface Channel {
   lastPublishedAt: number;
   /** Other instances heard in the document: their last sequence number and when they were last heard. */
   peers: Map<string, { seq: number; heardAt: number }>;
-  /** Holds this instance asked for, waiting for the others' answers. */
-  holds: Map<string, { waiting: Set<string>; done: () => void }>;
 }
 
 /**
@@ -128,7 +123,7 @@ export class CollabRelay {
    */
   async join(documentId: string): Promise<void> {
     if (!this.subscriber || this.channels.has(documentId)) return;
-    this.channels.set(documentId, { seq: 0, lastPublishedAt: 0, peers: new Map(), holds: new Map() });
+    this.channels.set(documentId, { seq: 0, lastPublishedAt: 0, peers: new Map() });
     let timer: NodeJS.Timeout | undefined;
     const subscribed = this.subscriber.subscribe(collabChannel(documentId)).then(() => true);
     const gaveUp = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), SUBSCRIBE_WAIT_MS)));
@@ -141,7 +136,6 @@ export class CollabRelay {
   leave(documentId: string): void {
     const channel = this.channels.get(documentId);
     if (!channel || !this.subscriber) return;
-    for (const hold of channel.holds.values()) hold.done();
     this.channels.delete(documentId);
     this.subscriber.unsubscribe(collabChannel(documentId)).catch(() => undefined);
   }
@@ -182,25 +176,12 @@ export class CollabRelay {
   }
 
   /**
-   * Asks every other instance in the document to stop its edits, and resolves once each instance heard in it has
-   * answered that the edits it accepted before are stored (or after HOLD_WAIT_MS: an instance that does not answer is
-   * gone or cut off, and its clients cannot reach the database through it either).
+   * Tells the other instances that the document's text is frozen. Only a fast path: the hold is in the database
+   * (DocumentStore.holdEdits), which refuses their later edits whatever Redis does; this spares their people typing
+   * into a text that no longer takes edits.
    */
-  async hold(documentId: string): Promise<void> {
-    const channel = this.channels.get(documentId);
-    if (!channel || channel.peers.size === 0) return;
-    const id = randomUUID();
-    let timer: NodeJS.Timeout | undefined;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        channel.holds.delete(id);
-        resolve();
-      };
-      channel.holds.set(id, { waiting: new Set(channel.peers.keys()), done });
-      timer = setTimeout(done, HOLD_WAIT_MS);
-      this.send(documentId, Kind.Hold, (encoder) => encoding.writeVarString(encoder, id));
-    });
+  hold(documentId: string): void {
+    if (this.channels.has(documentId)) this.send(documentId, Kind.Hold, () => undefined);
   }
 
   private send(documentId: string, kind: Kind, write: (encoder: encoding.Encoder) => void): void {
@@ -259,17 +240,9 @@ export class CollabRelay {
       case Kind.AwarenessQuery:
         listener.awarenessQuery(documentId);
         return;
-      case Kind.Hold: {
-        const id = decoding.readVarString(decoder);
-        void listener.hold(documentId).finally(() => this.send(documentId, Kind.Held, (encoder) => encoding.writeVarString(encoder, id)));
+      case Kind.Hold:
+        listener.hold(documentId);
         return;
-      }
-      case Kind.Held: {
-        const hold = channel.holds.get(decoding.readVarString(decoder));
-        hold?.waiting.delete(from);
-        if (hold && hold.waiting.size === 0) hold.done();
-        return;
-      }
     }
   }
 
@@ -303,10 +276,6 @@ export class CollabRelay {
       for (const [instance, peer] of channel.peers) {
         if (now - peer.heardAt <= (HEARTBEATS_TO_GONE + 1) * every) continue;
         channel.peers.delete(instance);
-        for (const hold of channel.holds.values()) {
-          hold.waiting.delete(instance);
-          if (hold.waiting.size === 0) hold.done();
-        }
         this.listener?.instanceGone(documentId, instance);
       }
     }

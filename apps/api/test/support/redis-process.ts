@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import Redis from 'ioredis';
+import { freePort } from './spawned-server';
 
 /**
  * A Redis server of the test's own (the machine's `redis-server`), on a free port with nothing persisted, so that a
@@ -15,12 +15,7 @@ export class RedisProcess {
     if (spawnSync('redis-server', ['--version']).status !== 0) {
       throw new Error('these tests start their own Redis and need `redis-server` (Debian: apt-get install redis-server)');
     }
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as { port: number };
-        probe.close(() => resolve(free));
-      });
-    });
+    const port = await freePort();
     const redis = new RedisProcess(port);
     await redis.resume();
     return redis;
