@@ -17,7 +17,7 @@ import { Database } from '../src/platform/database/database';
 import { builtServer } from './support/built-server';
 import { eventually, stockProvider, whenSynced } from './support/collab-clients';
 import { otherAssociation } from './support/other-association';
-import { DEMO_PASSWORD, TestServer } from './support/test-server';
+import { DEMO_PASSWORD, TestServer, testServerEnv } from './support/test-server';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries
 const { createFreshDatabase } = require('../../../tools/test-db.cjs') as {
@@ -30,15 +30,7 @@ const REPO = resolve(__dirname, '../../..');
 async function emptyDatabase(): Promise<{ database: Database; env: Record<string, string>; close(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'commonplan-restore-'));
   const fresh = await createFreshDatabase(process.env.DATABASE_URL);
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    DATA_DIR: dataDir,
-    PUBLIC_URL: 'http://commonplan.test',
-    SEED_DEMO: 'false',
-    ...(fresh ? { DATABASE_URL: fresh.url } : {}),
-  };
+  const env = testServerEnv(dataDir, fresh?.url, { SEED_DEMO: 'false' });
   const database = await Database.open(loadConfig(env), entities, { embeddedDataDir: null });
   return {
     database,

@@ -1,6 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -9,7 +7,7 @@ import * as Y from 'yjs';
 import { encodeUpdate } from '@commonplan/sync';
 import { loadTrace } from './support/editing-trace';
 import { plain, textOf, withTimeout } from './support/collab-clients';
-import { builtServer } from './support/built-server';
+import { SpawnedServer } from './support/spawned-server';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries
 const { createFreshDatabase } = require('../../../tools/test-db.cjs') as {
@@ -18,7 +16,6 @@ const { createFreshDatabase } = require('../../../tools/test-db.cjs') as {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { WebsocketProvider } = require('y-websocket');
 
-
 /**
  * Replays part of a real editing trace through the built server, kills the server with SIGKILL in mid-stream, starts
  * it again on the same storage, and checks that every acknowledged update is there.
@@ -26,60 +23,28 @@ const { WebsocketProvider } = require('y-websocket');
 describe('durability of acknowledged updates across a crash', () => {
   let dataDir: string;
   let database: { url: string; drop(): Promise<void> } | null;
-  let port: number;
-  let child: ChildProcess | null = null;
+  let server: SpawnedServer | undefined;
 
+  /** The built server on this suite's storage (a new process each time, on a new port). */
   const start = async () => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_OPTIONS: '',
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      SEED_DEMO: 'true',
-      COLLAB_COMPACT_ROWS: '50',
-    };
-    delete env.DATABASE_URL;
-    if (database) env.DATABASE_URL = database.url;
-    child = spawn(process.execPath, [builtServer()], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr?.on('data', (chunk) => (stderr += chunk));
-    const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`the server exited: ${stderr}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
-      if (ok) return;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error('the server did not start');
+    server = await SpawnedServer.start({ DATA_DIR: dataDir, SEED_DEMO: 'true', COLLAB_COMPACT_ROWS: '50', ...(database ? { DATABASE_URL: database.url } : {}) });
+    return server;
   };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'commonplan-durability-'));
     database = await createFreshDatabase(process.env.DATABASE_URL);
-    port = await new Promise<number>((resolvePort) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as { port: number };
-        probe.close(() => resolvePort(free));
-      });
-    });
   }, 120_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child!.once('exit', r));
-      child.kill('SIGKILL');
-      await exited;
-    }
-    child?.stderr?.destroy();
+    await server?.kill();
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('keeps every acknowledged keystroke of the automerge-paper trace after SIGKILL', async () => {
-    await start();
-    const api = `http://127.0.0.1:${port}/api`;
+    const crashing = await start();
+    const api = `${crashing.url}/api`;
     const login: any = await (await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'koordynator@som.example', password: 'demo-ssom-2026' }) })).json();
     const token = login.token as string;
     const me: any = await (await fetch(`${api}/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json();
@@ -90,7 +55,7 @@ describe('durability of acknowledged updates across a crash', () => {
     })).json();
     const documentId = created.id as string;
 
-    const socket: Socket = io(`http://127.0.0.1:${port}/collab`, { transports: ['websocket'], auth: { token }, reconnection: false });
+    const socket: Socket = io(`${crashing.url}/collab`, { transports: ['websocket'], auth: { token }, reconnection: false });
     await withTimeout(new Promise<void>((r) => socket.once('connect', () => r())), 10_000, 'connect');
     expect(await withTimeout(new Promise((r) => socket.emit('join', documentId, r)), 10_000, 'join')).toMatchObject({ ok: true });
 
@@ -125,17 +90,16 @@ describe('durability of acknowledged updates across a crash', () => {
       flushPending(sent);
       if (sent % 200 === 199) await new Promise((r) => setImmediate(r));
     }
-    child!.kill('SIGKILL');
-    await new Promise((r) => child!.once('exit', r));
+    await crashing.kill();
     socket.disconnect();
     expect(refusals).toEqual([]);
     expect(unordered).toBe(false);
     expect(acked).toBeGreaterThan(100); // the server did acknowledge a good part before the crash
     expect(acked).toBeLessThan(sent); // and the crash came in mid-stream
 
-    await start();
+    const restarted = await start();
     const reader = new Y.Doc();
-    const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/collab`, documentId, reader, {
+    const provider = new WebsocketProvider(`${restarted.url.replace('http', 'ws')}/collab`, documentId, reader, {
       WebSocketPolyfill: WebSocket,
       params: { token },
       disableBc: true,

@@ -15,13 +15,15 @@
 //   idle        memory per idle connection on each of two instances, Commonplan and Hocuspocus with its extension.
 // Prints the tables and (full runs, or --write) writes the section "Several instances (bench:scale)" of
 // docs/benchmarks.md.
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { loadAverage, memory, waitForQuietMachine } from '../sync/proc.mjs';
+import { startDriver } from '../sync/client/ipc.mjs';
+import { loadAverage, memory } from '../sync/proc.mjs';
+import { parseArgs, quietMachineWait } from '../sync/runner.mjs';
 import { startCpuMeter } from './cpu-meter.mjs';
 import { SYSTEMS, startInstances, stopInstances, targetOf } from './instances.mjs';
 import { startRedis } from './redis.mjs';
@@ -32,12 +34,7 @@ const root = join(here, '../../..');
 const require = createRequire(import.meta.url);
 const { createFreshDatabase } = require(join(root, 'tools/test-db.cjs'));
 
-const args = Object.fromEntries(
-  process.argv.slice(2).map((a) => {
-    const [k, ...v] = a.replace(/^--/, '').split('=');
-    return [k, v.length ? v.join('=') : true];
-  }),
-);
+const args = parseArgs();
 const quick = Boolean(args.quick);
 const only = new Set(String(args.only ?? 'many,saturation,idle').split(','));
 const systems = String(args.systems ?? 'commonplan,hocuspocus').split(',');
@@ -73,53 +70,11 @@ const warn = (text) => {
 };
 
 /** Before each measurement: wait for other processes (someone's test run) to leave the machine alone. */
-let quietWaited = 0;
-async function quietMachine(what) {
-  const maxMs = Math.max(2000, Math.min(quietWaitSeconds, quietBudgetSeconds - quietWaited) * 1000);
-  const q = await waitForQuietMachine({ maxMs });
-  quietWaited += q.waitedMs / 1000;
-  if (!q.quiet) warn(`the machine was still busy (${q.busyCores.toFixed(2)} cores) after ${(q.waitedMs / 1000).toFixed(0)} s before ${what}; measured anyway`);
-  else if (q.waitedMs > 2000) log(`waited ${(q.waitedMs / 1000).toFixed(0)} s for the machine to be quiet before ${what}`);
-  return q;
-}
+const quietMachine = quietMachineWait({ log, warn, waitSeconds: quietWaitSeconds, budgetSeconds: quietBudgetSeconds });
 
 // ---------------------------------------------------------------- the client process
-function startDriver() {
-  const child = fork(join(here, 'client/driver.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const pending = new Map();
-  let nextId = 1;
-  const ready = new Promise((resolve) => child.once('message', resolve));
-  child.on('message', (m) => {
-    if (m.id === undefined) return;
-    const p = pending.get(m.id);
-    pending.delete(m.id);
-    if (m.ok) p.resolve(m.result);
-    else p.reject(new Error(`client driver: ${m.error}`));
-  });
-  child.on('exit', (code) => {
-    for (const p of pending.values()) p.reject(new Error(`the client driver exited (${code})`));
-    pending.clear();
-  });
-  return {
-    pid: child.pid,
-    ready,
-    call(cmd, callArgs) {
-      return new Promise((resolve, reject) => {
-        const id = nextId++;
-        pending.set(id, { resolve, reject });
-        child.send({ id, cmd, args: callArgs });
-      });
-    },
-    stop() {
-      if (child.exitCode !== null) return Promise.resolve();
-      child.disconnect();
-      return new Promise((resolve) => child.once('exit', resolve));
-    },
-  };
-}
-
 async function withDriver(fn) {
-  const driver = startDriver();
+  const driver = startDriver(join(here, 'client/driver.mjs'));
   await driver.ready;
   try {
     return await fn(driver);

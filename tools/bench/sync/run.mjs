@@ -9,15 +9,17 @@
 // Starts each server in its own process (Commonplan from dist with PostgreSQL, Hocuspocus and the y-websocket
 // reference server in memory), drives it from one separate client process (client/driver.mjs), reads the server's
 // CPU and memory from /proc, prints a table and (full runs) writes it into docs/benchmarks.md.
-import { execFileSync, fork } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { startDriver as forkDriver } from './client/ipc.mjs';
 import { format as formatProfile, summarise } from './profile-summary.mjs';
-import { loadAverage, memory, waitForQuietMachine } from './proc.mjs';
+import { loadAverage, memory } from './proc.mjs';
 import { renderMarkdown, writeDocs } from './report.mjs';
+import { parseArgs, quietMachineWait } from './runner.mjs';
 import { SERVERS, startServer } from './servers.mjs';
 
 const here = import.meta.dirname;
@@ -25,12 +27,7 @@ const root = join(here, '../../..');
 const require = createRequire(import.meta.url);
 const { createFreshDatabase } = require(join(root, 'tools/test-db.cjs'));
 
-const args = Object.fromEntries(
-  process.argv.slice(2).map((a) => {
-    const [k, ...v] = a.replace(/^--/, '').split('=');
-    return [k, v.length ? v.join('=') : true];
-  }),
-);
+const args = parseArgs();
 const quick = Boolean(args.quick);
 const only = new Set(String(args.only ?? 'trace,many,cold,idle').split(','));
 const serverKinds = String(args.servers ?? 'commonplan,hocuspocus,y-websocket').split(',');
@@ -54,45 +51,10 @@ const t00 = performance.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Before each measurement: wait for other processes (a concurrent test run, say) to leave the machine alone. */
-async function quietMachine(what) {
-  const q = await waitForQuietMachine({ maxMs: Number(args['quiet-wait'] ?? 180) * 1000 });
-  if (!q.quiet) log(`WARNING: the machine is still busy (${q.busyCores.toFixed(2)} cores) before ${what}; measuring anyway`);
-  else if (q.waitedMs > 2000) log(`waited ${(q.waitedMs / 1000).toFixed(0)} s for the machine to be quiet before ${what}`);
-  return q;
-}
+const quietMachine = quietMachineWait({ log, waitSeconds: Number(args['quiet-wait'] ?? 180) });
 
 // ---------------------------------------------------------------- the client process
-function startDriver() {
-  const child = fork(join(here, 'client/driver.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const pending = new Map();
-  let nextId = 1;
-  const ready = new Promise((resolve) => child.once('message', resolve));
-  child.on('message', (m) => {
-    if (m.id === undefined) return;
-    const p = pending.get(m.id);
-    pending.delete(m.id);
-    if (m.ok) p.resolve(m.result);
-    else p.reject(new Error(`client driver: ${m.error}`));
-  });
-  child.on('exit', (code) => {
-    for (const p of pending.values()) p.reject(new Error(`the client driver exited (${code})`));
-    pending.clear();
-  });
-  return {
-    ready,
-    call(cmd, callArgs) {
-      return new Promise((resolve, reject) => {
-        const id = nextId++;
-        pending.set(id, { resolve, reject });
-        child.send({ id, cmd, args: callArgs });
-      });
-    },
-    stop() {
-      child.disconnect();
-      return new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
-    },
-  };
-}
+const startDriver = () => forkDriver(join(here, 'client/driver.mjs'));
 
 /** Samples the process's VmRSS every 100 ms; stop() returns the highest seen. */
 function rssSampler(pid) {

@@ -29,6 +29,25 @@ export interface RequestOptions {
 }
 
 /**
+ * The server's environment in a test: loopback on a free port, `dataDir` as DATA_DIR, the demo seeded, login limits a
+ * test does not reach, and the database at `databaseUrl` (none: the embedded one); `env` adds or overrides variables.
+ */
+export function testServerEnv(dataDir: string, databaseUrl: string | undefined, env: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    PUBLIC_URL: 'http://commonplan.test',
+    SEED_DEMO: 'true',
+    LOGIN_LIMIT_PER_IP: '10000',
+    LOGIN_LIMIT_PER_ACCOUNT: '1000',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...env,
+  };
+}
+
+/**
  * The whole server on a real database of its own: a fresh database on the PostgreSQL of DATABASE_URL when it is set,
  * otherwise the embedded PostgreSQL (PGlite) in memory. Listens on a free loopback port; DATA_DIR is a new
  * temporary folder (the mail outbox lands there).
@@ -45,18 +64,7 @@ export class TestServer {
   static async start(options: { seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
     const dataDir = mkdtempSync(join(tmpdir(), 'commonplan-test-'));
     const fresh = await createFreshDatabase(process.env.DATABASE_URL);
-    const env: Record<string, string> = {
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dataDir,
-      PUBLIC_URL: 'http://commonplan.test',
-      SEED_DEMO: options.seedDemo === false ? 'false' : 'true',
-      LOGIN_LIMIT_PER_IP: '10000',
-      LOGIN_LIMIT_PER_ACCOUNT: '1000',
-      ...(fresh ? { DATABASE_URL: fresh.url } : {}),
-      ...options.env,
-    };
+    const env = testServerEnv(dataDir, fresh?.url, { ...(options.seedDemo === false ? { SEED_DEMO: 'false' } : {}), ...options.env });
     const config = loadConfig(env);
     const database = await Database.open(config, entities, { embeddedDataDir: null });
     try {

@@ -1,7 +1,8 @@
 // The client process of bench:scale, like the sync harness's (../../sync/client/driver.mjs) and driven the same way
-// over IPC ({ id, cmd, args } -> { id, ok, result | error }), with the sync harness's workloads: `many` spreads each
+// over IPC (../../sync/client/ipc.mjs), with the sync harness's workloads: `many` spreads each
 // document's editors over several instances (router.mjs) and splits the delivery times by instance (deliveries.mjs).
 import { runIdleOpen } from '../../sync/client/idle.mjs';
+import { serveCommands } from '../../sync/client/ipc.mjs';
 import { runMany } from '../../sync/client/many.mjs';
 import { sleep } from '../../sync/client/providers.mjs';
 import { deliveryObserver } from './deliveries.mjs';
@@ -44,16 +45,4 @@ const commands = {
   },
 };
 
-let queue = Promise.resolve();
-process.on('message', (message) => {
-  queue = queue.then(async () => {
-    try {
-      const result = await commands[message.cmd](message.args ?? {});
-      process.send({ id: message.id, ok: true, result });
-    } catch (error) {
-      process.send({ id: message.id, ok: false, error: String(error?.stack ?? error) });
-    }
-  });
-});
-process.on('disconnect', () => process.exit(0));
-process.send({ ready: true });
+serveCommands(commands);

@@ -1,6 +1,7 @@
 // The client process: every client of a benchmark run lives here, in one process separate from the server's.
-// The runner forks it and sends commands over IPC ({ id, cmd, args }); each answer is { id, ok, result | error }.
+// The runner forks it and sends commands over IPC (ipc.mjs: { id, cmd, args }; each answer is { id, ok, result | error }).
 import { runIdleOpen } from './idle.mjs';
+import { serveCommands } from './ipc.mjs';
 import { runMany } from './many.mjs';
 import { runJoin, runTrace } from './trace.mjs';
 import { sleep } from './providers.mjs';
@@ -26,16 +27,4 @@ const commands = {
   },
 };
 
-let queue = Promise.resolve();
-process.on('message', (message) => {
-  queue = queue.then(async () => {
-    try {
-      const result = await commands[message.cmd](message.args ?? {});
-      process.send({ id: message.id, ok: true, result });
-    } catch (error) {
-      process.send({ id: message.id, ok: false, error: String(error?.stack ?? error) });
-    }
-  });
-});
-process.on('disconnect', () => process.exit(0));
-process.send({ ready: true });
+serveCommands(commands);
