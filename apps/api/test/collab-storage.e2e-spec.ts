@@ -1,9 +1,8 @@
 import * as Y from 'yjs';
-import { decodeMessage, encodeSyncStep1, encodeUpdate } from '@commonplan/sync';
 import { CollabEngine } from '../src/collab/collab-engine';
 import { DocumentStore, writeSnapshotIfCurrent } from '../src/collab/document-store';
 import { TestServer } from './support/test-server';
-import { connected, emitAck, eventually, ioClient, plain, stockProvider, textOf, whenSynced } from './support/collab-clients';
+import { connected, emitAck, eventually, ioClient, plain, rawEditor, stockProvider, textOf, whenSynced } from './support/collab-clients';
 
 describe('co-drafting storage: group commit, compaction, loading and unloading', () => {
   let server: TestServer;
@@ -18,25 +17,7 @@ describe('co-drafting storage: group commit, compaction, loading and unloading',
     (await server.db.query(`SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1`, [documentId]))[0].n as number;
   const engine = () => server.server.app.get(CollabEngine);
   const store = () => server.server.app.get(DocumentStore);
-  /** A raw socket.io editor whose every local update is sent at once, without waiting for acks. */
-  const editor = async (documentId: string) => {
-    const socket = ioClient(server, coordinator);
-    cleanup.push(() => socket.disconnect());
-    await connected(socket);
-    expect(await emitAck(socket, 'join', documentId)).toMatchObject({ ok: true });
-    const doc = new Y.Doc();
-    const acks: Promise<any>[] = [];
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== 'server') acks.push(emitAck(socket, 'msg', documentId, encodeUpdate(update)));
-    });
-    socket.on('msg', (id: string, bytes: ArrayBuffer) => {
-      if (id !== documentId) return;
-      const message = decodeMessage(new Uint8Array(bytes));
-      if (message.type === 'sync-step-2' || message.type === 'update') Y.applyUpdate(doc, message.update, 'server');
-    });
-    socket.emit('msg', documentId, encodeSyncStep1(Y.encodeStateVector(doc)));
-    return { socket, doc, acks };
-  };
+  const editor = (documentId: string) => rawEditor(server, coordinator, documentId, cleanup);
 
   beforeAll(async () => {
     server = await TestServer.start({ env: { COLLAB_COMPACT_ROWS: '8', COLLAB_IDLE_UNLOAD_SECONDS: '0' } });

@@ -5,6 +5,18 @@ import { mergeMany } from './merge-updates';
 interface Pending {
   updates: Uint8Array[];
   waiters: { resolve(seq: number): void; reject(error: unknown): void }[];
+  /** Resolves once the commit that takes these updates has ended (committed or failed). */
+  settled: Promise<void>;
+  settle(): void;
+}
+
+/** Commits running at once, at most (each on its own connection of the pool; the embedded database takes them in turn). */
+const COMMITS_IN_FLIGHT = 4;
+
+function newPending(): Pending {
+  let settle!: () => void;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  return { updates: [], waiters: [], settled, settle };
 }
 
 /** The database stored nothing for the document: its edits are held (a resolution's text frozen for a vote), or it is gone. */
@@ -15,18 +27,23 @@ export class EditsHeld extends Error {
 }
 
 /**
- * Group commit: updates that arrive during the commit window, or while a commit is running, are written together in
- * one statement, one row per document (that document's updates merged). Each write resolves with the id of the row that
- * holds it once the statement has committed, and only then may it be acknowledged.
+ * Group commit: updates that arrive during the commit window are written together in one statement, one row per
+ * document (that document's updates merged). Each write resolves with the id of the row that holds it once the
+ * statement has committed, and only then may it be acknowledged.
+ *
+ * Up to COMMITS_IN_FLIGHT commits run at once, each of documents the others do not hold: a commit that waits (a
+ * document whose text is being frozen, a slow disk) does not hold up the other documents, and an update that arrives
+ * while one commit runs is committed beside it instead of after it. A document's own commits follow one another.
  */
 export class UpdateWriter {
   private readonly logger = new Logger('UpdateWriter');
+  /** Updates waiting for a commit, by document. */
   private queue = new Map<string, Pending>();
-  private inFlight = new Set<string>();
-  private running: Promise<void> | null = null;
-  /** Resolved after the commit that will take the current queue. */
-  private queueBarrier: { promise: Promise<void>; resolve(): void } | null = null;
-  private inFlightBarrier: Promise<void> | null = null;
+  /** Updates being committed, by document. */
+  private readonly inFlight = new Map<string, Pending>();
+  private readonly commits = new Set<Promise<void>>();
+  /** The commit window running (commitDelay), after which what is queued is committed. */
+  private window: Promise<void> | null = null;
 
   constructor(
     private readonly store: DocumentStore,
@@ -41,14 +58,14 @@ export class UpdateWriter {
 
   write(documentId: string, update: Uint8Array): Promise<number> {
     return new Promise<number>((resolve, reject) => {
-      let pending = this.queue.get(documentId);
-      if (!pending) {
-        pending = { updates: [], waiters: [] };
-        this.queue.set(documentId, pending);
+      let queued = this.queue.get(documentId);
+      if (!queued) {
+        queued = newPending();
+        this.queue.set(documentId, queued);
       }
-      pending.updates.push(update);
-      pending.waiters.push({ resolve, reject });
-      this.running ??= this.run();
+      queued.updates.push(update);
+      queued.waiters.push({ resolve, reject });
+      this.schedule();
     });
   }
 
@@ -58,43 +75,51 @@ export class UpdateWriter {
   }
 
   /** Resolves once everything written before this call has been committed (or has failed). */
-  barrier(): Promise<void> {
-    if (this.queue.size > 0) {
-      if (!this.queueBarrier) {
-        let resolve!: () => void;
-        const promise = new Promise<void>((r) => (resolve = r));
-        this.queueBarrier = { promise, resolve };
-      }
-      return this.queueBarrier.promise;
-    }
-    return this.inFlightBarrier ?? Promise.resolve();
+  async barrier(): Promise<void> {
+    await Promise.all([...this.queue.values(), ...this.inFlight.values()].map((p) => p.settled));
   }
 
   /** Resolves once the queue is empty and nothing is being committed. */
   async drain(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.window || this.commits.size > 0) {
+      await this.window;
+      await Promise.all(this.commits);
+    }
   }
 
-  private async run(): Promise<void> {
-    try {
-      while (this.queue.size > 0) {
-        const delay = this.delayFor(this.queue.keys());
-        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-        const batch = this.queue;
-        const barrier = this.queueBarrier;
-        this.queue = new Map();
-        this.queueBarrier = null;
-        this.inFlight = new Set(batch.keys());
-        const commit = this.commit(batch);
-        this.inFlightBarrier = commit;
-        await commit;
-        barrier?.resolve();
-        this.inFlight = new Set();
-        this.inFlightBarrier = null;
-      }
-    } finally {
-      this.running = null;
+  /** Starts the commit window, or commits at once when it is 0. */
+  private schedule(): void {
+    if (this.window || this.queue.size === 0) return;
+    const delay = this.delayFor(this.queue.keys());
+    if (delay <= 0) {
+      this.start();
+      return;
     }
+    this.window = new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() => {
+      this.window = null;
+      this.start();
+    });
+  }
+
+  /** Commits what is queued of documents no running commit holds, if fewer than COMMITS_IN_FLIGHT run. */
+  private start(): void {
+    if (this.commits.size >= COMMITS_IN_FLIGHT) return;
+    const batch = new Map<string, Pending>();
+    for (const [documentId, queued] of this.queue) if (!this.inFlight.has(documentId)) batch.set(documentId, queued);
+    if (batch.size === 0) return;
+    for (const [documentId, queued] of batch) {
+      this.queue.delete(documentId);
+      this.inFlight.set(documentId, queued);
+    }
+    const commit = this.commit(batch).finally(() => {
+      this.commits.delete(commit);
+      for (const [documentId, done] of batch) {
+        this.inFlight.delete(documentId);
+        done.settle();
+      }
+      this.schedule();
+    });
+    this.commits.add(commit);
   }
 
   private async commit(batch: Map<string, Pending>): Promise<void> {

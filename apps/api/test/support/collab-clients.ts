@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { decodeMessage, encodeSyncStep1, encodeUpdate } from '@commonplan/sync';
 import type { TestServer } from './test-server';
 
 // The stock providers of both major versions of y-websocket, as any Yjs tool would use them.
@@ -103,4 +104,31 @@ export function plain(doc: Y.Doc): string {
     .toArray()
     .map((block) => (block instanceof Y.XmlElement ? block.toArray().map((t) => (t instanceof Y.XmlText ? t.toString() : '')).join('') : ''))
     .join('\n');
+}
+
+/**
+ * A raw socket.io editor joined to the document: every local update is sent at once, without waiting for the
+ * acknowledgements, whose promises are kept in `acks`; `synced` resolves once the server's first sync has arrived.
+ */
+export async function rawEditor(server: TestServer, token: string, documentId: string, cleanup: (() => void)[]) {
+  const socket = ioClient(server, token);
+  cleanup.push(() => socket.disconnect());
+  await connected(socket);
+  const joined = await emitAck(socket, 'join', documentId);
+  if (joined?.ok !== true) throw new Error(`could not join ${documentId}: ${JSON.stringify(joined)}`);
+  const doc = new Y.Doc();
+  const acks: Promise<any>[] = [];
+  let markSynced!: () => void;
+  const synced = new Promise<void>((resolve) => (markSynced = resolve));
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== 'server') acks.push(emitAck(socket, 'msg', documentId, encodeUpdate(update)));
+  });
+  socket.on('msg', (id: string, bytes: ArrayBuffer) => {
+    if (id !== documentId) return;
+    const message = decodeMessage(new Uint8Array(bytes));
+    if (message.type === 'sync-step-2' || message.type === 'update') Y.applyUpdate(doc, message.update, 'server');
+    if (message.type === 'sync-step-2') markSynced();
+  });
+  socket.emit('msg', documentId, encodeSyncStep1(Y.encodeStateVector(doc)));
+  return { socket, doc, acks, synced };
 }
