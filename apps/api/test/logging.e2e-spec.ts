@@ -64,4 +64,11 @@ describe('structured logs', () => {
     expect(text).not.toContain(token);
     expect(text).not.toContain(workspaceId);
   });
+
+  it('names a request no route answered "unmatched", never the catch-all Nest mounts its middleware as', async () => {
+    const unknown = await fetch(`${server.url}/api/no-such-thing/42`, { headers: { 'x-request-id': 'balancer-req-unmatched' } });
+    expect(unknown.status).toBe(404);
+    await eventually(() => lines().some((l) => l.requestId === 'balancer-req-unmatched'), 15_000, 'the access line of the unknown address');
+    expect(lines().find((l) => l.requestId === 'balancer-req-unmatched')).toMatchObject({ context: 'Http', message: { method: 'GET', route: 'unmatched', status: 404 } });
+  });
 });

@@ -37,7 +37,8 @@ export function readinessOf(database: CheckResult, redis: CheckResult | 'off', s
 
 /**
  * The readiness of this instance for a load balancer: its database and Redis answer in time, and it is not shutting
- * down. Shutting down begins at the first hook app.close() calls (onModuleDestroy), while the HTTP server still
+ * down. Shutting down begins at SIGTERM (main.ts calls beginShutdown, then waits SHUTDOWN_DRAIN_MS before app.close()),
+ * or at the latest at the first hook app.close() calls (onModuleDestroy); either way while the HTTP server still
  * serves: from then on readiness answers 503, so a balancer sends new requests elsewhere while those under way finish.
  */
 @Injectable()
@@ -57,6 +58,11 @@ export class HealthChecks implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.beginShutdown();
+  }
+
+  /** From now on readiness answers 503 (everything else is served as before). */
+  beginShutdown(): void {
     this.shuttingDown = true;
   }
 

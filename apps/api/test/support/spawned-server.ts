@@ -48,6 +48,17 @@ export class SpawnedServer {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** Sends a signal, as an orchestrator does (SIGTERM: shut down gracefully). */
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
+
+  /** Resolves with the exit code once the process has exited (null when a signal ended it). */
+  exited(): Promise<number | null> {
+    if (!this.running) return Promise.resolve(this.child.exitCode);
+    return new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+  }
+
   /** SIGKILL: nothing is stored or closed on the way out. */
   async kill(): Promise<void> {
     if (this.running) {

@@ -48,6 +48,22 @@ describe('loadConfig', () => {
   });
 });
 
+describe('SHUTDOWN_DRAIN_MS', () => {
+  const production = { NODE_ENV: 'production', AUTH_SECRET: 'a-long-production-secret-0123456789abcdef' };
+
+  it('is 5 s in production and none in development and tests, unless set', () => {
+    expect(loadConfig(production).shutdownDrainMs).toBe(5000);
+    expect(loadConfig({}).shutdownDrainMs).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'test' }).shutdownDrainMs).toBe(0);
+    expect(loadConfig({ ...production, SHUTDOWN_DRAIN_MS: '0' }).shutdownDrainMs).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'test', SHUTDOWN_DRAIN_MS: '15000' }).shutdownDrainMs).toBe(15_000);
+  });
+
+  it.each(['-1', '2.5', '5s', '300001'])('refuses "%s"', (value) => {
+    expect(problemsOf({ SHUTDOWN_DRAIN_MS: value })).toEqual([`SHUTDOWN_DRAIN_MS must be a whole number from 0 to 300000 (got "${value}")`]);
+  });
+});
+
 describe('the README', () => {
   it('lists every variable the configuration reads, in its configuration table', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

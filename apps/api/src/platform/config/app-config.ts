@@ -65,6 +65,11 @@ export class AppConfig {
     readonly metricsToken: string | null = null,
     /** Log lines as JSON objects (one per line, with the request id) or as text for a terminal. */
     readonly logFormat: 'json' | 'text' = 'text',
+    /**
+     * On SIGTERM, how long readiness answers 503 while the server still serves everything, before it closes (main.ts):
+     * the time a balancer needs to notice and send new requests elsewhere.
+     */
+    readonly shutdownDrainMs: number = 0,
   ) {}
 
   get isProduction(): boolean {
@@ -184,6 +189,8 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
   const logFormat = str('LOG_FORMAT') ?? (production ? 'json' : 'text');
   if (logFormat !== 'json' && logFormat !== 'text') problems.push(`LOG_FORMAT must be json or text (got "${logFormat}")`);
 
+  const shutdownDrainMs = int('SHUTDOWN_DRAIN_MS', production ? 5000 : 0, 0, 300_000);
+
   const seedDemo = bool('SEED_DEMO', !production);
   if (production && seedDemo) problems.push('SEED_DEMO cannot be true in production: production never seeds demo accounts');
 
@@ -248,6 +255,7 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
     },
     metricsToken,
     logFormat as 'json' | 'text',
+    shutdownDrainMs,
   );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
