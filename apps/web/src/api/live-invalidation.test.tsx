@@ -132,6 +132,42 @@ describe('useRoundEvents and the query cache', () => {
   });
 });
 
+describe('a change heard while a read is on its way', () => {
+  it('asks again a read asked before the change (its answer cannot hold it), and shows the newer answer', async () => {
+    // The second read of the round is held until the test lets it answer, with what was true before the change.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let n = 0;
+    const calls = fakeApi({
+      'GET /rounds/r1': async () => {
+        const mine = ++n;
+        if (mine === 2) await held;
+        return { n: mine };
+      },
+    });
+    let round: ApiData<unknown> | null = null;
+    function Page() {
+      useRoundEvents('r1', true);
+      return <Read path="/rounds/r1" onRead={(source) => (round = source)} />;
+    }
+    renderWithApp(<Page />);
+    await waitFor(() => expect(round?.data).toEqual({ n: 1 }));
+    fire('connect');
+    // A read on its way (a reload, a refocus), asked before the change…
+    act(() => round?.reload());
+    await waitFor(() => expect(reads(calls, '/rounds/r1')).toBe(2));
+    // …then the change is heard: the round is asked again, and the held answer, older, is not what stays shown.
+    fire(ROUND_EVENTS.event, 'r1', { type: 'comment_submitted' });
+    await waitFor(() => expect(reads(calls, '/rounds/r1')).toBe(3));
+    await waitFor(() => expect(round?.data).toEqual({ n: 3 }));
+    release();
+    await act(async () => held);
+    await act(async () => undefined);
+    expect(round?.data).toEqual({ n: 3 });
+    expect(reads(calls, '/rounds/r1')).toBe(3);
+  });
+});
+
 describe('useMeetingEvents and the query cache', () => {
   const paths = ['/meetings/m1', '/workspaces/w1/meetings', '/workspaces/w1/register', '/workspaces/w1/people'];
 

@@ -2,7 +2,7 @@
 // useApiData). Answers are fresh for a short while (a page opened again shows them at once and a second component
 // asking for the same path does not ask again); after that they are shown while read again. Live pages mark what an
 // event changed as stale by path prefix (useInvalidateApi); the session empties the cache when the person changes.
-import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { type Query, QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { ApiError, onApiWrite } from './client';
 
@@ -63,20 +63,41 @@ export function underPrefix(path: string, prefix: string): boolean {
 }
 
 /**
- * Marks every API read under `prefix` as stale: those on the screen are read again at once (an answer already on its
- * way is waited for rather than asked twice), the others when they are next shown.
+ * Moments of the page, in order: a read's start (useApiData) and a change heard (a socket event) each take the next
+ * one, so whether a read was asked before or after a change is known exactly, whatever the clock's resolution.
  */
-export function invalidateApi(client: QueryClient, prefix: string): Promise<void> {
-  return client.invalidateQueries(
-    { queryKey: [API_QUERY], predicate: ({ queryKey }) => typeof queryKey[1] === 'string' && underPrefix(queryKey[1], prefix) },
-    { cancelRefetch: false },
-  );
+let lastMoment = 0;
+export const nextMoment = (): number => ++lastMoment;
+
+/** When each API read now under way was asked (by query hash), for invalidateApi. */
+const readStarts = new Map<string, number>();
+
+/** Records that the read of `queryHash` is asked now (useApiData's query function calls it first). */
+export function readStarting(queryHash: string): void {
+  readStarts.set(queryHash, nextMoment());
+}
+
+/**
+ * Marks every API read under `prefix` as stale after a change at moment `changedAt` (by default: now): those on the
+ * screen are read again at once, the others when they are next shown. An answer already on its way is waited for
+ * rather than asked twice only if it was asked after the change; one asked before cannot hold the change, so it is
+ * asked again (its late answer is dropped).
+ */
+export async function invalidateApi(client: QueryClient, prefix: string, changedAt: number = nextMoment()): Promise<void> {
+  const matches = (query: Query) => query.queryKey[0] === API_QUERY && typeof query.queryKey[1] === 'string' && underPrefix(query.queryKey[1], prefix);
+  const askedBefore = (query: Query) => query.state.fetchStatus === 'fetching' && (readStarts.get(query.queryHash) ?? 0) < changedAt;
+  const outdated = client.getQueryCache().findAll({ queryKey: [API_QUERY], predicate: (query) => matches(query) && askedBefore(query) });
+  await client.invalidateQueries({ queryKey: [API_QUERY], predicate: matches, refetchType: 'none' });
+  await Promise.all([
+    client.refetchQueries({ queryKey: [API_QUERY], type: 'active', predicate: (query) => matches(query) && !outdated.includes(query) }, { cancelRefetch: false }),
+    ...outdated.map((query) => client.refetchQueries({ queryKey: query.queryKey, exact: true, type: 'active' }, { cancelRefetch: true })),
+  ]);
 }
 
 /** `invalidateApi` bound to the query client of the tree (for live hooks: invalidate what a socket event changed). */
-export function useInvalidateApi(): (prefix: string) => Promise<void> {
+export function useInvalidateApi(): (prefix: string, changedAt?: number) => Promise<void> {
   const client = useQueryClient();
-  return useCallback((prefix: string) => invalidateApi(client, prefix), [client]);
+  return useCallback((prefix: string, changedAt?: number) => invalidateApi(client, prefix, changedAt), [client]);
 }
 
 /**

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { hashKey, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api } from './client';
-import { API_QUERY } from './query-client';
+import { API_QUERY, readStarting } from './query-client';
 
 export interface ApiData<T> {
   data: T | null;
@@ -19,8 +19,12 @@ export interface ApiData<T> {
 export function useApiData<T>(path: string | null): ApiData<T> {
   const query = useQuery({
     queryKey: [API_QUERY, path],
-    // An empty answer (204) is kept as null: the cache keeps no undefined.
-    queryFn: async () => (await api.get<T>(path as string)) ?? null,
+    // An empty answer (204) is kept as null: the cache keeps no undefined. The read's start is recorded, so that a
+    // change heard after it asks again (invalidateApi).
+    queryFn: async ({ queryKey }) => {
+      readStarting(hashKey(queryKey));
+      return (await api.get<T>(path as string)) ?? null;
+    },
     enabled: path !== null,
   });
   const { refetch } = query;

@@ -29,7 +29,7 @@ export class Reply {
 
 export const reply = (status: number, body: unknown = null) => new Reply(status, body);
 
-/** What a route answers: a body (200), a Reply, or a function of the request giving either. */
+/** What a route answers: a body (200), a Reply, or a function of the request giving either (or a promise of it). */
 export type FakeRoute = unknown | ((call: ApiCall) => unknown);
 
 /**
@@ -47,7 +47,7 @@ export function fakeApi(routes: Record<string, FakeRoute>): ApiCall[] {
     const call = { method, path, body };
     calls.push(call);
     const route = routes[`${method} ${path}`] ?? routes[`${method} ${url.pathname.replace(/^\/api/, '')}`];
-    let answer = typeof route === 'function' ? (route as (c: ApiCall) => unknown)(call) : route;
+    let answer = typeof route === 'function' ? await (route as (c: ApiCall) => unknown)(call) : route;
     if (answer === undefined) answer = method === 'GET' ? reply(404, { message: 'not found' }) : reply(204);
     const { status, body: payload } = answer instanceof Reply ? answer : { status: 200, body: answer };
     return new Response(status === 204 ? null : JSON.stringify(payload), { status, headers: { 'content-type': 'application/json' } });

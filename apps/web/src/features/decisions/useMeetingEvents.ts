@@ -1,5 +1,5 @@
 import { useContext, useEffect, useRef } from 'react';
-import { useInvalidateApi } from '../../api/query-client';
+import { nextMoment, useInvalidateApi } from '../../api/query-client';
 import { useSessionCheck } from '../../session/session';
 import { io } from 'socket.io-client';
 import { COLLAB_SOCKET_PATH, MEETING_EVENTS, MEETINGS_NAMESPACE, type MeetingEvent } from '@commonplan/sync';
@@ -36,9 +36,10 @@ export function useMeetingEvents(meetingId: string, enabled: boolean, onEvent?: 
     // Watch again after every reconnection (rooms do not survive a new connection), and catch up on what was missed.
     let connections = 0;
     const changed = (event: MeetingEvent) => {
-      // The page's own reloads go first: the invalidation then joins the reads already on their way.
+      // The page's own reloads go first: the invalidation then joins the reads they asked (after the change).
+      const heardAt = nextMoment();
       handler.current?.(event);
-      for (const prefix of readsChangedBy(event, meetingId, workspaceId)) void invalidate(prefix);
+      for (const prefix of readsChangedBy(event, meetingId, workspaceId)) void invalidate(prefix, heardAt);
     };
     socket.on('connect', () => {
       socket.emit(MEETING_EVENTS.watch, meetingId, () => undefined);

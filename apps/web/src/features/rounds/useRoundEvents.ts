@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useInvalidateApi } from '../../api/query-client';
+import { nextMoment, useInvalidateApi } from '../../api/query-client';
 import { useSessionCheck } from '../../session/session';
 import { io } from 'socket.io-client';
 import { COLLAB_SOCKET_PATH, ROUND_EVENTS, ROUNDS_NAMESPACE, type RoundEvent } from '@commonplan/sync';
@@ -27,9 +27,10 @@ export function useRoundEvents(roundId: string, enabled: boolean, onEvent?: (eve
     });
     socket.on(ROUND_EVENTS.event, (id: string, event: RoundEvent) => {
       if (id !== roundId) return;
-      // The page's own reloads go first: the invalidation then joins the reads already on their way.
+      // The page's own reloads go first: the invalidation then joins the reads they asked (after the change).
+      const heardAt = nextMoment();
       handler.current?.(event);
-      void invalidate(roundPath(roundId));
+      void invalidate(roundPath(roundId), heardAt);
     });
     // The server closes the socket when the session ends (signed out elsewhere, a password reset, expiry).
     socket.on('disconnect', (reason) => {
