@@ -19,8 +19,11 @@ const USAGE = `Commonplan administration (reads the same environment as the serv
       write a backup of the whole database, or of one workspace, to a new file (gzip'ed JSON lines); on the
       embedded database, stop the server first
   node dist/api/cli.js restore --in <file>
-      restore a backup into an empty database (migrated first to the backup's level); refuses a damaged file and a
-      database that holds any row`;
+      restore a backup into a database migrated first to the backup's level: a whole database's into an empty one; a
+      workspace's into an empty one or beside the other workspaces of a database that does not hold that workspace
+      (delete a damaged one first), keeping the people it holds already as they are; on the embedded database, stop
+      the server first. Refuses, writing nothing, a damaged file, a database that is not empty (a whole database's
+      backup) or holds the workspace, and rows that clash with the database's`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -98,7 +101,8 @@ async function main(argv: string[]): Promise<number> {
       const summary = await restoreDatabase(database.dataSource, values.in, { verified });
       const rows = Object.values(summary.rows).reduce((sum, n) => sum + n, 0);
       const scope = summary.scope.kind === 'workspace' ? `workspace ${summary.scope.slug} (${summary.scope.id})` : 'the whole database';
-      console.log(`restored ${summary.file}: ${scope}, ${rows} rows of ${Object.keys(summary.rows).length} tables, at migration ${summary.migration}`);
+      const kept = summary.keptPeople ? `; ${summary.keptPeople} of its people were in the database already and are kept as they are there` : '';
+      console.log(`restored ${summary.file}: ${scope}, ${rows} rows of ${Object.keys(summary.rows).length} tables, at migration ${summary.migration}${kept}`);
     } finally {
       await database.close();
     }

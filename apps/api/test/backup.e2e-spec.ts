@@ -4,16 +4,20 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import * as Y from 'yjs';
 import { backupDatabase } from '../src/backup/backup';
 import { BackupRefusal } from '../src/backup/backup-refusal';
 import { restoreDatabase } from '../src/backup/restore';
+import { SchemaCatalog } from '../src/backup/schema-catalog';
+import { WorkspaceScope } from '../src/backup/workspace-scope';
 import { startServer, type RunningServer } from '../src/bootstrap';
 import { REPRESENTATIVE_LOGINS } from '../src/demo/demo-seeder';
 import { entities } from '../src/entities';
+import { MailOutbox } from '../src/notifications/mail-outbox';
 import { loadConfig } from '../src/platform/config/app-config';
 import { Database } from '../src/platform/database/database';
+import { JobQueue } from '../src/platform/jobs/job-queue';
 import { builtServer } from './support/built-server';
 import { eventually, stockProvider, whenSynced } from './support/collab-clients';
 import { otherAssociation } from './support/other-association';
@@ -87,6 +91,31 @@ async function rowsIn(db: DataSource): Promise<number> {
 /** The lines of a backup file (header, rows, trailer). */
 function backupFileLines(file: string): string[] {
   return gunzipSync(readFileSync(file)).toString('utf8').split('\n').slice(0, -1);
+}
+
+/** The row lines of a backup file, without its header and trailer (which tell the moment it was made). */
+function rowLines(file: string): string[] {
+  return backupFileLines(file).slice(1, -1);
+}
+
+/**
+ * Deletes a workspace with every row of it, its people aside, as an operator does by hand (the app has no such
+ * operation): the rows the backup's scope finds, in reverse foreign-key order, with the user triggers of those tables
+ * (which keep audit entries, ballots and the decision register from being deleted) held back inside the transaction.
+ */
+async function deleteWorkspace(db: DataSource, workspaceId: string): Promise<void> {
+  await db.transaction(async (manager) => {
+    const catalog = await SchemaCatalog.read(manager.queryRunner as QueryRunner);
+    const scope = new WorkspaceScope(catalog, workspaceId);
+    const tables = catalog.foreignKeyOrder(scope.tables()).filter((name) => name !== 'users');
+    for (const name of tables) await manager.query(`ALTER TABLE "${name}" DISABLE TRIGGER USER`);
+    for (const name of [...tables].reverse()) await manager.query(`DELETE FROM "${name}" t WHERE ${scope.filter(name, 't')}`);
+    for (const name of tables) await manager.query(`ALTER TABLE "${name}" ENABLE TRIGGER USER`);
+  });
+}
+
+async function disabledTriggers(db: DataSource): Promise<number> {
+  return Number((await db.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'`))[0].n);
 }
 
 /** Writes a backup whose lines `edit` changed, with a trailer whose checksum matches them (a well-formed file). */
@@ -203,7 +232,7 @@ describe('backups: dump and restore the whole database or one workspace', () => 
     const again = await cli(['backup', '--out', file('running-again.jsonl.gz')], env);
     expect(again).toMatchObject({ code: 0, stderr: '' });
     // Header and trailer differ (the time of the backup); every row line is the same, byte for byte.
-    const rows = (name: string) => backupFileLines(file(name)).slice(1, -1);
+    const rows = (name: string) => rowLines(file(name));
     expect(rows('running-again.jsonl.gz')).toEqual(rows('running.jsonl.gz'));
     expect(rows('running.jsonl.gz').length).toBe(Object.values(summary.rows).reduce((sum, n) => sum + n, 0));
     // A row that points to another of its table comes after it.
@@ -219,6 +248,21 @@ describe('backups: dump and restore the whole database or one workspace', () => 
     expect(twice.code).toBe(1);
     expect(twice.stderr.trim()).toMatch(/^the database is not empty \(.*\): restore into a new database/);
     expect(twice.stderr.trim().split('\n')).toHaveLength(1);
+    // A workspace's backup restores beside the other workspaces once its own is gone, not over it.
+    await backupDatabase(source.db, { out: file('running-ssom.jsonl.gz'), workspace: 'ssom' });
+    const over = await cli(['restore', '--in', file('running-ssom.jsonl.gz')], env);
+    expect(over).toMatchObject({ code: 1, stdout: '', stderr: `the workspace ssom (${ws}) is in this database already: delete it first, or restore into a new database\n` });
+    const restoredDatabase = await Database.open(loadConfig(env), entities, { migrate: false });
+    try {
+      await deleteWorkspace(restoredDatabase.dataSource, ws);
+    } finally {
+      await restoredDatabase.close();
+    }
+    const beside = await cli(['restore', '--in', file('running-ssom.jsonl.gz')], env);
+    expect(beside).toMatchObject({ code: 0, stderr: '' });
+    expect(beside.stdout).toMatch(
+      new RegExp(`^restored .*running-ssom\\.jsonl\\.gz: workspace ssom \\(${ws}\\), \\d+ rows of \\d+ tables, at migration \\w+; \\d+ of its people were in the database already and are kept as they are there\n$`),
+    );
     const nowhere = await cli(['backup', '--out', file('nowhere.jsonl.gz'), '--workspace', 'no-such-association'], env);
     expect(nowhere).toMatchObject({ code: 1, stdout: '' });
     expect(nowhere.stderr.trim()).toBe('there is no workspace "no-such-association" (give a workspace\'s id or its slug)');
@@ -386,5 +430,125 @@ describe('backups: dump and restore the whole database or one workspace', () => 
     await expect(backupDatabase(source.db, { out: file('no-folder/x.jsonl.gz') })).rejects.toThrow(`cannot write ${file('no-folder/x.jsonl.gz')}: there is no such file or folder`);
     // A backup holds password hashes: only its owner may read it.
     expect(statSync(whole).mode & 0o777).toBe(0o600);
+  });
+
+  /** A deployment's database that holds both associations: the source's whole backup restored into a new database. */
+  async function sharedDatabase(name: string): Promise<{ database: Database; env: Record<string, string> }> {
+    await backupDatabase(source.db, { out: file(`${name}-whole.jsonl.gz`) });
+    const target = await emptyDatabase();
+    cleanups.push(() => target.close());
+    await restoreDatabase(target.database.dataSource, file(`${name}-whole.jsonl.gz`));
+    return target;
+  }
+
+  it('restores a lost workspace into the running database it shares with another association: its rows as backed up, the other untouched', async () => {
+    const target = await sharedDatabase('shared');
+    const db = target.database.dataSource;
+    const [kof] = await db.query(`SELECT id FROM workspaces WHERE slug = 'kof'`);
+    // A row of the workspace names the other association's coordinator: the backup holds that person without a password.
+    const [outsider] = await db.query(`SELECT id FROM users WHERE email = 'biuro@kof.example'`);
+    await db.query(`UPDATE documents SET created_by = $1 WHERE id = (SELECT id FROM documents WHERE workspace_id = $2 AND id <> $3 ORDER BY id LIMIT 1)`, [outsider.id, ws, strategyId]);
+    const app = await serveOn(target);
+    try {
+      // The other association has content of its own (a document, and its audit entry).
+      const kofToken = await login(app.url, 'biuro@kof.example', 'hasło-koordynatora-kof');
+      expect((await call(app.url, `/api/workspaces/${kof.id}/documents`, kofToken, { title: 'Plan działań KOF', kind: 'concept' })).status).toBe(201);
+      // What the restored rows brought to the queues is done, so that nothing changes the rows while they are compared.
+      await app.app.get(JobQueue).idle();
+      await app.app.get(MailOutbox).idle();
+      const backup = await backupDatabase(db, { out: file('shared-ssom.jsonl.gz'), workspace: 'ssom' });
+      await backupDatabase(db, { out: file('shared-kof.jsonl.gz'), workspace: 'kof' });
+
+      await deleteWorkspace(db, ws);
+      // One of its members was in no other workspace and is gone too: the restore brings them back, password and all.
+      await db.query(`DELETE FROM users WHERE email = 'przedstawiciel.police@som.example'`);
+      expect(await db.query(`SELECT slug FROM workspaces`)).toEqual([{ slug: 'kof' }]);
+      // Ids handed out since (to transactions that rolled back, to rows since deleted) are never handed out again.
+      const [{ moved }] = await db.query(`SELECT setval(pg_get_serial_sequence('audit_entries', 'id'), (SELECT max(id) FROM audit_entries) + 1000)::bigint AS moved`);
+
+      const restored = await restoreDatabase(db, file('shared-ssom.jsonl.gz'));
+      expect(restored).toMatchObject({ scope: { kind: 'workspace', id: ws, slug: 'ssom' }, rows: backup.rows, keptPeople: backup.rows.users - 1 });
+      expect(await disabledTriggers(db)).toBe(0);
+      const [{ last }] = await db.query(`SELECT last_value::bigint AS last FROM audit_entries_id_seq`);
+      expect(BigInt(last)).toBe(BigInt(moved));
+      // The workspace's rows are the backup's, line for line (the people it names as well: the outsider as this database
+      // has them); the other association's are as they were.
+      await backupDatabase(db, { out: file('shared-ssom-again.jsonl.gz'), workspace: 'ssom' });
+      expect(rowLines(file('shared-ssom-again.jsonl.gz'))).toEqual(rowLines(file('shared-ssom.jsonl.gz')));
+      await backupDatabase(db, { out: file('shared-kof-again.jsonl.gz'), workspace: 'kof' });
+      expect(rowLines(file('shared-kof-again.jsonl.gz'))).toEqual(rowLines(file('shared-kof.jsonl.gz')));
+
+      // The app, which ran on all along, serves the workspace again: the member who was gone signs in and reads.
+      const member = await login(app.url, 'przedstawiciel.police@som.example');
+      expect((await call(app.url, `/api/documents/${strategyId}/text`, member)).body.text).toBe(strategyText);
+      const token = await login(app.url, 'koordynator@som.example');
+      const verified = await call(app.url, `/api/workspaces/${ws}/audit/verify`, token);
+      expect(verified).toMatchObject({ status: 200, body: { valid: true, firstBroken: null, checkedEntries: backup.rows.audit_entries } });
+      // New entries chain on after the restored ones.
+      expect((await call(app.url, `/api/documents/${strategyId}/versions`, token, { name: 'v1.1 — po odtworzeniu obok KOF' })).status).toBe(201);
+      expect((await call(app.url, `/api/workspaces/${ws}/audit/verify`, token)).body).toMatchObject({ valid: true, firstBroken: null });
+      // The outsider kept their own row, password included (the backup's has none).
+      const kofAgain = await login(app.url, 'biuro@kof.example', 'hasło-koordynatora-kof');
+      expect((await call(app.url, `/api/workspaces/${kof.id}/audit/verify`, kofAgain)).body).toMatchObject({ valid: true, firstBroken: null });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses a workspace that is there, a person whose e-mail another person has, and rows whose keys are taken: writing nothing', async () => {
+    const target = await sharedDatabase('clash');
+    const db = target.database.dataSource;
+    const [kof] = await db.query(`SELECT id FROM workspaces WHERE slug = 'kof'`);
+    const backup = file('clash-ssom.jsonl.gz');
+    await backupDatabase(db, { out: backup, workspace: 'ssom' });
+    const refusal = async (name = backup) => {
+      const before = await fingerprints(db);
+      const error = await restoreDatabase(db, name).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(BackupRefusal);
+      expect(await fingerprints(db)).toEqual(before);
+      expect(await disabledTriggers(db)).toBe(0);
+      return (error as Error).message;
+    };
+
+    // The workspace is there, by its id or by its slug.
+    expect(await refusal()).toBe(`the workspace ssom (${ws}) is in this database already: delete it first, or restore into a new database`);
+    await deleteWorkspace(db, ws);
+    await db.query(`UPDATE workspaces SET slug = 'ssom' WHERE id = $1`, [kof.id]);
+    expect(await refusal()).toBe(`the slug ssom belongs to another workspace of this database (${kof.id}): delete that workspace first, or restore into a new database`);
+    await db.query(`UPDATE workspaces SET slug = 'kof' WHERE id = $1`, [kof.id]);
+
+    // A person of the backup who is not here, whose e-mail address another person here has: told by ids only.
+    const [member] = await db.query(`SELECT id FROM users WHERE email = 'przedstawiciel.police@som.example'`);
+    await db.query(`DELETE FROM users WHERE id = $1`, [member.id]);
+    const [other] = await db.query(`INSERT INTO users (email, display_name) VALUES ('przedstawiciel.police@som.example', 'Ktoś inny') RETURNING id`);
+    const clash = await refusal();
+    expect(clash).toBe(
+      `the backup's person ${member.id} has the e-mail address of the person ${other.id} of this database: nothing was restored (change one of the two addresses, or restore into a new database)`,
+    );
+    expect(clash).not.toContain('@');
+    await db.query(`DELETE FROM users WHERE id = $1`, [other.id]);
+
+    // A row of another table whose key a row here has: a document of the other association with the id of one of its.
+    await db.query(`INSERT INTO documents (id, workspace_id, title, kind) VALUES ($1, $2, 'Ten sam identyfikator', 'other')`, [strategyId, kof.id]);
+    expect(await refusal()).toBe('rows of documents in the backup have the keys of rows of this database (unique constraint documents_pkey): nothing was restored');
+    await db.query(`DELETE FROM documents WHERE id = $1`, [strategyId]);
+
+    // A row that refers to a person who is neither in the backup nor here (a well-formed file, changed on purpose).
+    rewriteBackup(backup, file('clash-nobody.jsonl.gz'), (lines) => {
+      const columns: string[] = JSON.parse(lines[0]).tables.find((t: { name: string }) => t.name === 'documents').columns.map((c: string[]) => c[0]);
+      const at = lines.findIndex((line) => line.startsWith('{"t":"documents"'));
+      const row = JSON.parse(lines[at]);
+      row.v[columns.indexOf('created_by')] = '00000000-0000-4000-8000-000000000000';
+      lines[at] = JSON.stringify(row);
+    });
+    expect(await refusal(file('clash-nobody.jsonl.gz'))).toBe(
+      'rows of documents in the backup refer to rows that are neither in the backup nor in this database (foreign key documents_created_by_fkey): nothing was restored',
+    );
+
+    // Nothing of those attempts stayed behind: the file restores, the person who was gone included.
+    const restored = await restoreDatabase(db, backup);
+    expect(restored.keptPeople).toBe(restored.rows.users - 1);
+    await backupDatabase(db, { out: file('clash-ssom-again.jsonl.gz'), workspace: 'ssom' });
+    expect(rowLines(file('clash-ssom-again.jsonl.gz'))).toEqual(rowLines(backup));
   });
 });

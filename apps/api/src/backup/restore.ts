@@ -5,12 +5,17 @@ import { type BackupHeader, type BackupScope, backupLines, type RowLine, type Ve
 import { BackupRefusal } from './backup-refusal';
 import { decodeValue, placeholder } from './row-codec';
 import { type ColumnInfo, ident, SchemaCatalog } from './schema-catalog';
+import { insertRefusal, PeopleMerge, refuseExistingWorkspace } from './workspace-restore';
+import { USERS_TABLE } from './workspace-scope';
 
 export interface RestoreSummary {
   file: string;
   scope: BackupScope;
   migration: string;
+  /** The rows of each table the backup holds (people kept as the database had them count too: see keptPeople). */
   rows: Record<string, number>;
+  /** People of a workspace's backup who were in the database already, kept as they are there (not overwritten). */
+  keptPeople: number;
   /** Triggers that guard inserts (a closed vote takes no ballot), held back while the rows go in: see holdInsertGuards. */
   heldTriggers: string[];
 }
@@ -21,11 +26,14 @@ const BATCH_PARAMETERS = 30_000;
 const BATCH_BYTES = 8 * 1024 * 1024;
 
 /**
- * Restores a backup into an empty database that is migrated to the backup's migration level (the command line runs
- * the migrations first). Refuses, writing nothing, when the file does not match its checksum, the level differs, or
- * any table holds a row. Inserts every row in foreign-key order in one transaction, with the ids it had, then moves
- * each serial sequence past the largest id restored. `verified`: the file as verifyBackupFile read it, when the caller
- * already checked it.
+ * Restores a backup into a database that is migrated to the backup's migration level (the command line runs the
+ * migrations first): a whole database's into an empty database only; a workspace's into an empty database or beside
+ * other workspaces, when that workspace is not there (workspace-restore.ts), its people merged with the database's.
+ * Refuses, writing nothing, when the file does not match its checksum, the level differs, the database is not empty
+ * (a whole database's backup) or the workspace is there, or a row clashes with one of the database (a key that is
+ * there already, a reference to a row that is nowhere). Inserts every row in foreign-key order in one transaction,
+ * with the ids it had, then moves each serial sequence past the largest value of its column, never back. `verified`:
+ * the file as verifyBackupFile read it, when the caller already checked it.
  */
 export async function restoreDatabase(dataSource: DataSource, file: string, options: { verified?: VerifiedBackup } = {}): Promise<RestoreSummary> {
   const { header, trailer } = options.verified ?? (await verifyBackupFile(file));
@@ -42,33 +50,52 @@ export async function restoreDatabase(dataSource: DataSource, file: string, opti
     }
     const catalog = await SchemaCatalog.read(runner);
     const columns = matchTables(catalog, header);
-    const all = [...catalog.tables.keys()];
-    // Nobody writes while the rows go in (the check that the tables are empty stays true until the commit).
-    await runner.query(`LOCK TABLE ${all.map(ident).join(', ')} IN EXCLUSIVE MODE`);
-    const filled = await nonEmptyTables(runner, all);
-    if (filled.length > 0) {
-      throw new BackupRefusal(
-        `the database is not empty (${filled.slice(0, 3).join(', ')}${filled.length > 3 ? ', …' : ''} hold rows): ` +
-          'restore into a new database, which the restore migrates',
-      );
+    const tables = header.tables.map((t) => t.name);
+    let people: PeopleMerge | null = null;
+    if (header.scope.kind === 'workspace') {
+      // Beside the other workspaces: the tables the backup holds are locked, so that the checks stay true until the
+      // commit (their writers wait for the restore; readers go on, seeing the database as it was until then).
+      await lockTables(runner, tables);
+      await refuseExistingWorkspace(runner, header.scope);
+      const userColumns = columns.get(USERS_TABLE);
+      if (userColumns) people = new PeopleMerge(runner, userColumns, (rows) => insertBatch(runner, USERS_TABLE, userColumns, rows));
+    } else {
+      // Nobody writes while the rows go in (the check that the tables are empty stays true until the commit).
+      const all = [...catalog.tables.keys()];
+      await lockTables(runner, all);
+      const filled = await nonEmptyTables(runner, all);
+      if (filled.length > 0) {
+        throw new BackupRefusal(
+          `the database is not empty (${filled.slice(0, 3).join(', ')}${filled.length > 3 ? ', …' : ''} hold rows): ` +
+            'restore into a new database, which the restore migrates',
+        );
+      }
     }
-    const held = await holdInsertGuards(runner, header.tables.map((t) => t.name));
-    const rows = await insertRows(runner, file, columns);
+    const held = await holdInsertGuards(runner, tables);
+    const rows = await insertRows(runner, file, columns, (table, batch) => {
+      if (people && table === USERS_TABLE) return people.add(batch);
+      return insertBatch(runner, table, columns.get(table) as ColumnInfo[], batch);
+    });
     if (rows.sha256 !== trailer.sha256) throw new BackupRefusal(`${file} changed while it was being restored; nothing was restored`);
-    for (const table of header.tables) {
-      if ((rows.counts[table.name] ?? 0) !== (trailer.rows[table.name] ?? 0)) throw new BackupRefusal(`${file} changed while it was being restored; nothing was restored`);
+    for (const table of tables) {
+      if ((rows.counts[table] ?? 0) !== (trailer.rows[table] ?? 0)) throw new BackupRefusal(`${file} changed while it was being restored; nothing was restored`);
     }
-    await restoreSequences(runner, header.tables.map((t) => t.name));
+    await restoreSequences(runner, tables);
     await releaseInsertGuards(runner, held);
     await runner.commitTransaction();
-    const restored = Object.fromEntries(header.tables.map((t) => [t.name, rows.counts[t.name] ?? 0]));
-    return { file, scope: header.scope, migration, rows: restored, heldTriggers: held.map((t) => `${t.table}.${t.name}`) };
+    const restored = Object.fromEntries(tables.map((table) => [table, rows.counts[table] ?? 0]));
+    return { file, scope: header.scope, migration, rows: restored, keptPeople: people?.kept ?? 0, heldTriggers: held.map((t) => `${t.table}.${t.name}`) };
   } catch (error) {
     if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
     throw error;
   } finally {
     await runner.release();
   }
+}
+
+/** Locks the tables against writers (readers go on) until the transaction ends. */
+async function lockTables(runner: QueryRunner, tables: string[]): Promise<void> {
+  if (tables.length > 0) await runner.query(`LOCK TABLE ${tables.map(ident).join(', ')} IN EXCLUSIVE MODE`);
 }
 
 /** Each table of the backup as the database has it, column for column, or a refusal naming the difference. */
@@ -132,13 +159,24 @@ async function releaseInsertGuards(runner: QueryRunner, triggers: HeldTrigger[])
  * Reads the file again and inserts its rows in batches, hashing the lines as it goes: the caller compares the hash with
  * the trailer's before it commits, so a file changed since it was verified is not restored.
  */
-async function insertRows(runner: QueryRunner, file: string, columns: Map<string, ColumnInfo[]>): Promise<{ counts: Record<string, number>; sha256: string }> {
+async function insertRows(
+  runner: QueryRunner,
+  file: string,
+  columns: Map<string, ColumnInfo[]>,
+  insert: (table: string, rows: unknown[][]) => Promise<void>,
+): Promise<{ counts: Record<string, number>; sha256: string }> {
   const hash = createHash('sha256');
   const counts: Record<string, number> = {};
   let batch: { table: string; rows: unknown[][]; bytes: number } | null = null;
   const flush = async () => {
-    if (batch && batch.rows.length > 0) await insertBatch(runner, batch.table, columns.get(batch.table) as ColumnInfo[], batch.rows);
+    const full = batch;
     batch = null;
+    if (!full || full.rows.length === 0) return;
+    try {
+      await insert(full.table, full.rows);
+    } catch (error) {
+      throw insertRefusal(error, full.table);
+    }
   };
   let previous: Buffer | null = null;
   let lineNumber = 0;
@@ -185,7 +223,10 @@ async function insertBatch(runner: QueryRunner, table: string, columns: ColumnIn
   );
 }
 
-/** Moves every serial or identity sequence of the restored tables past the largest value restored. */
+/**
+ * Moves every serial or identity sequence of the restored tables past the largest value of its column, never back (a
+ * database that holds other workspaces may have handed out larger values, of rows since deleted too).
+ */
 async function restoreSequences(runner: QueryRunner, tables: string[]): Promise<void> {
   for (const table of tables) {
     const sequences: { column: string; sequence: string }[] = await runner.query(
@@ -195,7 +236,12 @@ async function restoreSequences(runner: QueryRunner, tables: string[]): Promise<
       [`public.${ident(table)}`],
     );
     for (const { column, sequence } of sequences) {
-      await runner.query(`SELECT setval($1, m, true) FROM (SELECT max(${ident(column)}) AS m FROM ${ident(table)}) x WHERE m IS NOT NULL`, [sequence]);
+      // `sequence` is pg_get_serial_sequence's, a qualified name quoted where it needs to be.
+      await runner.query(
+        `SELECT setval($1, x.m, true) FROM (SELECT max(${ident(column)}) AS m FROM ${ident(table)}) x, ${sequence} s
+         WHERE x.m > s.last_value OR (x.m = s.last_value AND NOT s.is_called)`,
+        [sequence],
+      );
     }
   }
 }
