@@ -4,6 +4,7 @@ import { backupDatabase } from './backup/backup';
 import { verifyBackupFile } from './backup/backup-file';
 import { BackupRefusal } from './backup/backup-refusal';
 import { restoreDatabase } from './backup/restore';
+import { deleteWorkspace } from './backup/workspace-delete';
 import { ConfigError, loadConfig } from './platform/config/app-config';
 import { Database } from './platform/database/database';
 import { entities } from './entities';
@@ -23,7 +24,11 @@ const USAGE = `Commonplan administration (reads the same environment as the serv
       workspace's into an empty one or beside the other workspaces of a database that does not hold that workspace
       (delete a damaged one first), keeping the people it holds already as they are; on the embedded database, stop
       the server first. Refuses, writing nothing, a damaged file, a database that is not empty (a whole database's
-      backup) or holds the workspace, and rows that clash with the database's`;
+      backup) or holds the workspace, and rows that clash with the database's
+  node dist/api/cli.js delete-workspace --workspace <id or slug> --backup <file>
+      delete one workspace and everything it holds (not its people, who may belong to other workspaces), after
+      writing exactly what it deletes to a new backup file, in one transaction that keeps writers to its tables waiting
+      meanwhile; to replace a damaged workspace, restore an earlier backup of it afterwards`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -103,6 +108,22 @@ async function main(argv: string[]): Promise<number> {
       const scope = summary.scope.kind === 'workspace' ? `workspace ${summary.scope.slug} (${summary.scope.id})` : 'the whole database';
       const kept = summary.keptPeople ? `; ${summary.keptPeople} of its people were in the database already and are kept as they are there` : '';
       console.log(`restored ${summary.file}: ${scope}, ${rows} rows of ${Object.keys(summary.rows).length} tables, at migration ${summary.migration}${kept}`);
+    } finally {
+      await database.close();
+    }
+    return 0;
+  }
+  if (command === 'delete-workspace') {
+    const values = options(rest, { workspace: { type: 'string' }, backup: { type: 'string' } });
+    if (!values) return 1;
+    if (typeof values.workspace !== 'string') return usage('--workspace <id or slug> is required');
+    if (typeof values.backup !== 'string') return usage('--backup <file> is required: what is deleted is written there first');
+    const database = await Database.open(config, entities, { migrate: false });
+    try {
+      const summary = await deleteWorkspace(database.dataSource, { workspace: values.workspace, backup: values.backup });
+      const rows = Object.values(summary.rows).reduce((sum, n) => sum + n, 0);
+      const scope = summary.backup.scope.kind === 'workspace' ? `workspace ${summary.backup.scope.slug} (${summary.backup.scope.id})` : '';
+      console.log(`deleted ${scope}: ${rows} rows of ${Object.keys(summary.rows).length} tables, written first to ${summary.backup.file}`);
     } finally {
       await database.close();
     }

@@ -4,13 +4,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { backupDatabase } from '../src/backup/backup';
 import { BackupRefusal } from '../src/backup/backup-refusal';
 import { restoreDatabase } from '../src/backup/restore';
-import { SchemaCatalog } from '../src/backup/schema-catalog';
-import { WorkspaceScope } from '../src/backup/workspace-scope';
+import { deleteWorkspace } from '../src/backup/workspace-delete';
 import { startServer, type RunningServer } from '../src/bootstrap';
 import { REPRESENTATIVE_LOGINS } from '../src/demo/demo-seeder';
 import { entities } from '../src/entities';
@@ -96,22 +95,6 @@ function backupFileLines(file: string): string[] {
 /** The row lines of a backup file, without its header and trailer (which tell the moment it was made). */
 function rowLines(file: string): string[] {
   return backupFileLines(file).slice(1, -1);
-}
-
-/**
- * Deletes a workspace with every row of it, its people aside, as an operator does by hand (the app has no such
- * operation): the rows the backup's scope finds, in reverse foreign-key order, with the user triggers of those tables
- * (which keep audit entries, ballots and the decision register from being deleted) held back inside the transaction.
- */
-async function deleteWorkspace(db: DataSource, workspaceId: string): Promise<void> {
-  await db.transaction(async (manager) => {
-    const catalog = await SchemaCatalog.read(manager.queryRunner as QueryRunner);
-    const scope = new WorkspaceScope(catalog, workspaceId);
-    const tables = catalog.foreignKeyOrder(scope.tables()).filter((name) => name !== 'users');
-    for (const name of tables) await manager.query(`ALTER TABLE "${name}" DISABLE TRIGGER USER`);
-    for (const name of [...tables].reverse()) await manager.query(`DELETE FROM "${name}" t WHERE ${scope.filter(name, 't')}`);
-    for (const name of tables) await manager.query(`ALTER TABLE "${name}" ENABLE TRIGGER USER`);
-  });
 }
 
 async function disabledTriggers(db: DataSource): Promise<number> {
@@ -252,12 +235,16 @@ describe('backups: dump and restore the whole database or one workspace', () => 
     await backupDatabase(source.db, { out: file('running-ssom.jsonl.gz'), workspace: 'ssom' });
     const over = await cli(['restore', '--in', file('running-ssom.jsonl.gz')], env);
     expect(over).toMatchObject({ code: 1, stdout: '', stderr: `the workspace ssom (${ws}) is in this database already: delete it first, or restore into a new database\n` });
-    const restoredDatabase = await Database.open(loadConfig(env), entities, { migrate: false });
-    try {
-      await deleteWorkspace(restoredDatabase.dataSource, ws);
-    } finally {
-      await restoredDatabase.close();
-    }
+    // delete-workspace writes what it deletes to a new file first, and never over an existing one.
+    const unsaved = await cli(['delete-workspace', '--workspace', 'ssom'], env);
+    expect(unsaved.code).toBe(1);
+    expect(unsaved.stderr).toContain('--backup <file> is required: what is deleted is written there first');
+    const overwrite = await cli(['delete-workspace', '--workspace', 'ssom', '--backup', file('running-ssom.jsonl.gz')], env);
+    expect(overwrite).toMatchObject({ code: 1, stdout: '', stderr: `${file('running-ssom.jsonl.gz')} already exists: a backup never overwrites a file\n` });
+    const deleted = await cli(['delete-workspace', '--workspace', 'ssom', '--backup', file('running-ssom-deleted.jsonl.gz')], env);
+    expect(deleted).toMatchObject({ code: 0, stderr: '' });
+    expect(deleted.stdout).toMatch(new RegExp(`^deleted workspace ssom \\(${ws}\\): \\d+ rows of \\d+ tables, written first to .*running-ssom-deleted\\.jsonl\\.gz\n$`));
+    expect(rowLines(file('running-ssom-deleted.jsonl.gz'))).toEqual(rowLines(file('running-ssom.jsonl.gz')));
     const beside = await cli(['restore', '--in', file('running-ssom.jsonl.gz')], env);
     expect(beside).toMatchObject({ code: 0, stderr: '' });
     expect(beside.stdout).toMatch(
@@ -459,7 +446,11 @@ describe('backups: dump and restore the whole database or one workspace', () => 
       const backup = await backupDatabase(db, { out: file('shared-ssom.jsonl.gz'), workspace: 'ssom' });
       await backupDatabase(db, { out: file('shared-kof.jsonl.gz'), workspace: 'kof' });
 
-      await deleteWorkspace(db, ws);
+      const deleted = await deleteWorkspace(db, { workspace: 'ssom', backup: file('shared-ssom-deleted.jsonl.gz') });
+      // What was deleted is what the backup just before holds, and was written first.
+      expect(deleted.rows).toEqual(Object.fromEntries(Object.entries(backup.rows).filter(([name]) => name !== 'users')));
+      expect(rowLines(file('shared-ssom-deleted.jsonl.gz'))).toEqual(rowLines(file('shared-ssom.jsonl.gz')));
+      expect(await disabledTriggers(db)).toBe(0);
       // One of its members was in no other workspace and is gone too: the restore brings them back, password and all.
       await db.query(`DELETE FROM users WHERE email = 'przedstawiciel.police@som.example'`);
       expect(await db.query(`SELECT slug FROM workspaces`)).toEqual([{ slug: 'kof' }]);
@@ -512,7 +503,7 @@ describe('backups: dump and restore the whole database or one workspace', () => 
 
     // The workspace is there, by its id or by its slug.
     expect(await refusal()).toBe(`the workspace ssom (${ws}) is in this database already: delete it first, or restore into a new database`);
-    await deleteWorkspace(db, ws);
+    await deleteWorkspace(db, { workspace: ws, backup: file('clash-ssom-deleted.jsonl.gz') });
     await db.query(`UPDATE workspaces SET slug = 'ssom' WHERE id = $1`, [kof.id]);
     expect(await refusal()).toBe(`the slug ssom belongs to another workspace of this database (${kof.id}): delete that workspace first, or restore into a new database`);
     await db.query(`UPDATE workspaces SET slug = 'kof' WHERE id = $1`, [kof.id]);

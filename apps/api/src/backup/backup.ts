@@ -31,14 +31,31 @@ const FETCH_ROWS_WITH_BYTES = 10;
  * appears under its name only once complete.
  */
 export async function backupDatabase(dataSource: DataSource, options: BackupOptions): Promise<BackupSummary> {
-  if (existsSync(options.out)) throw new BackupRefusal(`${options.out} already exists: a backup never overwrites a file`);
-  const partial = `${options.out}.partial`;
   const runner = dataSource.createQueryRunner();
-  let writer: BackupWriter | null = null;
   try {
     await runner.connect();
     await runner.startTransaction('REPEATABLE READ');
     await runner.query('SET TRANSACTION READ ONLY');
+    const summary = await writeBackup(runner, options);
+    await runner.commitTransaction();
+    return summary;
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
+ * Writes the backup within the caller's transaction, which must be REPEATABLE READ (one consistent moment) and may go
+ * on to change what it backed up (deleteWorkspace). The file appears under its name only once complete.
+ */
+export async function writeBackup(runner: QueryRunner, options: BackupOptions): Promise<BackupSummary> {
+  if (existsSync(options.out)) throw new BackupRefusal(`${options.out} already exists: a backup never overwrites a file`);
+  const partial = `${options.out}.partial`;
+  let writer: BackupWriter | null = null;
+  try {
     // Values are read in their text forms (row-codec.ts): fix the settings those forms depend on.
     await runner.query(`SET LOCAL TimeZone = 'UTC'`);
     await runner.query(`SET LOCAL DateStyle = 'ISO, YMD'`);
@@ -70,16 +87,12 @@ export async function backupDatabase(dataSource: DataSource, options: BackupOpti
     for (const name of order) rows[name] = await writeTable(runner, writer, catalog, name, workspaceScope);
     await writer.finish(rows);
     writer = null;
-    await runner.commitTransaction();
     renameSync(partial, options.out);
     return { file: options.out, scope, migration, rows };
   } catch (error) {
     await writer?.abort();
     rmSync(partial, { force: true });
-    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
     throw error;
-  } finally {
-    await runner.release();
   }
 }
 

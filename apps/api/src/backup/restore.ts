@@ -3,6 +3,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { latestMigration } from './backup';
 import { type BackupHeader, type BackupScope, backupLines, type RowLine, type VerifiedBackup, verifyBackupFile } from './backup-file';
 import { BackupRefusal } from './backup-refusal';
+import { holdTriggers, releaseTriggers } from './held-triggers';
 import { decodeValue, placeholder } from './row-codec';
 import { type ColumnInfo, ident, SchemaCatalog } from './schema-catalog';
 import { insertRefusal, PeopleMerge, refuseExistingWorkspace } from './workspace-restore';
@@ -16,7 +17,7 @@ export interface RestoreSummary {
   rows: Record<string, number>;
   /** People of a workspace's backup who were in the database already, kept as they are there (not overwritten). */
   keptPeople: number;
-  /** Triggers that guard inserts (a closed vote takes no ballot), held back while the rows go in: see holdInsertGuards. */
+  /** Triggers that guard inserts (a closed vote takes no ballot), held back while the rows go in: see held-triggers.ts. */
   heldTriggers: string[];
 }
 
@@ -71,7 +72,7 @@ export async function restoreDatabase(dataSource: DataSource, file: string, opti
         );
       }
     }
-    const held = await holdInsertGuards(runner, tables);
+    const held = await holdTriggers(runner, tables, 'insert');
     const rows = await insertRows(runner, file, columns, (table, batch) => {
       if (people && table === USERS_TABLE) return people.add(batch);
       return insertBatch(runner, table, columns.get(table) as ColumnInfo[], batch);
@@ -81,7 +82,7 @@ export async function restoreDatabase(dataSource: DataSource, file: string, opti
       if ((rows.counts[table] ?? 0) !== (trailer.rows[table] ?? 0)) throw new BackupRefusal(`${file} changed while it was being restored; nothing was restored`);
     }
     await restoreSequences(runner, tables);
-    await releaseInsertGuards(runner, held);
+    await releaseTriggers(runner, held);
     await runner.commitTransaction();
     const restored = Object.fromEntries(tables.map((table) => [table, rows.counts[table] ?? 0]));
     return { file, scope: header.scope, migration, rows: restored, keptPeople: people?.kept ?? 0, heldTriggers: held.map((t) => `${t.table}.${t.name}`) };
@@ -119,40 +120,6 @@ async function nonEmptyTables(runner: QueryRunner, tables: string[]): Promise<st
     if (row.filled) filled.push(table);
   }
   return filled;
-}
-
-interface HeldTrigger {
-  table: string;
-  name: string;
-  /** pg_trigger.tgenabled: O (origin), A (always) or R (replica), restored as it was. */
-  mode: string;
-}
-
-/**
- * Some tables guard their inserts with triggers: a closed vote takes no more ballots, a voted resolution no more
- * attachments, vote_secret_choices takes no rows at all. A restore inserts rows that were legitimately there, so it
- * holds back exactly those triggers (user triggers that fire on INSERT) for the transaction, and re-enables them before
- * the commit: ALTER TABLE is transactional, so no other session ever sees them disabled, and a failed restore rolls the
- * change back with everything else. Triggers that refuse UPDATE and DELETE stay on; foreign keys are checked as usual.
- */
-async function holdInsertGuards(runner: QueryRunner, tables: string[]): Promise<HeldTrigger[]> {
-  const triggers: HeldTrigger[] = await runner.query(
-    `SELECT c.relname AS table, g.tgname AS name, g.tgenabled AS mode
-     FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
-     WHERE NOT g.tgisinternal AND g.tgenabled <> 'D' AND (g.tgtype & 4) <> 0
-       AND c.relnamespace = 'public'::regnamespace AND c.relname = ANY($1::text[])
-     ORDER BY c.relname, g.tgname`,
-    [tables],
-  );
-  for (const t of triggers) await runner.query(`ALTER TABLE ${ident(t.table)} DISABLE TRIGGER ${ident(t.name)}`);
-  return triggers;
-}
-
-async function releaseInsertGuards(runner: QueryRunner, triggers: HeldTrigger[]): Promise<void> {
-  for (const t of triggers) {
-    const mode = t.mode === 'A' ? 'ALWAYS ' : t.mode === 'R' ? 'REPLICA ' : '';
-    await runner.query(`ALTER TABLE ${ident(t.table)} ENABLE ${mode}TRIGGER ${ident(t.name)}`);
-  }
 }
 
 /**
