@@ -145,25 +145,25 @@ describe('a change heard while a read is on its way', () => {
         return { n: mine };
       },
     });
-    let round: ApiData<unknown> | null = null;
+    const shown: { round: ApiData<unknown> | null } = { round: null };
     function Page() {
       useRoundEvents('r1', true);
-      return <Read path="/rounds/r1" onRead={(source) => (round = source)} />;
+      return <Read path="/rounds/r1" onRead={(source) => (shown.round = source)} />;
     }
     renderWithApp(<Page />);
-    await waitFor(() => expect(round?.data).toEqual({ n: 1 }));
+    await waitFor(() => expect(shown.round?.data).toEqual({ n: 1 }));
     fire('connect');
     // A read on its way (a reload, a refocus), asked before the change…
-    act(() => round?.reload());
+    act(() => shown.round?.reload());
     await waitFor(() => expect(reads(calls, '/rounds/r1')).toBe(2));
     // …then the change is heard: the round is asked again, and the held answer, older, is not what stays shown.
     fire(ROUND_EVENTS.event, 'r1', { type: 'comment_submitted' });
     await waitFor(() => expect(reads(calls, '/rounds/r1')).toBe(3));
-    await waitFor(() => expect(round?.data).toEqual({ n: 3 }));
+    await waitFor(() => expect(shown.round?.data).toEqual({ n: 3 }));
     release();
     await act(async () => held);
     await act(async () => undefined);
-    expect(round?.data).toEqual({ n: 3 });
+    expect(shown.round?.data).toEqual({ n: 3 });
     expect(reads(calls, '/rounds/r1')).toBe(3);
   });
 });
