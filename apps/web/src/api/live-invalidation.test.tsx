@@ -1,7 +1,7 @@
 // The live hooks mark what a socket event changed as stale in the query cache. The socket is replaced (socket.io's
 // client, not ours): a test connects it and sends events; the API behind useApiData is the fake fetch.
 import { act, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MEETING_EVENTS, type MeetingEvent, ROUND_EVENTS, type RoundEvent } from '@commonplan/sync';
 import { useMeetingEvents } from '../features/decisions/useMeetingEvents';
@@ -164,6 +164,43 @@ describe('a change heard while a read is on its way', () => {
     await act(async () => held);
     await act(async () => undefined);
     expect(shown.round?.data).toEqual({ n: 3 });
+    expect(reads(calls, '/rounds/r1')).toBe(3);
+  });
+
+  it('drops the answer of a read asked before the change that left the screen meanwhile: shown again, it is read again', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let n = 0;
+    const calls = fakeApi({
+      'GET /rounds/r1': async () => {
+        const mine = ++n;
+        if (mine === 2) await held;
+        return { n: mine };
+      },
+    });
+    const shown: { round: ApiData<unknown> | null } = { round: null };
+    let setVisible!: (visible: boolean) => void;
+    function Page() {
+      const [visible, set] = useState(true);
+      setVisible = set;
+      useRoundEvents('r1', true);
+      return visible ? <Read path="/rounds/r1" onRead={(source) => (shown.round = source)} /> : null;
+    }
+    renderWithApp(<Page />);
+    await waitFor(() => expect(shown.round?.data).toEqual({ n: 1 }));
+    fire('connect');
+    act(() => shown.round?.reload());
+    await waitFor(() => expect(reads(calls, '/rounds/r1')).toBe(2));
+    // The round leaves the screen with its read on the way; the change is heard; the old answer comes.
+    act(() => setVisible(false));
+    fire(ROUND_EVENTS.event, 'r1', { type: 'comment_submitted' });
+    release();
+    await act(async () => held);
+    await act(async () => undefined);
+    // Shown again within the freshness time, the round is read again rather than shown from the old answer.
+    shown.round = null;
+    act(() => setVisible(true));
+    await waitFor(() => expect(shown.round?.data).toEqual({ n: 3 }));
     expect(reads(calls, '/rounds/r1')).toBe(3);
   });
 });

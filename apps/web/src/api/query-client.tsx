@@ -87,11 +87,10 @@ export async function invalidateApi(client: QueryClient, prefix: string, changed
   const matches = (query: Query) => query.queryKey[0] === API_QUERY && typeof query.queryKey[1] === 'string' && underPrefix(query.queryKey[1], prefix);
   const askedBefore = (query: Query) => query.state.fetchStatus === 'fetching' && (readStarts.get(query.queryHash) ?? 0) < changedAt;
   const outdated = client.getQueryCache().findAll({ queryKey: [API_QUERY], predicate: (query) => matches(query) && askedBefore(query) });
-  await client.invalidateQueries({ queryKey: [API_QUERY], predicate: matches, refetchType: 'none' });
-  await Promise.all([
-    client.refetchQueries({ queryKey: [API_QUERY], type: 'active', predicate: (query) => matches(query) && !outdated.includes(query) }, { cancelRefetch: false }),
-    ...outdated.map((query) => client.refetchQueries({ queryKey: query.queryKey, exact: true, type: 'active' }, { cancelRefetch: true })),
-  ]);
+  // Cancelled first (each back as it was before that read, its late answer dropped), also off the screen, where the
+  // answer would otherwise land as fresh; then marked stale, and what is on the screen read again.
+  await Promise.all(outdated.map((query) => client.cancelQueries({ queryKey: query.queryKey, exact: true })));
+  await client.invalidateQueries({ queryKey: [API_QUERY], predicate: matches }, { cancelRefetch: false });
 }
 
 /** `invalidateApi` bound to the query client of the tree (for live hooks: invalidate what a socket event changed). */
