@@ -18,6 +18,7 @@ import { loadConfig } from '../src/platform/config/app-config';
 import { Database } from '../src/platform/database/database';
 import { JobQueue } from '../src/platform/jobs/job-queue';
 import { builtServer } from './support/built-server';
+import { embeddedTemplate } from './support/embedded-template';
 import { eventually, stockProvider, whenSynced } from './support/collab-clients';
 import { otherAssociation } from './support/other-association';
 import { DEMO_PASSWORD, TestServer, testServerEnv } from './support/test-server';
@@ -34,7 +35,7 @@ async function emptyDatabase(): Promise<{ database: Database; env: Record<string
   const dataDir = mkdtempSync(join(tmpdir(), 'commonplan-restore-'));
   const fresh = await createFreshDatabase(process.env.DATABASE_URL);
   const env = testServerEnv(dataDir, fresh?.url, { SEED_DEMO: 'false' });
-  const database = await Database.open(loadConfig(env), entities, { embeddedDataDir: null });
+  const database = await Database.open(loadConfig(env), entities, { embeddedDataDir: null, embeddedTemplate: await embeddedTemplate() });
   return {
     database,
     env,

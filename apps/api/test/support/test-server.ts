@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../src/bootstrap';
 import { readEml } from './eml';
+import { embeddedTemplate } from './embedded-template';
 import { entities } from '../../src/entities';
 import { type AppConfig, loadConfig } from '../../src/platform/config/app-config';
 import { Database } from '../../src/platform/database/database';
@@ -66,7 +67,7 @@ export class TestServer {
     const fresh = await createFreshDatabase(process.env.DATABASE_URL);
     const env = testServerEnv(dataDir, fresh?.url, { ...(options.seedDemo === false ? { SEED_DEMO: 'false' } : {}), ...options.env });
     const config = loadConfig(env);
-    const database = await Database.open(config, entities, { embeddedDataDir: null });
+    const database = await Database.open(config, entities, { embeddedDataDir: null, embeddedTemplate: await embeddedTemplate() });
     try {
       const server = await startServer(config, { database, logLevels: ['error'] });
       return new TestServer(server, config, dataDir, fresh ? () => fresh.drop() : null, env);

@@ -18,18 +18,20 @@ export class Database {
 
   /**
    * Connects to DATABASE_URL, or starts the embedded PostgreSQL under DATA_DIR, and runs pending migrations.
-   * `embeddedDataDir: null` keeps the embedded database in memory (tests).
+   * `embeddedDataDir: null` keeps the embedded database in memory (tests), starting from `embeddedTemplate` when given
+   * (a copy of an embedded database's files: `embeddedSnapshot`).
    */
   static async open(
     config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
     entities: EntityList,
-    options: { embeddedDataDir?: string | null; migrate?: boolean } = {},
+    options: { embeddedDataDir?: string | null; embeddedTemplate?: Blob; migrate?: boolean } = {},
   ): Promise<Database> {
     let embedded: EmbeddedPostgres | null = null;
     let url = config.databaseUrl;
     if (!url) {
       embedded = await EmbeddedPostgres.start(
         options.embeddedDataDir === undefined ? `${config.dataDir}` : options.embeddedDataDir,
+        options.embeddedTemplate,
       );
       url = embedded.url;
     }
@@ -51,6 +53,11 @@ export class Database {
    */
   get pool(): Pool {
     return (this.dataSource.driver as unknown as { master: Pool }).master;
+  }
+
+  /** A copy of the embedded database's files (an in-memory database's template: tests), or null on PostgreSQL. */
+  async embeddedSnapshot(): Promise<Blob | null> {
+    return this.embedded ? this.embedded.snapshot() : null;
   }
 
   async close(): Promise<void> {

@@ -20,8 +20,11 @@ export class EmbeddedPostgres {
     private readonly lockFile: string | null,
   ) {}
 
-  /** Starts PGlite persisted under `dataDir` (or in memory when null) and serves it on 127.0.0.1. */
-  static async start(dataDir: string | null): Promise<EmbeddedPostgres> {
+  /**
+   * Starts PGlite persisted under `dataDir` (or in memory when null, from `template` when given: a snapshot's files,
+   * which spares PostgreSQL's initdb and the migrations) and serves it on 127.0.0.1.
+   */
+  static async start(dataDir: string | null, template?: Blob): Promise<EmbeddedPostgres> {
     // PGlite loads as an ES module; the dynamic imports keep this file loadable from CommonJS.
     const { PGlite } = await import('@electric-sql/pglite');
     const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
@@ -38,12 +41,17 @@ export class EmbeddedPostgres {
         throw error;
       }
     } else {
-      db = await PGlite.create();
+      db = await PGlite.create(template ? { loadDataDir: template } : undefined);
     }
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
     await server.start();
     const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
     return new EmbeddedPostgres(db, server, `postgresql://postgres@127.0.0.1:${address.port}/postgres`, lockFile);
+  }
+
+  /** A copy of the database's files, uncompressed (PGlite's dumpDataDir), to start another in-memory one from. */
+  snapshot(): Promise<Blob> {
+    return this.db.dumpDataDir('none');
   }
 
   async stop(): Promise<void> {
