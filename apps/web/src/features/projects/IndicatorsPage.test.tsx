@@ -61,7 +61,8 @@ describe('IndicatorsPage', () => {
   it('lists the indicators by goal with baseline, target, latest value and source, and the progress in words and as a bar', async () => {
     openIndicators('observer');
     expect(await screen.findByRole('heading', { level: 1, name: 'Wskaźniki strategii' })).toBeTruthy();
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Cel 1. Transport', 'Cel 2. Środowisko', 'Wskaźniki bez przypisanego celu']);
+    // The page's heading comes before its indicators are read: wait for the goals' headings themselves.
+    expect((await screen.findAllByRole('heading', { level: 2 })).map((h) => h.textContent)).toEqual(['Cel 1. Transport', 'Cel 2. Środowisko', 'Wskaźniki bez przypisanego celu']);
     const transportGoal = screen.getByRole('region', { name: 'Cel 1. Transport' });
     expect(within(transportGoal).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Długość dróg rowerowych', 'Pasażerowie kolei metropolitalnej']);
 
