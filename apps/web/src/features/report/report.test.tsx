@@ -270,7 +270,7 @@ describe('ReportPage', () => {
       },
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Sprawozdanie z przebiegu i wyników konsultacji' })).toBeTruthy();
-    expect(screen.getByText('Projekt sprawozdania (nieopublikowany)')).toBeTruthy();
+    expect(await screen.findByText('Projekt sprawozdania (nieopublikowany)')).toBeTruthy();
     const links = within(screen.getByRole('region', { name: 'Pobierz sprawozdanie' })).getAllByRole('link');
     expect(links.map((link) => link.getAttribute('href'))).toEqual(['pdf', 'docx', 'csv', 'xlsx'].map((format) => `/api/rounds/r1/report.${format}?lang=pl`));
     await user.click(screen.getByRole('button', { name: 'Opublikuj sprawozdanie' }));
