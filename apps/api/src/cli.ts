@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { backupDatabase } from './backup/backup';
-import { verifyBackupFile } from './backup/backup-file';
+import { type BackupScope, verifyBackupFile } from './backup/backup-file';
 import { BackupRefusal } from './backup/backup-refusal';
 import { restoreDatabase } from './backup/restore';
 import { deleteWorkspace } from './backup/workspace-delete';
-import { ConfigError, loadConfig } from './platform/config/app-config';
+import { type AppConfig, ConfigError, loadConfig } from './platform/config/app-config';
 import { Database } from './platform/database/database';
 import { entities } from './entities';
 import { createWorkspace } from './workspaces/create-workspace';
@@ -38,13 +38,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig(process.env);
   if (command === 'migrate') {
-    const database = await Database.open(config, entities, { migrate: false });
-    try {
-      const ran = await database.dataSource.runMigrations({ transaction: 'each' });
-      console.log(ran.length ? `ran ${ran.map((m) => m.name).join(', ')}` : 'the database is up to date');
-    } finally {
-      await database.close();
-    }
+    const ran = await withDatabase(config, { migrate: false }, (database) => database.dataSource.runMigrations({ transaction: 'each' }));
+    console.log(ran.length ? `ran ${ran.map((m) => m.name).join(', ')}` : 'the database is up to date');
     return 0;
   }
   if (command === 'create-workspace') {
@@ -64,19 +59,16 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
     }
-    const database = await Database.open(config, entities);
-    try {
-      const result = await createWorkspace(database.dataSource, config, {
+    const result = await withDatabase(config, {}, (database) =>
+      createWorkspace(database.dataSource, config, {
         slug: values.slug as string,
         name: values.name as string,
         shortName: values.short as string,
         coordinatorEmail: values.coordinator as string,
         coordinatorName: values['coordinator-name'] ?? null,
-      });
-      console.log(`created workspace ${result.workspaceId}; invitation link for the coordinator:\n${result.invitationLink}`);
-    } finally {
-      await database.close();
-    }
+      }),
+    );
+    console.log(`created workspace ${result.workspaceId}; invitation link for the coordinator:\n${result.invitationLink}`);
     return 0;
   }
   if (command === 'backup') {
@@ -84,15 +76,10 @@ async function main(argv: string[]): Promise<number> {
     if (!values) return 1;
     if (typeof values.out !== 'string') return usage('--out <file> is required');
     // A backup reads; it leaves the database as it found it, migrations included.
-    const database = await Database.open(config, entities, { migrate: false });
-    try {
-      const summary = await backupDatabase(database.dataSource, { out: values.out, workspace: (values.workspace as string | undefined) ?? null });
-      const rows = Object.values(summary.rows).reduce((sum, n) => sum + n, 0);
-      const scope = summary.scope.kind === 'workspace' ? `workspace ${summary.scope.slug} (${summary.scope.id})` : 'the whole database';
-      console.log(`wrote ${summary.file}: ${scope}, ${rows} rows of ${Object.keys(summary.rows).length} tables, at migration ${summary.migration}`);
-    } finally {
-      await database.close();
-    }
+    const summary = await withDatabase(config, { migrate: false }, (database) =>
+      backupDatabase(database.dataSource, { out: values.out as string, workspace: (values.workspace as string | undefined) ?? null }),
+    );
+    console.log(`wrote ${summary.file}: ${scopeName(summary.scope)}, ${rowCount(summary.rows)}, at migration ${summary.migration}`);
     return 0;
   }
   if (command === 'restore') {
@@ -101,16 +88,9 @@ async function main(argv: string[]): Promise<number> {
     if (typeof values.in !== 'string') return usage('--in <file> is required');
     // The file is checked before the database is opened (and migrated): a damaged file changes nothing.
     const verified = await verifyBackupFile(values.in);
-    const database = await Database.open(config, entities);
-    try {
-      const summary = await restoreDatabase(database.dataSource, values.in, { verified });
-      const rows = Object.values(summary.rows).reduce((sum, n) => sum + n, 0);
-      const scope = summary.scope.kind === 'workspace' ? `workspace ${summary.scope.slug} (${summary.scope.id})` : 'the whole database';
-      const kept = summary.keptPeople ? `; ${summary.keptPeople} of its people were in the database already and are kept as they are there` : '';
-      console.log(`restored ${summary.file}: ${scope}, ${rows} rows of ${Object.keys(summary.rows).length} tables, at migration ${summary.migration}${kept}`);
-    } finally {
-      await database.close();
-    }
+    const summary = await withDatabase(config, {}, (database) => restoreDatabase(database.dataSource, values.in as string, { verified }));
+    const kept = summary.keptPeople ? `; ${summary.keptPeople} of its people were in the database already and are kept as they are there` : '';
+    console.log(`restored ${summary.file}: ${scopeName(summary.scope)}, ${rowCount(summary.rows)}, at migration ${summary.migration}${kept}`);
     return 0;
   }
   if (command === 'delete-workspace') {
@@ -118,15 +98,10 @@ async function main(argv: string[]): Promise<number> {
     if (!values) return 1;
     if (typeof values.workspace !== 'string') return usage('--workspace <id or slug> is required');
     if (typeof values.backup !== 'string') return usage('--backup <file> is required: what is deleted is written there first');
-    const database = await Database.open(config, entities, { migrate: false });
-    try {
-      const summary = await deleteWorkspace(database.dataSource, { workspace: values.workspace, backup: values.backup });
-      const rows = Object.values(summary.rows).reduce((sum, n) => sum + n, 0);
-      const scope = summary.backup.scope.kind === 'workspace' ? `workspace ${summary.backup.scope.slug} (${summary.backup.scope.id})` : '';
-      console.log(`deleted ${scope}: ${rows} rows of ${Object.keys(summary.rows).length} tables, written first to ${summary.backup.file}`);
-    } finally {
-      await database.close();
-    }
+    const summary = await withDatabase(config, { migrate: false }, (database) =>
+      deleteWorkspace(database.dataSource, { workspace: values.workspace as string, backup: values.backup as string }),
+    );
+    console.log(`deleted ${scopeName(summary.backup.scope)}: ${rowCount(summary.rows)}, written first to ${summary.backup.file}`);
     return 0;
   }
   console.error(`unknown command "${command}"\n\n${USAGE}`);
@@ -141,6 +116,25 @@ function options(args: string[], spec: NonNullable<ParseArgsConfig['options']>):
     usage((error as Error).message);
     return null;
   }
+}
+
+/** Opens the database for one command and closes it whatever happens. */
+async function withDatabase<T>(config: AppConfig, options: { migrate?: boolean }, work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await Database.open(config, entities, options);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function scopeName(scope: BackupScope): string {
+  return scope.kind === 'workspace' ? `workspace ${scope.slug} (${scope.id})` : 'the whole database';
+}
+
+/** "N rows of M tables". */
+function rowCount(rows: Record<string, number>): string {
+  return `${Object.values(rows).reduce((sum, n) => sum + n, 0)} rows of ${Object.keys(rows).length} tables`;
 }
 
 function usage(problem: string): number {

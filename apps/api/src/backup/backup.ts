@@ -105,7 +105,8 @@ export async function latestMigration(runner: QueryRunner): Promise<string> {
   return last.name as string;
 }
 
-async function findWorkspace(runner: QueryRunner, idOrSlug: string): Promise<{ id: string; slug: string }> {
+/** The workspace of that id or slug, or a refusal naming what was given. */
+export async function findWorkspace(runner: QueryRunner, idOrSlug: string): Promise<{ id: string; slug: string }> {
   const [workspace] = await runner.query(WORKSPACE_LOOKUP, [idOrSlug]);
   if (!workspace) throw new BackupRefusal(`there is no workspace "${idOrSlug}" (give a workspace's id or its slug)`);
   return workspace;

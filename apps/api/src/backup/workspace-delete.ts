@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { type BackupSummary, writeBackup } from './backup';
+import { type BackupSummary, findWorkspace, writeBackup } from './backup';
 import { BackupRefusal } from './backup-refusal';
 import { holdTriggers, releaseTriggers } from './held-triggers';
 import { ident, SchemaCatalog } from './schema-catalog';
-import { USERS_TABLE, WORKSPACE_LOOKUP, WorkspaceScope } from './workspace-scope';
+import { USERS_TABLE, WorkspaceScope } from './workspace-scope';
 
 export interface DeleteSummary {
   /** The backup of everything deleted, written first. */
@@ -24,19 +24,17 @@ export interface DeleteSummary {
  * failure deletes nothing.
  */
 export async function deleteWorkspace(dataSource: DataSource, options: { workspace: string; backup: string }): Promise<DeleteSummary> {
-  // The tables come from a look at the catalog before the transaction: its first read fixes its snapshot, which must
-  // come after the lock.
-  const tables = await workspaceTables(dataSource, options.workspace);
+  // The workspace and its tables are looked up before the transaction: its first read fixes its snapshot, which must
+  // come after the lock. (The schema does not change meanwhile: migrations run at start-up.)
+  const { id, catalog } = await lookUp(dataSource, options.workspace);
+  const scope = new WorkspaceScope(catalog, id);
+  const order = catalog.foreignKeyOrder(scope.tables()).filter((name) => name !== USERS_TABLE);
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();
     await runner.startTransaction('REPEATABLE READ');
-    await runner.query(`LOCK TABLE ${tables.map(ident).join(', ')} IN EXCLUSIVE MODE`);
-    const backup = await writeBackup(runner, { out: options.backup, workspace: options.workspace });
-    if (backup.scope.kind !== 'workspace') throw new Error('a workspace backup was expected');
-    const catalog = await SchemaCatalog.read(runner);
-    const scope = new WorkspaceScope(catalog, backup.scope.id);
-    const order = catalog.foreignKeyOrder(scope.tables()).filter((name) => name !== USERS_TABLE);
+    await runner.query(`LOCK TABLE ${order.map(ident).join(', ')} IN EXCLUSIVE MODE`);
+    const backup = await writeBackup(runner, { out: options.backup, workspace: id });
     // Deleting a row fires its table's DELETE triggers, and a foreign key's action (SET NULL) UPDATE ones.
     const held = await holdTriggers(runner, order, 'delete', 'update');
     const rows: Record<string, number> = {};
@@ -59,15 +57,13 @@ export async function deleteWorkspace(dataSource: DataSource, options: { workspa
   }
 }
 
-/** The tables that hold rows of the workspace (but people), or a refusal when there is no such workspace. */
-async function workspaceTables(dataSource: DataSource, idOrSlug: string): Promise<string[]> {
+/** The workspace's id and the schema's catalog, or a refusal when there is no such workspace. */
+async function lookUp(dataSource: DataSource, idOrSlug: string): Promise<{ id: string; catalog: SchemaCatalog }> {
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();
-    const [workspace] = await runner.query(WORKSPACE_LOOKUP, [idOrSlug]);
-    if (!workspace) throw new BackupRefusal(`there is no workspace "${idOrSlug}" (give a workspace's id or its slug)`);
-    const catalog = await SchemaCatalog.read(runner);
-    return new WorkspaceScope(catalog, workspace.id).tables().filter((name) => name !== USERS_TABLE);
+    const { id } = await findWorkspace(runner, idOrSlug);
+    return { id, catalog: await SchemaCatalog.read(runner) };
   } finally {
     await runner.release();
   }

@@ -7,16 +7,16 @@ interface Pending {
   waiters: { resolve(seq: number): void; reject(error: unknown): void }[];
   /** Resolves once the commit that takes these updates has ended (committed or failed). */
   settled: Promise<void>;
-  settle(): void;
+  markSettled(): void;
 }
 
 /** Commits running at once, at most (each on its own connection of the pool; the embedded database takes them in turn). */
 const COMMITS_IN_FLIGHT = 4;
 
 function newPending(): Pending {
-  let settle!: () => void;
-  const settled = new Promise<void>((resolve) => (settle = resolve));
-  return { updates: [], waiters: [], settled, settle };
+  let markSettled!: () => void;
+  const settled = new Promise<void>((resolve) => (markSettled = resolve));
+  return { updates: [], waiters: [], settled, markSettled };
 }
 
 /** The database stored nothing for the document: its edits are held (a resolution's text frozen for a vote), or it is gone. */
@@ -115,7 +115,7 @@ export class UpdateWriter {
       this.commits.delete(commit);
       for (const [documentId, done] of batch) {
         this.inFlight.delete(documentId);
-        done.settle();
+        done.markSettled();
       }
       this.schedule();
     });

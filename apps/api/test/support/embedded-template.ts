@@ -15,8 +15,15 @@ const migrations = resolve(__dirname, '../../src/platform/database/migrations');
  * node_modules/.cache, written atomically, so test files and runs at the same time share it; on PostgreSQL
  * (DATABASE_URL) there is none.
  */
-export async function embeddedTemplate(): Promise<Blob | undefined> {
-  if (process.env.DATABASE_URL) return undefined;
+export function embeddedTemplate(): Promise<Blob | undefined> {
+  // Read once per test file (a file may start several databases); a Blob is read anew by each database it starts.
+  template ??= process.env.DATABASE_URL ? Promise.resolve(undefined) : readOrMakeTemplate();
+  return template;
+}
+
+let template: Promise<Blob | undefined> | null = null;
+
+async function readOrMakeTemplate(): Promise<Blob> {
   const dir = join(root, 'node_modules/.cache/commonplan-pglite');
   const file = join(dir, `migrated-${templateKey()}.tar`);
   if (!existsSync(file)) {

@@ -133,8 +133,8 @@ describe('useRoundEvents and the query cache', () => {
 });
 
 describe('a change heard while a read is on its way', () => {
-  it('asks again a read asked before the change (its answer cannot hold it), and shows the newer answer', async () => {
-    // The second read of the round is held until the test lets it answer, with what was true before the change.
+  /** The round answers how many times it was read; its second read is held until `release`, with what was true before. */
+  function secondReadHeld() {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let n = 0;
@@ -145,6 +145,11 @@ describe('a change heard while a read is on its way', () => {
         return { n: mine };
       },
     });
+    return { calls, release, held };
+  }
+
+  it('asks again a read asked before the change (its answer cannot hold it), and shows the newer answer', async () => {
+    const { calls, release, held } = secondReadHeld();
     const shown: { round: ApiData<unknown> | null } = { round: null };
     function Page() {
       useRoundEvents('r1', true);
@@ -168,16 +173,7 @@ describe('a change heard while a read is on its way', () => {
   });
 
   it('drops the answer of a read asked before the change that left the screen meanwhile: shown again, it is read again', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let n = 0;
-    const calls = fakeApi({
-      'GET /rounds/r1': async () => {
-        const mine = ++n;
-        if (mine === 2) await held;
-        return { n: mine };
-      },
-    });
+    const { calls, release, held } = secondReadHeld();
     const shown: { round: ApiData<unknown> | null } = { round: null };
     let setVisible!: (visible: boolean) => void;
     function Page() {

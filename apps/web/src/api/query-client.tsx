@@ -28,7 +28,7 @@ export function retryable(error: unknown): boolean {
 
 /** The query client of the app (one per page load; tests make one per rendered tree). */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: FRESH_FOR_MS,
@@ -43,6 +43,11 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false, networkMode: 'always' },
     },
   });
+  // A read's start is kept while its query is in the cache (invalidateApi compares it with a change's moment).
+  client.getQueryCache().subscribe((event) => {
+    if (event.type === 'removed') readStarts.delete(event.query.queryHash);
+  });
+  return client;
 }
 
 /** Provides a query client to `children`: the one given, or a new one for the lifetime of this provider. */
