@@ -4,7 +4,7 @@
 // lint, type check or build, so that a run that executed nothing can never look green.
 //
 // With DATABASE_URL set, the API's integration suites also run on the embedded database (PGlite), the README's default,
-// at the same time as the browser tests. TEST_SHUFFLE=1 (or a seed) runs the files of every suite in an order drawn
+// after the other suites and while the browser tests still run. TEST_SHUFFLE=1 (or a seed) runs the files of every suite in an order drawn
 // from a seed, printed first so that a failure can be replayed (docs/testing.md).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -28,21 +28,26 @@ const withDatabase = Boolean(process.env.DATABASE_URL);
 const embedded = { ...env };
 delete embedded.DATABASE_URL;
 
-// Steps run one after another; the parts of a step at the same time.
+// Steps run one after another. A step's lanes run at the same time, the parts of a lane one after another. The
+// browser suite runs its files one by one and spends much of its time waiting on pages (a round that closes a minute
+// ahead, a socket's echo), so it starts as soon as the build is done, beside the lane of every other suite, which keeps
+// both cores busy meanwhile (docs/testing.md).
 const steps = [
-  [{ name: 'lint and type check', args: ['run-many', '-t', 'lint,typecheck'] }],
-  [{ name: 'build', args: ['run-many', '-t', 'build', '--projects=api,web'] }],
-  [{ name: 'unit and integration tests', args: ['run-many', '-t', 'test', '--parallel=1'], reports: true }],
+  [[{ name: 'lint and type check', args: ['run-many', '-t', 'lint,typecheck'] }]],
+  [[{ name: 'build', args: ['run-many', '-t', 'build', '--projects=api,web'] }]],
   [
-    { name: 'browser tests', args: ['run', 'web:e2e'], reports: true },
-    ...(withDatabase ? [{ name: 'API integration tests on the embedded database', args: ['run', 'api:test-embedded'], reports: true, env: embedded }] : []),
+    [{ name: 'browser tests', args: ['run', 'web:e2e'], reports: true }],
+    [
+      { name: 'unit and integration tests', args: ['run-many', '-t', 'test', '--parallel=1'], reports: true },
+      ...(withDatabase ? [{ name: 'API integration tests on the embedded database', args: ['run', 'api:test-embedded'], reports: true, env: embedded }] : []),
+    ],
   ],
 ];
 
 let stepFailures = 0;
 for (const step of steps) {
-  const results = await Promise.all(step.map(run));
-  stepFailures += results.filter((ok) => !ok).length;
+  const results = await Promise.all(step.map(runLane));
+  stepFailures += results.flat().filter((ok) => !ok).length;
 }
 
 // The suites every run must report on (a missing report is a suite that did not finish).
@@ -68,12 +73,21 @@ if (failures.length > 0) console.log(['--- failed tests', ...failures, '--- end 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
 
+/** Runs the parts of a lane one after another (a part that fails does not stop the next); resolves their results. */
+async function runLane(lane) {
+  const results = [];
+  for (const part of lane) results.push(await run(part));
+  return results;
+}
+
 /**
  * Runs one part through Nx; resolves false when it failed and writes no report the sum would count. Parts running at
  * the same time have their lines prefixed by Nx with the project's name.
  */
 function run(part) {
   console.log(`\n=== ${part.name}: nx ${part.args.join(' ')}`);
+  const started = Date.now();
+  const took = () => `${Math.round((Date.now() - started) / 1000)} s`;
   return new Promise((done) => {
     const child = spawn(resolve(root, 'node_modules/.bin/nx'), [...part.args, '--output-style=stream', '--skip-nx-cache'], {
       cwd: root,
@@ -81,8 +95,11 @@ function run(part) {
       stdio: 'inherit',
     });
     child.on('close', (code, signal) => {
-      if (code === 0) return done(true);
-      console.log(`=== ${part.name} FAILED (exit ${code ?? signal})`);
+      if (code === 0) {
+        console.log(`=== ${part.name}: done in ${took()}`);
+        return done(true);
+      }
+      console.log(`=== ${part.name} FAILED (exit ${code ?? signal}) after ${took()}`);
       done(Boolean(part.reports));
     });
   });

@@ -1,12 +1,6 @@
-import { dirname, join } from 'node:path';
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
-import PDFDocument from 'pdfkit';
+import { fontPath, type Pdf, pdfKit } from '../platform/export/pdf';
 import { type Cover, coverLines, generatedBy } from './cover';
-
-/** DejaVu Sans (from the npm package dejavu-fonts-ttf): every Polish letter, embedded in the PDF. */
-function fontPath(file: string): string {
-  return join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf', file);
-}
 
 const FONTS = {
   regular: 'DejaVuSans.ttf',
@@ -18,8 +12,6 @@ const FONTS = {
 const HEADING_SIZES = [20, 16, 13] as const;
 const BODY_SIZE = 11;
 const MARGIN = 64;
-
-type Pdf = InstanceType<typeof PDFDocument>;
 
 function fontFor(marks: readonly Mark[]): keyof typeof FONTS {
   const bold = marks.some((mark) => mark.type.name === 'bold');
@@ -124,9 +116,10 @@ function writeTable(pdf: Pdf, table: PMNode, x: number, width: number): void {
 }
 
 /** The document as a PDF: a cover page with the title, version, date and content hash, then the text. */
-export function renderPdf(doc: PMNode, cover: Cover): Promise<Buffer> {
+export async function renderPdf(doc: PMNode, cover: Cover): Promise<Buffer> {
+  const PdfKit = await pdfKit();
   return new Promise<Buffer>((resolve, reject) => {
-    const pdf = new PDFDocument({
+    const pdf = new PdfKit({
       size: 'A4',
       margin: MARGIN,
       info: { Title: cover.title, Subject: cover.version, Keywords: `SHA-256 ${cover.contentHash}`, Creator: 'Commonplan' },

@@ -45,6 +45,8 @@ export async function startSmtp(options: { port?: number; hold?: (raw: string) =
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // close() ends the connections clients keep open (the app's mail pool) after this long, not after 30 s.
+    closeTimeout: 200,
     size: 50 * 1024 * 1024,
     onRcptTo(address, _session, callback) {
       if (options.reject?.(address.address)) {

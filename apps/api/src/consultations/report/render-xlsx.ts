@@ -1,4 +1,3 @@
-import { Workbook } from 'exceljs';
 import { spreadsheetRow, spreadsheetText } from '../../platform/export/spreadsheet-cell';
 import { annexColumns, annexRows } from './render-csv';
 import { currentReport, type StoredReportContent } from './report-data';
@@ -16,6 +15,7 @@ import { adoptionText, chartsOf, formatDate, formatDateTime, isEarlierFormat, ty
 export async function renderReportXlsx(stored: StoredReportContent, sha256: string | null, language: ReportLanguage): Promise<Buffer> {
   const labels = reportLabels(language);
   const content = currentReport(stored);
+  const { Workbook } = await import('exceljs'); // loaded on the first spreadsheet made, not at every start-up
   const workbook = new Workbook();
   const when = content.publishedAt ? new Date(content.publishedAt) : new Date();
   workbook.creator = 'Commonplan';

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 
 // The PDF files' common parts (consultation report, minutes, member statements, monitoring report): A4 with DejaVu Sans
 // embedded, headings, paragraphs, "label: value" fields, tables, vector bar charts and page footers.
@@ -18,6 +18,11 @@ const RULE = '#888888';
 const PADDING = 3;
 
 export type Pdf = InstanceType<typeof PDFDocument>;
+
+/** pdfkit, loaded on the first PDF made rather than at every start-up (about a tenth of a second of it). */
+export async function pdfKit(): Promise<typeof PDFDocument> {
+  return (await import('pdfkit')).default;
+}
 
 export const contentWidth = (pdf: Pdf) => pdf.page.width - MARGIN * 2;
 
@@ -138,13 +143,14 @@ export function pageFooters(pdf: Pdf, text: (page: number, pages: number) => str
  * A PDF document built by `draw`, with the fonts registered, a footer line on every page and the bytes collected: the
  * one way every file here is made.
  */
-export function renderPdf(
+export async function renderPdf(
   options: { language: string; info: PDFKit.DocumentInfo },
   draw: (pdf: Pdf) => void,
   footer: (page: number, pages: number) => string,
 ): Promise<Buffer> {
+  const PdfKit = await pdfKit();
   return new Promise<Buffer>((resolve, reject) => {
-    const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, lang: options.language, displayTitle: true, info: { Creator: 'Commonplan', ...options.info } });
+    const pdf = new PdfKit({ size: 'A4', margin: MARGIN, bufferPages: true, lang: options.language, displayTitle: true, info: { Creator: 'Commonplan', ...options.info } });
     for (const [name, file] of Object.entries(FONTS)) pdf.registerFont(name, fontPath(file));
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,4 +1,3 @@
-import { Workbook } from 'exceljs';
 import { spreadsheetRow } from '../../platform/export/spreadsheet-cell';
 import type { MonitoringContent } from './monitoring-content';
 import { type MonitoringLanguage, monitoringLabels } from './monitoring-labels';
@@ -14,6 +13,7 @@ const number = (text: string) => Number(text);
  */
 export async function renderMonitoringXlsx(content: MonitoringContent, language: MonitoringLanguage): Promise<Buffer> {
   const labels = monitoringLabels(language);
+  const { Workbook } = await import('exceljs'); // loaded on the first spreadsheet made, not at every start-up
   const workbook = new Workbook();
   workbook.creator = 'Commonplan';
   workbook.created = new Date(content.generatedAt);
