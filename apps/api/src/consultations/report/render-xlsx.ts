@@ -1,3 +1,4 @@
+import { excelJs } from '../../platform/export/exceljs';
 import { spreadsheetRow, spreadsheetText } from '../../platform/export/spreadsheet-cell';
 import { annexColumns, annexRows } from './render-csv';
 import { currentReport, type StoredReportContent } from './report-data';
@@ -15,7 +16,7 @@ import { adoptionText, chartsOf, formatDate, formatDateTime, isEarlierFormat, ty
 export async function renderReportXlsx(stored: StoredReportContent, sha256: string | null, language: ReportLanguage): Promise<Buffer> {
   const labels = reportLabels(language);
   const content = currentReport(stored);
-  const { Workbook } = await import('exceljs'); // loaded on the first spreadsheet made, not at every start-up
+  const { Workbook } = await excelJs();
   const workbook = new Workbook();
   const when = content.publishedAt ? new Date(content.publishedAt) : new Date();
   workbook.creator = 'Commonplan';

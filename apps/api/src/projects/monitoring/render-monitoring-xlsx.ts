@@ -1,3 +1,4 @@
+import { excelJs } from '../../platform/export/exceljs';
 import { spreadsheetRow } from '../../platform/export/spreadsheet-cell';
 import type { MonitoringContent } from './monitoring-content';
 import { type MonitoringLanguage, monitoringLabels } from './monitoring-labels';
@@ -13,7 +14,7 @@ const number = (text: string) => Number(text);
  */
 export async function renderMonitoringXlsx(content: MonitoringContent, language: MonitoringLanguage): Promise<Buffer> {
   const labels = monitoringLabels(language);
-  const { Workbook } = await import('exceljs'); // loaded on the first spreadsheet made, not at every start-up
+  const { Workbook } = await excelJs();
   const workbook = new Workbook();
   workbook.creator = 'Commonplan';
   workbook.created = new Date(content.generatedAt);

@@ -1,3 +1,4 @@
+import { excelJs } from '../../platform/export/exceljs';
 import { spreadsheetRow } from '../../platform/export/spreadsheet-cell';
 import type { StatementContent } from './statements.service';
 import { statementLabels } from './statement-labels';
@@ -13,7 +14,7 @@ const MONEY_FORMAT = '#,##0.00';
  */
 export async function renderStatementXlsx(content: StatementContent): Promise<Buffer> {
   const labels = statementLabels(content.language);
-  const { Workbook } = await import('exceljs'); // loaded on the first spreadsheet made, not at every start-up
+  const { Workbook } = await excelJs();
   const workbook = new Workbook();
   workbook.creator = 'Commonplan';
   workbook.created = new Date(content.generatedAt);
