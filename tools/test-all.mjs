@@ -30,15 +30,19 @@ delete embedded.DATABASE_URL;
 
 // Steps run one after another. A step's lanes run at the same time, the parts of a lane one after another. The
 // browser suite runs its files one by one and spends much of its time waiting on pages (a round that closes a minute
-// ahead, a socket's echo), so it starts as soon as the build is done, beside the lane of every other suite, which keeps
-// both cores busy meanwhile (docs/testing.md).
+// ahead, a socket's echo), so it starts as soon as the build is done, beside the lane of the API and the libraries,
+// which keeps both cores busy meanwhile; the web components' suite (one worker) follows it in its lane, so that the
+// two lanes end at about the same time (docs/testing.md).
 const steps = [
   [[{ name: 'lint and type check', args: ['run-many', '-t', 'lint,typecheck'] }]],
   [[{ name: 'build', args: ['run-many', '-t', 'build', '--projects=api,web'] }]],
   [
-    [{ name: 'browser tests', args: ['run', 'web:e2e'], reports: true }],
     [
-      { name: 'unit and integration tests', args: ['run-many', '-t', 'test', '--parallel=1'], reports: true },
+      { name: 'browser tests', args: ['run', 'web:e2e'], reports: true },
+      { name: 'web component tests', args: ['run', 'web:test'], reports: true },
+    ],
+    [
+      { name: 'unit and integration tests of the API and the libraries', args: ['run-many', '-t', 'test', '--exclude=web', '--parallel=1'], reports: true },
       ...(withDatabase ? [{ name: 'API integration tests on the embedded database', args: ['run', 'api:test-embedded'], reports: true, env: embedded }] : []),
     ],
   ],
