@@ -4,8 +4,8 @@
 // lint, type check or build, so that a run that executed nothing can never look green.
 //
 // With DATABASE_URL set, the API's integration suites also run on the embedded database (PGlite), the README's default,
-// after the other suites and while the browser tests still run. TEST_SHUFFLE=1 (or a seed) runs the files of every suite in an order drawn
-// from a seed, printed first so that a failure can be replayed (docs/testing.md).
+// after the API's first pass. TEST_SHUFFLE=1 (or a seed) runs the files of every suite in an order drawn from a seed,
+// printed first so that a failure can be replayed (docs/testing.md).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,19 +30,19 @@ delete embedded.DATABASE_URL;
 
 // Steps run one after another. A step's lanes run at the same time, the parts of a lane one after another. The
 // browser suite runs its files one by one and spends much of its time waiting on pages (a round that closes a minute
-// ahead, a socket's echo), so it starts as soon as the build is done, beside the lane of the API and the libraries,
-// which keeps both cores busy meanwhile; the web components' suite (one worker) follows it in its lane, so that the
-// two lanes end at about the same time (docs/testing.md).
+// ahead, a socket's echo), so it starts as soon as the build is done, beside the lane of the API's suites, which keeps
+// both cores busy meanwhile. The other suites (the web components', one worker; the libraries') and the lint and type
+// checks follow the browser suite in its lane, so that the two lanes end at about the same time (docs/testing.md).
 const steps = [
-  [[{ name: 'lint and type check', args: ['run-many', '-t', 'lint,typecheck'] }]],
   [[{ name: 'build', args: ['run-many', '-t', 'build', '--projects=api,web'] }]],
   [
     [
       { name: 'browser tests', args: ['run', 'web:e2e'], reports: true },
-      { name: 'web component tests', args: ['run', 'web:test'], reports: true },
+      { name: 'web component and library tests', args: ['run-many', '-t', 'test', '--exclude=api', '--parallel=1'], reports: true },
+      { name: 'lint and type check', args: ['run-many', '-t', 'lint,typecheck'] },
     ],
     [
-      { name: 'unit and integration tests of the API and the libraries', args: ['run-many', '-t', 'test', '--exclude=web', '--parallel=1'], reports: true },
+      { name: 'API unit and integration tests', args: ['run', 'api:test'], reports: true },
       ...(withDatabase ? [{ name: 'API integration tests on the embedded database', args: ['run', 'api:test-embedded'], reports: true, env: embedded }] : []),
     ],
   ],
