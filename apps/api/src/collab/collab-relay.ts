@@ -125,9 +125,11 @@ export class CollabRelay {
     if (!this.subscriber || this.channels.has(documentId)) return;
     this.channels.set(documentId, { seq: 0, lastPublishedAt: 0, peers: new Map() });
     let timer: NodeJS.Timeout | undefined;
-    const subscribed = this.subscriber.subscribe(collabChannel(documentId)).then(() => true);
+    // Settled here, not only in the race: once the wait gives up, the SUBSCRIBE stays queued and is refused at shutdown
+    // ("Connection is closed."), which must not surface as an unhandled rejection.
+    const subscribed = this.subscriber.subscribe(collabChannel(documentId)).then(() => true, () => false);
     const gaveUp = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), SUBSCRIBE_WAIT_MS)));
-    const ok = await Promise.race([subscribed, gaveUp]).catch(() => false);
+    const ok = await Promise.race([subscribed, gaveUp]);
     clearTimeout(timer);
     if (!ok) this.logger.warn(`not subscribed to ${documentId} yet: its updates from other instances come when Redis does`);
     else this.send(documentId, Kind.AwarenessQuery, () => undefined);

@@ -56,9 +56,11 @@ export class RedisRelay implements OnModuleInit, OnApplicationShutdown {
     // Start once subscribed, so no event of another instance is missed; a Redis that does not answer in time does not
     // keep the server from starting (ioredis subscribes when it comes).
     let timer: NodeJS.Timeout | undefined;
-    const subscribed = this.subscriber.subscribe(EVENTS_CHANNEL).then(() => true);
+    // Settled here, not only in the race: once the wait gives up, the SUBSCRIBE stays queued and is refused at shutdown
+    // ("Connection is closed."), which must not surface as an unhandled rejection.
+    const subscribed = this.subscriber.subscribe(EVENTS_CHANNEL).then(() => true, () => false);
     const gaveUp = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), SUBSCRIBE_WAIT_MS)));
-    const ok = await Promise.race([subscribed, gaveUp]).catch(() => false);
+    const ok = await Promise.race([subscribed, gaveUp]);
     clearTimeout(timer);
     if (!ok) this.logger.warn(`Redis did not answer within ${SUBSCRIBE_WAIT_MS} ms: events stay on this instance until it does`);
   }
