@@ -4,7 +4,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import Redis from 'ioredis';
 import type { ServerOptions } from 'socket.io';
 import type { AppConfig } from '../platform/config/app-config';
-import { closeRedis } from '../platform/redis-close';
+import { closeRedis, settlingSubscribes } from '../platform/redis-close';
 
 /** The Redis stream the instances' socket.io servers share (rooms, broadcasts to the followers of a topic). */
 export const SOCKET_IO_STREAM = 'commonplan:socket.io';
@@ -54,7 +54,8 @@ export class CollabIoAdapter extends IoAdapter {
 
   private sharedRedis(url: string): Redis {
     if (!this.redis) {
-      this.redis = new Redis(url);
+      // The adapter subscribes on copies of this client without handling the SUBSCRIBE's promise (redis-close.ts).
+      this.redis = settlingSubscribes(new Redis(url));
       this.redis.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
     }
     return this.redis;

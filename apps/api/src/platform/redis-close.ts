@@ -13,3 +13,21 @@ export async function closeRedis(client: Redis | null | undefined): Promise<void
   }
   await client.quit().catch(() => client.disconnect());
 }
+
+/**
+ * `client` with its copies (`duplicate()`) settling every SUBSCRIBE's promise, which is still returned as it was. For a
+ * library that subscribes on a copy and leaves that promise unhandled (socket.io's Redis Streams adapter 0.3): a copy
+ * closed while its SUBSCRIBE waits (Redis away at shutdown) refuses it with "Connection is closed.", and an unhandled
+ * rejection is the process's failure, not the library's.
+ */
+export function settlingSubscribes(client: Redis): Redis {
+  const subscribe = client.subscribe.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  client.subscribe = ((...args: unknown[]) => {
+    const answer = subscribe(...args);
+    answer.catch(() => undefined);
+    return answer;
+  }) as Redis['subscribe'];
+  const duplicate = client.duplicate.bind(client);
+  client.duplicate = ((...args: Parameters<Redis['duplicate']>) => settlingSubscribes(duplicate(...args))) as Redis['duplicate'];
+  return client;
+}

@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
+
+const root = resolve(__dirname, '../../../..');
+
+/**
+ * A SUBSCRIBE refused while nobody handles its promise is an unhandled rejection: Node's own process, not Jest's
+ * sandbox, tells whether one happened, so the check runs in a process of its own. A client not connected, with no
+ * offline queue, refuses the SUBSCRIBE at once, as a copy closed at shutdown refuses the one it queued.
+ */
+describe('settlingSubscribes', () => {
+  let dir: string;
+  beforeAll(() => {
+    mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+    dir = mkdtempSync(join(root, 'node_modules/.cache/commonplan-redis-close-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('settles the SUBSCRIBE of the client and of its copies, and still returns the refusal to a caller who waits', () => {
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(
+      entry,
+      `import Redis from 'ioredis';
+       import { settlingSubscribes } from ${JSON.stringify(join(__dirname, 'redis-close'))};
+       const unhandled: string[] = [];
+       process.on('unhandledRejection', (reason) => unhandled.push((reason as Error).message));
+       const options = { lazyConnect: true, enableOfflineQueue: false };
+       const plain = new Redis('redis://127.0.0.1:1', options).duplicate();
+       const settling = settlingSubscribes(new Redis('redis://127.0.0.1:1', options));
+       const copy = settling.duplicate();
+       for (const client of [plain, settling, copy]) client.on('error', () => undefined);
+       void plain.subscribe('plain');
+       void settling.subscribe('own');
+       void copy.subscribe('copy');
+       copy.subscribe('awaited').then(() => 'subscribed', (error: Error) => error.message).then((seen) => {
+         setTimeout(() => {
+           console.log(JSON.stringify({ unhandled: unhandled.length, seen: seen.includes('enableOfflineQueue') }));
+           process.exit(0); // the clients would go on trying to connect
+         }, 100);
+       });`,
+    );
+    const out = join(dir, 'entry.js');
+    buildSync({ absWorkingDir: root, entryPoints: [entry], outfile: out, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'error' });
+    // Only the plain copy's refusal goes unhandled (it shows the check sees one); the caller who waits sees its refusal.
+    expect(JSON.parse(execFileSync(process.execPath, [out], { cwd: root, encoding: 'utf8' }))).toEqual({ unhandled: 1, seen: true });
+  });
+});
