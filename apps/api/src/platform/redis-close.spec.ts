@@ -1,9 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { buildSync } from 'esbuild';
-
-const root = resolve(__dirname, '../../../..');
+import { join } from 'node:path';
+import { runBundled } from '../../test/support/bundled-script';
 
 /**
  * A SUBSCRIBE refused while nobody handles its promise is an unhandled rejection: Node's own process, not Jest's
@@ -11,17 +7,8 @@ const root = resolve(__dirname, '../../../..');
  * offline queue, refuses the SUBSCRIBE at once, as a copy closed at shutdown refuses the one it queued.
  */
 describe('settlingSubscribes', () => {
-  let dir: string;
-  beforeAll(() => {
-    mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
-    dir = mkdtempSync(join(root, 'node_modules/.cache/commonplan-redis-close-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it('settles the SUBSCRIBE of the client and of its copies, and still returns the refusal to a caller who waits', () => {
-    const entry = join(dir, 'entry.ts');
-    writeFileSync(
-      entry,
+    const printed = runBundled(
       `import Redis from 'ioredis';
        import { settlingSubscribes } from ${JSON.stringify(join(__dirname, 'redis-close'))};
        const unhandled: string[] = [];
@@ -41,9 +28,7 @@ describe('settlingSubscribes', () => {
          }, 100);
        });`,
     );
-    const out = join(dir, 'entry.js');
-    buildSync({ absWorkingDir: root, entryPoints: [entry], outfile: out, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'error' });
     // Only the plain copy's refusal goes unhandled (it shows the check sees one); the caller who waits sees its refusal.
-    expect(JSON.parse(execFileSync(process.execPath, [out], { cwd: root, encoding: 'utf8' }))).toEqual({ unhandled: 1, seen: true });
+    expect(JSON.parse(printed)).toEqual({ unhandled: 1, seen: true });
   });
 });
