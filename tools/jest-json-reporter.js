@@ -22,9 +22,13 @@ class JsonTotalsReporter {
           .filter((test) => test.status === 'failed')
           .map((test) => ({ fullName: test.fullName, status: test.status, failureMessages: test.failureMessages })),
       }));
+    // Every file's wall time, slowest first: where a suite's time goes (docs/testing.md).
+    const durations = results.testResults
+      .map((file) => ({ name: file.testFilePath, seconds: Math.round((file.perfStats.end - file.perfStats.start) / 100) / 10 }))
+      .sort((a, b) => b.seconds - a.seconds);
     writeFileSync(
       this.outputFile,
-      JSON.stringify({ numPassedTests, numFailedTests, numPendingTests, numTotalTests, numFailedTestSuites, numRuntimeErrorTestSuites, success: results.success, testResults }),
+      JSON.stringify({ numPassedTests, numFailedTests, numPendingTests, numTotalTests, numFailedTestSuites, numRuntimeErrorTestSuites, success: results.success, testResults, durations }),
     );
   }
 }

@@ -48,10 +48,17 @@ const steps = [
   ],
 ];
 
+// A step that failed stops the run (a failed build leaves no app to test): the reports the later steps would have written
+// are missing, and each counts as a failure below.
 let stepFailures = 0;
 for (const step of steps) {
   const results = await Promise.all(step.map(runLane));
-  stepFailures += results.flat().filter((ok) => !ok).length;
+  const failures = results.flat().filter((ok) => !ok).length;
+  stepFailures += failures;
+  if (failures > 0) {
+    console.log('\n=== a step failed: the steps after it do not run');
+    break;
+  }
 }
 
 // The suites every run must report on (a missing report is a suite that did not finish).
@@ -71,6 +78,8 @@ for (const file of expected) {
   passed += totals.numPassedTests;
   failed += totals.numFailedTests + (totals.numFailedTests === 0 && suiteErrors > 0 ? suiteErrors : 0);
   console.log(`${file}: ${totals.numPassedTests} passed, ${totals.numFailedTests} failed`);
+  // Jest's reports name their slowest files (tools/jest-json-reporter.js): where the next cut in CI time is.
+  if (totals.durations) console.log(`  slowest: ${totals.durations.slice(0, 5).map((d) => `${d.name.split('/').pop()} ${d.seconds} s`).join(', ')}`);
   failures.push(...failuresIn(file, totals, root));
 }
 if (failures.length > 0) console.log(['--- failed tests', ...failures, '--- end of failed tests'].join('\n'));
