@@ -49,7 +49,9 @@ import { TestServer } from './support/test-server';
  * Runs: RUNS per route and caller (fewer for file renderings and uploads), about 3,500 requests. Seeds are random and
  * printed by fast-check on failure; to look again, API_FUZZ_ONLY=<part of a route id> restricts the run to matching
  * routes and API_FUZZ_SEED=<seed> replays their generation (the server's state may differ from the failing run's).
- * API_FUZZ_RUNS=<factor> multiplies the runs for a deeper fuzz; API_FUZZ_VERBOSE=1 prints the answers per route,
+ * API_FUZZ_RUNS=<factor> multiplies the runs for a deeper fuzz (or a shallower one: CI's second pass, on the embedded
+ * database after the first on PostgreSQL, fuzzes every route and caller at half depth, 0.5, for CI's time; at least one
+ * run each); API_FUZZ_VERBOSE=1 prints the answers per route,
  * API_FUZZ_VERBOSE=requests every request.
  */
 
