@@ -133,11 +133,12 @@ describe('co-drafting across instances', () => {
     await eventually(() => plain(onB.doc).includes('przed awarią'), 15_000, 'the edit before the outage');
 
     await redis.stop();
-    // Each instance stores its own editor's words (the database is up); neither can tell the other.
+    // Each instance stores its own editor's words (the database is up) and cannot relay them. Whether the other has
+    // them yet is not asserted: an instance not heard from for a few heartbeats (800 ms here) is taken for gone and
+    // what it stored is read back from the database, so on a loaded machine B may already hold A's words here.
     textOf(onA.doc).insert(0, 'A w czasie awarii. ');
     textOf(onB.doc).insert(textOf(onB.doc).length, ' B w czasie awarii.');
     await eventually(async () => (await textAt(a, documentId)).includes('A w czasie') && (await textAt(b, documentId)).includes('B w czasie'), 15_000, 'each instance to take its editor’s words');
-    expect(plain(onB.doc)).not.toContain('A w czasie');
     // Redis stays away for 10 s, longer than the clients' reconnection backoff grows.
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     await redis.resume();
