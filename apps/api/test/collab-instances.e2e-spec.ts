@@ -55,6 +55,12 @@ describe('co-drafting across instances', () => {
     return response.body.text;
   };
 
+  /** A metric's value on an instance (GET /metrics, loopback). */
+  const metric = async (at: { url: string }, name: string) => {
+    const text = await (await fetch(`${at.url}/metrics`)).text();
+    return Number(text.match(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm'))?.[1] ?? NaN);
+  };
+
   it('converges when editors on two instances type into one document at once', async () => {
     const documentId = await newDocument('Dwie instancje');
     const onA = await editor(a, documentId, 3);
@@ -87,10 +93,6 @@ describe('co-drafting across instances', () => {
     expect(plain(reader.doc)).toBe(expected);
 
     // Each instance counts the updates it took and times those it heard from the other (GET /metrics, loopback).
-    const metric = async (at: { url: string }, name: string) => {
-      const text = await (await fetch(`${at.url}/metrics`)).text();
-      return Number(text.match(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm'))?.[1] ?? NaN);
-    };
     for (const at of [a, b]) {
       expect(await metric(at, 'collab_updates_total')).toBeGreaterThan(0);
       expect(await metric(at, 'collab_fanout_lag_seconds_count')).toBeGreaterThan(0);
@@ -133,19 +135,36 @@ describe('co-drafting across instances', () => {
     await eventually(() => plain(onB.doc).includes('przed awarią'), 15_000, 'the edit before the outage');
 
     await redis.stop();
-    // Each instance stores its own editor's words (the database is up) and cannot relay them. Whether the other has
-    // them yet is not asserted: an instance not heard from for a few heartbeats (800 ms here) is taken for gone and
-    // what it stored is read back from the database, so on a loaded machine B may already hold A's words here.
+    // Each instance stores its own editor's words (the database is up) and relays none: B hears no update from A
+    // (its count of relayed updates stays). Whether B holds A's words yet is not asserted: an instance not heard from
+    // for a few heartbeats (800 ms here) is taken for gone and what it stored is read back from the database, so on a
+    // loaded machine B may already have them, through the database.
+    const heardByB = await metric(b, 'collab_fanout_lag_seconds_count');
     textOf(onA.doc).insert(0, 'A w czasie awarii. ');
     textOf(onB.doc).insert(textOf(onB.doc).length, ' B w czasie awarii.');
     await eventually(async () => (await textAt(a, documentId)).includes('A w czasie') && (await textAt(b, documentId)).includes('B w czasie'), 15_000, 'each instance to take its editor’s words');
+    expect(await metric(b, 'collab_fanout_lag_seconds_count')).toBe(heardByB);
     // Redis stays away for 10 s, longer than the clients' reconnection backoff grows.
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     await redis.resume();
 
     await eventually(() => plain(onA.doc) === plain(onB.doc) && plain(onA.doc).includes('A w czasie') && plain(onA.doc).includes('B w czasie'), 20_000, 'the copies to converge');
-    // Live relaying resumes: a new edit on B reaches A directly.
-    textOf(onB.doc).insert(0, 'po awarii. ');
-    await eventually(() => plain(onA.doc).startsWith('po awarii.'), 15_000, 'an edit after the outage');
+    // Live relaying resumes: B's edits reach A through Redis again (A's count of relayed updates grows). B's publisher
+    // reconnects on its own backoff, and what it publishes before that is lost (A reads it from the database), so B
+    // types every half second until A hears one relayed.
+    const heardByA = await metric(a, 'collab_fanout_lag_seconds_count');
+    let typedAt = 0;
+    await eventually(
+      async () => {
+        if (Date.now() - typedAt >= 500) {
+          textOf(onB.doc).insert(0, 'po awarii. ');
+          typedAt = Date.now();
+        }
+        return (await metric(a, 'collab_fanout_lag_seconds_count')) > heardByA;
+      },
+      15_000,
+      'an edit on B to reach A through Redis',
+    );
+    await eventually(() => plain(onA.doc) === plain(onB.doc) && plain(onA.doc).startsWith('po awarii.'), 15_000, 'the edits after the outage');
   }, 60_000);
 });

@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { AppConfig } from '../platform/config/app-config';
-import { closeRedis } from '../platform/redis-close';
+import { closeRedis, subscribedWithin } from '../platform/redis-close';
 
 /** The Redis channel of one document's co-drafting traffic between instances. */
 export const collabChannel = (documentId: string): string => `commonplan:collab:${documentId}`;
@@ -124,14 +124,8 @@ export class CollabRelay {
   async join(documentId: string): Promise<void> {
     if (!this.subscriber || this.channels.has(documentId)) return;
     this.channels.set(documentId, { seq: 0, lastPublishedAt: 0, peers: new Map() });
-    let timer: NodeJS.Timeout | undefined;
-    // Settled here, not only in the race: once the wait gives up, the SUBSCRIBE stays queued and is refused at shutdown
-    // ("Connection is closed."), which must not surface as an unhandled rejection.
-    const subscribed = this.subscriber.subscribe(collabChannel(documentId)).then(() => true, () => false);
-    const gaveUp = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), SUBSCRIBE_WAIT_MS)));
-    const ok = await Promise.race([subscribed, gaveUp]);
-    clearTimeout(timer);
-    if (!ok) this.logger.warn(`not subscribed to ${documentId} yet: its updates from other instances come when Redis does`);
+    const subscribed = await subscribedWithin(this.subscriber, collabChannel(documentId), SUBSCRIBE_WAIT_MS);
+    if (!subscribed) this.logger.warn(`not subscribed to ${documentId} yet: its updates from other instances come when Redis does`);
     else this.send(documentId, Kind.AwarenessQuery, () => undefined);
   }
 

@@ -32,3 +32,31 @@ describe('settlingSubscribes', () => {
     expect(JSON.parse(printed)).toEqual({ unhandled: 1, seen: true });
   });
 });
+
+describe('subscribedWithin', () => {
+  it('says false for a refused SUBSCRIBE and for one Redis does not answer in time, and leaves the latter settled when it is refused at shutdown', () => {
+    const printed = runBundled(
+      `import Redis from 'ioredis';
+       import { subscribedWithin } from ${JSON.stringify(join(__dirname, 'redis-close'))};
+       const unhandled: string[] = [];
+       process.on('unhandledRejection', (reason) => unhandled.push((reason as Error).message));
+       // Refused at once: not connected, no offline queue.
+       const refusing = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false });
+       // Never answered: the SUBSCRIBE waits in the offline queue of a client that cannot connect.
+       const waiting = new Redis('redis://127.0.0.1:1', { lazyConnect: true, retryStrategy: () => 1_000 });
+       for (const client of [refusing, waiting]) client.on('error', () => undefined);
+       (async () => {
+         const refused = await subscribedWithin(refusing, 'refused', 5_000);
+         const started = Date.now();
+         const late = await subscribedWithin(waiting, 'late', 100);
+         const waited = Date.now() - started;
+         waiting.disconnect(); // as at shutdown: the queued SUBSCRIBE is refused with "Connection is closed."
+         setTimeout(() => {
+           console.log(JSON.stringify({ refused, late, waitedEnough: waited >= 100, unhandled }));
+           process.exit(0);
+         }, 100);
+       })();`,
+    );
+    expect(JSON.parse(printed)).toEqual({ refused: false, late: false, waitedEnough: true, unhandled: [] });
+  });
+});

@@ -31,3 +31,22 @@ export function settlingSubscribes(client: Redis): Redis {
   client.duplicate = ((...args: Parameters<Redis['duplicate']>) => settlingSubscribes(duplicate(...args))) as Redis['duplicate'];
   return client;
 }
+
+/**
+ * Subscribes `client` to `channel`: true once subscribed, false when Redis refused it or did not answer within `waitMs`
+ * (ioredis subscribes when it comes back). The SUBSCRIBE's own promise is settled either way: one still queued when
+ * the wait gave up is refused at shutdown ("Connection is closed."), which must not be an unhandled rejection.
+ */
+export async function subscribedWithin(client: Redis, channel: string, waitMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const subscribed = client.subscribe(channel).then(
+    () => true,
+    () => false,
+  );
+  const gaveUp = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs)));
+  try {
+    return await Promise.race([subscribed, gaveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

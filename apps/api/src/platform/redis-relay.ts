@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from './config/app-config';
-import { closeRedis } from './redis-close';
+import { closeRedis, subscribedWithin } from './redis-close';
 import { AccessEvents, DocumentEvents, InboxEvents, SessionEvents, type Topic } from './events';
 
 /** The Redis channel on which the instances of one deployment tell each other their events. */
@@ -55,14 +55,8 @@ export class RedisRelay implements OnModuleInit, OnApplicationShutdown {
     }
     // Start once subscribed, so no event of another instance is missed; a Redis that does not answer in time does not
     // keep the server from starting (ioredis subscribes when it comes).
-    let timer: NodeJS.Timeout | undefined;
-    // Settled here, not only in the race: once the wait gives up, the SUBSCRIBE stays queued and is refused at shutdown
-    // ("Connection is closed."), which must not surface as an unhandled rejection.
-    const subscribed = this.subscriber.subscribe(EVENTS_CHANNEL).then(() => true, () => false);
-    const gaveUp = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), SUBSCRIBE_WAIT_MS)));
-    const ok = await Promise.race([subscribed, gaveUp]);
-    clearTimeout(timer);
-    if (!ok) this.logger.warn(`Redis did not answer within ${SUBSCRIBE_WAIT_MS} ms: events stay on this instance until it does`);
+    const subscribed = await subscribedWithin(this.subscriber, EVENTS_CHANNEL, SUBSCRIBE_WAIT_MS);
+    if (!subscribed) this.logger.warn(`Redis did not answer within ${SUBSCRIBE_WAIT_MS} ms: events stay on this instance until it does`);
   }
 
   async onApplicationShutdown(): Promise<void> {
