@@ -18,6 +18,7 @@ import { RoundsModule } from './consultations/rounds.module';
 import { ReportModule } from './consultations/report/report.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { DocumentFilesModule } from './document-files/document-files.module';
+import { SearchModule } from './search/search.module';
 import { TasksModule } from './tasks/tasks.module';
 import { VersionsModule } from './versions/versions.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
@@ -48,6 +49,7 @@ export class AppModule {
         ProjectsModule,
         DecisionsModule,
         TasksModule,
+        SearchModule,
       ],
     };
   }

@@ -87,7 +87,7 @@ describe('health and metrics, with METRICS_TOKEN and without Redis', () => {
     }
   });
 
-  it('reads job_queue_depth from the jobs table and the mail outbox at each scrape', async () => {
+  it('reads job_queue_depth from the jobs table, the mail outbox and the search index at each scrape', async () => {
     expect(sample((await scrape()).text, 'job_queue_depth', 'queue="mail_outbox"')).toBe(0);
     // A job for later (so that no worker takes it), and one given up, which waits for nothing.
     await server.db.query(`INSERT INTO jobs (kind, payload, run_at) VALUES ('metrics-test', '{}', now() + interval '1 hour'), ('metrics-test', '{}', now() + interval '1 hour')`);
@@ -96,6 +96,12 @@ describe('health and metrics, with METRICS_TOKEN and without Redis', () => {
     // Once drained, the queue says 0 rather than vanishing.
     await server.db.query(`DELETE FROM jobs WHERE kind = 'metrics-test'`);
     expect(sample((await scrape()).text, 'job_queue_depth', 'queue="metrics-test"')).toBe(0);
+    // Records waiting for the search index (one marked for later, so that the indexer leaves it; one given up).
+    await server.db.query(`INSERT INTO search_pending (source, source_id, marked_at) VALUES ('document', gen_random_uuid(), now() + interval '1 hour')`);
+    await server.db.query(`INSERT INTO search_pending (source, source_id, attempts) VALUES ('document', gen_random_uuid(), 5)`);
+    expect(sample((await scrape()).text, 'job_queue_depth', 'queue="search_index"')).toBe(1);
+    await server.db.query(`DELETE FROM search_pending WHERE marked_at > now() OR attempts >= 5`);
+    expect(sample((await scrape()).text, 'job_queue_depth', 'queue="search_index"')).toBe(0);
   });
 
   it('refuses /metrics without the token, with a wrong one, and as /api/metrics', async () => {

@@ -10,3 +10,4 @@ export * from './anchor';
 export * from './markdown';
 export * from './carry-passage';
 export * from './content-guard';
+export * from './passages';

@@ -267,7 +267,8 @@ async function setUp(kind) {
       }
     } else {
       const { PGlite } = await import('@electric-sql/pglite');
-      const db = await PGlite.create(join(dataDir, 'pgdata'));
+      const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+      const db = await PGlite.create(join(dataDir, 'pgdata'), { extensions: { pg_trgm } });
       try {
         await db.query(`UPDATE consultation_rounds SET closes_at = now() - interval '1 second' WHERE id = $1`, [round.id]);
       } finally {

@@ -3,6 +3,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { latestMigration } from './backup';
 import { type BackupHeader, type BackupScope, backupLines, type RowLine, type VerifiedBackup, verifyBackupFile } from './backup-file';
 import { BackupRefusal } from './backup-refusal';
+import { markEverythingForSearch } from '../search/search-marks';
 import { holdTriggers, releaseTriggers } from './held-triggers';
 import { decodeValue, placeholder } from './row-codec';
 import { type ColumnInfo, ident, SchemaCatalog } from './schema-catalog';
@@ -83,6 +84,8 @@ export async function restoreDatabase(dataSource: DataSource, file: string, opti
     }
     await restoreSequences(runner, tables);
     await releaseTriggers(runner, held);
+    // The search index is not in backups: what came back is indexed anew once committed.
+    await markEverythingForSearch(runner);
     await runner.commitTransaction();
     const restored = Object.fromEntries(tables.map((table) => [table, rows.counts[table] ?? 0]));
     return { file, scope: header.scope, migration, rows: restored, keptPeople: people?.kept ?? 0, heldTriggers: held.map((t) => `${t.table}.${t.name}`) };

@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { SEARCH_TABLES } from '../search/search-marks';
 import { BackupRefusal } from './backup-refusal';
 
 /** TypeORM's record of applied migrations: never backed up; the header names the migration level instead. */
@@ -32,13 +33,16 @@ export interface TableInfo {
 export class SchemaCatalog {
   private constructor(readonly tables: Map<string, TableInfo>) {}
 
-  /** Every ordinary or partitioned table of the public schema but the migrations table (partitions come with their parent). */
+  /**
+   * Every ordinary or partitioned table of the public schema but the migrations table and the search index, which is
+   * derived from the others and rebuilt after a restore (partitions come with their parent).
+   */
   static async read(runner: QueryRunner): Promise<SchemaCatalog> {
     const tableRows: { oid: number; name: string }[] = await runner.query(
       `SELECT c.oid::int AS oid, c.relname AS name FROM pg_class c
-       WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> $1
+       WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> ALL($1::text[])
        ORDER BY c.relname`,
-      [MIGRATIONS_TABLE],
+      [[MIGRATIONS_TABLE, ...SEARCH_TABLES]],
     );
     const oids = tableRows.map((t) => t.oid);
     // Generated columns are computed again on insert: they are neither read nor written.

@@ -1969,6 +1969,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workspaces/{workspaceId}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SearchController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5064,6 +5080,39 @@ export interface components {
             comments: components["schemas"]["CommentTaskDto"][];
             mentions: components["schemas"]["MentionTaskDto"][];
             deadlines: components["schemas"]["DeadlineTaskDto"][];
+        };
+        /** @enum {string} */
+        SearchKind: "document" | "version" | "comment" | "round" | "consultation_comment" | "report" | "resolution" | "meeting" | "person" | "organisation" | "project";
+        SnippetPartDto: {
+            text: string;
+            /** @description a word that matches the query */
+            match: boolean;
+        };
+        SearchHitDto: {
+            kind: components["schemas"]["SearchKind"];
+            /**
+             * Format: uuid
+             * @description the record found (document, version, comment thread, …)
+             */
+            id: string;
+            title: string;
+            /** @description the heading (or quoted passage) the match stands under */
+            heading: string | null;
+            snippet: components["schemas"]["SnippetPartDto"][];
+            /** @description the web app's path to the match, with its heading or comment anchor */
+            href: string | null;
+            /** @description found by similarity of the title (a typo), not by its words */
+            similar: boolean;
+        };
+        SearchGroupDto: {
+            kind: components["schemas"]["SearchKind"];
+            /** @description how many results of this kind there are in all */
+            total: number;
+            hits: components["schemas"]["SearchHitDto"][];
+        };
+        SearchResponseDto: {
+            q: string;
+            groups: components["schemas"]["SearchGroupDto"][];
         };
         /**
          * @description the stable code clients act on and translate
@@ -10251,6 +10300,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyTasksDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SearchController_find: {
+        parameters: {
+            query: {
+                /** @description the words sought (Polish forms, with or without diacritics; the last may be unfinished) */
+                q: string;
+                /** @description only this kind of result (for more of it) */
+                kind?: components["schemas"]["SearchKind"];
+                /** @description results per kind (5 by default, 20 with kind) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResponseDto"];
                 };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */

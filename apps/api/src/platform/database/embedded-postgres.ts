@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
+import type { Extension, PGlite } from '@electric-sql/pglite';
 import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /**
@@ -28,6 +28,10 @@ export class EmbeddedPostgres {
     // PGlite loads as an ES module; the dynamic imports keep this file loadable from CommonJS.
     const { PGlite } = await import('@electric-sql/pglite');
     const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+    // pg_trgm: search matches titles and names with typos (migration Search1796590000000).
+    // (Its subpath has types only under node16 module resolution, hence the cast.)
+    const { pg_trgm } = (await import('@electric-sql/pglite/contrib/pg_trgm' as string)) as { pg_trgm: Extension };
+    const extensions = { pg_trgm };
     let lockFile: string | null = null;
     let db: PGlite;
     if (dataDir) {
@@ -35,13 +39,13 @@ export class EmbeddedPostgres {
       lockFile = join(dataDir, 'pgdata.lock');
       takeLock(lockFile);
       try {
-        db = await PGlite.create(join(dataDir, 'pgdata'));
+        db = await PGlite.create(join(dataDir, 'pgdata'), { extensions });
       } catch (error) {
         rmSync(lockFile, { force: true });
         throw error;
       }
     } else {
-      db = await PGlite.create(template ? { loadDataDir: template } : undefined);
+      db = await PGlite.create(template ? { loadDataDir: template, extensions } : { extensions });
     }
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
     await server.start();

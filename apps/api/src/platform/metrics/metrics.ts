@@ -8,11 +8,16 @@ const LATENCY_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
 /** The `queue` label of the mail outbox in job_queue_depth; the jobs table's queues are named by their kind. */
 export const MAIL_QUEUE = 'mail_outbox';
 
-/** What job_queue_depth counts, read at each scrape (see the migrations of `jobs` and `mail_outbox`). */
+/** The `queue` label of the records waiting for the search indexer (search/search-indexer.ts). */
+export const SEARCH_QUEUE = 'search_index';
+
+/** What job_queue_depth counts, read at each scrape (see the migrations of `jobs`, `mail_outbox` and `search_pending`). */
 const QUEUE_DEPTH_SQL = `
   SELECT kind AS queue, count(*)::int AS depth FROM jobs WHERE run_at <> 'infinity' GROUP BY kind
   UNION ALL
-  SELECT '${MAIL_QUEUE}', count(*)::int FROM mail_outbox WHERE status IN ('pending', 'sending')`;
+  SELECT '${MAIL_QUEUE}', count(*)::int FROM mail_outbox WHERE status IN ('pending', 'sending')
+  UNION ALL
+  SELECT '${SEARCH_QUEUE}', count(*)::int FROM search_pending WHERE attempts < 5`;
 
 let processRegistry: Registry | null = null;
 
@@ -47,7 +52,7 @@ export class Metrics {
   private readonly collabConnections: Gauge;
   private readonly collabFanoutLag: Histogram;
   /** Queues seen at earlier scrapes: one that has drained reports 0 rather than vanishing from the series. */
-  private readonly queues = new Set<string>([MAIL_QUEUE]);
+  private readonly queues = new Set<string>([MAIL_QUEUE, SEARCH_QUEUE]);
 
   constructor(private readonly dataSource: DataSource) {
     // Started now, so that the first scrape has the event loop's delays since the start.
@@ -77,7 +82,7 @@ export class Metrics {
     });
     const depth: Gauge<'queue'> = new Gauge({
       name: 'job_queue_depth',
-      help: `Work waiting or running: jobs by kind (not given up), and e-mails queued in the outbox (queue="${MAIL_QUEUE}")`,
+      help: `Work waiting or running: jobs by kind (not given up), e-mails queued in the outbox (queue="${MAIL_QUEUE}") and records waiting for the search index (queue="${SEARCH_QUEUE}")`,
       labelNames: ['queue'] as const,
       registers,
       collect: () => this.readQueueDepth(depth),
