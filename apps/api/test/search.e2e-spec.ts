@@ -243,3 +243,40 @@ describe('search', () => {
     expect(more[0].hits).toHaveLength(organisations.total);
   });
 });
+
+/** A word in more passages than SEARCH_TEXT_CANDIDATES: ranked among the first ones, its total an "at least". */
+describe('search: very common words', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await TestServer.start({ env: { SEARCH_TEXT_CANDIDATES: '3' } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('cuts the matches of each text index short and says so, while titles and rarer words are counted in full', async () => {
+    const ws = await server.demoWorkspaceId();
+    const token = await server.login('koordynator@som.example');
+    for (let i = 1; i <= 5; i++) {
+      const form = new FormData();
+      form.append('kind', 'other');
+      form.append('title', `Analiza ${i}`);
+      form.append('file', new Blob([`## Część ${i}\n\nRetencja wód opadowych w gminie ${i}.${i === 5 ? ' Zielone dachy.' : ''}`]), `a${i}.md`);
+      const imported = await fetch(`${server.url}/api/workspaces/${ws}/documents/import`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      expect(imported.status).toBe(201);
+    }
+    const groupOf = async (q: string) => {
+      const answer = await server.request(`/api/workspaces/${ws}/search?q=${encodeURIComponent(q)}&kind=document&limit=50`, { token });
+      expect(answer.status).toBe(200);
+      return (answer.body.groups as Group[])[0] as (Group & { more: boolean }) | undefined;
+    };
+    await eventually(async () => (await groupOf('zielone dachy'))?.total === 1, 15_000, 'the fifth analysis indexed');
+    // Five passages hold the word: three are matched and ranked, and the total says "at least 3".
+    expect(await groupOf('retencja')).toMatchObject({ total: 3, more: true });
+    expect((await groupOf('retencja'))!.hits).toHaveLength(3);
+    // Titles are matched in full: all five.
+    expect(await groupOf('analiza')).toMatchObject({ total: 5, more: false });
+    expect(await groupOf('zielone dachy')).toMatchObject({ total: 1, more: false });
+  });
+});

@@ -1,11 +1,12 @@
 // A phone 390 px wide (a touch screen): the pages people use on one scroll only up and down. Long words, hashes and
-// tables in the consulted text, the comment form, the meeting page and the report must not widen the page; and the
+// tables in the consulted text, the comment form, the meeting page, the search results and the report must not widen the page; and the
 // passage picker tells a finger, not a mouse, what to do.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
 import { bearerToken, callApi, demoWorkspaceId, documentFromMarkdown } from './support/api';
 import { baseUrl, COORDINATOR, launchBrowser, signIn } from './support/browser';
+import { waitUntil } from './support/editor';
 
 const PHONE = { width: 390, height: 844 };
 const LONG_WORD = 'Konstantynopolitańczykowianeczkówna'.repeat(3);
@@ -179,6 +180,20 @@ describe('at phone width (390 × 844, touch): nothing scrolls sideways', () => {
     await page.goto(`/w/${workspaceId}/meetings/${meetingId}`);
     await page.locator('#quorum').waitFor();
     await page.locator('#agenda-heading').waitFor();
+    await fitsThePhone(page);
+    expect(errors).toEqual([]);
+  });
+
+  it('the search results, with a long word in the passages and titles found', async () => {
+    const q = LONG_WORD.toLowerCase();
+    const found = (answer: { groups: Array<{ kind: string }> }) => ['document', 'consultation_comment'].every((kind) => answer.groups.some((g) => g.kind === kind));
+    // The index catches up within seconds of the set-up's changes.
+    await waitUntil(() => callApi<{ groups: Array<{ kind: string }> }>(token, 'GET', `/workspaces/${workspaceId}/search?q=${encodeURIComponent(q)}`), found, 15_000, 'the long word indexed');
+    const { page, errors } = await phonePage();
+    await signIn(page, COORDINATOR);
+    await page.goto(`/w/${workspaceId}/search?q=${encodeURIComponent(q)}`);
+    await page.getByRole('region', { name: /^Dokumenty/ }).waitFor();
+    await page.getByRole('region', { name: /^Uwagi w konsultacjach/ }).waitFor();
     await fitsThePhone(page);
     expect(errors).toEqual([]);
   });

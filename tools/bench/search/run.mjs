@@ -1,5 +1,5 @@
 // npm run bench:search [-- --documents=500 --paragraphs=200 --comments=20000 --rounds=10]
-//                      [--databases=embedded,postgres] [--no-write]
+//                      [--databases=embedded,postgres] [--no-write] [--profile=DIR] [--keep]
 //
 // Search (issue 17): the time to index a workspace of --documents documents of --paragraphs paragraphs each (a heading
 // every tenth) plus --comments document comments, and the time of queries over it, on each database (the embedded
@@ -14,7 +14,8 @@
 // Measured: (1) indexing: the server started again, from its start to job_queue_depth{queue="search_index"} 0 (read from
 // GET /metrics every 250 ms), records and rows per second; (2) queries: --rounds rounds of the query set (inflected
 // forms, unaccented words, prefixes, two-word queries, typos in titles, names), one at a time as the coordinator, each
-// timed from the request to the parsed answer (HTTP included): p50, p95, max, per database.
+// timed from the request to the parsed answer (HTTP included): p50, p95, max, per database. While indexing, the longest
+// event-loop delay of the server (nodejs_eventloop_lag_max_seconds at each scrape): what indexing costs live editing.
 // Writes the table into docs/benchmarks.md (section "Search (bench:search)") unless --no-write.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +36,10 @@ const COMMENTS = Number(args.comments ?? 20_000);
 const ROUNDS = Number(args.rounds ?? 10);
 const DATABASES = String(args.databases ?? 'embedded,postgres').split(',');
 const WRITE = !args['no-write'];
+/** --keep: leave the databases (printed) for EXPLAIN after the run. */
+const KEEP = Boolean(args.keep);
+/** --profile=DIR: each server process writes a V8 CPU profile there (summarise with tools/bench/sync/profile-summary.mjs). */
+const PROFILE = typeof args.profile === 'string' ? args.profile : null;
 const POSTGRES_URL = process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/test';
 const PASSWORD = 'demo-ssom-2026';
 const COORDINATOR = 'koordynator@som.example';
@@ -88,7 +93,8 @@ async function startServer(database) {
   delete env.DATABASE_URL;
   if (database.url) env.DATABASE_URL = database.url;
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, 'dist/api/main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const profiling = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profiling, join(root, 'dist/api/main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-20_000)));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -122,15 +128,21 @@ async function startServer(database) {
     const me = await call(token, 'GET', '/auth/me');
     return { token, ws: (me.workspaces.find((w) => w.slug === 'ssom') ?? me.workspaces[0]).id };
   };
-  /** Records waiting for the index, from /metrics (loopback needs no token). */
-  const pending = async () => {
-    const text = await (await fetch(`${baseUrl}/metrics`)).text();
-    const line = text.split('\n').find((l) => l.startsWith('job_queue_depth{queue="search_index"}'));
+  /** A sample of /metrics (loopback needs no token): the first series whose line starts with `prefix`. */
+  const sample = (text, prefix) => {
+    const line = text.split('\n').find((l) => l.startsWith(prefix));
     return line ? Number(line.split(' ').pop()) : Number.NaN;
   };
+  /**
+   * Waits until no record waits for the index; returns the longest event-loop delay seen meanwhile (prom-client's
+   * nodejs_eventloop_lag_max_seconds, reset at each scrape, so each reading covers the 250 ms before it).
+   */
   const drained = async () => {
+    let stall = 0;
     for (;;) {
-      if ((await pending()) === 0) return;
+      const text = await (await fetch(`${baseUrl}/metrics`)).text();
+      stall = Math.max(stall, sample(text, 'nodejs_eventloop_lag_max_seconds') || 0);
+      if (sample(text, 'job_queue_depth{queue="search_index"}') === 0) return stall;
       await sleep(250);
     }
   };
@@ -227,7 +239,7 @@ async function run(kind) {
 
     log(`${kind}: indexing ${counts.records} records`);
     server = await startServer(database);
-    await server.drained();
+    const stallSeconds = await server.drained();
     const indexSeconds = (performance.now() - server.startedAt) / 1000;
     log(`${kind}: indexed in ${indexSeconds.toFixed(1)} s`);
 
@@ -244,7 +256,14 @@ async function run(kind) {
       }
     }
     await server.stop();
-    const [entries] = await withDatabase(database, (query) => query(`SELECT count(*)::int AS n, pg_size_pretty(pg_total_relation_size('search_entries')) AS size FROM search_entries`));
+    const [entries] = await withDatabase(database, (query) =>
+      query(
+        `SELECT count(*)::int AS n, pg_size_pretty(pg_total_relation_size('search_entries')) AS size,
+                (SELECT greatest(last_analyze, last_autoanalyze) FROM pg_stat_user_tables WHERE relname = 'search_entries') AS analyzed
+         FROM search_entries`,
+      ),
+    );
+    log(`${kind}: search_entries last analysed ${entries.analyzed ?? 'never'}`);
     times.sort((a, b) => a - b);
     const at = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
     const result = {
@@ -253,6 +272,7 @@ async function run(kind) {
       entries: entries.n,
       size: entries.size,
       indexSeconds,
+      stallMs: stallSeconds * 1000,
       queries: times.length,
       p50: at(0.5),
       p95: at(0.95),
@@ -262,8 +282,11 @@ async function run(kind) {
     log(`${kind}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, max ${result.max.toFixed(1)} ms over ${times.length} queries`);
     return result;
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-    await fresh?.drop();
+    if (KEEP) log(`${kind}: kept ${fresh?.url ?? dataDir}`);
+    else {
+      rmSync(dataDir, { recursive: true, force: true });
+      await fresh?.drop();
+    }
   }
 }
 
@@ -280,11 +303,11 @@ const table = [
     `${COMMENTS} document comments, plus the demo data; ${ROUNDS} rounds of ${QUERIES.length} queries, one at a time as the coordinator (every ` +
     'kind searched, five results per kind, HTTP included). Indexing: from the server\'s start to an empty index queue, every record marked as after a restore.',
   '',
-  '| database | records | index rows (size) | indexing | records/s | query p50 | query p95 | max |',
-  '|---|---|---|---|---|---|---|---|',
+  '| database | records | index rows (size) | indexing | records/s | longest event-loop stall while indexing | query p50 | query p95 | max |',
+  '|---|---|---|---|---|---|---|---|---|',
   ...results.map(
     (r) =>
-      `| ${r.kind} | ${r.records} | ${r.entries} (${r.size}) | ${r.indexSeconds.toFixed(1)} s | ${Math.round(r.records / r.indexSeconds)} | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.max.toFixed(1)} ms |`,
+      `| ${r.kind} | ${r.records} | ${r.entries} (${r.size}) | ${r.indexSeconds.toFixed(1)} s | ${Math.round(r.records / r.indexSeconds)} | ${r.stallMs.toFixed(0)} ms | ${r.p50.toFixed(1)} ms | ${r.p95.toFixed(1)} ms | ${r.max.toFixed(1)} ms |`,
   ),
   '',
   `Matches per query (${results[0]?.kind}): ${Object.entries(results[0]?.found ?? {}).map(([q, n]) => `"${q}" ${n}`).join(', ')}.`,

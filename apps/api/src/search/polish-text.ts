@@ -10,7 +10,7 @@ const stemmer = new StemmerPl();
 /** Words longer than this are not words (a pasted hash, a URL): kept whole, not stemmed. */
 const MAX_WORD = 40;
 /** At most this much of one passage goes into the index (a table cell pasted as one paragraph). */
-const MAX_INDEXED = 20_000;
+const MAX_INDEXED = 40_000;
 /** A shorter stem says too little ("mi" of "mie"): the word is matched as typed. */
 const MIN_STEM = 3;
 /** At most this many words of a query count. */
@@ -45,12 +45,9 @@ export function words(text: string): string[] {
  * is matched as a prefix of the words (the stemmer only strips endings), which finds the same and keeps the index small.
  */
 export function lexemeText(text: string): string {
-  const out = new Set<string>();
-  for (const word of words(text.slice(0, MAX_INDEXED))) {
-    const folded = fold(word).replace(/[^a-z0-9]/g, '');
-    if (folded) out.add(folded);
-  }
-  return [...out].join(' ');
+  // Folded as a whole (one normalisation rather than one per word), then split.
+  const folded = fold(text.slice(0, MAX_INDEXED)).match(/[a-z0-9]+/g) ?? [];
+  return [...new Set(folded)].join(' ');
 }
 
 /** One word of a query: the prefixes a word of the text may start with to match it. */

@@ -1,6 +1,8 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { Passage } from '@commonplan/editor';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DocumentStore } from '../collab/document-store';
+import { AppConfig } from '../platform/config/app-config';
 import { DrainLoop } from '../platform/jobs/drain-loop';
 import { fold, lexemeText } from './polish-text';
 import { type IndexedRecord, isSearchSource, LOADERS } from './search-sources';
@@ -14,6 +16,17 @@ const POLL_MS = 1_000;
 const SETTLE_MS = 500;
 /** Records taken per statement. */
 const BATCH = 20;
+/**
+ * A section's rows are joined into one index row up to about this many characters: search answers by heading, and
+ * ten times fewer rows than paragraphs keep queries fast (bench:search).
+ */
+const SECTION_CHARS = 6_000;
+/**
+ * After this many records indexed, once the queue is empty, the index's statistics are refreshed (ANALYZE), and on the
+ * embedded database, which has no autovacuum, its dead rows are vacuumed too: a bulk load (a restore, the first
+ * indexing) otherwise leaves the planner guessing and the table bloated.
+ */
+const MAINTAIN_AFTER = 1_000;
 /** Tries before a record is given up (logged; its next change marks it again). */
 const MAX_ATTEMPTS = 5;
 
@@ -27,10 +40,12 @@ const MAX_ATTEMPTS = 5;
 export class SearchIndexer implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('SearchIndexer');
   private readonly loop = new DrainLoop(() => this.drain(), this.logger, 'the search indexer');
+  private sinceMaintenance = 0;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: DocumentStore,
+    private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -47,6 +62,15 @@ export class SearchIndexer implements OnModuleInit, OnApplicationShutdown {
       const [{ due }] = await this.dataSource.query(`SELECT count(*)::int AS due FROM search_pending WHERE attempts < $1`, [MAX_ATTEMPTS]);
       return due as number;
     });
+  }
+
+  private async maintain(): Promise<void> {
+    this.sinceMaintenance = 0;
+    try {
+      await this.dataSource.query(this.config.databaseKind === 'embedded' ? `VACUUM (ANALYZE) search_entries` : `ANALYZE search_entries`);
+    } catch (error) {
+      this.logger.warn(`could not refresh the search index's statistics: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Indexes one record now (what the loop does for each marked one). */
@@ -71,7 +95,11 @@ export class SearchIndexer implements OnModuleInit, OnApplicationShutdown {
          RETURNING source, source_id, attempts`,
         [SETTLE_MS / 1000, MAX_ATTEMPTS, BATCH],
       ).then((result: unknown) => (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as never);
-      if (taken.length === 0) return;
+      if (taken.length === 0) {
+        if (this.sinceMaintenance >= MAINTAIN_AFTER) await this.maintain();
+        return;
+      }
+      this.sinceMaintenance += taken.length;
       for (const item of taken) {
         try {
           await this.reindex(item.source, item.source_id);
@@ -92,6 +120,20 @@ export class SearchIndexer implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
+/** Consecutive passages under the same heading joined (lines apart), each at most about SECTION_CHARS long. */
+export function sections(passages: Passage[]): Passage[] {
+  const out: Passage[] = [];
+  for (const p of passages) {
+    const last = out[out.length - 1];
+    if (last && last.anchor === p.anchor && last.heading === p.heading && last.text.length + p.text.length < SECTION_CHARS) {
+      last.text = `${last.text}\n${p.text}`;
+    } else {
+      out.push({ ...p });
+    }
+  }
+  return out;
+}
+
 /** The record's rows in one statement: the title row (position 0) when it has a title, then its passages. */
 async function insertEntries(manager: EntityManager, source: string, sourceId: string, record: IndexedRecord): Promise<void> {
   const rows: { position: number; anchor: string | null; heading: string | null; body: string; words: string }[] = [];
@@ -99,7 +141,7 @@ async function insertEntries(manager: EntityManager, source: string, sourceId: s
     const words = `${record.title} ${record.titleExtra ?? ''}`;
     rows.push({ position: 0, anchor: null, heading: null, body: record.titleExtra ? `${record.title} · ${record.titleExtra}` : record.title, words });
   }
-  record.passages.forEach((p, index) => {
+  sections(record.passages).forEach((p, index) => {
     rows.push({ position: index + 1, anchor: p.anchor, heading: p.heading, body: p.text, words: `${p.heading ?? ''} ${p.text}` });
   });
   if (rows.length === 0) return;

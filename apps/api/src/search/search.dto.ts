@@ -44,7 +44,8 @@ export class SearchHitDto {
 
 export class SearchGroupDto {
   @ApiProperty({ enum: SEARCH_SOURCES, enumName: 'SearchKind' }) kind!: SearchSource;
-  @ApiProperty({ description: 'how many results of this kind there are in all' }) total!: number;
+  @ApiProperty({ description: 'how many results of this kind there are in all (at least this many when `more`)' }) total!: number;
+  @ApiProperty({ description: 'the matches were cut short (a very common word): there may be more than `total`' }) more!: boolean;
   @ApiProperty({ type: [SearchHitDto] }) hits!: SearchHitDto[];
 }
 

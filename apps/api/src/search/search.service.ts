@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Role } from '@commonplan/domain';
 import { DocumentsService } from '../documents/documents.service';
+import { AppConfig } from '../platform/config/app-config';
 import { queryTerms, snippet, tsQueryText } from './polish-text';
 import type { SearchGroupDto, SearchHitDto, SearchQueryDto, SearchResponseDto } from './search.dto';
 import { SEARCH_SOURCES, type SearchSource } from './search-sources';
@@ -14,7 +15,6 @@ const TYPO_MIN_LENGTH = 4;
 interface Row {
   source: SearchSource;
   source_id: string;
-  position: number;
   document_id: string | null;
   round_id: string | null;
   anchor: string | null;
@@ -23,6 +23,7 @@ interface Row {
   body: string;
   typo: boolean;
   total: number;
+  more: boolean;
 }
 
 /**
@@ -38,6 +39,7 @@ export class SearchService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly documents: DocumentsService,
+    private readonly config: AppConfig,
   ) {}
 
   async search(workspaceId: string, caller: { userId: string; role: Role }, query: SearchQueryDto): Promise<SearchResponseDto> {
@@ -49,39 +51,74 @@ export class SearchService {
     const limit = query.limit ?? (query.kind ? 20 : 5);
     const readable = (await this.documents.list(workspaceId, caller.userId)).map((d) => d.id);
     const staff = caller.role === 'coordinator' || caller.role === 'expert';
-    const rows: Row[] = await this.dataSource.query(
-      `WITH matched AS (
-         SELECT e.source, e.source_id, e.position, e.document_id, e.round_id, e.author_id, e.staff_only, e.anchor, e.heading,
-                e.title, e.body, ts_rank(e.lexemes, query) + CASE WHEN e.position = 0 THEN 1 ELSE 0 END AS rank, false AS typo
-         FROM search_entries e, to_tsquery('simple', $2) query
-         WHERE e.workspace_id = $1 AND e.source = ANY($3::text[]) AND e.lexemes @@ query
-         UNION ALL
-         SELECT e.source, e.source_id, e.position, e.document_id, e.round_id, e.author_id, e.staff_only, e.anchor, e.heading,
-                e.title, e.body, word_similarity($4, e.title_folded), true
-         FROM search_entries e
-         WHERE length($4) >= ${TYPO_MIN_LENGTH} AND e.workspace_id = $1 AND e.position = 0 AND e.source = ANY($3::text[])
-           AND word_similarity($4, e.title_folded) >= ${TYPO_SIMILARITY}
-       ), visible AS (
-         SELECT * FROM matched m
-         WHERE (m.document_id IS NULL OR m.document_id = ANY($5::uuid[])) AND ($6 OR NOT m.staff_only OR m.author_id = $7)
+    // Words first; titles like the query only when no word matched (similarTitles). Title rows are matched in full. Text rows are matched up to SEARCH_TEXT_CANDIDATES (1,000) per index (documents and versions;
+    // everything else) and only those are ranked: a word in nearly every section then costs what a rarer one does,
+    // and its kinds' totals say "at least" (`more`). Matching, access and ranking carry ids and ranks only; the text
+    // is read for the rows shown (at most `limit` per kind).
+    const access = `(e.document_id IS NULL OR e.document_id = ANY($5::uuid[])) AND ($6 OR NOT e.staff_only OR e.author_id = $7)`;
+    const texts = (sources: string) => `
+         SELECT e.id, e.source, e.source_id, coalesce(e.anchor, '') AS anchor_key, e.position, ts_rank(e.lexemes, tsq.q) AS rank
+         FROM search_entries e, tsq
+         WHERE e.position > 0 AND e.source ${sources} AND e.workspace_id = $1 AND e.source = ANY($3::text[]) AND e.lexemes @@ tsq.q
+           AND ${access}
+         LIMIT $8`;
+    const found: Row[] = await this.dataSource.query(
+      `WITH tsq AS (SELECT to_tsquery('simple', $2) AS q),
+       document_texts AS (${texts(`IN ('document', 'version')`)}),
+       other_texts AS (${texts(`NOT IN ('document', 'version')`)}),
+       matched AS (
+         SELECT e.id, e.source, e.source_id, '' AS anchor_key, 0 AS position, ts_rank(e.lexemes, tsq.q) + 1 AS rank, false AS typo
+         FROM search_entries e, tsq
+         WHERE e.position = 0 AND e.workspace_id = $1 AND e.source = ANY($3::text[]) AND e.lexemes @@ tsq.q AND ${access}
+
+         UNION ALL SELECT id, source, source_id, anchor_key, position, rank, false FROM document_texts
+         UNION ALL SELECT id, source, source_id, anchor_key, position, rank, false FROM other_texts
        ), best AS (
-         SELECT DISTINCT ON (source, source_id, coalesce(anchor, '')) * FROM visible
-         ORDER BY source, source_id, coalesce(anchor, ''), typo, rank DESC, position
+         SELECT DISTINCT ON (source, source_id, anchor_key) id, source, rank, typo FROM matched
+         ORDER BY source, source_id, anchor_key, typo, rank DESC, position
        ), numbered AS (
-         SELECT *, row_number() OVER (PARTITION BY source ORDER BY rank DESC, title, position) AS n,
+         SELECT id, source, typo, row_number() OVER (PARTITION BY source ORDER BY rank DESC, id) AS n,
                 count(*) OVER (PARTITION BY source)::int AS total
          FROM best
        )
-       SELECT * FROM numbered WHERE n <= $8 ORDER BY source, n`,
-      [workspaceId, tsQuery, kinds, typo, readable, staff, caller.userId, limit],
+       SELECT e.source, e.source_id, e.document_id, e.round_id, e.anchor, e.heading, e.title, e.body, n.typo, n.total,
+              CASE WHEN n.source IN ('document', 'version') THEN (SELECT count(*) FROM document_texts) >= $8
+                   ELSE (SELECT count(*) FROM other_texts) >= $8 END AS more
+       FROM numbered n JOIN search_entries e ON e.id = n.id
+       WHERE n.n <= $4 ORDER BY n.source, n.n`,
+      [workspaceId, tsQuery, kinds, limit, readable, staff, caller.userId, this.config.searchTextCandidates],
     );
+    const rows = found.length > 0 || typo.length < TYPO_MIN_LENGTH ? found : await this.similarTitles(workspaceId, typo, kinds, limit, readable, staff, caller.userId);
     const groups = new Map<SearchSource, SearchGroupDto>();
     for (const row of rows) {
-      const group = groups.get(row.source) ?? { kind: row.source, total: row.total, hits: [] };
+      const group = groups.get(row.source) ?? { kind: row.source, total: row.total, more: row.more, hits: [] };
       groups.set(row.source, group);
       group.hits.push(this.hit(workspaceId, caller.role, staff, row, terms));
     }
     return { q: query.q, groups: SEARCH_SOURCES.filter((kind) => groups.has(kind)).map((kind) => groups.get(kind)!) };
+  }
+
+  /**
+   * Titles like the query (pg_trgm's word_similarity, through its index on the title rows), when no words matched: a
+   * typo in a title or a name. The threshold is the session's setting, so it is set for this transaction only.
+   */
+  private similarTitles(workspaceId: string, typo: string, kinds: readonly SearchSource[], limit: number, readable: string[], staff: boolean, userId: string): Promise<Row[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [String(TYPO_SIMILARITY)]);
+      return manager.query(
+        `WITH similar_titles AS (
+           SELECT e.id, e.source, word_similarity($2, e.title_folded) AS rank FROM search_entries e
+           WHERE e.position = 0 AND $2 <% e.title_folded AND e.workspace_id = $1 AND e.source = ANY($3::text[])
+             AND (e.document_id IS NULL OR e.document_id = ANY($5::uuid[])) AND ($6 OR NOT e.staff_only OR e.author_id = $7)
+         ), numbered AS (
+           SELECT id, source, row_number() OVER (PARTITION BY source ORDER BY rank DESC, id) AS n, count(*) OVER (PARTITION BY source)::int AS total
+           FROM similar_titles
+         )
+         SELECT e.source, e.source_id, e.document_id, e.round_id, e.anchor, e.heading, e.title, e.body, true AS typo, n.total, false AS more
+         FROM numbered n JOIN search_entries e ON e.id = n.id WHERE n.n <= $4 ORDER BY n.source, n.n`,
+        [workspaceId, typo, kinds, limit, readable, staff, userId],
+      );
+    });
   }
 
   private hit(workspaceId: string, role: Role, staff: boolean, row: Row, terms: ReturnType<typeof queryTerms>): SearchHitDto {

@@ -119,7 +119,8 @@ export const apiClient = createClient<paths>({
     }
     const body = input.method === 'GET' || input.method === 'HEAD' ? '' : await input.text();
     const url = new URL(input.url);
-    return fetch(url.pathname + url.search, { method: input.method, headers, credentials: 'same-origin', body: body === '' ? undefined : body });
+    // The request's signal goes along: a read given one (`signal` of a query) is abandoned when it is aborted.
+    return fetch(url.pathname + url.search, { method: input.method, headers, credentials: 'same-origin', body: body === '' ? undefined : body, signal: input.signal });
   },
 });
 

@@ -5106,8 +5106,10 @@ export interface components {
         };
         SearchGroupDto: {
             kind: components["schemas"]["SearchKind"];
-            /** @description how many results of this kind there are in all */
+            /** @description how many results of this kind there are in all (at least this many when `more`) */
             total: number;
+            /** @description the matches were cut short (a very common word): there may be more than `total` */
+            more: boolean;
             hits: components["schemas"]["SearchHitDto"][];
         };
         SearchResponseDto: {

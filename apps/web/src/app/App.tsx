@@ -9,6 +9,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { InvitationPage } from '../features/invitation/InvitationPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { PeoplePage } from '../features/people/PeoplePage';
+import { SearchPage } from '../features/search/SearchPage';
 import { RequireCapability, WorkspaceRoute } from '../features/workspace/WorkspaceRoute';
 import { SessionProvider } from '../session/session';
 import { NavigationFocusProvider } from '../ui/navigation-focus';
@@ -90,6 +91,7 @@ export function App({ i18n }: { i18n: I18n }) {
                     <Route path="d/:documentId/v/:versionId" element={<VersionPage />} />
                     <Route path="d/:documentId/compare" element={<ComparePage />} />
                     <Route path="notifications" element={<NotificationsPage />} />
+                    <Route path="search" element={<SearchPage />} />
                     <Route path="rounds/:roundId" element={<RoundPage />} />
                     <Route
                       path="rounds/new"

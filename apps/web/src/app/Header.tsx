@@ -3,10 +3,14 @@ import { Link, useMatch, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useSession } from '../session/session';
 import { useUnreadCount } from '../features/notifications/notifications-api';
+import { HeaderSearch } from '../features/search/HeaderSearch';
 import { MainNav } from './MainNav';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
-/** Product name, workspace, navigation, the signed-in person with their role, sign-out and the language switch. */
+/**
+ * Product name, workspace, the search box, navigation, the signed-in person with their role, sign-out and the language
+ * switch.
+ */
 export function Header() {
   const { t } = useTranslation();
   const { state, signOut } = useSession();
@@ -16,7 +20,8 @@ export function Header() {
   const workspaceId = match?.params.workspaceId ?? null;
   const workspace = me?.workspaces.find((w) => w.id === workspaceId) ?? null;
   const unread = useUnreadCount(workspace?.id ?? null);
-
+  // The search page has a search box of its own.
+  const onSearchPage = useMatch('/w/:workspaceId/search') !== null;
 
   return (
     <header className="site-header">
@@ -49,6 +54,7 @@ export function Header() {
             currentId={workspaceId}
             onSwitch={(id) => navigate(`/w/${id}`)}
           />
+          {workspace && !onSearchPage && <HeaderSearch workspaceId={workspace.id} />}
         </div>
       )}
       {workspace && <MainNav workspaceId={workspace.id} role={workspace.role} unread={unread} />}

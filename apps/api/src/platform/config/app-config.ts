@@ -70,6 +70,8 @@ export class AppConfig {
      * the time a balancer needs to notice and send new requests elsewhere.
      */
     readonly shutdownDrainMs: number = 0,
+    /** Search: text rows matched per word index before ranking (search/search.service.ts). */
+    readonly searchTextCandidates: number = 1000,
   ) {}
 
   get isProduction(): boolean {
@@ -256,6 +258,7 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
     metricsToken,
     logFormat as 'json' | 'text',
     shutdownDrainMs,
+    int('SEARCH_TEXT_CANDIDATES', 1000, 1, 100_000),
   );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

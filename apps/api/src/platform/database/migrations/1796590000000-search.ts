@@ -18,10 +18,10 @@ const ROW_MARKS: { table: string; source: string; column: string }[] = [
 ];
 
 /**
- * Search (search/): `search_entries` holds what can be found, one row per passage (a block of a document or version
- * under its heading, a comment, a consultation comment) plus one title row (position 0) per record; `lexemes` is a
- * `simple` tsvector of the words folded to ASCII and their Polish stems, computed by the application
- * (search/polish-text.ts), since PostgreSQL has no Polish stemmer before version 19. Triggers on the indexed tables
+ * Search (search/): `search_entries` holds what can be found, one row per section (the blocks of a document or
+ * version under one heading, a comment thread, a consultation comment) plus one title row (position 0) per record; `lexemes` is a
+ * `simple` tsvector of the words folded to ASCII, computed by the application (search/polish-text.ts); a query's words
+ * are stemmed there and matched as prefixes, since PostgreSQL has no Polish stemmer before version 19. Triggers on the indexed tables
  * mark what changed in `search_pending`; the SearchIndexer rebuilds those records' rows soon after, so writers never
  * wait for the index. pg_trgm matches titles and names with typos.
  */
@@ -50,8 +50,17 @@ export class Search1796590000000 implements MigrationInterface {
         indexed_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX search_entries_source_idx ON search_entries (source, source_id)`);
-    await q.query(`CREATE INDEX search_entries_lexemes_idx ON search_entries USING gin (lexemes)`);
-    await q.query(`CREATE INDEX search_entries_titles_idx ON search_entries USING gin (title_folded gin_trgm_ops) WHERE position = 0`);
+    // Three word indexes, so that a common word's matches can be cut short in each without starving the others: the
+    // title rows, the text of documents and versions (the bulk), and the text of everything else.
+    await q.query(`CREATE INDEX search_entries_title_words_idx ON search_entries USING gin (lexemes) WHERE position = 0`);
+    await q.query(
+      `CREATE INDEX search_entries_document_words_idx ON search_entries USING gin (lexemes) WHERE position > 0 AND source IN ('document', 'version')`,
+    );
+    await q.query(
+      `CREATE INDEX search_entries_other_words_idx ON search_entries USING gin (lexemes) WHERE position > 0 AND source NOT IN ('document', 'version')`,
+    );
+    // Titles with a typo: pg_trgm's word similarity (the <% operator) on the title rows.
+    await q.query(`CREATE INDEX search_entries_title_trigrams_idx ON search_entries USING gin (title_folded gin_trgm_ops) WHERE position = 0`);
     await q.query(`
       CREATE TABLE search_pending (
         source text NOT NULL,
