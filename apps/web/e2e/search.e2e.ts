@@ -97,7 +97,12 @@ describe('search', () => {
     await signIn(page, OBSERVER);
     const box = searchBox(page);
     const focused = () => box.evaluate((element) => element === document.activeElement);
-    for (let presses = 0; presses < 40 && !(await focused()); presses++) await page.keyboard.press('Tab');
+    // Once the dashboard has loaded: the app moves the focus to a page's heading when it arrives, which would send a
+    // Tab begun earlier back to the top (the failure of a loaded CI run). Tabbing then starts from that heading, so
+    // the header's box comes back round after the page's last control, hence the generous count.
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    for (let presses = 0; presses < 200 && !(await focused()); presses++) await page.keyboard.press('Tab');
     expect(await focused()).toBe(true);
     await page.keyboard.type('szczecinskiego');
     await page.keyboard.press('Enter');
