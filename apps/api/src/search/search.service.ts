@@ -67,21 +67,21 @@ export class SearchService {
        document_texts AS (${texts(`IN ('document', 'version')`)}),
        other_texts AS (${texts(`NOT IN ('document', 'version')`)}),
        matched AS (
-         SELECT e.id, e.source, e.source_id, '' AS anchor_key, 0 AS position, ts_rank(e.lexemes, tsq.q) + 1 AS rank, false AS typo
+         SELECT e.id, e.source, e.source_id, '' AS anchor_key, 0 AS position, ts_rank(e.lexemes, tsq.q) + 1 AS rank
          FROM search_entries e, tsq
          WHERE e.position = 0 AND e.workspace_id = $1 AND e.source = ANY($3::text[]) AND e.lexemes @@ tsq.q AND ${access}
 
-         UNION ALL SELECT id, source, source_id, anchor_key, position, rank, false FROM document_texts
-         UNION ALL SELECT id, source, source_id, anchor_key, position, rank, false FROM other_texts
+         UNION ALL SELECT id, source, source_id, anchor_key, position, rank FROM document_texts
+         UNION ALL SELECT id, source, source_id, anchor_key, position, rank FROM other_texts
        ), best AS (
-         SELECT DISTINCT ON (source, source_id, anchor_key) id, source, rank, typo FROM matched
-         ORDER BY source, source_id, anchor_key, typo, rank DESC, position
+         SELECT DISTINCT ON (source, source_id, anchor_key) id, source, rank FROM matched
+         ORDER BY source, source_id, anchor_key, rank DESC, position
        ), numbered AS (
-         SELECT id, source, typo, row_number() OVER (PARTITION BY source ORDER BY rank DESC, id) AS n,
+         SELECT id, source, row_number() OVER (PARTITION BY source ORDER BY rank DESC, id) AS n,
                 count(*) OVER (PARTITION BY source)::int AS total
          FROM best
        )
-       SELECT e.source, e.source_id, e.document_id, e.round_id, e.anchor, e.heading, e.title, e.body, n.typo, n.total,
+       SELECT e.source, e.source_id, e.document_id, e.round_id, e.anchor, e.heading, e.title, e.body, false AS typo, n.total,
               CASE WHEN n.source IN ('document', 'version') THEN (SELECT count(*) FROM document_texts) >= $8
                    ELSE (SELECT count(*) FROM other_texts) >= $8 END AS more
        FROM numbered n JOIN search_entries e ON e.id = n.id
