@@ -35,7 +35,6 @@ describe('notifications across a crash (kill -9 between the change and the sendi
   let child: ChildProcess | null = null;
   let smtp: TestSmtp;
   let holding = true;
-  let held = 0;
 
   const start = async () => {
     const env: NodeJS.ProcessEnv = {
@@ -79,13 +78,8 @@ describe('notifications across a crash (kill -9 between the change and the sendi
     dataDir = mkdtempSync(join(tmpdir(), 'commonplan-mail-crash-'));
     database = await createFreshDatabase(process.env.DATABASE_URL);
     port = await freePort();
-    smtp = await startSmtp({
-      hold: () => {
-        if (!holding) return false;
-        held++;
-        return true;
-      },
-    });
+    // Every connection of the first server is held; the restarted server's are answered.
+    smtp = await startSmtp({ holdConnections: () => holding });
   }, 120_000);
 
   afterAll(async () => {
@@ -129,7 +123,7 @@ describe('notifications across a crash (kill -9 between the change and the sendi
     }
     const expected = comments * mentioned.length;
     // The SMTP server has the first messages in hand and answers none of them.
-    await smtp.waitFor(() => held > 0, 'the first message at the SMTP server', 30_000);
+    await smtp.waitFor(() => smtp.held() > 0, 'the first message at the SMTP server', 30_000);
     expect(smtp.received).toHaveLength(0);
 
     const exited = new Promise((r) => child!.once('exit', r));

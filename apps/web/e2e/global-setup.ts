@@ -1,7 +1,7 @@
 // Starts the built server once for all browser tests: a free port, a fresh DATA_DIR and a fresh database
 // (PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite in DATA_DIR), with the SSOM demo data.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -80,6 +80,15 @@ export default async function setup(project: TestProject) {
   server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
+  // The server's log is kept in reports/e2e-server.log, and its warnings and errors are printed at the end: a failure
+  // on a CI machine is read from its output alone.
+  function keepLog() {
+    mkdirSync(join(root, 'reports'), { recursive: true });
+    writeFileSync(join(root, 'reports/e2e-server.log'), output);
+    const notable = output.split('\n').filter((line) => /\b(WARN|ERROR)\b/i.test(line));
+    if (notable.length > 0) console.log(['browser tests: the server warned or failed:', ...notable.slice(-40)].join('\n'));
+  }
+
   async function teardown() {
     if (server.exitCode === null) {
       const exited = new Promise((r) => server.once('exit', r));
@@ -87,6 +96,7 @@ export default async function setup(project: TestProject) {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       if (server.exitCode === null) server.kill('SIGKILL');
     }
+    keepLog();
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -22,6 +22,8 @@ export interface TestSmtp {
   received: ReceivedMail[];
   /** How many SMTP connections clients opened. */
   connections(): number;
+  /** How many messages arrived on held connections (never answered). */
+  held(): number;
   /** Messages to one address, in the order received. */
   to(address: string): ReceivedMail[];
   /** Waits until `predicate` holds for the messages received so far (default 15 s). */
@@ -31,15 +33,20 @@ export interface TestSmtp {
 
 /**
  * A real SMTP server (nodemailer's smtp-server) on a free loopback port that keeps what it receives, parsed with
- * mailparser. `hold`: when it returns true for a message, the server never answers its DATA (the message is not
- * accepted), which lets a test kill the sender mid-send.
+ * mailparser. `holdConnections`: asked when a client connects; when it says true, no message sent on that connection is
+ * ever answered (none is accepted), which lets a test kill the sender mid-send. It is decided per connection, not per
+ * message: a message the killed sender had sent in full may be read here only after the test has stopped holding, and
+ * must still not count as accepted, since the sender never learnt of it.
  */
-export async function startSmtp(options: { port?: number; hold?: (raw: string) => boolean; reject?: (rcpt: string) => boolean } = {}): Promise<TestSmtp> {
+export async function startSmtp(options: { port?: number; holdConnections?: () => boolean; reject?: (rcpt: string) => boolean } = {}): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   let connections = 0;
+  let held = 0;
+  const holding = new Set<string>();
   const smtp = new SMTPServer({
-    onConnect(_session, callback) {
+    onConnect(session, callback) {
       connections++;
+      if (options.holdConnections?.()) holding.add(session.id);
       callback();
     },
     authOptional: true,
@@ -61,7 +68,10 @@ export async function startSmtp(options: { port?: number; hold?: (raw: string) =
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        if (options.hold?.(raw)) return; // never answered: not accepted
+        if (holding.has(session.id)) {
+          held++;
+          return; // never answered: not accepted
+        }
         simpleParser(raw).then(
           (parsed) => {
             const calendarPart = parsed.attachments.find((a) => a.contentType.startsWith('text/calendar'));
@@ -91,6 +101,7 @@ export async function startSmtp(options: { port?: number; hold?: (raw: string) =
     port,
     received,
     connections: () => connections,
+    held: () => held,
     to: (address) => received.filter((m) => m.to.includes(address)),
     waitFor: (predicate, what, timeoutMs = 15_000) => eventually(() => predicate(received), timeoutMs, what),
     close: () => new Promise((resolve) => smtp.close(() => resolve())),
