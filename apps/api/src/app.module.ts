@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PeopleModule } from './people/people.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import type { AppConfig } from './platform/config/app-config';
 import type { Database } from './platform/database/database';
 import { MetricsModule } from './platform/metrics/metrics.module';
@@ -50,6 +51,7 @@ export class AppModule {
         DecisionsModule,
         TasksModule,
         SearchModule,
+        PersonalDataModule,
       ],
     };
   }

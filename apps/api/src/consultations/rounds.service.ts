@@ -142,13 +142,20 @@ export function toPublicRoundView(round: RoundView, extra: { content: unknown; w
   };
 }
 
-/** The information clause shown on the comment form unless the coordinator writes another. */
-export function defaultInformationClause(workspaceName: string): string {
+/**
+ * The information clause shown on the comment form unless the coordinator writes another, with the workspace's
+ * retention of contact data (`contact_retention_days`, personal-data/retention.service.ts) as it is when the round is
+ * created.
+ */
+export function defaultInformationClause(workspaceName: string, contactRetentionDays: number): string {
+  const days = contactRetentionDays === 1 ? '1 dzień' : `${contactRetentionDays} dni`;
   return (
     `Administratorem danych osobowych zgłaszających uwagi jest ${workspaceName}. Dane są przetwarzane w celu ` +
     'przeprowadzenia konsultacji i sporządzenia sprawozdania z ich przebiegu (art. 6 ust. 1 lit. c i e RODO w związku ' +
     'z art. 6 ustawy o zasadach prowadzenia polityki rozwoju). W sprawozdaniu osoby fizyczne nie są wymieniane z imienia ' +
-    'i nazwiska; adresy, adresy e-mail i numery telefonów nie są publikowane. Przysługuje Pani/Panu prawo dostępu do danych, ' +
+    'i nazwiska; adresy, adresy e-mail i numery telefonów nie są publikowane. Dane kontaktowe (adres e-mail, a osób ' +
+    `fizycznych także imię i nazwisko) są usuwane ${days} po opublikowaniu sprawozdania; uwaga pozostaje w dokumentacji ` +
+    'konsultacji jako uwaga „osoby fizycznej nr …”. Przysługuje Pani/Panu prawo dostępu do danych, ' +
     'ich sprostowania, ograniczenia przetwarzania oraz skargi do Prezesa Urzędu Ochrony Danych Osobowych.'
   );
 }
@@ -496,8 +503,8 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async defaultClause(manager: EntityManager, workspaceId: string): Promise<string> {
-    const [workspace] = await manager.query(`SELECT name FROM workspaces WHERE id = $1`, [workspaceId]);
-    return defaultInformationClause(workspace.name);
+    const [workspace] = await manager.query(`SELECT name, contact_retention_days FROM workspaces WHERE id = $1`, [workspaceId]);
+    return defaultInformationClause(workspace.name, Number(workspace.contact_retention_days));
   }
 
   private async documentInConsultation(manager: EntityManager, documentId: string, workspaceId: string, userId: string): Promise<void> {

@@ -185,3 +185,9 @@ export function personalDataMasker(privateNames: readonly string[]): (text: stri
     return withoutAddressedNames(out);
   };
 }
+
+/** Private persons' names (whole, and the surname alone, inflected) out of a text, and nothing else. */
+export function withoutNames(names: readonly string[]): (text: string) => string {
+  const patterns = namePatterns(names);
+  return (text) => patterns.reduce((out, pattern) => out.replace(pattern, REDACTED), text);
+}

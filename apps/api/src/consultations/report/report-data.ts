@@ -220,11 +220,32 @@ export function chapterAt(chapters: readonly ReportChapter[], pos: number): stri
   return found;
 }
 
+/** What tells one private person from another: the fields of a comment row that `personKey` reads. */
+export type PersonKeyFields = Pick<ReportCommentRow, 'userId' | 'email' | 'submitterName'>;
+
 /** Who is the same private person: the same account, else the same e-mail, else the same name. */
-function personKey(c: ReportCommentRow): string {
+export function personKey(c: PersonKeyFields): string {
   if (c.userId) return `user:${c.userId}`;
   if (c.email?.trim()) return `email:${c.email.trim().toLowerCase()}`;
   return `name:${c.submitterName.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+}
+
+/**
+ * The number N of "osoba fizyczna nr N" of each private person of a round (by `personKey`): in the order of their
+ * first comment that was not withdrawn. The report and the erasure of contact data after the retention period
+ * (personal-data/retention.service.ts, which writes the same pseudonym in place of the name) both number by this.
+ */
+export function privatePersonNumbers(
+  comments: ReadonlyArray<PersonKeyFields & Pick<ReportCommentRow, 'number' | 'createdAt' | 'submitterKind' | 'withdrawn'>>,
+): Map<string, number> {
+  const byTime = [...comments].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || compareNumbers(a.number, b.number));
+  const numbers = new Map<string, number>();
+  for (const c of byTime) {
+    if (c.submitterKind !== 'person') continue;
+    const key = personKey(c);
+    if (!c.withdrawn && !numbers.has(key)) numbers.set(key, numbers.size + 1);
+  }
+  return numbers;
 }
 
 /** The comments that hold up publication: not withdrawn and without a disposition, or with one not approved. */
@@ -257,15 +278,9 @@ export function buildReport(input: ReportInput): ReportContent {
 
   // Private persons numbered in the order of their first comment in the round that was not withdrawn; the names of
   // all of them (withdrawn ones too) are masked wherever they are mentioned.
+  const personNumbers = privatePersonNumbers(input.comments);
   const byTime = [...input.comments].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || compareNumbers(a.number, b.number));
-  const personNumbers = new Map<string, number>();
-  const personNames = new Set<string>();
-  for (const c of byTime) {
-    if (c.submitterKind !== 'person') continue;
-    personNames.add(c.submitterName.trim());
-    const key = personKey(c);
-    if (!c.withdrawn && !personNumbers.has(key)) personNumbers.set(key, personNumbers.size + 1);
-  }
+  const personNames = new Set<string>(byTime.filter((c) => c.submitterKind === 'person').map((c) => c.submitterName.trim()));
   const mask = personalDataMasker([...personNames]);
 
   const sorted = [...input.comments].sort((a, b) => compareNumbers(a.number, b.number));
