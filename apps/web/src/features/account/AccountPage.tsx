@@ -10,6 +10,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { endOtherSessions, endSession, type SessionInfo, SESSIONS_PATH } from './account-api';
 import { describeDevice } from './device';
 import { NotificationPreferences } from './NotificationPreferences';
+import { OwnDataSection } from '../personal-data/OwnDataSection';
 import { CalendarFeedSection } from './CalendarFeedSection';
 
 /**
@@ -118,6 +119,7 @@ export function AccountPage() {
       )}
       <NotificationPreferences />
       <CalendarFeedSection />
+      <OwnDataSection />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { ConfirmAction } from '../../ui/ConfirmAction';
 import { DataView } from '../../ui/DataView';
 import { ErrorMessage, StatusMessage } from '../../ui/Messages';
 import { PageHeading } from '../../ui/PageHeading';
+import { PersonalDataSection } from '../personal-data/PersonalDataSection';
 import { useWorkspace } from '../workspace/workspace-context';
 import { InviteForm } from './InviteForm';
 import { activeButtonId, PeopleManagementTable, type PersonPanel, roleButtonId } from './PeopleManagementTable';
@@ -146,6 +147,8 @@ export function PeoplePage() {
       <PageHeading title={t('people.documentTitle', { workspace: workspace.shortName })}>{t('people.title')}</PageHeading>
       <p>
         <Link to={`/w/${workspace.id}/mail`}>{t('notifications.deliveries.link')}</Link>
+        {' · '}
+        <a href="#personal-data">{t('personalData.heading')}</a>
       </p>
       <StatusMessage message={status} />
 
@@ -176,6 +179,8 @@ export function PeoplePage() {
           )}
         </DataView>
       </section>
+
+      <PersonalDataSection workspaceId={workspace.id} />
     </>
   );
 }
