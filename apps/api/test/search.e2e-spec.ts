@@ -284,3 +284,45 @@ describe('search: very common words', () => {
     expect(await groupOf('zielone dachy')).toMatchObject({ total: 1, more: false });
   });
 });
+
+/** A record the indexer cannot read is tried again, then given up; its next change has it indexed once more. */
+describe('search: a record the indexer gave up on', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await TestServer.start();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('is indexed again after its next change', async () => {
+    const ws = await server.demoWorkspaceId();
+    const token = await server.login('koordynator@som.example');
+    const documentId = (await server.request(`/api/workspaces/${ws}/documents`, { token, body: { title: 'Plan zieleni', kind: 'other' } })).body.id as string;
+    const titled = async (q: string) => {
+      const answer = await server.request(`/api/workspaces/${ws}/search?q=${encodeURIComponent(q)}&kind=document`, { token });
+      return (answer.body.groups as Group[]).some((group) => group.hits.some((hit) => hit.id === documentId));
+    };
+    await eventually(() => titled('zieleni'), 15_000, 'the new document indexed');
+
+    // Its stored state turns unreadable (a snapshot whose checksum does not match): every try to index it fails.
+    await server.db.query(`INSERT INTO document_snapshots (document_id, upto_id, data, state_vector, checksum) VALUES ($1, 0, '\\x00', '\\x00', '\\x01')`, [documentId]);
+    const rename = async (title: string) => expect((await server.request(`/api/documents/${documentId}`, { token, method: 'PATCH', body: { title } })).status).toBe(200);
+    await rename('Plan błękitu');
+    const pending = async () => (await server.db.query(`SELECT attempts FROM search_pending WHERE source = 'document' AND source_id = $1`, [documentId]))[0] as { attempts: number } | undefined;
+    // Each failure waits longer (5 s, 25 s …); the test brings each retry forward instead of waiting for it.
+    for (let attempt = 1; attempt < 5; attempt++) {
+      await eventually(async () => ((await pending())?.attempts ?? 0) >= attempt, 15_000, `failed try ${attempt}`);
+      await server.db.query(`UPDATE search_pending SET marked_at = now() - interval '1 second' WHERE source = 'document' AND source_id = $1`, [documentId]);
+    }
+    // The fifth failure gives it up.
+    await eventually(async () => (await pending())?.attempts !== 4, 15_000, 'the fifth try');
+    expect(await titled('błękitu')).toBe(false);
+
+    // Readable again and changed: indexed with its new title.
+    await server.db.query(`DELETE FROM document_snapshots WHERE document_id = $1`, [documentId]);
+    await rename('Plan błękitno-zielony');
+    await eventually(() => titled('błękitno'), 15_000, 'the renamed document indexed after it was given up');
+  });
+});

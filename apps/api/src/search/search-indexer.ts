@@ -27,7 +27,7 @@ const SECTION_CHARS = 6_000;
  * indexing) otherwise leaves the planner guessing and the table bloated.
  */
 const MAINTAIN_AFTER = 1_000;
-/** Tries before a record is given up (logged; its next change marks it again). */
+/** Tries before a record is given up (logged, its row dropped: its next change marks it again). */
 const MAX_ATTEMPTS = 5;
 
 /**
@@ -59,7 +59,7 @@ export class SearchIndexer implements OnModuleInit, OnApplicationShutdown {
   /** Resolves once every marked record is indexed (tests and benchmarks). */
   async idle(): Promise<void> {
     await this.loop.idle(async () => {
-      const [{ due }] = await this.dataSource.query(`SELECT count(*)::int AS due FROM search_pending WHERE attempts < $1`, [MAX_ATTEMPTS]);
+      const [{ due }] = await this.dataSource.query(`SELECT count(*)::int AS due FROM search_pending`);
       return due as number;
     });
   }
@@ -90,10 +90,10 @@ export class SearchIndexer implements OnModuleInit, OnApplicationShutdown {
       const taken: { source: string; source_id: string; attempts: number }[] = await this.dataSource.query(
         `DELETE FROM search_pending WHERE (source, source_id) IN (
            SELECT source, source_id FROM search_pending
-           WHERE marked_at <= now() - make_interval(secs => $1) AND attempts < $2
-           ORDER BY marked_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+           WHERE marked_at <= now() - make_interval(secs => $1)
+           ORDER BY marked_at LIMIT $2 FOR UPDATE SKIP LOCKED)
          RETURNING source, source_id, attempts`,
-        [SETTLE_MS / 1000, MAX_ATTEMPTS, BATCH],
+        [SETTLE_MS / 1000, BATCH],
       ).then((result: unknown) => (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as never);
       if (taken.length === 0) {
         if (this.sinceMaintenance >= MAINTAIN_AFTER) await this.maintain();
@@ -106,9 +106,14 @@ export class SearchIndexer implements OnModuleInit, OnApplicationShutdown {
         } catch (error) {
           const attempts = item.attempts + 1;
           const message = error instanceof Error ? error.message : String(error);
-          if (attempts >= MAX_ATTEMPTS) this.logger.error(`gave up indexing ${item.source} ${item.source_id}: ${message}`);
-          else this.logger.warn(`indexing ${item.source} ${item.source_id} failed, again soon: ${message}`);
-          // Again after 5 s, 25 s, 2 min…; a later change of the record marks it anew only if this row is gone.
+          if (attempts >= MAX_ATTEMPTS) {
+            // Given up: its row was taken above and is not put back, so the record's next change marks it anew (the
+            // triggers never overwrite a row that is there, so a row kept here would have stopped it for good).
+            this.logger.error(`gave up indexing ${item.source} ${item.source_id}: ${message}`);
+            continue;
+          }
+          this.logger.warn(`indexing ${item.source} ${item.source_id} failed, again soon: ${message}`);
+          // Again after 5 s, 25 s, 2 min, 10 min.
           await this.dataSource.query(
             `INSERT INTO search_pending (source, source_id, marked_at, attempts) VALUES ($1, $2, now() + make_interval(secs => $3), $4)
              ON CONFLICT (source, source_id) DO UPDATE SET attempts = EXCLUDED.attempts, marked_at = EXCLUDED.marked_at`,

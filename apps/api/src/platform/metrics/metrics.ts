@@ -17,7 +17,7 @@ const QUEUE_DEPTH_SQL = `
   UNION ALL
   SELECT '${MAIL_QUEUE}', count(*)::int FROM mail_outbox WHERE status IN ('pending', 'sending')
   UNION ALL
-  SELECT '${SEARCH_QUEUE}', count(*)::int FROM search_pending WHERE attempts < 5`;
+  SELECT '${SEARCH_QUEUE}', count(*)::int FROM search_pending`;
 
 let processRegistry: Registry | null = null;
 
