@@ -14,6 +14,7 @@ import type { Database } from './platform/database/database';
 import { MetricsModule } from './platform/metrics/metrics.module';
 import { PlatformModule } from './platform/platform.module';
 import { ProjectsModule } from './projects/projects.module';
+import { PublicationModule } from './publication/publication.module';
 import { CommentsModule } from './comments/comments.module';
 import { RoundsModule } from './consultations/rounds.module';
 import { ReportModule } from './consultations/report/report.module';
@@ -51,6 +52,7 @@ export class AppModule {
         DecisionsModule,
         TasksModule,
         SearchModule,
+        PublicationModule,
         PersonalDataModule,
       ],
     };

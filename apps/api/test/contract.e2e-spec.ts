@@ -41,7 +41,15 @@ describe('the API contract', () => {
       'GET /api/public/registers/{slug}/entries/{position}',
       'GET /api/public/registers/{slug}/entries/{position}/text.pdf',
       'GET /api/public/registers/{slug}/entries/{position}/adopted.pdf',
+      'GET /api/public/registers/{slug}/entries/{position}/adopted.docx',
       'GET /api/public/registers/{slug}/entries/{position}/minutes.{format}',
+      // The association's public site: its front, feed, accessibility statement, records' metadata, exports and files.
+      'GET /api/public/sites/{slug}',
+      'GET /api/public/sites/{slug}/feed.atom',
+      'GET /api/public/sites/{slug}/accessibility',
+      'GET /api/public/sites/{slug}/records/{kind}/{key}',
+      'GET /api/public/sites/{slug}/records/{kind}/{key}/export.zip',
+      'GET /api/public/sites/{slug}/records/consultation/{roundId}/document.pdf',
       // A person's calendar feed, read by calendar applications by the secret in its address.
       'GET /api/public/calendar/{token}.ics',
       // One-click unsubscribe from e-mails (RFC 8058), by the signed token in the link.

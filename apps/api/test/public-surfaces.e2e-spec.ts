@@ -153,6 +153,43 @@ const PUBLIC_ROUTES: Record<string, { json: readonly string[] } | { file: true }
   },
   'GET /api/public/registers/{slug}/entries/{position}/text.pdf': { file: true },
   'GET /api/public/registers/{slug}/entries/{position}/adopted.pdf': { file: true },
+  'GET /api/public/registers/{slug}/entries/{position}/adopted.docx': { file: true },
+  // The association's public site (publication/): no personal data of commenters, no ids of members' records.
+  'GET /api/public/sites/{slug}': {
+    json: [
+      ...['slug', 'name', 'shortName', 'email', 'phone', 'address', 'accessibilityContact'].map((k) => `association.${k}`),
+      ...['position', 'resolutionNumber', 'bodyName', 'title', 'versionNumber', 'versionName', 'contentHash', 'adoptedAt'].map((k) => `documents[].${k}`),
+      ...['id', 'title', 'documentTitle', 'state', 'opensAt', 'closesAt', 'reportEditions', 'reportPublishedAt'].map((k) => `consultations[].${k}`),
+      'register.total',
+      ...['number', 'title', 'body', 'adoptedAt', 'result.for', 'result.against', 'result.abstain', 'result.quorum', 'position', 'result.reason', 'versionHash', 'textHash', 'ballotsDigest', 'verified'].map(
+        (k) => `register.latest[].${k}`,
+      ),
+      ...['id', 'title', 'scope', 'expectedResults', 'stage', 'stageOn', 'leader', 'participants[]', 'startsOn', 'endsOn', 'coFinancingRate'].map((k) => `projects[].${k}`),
+      'privacy.clause',
+      'privacy.contactRetentionDays',
+    ],
+  },
+  'GET /api/public/sites/{slug}/feed.atom': { file: true },
+  'GET /api/public/sites/{slug}/accessibility': {
+    json: [
+      ...['slug', 'name', 'shortName', 'email', 'phone', 'address', 'accessibilityContact'].map((k) => `association.${k}`),
+      'siteUrl',
+      'publishedOn',
+      'preparedOn',
+      'status',
+      ...['checkedAt', 'standard', 'tool', 'checks', 'pages[].path', 'pages[].checks', 'pages[].violations.*'].map((k) => `audit.${k}`),
+    ],
+  },
+  // A published record's BIP metadata: the names of the staff who entered it, as BIP requires, and nothing else of theirs.
+  'GET /api/public/sites/{slug}/records/{kind}/{key}': {
+    json: [
+      ...['kind', 'key', 'title', 'association', 'producer', 'producedAt', 'responsible', 'enteredBy', 'publishedAt', 'page'],
+      ...['at', 'change', 'by', 'detail'].map((k) => `history[].${k}`),
+      ...['name', 'href', 'mediaType'].map((k) => `files[].${k}`),
+    ],
+  },
+  'GET /api/public/sites/{slug}/records/{kind}/{key}/export.zip': { file: true },
+  'GET /api/public/sites/{slug}/records/consultation/{roundId}/document.pdf': { file: true },
   'GET /api/public/registers/{slug}/entries/{position}/minutes.{format}': { file: true },
   // A person's calendar feed (iCalendar), by the secret address made for them.
   'GET /api/public/calendar/{token}.ics': { file: true },
@@ -319,12 +356,45 @@ describe('public surfaces: every route open without sign-in answers only its dec
       const files = `/api/public/registers/ssom/entries/${position}`;
       await call('GET /api/public/registers/{slug}/entries/{position}/text.pdf', `${files}/text.pdf`);
       if (entry.adopts) await call('GET /api/public/registers/{slug}/entries/{position}/adopted.pdf', `${files}/adopted.pdf?lang=en`);
+      if (entry.adopts) await call('GET /api/public/registers/{slug}/entries/{position}/adopted.docx', `${files}/adopted.docx`);
       if (entry.minutes) for (const format of ['pdf', 'docx']) await call('GET /api/public/registers/{slug}/entries/{position}/minutes.{format}', `${files}/minutes.${format}`);
+      await call('GET /api/public/sites/{slug}/records/{kind}/{key}', `/api/public/sites/ssom/records/resolution/${position}`);
+      await call('GET /api/public/sites/{slug}/records/{kind}/{key}/export.zip', `/api/public/sites/ssom/records/resolution/${position}/export.zip`);
     }
     // The resolution named as approving the report: the next edition states it.
     expect((await staff(`/rounds/${reported}/publication`, coordinator, { approvedByResolutionId: resolution.id }, 'PATCH')).status).toBe(200);
     expect((await staff(`/rounds/${reported}/report/publish`, coordinator, {})).status).toBe(201);
     await call('GET /api/public/rounds/{roundId}/report', `/api/public/rounds/${reported}/report`);
+
+    // A joint project the board approved (public, every field filled), beside an idea (not public).
+    const organisations = (await staff(`/workspaces/${ws}/organisations`, coordinator)).body as Array<{ id: string; kind: string }>;
+    const [leader, partner] = organisations.filter((o) => o.kind === 'member');
+    const project = await staff(`/workspaces/${ws}/projects`, coordinator, {
+      title: 'Wspólny zakup autobusów',
+      scope: 'Zakup 40 autobusów elektrycznych.',
+      expectedResults: 'Mniej spalin.',
+      leaderId: leader.id,
+      participants: [{ organisationId: leader.id }, { organisationId: partner.id }],
+      coFinancingRate: '85',
+      startsOn: '2027-01-01',
+      endsOn: '2028-12-31',
+    });
+    expect(project.status).toBe(201);
+    await server.db.query(`UPDATE projects SET stage = 'approved' WHERE id = $1`, [project.body.id]);
+
+    // The association's public site: its front, feed and accessibility statement, each record's metadata and export.
+    await call('GET /api/public/sites/{slug}', '/api/public/sites/ssom');
+    await call('GET /api/public/sites/{slug}/feed.atom', '/api/public/sites/ssom/feed.atom');
+    await call('GET /api/public/sites/{slug}/accessibility', '/api/public/sites/ssom/accessibility');
+    for (const [kind, key] of [
+      ['report', reported],
+      ['consultation', reported],
+      ['consultation', open],
+    ]) {
+      await call('GET /api/public/sites/{slug}/records/{kind}/{key}', `/api/public/sites/ssom/records/${kind}/${key}`);
+      await call('GET /api/public/sites/{slug}/records/{kind}/{key}/export.zip', `/api/public/sites/ssom/records/${kind}/${key}/export.zip`);
+    }
+    await call('GET /api/public/sites/{slug}/records/consultation/{roundId}/document.pdf', `/api/public/sites/ssom/records/consultation/${open}/document.pdf`);
 
     // Invitations: to a new account (a representative, with its organisation), and to an existing one in another
     // workspace, accepted by the invited person signed in.

@@ -18,7 +18,7 @@ describe('the audit trail', () => {
 
     // Something to find in the trail: an invitation sent just now.
     await page.getByRole('link', { name: 'Osoby' }).click();
-    await page.getByLabel('Adres e-mail').fill('audyt@som.example');
+    await page.getByLabel('Adres e-mail', { exact: true }).fill('audyt@som.example');
     await page.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
     await page.getByRole('status').filter({ hasText: 'audyt@som.example' }).waitFor();
 

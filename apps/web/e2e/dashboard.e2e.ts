@@ -54,9 +54,9 @@ describe('the coordinator on the dashboard', () => {
     const nav = page.getByRole('navigation', { name: 'Nawigacja główna' });
     // The last link counts unread notifications, if any (other tests on the same server mention the coordinator).
     const links = await nav.getByRole('link').allInnerTexts();
-    expect(links.slice(0, 5)).toEqual(['Pulpit', 'Uchwały', 'Projekty', 'Osoby', 'Dziennik zdarzeń']);
-    expect(links[5]).toMatch(/^Powiadomienia( \(nieprzeczytane: \d+\))?$/);
-    expect(links).toHaveLength(6);
+    expect(links.slice(0, 6)).toEqual(['Pulpit', 'Uchwały', 'Projekty', 'Osoby', 'Strona publiczna', 'Dziennik zdarzeń']);
+    expect(links[6]).toMatch(/^Powiadomienia( \(nieprzeczytane: \d+\))?$/);
+    expect(links).toHaveLength(7);
     expect(await page.locator('.signed-in').innerText()).toMatch(/Koordynator Biura SSOM\s+Koordynator/);
 
     expect(await axeViolations(page)).toEqual([]);
@@ -79,9 +79,9 @@ describe('the coordinator on the dashboard', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
     await expect.poll(() => page.title()).toBe('Dashboard: SSOM – Commonplan');
     const links = await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allInnerTexts();
-    expect(links.slice(0, 5)).toEqual(['Dashboard', 'Decisions', 'Projects', 'People', 'Audit trail']);
-    expect(links[5]).toMatch(/^Notifications( \(\d+ unread\))?$/);
-    expect(links).toHaveLength(6);
+    expect(links.slice(0, 6)).toEqual(['Dashboard', 'Decisions', 'Projects', 'People', 'Public site', 'Audit trail']);
+    expect(links[6]).toMatch(/^Notifications( \(\d+ unread\))?$/);
+    expect(links).toHaveLength(7);
     const members = page.getByRole('table', { name: /Members of the association/ });
     expect((await members.getByRole('row', { name: /Gmina Miasto Szczecin/ }).innerText()).replace(/\s+/g, ' ')).toContain(
       'Urban municipality 390,300 (2023) 1',

@@ -12,6 +12,12 @@ const root = resolve(import.meta.dirname, '../../..');
 
 type FreshDatabase = { url: string; drop: () => Promise<void> } | null;
 
+/** tools/accessibility-audit.mjs: the axe checks of the run, summarised. */
+async function summariseChecks(): Promise<void> {
+  const tool = (await import(pathToFileURL(join(root, 'tools/accessibility-audit.mjs')).href)) as { summariseChecks: () => unknown };
+  tool.summariseChecks();
+}
+
 /** tools/test-db.mjs, shared with the API suites (loaded by path: it is a workspace tool, not a library). */
 async function createFreshDatabase(): Promise<FreshDatabase> {
   const tool = (await import(pathToFileURL(join(root, 'tools/test-db.mjs')).href)) as { createFreshDatabase: () => Promise<FreshDatabase> };
@@ -53,6 +59,8 @@ async function waitForHealth(url: string, server: ChildProcess, log: () => strin
 
 export default async function setup(project: TestProject) {
   ensureBuilt();
+  // This run's axe checks only (support/axe.ts appends to it; summarised at the end for the accessibility statement).
+  rmSync(join(root, 'reports/axe-checks.jsonl'), { force: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'commonplan-e2e-'));
   const database = await createFreshDatabase();
   const port = await freePort();
@@ -82,8 +90,9 @@ export default async function setup(project: TestProject) {
 
   // The server's log is kept in reports/e2e-server.log, and its warnings and errors are printed at the end: a failure
   // on a CI machine is read from its output alone.
-  function keepLog() {
+  async function keepLog() {
     mkdirSync(join(root, 'reports'), { recursive: true });
+    await summariseChecks();
     writeFileSync(join(root, 'reports/e2e-server.log'), output);
     const notable = output.split('\n').filter((line) => /\b(WARN|ERROR)\b/i.test(line));
     if (notable.length > 0) console.log(['browser tests: the server warned or failed:', ...notable.slice(-40)].join('\n'));
@@ -96,7 +105,7 @@ export default async function setup(project: TestProject) {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       if (server.exitCode === null) server.kill('SIGKILL');
     }
-    keepLog();
+    await keepLog();
     await database?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }

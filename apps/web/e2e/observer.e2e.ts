@@ -30,7 +30,7 @@ describe('an observer', () => {
     const dashboard = page.url();
     await page.goto(`${dashboard}/people`);
     await page.getByRole('heading', { level: 1, name: 'Brak uprawnień' }).waitFor();
-    expect(await page.getByLabel('Adres e-mail').count()).toBe(0);
+    expect(await page.getByLabel('Adres e-mail', { exact: true }).count()).toBe(0);
     await page.goto(`${dashboard}/audit`);
     await page.getByRole('heading', { level: 1, name: 'Brak uprawnień' }).waitFor();
 

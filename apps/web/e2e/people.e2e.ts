@@ -35,7 +35,7 @@ describe('people management', () => {
     await page.getByLabel('Rola').selectOption('expert');
     await expect.poll(() => page.getByLabel('Organizacja').count()).toBe(0);
 
-    await page.getByLabel('Adres e-mail').fill('Nowa.Ekspertka@som.example');
+    await page.getByLabel('Adres e-mail', { exact: true }).fill('Nowa.Ekspertka@som.example');
     await page.getByLabel('Imię i nazwisko (nieobowiązkowe)').fill('Nowa Ekspertka');
     await page.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
     await page.getByRole('status').filter({ hasText: 'Wysłano zaproszenie na adres nowa.ekspertka@som.example.' }).waitFor();
@@ -95,7 +95,7 @@ describe('people management', () => {
     const { context, page } = await openPage(browser);
     await signIn(page, COORDINATOR);
     await openPeople(page);
-    await page.getByLabel('Adres e-mail').fill('ktos.inny@som.example');
+    await page.getByLabel('Adres e-mail', { exact: true }).fill('ktos.inny@som.example');
     await page.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
     const pending = page.getByRole('table', { name: 'Zaproszenia wysłane, jeszcze nieprzyjęte' });
     await pending.getByRole('row', { name: /ktos\.inny@som\.example/ }).waitFor();

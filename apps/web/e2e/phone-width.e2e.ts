@@ -1,5 +1,5 @@
 // A phone 390 px wide (a touch screen): the pages people use on one scroll only up and down. Long words, hashes and
-// tables in the consulted text, the comment form, the meeting page, the search results and the report must not widen the page; and the
+// tables in the consulted text, the comment form, the meeting page, the search results, the report and the public site must not widen the page; and the
 // passage picker tells a finger, not a mouse, what to do.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,6 +204,20 @@ describe('at phone width (390 × 844, touch): nothing scrolls sideways', () => {
     await page.goto(`/w/${workspaceId}/rounds/${roundId}/report`);
     await page.getByRole('heading', { level: 1, name: 'Sprawozdanie z przebiegu i wyników konsultacji' }).waitFor();
     await page.locator('.report-publish').waitFor();
+    await fitsThePhone(page);
+    expect(errors).toEqual([]);
+  });
+
+  it("the association's public site, a record's metadata and the accessibility statement", async () => {
+    const { page, errors } = await phonePage();
+    await page.goto('/p/ssom');
+    await page.getByRole('region', { name: 'Konsultacje' }).waitFor();
+    await fitsThePhone(page);
+    await page.goto(`/p/ssom/records/consultation/${roundId}`);
+    await page.getByRole('table', { name: /^Rejestr zmian:/ }).waitFor();
+    await fitsThePhone(page);
+    await page.goto('/p/ssom/accessibility');
+    await page.getByRole('table', { name: 'Zbadane strony i wyniki badań' }).waitFor();
     await fitsThePhone(page);
     expect(errors).toEqual([]);
   });

@@ -19,6 +19,8 @@ export const CAPABILITIES = [
   'decisions.vote',
   /** Joint projects: creating and changing them, moving them along the pipeline. */
   'projects.manage',
+  /** The association's details on its public site (contacts, the accessibility contact). */
+  'publication.manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

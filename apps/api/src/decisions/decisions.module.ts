@@ -26,6 +26,6 @@ import { VotesService } from './votes.service';
   imports: [DocumentsModule, VersionsModule],
   controllers: [DecisionsController, ApprovalsController, AttachmentsController, PublicRegisterController],
   providers: [DecisionNotices, ApprovalsService, AttachmentsService, DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VoteVerifier, VotesService, RegisterService, PublicRegisterService, MeetingEventsGateway, MinutesService, DecisionTasks],
-  exports: [BodiesService, DecisionTasks],
+  exports: [BodiesService, DecisionTasks, RegisterService, PublicRegisterService],
 })
 export class DecisionsModule {}

@@ -2,7 +2,7 @@ import { Controller, Get, NotFoundException, Param, type PipeTransform, Query } 
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../access/access.decorators';
 import { PublicRegisterDto, PublicRegisterEntryDetailsDto } from './dto/decisions-responses.dto';
-import { ApiPdfResponse, fileDownload } from '../platform/http/file-download';
+import { ApiFileResponse, ApiPdfResponse, DOCX_MEDIA_TYPE, fileDownload } from '../platform/http/file-download';
 import { ApiMinutesFileResponse, MINUTES_FORMAT_PARAM, minutesFormat, MinutesQueryDto } from './minutes/minutes.http';
 import { PublicRegisterService } from './public-register.service';
 import { RegisterService } from './register.service';
@@ -59,6 +59,14 @@ export class PublicRegisterController {
   @ApiPdfResponse('the document version the resolution adopts')
   async adopted(@Param('slug') slug: string, @Param('position', POSITION) position: string, @Query() query: MinutesQueryDto) {
     return fileDownload(await this.published.adoptedPdf(slug, Number(position), query.lang ?? 'pl'));
+  }
+
+  /** The document version the resolution adopts, as DOCX. */
+  @Public()
+  @Get('entries/:position/adopted.docx')
+  @ApiFileResponse('the document version the resolution adopts', [DOCX_MEDIA_TYPE])
+  async adoptedDocx(@Param('slug') slug: string, @Param('position', POSITION) position: string, @Query() query: MinutesQueryDto) {
+    return fileDownload(await this.published.adoptedDocx(slug, Number(position), query.lang ?? 'pl'));
   }
 
   /** The minutes of the meeting that adopted the resolution: pdf or docx. */

@@ -2,7 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { JSONContent } from '@tiptap/core';
 import { DataSource } from 'typeorm';
 import { documentFromJson, slugify } from '@commonplan/editor';
+import { renderDocx } from '../document-files/export-docx';
 import { renderPdf } from '../document-files/export-pdf';
+import { DOCX_MEDIA_TYPE } from '../platform/http/file-download';
 import { MinutesService, type MinutesFile, type MinutesFormat } from './minutes/minutes.service';
 import type { MinutesLanguage } from './minutes/minutes-labels';
 import { type PublicRegisterEntry, RegisterService } from './register.service';
@@ -101,6 +103,20 @@ export class PublicRegisterService {
     if (!row.adopts_version_id) throw new NotFoundException('this resolution adopts no document');
     const [document] = await this.dataSource.query(`SELECT d.title FROM document_versions v JOIN documents d ON d.id = v.document_id WHERE v.id = $1`, [row.adopts_version_id]);
     return this.versionPdf(row.adopts_version_id, document.title, row.adopted_at, language, `${slugify(document.title, 60) || 'dokument'}-przyjety-${row.number}`);
+  }
+
+  /** The document version the resolution adopts, as DOCX (its SHA-256 on the cover), for those who edit it further. */
+  async adoptedDocx(slug: string, position: number, language: 'pl' | 'en'): Promise<PublicFile> {
+    const row = await this.row(slug, position);
+    if (!row.adopts_version_id) throw new NotFoundException('this resolution adopts no document');
+    const [version] = await this.dataSource.query(
+      `SELECT d.title, v.number, v.name, v.content, v.content_hash FROM document_versions v JOIN documents d ON d.id = v.document_id WHERE v.id = $1`,
+      [row.adopts_version_id],
+    );
+    const label = language === 'pl' ? `Wersja ${version.number}: ${version.name}` : `Version ${version.number}: ${version.name}`;
+    const body = await renderDocx(documentFromJson(version.content as JSONContent), { title: version.title, version: label, date: new Date(row.adopted_at), contentHash: version.content_hash, language });
+    const name = `${slugify(version.title, 60) || 'dokument'}-przyjety-${row.number}`.replace(/\//g, '-');
+    return { body, mediaType: DOCX_MEDIA_TYPE, fileName: `${name}.docx` };
   }
 
   /** The minutes of the meeting at which the resolution was adopted. */

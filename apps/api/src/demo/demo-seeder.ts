@@ -77,7 +77,10 @@ export async function seedDemoIfEmpty(dataSource: DataSource, hasher: PasswordHa
 
 async function seed(manager: EntityManager, passwordHash: string, audit: AuditService): Promise<void> {
   const [workspace] = await manager.query(
-    `INSERT INTO workspaces (slug, name, short_name) VALUES ('ssom', $1, $2) RETURNING id`,
+    // The public site's contacts (publication/): example addresses, as the demo's people have.
+    `INSERT INTO workspaces (slug, name, short_name, public_email, public_address, accessibility_contact, publication_updated_at)
+     VALUES ('ssom', $1, $2, 'biuro@som.example', 'Biuro Stowarzyszenia, 70-001 Szczecin', 'Koordynator ds. dostępności, dostepnosc@som.example', now())
+     RETURNING id`,
     [demo.association.name, demo.association.short],
   );
   const orgIds = new Map<string, string>();

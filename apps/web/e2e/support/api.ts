@@ -57,3 +57,32 @@ export async function documentFromMarkdown(token: string, workspaceId: string, t
   if (!response.ok || !payload?.id) throw new Error(`import ${title}: ${response.status} ${JSON.stringify(payload)}`);
   return payload.id;
 }
+
+/** The demo members whose representatives check in and vote when a test needs a resolution adopted through the API. */
+const VOTERS = ['wojewodztwo', 'szczecin', 'swinoujscie', 'powiat-policki', 'dobra', 'kolbaskowo', 'nowe-warpno', 'gryfino'];
+
+/**
+ * A resolution of the general assembly adopted through the API (a meeting opened, eight representatives checked in
+ * and voting for, the vote closed): set-up for pages that show what was adopted. Returns the resolution's number.
+ */
+export async function adoptByAssembly(token: string, workspaceId: string, title: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const bodies = await callApi<Array<{ id: string; kind: string }>>(token, 'GET', `/workspaces/${workspaceId}/bodies`);
+  const assemblyId = bodies.find((b) => b.kind === 'general_assembly')!.id;
+  const resolution = await callApi<{ id: string }>(token, 'POST', `/workspaces/${workspaceId}/resolutions`, { bodyId: assemblyId, kind: 'ordinary', title, ...extra });
+  const meeting = await callApi<{ id: string }>(token, 'POST', `/workspaces/${workspaceId}/meetings`, {
+    bodyId: assemblyId,
+    title: `Walne Zebranie Członków: ${title}`,
+    startsAt: new Date().toISOString(),
+    place: 'Szczecin',
+    agenda: [resolution.id],
+  });
+  await callApi(token, 'POST', `/meetings/${meeting.id}/open`, {});
+  const voters = await Promise.all(VOTERS.map((slug) => bearerToken(`przedstawiciel.${slug}@som.example`)));
+  for (const voter of voters) await callApi(voter, 'POST', `/meetings/${meeting.id}/check-in`, {});
+  const vote = await callApi<{ id: string }>(token, 'POST', `/resolutions/${resolution.id}/votes`, { meetingId: meeting.id });
+  for (const voter of voters) await callApi(voter, 'POST', `/votes/${vote.id}/ballots`, { choice: 'for' });
+  await callApi(token, 'POST', `/votes/${vote.id}/close`, {});
+  const adopted = await callApi<{ state: string; number: string }>(token, 'GET', `/resolutions/${resolution.id}`);
+  if (adopted.state !== 'adopted') throw new Error(`the resolution "${title}" is ${adopted.state}, not adopted`);
+  return adopted.number;
+}

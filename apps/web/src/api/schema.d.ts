@@ -1937,6 +1937,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/registers/{slug}/entries/{position}/adopted.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicRegisterController_adoptedDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/registers/{slug}/entries/{position}/minutes.{format}": {
         parameters: {
             query?: never;
@@ -1978,6 +1994,118 @@ export interface paths {
         };
         get: operations["SearchController_find"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/sites/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicSiteController_front"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/sites/{slug}/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicSiteController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/sites/{slug}/accessibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicSiteController_accessibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/sites/{slug}/records/{kind}/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicSiteController_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/sites/{slug}/records/{kind}/{key}/export.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicSiteController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/sites/{slug}/records/consultation/{roundId}/document.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicSiteController_consulted"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{workspaceId}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PublicationSettingsController_get"];
+        put: operations["PublicationSettingsController_update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5163,6 +5291,165 @@ export interface components {
         SearchResponseDto: {
             q: string;
             groups: components["schemas"]["SearchGroupDto"][];
+        };
+        PublicAssociationDto: {
+            slug: string;
+            name: string;
+            shortName: string;
+            email: string | null;
+            phone: string | null;
+            address: string | null;
+            /** @description who answers requests about accessibility */
+            accessibilityContact: string | null;
+        };
+        PublicAdoptedDocumentDto: {
+            /** @description the adopting resolution’s place in the register */
+            position: number;
+            resolutionNumber: string;
+            bodyName: string;
+            title: string;
+            versionNumber: number;
+            versionName: string;
+            /** @description SHA-256 of the adopted version’s content */
+            contentHash: string;
+            /** Format: date-time */
+            adoptedAt: string;
+        };
+        PublicConsultationDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            documentTitle: string;
+            /** @enum {string} */
+            state: "announced" | "open" | "closed" | "report_published";
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            reportEditions: number;
+            /** Format: date-time */
+            reportPublishedAt: string | null;
+        };
+        PublicSiteRegisterDto: {
+            total: number;
+            /** @description the newest entries */
+            latest: components["schemas"]["PublicRegisterEntryDto"][];
+        };
+        PublicProjectDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            scope: string;
+            expectedResults: string;
+            stage: string;
+            /** Format: date */
+            stageOn: string;
+            leader: string | null;
+            participants: string[];
+            /** Format: date */
+            startsOn: string | null;
+            /** Format: date */
+            endsOn: string | null;
+            coFinancingRate: number | null;
+        };
+        PublicPrivacyDto: {
+            /** @description the information clause on personal data (art. 13 GDPR) of the association’s consultations */
+            clause: string;
+            /** @description days after a report’s publication that commenters’ contact data is kept */
+            contactRetentionDays: number;
+        };
+        PublicSiteDto: {
+            association: components["schemas"]["PublicAssociationDto"];
+            documents: components["schemas"]["PublicAdoptedDocumentDto"][];
+            consultations: components["schemas"]["PublicConsultationDto"][];
+            register: components["schemas"]["PublicSiteRegisterDto"];
+            projects: components["schemas"]["PublicProjectDto"][];
+            privacy: components["schemas"]["PublicPrivacyDto"];
+        };
+        AuditedPageDto: {
+            /** @description the page’s path, ids generalised */
+            path: string;
+            checks: number;
+            /** @description axe-core rules that failed on it */
+            violations: string[];
+        };
+        AccessibilityAuditDto: {
+            /** Format: date-time */
+            checkedAt: string;
+            standard: string;
+            tool: string;
+            checks: number;
+            pages: components["schemas"]["AuditedPageDto"][];
+        };
+        AccessibilityStatementDto: {
+            association: components["schemas"]["PublicAssociationDto"];
+            /** @description the site’s address */
+            siteUrl: string;
+            /**
+             * Format: date
+             * @description when the site was first published (the association’s start in Commonplan)
+             */
+            publishedOn: string;
+            /**
+             * Format: date
+             * @description the statement’s date: the later of the last check and the last change of its details
+             */
+            preparedOn: string;
+            /** @enum {string} */
+            status: "compliant" | "partially_compliant";
+            audit: components["schemas"]["AccessibilityAuditDto"];
+        };
+        /** @enum {string} */
+        RecordKind: "resolution" | "consultation" | "report";
+        RecordChangeDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description adopted, amended, repealed; announced, changed, opened, closed, meeting_added, meeting_changed, publication_changed, report_published; edition */
+            change: string;
+            by: string | null;
+            detail: string | null;
+        };
+        RecordFileDto: {
+            name: string;
+            /** @description the file’s address on the site */
+            href: string;
+            mediaType: string;
+        };
+        PublicRecordDto: {
+            kind: components["schemas"]["RecordKind"];
+            key: string;
+            title: string;
+            association: string;
+            /** @description the body or office that produced the information */
+            producer: string;
+            /** Format: date-time */
+            producedAt: string;
+            responsible: string | null;
+            enteredBy: string | null;
+            /** Format: date-time */
+            publishedAt: string;
+            page: string;
+            history: components["schemas"]["RecordChangeDto"][];
+            files: components["schemas"]["RecordFileDto"][];
+        };
+        PublicationSettingsResponseDto: {
+            slug: string;
+            email: string | null;
+            phone: string | null;
+            address: string | null;
+            accessibilityContact: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        PublicationSettingsDto: {
+            /** @description the office’s e-mail address for the public */
+            email?: Record<string, never> | null;
+            /** @description the office’s phone number */
+            phone?: Record<string, never> | null;
+            /** @description the office’s postal address */
+            address?: Record<string, never> | null;
+            /** @description who answers requests about accessibility, with their contact */
+            accessibilityContact?: Record<string, never> | null;
         };
         PersonalDataSettingsDto: {
             /**
@@ -10303,6 +10590,41 @@ export interface operations {
             };
         };
     };
+    PublicRegisterController_adoptedDocx: {
+        parameters: {
+            query?: {
+                /** @description the minutes' fixed words (Polish by default); names and titles stay as entered */
+                lang?: "pl" | "en";
+            };
+            header?: never;
+            path: {
+                slug: string;
+                position: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the document version the resolution adopts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     PublicRegisterController_minutes: {
         parameters: {
             query?: {
@@ -10394,6 +10716,258 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchResponseDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PublicSiteController_front: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSiteDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PublicSiteController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an Atom 1.0 feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PublicSiteController_accessibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessibilityStatementDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PublicSiteController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                key: string;
+                kind: "resolution" | "consultation" | "report";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRecordDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PublicSiteController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                key: string;
+                kind: "resolution" | "consultation" | "report";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the record’s files with its metadata */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PublicSiteController_consulted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the consulted version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PublicationSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationSettingsResponseDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    PublicationSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationSettingsResponseDto"];
                 };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */

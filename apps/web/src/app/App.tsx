@@ -48,6 +48,13 @@ const PublicRegisterEntryPage = lazyRoute(
   () => import('../features/decisions/PublicRegisterEntryPage').then((m) => m.PublicRegisterEntryPage),
   '/registers/:slug/:position',
 );
+const PublicSitePage = lazyRoute(() => import('../features/publication/PublicSitePage').then((m) => m.PublicSitePage), '/p/:slug');
+const PublicRecordPage = lazyRoute(() => import('../features/publication/PublicRecordPage').then((m) => m.PublicRecordPage), '/p/:slug/records/:kind/:key');
+const AccessibilityStatementPage = lazyRoute(
+  () => import('../features/publication/AccessibilityStatementPage').then((m) => m.AccessibilityStatementPage),
+  '/p/:slug/accessibility',
+);
+const PublicationSettingsPage = lazyRoute(() => import('../features/publication/PublicationSettingsPage').then((m) => m.PublicationSettingsPage), `${w}/publication`);
 
 const ProjectsPage = lazyRoute(() => import('../features/projects/ProjectsPage').then((m) => m.ProjectsPage), `${w}/projects`);
 const NewProjectPage = lazyRoute(() => import('../features/projects/NewProjectPage').then((m) => m.NewProjectPage), `${w}/projects/new`);
@@ -82,6 +89,9 @@ export function App({ i18n }: { i18n: I18n }) {
                 <Route path="consultations/:roundId/comments/:commentId" element={<OwnCommentPage />} />
                 <Route path="registers/:slug" element={<PublicRegisterPage />} />
                 <Route path="registers/:slug/:position" element={<PublicRegisterEntryPage />} />
+                <Route path="p/:slug" element={<PublicSitePage />} />
+                <Route path="p/:slug/accessibility" element={<AccessibilityStatementPage />} />
+                <Route path="p/:slug/records/:kind/:key" element={<PublicRecordPage />} />
                 <Route element={<RequireSession />}>
                   <Route index element={<HomeRedirect />} />
                   <Route path="account" element={<AccountPage />} />
@@ -150,6 +160,14 @@ export function App({ i18n }: { i18n: I18n }) {
                       element={
                         <RequireCapability capability="people.manage">
                           <MailDeliveriesPage />
+                        </RequireCapability>
+                      }
+                    />
+                    <Route
+                      path="publication"
+                      element={
+                        <RequireCapability capability="publication.manage">
+                          <PublicationSettingsPage />
                         </RequireCapability>
                       }
                     />

@@ -13,6 +13,7 @@ describe('MainNav', () => {
       ['Uchwały', '/w/w1/decisions'],
       ['Projekty', '/w/w1/projects'],
       ['Osoby', '/w/w1/people'],
+      ['Strona publiczna', '/w/w1/publication'],
       ['Dziennik zdarzeń', '/w/w1/audit'],
       ['Powiadomienia', '/w/w1/notifications'],
     ]);

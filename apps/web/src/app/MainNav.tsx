@@ -3,8 +3,8 @@ import { NavLink } from 'react-router';
 import { can, type Role } from '@commonplan/domain';
 
 /**
- * Dashboard, decisions, joint projects and notifications (with the unread count) for everyone; People and Audit trail only
- * for roles that may manage people / read the audit trail.
+ * Dashboard, decisions, joint projects and notifications (with the unread count) for everyone; People, the public site's
+ * details and the Audit trail only for roles that may manage people / the public site / read the audit trail.
  */
 export function MainNav({ workspaceId, role, unread = 0 }: { workspaceId: string; role: Role; unread?: number }) {
   const { t } = useTranslation();
@@ -26,6 +26,11 @@ export function MainNav({ workspaceId, role, unread = 0 }: { workspaceId: string
         {can(role, 'people.manage') && (
           <li>
             <NavLink to={`${base}/people`}>{t('nav.people')}</NavLink>
+          </li>
+        )}
+        {can(role, 'publication.manage') && (
+          <li>
+            <NavLink to={`${base}/publication`}>{t('nav.publication')}</NavLink>
           </li>
         )}
         {can(role, 'audit.read') && (

@@ -72,6 +72,8 @@ export class AppConfig {
     readonly shutdownDrainMs: number = 0,
     /** Search: text rows matched per word index before ranking (search/search.service.ts). */
     readonly searchTextCandidates: number = 1000,
+    /** The public site: BIP exports (each renders every file of a record) one address may ask for per window. */
+    readonly publicExports: { perIp: number; windowMs: number } = { perIp: 30, windowMs: 600_000 },
   ) {}
 
   get isProduction(): boolean {
@@ -259,6 +261,7 @@ export function loadConfig(env: Env, defaults: { webDist?: string | null } = {})
     logFormat as 'json' | 'text',
     shutdownDrainMs,
     int('SEARCH_TEXT_CANDIDATES', 1000, 1, 100_000),
+    { perIp: int('PUBLIC_EXPORTS_PER_IP', 30, 1, 100_000), windowMs: int('PUBLIC_EXPORTS_WINDOW_SECONDS', 600, 1, 86_400) * 1000 },
   );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -21,5 +21,7 @@ export function fileDownload(file: DownloadFile): StreamableFile {
 export const ApiFileResponse = (description: string, mediaTypes: readonly string[]) =>
   ApiOkResponse({ description, content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) });
 
+export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /** A PDF download. */
 export const ApiPdfResponse = (description: string) => ApiFileResponse(description, ['application/pdf']);

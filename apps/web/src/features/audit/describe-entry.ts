@@ -71,6 +71,7 @@ export const KNOWN_ACTIONS = [
   'personal_data.settings_changed',
   'personal_data.contact_erased',
   'personal_data.exported',
+  'publication.settings_changed',
   'project.created',
   'project.updated',
   'project.stage_changed',

@@ -81,7 +81,7 @@ export const registerPath = (workspaceId: string) => `/workspaces/${workspaceId}
 export const publicRegisterPath = (slug: string) => `/public/registers/${encodeURIComponent(slug)}`;
 export const publicRegisterEntryPath = (slug: string, position: number) => `${publicRegisterPath(slug)}/entries/${position}`;
 /** A published entry's files: the text as voted, the document it adopts (PDF) and the minutes (PDF or DOCX). */
-export const publicRegisterFileUrl = (slug: string, position: number, file: 'text.pdf' | 'adopted.pdf' | `minutes.${MinutesFormat}`, language: string) =>
+export const publicRegisterFileUrl = (slug: string, position: number, file: 'text.pdf' | 'adopted.pdf' | 'adopted.docx' | `minutes.${MinutesFormat}`, language: string) =>
   `/api${publicRegisterEntryPath(slug, position)}/${file}?lang=${language === 'en' ? 'en' : 'pl'}`;
 
 /** Pages of the web app. */

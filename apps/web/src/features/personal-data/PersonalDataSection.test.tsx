@@ -48,7 +48,7 @@ describe('PersonalDataSection', () => {
     await user.clear(field);
     await user.type(field, '30');
     await user.keyboard('{Enter}');
-    expect(await within(section).findByText('Zapisano: dane kontaktowe są usuwane 30 dni po publikacji sprawozdania.')).toBeTruthy();
+    expect(await within(section).findByText('Zapisano. Dane kontaktowe są przechowywane po publikacji sprawozdania przez liczbę dni: 30.')).toBeTruthy();
     expect(field.getAttribute('aria-invalid')).toBeNull();
     expect(view.calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([{ contactRetentionDays: 5000 }, { contactRetentionDays: 30 }]);
   });
