@@ -133,6 +133,9 @@ describe('the public site (publication)', () => {
       ]),
     );
     expect(titles.join('\n')).not.toMatch(/Szkic konsultacji|kolejkę linową/);
+    const summaryOf = (title: string) => Array.from(doc.getElementsByTagName('entry')).find((entry) => entry.getElementsByTagName('title')[0].textContent === title)?.getElementsByTagName('summary')[0].textContent;
+    expect(summaryOf('Projekt: Wspólny zakup autobusów')).toMatch(/^Etap: zatwierdzony do realizacji \(od \d{4}-\d{2}-\d{2}\)\.$/);
+    expect(summaryOf('Konsultacje: Konsultacje planu mobilności')).toMatch(/^Uwagi można zgłaszać od \d{1,2} \p{L}+ \d{4} do \d{1,2} \p{L}+ \d{4}\.$/u);
     // Newest first, each with a link to its page.
     const updated = Array.from(doc.getElementsByTagName('entry')).map((entry) => Date.parse(entry.getElementsByTagName('updated')[0].textContent ?? ''));
     expect(updated).toEqual([...updated].sort((a, b) => b - a));

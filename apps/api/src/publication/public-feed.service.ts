@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config/app-config';
+import { statementLabels } from '../projects/statements/statement-labels';
 import { atomFeed, type FeedEntry } from './atom-feed';
 import { PUBLIC_PROJECT_STAGES, PublicSiteService } from './public-site.service';
+
+/** The projects' stages in words, as the members' statements name them (the feed is in Polish). */
+const STAGES = statementLabels('pl').stages;
 
 /** Entries the feed carries at most (the newest). */
 const FEED_LIMIT = 100;
@@ -40,7 +44,7 @@ export class PublicFeedService {
         title: r.title,
         link: `${origin}/registers/${encodeURIComponent(association.slug)}/${r.position}`,
         updated: new Date(r.adopted_at),
-        summary: r.document_title ? `${r.body_name} przyjął(-ęła) dokument „${r.document_title}”.` : `${r.body_name}: uchwała w rejestrze.`,
+        summary: r.document_title ? `${r.body_name}: przyjęcie dokumentu „${r.document_title}”.` : `${r.body_name}: uchwała wpisana do rejestru.`,
         category: r.document_title ? 'document' : 'resolution',
       });
     }
@@ -86,7 +90,7 @@ export class PublicFeedService {
         title: `Projekt: ${p.title}`,
         link: `${site}#projekt-${p.id}`,
         updated: new Date(p.updated_at),
-        summary: `Etap: ${p.stage} (od ${p.stage_on}).`,
+        summary: `Etap: ${STAGES[p.stage as keyof typeof STAGES] ?? p.stage} (od ${p.stage_on}).`,
         category: 'project',
       });
     }
