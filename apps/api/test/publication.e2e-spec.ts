@@ -147,6 +147,14 @@ describe('the public site (publication)', () => {
     expect(resolution.status).toBe(200);
     expect(resolution.body).toMatchObject({ kind: 'resolution', key: String(position), producer: expect.stringMatching(/^Zarząd.*\(Stowarzyszenie/), enteredBy: expect.any(String) });
     expect(resolution.body.history[0]).toMatchObject({ change: 'adopted' });
+    // A later resolution that amends it joins its history, with who entered it.
+    const adoptedId = (await server.db.query(`SELECT resolution_id FROM decision_register WHERE workspace_id = $1 ORDER BY id OFFSET $2 LIMIT 1`, [ws, position - 1]))[0].resolution_id;
+    await adoptByBoard(server, ws, coordinator, 'zmieniająca uchwałę w sprawie Planu mobilności', { changesResolutionId: adoptedId, changeKind: 'amends' });
+    const amended = await server.request(`/api/public/sites/ssom/records/resolution/${position}`);
+    expect(amended.body.history.map((h: { change: string; by: string | null }) => [h.change, typeof h.by])).toEqual([
+      ['adopted', 'string'],
+      ['amended', 'string'],
+    ]);
     expect(resolution.body.files.map((f: { href: string }) => f.href.replace(/^.*\//, ''))).toEqual(['text.pdf', 'adopted.pdf', 'adopted.docx']);
     for (const f of resolution.body.files as Array<{ href: string; mediaType: string }>) {
       const got = await file(f.href);

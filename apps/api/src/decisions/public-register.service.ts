@@ -32,7 +32,7 @@ export interface PublicFile {
 }
 
 /** The register of the workspace in $1 with each entry's place (1, 2, … in the order they were entered). */
-const POSITIONS = `SELECT *, row_number() OVER (ORDER BY id) AS position FROM decision_register WHERE workspace_id = $1`;
+export const REGISTER_POSITIONS = `SELECT *, row_number() OVER (ORDER BY id) AS position FROM decision_register WHERE workspace_id = $1`;
 
 interface EntryRow {
   workspace_id: string;
@@ -71,11 +71,11 @@ export class PublicRegisterService {
     const [meeting] = row.meeting_closed ? await this.dataSource.query(`SELECT title, starts_at FROM decision_meetings WHERE id = $1`, [row.meeting_id]) : [];
     const [changes] = await this.dataSource.query(
       `SELECT t.number, r.change_kind, e.position FROM resolutions r JOIN resolutions t ON t.id = r.changes_resolution_id
-       LEFT JOIN (${POSITIONS}) e ON e.resolution_id = t.id WHERE r.id = $2`,
+       LEFT JOIN (${REGISTER_POSITIONS}) e ON e.resolution_id = t.id WHERE r.id = $2`,
       [row.workspace_id, row.resolution_id],
     );
     const changedBy = await this.dataSource.query(
-      `SELECT r.number, r.change_kind, e.position FROM resolutions r JOIN (${POSITIONS}) e ON e.resolution_id = r.id
+      `SELECT r.number, r.change_kind, e.position FROM resolutions r JOIN (${REGISTER_POSITIONS}) e ON e.resolution_id = r.id
        WHERE r.changes_resolution_id = $2 AND r.state = 'adopted' ORDER BY e.position`,
       [row.workspace_id, row.resolution_id],
     );
@@ -141,7 +141,7 @@ export class PublicRegisterService {
     const [row] = await this.dataSource.query(
       `SELECT e.workspace_id, $3::text AS workspace_name, e.resolution_id, e.number, e.title, e.adopted_at, v.text_version_id, v.meeting_id,
               m.state = 'closed' AS meeting_closed, r.adopts_version_id
-       FROM (${POSITIONS}) e JOIN votes v ON v.id = e.vote_id JOIN resolutions r ON r.id = e.resolution_id
+       FROM (${REGISTER_POSITIONS}) e JOIN votes v ON v.id = e.vote_id JOIN resolutions r ON r.id = e.resolution_id
        LEFT JOIN decision_meetings m ON m.id = v.meeting_id
        WHERE e.position = $2`,
       [workspace.id, position, workspace.name],

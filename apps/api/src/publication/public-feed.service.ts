@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config/app-config';
 import { statementLabels } from '../projects/statements/statement-labels';
 import { atomFeed, type FeedEntry } from './atom-feed';
+import { REGISTER_POSITIONS } from '../decisions/public-register.service';
 import { PUBLIC_PROJECT_STAGES, PublicSiteService } from './public-site.service';
 
 /** The projects' stages in words, as the members' statements name them (the feed is in Polish). */
@@ -32,7 +33,7 @@ export class PublicFeedService {
 
     const resolutions = await this.dataSource.query(
       `SELECT e.position, e.number, e.title, e.body_name, e.adopted_at, d.title AS document_title
-       FROM (SELECT *, row_number() OVER (ORDER BY id) AS position FROM decision_register WHERE workspace_id = $1) e
+       FROM (${REGISTER_POSITIONS}) e
        JOIN resolutions r ON r.id = e.resolution_id
        LEFT JOIN document_versions v ON v.id = r.adopts_version_id LEFT JOIN documents d ON d.id = v.document_id
        ORDER BY e.id DESC LIMIT $2`,

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { DataSource } from 'typeorm';
 import { documentFromJson, slugify } from '@commonplan/editor';
 import { ReportService } from '../consultations/report/report.service';
-import { PublicRegisterService, type PublicFile } from '../decisions/public-register.service';
+import { PublicRegisterService, REGISTER_POSITIONS, type PublicFile } from '../decisions/public-register.service';
 import { renderPdf } from '../document-files/export-pdf';
 import { AppConfig } from '../platform/config/app-config';
 import { TooManyRequestsException } from '../platform/http/too-many-requests';
@@ -132,7 +132,7 @@ export class PublicRecordsService {
     });
     const [row] = await this.dataSource.query(
       `SELECT e.body_name, a.created_at AS entered_at, u.display_name AS entered_by, ou.display_name AS opened_by
-       FROM (SELECT *, row_number() OVER (ORDER BY id) AS position FROM decision_register WHERE workspace_id = $1) e
+       FROM (${REGISTER_POSITIONS}) e
        LEFT JOIN audit_entries a ON a.workspace_id = $1 AND a.action = 'resolution.adopted' AND a.seq = e.audit_seq
        LEFT JOIN users u ON u.id = a.actor_id
        LEFT JOIN votes v ON v.id = e.vote_id
@@ -142,9 +142,20 @@ export class PublicRecordsService {
     );
     const by = row?.entered_by ?? null;
     const history: RecordChange[] = [{ at: new Date(details.entry.adoptedAt), change: 'adopted', by, detail: details.entry.number }];
-    for (const later of details.changedBy) {
-      const entry = (await this.register.entry(slug, later.position)).entry;
-      history.push({ at: new Date(entry.adoptedAt), change: later.kind === 'amends' ? 'amended' : 'repealed', by: null, detail: later.number });
+    // The resolutions that amend or repeal it, with when and by whom each was entered: one query for them all (each
+    // register.entry would verify the whole register again).
+    const later = details.changedBy.length
+      ? await this.dataSource.query(
+          `SELECT e.position, e.adopted_at, u.display_name AS entered_by FROM (${REGISTER_POSITIONS}) e
+           LEFT JOIN audit_entries a ON a.workspace_id = $1 AND a.action = 'resolution.adopted' AND a.seq = e.audit_seq
+           LEFT JOIN users u ON u.id = a.actor_id
+           WHERE e.position = ANY($2::int[])`,
+          [association.id, details.changedBy.map((c) => c.position)],
+        )
+      : [];
+    for (const change of details.changedBy) {
+      const entered = later.find((l: { position: string }) => Number(l.position) === change.position);
+      history.push({ at: new Date(entered.adopted_at), change: change.kind === 'amends' ? 'amended' : 'repealed', by: entered.entered_by ?? null, detail: change.number });
     }
     const base = `/api/public/registers/${encodeURIComponent(slug)}/entries/${position}`;
     const name = slugify(details.entry.number, 40) || String(position);

@@ -57,7 +57,7 @@ export class PublicSiteController {
   @ApiOkResponse({ type: AccessibilityStatementDto })
   async accessibility(@Param('slug') slug: string) {
     const association = await this.site.association(slug);
-    const { id: _id, ...details } = association;
+    const { id: _id, contactRetentionDays: _days, ...details } = association;
     return accessibilityStatement(details, `${this.config.publicUrl}/p/${encodeURIComponent(association.slug)}`);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { defaultInformationClause } from '../consultations/rounds.service';
+import { REGISTER_POSITIONS } from '../decisions/public-register.service';
 import { type PublicRegisterEntry, RegisterService } from '../decisions/register.service';
 
 /** The association as its public site names it: who it is and how to reach its office. */
@@ -84,10 +85,10 @@ export class PublicSiteService {
   ) {}
 
   /** The association by its slug: 404 when there is none. */
-  async association(slug: string): Promise<PublicAssociation & { id: string; createdAt: Date; updatedAt: Date | null }> {
+  async association(slug: string): Promise<PublicAssociation & { id: string; contactRetentionDays: number; createdAt: Date; updatedAt: Date | null }> {
     if (!/^[\p{L}\p{N}_.-]{1,100}$/u.test(slug)) throw new NotFoundException('no association has this address');
     const [row] = await this.dataSource.query(
-      `SELECT id, slug, name, short_name, public_email, public_phone, public_address, accessibility_contact, created_at, publication_updated_at FROM workspaces WHERE slug = $1`,
+      `SELECT id, slug, name, short_name, public_email, public_phone, public_address, accessibility_contact, contact_retention_days, created_at, publication_updated_at FROM workspaces WHERE slug = $1`,
       [slug],
     );
     if (!row) throw new NotFoundException('no association has this address');
@@ -100,29 +101,29 @@ export class PublicSiteService {
       phone: row.public_phone,
       address: row.public_address,
       accessibilityContact: row.accessibility_contact,
+      contactRetentionDays: Number(row.contact_retention_days),
       createdAt: new Date(row.created_at),
       updatedAt: row.publication_updated_at ? new Date(row.publication_updated_at) : null,
     };
   }
 
   async site(slug: string): Promise<PublicSite> {
-    const { id, createdAt: _createdAt, updatedAt: _updatedAt, ...association } = await this.association(slug);
+    const { id, contactRetentionDays, createdAt: _createdAt, updatedAt: _updatedAt, ...association } = await this.association(slug);
     const entries = (await this.register.publicList(slug)).entries;
-    const [{ contact_retention_days: days }] = await this.dataSource.query(`SELECT contact_retention_days FROM workspaces WHERE id = $1`, [id]);
     return {
       association,
       documents: await this.adoptedDocuments(id),
       consultations: await this.consultations(id),
       register: { total: entries.length, latest: [...entries].sort((a, b) => b.position - a.position).slice(0, LATEST_ENTRIES) },
       projects: await this.projects(id),
-      privacy: { clause: defaultInformationClause(association.name, Number(days)), contactRetentionDays: Number(days) },
+      privacy: { clause: defaultInformationClause(association.name, contactRetentionDays), contactRetentionDays },
     };
   }
 
   async adoptedDocuments(workspaceId: string): Promise<PublicAdoptedDocument[]> {
     const rows = await this.dataSource.query(
       `SELECT e.position, e.number, e.body_name, e.adopted_at, d.title, v.number AS version_number, v.name AS version_name, v.content_hash
-       FROM (SELECT *, row_number() OVER (ORDER BY id) AS position FROM decision_register WHERE workspace_id = $1) e
+       FROM (${REGISTER_POSITIONS}) e
        JOIN resolutions r ON r.id = e.resolution_id
        JOIN document_versions v ON v.id = r.adopts_version_id
        JOIN documents d ON d.id = v.document_id

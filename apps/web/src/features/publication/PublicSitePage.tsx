@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatDay, formatNumber } from '../../i18n/
 import { Loading } from '../../ui/Loading';
 import { ErrorMessage } from '../../ui/Messages';
 import { PageHeading } from '../../ui/PageHeading';
+import { reportFileUrl } from '../report/report-api';
 import { publicRegisterEntryPage, publicRegisterFileUrl, publicRegisterPage } from '../decisions/decisions-api';
 import { type PublicConsultation, type PublicSite, publicRecordPage, publicSitePath } from './publication-api';
 import { SiteNav } from './SiteNav';
@@ -138,7 +139,7 @@ function ConsultationItem({ consultation: c, slug }: { consultation: PublicConsu
         {c.reportEditions > 0 ? (
           <>
             <li>
-              <a href={`/api/public/rounds/${c.id}/report.pdf?lang=${i18n.language === 'en' ? 'en' : 'pl'}`} download>
+              <a href={reportFileUrl(c.id, 'pdf', i18n.language, {})} download>
                 {t('site.consultations.report', { title: c.title, count: c.reportEditions })}
               </a>
             </li>
