@@ -31,12 +31,34 @@ export interface MeetingView {
   secondTermAt: Date | null;
   /** The term it was opened in (null until opened). */
   term: MeetingTerm | null;
+  /** When the meeting adopted its agenda by a vote (null until then). */
+  agendaAdoptedAt: Date | null;
+  /** The agenda item under discussion (the chair moves it), null before the first. */
+  currentItemId: string | null;
+  /** The time each speaker has, in seconds. */
+  speakingSeconds: number;
   /** The body's members: present (checked in), represented by another's proxy, or absent. */
   members: Array<BodyMember & { presence: 'present' | 'represented' | 'absent'; checkedInAt: Date | null; representedBy: string | null }>;
   proxies: Array<{ from: string; to: string; authorisation: string; accepted: boolean; refusal: string | null }>;
   /** The quorum now under the body's general rules (members represented by proxy count as present). */
   quorum: Pick<Outcome['quorum'], 'basis' | 'among' | 'fraction' | 'comparison' | 'total' | 'actual' | 'minimum' | 'reached'>;
-  agenda: Array<{ position: number; resolution: ResolutionView; votes: VoteView[] }>;
+  agenda: AgendaItemView[];
+}
+
+export type AgendaItemKind = 'resolution' | 'minutes' | 'election' | 'other';
+
+/**
+ * One item of the agenda: a resolution (with its votes), the approval of an earlier meeting's minutes, an election or
+ * any other item (its own title). `title` is the resolution's title for a resolution.
+ */
+export interface AgendaItemView {
+  id: string;
+  position: number;
+  kind: AgendaItemKind;
+  title: string;
+  resolution: ResolutionView | null;
+  minutesOf: { id: string; title: string; startsAt: Date } | null;
+  votes: VoteView[];
 }
 
 /** Meetings of a body: the agenda, check-in of members' representatives, proxies, and the quorum live. */
@@ -261,16 +283,7 @@ export class MeetingsService {
     const rules = { ...general, quorum: quorumAtTerm(general, meeting.term ?? 'first') };
     const now = decide({ rules, members: body.members.map(votingMember), present, proxies, votes: [] });
     const attendance = effectiveVoters({ members: body.members, present, proxies, proxiesAllowed: rules.proxiesAllowed });
-    const agendaRows = await this.dataSource.query(`SELECT resolution_id, position FROM meeting_agenda WHERE meeting_id = $1 ORDER BY position`, [meetingId]);
-    // The agenda's resolutions and their votes in four queries however long the agenda (every participant reloads
-    // the meeting on every ballot).
-    const ids: string[] = agendaRows.map((item: { resolution_id: string }) => item.resolution_id);
-    const [resolutions, votes] = await Promise.all([this.resolutions.many(ids), this.votes.ofResolutions(ids)]);
-    const agenda = agendaRows.map((item: { resolution_id: string; position: number }) => ({
-      position: Number(item.position),
-      resolution: resolutions.find((r) => r.id === item.resolution_id) as ResolutionView,
-      votes: votes.filter((v) => v.resolutionId === item.resolution_id),
-    }));
+    const agenda = await this.agendaOf(meetingId);
     return {
       ...toMeetingSummary(meeting),
       members: body.members.map((member) => {
@@ -286,6 +299,33 @@ export class MeetingsService {
       quorum: { basis: now.quorum.basis, among: now.quorum.among, fraction: now.quorum.fraction, comparison: now.quorum.comparison, total: now.quorum.total, actual: now.quorum.actual, minimum: now.quorum.minimum, reached: now.quorum.reached },
       agenda,
     };
+  }
+
+  /**
+   * The agenda with its resolutions and their votes in a fixed number of queries however long it is (every participant
+   * reloads the meeting on every ballot).
+   */
+  async agendaOf(meetingId: string): Promise<AgendaItemView[]> {
+    const rows: AgendaRow[] = await this.dataSource.query(
+      `SELECT a.id, a.position, a.kind, a.title, a.resolution_id, a.minutes_of, p.title AS minutes_title, p.starts_at AS minutes_starts_at
+         FROM meeting_agenda a LEFT JOIN decision_meetings p ON p.id = a.minutes_of
+        WHERE a.meeting_id = $1 ORDER BY a.position`,
+      [meetingId],
+    );
+    const ids = rows.flatMap((item) => (item.resolution_id ? [item.resolution_id] : []));
+    const [resolutions, votes] = ids.length ? await Promise.all([this.resolutions.many(ids), this.votes.ofResolutions(ids)]) : [[], []];
+    return rows.map((item) => {
+      const resolution = item.resolution_id ? ((resolutions.find((r) => r.id === item.resolution_id) as ResolutionView) ?? null) : null;
+      return {
+        id: item.id,
+        position: Number(item.position),
+        kind: item.kind,
+        title: resolution ? resolution.title : item.title,
+        resolution,
+        minutesOf: item.minutes_of ? { id: item.minutes_of, title: item.minutes_title as string, startsAt: new Date(item.minutes_starts_at as string) } : null,
+        votes: item.resolution_id ? votes.filter((v) => v.resolutionId === item.resolution_id) : [],
+      };
+    });
   }
 
   async row(meetingId: string): Promise<MeetingRow> {
@@ -337,6 +377,20 @@ export interface MeetingRow {
   cancelled_at: string | null;
   cancel_reason: string;
   sequence: number;
+  agenda_adopted_at: string | null;
+  current_item_id: string | null;
+  speaking_seconds: number;
+}
+
+interface AgendaRow {
+  id: string;
+  position: number;
+  kind: AgendaItemKind;
+  title: string;
+  resolution_id: string | null;
+  minutes_of: string | null;
+  minutes_title: string | null;
+  minutes_starts_at: string | null;
 }
 
 function toMeetingSummary(m: MeetingRow) {
@@ -354,5 +408,8 @@ function toMeetingSummary(m: MeetingRow) {
     cancelReason: m.state === 'cancelled' ? m.cancel_reason : null,
     secondTermAt: m.second_term_at ? new Date(m.second_term_at) : null,
     term: m.term,
+    agendaAdoptedAt: m.agenda_adopted_at ? new Date(m.agenda_adopted_at) : null,
+    currentItemId: m.current_item_id,
+    speakingSeconds: Number(m.speaking_seconds),
   };
 }

@@ -159,7 +159,7 @@ export const LOADERS: Record<SearchSource, Loader> = {
     const [row] = await manager.query(`SELECT workspace_id, title, place FROM decision_meetings WHERE id = $1`, [id]);
     if (!row) return null;
     const agenda: { title: string }[] = await manager.query(
-      `SELECT r.title FROM meeting_agenda a JOIN resolutions r ON r.id = a.resolution_id WHERE a.meeting_id = $1 ORDER BY a.position`,
+      `SELECT COALESCE(r.title, a.title) AS title FROM meeting_agenda a LEFT JOIN resolutions r ON r.id = a.resolution_id WHERE a.meeting_id = $1 ORDER BY a.position`,
       [id],
     );
     return {

@@ -66,6 +66,7 @@ const CODE_MESSAGES: Record<ProblemCode, string | null> = {
   version_name_taken: 'errors.field.versionNameTaken',
   // Decisions (features/decisions/decision-errors.ts adds the reason of a refused proxy or ballot).
   coordinators_only: 'decisions.errors.coordinatorsOnly',
+  chair_only: 'decisions.errors.chairOnly',
   representatives_only: 'decisions.errors.representativesOnly',
   body_name_taken: 'decisions.bodyForm.errors.nameTaken',
   resolution_decided: 'decisions.errors.alreadyDecided',

@@ -4500,6 +4500,18 @@ export interface components {
              * @enum {string|null}
              */
             term: "first" | "second" | null;
+            /**
+             * Format: date-time
+             * @description when the meeting adopted its agenda by a vote (null until then)
+             */
+            agendaAdoptedAt: string | null;
+            /**
+             * Format: uuid
+             * @description the agenda item under discussion, null before the first
+             */
+            currentItemId: string | null;
+            /** @description the time each speaker has, in seconds */
+            speakingSeconds: number;
         };
         CreateMeetingDto: {
             bodyId: string;
@@ -4558,6 +4570,13 @@ export interface components {
             actual: number;
             minimum: number;
             reached: boolean;
+        };
+        MinutesOfDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
         };
         VoteRulesDto: {
             quorum: components["schemas"]["QuorumRuleDto"];
@@ -4718,8 +4737,19 @@ export interface components {
             textHash: string | null;
         };
         AgendaItemDto: {
+            /** Format: uuid */
+            id: string;
             position: number;
-            resolution: components["schemas"]["ResolutionDto"];
+            /**
+             * @description a resolution, the approval of an earlier meeting’s minutes, an election, or another item
+             * @enum {string}
+             */
+            kind: "resolution" | "minutes" | "election" | "other";
+            /** @description the resolution’s title for a resolution, else the item’s own */
+            title: string;
+            resolution: components["schemas"]["ResolutionDto"] | null;
+            /** @description the meeting whose minutes this item approves */
+            minutesOf: components["schemas"]["MinutesOfDto"] | null;
             votes: components["schemas"]["VoteDto"][];
         };
         DecisionMeetingDto: {
@@ -4755,6 +4785,18 @@ export interface components {
              * @enum {string|null}
              */
             term: "first" | "second" | null;
+            /**
+             * Format: date-time
+             * @description when the meeting adopted its agenda by a vote (null until then)
+             */
+            agendaAdoptedAt: string | null;
+            /**
+             * Format: uuid
+             * @description the agenda item under discussion, null before the first
+             */
+            currentItemId: string | null;
+            /** @description the time each speaker has, in seconds */
+            speakingSeconds: number;
             members: components["schemas"]["MeetingMemberDto"][];
             proxies: components["schemas"]["MeetingProxyDto"][];
             /** @description the quorum now under the body’s general rules */
@@ -5462,7 +5504,7 @@ export interface components {
          * @description the stable code clients act on and translate
          * @enum {string}
          */
-        ProblemCode: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "server_busy" | "wrong_credentials" | "session_invalid" | "reset_token_invalid" | "person_not_found" | "organisation_not_found" | "last_coordinator" | "deactivate_self" | "already_member" | "deactivated_member" | "document_access_ended" | "document_access_insufficient" | "document_status_not_allowed" | "version_name_taken" | "round_wrong_state" | "round_not_yet_open" | "round_not_yet_over" | "round_not_editable" | "round_not_deletable" | "round_not_accepting_comments" | "round_channel_not_taken" | "comment_withdrawn" | "nothing_to_approve" | "triage_bulk_refused" | "passage_changed" | "passage_gone" | "proposal_not_accepted" | "proposal_already_applied" | "proposal_no_passage" | "report_round_not_closed" | "report_undecided_comments" | "report_unchanged" | "coordinators_only" | "representatives_only" | "body_name_taken" | "resolution_decided" | "meeting_state" | "meeting_closed" | "meeting_not_open" | "vote_in_progress" | "no_second_term" | "second_term_not_yet" | "not_on_agenda" | "not_body_member" | "not_voting_member" | "proxy_refused" | "ballot_refused" | "already_voted" | "vote_closed" | "remote_vote_not_over" | "remote_not_allowed" | "no_chair" | "vote_weights_invalid" | "attachments_frozen" | "attachment_not_found" | "already_approved" | "meeting_cancelled" | "project_closed" | "call_in_use" | "mail_not_retryable" | "invitation_not_found" | "invitation_not_pending" | "invitation_accepted" | "invitation_withdrawn" | "invitation_expired" | "sign_in_required" | "wrong_account";
+        ProblemCode: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "server_busy" | "wrong_credentials" | "session_invalid" | "reset_token_invalid" | "person_not_found" | "organisation_not_found" | "last_coordinator" | "deactivate_self" | "already_member" | "deactivated_member" | "document_access_ended" | "document_access_insufficient" | "document_status_not_allowed" | "version_name_taken" | "round_wrong_state" | "round_not_yet_open" | "round_not_yet_over" | "round_not_editable" | "round_not_deletable" | "round_not_accepting_comments" | "round_channel_not_taken" | "comment_withdrawn" | "nothing_to_approve" | "triage_bulk_refused" | "passage_changed" | "passage_gone" | "proposal_not_accepted" | "proposal_already_applied" | "proposal_no_passage" | "report_round_not_closed" | "report_undecided_comments" | "report_unchanged" | "coordinators_only" | "chair_only" | "representatives_only" | "body_name_taken" | "resolution_decided" | "meeting_state" | "meeting_closed" | "meeting_not_open" | "vote_in_progress" | "no_second_term" | "second_term_not_yet" | "not_on_agenda" | "not_body_member" | "not_voting_member" | "proxy_refused" | "ballot_refused" | "already_voted" | "vote_closed" | "remote_vote_not_over" | "remote_not_allowed" | "no_chair" | "vote_weights_invalid" | "attachments_frozen" | "attachment_not_found" | "already_approved" | "meeting_cancelled" | "project_closed" | "call_in_use" | "mail_not_retryable" | "invitation_not_found" | "invitation_not_pending" | "invitation_accepted" | "invitation_withdrawn" | "invitation_expired" | "sign_in_required" | "wrong_account";
         /**
          * @description the stable code of the problem
          * @enum {string}

@@ -131,6 +131,9 @@ export class DecisionMeetingSummaryDto {
   @ApiProperty({ type: String, nullable: true, description: 'why it was cancelled (null unless cancelled)' }) cancelReason!: string | null;
   @DateTimeProperty({ nullable: true, description: 'when the meeting reconvenes in its second term, if the notice names one' }) secondTermAt!: string | null;
   @ApiProperty({ enum: MEETING_TERMS, nullable: true, description: 'the term it was opened in (null until opened)' }) term!: string | null;
+  @DateTimeProperty({ nullable: true, description: 'when the meeting adopted its agenda by a vote (null until then)' }) agendaAdoptedAt!: string | null;
+  @NullableIdProperty({ description: 'the agenda item under discussion, null before the first' }) currentItemId!: string | null;
+  @ApiProperty({ type: 'integer', description: 'the time each speaker has, in seconds' }) speakingSeconds!: number;
 }
 
 export class MeetingMemberDto extends BodyMemberDto {
@@ -147,9 +150,21 @@ export class MeetingProxyDto {
   @ApiProperty({ enum: PROXY_REFUSALS, nullable: true }) refusal!: string | null;
 }
 
+export const AGENDA_ITEM_KINDS = ['resolution', 'minutes', 'election', 'other'] as const;
+
+export class MinutesOfDto {
+  @IdProperty() id!: string;
+  @ApiProperty() title!: string;
+  @DateTimeProperty() startsAt!: string;
+}
+
 export class AgendaItemDto {
+  @IdProperty() id!: string;
   @ApiProperty({ type: 'integer' }) position!: number;
-  @ApiProperty({ type: ResolutionDto }) resolution!: ResolutionDto;
+  @ApiProperty({ enum: AGENDA_ITEM_KINDS, description: 'a resolution, the approval of an earlier meeting’s minutes, an election, or another item' }) kind!: string;
+  @ApiProperty({ description: 'the resolution’s title for a resolution, else the item’s own' }) title!: string;
+  @ApiProperty({ type: ResolutionDto, nullable: true }) resolution!: ResolutionDto | null;
+  @ApiProperty({ type: MinutesOfDto, nullable: true, description: 'the meeting whose minutes this item approves' }) minutesOf!: MinutesOfDto | null;
   @ApiProperty({ type: [VoteDto] }) votes!: VoteDto[];
 }
 

@@ -85,7 +85,7 @@ export class MinutesService {
     const names = await this.dataSource.query(`SELECT id, name FROM organisations WHERE workspace_id = $1`, [meeting.workspace_id]);
     const checkIns = await this.dataSource.query(`SELECT organisation_id, checked_in_at FROM meeting_attendance WHERE meeting_id = $1 ORDER BY checked_in_at`, [meetingId]);
     const proxies = await this.dataSource.query(`SELECT from_organisation_id, to_organisation_id, authorisation FROM meeting_proxies WHERE meeting_id = $1 ORDER BY created_at`, [meetingId]);
-    const agenda = await this.dataSource.query(`SELECT resolution_id, position FROM meeting_agenda WHERE meeting_id = $1 ORDER BY position`, [meetingId]);
+    const agenda = await this.dataSource.query(`SELECT resolution_id, position FROM meeting_agenda WHERE meeting_id = $1 AND resolution_id IS NOT NULL ORDER BY position`, [meetingId]);
     const votes: VoteRow[] = await this.dataSource.query(
       `SELECT id, resolution_id, ballot, rules, state, opens_at, closed_at, outcome, present, ballots_digest, text_hash FROM votes WHERE meeting_id = $1 ORDER BY created_at, id`,
       [meetingId],

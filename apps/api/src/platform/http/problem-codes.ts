@@ -62,6 +62,7 @@ export const PROBLEMS = {
 
   // Decisions: bodies, resolutions, meetings, votes, attachments, sign-offs of versions.
   coordinators_only: { status: 403, title: 'Only coordinators do this' },
+  chair_only: { status: 403, title: 'Only the chair of the meeting does this' },
   representatives_only: { status: 403, title: 'Only a member’s representative does this' },
   body_name_taken: { status: 409, title: 'A body of the workspace already has this name' },
   resolution_decided: { status: 409, title: 'The resolution is decided or being voted on' },

@@ -1,11 +1,13 @@
 import { useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { VOTE_CHOICES, type VoteChoice } from '@commonplan/domain';
+import { formatDate } from '../../i18n/format';
 import { ConfirmAction } from '../../ui/ConfirmAction';
 import { ErrorMessage } from '../../ui/Messages';
 import { decisionErrorText } from './decision-errors';
-import { castBallot, type MeetingView, openVote, resolutionPage, type ResolutionView, undecided, type VoteView } from './decisions-api';
+import { type AgendaItemView, castBallot, type MeetingView, openVote, resolutionPage, type ResolutionAgendaItem, type ResolutionView, undecided, type VoteView } from './decisions-api';
 import { AdoptedVersion, ResolutionStateBadge, ResolutionTextLink } from './ResolutionsTable';
 import { CloseVoteControl } from './CloseVoteControl';
 import { voteRulesText } from './rules-text';
@@ -36,7 +38,7 @@ export function AgendaItem({
   refresh,
 }: {
   meeting: MeetingView;
-  item: MeetingView['agenda'][number];
+  item: ResolutionAgendaItem;
   coordinator: boolean;
   /** The member the reader represents (representatives only). */
   ownId: string | null;
@@ -181,7 +183,7 @@ export function OwnBallots({ meeting, ownId, refresh }: { meeting: MeetingView; 
       </h2>
       {open.map(({ item, vote }) => (
         <div key={vote.id} className="own-ballots__vote">
-          <h3>{t('decisions.agenda.itemHeading', { position: item.position, title: item.resolution.title })}</h3>
+          <h3>{t('decisions.agenda.itemHeading', { position: item.position, title: item.title })}</h3>
           <p className="muted">{t(`decisions.vote.heading.${vote.ballot}`)}</p>
           <BallotBox meeting={meeting} vote={vote} ownId={ownId} refresh={refresh} />
         </div>
@@ -280,5 +282,25 @@ export function Ballot({ vote, member, proxy, refresh }: { vote: VoteView; membe
         </div>
       )}
     </div>
+  );
+}
+
+/** The title an agenda item is shown with: an earlier meeting's minutes are named by that meeting and its date. */
+export function agendaItemTitle(item: AgendaItemView, t: TFunction, language: string): string {
+  if (item.kind === 'minutes' && item.minutesOf) return t('decisions.agenda.minutesTitle', { title: item.minutesOf.title, date: formatDate(item.minutesOf.startsAt, language) });
+  return item.title;
+}
+
+/** An agenda item that is not a resolution: its position, title and kind. */
+export function PlainAgendaItem({ item }: { item: AgendaItemView }) {
+  const { t, i18n } = useTranslation();
+  const headingId = `item-${item.id}`;
+  return (
+    <section aria-labelledby={headingId} className="agenda-item">
+      <h3 id={headingId} tabIndex={-1}>
+        {t('decisions.agenda.itemHeading', { position: item.position, title: agendaItemTitle(item, t, i18n.language) })}
+      </h3>
+      <p className="muted">{t(`decisions.agenda.itemKinds.${item.kind as 'minutes' | 'election' | 'other'}`)}</p>
+    </section>
   );
 }

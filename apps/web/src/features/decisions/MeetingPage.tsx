@@ -11,10 +11,10 @@ import { ErrorMessage, StatusMessage } from '../../ui/Messages';
 import { PageHeading } from '../../ui/PageHeading';
 import { When } from '../rounds/RoundDetails';
 import { useWorkspace } from '../workspace/workspace-context';
-import { AgendaItem, OwnBallots } from './AgendaItem';
+import { AgendaItem, OwnBallots, PlainAgendaItem } from './AgendaItem';
 import { AttendanceTable, QuorumIndicator } from './Attendance';
 import { decisionErrorText } from './decision-errors';
-import { type BodyView, closeMeeting, decisionsPage, meetingPath, type MeetingTerm, type MeetingView, openMeeting } from './decisions-api';
+import { type BodyView, closeMeeting, decisionsPage, isResolutionItem, meetingPath, type MeetingTerm, type MeetingView, openMeeting } from './decisions-api';
 import { MeetingChanges } from './MeetingChanges';
 import { MeetingStateBadge } from './MeetingsTable';
 import { MinutesLinks } from './MinutesLinks';
@@ -239,7 +239,13 @@ export function MeetingPage() {
         {meeting.agenda.length === 0 ? (
           <p>{t('decisions.agenda.none')}</p>
         ) : (
-          meeting.agenda.map((item) => <AgendaItem key={item.resolution.id} meeting={meeting} item={item} coordinator={coordinator} ownId={own ? own.id : null} refresh={refresh} />)
+          meeting.agenda.map((item) =>
+            isResolutionItem(item) ? (
+              <AgendaItem key={item.id} meeting={meeting} item={item} coordinator={coordinator} ownId={own ? own.id : null} refresh={refresh} />
+            ) : (
+              <PlainAgendaItem key={item.id} item={item} />
+            ),
+          )
         )}
       </section>
       {!cancelled && (

@@ -49,8 +49,14 @@ export type VoteView = Omit<Schemas['VoteDto'], 'rules' | 'outcome' | 'textVersi
   Partial<Pick<Schemas['VoteDto'], 'textVersionId' | 'textHash'>> & { rules: VoteRules; outcome: Outcome | null };
 
 /** GET /api/meetings/:id */
+/** One agenda item: a resolution (with its votes), an earlier meeting's minutes to approve, an election or another item. */
+export type AgendaItemView = Omit<Schemas['AgendaItemDto'], 'resolution' | 'votes'> & { resolution: ResolutionView | null; votes: VoteView[] };
+/** An agenda item that is a resolution. */
+export type ResolutionAgendaItem = AgendaItemView & { resolution: ResolutionView };
+export const isResolutionItem = (item: AgendaItemView): item is ResolutionAgendaItem => item.resolution !== null;
+
 export type MeetingView = Omit<Schemas['DecisionMeetingDto'], 'agenda'> & {
-  agenda: Array<Omit<Schemas['AgendaItemDto'], 'resolution' | 'votes'> & { resolution: ResolutionView; votes: VoteView[] }>;
+  agenda: AgendaItemView[];
 };
 
 /** An entry of the register as published (GET /api/public/registers/:slug). */

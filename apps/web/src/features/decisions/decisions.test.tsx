@@ -25,6 +25,9 @@ const summary: MeetingSummary = {
   cancelReason: null,
   secondTermAt: null,
   term: null,
+  agendaAdoptedAt: null,
+  currentItemId: null,
+  speakingSeconds: 300,
 };
 const adopted = resolution({ id: 'r0', title: 'w sprawie składki', state: 'adopted', number: '1/2026', fullTitle: 'Uchwała nr 1/2026 Walnego Zebrania Członków w sprawie składki', adopts: null });
 const draftOfBoard = resolution({ id: 'r2', title: 'w sprawie budżetu biura', body: { id: 'b2', name: 'Zarząd', nameGenitive: 'Zarządu' }, adopts: null });

@@ -1,6 +1,6 @@
 // Test data for the decisions component tests: the shapes the API answers with (apps/api/src/decisions).
 import { type BodyRules, DEFAULT_RULE_BOOK, type Outcome, type RemoteVotingRule } from '@commonplan/domain';
-import type { BodyView, MeetingView, RegisterEntry, ResolutionView, VoteView } from './decisions-api';
+import type { BodyView, MeetingView, RegisterEntry, ResolutionAgendaItem, ResolutionView, VoteView } from './decisions-api';
 
 export const bodyMembers = [
   { id: 'm1', name: 'Gmina Police', population: 33000, voteWeight: 1 },
@@ -102,7 +102,10 @@ export function meeting(presence: [Presence, Presence, Presence], extra: Partial
     members,
     proxies: presence.includes('represented') ? [{ from: 'm3', to: 'm1', authorisation: 'Pełnomocnictwo Starosty z 1 grudnia', accepted: true, refusal: null }] : [],
     quorum: { basis: 'members', among: 'present', fraction: { numerator: 1, denominator: 2 }, comparison: 'at_least', total: 3, actual: attending, minimum: 2, reached: attending >= 2 },
-    agenda: [{ position: 1, resolution: resolution(), votes: [] }],
+    agendaAdoptedAt: null,
+    currentItemId: null,
+    speakingSeconds: 300,
+    agenda: [agendaItem(1, resolution())],
     ...extra,
   };
 }
@@ -142,3 +145,8 @@ export const registerEntry: RegisterEntry = {
   auditSeq: 40,
   verified: true,
 };
+
+/** An agenda item that is a resolution, with its votes. */
+export function agendaItem(position: number, of: ResolutionView, votes: VoteView[] = []): ResolutionAgendaItem {
+  return { id: `item-${position}`, position, kind: 'resolution', title: of.title, resolution: of, minutesOf: null, votes };
+}

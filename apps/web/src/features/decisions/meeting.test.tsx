@@ -7,7 +7,7 @@ import { type FakeRoute, renderPage, reply, workspaceOf } from '../../test/fake-
 import { plain } from '../../test/render';
 import { WorkspaceContext } from '../workspace/workspace-context';
 import type { MeetingView } from './decisions-api';
-import { adoptedOutcome, assembly, meeting, resolution, vote } from './fixtures';
+import { adoptedOutcome, agendaItem, assembly, meeting, resolution, vote } from './fixtures';
 import { MeetingPage } from './MeetingPage';
 
 // The socket is replaced: a test sends meeting events through `emit`.
@@ -119,7 +119,7 @@ describe('attendance and proxies', () => {
 });
 
 describe('votes', () => {
-  const openVote = (extra: Parameters<typeof vote>[0] = {}) => ({ agenda: [{ position: 1, resolution: resolution({ state: 'voting' }), votes: [vote(extra)] }] });
+  const openVote = (extra: Parameters<typeof vote>[0] = {}) => ({ agenda: [agendaItem(1, resolution({ state: 'voting' }), [vote(extra)])] });
 
   it('shows the vote buttons only to representatives while a vote is open', async () => {
     for (const role of ['coordinator', 'observer', 'expert'] as const) {
@@ -238,7 +238,7 @@ describe('votes', () => {
       role: 'observer',
       meetings: [
         meeting(['present', 'present', 'represented'], {
-          agenda: [{ position: 1, resolution: adopted, votes: [vote({ state: 'closed', castCount: 3, outcome: adoptedOutcome, voted: ['m1', 'm2', 'm3'], roll: [{ memberId: 'm1', choice: 'for', byProxy: false }, { memberId: 'm2', choice: 'against', byProxy: false }, { memberId: 'm3', choice: 'for', byProxy: true }] })] }],
+          agenda: [agendaItem(1, adopted, [vote({ state: 'closed', castCount: 3, outcome: adoptedOutcome, voted: ['m1', 'm2', 'm3'], roll: [{ memberId: 'm1', choice: 'for', byProxy: false }, { memberId: 'm2', choice: 'against', byProxy: false }, { memberId: 'm3', choice: 'for', byProxy: true }] })])],
         }),
       ],
     });
@@ -265,7 +265,7 @@ describe('votes', () => {
       threshold: { majority: { kind: 'qualified' as const, fraction: { numerator: 2, denominator: 3 }, of: 'valid' as const }, of: 'valid' as const, fraction: { numerator: 2, denominator: 3 }, comparison: 'at_least' as const, base: 3, minimum: 2, met: true },
       tally: { ...adoptedOutcome.tally, for: { count: 1, weight: 1 }, against: { count: 1, weight: 1 }, abstain: { count: 1, weight: 1 } },
     };
-    openMeeting({ role: 'observer', meetings: [meeting(['present', 'present', 'present'], { agenda: [{ position: 1, resolution: resolution({ state: 'rejected' }), votes: [vote({ state: 'closed', outcome })] }] })] });
+    openMeeting({ role: 'observer', meetings: [meeting(['present', 'present', 'present'], { agenda: [agendaItem(1, resolution({ state: 'rejected' }), [vote({ state: 'closed', outcome })])] })] });
     expect(await screen.findByText('Uchwała odrzucona')).toBeTruthy();
     const facts = plain(document.querySelector('.outcome__facts')?.textContent);
     expect(facts).toContain('kwalifikowana: co najmniej 2/3 ważnie oddanych głosów — potrzeba co najmniej 2 głosów za przy podstawie 3 (ważnie oddanych głosów) — spełniona');
@@ -319,7 +319,7 @@ describe('the statute’s rules on a vote', () => {
   it('says a vote is taken in the second term with its quorum waived (also over the meeting), and whose vote decides a tie', async () => {
     const rules = { ...general, quorum: { ...NO_QUORUM }, castingVote: true, sitting: 'second_term' as const, chairId: 'm1' };
     const waived = { ...NO_QUORUM, fraction: { ...NO_QUORUM.fraction }, total: 3, actual: 1, minimum: 0, reached: true };
-    openMeeting({ role: 'observer', meetings: [meeting(['present', 'absent', 'absent'], { term: 'second', quorum: waived, agenda: [{ position: 1, resolution: resolution({ state: 'voting' }), votes: [vote({ rules })] }] })] });
+    openMeeting({ role: 'observer', meetings: [meeting(['present', 'absent', 'absent'], { term: 'second', quorum: waived, agenda: [agendaItem(1, resolution({ state: 'voting' }), [vote({ rules })])] })] });
     const heading = await screen.findByRole('heading', { level: 4, name: /Głosowanie jawne/ });
     expect(quorumText()).toBe('✔ Kworum: nie jest wymagane (bez względu na liczbę obecnych)');
     expect(plain(heading.parentElement?.querySelector('p.muted')?.textContent)).toBe(
@@ -341,7 +341,7 @@ describe('the statute’s rules on a vote', () => {
       castingVote: { memberId: 'm1', choice: 'for' as const },
     };
     const closed = vote({ state: 'closed', castCount: 2, outcome, voted: ['m1', 'm2'], rules: { ...general, castingVote: true, sitting: 'meeting', chairId: 'm1' } });
-    openMeeting({ role: 'observer', meetings: [meeting(['present', 'present', 'absent'], { agenda: [{ position: 1, resolution: resolution({ state: 'adopted' }), votes: [closed] }] })] });
+    openMeeting({ role: 'observer', meetings: [meeting(['present', 'present', 'absent'], { agenda: [agendaItem(1, resolution({ state: 'adopted' }), [closed])] })] });
     expect(await screen.findByText('Uchwała podjęta')).toBeTruthy();
     expect(screen.getByText('Przy równej liczbie głosów rozstrzygnął głos przewodniczącego (Gmina Police: za).')).toBeTruthy();
     const facts = plain(document.querySelector('.outcome__facts')?.textContent);
