@@ -7,3 +7,4 @@ export * from './proxies';
 export { VOTE_CHOICES, VOTE_REFUSALS, checkVote, type Meeting, type Vote, type VoteCheck, type VoteChoice, type VoteRefusal } from './votes';
 export * from './outcome';
 export * from './numbering';
+export * from './elections';
