@@ -57,6 +57,7 @@ describe('the API contract the web app is generated from', () => {
     // Decisions and what waits for a person.
     ['/api/workspaces/{workspaceId}/bodies', 'get'],
     ['/api/meetings/{meetingId}', 'get'],
+    ['/api/meetings/{meetingId}/speakers', 'get'],
     ['/api/votes/{voteId}/ballots', 'post'],
     ['/api/workspaces/{workspaceId}/register/verify', 'get'],
     ['/api/public/registers/{slug}/entries/{position}', 'get'],

@@ -278,3 +278,43 @@ describe('the minutes as files', () => {
     expect(footers.join('')).toContain('PAGE');
   });
 });
+
+describe('who spoke on each agenda item', () => {
+  const speakers = {
+    'item-1': [
+      { name: 'Gmina Dobra', kind: 'speech' as const, startedAt: '2026-12-05T09:20:00.000Z' },
+      { name: 'Gmina Police', kind: 'point_of_order' as const, startedAt: '2026-12-05T09:12:00.000Z' },
+      { name: 'dr Jan Nowak (ekspert)', kind: 'speech' as const, startedAt: '2026-12-05T09:31:00.000Z' },
+    ],
+    'item-other': [{ name: 'Gmina Gryfino', kind: 'speech' as const, startedAt: '2026-12-05T09:40:00.000Z' }],
+  };
+
+  it('lists them per item by its id, in the order they were given the floor, with the time in Warsaw', () => {
+    const minutes = buildMinutes(input([{ ...strategy, id: 'item-1' }, { ...election, id: 'item-2' }], { speakers }));
+    expect(minutes.agenda.map((item) => item.agendaItemId)).toEqual(['item-1', 'item-2']);
+    expect(minutes.agenda[0].speakers).toEqual([
+      { name: 'Gmina Police', kind: 'point_of_order', kindText: 'wniosek formalny', startedAt: '2026-12-05T09:12:00.000Z', time: '10:12', text: '10:12 – Gmina Police (wniosek formalny)' },
+      { name: 'Gmina Dobra', kind: 'speech', kindText: 'wystąpienie', startedAt: '2026-12-05T09:20:00.000Z', time: '10:20', text: '10:20 – Gmina Dobra (wystąpienie)' },
+      { name: 'dr Jan Nowak (ekspert)', kind: 'speech', kindText: 'wystąpienie', startedAt: '2026-12-05T09:31:00.000Z', time: '10:31', text: '10:31 – dr Jan Nowak (ekspert) (wystąpienie)' },
+    ]);
+    // Nobody spoke on the election; an item without an id has no speakers.
+    expect(minutes.agenda[1].speakers).toEqual([]);
+    expect(buildMinutes(input([strategy], { speakers })).agenda[0]).toMatchObject({ agendaItemId: null, speakers: [] });
+    expect(buildMinutes(input([{ ...strategy, id: 'item-1' }], { speakers }), 'en').agenda[0].speakers[0].text).toBe('10:12 – Gmina Police (point of order)');
+  });
+
+  it('prints them under the item in the PDF and the Word file', async () => {
+    const pl = buildMinutes(input([{ ...strategy, id: 'item-1' }], { speakers }));
+    const pdf = (await pdfParse(await renderMinutesPdf(pl))).text.replace(/\s+/g, ' ');
+    expect(pdf).toContain('Głos zabrali');
+    expect(pdf).toContain('10:12 – Gmina Police (wniosek formalny)');
+    expect(pdf.indexOf('10:12 – Gmina Police')).toBeLessThan(pdf.indexOf('10:20 – Gmina Dobra'));
+    const zip = await JSZip.loadAsync(await renderMinutesDocx(buildMinutes(input([{ ...strategy, id: 'item-1' }], { speakers }), 'en')));
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('Speakers');
+    expect(text).toContain('10:31 – dr Jan Nowak (ekspert) (speech)');
+    // Without speakers, no heading.
+    const none = (await pdfParse(await renderMinutesPdf(buildMinutes(input([strategy]))))).text;
+    expect(none).not.toContain('Głos zabrali');
+  });
+});

@@ -59,7 +59,11 @@ export interface MinutesLabels {
   /** The words around the page number and the page count, for word processors' page fields. */
   pageFields: [string, string];
   fileName: string;
+  /** Who spoke on an agenda item: "10:05 – Gmina Police (wniosek formalny)". */
+  speakers: { heading: string; kinds: Record<MinutesSpeakerKind, string>; entry: (time: string, name: string, kind: string) => string };
 }
+
+export type MinutesSpeakerKind = 'speech' | 'point_of_order';
 
 const fraction = (f: Rational) => `${f.numerator}/${f.denominator}`;
 
@@ -134,6 +138,7 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     page: (n, of) => `Strona ${n} z ${of}`,
     pageFields: ['Strona ', ' z '],
     fileName: 'protokol',
+    speakers: { heading: 'Głos zabrali', kinds: { speech: 'wystąpienie', point_of_order: 'wniosek formalny' }, entry: (time, name, kind) => `${time} – ${name} (${kind})` },
   },
   en: {
     locale: 'en-GB',
@@ -205,6 +210,7 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     page: (n, of) => `Page ${n} of ${of}`,
     pageFields: ['Page ', ' of '],
     fileName: 'minutes',
+    speakers: { heading: 'Speakers', kinds: { speech: 'speech', point_of_order: 'point of order' }, entry: (time, name, kind) => `${time} – ${name} (${kind})` },
   },
 };
 

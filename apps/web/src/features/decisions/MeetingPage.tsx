@@ -19,6 +19,7 @@ import { MeetingChanges } from './MeetingChanges';
 import { MeetingStateBadge } from './MeetingsTable';
 import { MinutesLinks } from './MinutesLinks';
 import { RepresentativePanel } from './RepresentativePanel';
+import { SpeakersPanel, useSpeakers } from './SpeakersPanel';
 import { useAction } from './useAction';
 import { useReloadAndFocus } from './useReloadAndFocus';
 import { useMeetingEvents } from './useMeetingEvents';
@@ -90,7 +91,14 @@ export function MeetingPage() {
   const [confirmClose, setConfirmClose] = useState(false);
   const secondTermCome = useHasCome(meeting?.state === 'planned' ? meeting.secondTermAt : null);
 
-  useMeetingEvents(meetingId, true, () => void reload());
+  // The speakers' list of an open meeting, read again when it, the item under discussion or the meeting changes.
+  const speakers = useSpeakers(meetingId, meeting?.state === 'open');
+  const chair = coordinator || (own !== null && body.data?.chairId === own.id);
+
+  useMeetingEvents(meetingId, true, (event) => {
+    void reload();
+    if (event.type === 'speakers_changed' || event.type === 'current_item_changed' || event.type === 'meeting_changed') void speakers.reload();
+  });
 
   // After an action, the focus goes to what it asked for (e.g. the recorded vote, the outcome) once it is shown.
   const { refresh, focusWhenShown } = useReloadAndFocus(reload);
@@ -248,6 +256,7 @@ export function MeetingPage() {
           )
         )}
       </section>
+      {meeting.state === 'open' && <SpeakersPanel meeting={meeting} speakers={speakers} chair={chair} own={own} />}
       {!cancelled && (
         <>
           <AttendanceTable meeting={meeting} />

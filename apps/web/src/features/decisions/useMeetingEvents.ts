@@ -12,7 +12,7 @@ import { meetingPath, meetingsPath, registerPath, resolutionsPath } from './deci
  */
 export function readsChangedBy(event: MeetingEvent, meetingId: string, workspaceId: string | null): string[] {
   const reads = [meetingPath(meetingId)];
-  if (workspaceId && event.type !== 'attendance_changed' && event.type !== 'ballot_cast') {
+  if (workspaceId && event.type !== 'attendance_changed' && event.type !== 'ballot_cast' && event.type !== 'speakers_changed') {
     reads.push(meetingsPath(workspaceId), resolutionsPath(workspaceId), registerPath(workspaceId));
   }
   return reads;
