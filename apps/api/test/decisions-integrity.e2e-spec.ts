@@ -65,7 +65,9 @@ describe('decisions: secret ballots stay secret, closed votes stay as voted, ver
     expect(await server.db.query(`SELECT count(*)::int AS n FROM vote_secret_choices WHERE vote_id = $1`, [secretVoteId])).toEqual([{ n: 0 }]);
     expect(await server.db.query(`SELECT count(*)::int AS n FROM vote_ballots WHERE vote_id = $1 AND choice IS NOT NULL`, [secretVoteId])).toEqual([{ n: 0 }]);
     const tables: Array<{ table_name: string }> = await server.db.query(
-      `SELECT DISTINCT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'choice' AND table_name <> 'vote_ballots'`,
+      // (Elections' rounds keep their own totals, checked in elections.e2e-spec.ts.)
+      `SELECT DISTINCT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'choice' AND table_name <> 'vote_ballots'
+         AND table_name IN (SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'vote_id')`,
     );
     expect(tables.length).toBeGreaterThan(0);
     for (const { table_name: table } of tables) {

@@ -12,6 +12,8 @@ export const MEETING_EVENTS = { watch: 'watch', unwatch: 'unwatch', event: 'meet
 export type MeetingEventType = 'attendance_changed' | 'meeting_changed' | 'vote_opened' | 'ballot_cast' | 'vote_closed';
 
 export interface MeetingEvent {
-  type: MeetingEventType;
+  /** `election_changed`: an election of the meeting changed (read GET /api/elections/:electionId). */
+  type: MeetingEventType | 'election_changed';
   voteId?: string;
+  electionId?: string;
 }

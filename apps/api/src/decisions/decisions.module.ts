@@ -10,6 +10,9 @@ import { DecisionNotices } from './decision-notices';
 import { DecisionsAccess } from './decisions-access';
 import { DecisionsController } from './decisions.controller';
 import { DecisionTasks } from './decision-tasks';
+import { ElectionVerifier } from './elections/election-verifier';
+import { ElectionsController } from './elections/elections.controller';
+import { ElectionsService } from './elections/elections.service';
 import { MeetingEventsGateway } from './meeting-events.gateway';
 import { MeetingsService } from './meetings.service';
 import { MinutesService } from './minutes/minutes.service';
@@ -24,8 +27,8 @@ import { VotesService } from './votes.service';
 /** Decisions: bodies and their rules, resolutions, meetings with attendance and proxies, votes, the register. */
 @Module({
   imports: [DocumentsModule, VersionsModule],
-  controllers: [DecisionsController, ApprovalsController, AttachmentsController, PublicRegisterController],
-  providers: [DecisionNotices, ApprovalsService, AttachmentsService, DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VoteVerifier, VotesService, RegisterService, PublicRegisterService, MeetingEventsGateway, MinutesService, DecisionTasks],
+  controllers: [DecisionsController, ApprovalsController, AttachmentsController, PublicRegisterController, ElectionsController],
+  providers: [DecisionNotices, ApprovalsService, AttachmentsService, DecisionsAccess, BodiesService, ResolutionsService, MeetingsService, VotesReader, VoteVerifier, VotesService, RegisterService, PublicRegisterService, MeetingEventsGateway, MinutesService, DecisionTasks, ElectionsService, ElectionVerifier],
   exports: [BodiesService, DecisionTasks, RegisterService, PublicRegisterService],
 })
 export class DecisionsModule {}

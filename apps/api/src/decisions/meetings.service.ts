@@ -59,6 +59,8 @@ export interface AgendaItemView {
   resolution: ResolutionView | null;
   minutesOf: { id: string; title: string; startsAt: Date } | null;
   votes: VoteView[];
+  /** An election item's election. */
+  electionId: string | null;
 }
 
 /** Meetings of a body: the agenda, check-in of members' representatives, proxies, and the quorum live. */
@@ -307,7 +309,7 @@ export class MeetingsService {
    */
   async agendaOf(meetingId: string): Promise<AgendaItemView[]> {
     const rows: AgendaRow[] = await this.dataSource.query(
-      `SELECT a.id, a.position, a.kind, a.title, a.resolution_id, a.minutes_of, p.title AS minutes_title, p.starts_at AS minutes_starts_at
+      `SELECT a.id, a.position, a.kind, a.title, a.resolution_id, a.election_id, a.minutes_of, p.title AS minutes_title, p.starts_at AS minutes_starts_at
          FROM meeting_agenda a LEFT JOIN decision_meetings p ON p.id = a.minutes_of
         WHERE a.meeting_id = $1 ORDER BY a.position`,
       [meetingId],
@@ -324,6 +326,7 @@ export class MeetingsService {
         resolution,
         minutesOf: item.minutes_of ? { id: item.minutes_of, title: item.minutes_title as string, startsAt: new Date(item.minutes_starts_at as string) } : null,
         votes: item.resolution_id ? votes.filter((v) => v.resolutionId === item.resolution_id) : [],
+        electionId: item.election_id ?? null,
       };
     });
   }
@@ -388,6 +391,7 @@ interface AgendaRow {
   kind: AgendaItemKind;
   title: string;
   resolution_id: string | null;
+  election_id?: string | null;
   minutes_of: string | null;
   minutes_title: string | null;
   minutes_starts_at: string | null;

@@ -139,10 +139,11 @@ export class PublicRegisterService {
     const [workspace] = await this.dataSource.query(`SELECT id, name FROM workspaces WHERE slug = $1`, [slug]);
     if (!workspace) throw new NotFoundException('workspace not found');
     const [row] = await this.dataSource.query(
-      `SELECT e.workspace_id, $3::text AS workspace_name, e.resolution_id, e.number, e.title, e.adopted_at, v.text_version_id, v.meeting_id,
+      `SELECT e.workspace_id, $3::text AS workspace_name, e.resolution_id, e.number, e.title, e.adopted_at, v.text_version_id, COALESCE(v.meeting_id, el.meeting_id) AS meeting_id,
               m.state = 'closed' AS meeting_closed, r.adopts_version_id
-       FROM (${REGISTER_POSITIONS}) e JOIN votes v ON v.id = e.vote_id JOIN resolutions r ON r.id = e.resolution_id
-       LEFT JOIN decision_meetings m ON m.id = v.meeting_id
+       FROM (${REGISTER_POSITIONS}) e LEFT JOIN votes v ON v.id = e.vote_id JOIN resolutions r ON r.id = e.resolution_id
+       LEFT JOIN elections el ON el.id = e.election_id
+       LEFT JOIN decision_meetings m ON m.id = COALESCE(v.meeting_id, el.meeting_id)
        WHERE e.position = $2`,
       [workspace.id, position, workspace.name],
     );

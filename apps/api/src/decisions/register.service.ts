@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService, type ChainReport } from '../audit/audit.service';
 import type { Outcome } from '@commonplan/domain';
 import { VOTE_PROBLEMS, type VoteVerification, VoteVerifier } from './vote-verifier';
+import { ElectionVerifier } from './elections/election-verifier';
 
 export interface RegisterEntry {
   /** The entry's place in the workspace's register, 1, 2, … (the public register addresses its page and files by it). */
@@ -11,7 +12,7 @@ export interface RegisterEntry {
   title: string;
   body: string;
   adoptedAt: Date;
-  result: { for: number; against: number; abstain: number; quorum: boolean; reason: string };
+  result: { for: number; against: number; abstain: number; quorum: boolean; reason: string; elected?: string[] };
   /** The SHA-256 of the version the resolution adopts, when it adopts one. */
   versionHash: string | null;
   /** The SHA-256 of the resolution's own text as voted (entries from before texts were frozen: null). */
@@ -34,7 +35,7 @@ export interface PublicRegisterEntry {
   title: string;
   body: string;
   adoptedAt: Date;
-  result: { for: number; against: number; abstain: number; quorum: boolean; reason: string };
+  result: { for: number; against: number; abstain: number; quorum: boolean; reason: string; elected?: string[] };
   versionHash: string | null;
   textHash: string | null;
   ballotsDigest: string;
@@ -53,8 +54,8 @@ export const REGISTER_PROBLEM_CODES = [...VOTE_PROBLEMS, 'audit_chain', 'entry_u
 export type RegisterProblemCode = (typeof REGISTER_PROBLEM_CODES)[number];
 
 export interface RegisterProblem {
-  kind: 'audit_chain' | 'vote' | 'register_entry';
-  /** The audit entry's number, the vote's id or the register entry's number. */
+  kind: 'audit_chain' | 'vote' | 'register_entry' | 'election';
+  /** The audit entry's number, the vote's id, the register entry's number or an election round's id. */
   id: string;
   /** What does not hold, for views to say in their language (a vote's: VoteProblem). */
   code: RegisterProblemCode;
@@ -85,6 +86,7 @@ export class RegisterService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly verifier: VoteVerifier,
+    private readonly elections: ElectionVerifier,
   ) {}
 
   async list(workspaceId: string): Promise<RegisterEntry[]> {
@@ -112,6 +114,10 @@ export class RegisterService {
       if (verification && !verification.verified) problems.push({ kind: 'vote', id: vote.id, code: verification.code, reason: verification.reason });
     }
 
+    // Elections' rounds, checked as votes are (an election's register entry has no vote).
+    const elections = await this.elections.verify(workspaceId);
+    for (const round of elections.problems) problems.push({ kind: 'election', id: round.roundId, code: round.code, reason: round.reason });
+
     const entries = await this.dataSource.query(`SELECT * FROM decision_register WHERE workspace_id = $1 ORDER BY id`, [workspaceId]);
     const problemsOfEntries = await this.entryProblems(workspaceId, entries, verified);
     problems.push(...problemsOfEntries);
@@ -119,7 +125,7 @@ export class RegisterService {
   }
 
   /** Each register entry against the audit entry that sealed it, its vote, and its attachments' content now. */
-  private async entryProblems(workspaceId: string, entries: Array<RegisterRow & { vote_id: string }>, votes: Map<string, VoteVerification>): Promise<RegisterProblem[]> {
+  private async entryProblems(workspaceId: string, entries: Array<RegisterRow & { vote_id: string | null }>, votes: Map<string, VoteVerification>): Promise<RegisterProblem[]> {
     const problems: RegisterProblem[] = [];
     if (entries.length === 0) return problems;
     const seals = await this.dataSource.query(
@@ -150,13 +156,14 @@ export class RegisterService {
         continue;
       }
       const differing = (['for', 'against', 'abstain', 'quorum', 'reason'] as const).filter((key) => sealedResult[key] !== entry.result[key]);
+      if (JSON.stringify(sealedResult['elected'] ?? null) !== JSON.stringify(entry.result.elected ?? null)) differing.push('reason');
       if (differing.length > 0) {
         problem('entry_result_differs', `its result (${differing.map((key) => `${key} ${entry.result[key]}`).join(', ')}) differs from the sealed one (${differing.map((key) => `${key} ${sealedResult[key]}`).join(', ')})`);
         continue;
       }
       // The entry's figures against its vote's outcome (which verifies against its ballots, or is reported above).
       const outcome = outcomes.find((o: { id: string }) => o.id === entry.vote_id)?.outcome as Outcome | undefined;
-      if (outcome && votes.get(entry.vote_id)?.verified && (outcome.tally.for.count !== entry.result.for || outcome.tally.against.count !== entry.result.against || outcome.tally.abstain.count !== entry.result.abstain)) {
+      if (outcome && entry.vote_id && votes.get(entry.vote_id)?.verified && (outcome.tally.for.count !== entry.result.for || outcome.tally.against.count !== entry.result.against || outcome.tally.abstain.count !== entry.result.abstain)) {
         problem('entry_vote_differs', 'its result differs from its vote’s outcome');
         continue;
       }
@@ -179,8 +186,17 @@ export class RegisterService {
     const report = await this.verify(workspaceId);
     const broken = new Set(report.problems.filter((p) => p.kind === 'register_entry').map((p) => p.id));
     const brokenVotes = new Set(report.problems.filter((p) => p.kind === 'vote').map((p) => p.id));
-    const entries = await this.dataSource.query(`SELECT number, resolution_id, vote_id FROM decision_register WHERE workspace_id = $1`, [workspaceId]);
-    return new Map(entries.map((e: { number: string; resolution_id: string; vote_id: string }) => [e.resolution_id, report.auditChain.valid && !broken.has(e.number) && !brokenVotes.has(e.vote_id)]));
+    const brokenRounds = report.problems.filter((p) => p.kind === 'election').map((p) => p.id);
+    const brokenElections = new Set<string>(
+      brokenRounds.length ? (await this.dataSource.query(`SELECT election_id FROM election_rounds WHERE id = ANY($1::uuid[])`, [brokenRounds])).map((r: { election_id: string }) => r.election_id) : [],
+    );
+    const entries = await this.dataSource.query(`SELECT number, resolution_id, vote_id, election_id FROM decision_register WHERE workspace_id = $1`, [workspaceId]);
+    return new Map(
+      entries.map((e: { number: string; resolution_id: string; vote_id: string | null; election_id: string | null }) => [
+        e.resolution_id,
+        report.auditChain.valid && !broken.has(e.number) && !(e.vote_id && brokenVotes.has(e.vote_id)) && !(e.election_id && brokenElections.has(e.election_id)),
+      ]),
+    );
   }
 }
 
@@ -206,7 +222,7 @@ function toPublicEntry(e: RegisterEntry): PublicRegisterEntry {
     body: e.body,
     adoptedAt: e.adoptedAt,
     // Stored as JSON: its fields are picked too.
-    result: { for: e.result.for, against: e.result.against, abstain: e.result.abstain, quorum: e.result.quorum, reason: e.result.reason },
+    result: { for: e.result.for, against: e.result.against, abstain: e.result.abstain, quorum: e.result.quorum, reason: e.result.reason, ...(e.result.elected ? { elected: [...e.result.elected] } : {}) },
     versionHash: e.versionHash,
     textHash: e.textHash,
     ballotsDigest: e.ballotsDigest,

@@ -1969,6 +1969,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings/{meetingId}/elections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ElectionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elections/{electionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ElectionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elections/{electionId}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ElectionsController_nominate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elections/{electionId}/candidates/{candidateId}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ElectionsController_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elections/{electionId}/candidates/{candidateId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ElectionsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/elections/{electionId}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ElectionsController_openRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/election-rounds/{roundId}/ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ElectionsController_cast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/election-rounds/{roundId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ElectionsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{workspaceId}/my-tasks": {
         parameters: {
             query?: never;
@@ -4751,6 +4879,11 @@ export interface components {
             /** @description the meeting whose minutes this item approves */
             minutesOf: components["schemas"]["MinutesOfDto"] | null;
             votes: components["schemas"]["VoteDto"][];
+            /**
+             * Format: uuid
+             * @description an election item: the election (GET /api/elections/:electionId)
+             */
+            electionId: string | null;
         };
         DecisionMeetingDto: {
             /** Format: uuid */
@@ -4967,6 +5100,70 @@ export interface components {
             noVoteText: string | null;
             adopted: components["schemas"]["MinutesAdoptionDto"] | null;
         };
+        MinutesElectionFactDto: {
+            label: string;
+            value: string;
+        };
+        MinutesElectionCandidateDto: {
+            /** Format: uuid */
+            candidateId: string;
+            /** @description "Anna Nowak (Gmina Police)" */
+            name: string;
+            nominatedBy: string;
+            consent: string;
+            /** @description consent given and not withdrawn */
+            standing: boolean;
+            elected: boolean;
+            text: string;
+        };
+        MinutesElectionBallotsDto: {
+            cast: number;
+            valid: number;
+            invalid: number;
+            blank: number;
+            text: string;
+        };
+        MinutesElectionRoundCandidateDto: {
+            /** Format: uuid */
+            candidateId: string;
+            name: string;
+            for: number;
+            against: number;
+            abstain: number;
+            threshold: string;
+            elected: boolean;
+            resultText: string;
+        };
+        MinutesElectionRoundDto: {
+            n: number;
+            heading: string;
+            seatsOpen: number;
+            /** @enum {string} */
+            state: "open" | "closed";
+            quorum: string | null;
+            ballots: components["schemas"]["MinutesElectionBallotsDto"] | null;
+            candidates: components["schemas"]["MinutesElectionRoundCandidateDto"][];
+            elected: string[];
+            electedText: string | null;
+            next: string | null;
+            secretNote: string | null;
+            ballotsDigest: string | null;
+        };
+        MinutesElectionAdoptionDto: {
+            number: string;
+            fullTitle: string;
+        };
+        MinutesElectionDto: {
+            /** Format: uuid */
+            electionId: string;
+            position: number | null;
+            title: string;
+            facts: components["schemas"]["MinutesElectionFactDto"][];
+            candidates: components["schemas"]["MinutesElectionCandidateDto"][];
+            rounds: components["schemas"]["MinutesElectionRoundDto"][];
+            resultText: string | null;
+            adopted: components["schemas"]["MinutesElectionAdoptionDto"] | null;
+        };
         MinutesContentDto: {
             /** @enum {string} */
             language: "pl" | "en";
@@ -4982,6 +5179,8 @@ export interface components {
             facts: components["schemas"]["MinutesFactDto"][];
             attendance: components["schemas"]["MinutesAttendanceDto"];
             agenda: components["schemas"]["MinutesItemDto"][];
+            /** @description the elections held at the meeting, round by round */
+            elections: components["schemas"]["MinutesElectionDto"][];
             adopted: components["schemas"]["MinutesAdoptionDto"][];
             /** Format: date-time */
             generatedAt: string;
@@ -5007,6 +5206,8 @@ export interface components {
             abstain: number;
             quorum: boolean;
             reason: string;
+            /** @description an election’s entry (reason elected): who was elected, "person (member)" */
+            elected?: string[];
         };
         RegisterEntryDto: {
             /** @description the entry’s place in the register, 1, 2, … */
@@ -5040,8 +5241,8 @@ export interface components {
         };
         RegisterProblemDto: {
             /** @enum {string} */
-            kind: "audit_chain" | "vote" | "register_entry";
-            /** @description the audit entry’s number, the vote’s id or the register entry’s number */
+            kind: "audit_chain" | "vote" | "register_entry" | "election";
+            /** @description the audit entry’s number, the vote’s id, the register entry’s number or an election round’s id */
             id: string;
             /** @enum {string} */
             code: "unsealed" | "ballots_changed" | "digest_changed" | "rules_changed" | "members_changed" | "attendance_changed" | "outcome_missing" | "outcome_changed" | "outcome_differs_from_seal" | "ballots_uncountable" | "outcome_differs_from_ballots" | "text_changed" | "audit_chain" | "entry_unsealed" | "entry_differs" | "entry_result_differs" | "entry_vote_differs" | "attachments_changed";
@@ -5168,6 +5369,160 @@ export interface components {
             minutes: components["schemas"]["PublicMinutesRefDto"] | null;
             changes: components["schemas"]["PublicChangeDto"] | null;
             changedBy: components["schemas"]["PublicChangedByDto"][];
+        };
+        CreateElectionDto: {
+            /**
+             * @description the subject of the resolution the election decides, as resolutions are titled
+             * @example w sprawie wyboru członków Zarządu
+             */
+            title: string;
+            /**
+             * @description members: the elected become the target body’s members; chair: the one elected chairs it
+             * @enum {string}
+             */
+            role: "members" | "chair";
+            /** @description seats to fill (1 for a chair) */
+            seats: number;
+            /** @description the body whose composition the election fills; for a chair, the voting body when left out; for members, none (nothing is applied) when left out */
+            targetBodyId?: string;
+            /** @description the election rules (libs/domain ElectionRules: form, majority, abstentionsCount, nextRound, maxRounds, tie); the defaults with the majority of the body’s rule book for elections when left out */
+            rules?: Record<string, never>;
+            /**
+             * @description the day (YYYY-MM-DD, Warsaw) from which the new composition applies; the day of the conclusion when left out
+             * @example 2026-07-01
+             */
+            compositionFrom?: string;
+        };
+        ElectionBodyRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ElectionRulesDto: {
+            /** @enum {string} */
+            form: "per_candidate" | "choose_up_to";
+            /** @description a majority rule as for resolutions (kind simple, absolute or qualified) */
+            majority: {
+                [key: string]: unknown;
+            };
+            abstentionsCount: boolean;
+            /** @enum {string} */
+            nextRound: "top_candidates" | "all_remaining" | "none";
+            maxRounds: number;
+            /** @enum {string} */
+            tie: "new_round" | "lot";
+        };
+        ElectionResolutionDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            state: "draft" | "voting" | "adopted" | "rejected" | "no_quorum";
+            number: string | null;
+            fullTitle: string | null;
+        };
+        ElectionCandidateDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description the place on the ballot paper */
+            position: number;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            personName: string;
+            /**
+             * Format: uuid
+             * @description the member whose representative nominated (null: the chair or a coordinator)
+             */
+            nominatedBy: string | null;
+            nominatedByName: string | null;
+            /** Format: date-time */
+            nominatedAt: string;
+            /**
+             * Format: date-time
+             * @description when the candidate’s consent was recorded
+             */
+            consentAt: string | null;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            electedInRound: number | null;
+        };
+        ElectionRoundDto: {
+            /** Format: uuid */
+            id: string;
+            n: number;
+            seatsOpen: number;
+            /** @description the candidates standing, in the ballot paper’s order */
+            candidates: string[];
+            rules: components["schemas"]["ElectionRulesDto"];
+            secret: boolean;
+            /** @enum {string} */
+            state: "open" | "closed";
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description ballots cast (also on a secret ballot) */
+            castCount: number;
+            /** @description members that cast a ballot (never with their marks on a secret ballot) */
+            voted: string[];
+            /** @description once closed: libs/domain ElectionRoundResult */
+            result: {
+                [key: string]: unknown;
+            } | null;
+            /** @description the SHA-256 of the ballots (and a secret round’s totals), sealed at the close */
+            ballotsDigest: string | null;
+            /** @description a named round once closed: each member’s ballot by organisation id */
+            roll: {
+                [key: string]: unknown;
+            } | null;
+        };
+        ElectionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workspaceId: string;
+            /** Format: uuid */
+            meetingId: string;
+            /** @description the body that votes */
+            body: components["schemas"]["ElectionBodyRefDto"];
+            /** @description the body whose composition it fills */
+            target: components["schemas"]["ElectionBodyRefDto"] | null;
+            /** @enum {string} */
+            role: "members" | "chair";
+            seats: number;
+            rules: components["schemas"]["ElectionRulesDto"];
+            secret: boolean;
+            /** @enum {string} */
+            state: "nominating" | "voting" | "concluded" | "cancelled";
+            /** @description YYYY-MM-DD */
+            compositionFrom: string | null;
+            /** Format: date-time */
+            compositionAppliedAt: string | null;
+            resolution: components["schemas"]["ElectionResolutionDto"];
+            candidates: components["schemas"]["ElectionCandidateDto"][];
+            rounds: components["schemas"]["ElectionRoundDto"][];
+            /** @description the candidates elected so far, by the round that elected them */
+            elected: string[];
+        };
+        NominateDto: {
+            /** @description the member organisation whose representative stands */
+            organisationId: string;
+            /**
+             * @description the person standing
+             * @example Anna Nowak
+             */
+            personName: string;
+        };
+        ElectionBallotDto: {
+            /** @description choose_up_to: the candidates marked (none: a blank ballot); more than the seats open makes the ballot invalid */
+            chosen?: string[];
+            /** @description per_candidate: for, against or abstain per candidate id (unmarked: no vote) */
+            marks?: {
+                [key: string]: "for" | "against" | "abstain";
+            };
+            /** @description the member voted for: one’s own by default, or one that gave a proxy for this meeting */
+            forOrganisationId?: string;
         };
         TaskCountsDto: {
             ballots: number;
@@ -5504,7 +5859,7 @@ export interface components {
          * @description the stable code clients act on and translate
          * @enum {string}
          */
-        ProblemCode: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "server_busy" | "wrong_credentials" | "session_invalid" | "reset_token_invalid" | "person_not_found" | "organisation_not_found" | "last_coordinator" | "deactivate_self" | "already_member" | "deactivated_member" | "document_access_ended" | "document_access_insufficient" | "document_status_not_allowed" | "version_name_taken" | "round_wrong_state" | "round_not_yet_open" | "round_not_yet_over" | "round_not_editable" | "round_not_deletable" | "round_not_accepting_comments" | "round_channel_not_taken" | "comment_withdrawn" | "nothing_to_approve" | "triage_bulk_refused" | "passage_changed" | "passage_gone" | "proposal_not_accepted" | "proposal_already_applied" | "proposal_no_passage" | "report_round_not_closed" | "report_undecided_comments" | "report_unchanged" | "coordinators_only" | "chair_only" | "representatives_only" | "body_name_taken" | "resolution_decided" | "meeting_state" | "meeting_closed" | "meeting_not_open" | "vote_in_progress" | "no_second_term" | "second_term_not_yet" | "not_on_agenda" | "not_body_member" | "not_voting_member" | "proxy_refused" | "ballot_refused" | "already_voted" | "vote_closed" | "remote_vote_not_over" | "remote_not_allowed" | "no_chair" | "vote_weights_invalid" | "attachments_frozen" | "attachment_not_found" | "already_approved" | "meeting_cancelled" | "project_closed" | "call_in_use" | "mail_not_retryable" | "invitation_not_found" | "invitation_not_pending" | "invitation_accepted" | "invitation_withdrawn" | "invitation_expired" | "sign_in_required" | "wrong_account";
+        ProblemCode: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "server_busy" | "wrong_credentials" | "session_invalid" | "reset_token_invalid" | "person_not_found" | "organisation_not_found" | "last_coordinator" | "deactivate_self" | "already_member" | "deactivated_member" | "document_access_ended" | "document_access_insufficient" | "document_status_not_allowed" | "version_name_taken" | "round_wrong_state" | "round_not_yet_open" | "round_not_yet_over" | "round_not_editable" | "round_not_deletable" | "round_not_accepting_comments" | "round_channel_not_taken" | "comment_withdrawn" | "nothing_to_approve" | "triage_bulk_refused" | "passage_changed" | "passage_gone" | "proposal_not_accepted" | "proposal_already_applied" | "proposal_no_passage" | "report_round_not_closed" | "report_undecided_comments" | "report_unchanged" | "coordinators_only" | "chair_only" | "representatives_only" | "body_name_taken" | "resolution_decided" | "meeting_state" | "meeting_closed" | "meeting_not_open" | "vote_in_progress" | "no_second_term" | "second_term_not_yet" | "not_on_agenda" | "not_body_member" | "not_voting_member" | "proxy_refused" | "ballot_refused" | "already_voted" | "vote_closed" | "remote_vote_not_over" | "remote_not_allowed" | "no_chair" | "vote_weights_invalid" | "attachments_frozen" | "attachment_not_found" | "already_approved" | "meeting_cancelled" | "project_closed" | "call_in_use" | "election_state" | "election_round_open" | "election_round_closed" | "election_no_candidates" | "candidate_already_standing" | "candidate_withdrawn" | "mail_not_retryable" | "invitation_not_found" | "invitation_not_pending" | "invitation_accepted" | "invitation_withdrawn" | "invitation_expired" | "sign_in_required" | "wrong_account";
         /**
          * @description the stable code of the problem
          * @enum {string}
@@ -10691,6 +11046,260 @@ export interface operations {
                 content: {
                     "application/pdf": string;
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ElectionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateElectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ElectionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                electionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ElectionsController_nominate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                electionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NominateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ElectionsController_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                electionId: string;
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ElectionsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                electionId: string;
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ElectionsController_openRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                electionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ElectionsController_cast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ElectionBallotDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ElectionsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionDto"];
                 };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */

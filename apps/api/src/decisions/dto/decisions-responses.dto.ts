@@ -166,6 +166,7 @@ export class AgendaItemDto {
   @ApiProperty({ type: ResolutionDto, nullable: true }) resolution!: ResolutionDto | null;
   @ApiProperty({ type: MinutesOfDto, nullable: true, description: 'the meeting whose minutes this item approves' }) minutesOf!: MinutesOfDto | null;
   @ApiProperty({ type: [VoteDto] }) votes!: VoteDto[];
+  @NullableIdProperty({ description: 'an election item: the election (GET /api/elections/:electionId)' }) electionId!: string | null;
 }
 
 /** A meeting with attendance, proxies, the quorum now, and the agenda with its votes. */
@@ -182,6 +183,7 @@ export class RegisterResultDto {
   @ApiProperty({ type: 'integer' }) abstain!: number;
   @ApiProperty() quorum!: boolean;
   @ApiProperty() reason!: string;
+  @ApiProperty({ type: [String], required: false, description: 'an election’s entry (reason elected): who was elected, "person (member)"' }) elected?: string[];
 }
 
 /** A register entry as published. */
@@ -222,8 +224,8 @@ export class RegisterChainDto {
 }
 
 export class RegisterProblemDto {
-  @ApiProperty({ enum: ['audit_chain', 'vote', 'register_entry'] }) kind!: string;
-  @ApiProperty({ description: 'the audit entry’s number, the vote’s id or the register entry’s number' }) id!: string;
+  @ApiProperty({ enum: ['audit_chain', 'vote', 'register_entry', 'election'] }) kind!: string;
+  @ApiProperty({ description: 'the audit entry’s number, the vote’s id, the register entry’s number or an election round’s id' }) id!: string;
   @ApiProperty({ enum: REGISTER_PROBLEM_CODES }) code!: string;
   @ApiProperty() reason!: string;
 }

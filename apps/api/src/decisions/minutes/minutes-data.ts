@@ -1,3 +1,4 @@
+import { electionMinutes, type ElectionMinutesInput, type MinutesElection } from './election-minutes';
 import {
   type Ballot,
   type BodyRules,
@@ -36,6 +37,8 @@ export interface MinutesInput {
   names: Readonly<Record<string, string>>;
   /** The body's general rules now (for the attendance and the quorum stated from it, as the meeting page shows them). */
   rules: BodyRules;
+  /** The elections on the meeting's agenda, as stored. */
+  elections?: readonly ElectionMinutesInput[];
   checkIns: ReadonlyArray<{ memberId: string; at: Date | string }>;
   /** Authorisations as recorded, oldest first. */
   proxies: ReadonlyArray<{ from: string; to: string; authorisation: string }>;
@@ -175,6 +178,8 @@ export interface MinutesContent {
     quorum: MinutesQuorum;
   };
   agenda: MinutesItem[];
+  /** The elections held at the meeting, round by round. */
+  elections: MinutesElection[];
   adopted: MinutesAdoption[];
   generatedAt: string;
 }
@@ -274,6 +279,7 @@ export function buildMinutes(input: MinutesInput, language: MinutesLanguage = 'p
     { label: labels.facts.closedAt, value: meeting.closedAt ? formatDateTime(meeting.closedAt, labels) : labels.facts.notClosed },
   ];
   const draft = meeting.state !== 'closed';
+  const elections = electionMinutes(input.elections ?? [], language);
   return {
     language,
     meetingId: meeting.id,
@@ -285,7 +291,8 @@ export function buildMinutes(input: MinutesInput, language: MinutesLanguage = 'p
     facts,
     attendance: { counts, summary: labels.attendance.summary(counts), members, quorum: quorumOf(opening.quorum) },
     agenda,
-    adopted: agenda.flatMap((item) => (item.adopted ? [item.adopted] : [])),
+    elections,
+    adopted: [...agenda.flatMap((item) => (item.adopted ? [item.adopted] : [])), ...elections.flatMap((e) => (e.adopted ? [{ ...e.adopted, adopts: null }] : []))],
     generatedAt: iso(input.generatedAt),
   };
 

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BALLOTS, MAJORITY_BASES, MAJORITY_KINDS, OUTCOME_REASONS, QUORUM_BASES, QUORUM_COUNTS, RESOLUTION_KINDS, VOTE_CHOICES } from '@commonplan/domain';
+import { MinutesElectionDto } from './election-minutes.dto';
 import { DateTimeProperty, IdProperty, NullableStringProperty } from '../../platform/http/api-properties';
 import { PRESENCES } from '../dto/decisions-responses.dto';
 import { MINUTES_LANGUAGES } from './minutes-labels';
@@ -155,6 +156,7 @@ export class MinutesContentDto {
   @ApiProperty({ type: [MinutesFactDto] }) facts!: MinutesFactDto[];
   @ApiProperty({ type: MinutesAttendanceDto }) attendance!: MinutesAttendanceDto;
   @ApiProperty({ type: [MinutesItemDto] }) agenda!: MinutesItemDto[];
+  @ApiProperty({ type: [MinutesElectionDto], description: 'the elections held at the meeting, round by round' }) elections!: MinutesElectionDto[];
   @ApiProperty({ type: [MinutesAdoptionDto] }) adopted!: MinutesAdoptionDto[];
   @DateTimeProperty() generatedAt!: string;
 }

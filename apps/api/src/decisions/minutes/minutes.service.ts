@@ -8,6 +8,7 @@ import { MeetingsService } from '../meetings.service';
 import { ResolutionsService } from '../resolutions.service';
 import { problem } from '../../platform/http/problem-codes';
 import { VoteVerifier } from '../vote-verifier';
+import { ElectionsService } from '../elections/elections.service';
 import { buildMinutes, type MinutesContent, type MinutesInput } from './minutes-data';
 import { type MinutesLanguage, minutesLabels } from './minutes-labels';
 import { renderMinutesDocx } from './render-minutes-docx';
@@ -48,6 +49,7 @@ export class MinutesService {
     private readonly bodies: BodiesService,
     private readonly resolutions: ResolutionsService,
     private readonly verifier: VoteVerifier,
+    private readonly elections: ElectionsService,
   ) {}
 
   /** 404 for an unknown meeting, 403 for someone who is not an active member of its workspace. */
@@ -91,6 +93,12 @@ export class MinutesService {
       [meetingId],
     );
     const verified = await this.verifier.verify(votes.map((v) => v.id));
+    const electionItems = await this.dataSource.query(`SELECT election_id, position FROM meeting_agenda WHERE meeting_id = $1 AND election_id IS NOT NULL`, [meetingId]);
+    const elections = (await this.elections.ofMeeting(meetingId)).map((e) => ({
+      ...e,
+      position: Number(electionItems.find((i: { election_id: string }) => i.election_id === e.id)?.position ?? 0) || null,
+      title: e.resolution.title,
+    }));
     const items: MinutesInput['agenda'][number][] = [];
     for (const row of agenda as Array<{ resolution_id: string; position: number }>) {
       const resolution = await this.resolutions.one(row.resolution_id);
@@ -136,6 +144,7 @@ export class MinutesService {
       members: body.members,
       names: Object.fromEntries(names.map((o: { id: string; name: string }) => [o.id, o.name])),
       rules: atTerm(rulesFor(body.rules, 'ordinary'), meeting.term ?? 'first'),
+      elections,
       checkIns: checkIns.map((c: { organisation_id: string; checked_in_at: string }) => ({ memberId: c.organisation_id, at: new Date(c.checked_in_at) })),
       proxies: proxies.map((p: { from_organisation_id: string; to_organisation_id: string; authorisation: string }) => ({ from: p.from_organisation_id, to: p.to_organisation_id, authorisation: p.authorisation })),
       agenda: items,

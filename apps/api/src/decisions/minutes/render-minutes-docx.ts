@@ -2,6 +2,7 @@ import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Para
 import { cell, field, p } from '../../consultations/report/render-docx';
 import type { MinutesContent, MinutesVote } from './minutes-data';
 import { formatDateTime, minutesLabels, type MinutesLabels } from './minutes-labels';
+import { electionsDocx } from './render-election-minutes';
 
 /** A table with a header row repeated on every page; widths in percent. */
 function table(columns: Array<{ header: string; width: number }>, rows: string[][]): Table {
@@ -101,6 +102,8 @@ export async function renderMinutesDocx(content: MinutesContent): Promise<Buffer
           ]
         : []),
     ]),
+
+    ...electionsDocx(content.elections ?? [], content.language, h),
 
     h(labels.sections.adopted),
     ...(content.adopted.length === 0 ? [p(labels.noneAdopted)] : content.adopted.map((a) => p(`• ${a.fullTitle}`))),

@@ -1,6 +1,7 @@
 import { BODY, contentWidth, ensureSpace, field, heading, MARGIN, paragraph, type Pdf, renderPdf, table } from '../../platform/export/pdf';
 import type { MinutesContent, MinutesVote } from './minutes-data';
 import { formatDateTime, minutesLabels, type MinutesLabels } from './minutes-labels';
+import { writeElectionsPdf } from './render-election-minutes';
 
 
 /**
@@ -62,6 +63,8 @@ function write(pdf: Pdf, content: MinutesContent, labels: MinutesLabels): void {
       }
     }
   }
+
+  writeElectionsPdf(pdf, content.elections ?? [], content.language, next);
 
   next(labels.sections.adopted);
   if (content.adopted.length === 0) paragraph(pdf, labels.noneAdopted);

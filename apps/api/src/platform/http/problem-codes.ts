@@ -92,6 +92,14 @@ export const PROBLEMS = {
   project_closed: { status: 409, title: 'The project is refused, withdrawn or settled and no longer changes' },
   call_in_use: { status: 409, title: 'Projects are matched to the funding call' },
 
+  // Elections of persons at a meeting.
+  election_state: { status: 409, title: 'The election is not in the state this needs' },
+  election_round_open: { status: 409, title: 'A round of the election is open' },
+  election_round_closed: { status: 409, title: 'The round of the election is closed' },
+  election_no_candidates: { status: 409, title: 'No candidate with recorded consent stands' },
+  candidate_already_standing: { status: 409, title: 'A candidate of this member already stands' },
+  candidate_withdrawn: { status: 409, title: 'The candidacy was withdrawn' },
+
   // Notifications and e-mail.
   mail_not_retryable: { status: 409, title: 'Only a failed or bounced e-mail can be sent again' },
 

@@ -57,7 +57,9 @@ export function PublicRegisterEntryPage() {
         </dd>
         <dt>{t('decisions.register.result')}</dt>
         <dd>
-          {t('decisions.register.resultFigures', { for: entry.result.for, against: entry.result.against, abstain: entry.result.abstain })}
+          {entry.result.elected
+            ? t('decisions.register.elected', { names: entry.result.elected.join(', ') })
+            : t('decisions.register.resultFigures', { for: entry.result.for, against: entry.result.against, abstain: entry.result.abstain })}
           {!entry.verified && <span className="badge badge--warning">{t('decisions.register.unverified')}</span>}
         </dd>
         <dt>{t('decisions.register.ballotsDigest')}</dt>

@@ -42,7 +42,9 @@ export function RegisterTable<E extends PublicRegisterEntry>({ entries, entryHre
               <time dateTime={entry.adoptedAt}>{formatDateTime(entry.adoptedAt, i18n.language)}</time>
             </td>
             <td>
-              {t('decisions.register.resultFigures', { for: entry.result.for, against: entry.result.against, abstain: entry.result.abstain })}
+              {entry.result.elected
+                ? t('decisions.register.elected', { names: entry.result.elected.join(', ') })
+                : t('decisions.register.resultFigures', { for: entry.result.for, against: entry.result.against, abstain: entry.result.abstain })}
               {!entry.verified && <span className="badge badge--warning">{t('decisions.register.unverified')}</span>}
             </td>
             <td>{entry.textHash ? <code className="hash">{entry.textHash}</code> : t('decisions.register.noTextHash')}</td>
