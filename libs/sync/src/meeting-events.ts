@@ -9,7 +9,12 @@ export const MEETINGS_NAMESPACE = '/meetings';
 
 export const MEETING_EVENTS = { watch: 'watch', unwatch: 'unwatch', event: 'meeting-event' } as const;
 
-export type MeetingEventType = 'attendance_changed' | 'meeting_changed' | 'vote_opened' | 'ballot_cast' | 'vote_closed';
+/**
+ * `current_item_changed`: the chair moved the discussion to another agenda item; `speakers_changed`: someone asked for
+ * the floor, withdrew, was given it or ended, or the time per speaker changed (read GET /api/meetings/:id/speakers);
+ * `amendments_changed`: an amendment to a resolution on the agenda was proposed, withdrawn, ordered or decided.
+ */
+export type MeetingEventType = 'attendance_changed' | 'meeting_changed' | 'vote_opened' | 'ballot_cast' | 'vote_closed' | 'current_item_changed' | 'speakers_changed' | 'amendments_changed';
 
 export interface MeetingEvent {
   /** `election_changed`: an election of the meeting changed (read GET /api/elections/:electionId). */

@@ -2,6 +2,8 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { DataSource, type EntityManager } from 'typeorm';
 import { type BodyRuleBook, decide, effectiveVoters, type Outcome, type ProxyAuthorisation, quorumAtTerm, rulesFor } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
+import { type AmendmentView, AmendmentsService } from './assembly/amendments.service';
+import { type MotionView, MotionsReader } from './assembly/motions-reader';
 import { type BodyMember, BodiesService } from './bodies.service';
 import type { CancelMeetingDto, CreateMeetingDto, MeetingTerm, ProxyDto, UpdateMeetingDto } from './decision.dto';
 import { DecisionNotices } from './decision-notices';
@@ -43,6 +45,8 @@ export interface MeetingView {
   /** The quorum now under the body's general rules (members represented by proxy count as present). */
   quorum: Pick<Outcome['quorum'], 'basis' | 'among' | 'fraction' | 'comparison' | 'total' | 'actual' | 'minimum' | 'reached'>;
   agenda: AgendaItemView[];
+  /** What the meeting voted on besides resolutions (the agenda, its changes, minutes, amendments), with the votes. */
+  motions: MotionView[];
 }
 
 export type AgendaItemKind = 'resolution' | 'minutes' | 'election' | 'other';
@@ -59,6 +63,8 @@ export interface AgendaItemView {
   resolution: ResolutionView | null;
   minutesOf: { id: string; title: string; startsAt: Date } | null;
   votes: VoteView[];
+  /** A resolution's amendments, in their number's order (none for other items). */
+  amendments: AmendmentView[];
   /** An election item's election. */
   electionId: string | null;
 }
@@ -75,6 +81,8 @@ export class MeetingsService {
     private readonly votes: VotesReader,
     private readonly events: MeetingEventsGateway,
     private readonly notices: DecisionNotices,
+    private readonly amendments: AmendmentsService,
+    private readonly motions: MotionsReader,
   ) {}
 
   async list(workspaceId: string): Promise<Array<Omit<MeetingView, 'members' | 'proxies' | 'quorum' | 'agenda'>>> {
@@ -285,7 +293,7 @@ export class MeetingsService {
     const rules = { ...general, quorum: quorumAtTerm(general, meeting.term ?? 'first') };
     const now = decide({ rules, members: body.members.map(votingMember), present, proxies, votes: [] });
     const attendance = effectiveVoters({ members: body.members, present, proxies, proxiesAllowed: rules.proxiesAllowed });
-    const agenda = await this.agendaOf(meetingId);
+    const [agenda, motions] = await Promise.all([this.agendaOf(meetingId), this.motions.ofMeeting(meetingId)]);
     return {
       ...toMeetingSummary(meeting),
       members: body.members.map((member) => {
@@ -300,6 +308,7 @@ export class MeetingsService {
       }),
       quorum: { basis: now.quorum.basis, among: now.quorum.among, fraction: now.quorum.fraction, comparison: now.quorum.comparison, total: now.quorum.total, actual: now.quorum.actual, minimum: now.quorum.minimum, reached: now.quorum.reached },
       agenda,
+      motions,
     };
   }
 
@@ -316,6 +325,7 @@ export class MeetingsService {
     );
     const ids = rows.flatMap((item) => (item.resolution_id ? [item.resolution_id] : []));
     const [resolutions, votes] = ids.length ? await Promise.all([this.resolutions.many(ids), this.votes.ofResolutions(ids)]) : [[], []];
+    const amendments = await this.amendments.ofResolutions(resolutions);
     return rows.map((item) => {
       const resolution = item.resolution_id ? ((resolutions.find((r) => r.id === item.resolution_id) as ResolutionView) ?? null) : null;
       return {
@@ -326,6 +336,7 @@ export class MeetingsService {
         resolution,
         minutesOf: item.minutes_of ? { id: item.minutes_of, title: item.minutes_title as string, startsAt: new Date(item.minutes_starts_at as string) } : null,
         votes: item.resolution_id ? votes.filter((v) => v.resolutionId === item.resolution_id) : [],
+        amendments: item.resolution_id ? amendments.filter((a) => a.resolutionId === item.resolution_id) : [],
         electionId: item.election_id ?? null,
       };
     });

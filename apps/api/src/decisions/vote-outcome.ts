@@ -12,7 +12,9 @@ export interface VotingMemberRow {
 export interface VoteRow {
   id: string;
   workspace_id: string;
-  resolution_id: string;
+  /** The resolution voted on, or null for a vote on a motion (`motion_id`). */
+  resolution_id: string | null;
+  motion_id?: string | null;
   meeting_id: string | null;
   ballot: 'named' | 'secret';
   rules: VoteRules;

@@ -5,7 +5,9 @@ import { type VoteVerification, VoteVerifier } from './vote-verifier';
 
 export interface VoteView {
   id: string;
-  resolutionId: string;
+  /** The resolution voted on, or null for a vote on a motion of a meeting (the agenda, minutes, an amendment). */
+  resolutionId: string | null;
+  motionId: string | null;
   meetingId: string | null;
   ballot: Ballot;
   rules: BodyRules;
@@ -33,7 +35,8 @@ export interface VoteView {
 
 interface StoredVote {
   id: string;
-  resolution_id: string;
+  resolution_id: string | null;
+  motion_id: string | null;
   meeting_id: string | null;
   ballot: Ballot;
   rules: BodyRules;
@@ -63,12 +66,17 @@ export class VotesReader {
     return resolutionIds.length ? this.views('v.resolution_id = ANY($1::uuid[])', resolutionIds) : [];
   }
 
+  /** The votes on a meeting's motions. */
+  async ofMotions(motionIds: string[]): Promise<VoteView[]> {
+    return motionIds.length ? this.views('v.motion_id = ANY($1::uuid[])', motionIds) : [];
+  }
+
   async one(voteId: string): Promise<VoteView | null> {
     const [vote] = await this.views('v.id = $1', voteId);
     return vote ?? null;
   }
 
-  private async views(where: 'v.resolution_id = $1' | 'v.resolution_id = ANY($1::uuid[])' | 'v.id = $1', value: string | string[]): Promise<VoteView[]> {
+  private async views(where: 'v.resolution_id = $1' | 'v.resolution_id = ANY($1::uuid[])' | 'v.motion_id = ANY($1::uuid[])' | 'v.id = $1', value: string | string[]): Promise<VoteView[]> {
     const votes = await this.dataSource.query(`SELECT v.* FROM votes v WHERE ${where} ORDER BY v.created_at`, [value]);
     if (votes.length === 0) return [];
     const ballots = await this.dataSource.query(`SELECT vote_id, organisation_id, choice, by_proxy FROM vote_ballots WHERE vote_id = ANY($1::uuid[]) ORDER BY cast_at`, [votes.map((v: { id: string }) => v.id)]);
@@ -78,6 +86,7 @@ export class VotesReader {
       return {
         id: v.id,
         resolutionId: v.resolution_id,
+        motionId: v.motion_id,
         meetingId: v.meeting_id,
         ballot: v.ballot,
         rules: v.rules,

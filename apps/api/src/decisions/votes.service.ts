@@ -6,8 +6,10 @@ import { AccessEvents } from '../platform/events';
 import { warsawYear } from '../platform/warsaw-time';
 import { DocumentAccessService } from '../documents/document-access.service';
 import { VersionsService } from '../versions/versions.service';
-import { ballotsDigest, sha256Of } from './ballots-digest';
-import { outcomeOf, type VoteRow } from './vote-outcome';
+import { sha256Of } from './ballots-digest';
+import { closeVote } from './vote-close';
+import { MotionsService } from './assembly/motions.service';
+import type { VoteRow } from './vote-outcome';
 import { BodiesService } from './bodies.service';
 import type { BallotDto, OpenVoteDto } from './decision.dto';
 import { DecisionNotices } from './decision-notices';
@@ -56,6 +58,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     private readonly versions: VersionsService,
     private readonly accessEvents: AccessEvents,
     private readonly notices: DecisionNotices,
+    private readonly motions: MotionsService,
     private readonly documents: DocumentAccessService,
   ) {}
 
@@ -72,6 +75,9 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     const resolution = await this.resolutions.one(resolutionId);
     await this.access.coordinator(resolution.workspaceId, userId);
     if (resolution.state !== 'draft' && resolution.state !== 'no_quorum') throw problem('resolution_decided', `a resolution that is ${resolution.state} is not voted on`);
+    // The whole text is voted as amended: every amendment is decided (or withdrawn) first.
+    const [pending] = await this.dataSource.query(`SELECT number FROM resolution_amendments WHERE resolution_id = $1 AND state IN ('proposed', 'voting') ORDER BY vote_order NULLS LAST, number LIMIT 1`, [resolutionId]);
+    if (pending) throw problem('amendments_pending', `amendment no. ${pending.number} is still to be decided before the whole text is voted on`);
     const body = await this.bodies.one(resolution.body.id);
     let sitting: Sitting = 'remote';
     if (dto.meetingId) {
@@ -165,8 +171,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     const vote = await this.row(voteId);
     const own = await this.access.representative(vote.workspace_id, userId);
     const memberId = dto.forOrganisationId ?? own;
-    const [resolution] = await this.dataSource.query(`SELECT body_id FROM resolutions WHERE id = $1`, [vote.resolution_id]);
-    const body = await this.bodies.one(resolution.body_id);
+    const body = await this.bodies.one(await this.bodyOf(vote));
     await this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query(`SELECT state, closes_at FROM votes WHERE id = $1 FOR UPDATE`, [voteId]);
       if (current.state !== 'open' || (current.closes_at && new Date(current.closes_at).getTime() <= Date.now())) throw problem('vote_closed', 'the vote is closed');
@@ -197,8 +202,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
         workspaceId: vote.workspace_id,
         actorId: userId,
         action: 'vote.ballot_cast',
-        targetType: 'resolution',
-        targetId: vote.resolution_id,
+        ...auditTarget(vote),
         // A secret ballot's choice is nowhere but in its unlinked row.
         details: { voteId, memberId, byProxy: memberId !== own, ...(secret ? {} : { choice: dto.choice }) },
       });
@@ -210,7 +214,8 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   /** Closes a vote (coordinators; a remote one not before its closing time) and settles the resolution. */
   async close(userId: string, voteId: string): Promise<VoteView> {
     const vote = await this.row(voteId);
-    await this.access.coordinator(vote.workspace_id, userId);
+    if (vote.motion_id) await this.access.chair(vote.workspace_id, userId, await this.bodyOf(vote));
+    else await this.access.coordinator(vote.workspace_id, userId);
     if (!vote.meeting_id && vote.closes_at && new Date(vote.closes_at).getTime() > Date.now()) throw problem('remote_vote_not_over', 'a remote vote closes at its closing time, not before');
     await this.settle(voteId, userId);
     return (await this.reader.one(voteId)) as VoteView;
@@ -241,7 +246,8 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   /** Computes the outcome, seals the ballots' digest in the audit trail and, when adopted, numbers and registers the resolution. */
   private async settle(voteId: string, userId: string | null): Promise<void> {
     const vote = await this.row(voteId);
-    const resolution = await this.resolutions.one(vote.resolution_id);
+    if (vote.motion_id) return this.motions.settle(vote, userId);
+    const resolution = await this.resolutions.one(vote.resolution_id as string);
     const body = await this.bodies.one(resolution.body.id);
     // Who may read the document whose version the resolution adopts (asked before the transaction: the access
     // service reads outside it), for the sign-off the adoption asks of the body's members.
@@ -253,36 +259,17 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     }
     let meetingId: string | null = null;
     await this.dataSource.transaction(async (manager) => {
-      const [current] = await manager.query(`SELECT state FROM votes WHERE id = $1 FOR UPDATE`, [voteId]);
-      if (current.state !== 'open') throw problem('vote_closed', 'the vote is already closed');
       meetingId = vote.meeting_id;
-      const ballots = await manager.query(`SELECT organisation_id, choice, by_proxy FROM vote_ballots WHERE vote_id = $1`, [voteId]);
-      const secret = await manager.query(`SELECT choice, count, weight FROM vote_secret_tallies WHERE vote_id = $1`, [voteId]);
       const members = vote.members ?? body.members.map(votingMember);
-      const attendance = await this.presence(manager, vote, members, null, ballots.map((b: { organisation_id: string }) => b.organisation_id));
-      const outcome = outcomeOf(vote, members, attendance.present, attendance.proxies, ballots, secret);
-      const digest = ballotsDigest(ballots, secret);
-      const closedAt = new Date();
-      // JSON as PostgreSQL stores it (jsonb), so that its digest is the digest of what is read back.
-      const present = JSON.parse(JSON.stringify(attendance));
-      const stored = JSON.parse(JSON.stringify(outcome));
-      await manager.query(`UPDATE votes SET state = 'closed', closed_at = $2, present = $3, outcome = $4, ballots_digest = $5 WHERE id = $1`, [
-        voteId,
-        closedAt,
-        JSON.stringify(present),
-        JSON.stringify(stored),
-        digest,
-      ]);
-      const state = outcome.adopted === null ? 'no_quorum' : outcome.adopted ? 'adopted' : 'rejected';
-      const summary = { for: outcome.tally.for.count, against: outcome.tally.against.count, abstain: outcome.tally.abstain.count, quorum: outcome.quorum.reached, reason: outcome.reason };
-      await this.audit.append(manager, {
-        workspaceId: vote.workspace_id,
-        actorId: userId,
-        action: 'vote.closed',
-        targetType: 'resolution',
-        targetId: vote.resolution_id,
-        details: { voteId, result: state, ...summary, ballotsDigest: digest, attendanceDigest: sha256Of(present), outcomeDigest: sha256Of(stored) },
-      });
+      const { outcome, digest, closedAt, result: state, summary } = await closeVote(
+        manager,
+        this.audit,
+        vote,
+        members,
+        (voted) => this.presence(manager, vote, members, null, voted),
+        { type: 'resolution', id: resolution.id },
+        userId,
+      );
       await this.notices.voteClosed(manager, voteId, { result: outcome.reason, for: summary.for, against: summary.against, abstain: summary.abstain }, userId);
       if (state !== 'adopted') {
         await manager.query(`UPDATE resolutions SET state = $2, decided_at = $3, updated_at = now() WHERE id = $1`, [vote.resolution_id, state, closedAt]);
@@ -363,9 +350,21 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     return { present: present.filter((id) => members.some((m) => m.id === id)), proxies: [] };
   }
 
+  /** The body whose members vote: the resolution's, or the meeting's for a motion. */
+  private async bodyOf(vote: VoteRow): Promise<string> {
+    if (vote.motion_id) return this.motions.bodyOf(vote.motion_id);
+    const [resolution] = await this.dataSource.query(`SELECT body_id FROM resolutions WHERE id = $1`, [vote.resolution_id]);
+    return resolution.body_id;
+  }
+
   private async row(voteId: string): Promise<VoteRow> {
     const [vote] = await this.dataSource.query(`SELECT * FROM votes WHERE id = $1`, [voteId]);
     if (!vote) throw new NotFoundException('vote not found');
     return vote;
   }
+}
+
+/** What a vote's audit entries are about: the resolution, or the meeting whose motion it is. */
+function auditTarget(vote: VoteRow): { targetType: string; targetId: string } {
+  return vote.resolution_id ? { targetType: 'resolution', targetId: vote.resolution_id } : { targetType: 'decision_meeting', targetId: vote.meeting_id as string };
 }

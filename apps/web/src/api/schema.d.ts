@@ -1969,6 +1969,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings/{meetingId}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssemblyController_addItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{meetingId}/agenda/{itemId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssemblyController_moveItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{meetingId}/agenda/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["AssemblyController_removeItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{meetingId}/motions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssemblyController_openMotion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resolutions/{resolutionId}/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssemblyController_liveText"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resolutions/{resolutionId}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssemblyController_listAmendments"];
+        put?: never;
+        post: operations["AssemblyController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resolutions/{resolutionId}/amendments/arrangement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AssemblyController_arrange"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/amendments/{amendmentId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssemblyController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/amendments/{amendmentId}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssemblyController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{meetingId}/speakers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SpeakersController_list"];
+        put?: never;
+        post: operations["SpeakersController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{meetingId}/current-item": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SpeakersController_setCurrentItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{meetingId}/speaking-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SpeakersController_setSpeakingTime"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{meetingId}/speakers/{speakerId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SpeakersController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{meetingId}/speakers/{speakerId}/floor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SpeakersController_giveFloor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{meetingId}/speakers/{speakerId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SpeakersController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meetings/{meetingId}/elections": {
         parameters: {
             query?: never;
@@ -4453,6 +4693,8 @@ export interface components {
             ordinary?: components["schemas"]["BodyRulesOverrideDto"];
             election?: components["schemas"]["BodyRulesOverrideDto"];
             statute_change?: components["schemas"]["BodyRulesOverrideDto"];
+            /** @description procedural votes at a meeting: the agenda, its changes, minutes, amendments */
+            procedural?: components["schemas"]["BodyRulesOverrideDto"];
         };
         BodyRuleBookDto: {
             general: components["schemas"]["BodyRulesDto"];
@@ -4828,8 +5070,16 @@ export interface components {
         VoteDto: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            resolutionId: string;
+            /**
+             * Format: uuid
+             * @description the resolution voted on; null for a vote on a motion of a meeting
+             */
+            resolutionId: string | null;
+            /**
+             * Format: uuid
+             * @description the motion voted on (the agenda, its change, minutes, an amendment); null for a resolution
+             */
+            motionId: string | null;
             /**
              * Format: uuid
              * @description null: a remote vote
@@ -4864,6 +5114,51 @@ export interface components {
             /** @description its SHA-256 */
             textHash: string | null;
         };
+        AmendmentProposerDto: {
+            /**
+             * Format: uuid
+             * @description the member whose representative proposed it; null: staff on behalf of a body
+             */
+            organisationId: string | null;
+            name: string;
+        };
+        AmendmentAppliedDto: {
+            /** Format: date-time */
+            at: string;
+            text: string;
+        };
+        AmendmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            resolutionId: string;
+            number: number;
+            proposer: components["schemas"]["AmendmentProposerDto"];
+            /** @description the passage’s words when it was proposed */
+            currentText: string;
+            /** @description the wording proposed in its place (empty: deleted) */
+            proposedText: string;
+            justification: string;
+            /** @enum {string} */
+            state: "proposed" | "withdrawn" | "voting" | "adopted" | "rejected" | "dropped";
+            /** @description the chair’s order of voting */
+            voteOrder: number | null;
+            /** @description amendments adopting this one drops (and the reverse) */
+            conflictsWith: string[];
+            /**
+             * Format: uuid
+             * @description the amendment whose adoption dropped this one
+             */
+            droppedBy: string | null;
+            /** @description where the passage stands in the live text now; null once applied or when nothing of it is left */
+            live: components["schemas"]["ProposalLivePassageDto"] | null;
+            /** @description when the adopted wording went into the text */
+            applied: components["schemas"]["AmendmentAppliedDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
         AgendaItemDto: {
             /** Format: uuid */
             id: string;
@@ -4879,11 +5174,53 @@ export interface components {
             /** @description the meeting whose minutes this item approves */
             minutesOf: components["schemas"]["MinutesOfDto"] | null;
             votes: components["schemas"]["VoteDto"][];
+            /** @description a resolution’s amendments, in their number’s order */
+            amendments: components["schemas"]["AmendmentDto"][];
             /**
              * Format: uuid
              * @description an election item: the election (GET /api/elections/:electionId)
              */
             electionId: string | null;
+        };
+        AgendaChangeItemDto: {
+            /** @enum {string} */
+            kind: "resolution" | "minutes" | "other";
+            /** Format: uuid */
+            resolutionId?: string;
+            /** Format: uuid */
+            minutesOf?: string;
+            title?: string;
+        };
+        AgendaChangeViewDto: {
+            /** @enum {string} */
+            action: "add" | "move";
+            item?: components["schemas"]["AgendaChangeItemDto"];
+            /** Format: uuid */
+            itemId?: string;
+            position?: number;
+        };
+        MotionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            /** @enum {string} */
+            kind: "agenda" | "agenda_change" | "minutes" | "amendment";
+            /**
+             * Format: uuid
+             * @description kind minutes: the agenda item of the minutes
+             */
+            agendaItemId: string | null;
+            /**
+             * Format: uuid
+             * @description kind amendment: the amendment
+             */
+            amendmentId: string | null;
+            /** @description kind agenda_change: the change */
+            change: components["schemas"]["AgendaChangeViewDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            votes: components["schemas"]["VoteDto"][];
         };
         DecisionMeetingDto: {
             /** Format: uuid */
@@ -4935,6 +5272,7 @@ export interface components {
             /** @description the quorum now under the body’s general rules */
             quorum: components["schemas"]["QuorumResultDto"];
             agenda: components["schemas"]["AgendaItemDto"][];
+            motions: components["schemas"]["MotionDto"][];
         };
         CancelMeetingDto: {
             /** @example Brak możliwości zapewnienia sali; nowy termin zostanie podany wkrótce. */
@@ -5088,7 +5426,28 @@ export interface components {
             fullTitle: string;
             adopts: components["schemas"]["MinutesAdoptedVersionDto"] | null;
         };
+        MinutesSpeakerDto: {
+            /** @description the member’s name, or the person’s the chair entered */
+            name: string;
+            /** @enum {string} */
+            kind: "speech" | "point_of_order";
+            kindText: string;
+            /**
+             * Format: date-time
+             * @description when the floor was given
+             */
+            startedAt: string;
+            /** @description the time of day in Warsaw, e.g. "10:05" */
+            time: string;
+            /** @description "10:05 – Gmina Police (wniosek formalny)" */
+            text: string;
+        };
         MinutesItemDto: {
+            /**
+             * Format: uuid
+             * @description the agenda item
+             */
+            agendaItemId: string | null;
             position: number;
             /** Format: uuid */
             resolutionId: string;
@@ -5099,6 +5458,8 @@ export interface components {
             votes: components["schemas"]["MinutesVoteDto"][];
             noVoteText: string | null;
             adopted: components["schemas"]["MinutesAdoptionDto"] | null;
+            /** @description who spoke on the item, in the order they were given the floor */
+            speakers: components["schemas"]["MinutesSpeakerDto"][];
         };
         MinutesElectionFactDto: {
             label: string;
@@ -5369,6 +5730,153 @@ export interface components {
             minutes: components["schemas"]["PublicMinutesRefDto"] | null;
             changes: components["schemas"]["PublicChangeDto"] | null;
             changedBy: components["schemas"]["PublicChangedByDto"][];
+        };
+        NewAgendaItemDto: {
+            /** @enum {string} */
+            kind: "resolution" | "minutes" | "other";
+            /** @description kind resolution: an undecided resolution of the meeting’s body */
+            resolutionId?: string;
+            /** @description kind minutes: a closed earlier meeting of the same body whose minutes are not approved yet */
+            minutesOf?: string;
+            /** @description kind other: the item’s title, e.g. "Wolne wnioski" */
+            title?: string;
+            /** @description where it goes (1 first); at the end when left out */
+            position?: number;
+        };
+        MoveAgendaItemDto: {
+            /** @description the item’s new position (1 first) */
+            position: number;
+        };
+        AgendaChangeDto: {
+            /** @enum {string} */
+            action: "add" | "move";
+            /** @description action add: the item */
+            item?: components["schemas"]["NewAgendaItemDto"];
+            /** @description action move: the item moved */
+            itemId?: string;
+            /** @description action move: its new position; action add: where it goes (at the end when left out) */
+            position?: number;
+        };
+        OpenMotionDto: {
+            /**
+             * @description agenda: adopt the agenda; agenda_change: change the adopted agenda; minutes: approve an earlier meeting’s minutes (an agenda item); amendment: an amendment to a resolution on the agenda
+             * @enum {string}
+             */
+            kind: "agenda" | "agenda_change" | "minutes" | "amendment";
+            /** @description kind minutes: the agenda item of the minutes */
+            agendaItemId?: string;
+            /** @description kind amendment: the amendment */
+            amendmentId?: string;
+            /** @description kind agenda_change: the change */
+            change?: components["schemas"]["AgendaChangeDto"];
+        };
+        ResolutionLiveTextDto: {
+            /** Format: uuid */
+            documentId: string;
+            /** @description the text as editor (ProseMirror) JSON */
+            content: {
+                [key: string]: unknown;
+            };
+        };
+        ProposeAmendmentDto: {
+            /** @description where the passage begins in the resolution’s text as the proposer sees it (ProseMirror position) */
+            from: number;
+            /** @description where the passage ends (after from) */
+            to: number;
+            /** @description the passage’s words as the proposer sees them; when the text changed meanwhile nothing is stored (409 passage_changed) */
+            expectedText: string;
+            /** @description the wording proposed in place of the passage; empty deletes it */
+            proposedText: string;
+            /** @description why */
+            justification?: string;
+            /** @description staff only: the body or committee on whose behalf the amendment is proposed, e.g. "Komisja Rewizyjna" */
+            proposerName?: string;
+        };
+        ArrangeAmendmentsDto: {
+            /** @description every amendment still to be voted, in the order of voting (the furthest-reaching first) */
+            order: string[];
+            /** @description pairs of amendments that exclude each other: adopting one drops the other */
+            conflicts: string[][];
+        };
+        SpeakerDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description the agenda item it is about
+             */
+            itemId: string;
+            /** @enum {string} */
+            kind: "speech" | "point_of_order";
+            /** @enum {string} */
+            state: "waiting" | "speaking" | "done" | "withdrawn";
+            /**
+             * Format: uuid
+             * @description the member whose representative speaks; null for someone the chair added by name
+             */
+            organisationId: string | null;
+            /** @description the member’s name, or the name the chair entered */
+            name: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description when the floor was given
+             */
+            startedAt: string | null;
+            /** @description the time given, in seconds (the meeting’s limit when the floor was given) */
+            seconds: number | null;
+            /**
+             * Format: date-time
+             * @description startedAt + seconds
+             */
+            endsAt: string | null;
+            /**
+             * Format: date-time
+             * @description when it was done or withdrawn
+             */
+            endedAt: string | null;
+        };
+        SpeakersItemDto: {
+            /**
+             * Format: uuid
+             * @description the agenda item
+             */
+            itemId: string;
+            /** @description points of order first, then speeches, each by the time asked */
+            speakers: components["schemas"]["SpeakerDto"][];
+        };
+        SpeakersDto: {
+            /** Format: uuid */
+            meetingId: string;
+            /**
+             * Format: uuid
+             * @description the agenda item under discussion
+             */
+            currentItemId: string | null;
+            /** @description the time each speaker is given, in seconds */
+            speakingSeconds: number;
+            /** @description who has the floor now */
+            speaking: components["schemas"]["SpeakerDto"] | null;
+            /** @description every agenda item in the agenda’s order */
+            items: components["schemas"]["SpeakersItemDto"][];
+        };
+        CurrentItemDto: {
+            /** @description the agenda item of this meeting the discussion moves to */
+            itemId: string;
+        };
+        SpeakingTimeDto: {
+            /** @description the time each speaker is given from now on, in seconds */
+            seconds: number;
+        };
+        RequestFloorDto: {
+            /**
+             * @description a speech, or a point of order (wniosek formalny), heard before the speeches
+             * @enum {string}
+             */
+            kind: "speech" | "point_of_order";
+            /** @description the chair only: someone who speaks without being a member’s representative (a guest, an expert), by name */
+            name?: string;
         };
         CreateElectionDto: {
             /**
@@ -5859,12 +6367,12 @@ export interface components {
          * @description the stable code clients act on and translate
          * @enum {string}
          */
-        ProblemCode: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "server_busy" | "wrong_credentials" | "session_invalid" | "reset_token_invalid" | "person_not_found" | "organisation_not_found" | "last_coordinator" | "deactivate_self" | "already_member" | "deactivated_member" | "document_access_ended" | "document_access_insufficient" | "document_status_not_allowed" | "version_name_taken" | "round_wrong_state" | "round_not_yet_open" | "round_not_yet_over" | "round_not_editable" | "round_not_deletable" | "round_not_accepting_comments" | "round_channel_not_taken" | "comment_withdrawn" | "nothing_to_approve" | "triage_bulk_refused" | "passage_changed" | "passage_gone" | "proposal_not_accepted" | "proposal_already_applied" | "proposal_no_passage" | "report_round_not_closed" | "report_undecided_comments" | "report_unchanged" | "coordinators_only" | "chair_only" | "representatives_only" | "body_name_taken" | "resolution_decided" | "meeting_state" | "meeting_closed" | "meeting_not_open" | "vote_in_progress" | "no_second_term" | "second_term_not_yet" | "not_on_agenda" | "not_body_member" | "not_voting_member" | "proxy_refused" | "ballot_refused" | "already_voted" | "vote_closed" | "remote_vote_not_over" | "remote_not_allowed" | "no_chair" | "vote_weights_invalid" | "attachments_frozen" | "attachment_not_found" | "already_approved" | "meeting_cancelled" | "project_closed" | "call_in_use" | "election_state" | "election_round_open" | "election_round_closed" | "election_no_candidates" | "candidate_already_standing" | "candidate_withdrawn" | "mail_not_retryable" | "invitation_not_found" | "invitation_not_pending" | "invitation_accepted" | "invitation_withdrawn" | "invitation_expired" | "sign_in_required" | "wrong_account";
+        ProblemCode: "bad_request" | "validation_failed" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "gone" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "too_many_requests" | "internal" | "server_busy" | "wrong_credentials" | "session_invalid" | "reset_token_invalid" | "person_not_found" | "organisation_not_found" | "last_coordinator" | "deactivate_self" | "already_member" | "deactivated_member" | "document_access_ended" | "document_access_insufficient" | "document_status_not_allowed" | "version_name_taken" | "round_wrong_state" | "round_not_yet_open" | "round_not_yet_over" | "round_not_editable" | "round_not_deletable" | "round_not_accepting_comments" | "round_channel_not_taken" | "comment_withdrawn" | "nothing_to_approve" | "triage_bulk_refused" | "passage_changed" | "passage_gone" | "proposal_not_accepted" | "proposal_already_applied" | "proposal_no_passage" | "report_round_not_closed" | "report_undecided_comments" | "report_unchanged" | "coordinators_only" | "chair_only" | "representatives_only" | "body_name_taken" | "resolution_decided" | "meeting_state" | "meeting_closed" | "meeting_not_open" | "vote_in_progress" | "no_second_term" | "second_term_not_yet" | "not_on_agenda" | "not_body_member" | "not_voting_member" | "proxy_refused" | "ballot_refused" | "already_voted" | "vote_closed" | "remote_vote_not_over" | "remote_not_allowed" | "no_chair" | "vote_weights_invalid" | "attachments_frozen" | "attachment_not_found" | "already_approved" | "meeting_cancelled" | "agenda_adopted" | "agenda_not_adopted" | "agenda_item_voted" | "minutes_approved" | "amendment_state" | "amendments_not_ordered" | "amendment_out_of_order" | "amendments_pending" | "meeting_not_in_session" | "no_current_item" | "speaker_state" | "already_requested" | "not_own_request" | "project_closed" | "call_in_use" | "election_state" | "election_round_open" | "election_round_closed" | "election_no_candidates" | "candidate_already_standing" | "candidate_withdrawn" | "mail_not_retryable" | "invitation_not_found" | "invitation_not_pending" | "invitation_accepted" | "invitation_withdrawn" | "invitation_expired" | "sign_in_required" | "wrong_account";
         /**
          * @description the stable code of the problem
          * @enum {string}
          */
-        FieldProblemCode: "invalid_email" | "password_too_short" | "password_too_long" | "password_is_email" | "password_repeated" | "password_required" | "display_name_required" | "organisation_not_allowed" | "organisation_required" | "organisation_wrong_kind" | "organisation_not_found" | "reset_token_invalid" | "body_not_in_workspace" | "chair_not_body_member" | "agenda_item_refused" | "second_term_not_after_first" | "changed_resolution_not_found" | "changed_resolution_not_adopted" | "adopted_version_not_found" | "closing_time_not_future" | "attachment_required" | "attachment_content_invalid" | "version_name_taken" | "mention_not_allowed" | "stage_not_allowed" | "date_before_previous" | "resolution_required" | "resolution_not_adopted" | "call_not_found" | "document_not_in_workspace" | "rate_outside_call" | "resolution_used" | "resolution_wrong_body" | "unsubscribe_link_invalid" | "calendar_link_invalid";
+        FieldProblemCode: "invalid_email" | "password_too_short" | "password_too_long" | "password_is_email" | "password_repeated" | "password_required" | "display_name_required" | "organisation_not_allowed" | "organisation_required" | "organisation_wrong_kind" | "organisation_not_found" | "reset_token_invalid" | "body_not_in_workspace" | "chair_not_body_member" | "agenda_item_refused" | "second_term_not_after_first" | "changed_resolution_not_found" | "changed_resolution_not_adopted" | "adopted_version_not_found" | "closing_time_not_future" | "attachment_required" | "attachment_content_invalid" | "agenda_item_not_in_meeting" | "version_name_taken" | "mention_not_allowed" | "stage_not_allowed" | "date_before_previous" | "resolution_required" | "resolution_not_adopted" | "call_not_found" | "document_not_in_workspace" | "rate_outside_call" | "resolution_used" | "resolution_wrong_body" | "unsubscribe_link_invalid" | "calendar_link_invalid";
         FieldProblemDto: {
             /**
              * @description the field, nested fields joined with dots
@@ -11046,6 +11554,553 @@ export interface operations {
                 content: {
                     "application/pdf": string;
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AssemblyController_addItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAgendaItemDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionMeetingDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AssemblyController_moveItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveAgendaItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionMeetingDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AssemblyController_removeItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionMeetingDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AssemblyController_openMotion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenMotionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AssemblyController_liveText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resolutionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionLiveTextDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AssemblyController_listAmendments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resolutionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AmendmentDto"][];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AssemblyController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resolutionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeAmendmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AmendmentDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AssemblyController_arrange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resolutionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArrangeAmendmentsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AmendmentDto"][];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AssemblyController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                amendmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AmendmentDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AssemblyController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                amendmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AmendmentDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SpeakersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakersDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SpeakersController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestFloorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakersDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SpeakersController_setCurrentItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CurrentItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakersDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SpeakersController_setSpeakingTime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SpeakingTimeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakersDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SpeakersController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                speakerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakersDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SpeakersController_giveFloor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                speakerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakersDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SpeakersController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+                speakerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakersDto"];
                 };
             };
             /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */

@@ -10,6 +10,14 @@ import type { Comparison, Rational } from './rational';
 export const RESOLUTION_KINDS = ['ordinary', 'election', 'statute_change'] as const;
 export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
 
+/**
+ * What a rule book may give its own rules to: each kind of resolution, and procedural votes taken at a meeting (the
+ * agenda, its changes, the approval of minutes, amendments to a resolution), which take the general rules unless the
+ * rule book says otherwise (e.g. a simple majority of those present).
+ */
+export const RULE_KINDS = [...RESOLUTION_KINDS, 'procedural'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
 /** Quorum counts members (one each) or their vote weight. */
 export const QUORUM_BASES = ['members', 'weight'] as const;
 export type QuorumBasis = (typeof QUORUM_BASES)[number];
@@ -138,7 +146,7 @@ export function voteRules(rules: Readonly<BodyRules>, sitting: Sitting, chairId:
 /** What differs from the general rules for one kind of resolution; each field replaces the general one whole. */
 export type BodyRulesOverride = Partial<BodyRules>;
 
-export type BodyRuleBook = { general: BodyRules; byKind: Partial<Record<ResolutionKind, BodyRulesOverride>> };
+export type BodyRuleBook = { general: BodyRules; byKind: Partial<Record<RuleKind, BodyRulesOverride>> };
 
 export const HALF: Rational = Object.freeze({ numerator: 1, denominator: 2 });
 export const TWO_THIRDS: Rational = Object.freeze({ numerator: 2, denominator: 3 });
@@ -168,13 +176,13 @@ export const DEFAULT_RULE_BOOK: Readonly<BodyRuleBook> = deepFreeze({
   },
 });
 
-/** The rules for one kind of resolution: the general rules with that kind's overrides (a fresh copy). */
-export function rulesFor(book: Readonly<BodyRuleBook>, kind: ResolutionKind): BodyRules {
+/** The rules for one kind of resolution (or for procedural votes): the general rules with that kind's overrides (a fresh copy). */
+export function rulesFor(book: Readonly<BodyRuleBook>, kind: RuleKind): BodyRules {
   return JSON.parse(JSON.stringify({ ...book.general, ...book.byKind[kind] })) as BodyRules;
 }
 
 /** The statute defaults for one kind of resolution (a fresh copy, safe to change). */
-export function defaultRulesFor(kind: ResolutionKind): BodyRules {
+export function defaultRulesFor(kind: RuleKind): BodyRules {
   return rulesFor(DEFAULT_RULE_BOOK, kind);
 }
 

@@ -8,7 +8,7 @@ import {
   MAJORITY_KINDS,
   QUORUM_BASES,
   QUORUM_COUNTS,
-  RESOLUTION_KINDS,
+  RULE_KINDS,
   WEIGHTINGS,
 } from './rules';
 
@@ -61,8 +61,8 @@ export function validateRuleBook(input: unknown, at = ''): Validation<BodyRuleBo
   const byKind = input.byKind ?? {};
   if (!isRecord(byKind)) problems.push({ field: join(at, 'byKind'), message: 'must be an object' });
   else {
-    unknownKeys(byKind, RESOLUTION_KINDS, join(at, 'byKind'), problems, 'is not a kind of resolution');
-    for (const kind of RESOLUTION_KINDS) {
+    unknownKeys(byKind, RULE_KINDS, join(at, 'byKind'), problems, 'is not a kind of resolution nor procedural');
+    for (const kind of RULE_KINDS) {
       if (byKind[kind] !== undefined) checkFields(byKind[kind], join(at, `byKind.${kind}`), problems, true);
     }
   }

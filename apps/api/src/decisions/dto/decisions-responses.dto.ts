@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BALLOTS, PROXY_REFUSALS, RESOLUTION_KINDS, VOTE_CHOICES } from '@commonplan/domain';
 import { DateTimeProperty, IdProperty, NullableIdProperty, NullableStringProperty } from '../../platform/http/api-properties';
+import { AgendaChangeViewDto, AmendmentDto } from '../assembly/assembly-responses.dto';
+import { MOTION_KINDS } from '../assembly/assembly.dto';
 import { BODY_KINDS, MEETING_TERMS } from '../decision.dto';
 import { REGISTER_PROBLEM_CODES } from '../register.service';
 import { VOTE_PROBLEMS } from '../vote-verifier';
@@ -99,7 +101,8 @@ export class VoteVerificationDto {
 
 export class VoteDto {
   @IdProperty() id!: string;
-  @IdProperty() resolutionId!: string;
+  @NullableIdProperty({ description: 'the resolution voted on; null for a vote on a motion of a meeting' }) resolutionId!: string | null;
+  @NullableIdProperty({ description: 'the motion voted on (the agenda, its change, minutes, an amendment); null for a resolution' }) motionId!: string | null;
   @NullableIdProperty({ description: 'null: a remote vote' }) meetingId!: string | null;
   @ApiProperty({ enum: BALLOTS }) ballot!: string;
   @ApiProperty({ type: VoteRulesDto }) rules!: VoteRulesDto;
@@ -166,7 +169,20 @@ export class AgendaItemDto {
   @ApiProperty({ type: ResolutionDto, nullable: true }) resolution!: ResolutionDto | null;
   @ApiProperty({ type: MinutesOfDto, nullable: true, description: 'the meeting whose minutes this item approves' }) minutesOf!: MinutesOfDto | null;
   @ApiProperty({ type: [VoteDto] }) votes!: VoteDto[];
+  @ApiProperty({ type: [AmendmentDto], description: 'a resolution’s amendments, in their number’s order' }) amendments!: AmendmentDto[];
   @NullableIdProperty({ description: 'an election item: the election (GET /api/elections/:electionId)' }) electionId!: string | null;
+}
+
+/** What a meeting votes on besides resolutions. */
+export class MotionDto {
+  @IdProperty() id!: string;
+  @IdProperty() meetingId!: string;
+  @ApiProperty({ enum: MOTION_KINDS }) kind!: string;
+  @NullableIdProperty({ description: 'kind minutes: the agenda item of the minutes' }) agendaItemId!: string | null;
+  @NullableIdProperty({ description: 'kind amendment: the amendment' }) amendmentId!: string | null;
+  @ApiProperty({ type: AgendaChangeViewDto, nullable: true, description: 'kind agenda_change: the change' }) change!: AgendaChangeViewDto | null;
+  @DateTimeProperty() createdAt!: string;
+  @ApiProperty({ type: [VoteDto] }) votes!: VoteDto[];
 }
 
 /** A meeting with attendance, proxies, the quorum now, and the agenda with its votes. */
@@ -175,6 +191,7 @@ export class DecisionMeetingDto extends DecisionMeetingSummaryDto {
   @ApiProperty({ type: [MeetingProxyDto] }) proxies!: MeetingProxyDto[];
   @ApiProperty({ type: QuorumResultDto, description: 'the quorum now under the body’s general rules' }) quorum!: QuorumResultDto;
   @ApiProperty({ type: [AgendaItemDto] }) agenda!: AgendaItemDto[];
+  @ApiProperty({ type: [MotionDto] }) motions!: MotionDto[];
 }
 
 export class RegisterResultDto {

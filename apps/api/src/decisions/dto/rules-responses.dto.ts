@@ -67,6 +67,7 @@ export class RulesByKindDto {
   @ApiPropertyOptional({ type: BodyRulesOverrideDto }) ordinary?: BodyRulesOverrideDto;
   @ApiPropertyOptional({ type: BodyRulesOverrideDto }) election?: BodyRulesOverrideDto;
   @ApiPropertyOptional({ type: BodyRulesOverrideDto }) statute_change?: BodyRulesOverrideDto;
+  @ApiPropertyOptional({ type: BodyRulesOverrideDto, description: 'procedural votes at a meeting: the agenda, its changes, minutes, amendments' }) procedural?: BodyRulesOverrideDto;
 }
 
 export class BodyRuleBookDto {

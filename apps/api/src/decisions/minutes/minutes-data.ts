@@ -15,7 +15,7 @@ import {
   type ResolutionKind,
   type VoteChoice,
 } from '@commonplan/domain';
-import { formatDateTime, formatNumber, formatTime, type MinutesLabels, type MinutesLanguage, minutesLabels, type Presence } from './minutes-labels';
+import { formatDateTime, formatNumber, formatTime, type MinutesLabels, type MinutesLanguage, minutesLabels, type MinutesSpeakerKind, type Presence } from './minutes-labels';
 
 /** What the minutes are made from: the meeting's rows as read, nothing computed yet except each vote's stored outcome. */
 export interface MinutesInput {
@@ -43,6 +43,8 @@ export interface MinutesInput {
   /** Authorisations as recorded, oldest first. */
   proxies: ReadonlyArray<{ from: string; to: string; authorisation: string }>;
   agenda: ReadonlyArray<{
+    /** The agenda item's id (its speakers are keyed by it). */
+    id?: string;
     position: number;
     resolution: {
       id: string;
@@ -72,6 +74,20 @@ export interface MinutesInput {
     }>;
   }>;
   generatedAt: Date | string;
+  /** Who was given the floor on each agenda item (by the item's id), in the order they spoke. */
+  speakers?: Readonly<Record<string, ReadonlyArray<{ name: string; kind: MinutesSpeakerKind; startedAt: Date | string }>>>;
+}
+
+/** One who spoke on an item: the member's name or the person's the chair entered, and when they were given the floor. */
+export interface MinutesSpeaker {
+  name: string;
+  kind: MinutesSpeakerKind;
+  kindText: string;
+  startedAt: string;
+  /** "10:05" in Warsaw's time. */
+  time: string;
+  /** "10:05 – Gmina Police (wniosek formalny)" */
+  text: string;
 }
 
 export interface MinutesQuorum {
@@ -147,6 +163,8 @@ export interface MinutesAdoption {
 }
 
 export interface MinutesItem {
+  /** The agenda item's id (null where the input had none). */
+  agendaItemId: string | null;
   position: number;
   resolutionId: string;
   title: string;
@@ -157,6 +175,8 @@ export interface MinutesItem {
   noVoteText: string | null;
   /** When a vote at this meeting adopted it. */
   adopted: MinutesAdoption | null;
+  /** Who spoke on it, in the order they were given the floor. */
+  speakers: MinutesSpeaker[];
 }
 
 /** The minutes as data, in one language: structured figures and codes, and the same in words for printing. */
@@ -251,6 +271,7 @@ export function buildMinutes(input: MinutesInput, language: MinutesLanguage = 'p
     const adoptedHere = votes.some((v) => v.result.reason === 'adopted') && item.resolution.number && item.resolution.fullTitle;
     const adopts = item.resolution.adopts;
     return {
+      agendaItemId: item.id ?? null,
       position: item.position,
       resolutionId: item.resolution.id,
       title: item.resolution.title,
@@ -267,6 +288,7 @@ export function buildMinutes(input: MinutesInput, language: MinutesLanguage = 'p
               : null,
           }
         : null,
+      speakers: speakersOf(item.id),
     };
   });
 
@@ -295,6 +317,17 @@ export function buildMinutes(input: MinutesInput, language: MinutesLanguage = 'p
     adopted: [...agenda.flatMap((item) => (item.adopted ? [item.adopted] : [])), ...elections.flatMap((e) => (e.adopted ? [{ ...e.adopted, adopts: null }] : []))],
     generatedAt: iso(input.generatedAt),
   };
+
+  function speakersOf(itemId: string | undefined): MinutesSpeaker[] {
+    const spoke = itemId ? (input.speakers?.[itemId] ?? []) : [];
+    return [...spoke]
+      .sort((a, b) => new Date(a.startedAt).getTime() - new Date(b.startedAt).getTime())
+      .map((speaker) => {
+        const kindText = labels.speakers.kinds[speaker.kind];
+        const time = formatTime(speaker.startedAt, labels);
+        return { name: speaker.name, kind: speaker.kind, kindText, startedAt: iso(speaker.startedAt), time, text: labels.speakers.entry(time, speaker.name, kindText) };
+      });
+  }
 
   function voteMinutes(vote: StoredVote, ordinal: number, count: number): MinutesVote {
     const l = labels;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { BALLOTS, MAJORITY_BASES, MAJORITY_KINDS, OUTCOME_REASONS, QUORUM_BASES, QUORUM_COUNTS, RESOLUTION_KINDS, VOTE_CHOICES } from '@commonplan/domain';
 import { MinutesElectionDto } from './election-minutes.dto';
-import { DateTimeProperty, IdProperty, NullableStringProperty } from '../../platform/http/api-properties';
+import { DateTimeProperty, IdProperty, NullableIdProperty, NullableStringProperty } from '../../platform/http/api-properties';
 import { PRESENCES } from '../dto/decisions-responses.dto';
 import { MINUTES_LANGUAGES } from './minutes-labels';
 
@@ -110,7 +110,17 @@ export class MinutesAdoptionDto {
   @ApiProperty({ type: MinutesAdoptedVersionDto, nullable: true }) adopts!: MinutesAdoptedVersionDto | null;
 }
 
+export class MinutesSpeakerDto {
+  @ApiProperty({ description: 'the member’s name, or the person’s the chair entered' }) name!: string;
+  @ApiProperty({ enum: ['speech', 'point_of_order'] }) kind!: string;
+  @ApiProperty() kindText!: string;
+  @DateTimeProperty({ description: 'when the floor was given' }) startedAt!: string;
+  @ApiProperty({ description: 'the time of day in Warsaw, e.g. "10:05"' }) time!: string;
+  @ApiProperty({ description: '"10:05 – Gmina Police (wniosek formalny)"' }) text!: string;
+}
+
 export class MinutesItemDto {
+  @NullableIdProperty({ description: 'the agenda item' }) agendaItemId!: string | null;
   @ApiProperty({ type: 'integer' }) position!: number;
   @IdProperty() resolutionId!: string;
   @ApiProperty() title!: string;
@@ -119,6 +129,7 @@ export class MinutesItemDto {
   @ApiProperty({ type: [MinutesVoteDto] }) votes!: MinutesVoteDto[];
   @NullableStringProperty() noVoteText!: string | null;
   @ApiProperty({ type: MinutesAdoptionDto, nullable: true }) adopted!: MinutesAdoptionDto | null;
+  @ApiProperty({ type: [MinutesSpeakerDto], description: 'who spoke on the item, in the order they were given the floor' }) speakers!: MinutesSpeakerDto[];
 }
 
 export class MinutesFactDto {

@@ -87,7 +87,15 @@ export class MinutesService {
     const names = await this.dataSource.query(`SELECT id, name FROM organisations WHERE workspace_id = $1`, [meeting.workspace_id]);
     const checkIns = await this.dataSource.query(`SELECT organisation_id, checked_in_at FROM meeting_attendance WHERE meeting_id = $1 ORDER BY checked_in_at`, [meetingId]);
     const proxies = await this.dataSource.query(`SELECT from_organisation_id, to_organisation_id, authorisation FROM meeting_proxies WHERE meeting_id = $1 ORDER BY created_at`, [meetingId]);
-    const agenda = await this.dataSource.query(`SELECT resolution_id, position FROM meeting_agenda WHERE meeting_id = $1 AND resolution_id IS NOT NULL ORDER BY position`, [meetingId]);
+    const agenda = await this.dataSource.query(`SELECT id, resolution_id, position FROM meeting_agenda WHERE meeting_id = $1 AND resolution_id IS NOT NULL ORDER BY position`, [meetingId]);
+    // Who was given the floor, per agenda item: the member's name, or the name the chair entered.
+    const spoke: Array<{ agenda_item_id: string; name: string; kind: 'speech' | 'point_of_order'; started_at: string }> = await this.dataSource.query(
+      `SELECT s.agenda_item_id, COALESCE(s.name, o.name) AS name, s.kind, s.started_at FROM meeting_speakers s LEFT JOIN organisations o ON o.id = s.organisation_id
+        WHERE s.meeting_id = $1 AND s.started_at IS NOT NULL ORDER BY s.started_at, s.id`,
+      [meetingId],
+    );
+    const speakers: Record<string, Array<{ name: string; kind: 'speech' | 'point_of_order'; startedAt: Date }>> = {};
+    for (const row of spoke) (speakers[row.agenda_item_id] ??= []).push({ name: row.name, kind: row.kind, startedAt: new Date(row.started_at) });
     const votes: VoteRow[] = await this.dataSource.query(
       `SELECT id, resolution_id, ballot, rules, state, opens_at, closed_at, outcome, present, ballots_digest, text_hash FROM votes WHERE meeting_id = $1 ORDER BY created_at, id`,
       [meetingId],
@@ -100,9 +108,10 @@ export class MinutesService {
       title: e.resolution.title,
     }));
     const items: MinutesInput['agenda'][number][] = [];
-    for (const row of agenda as Array<{ resolution_id: string; position: number }>) {
+    for (const row of agenda as Array<{ id: string; resolution_id: string; position: number }>) {
       const resolution = await this.resolutions.one(row.resolution_id);
       items.push({
+        id: row.id,
         position: Number(row.position),
         resolution: {
           id: resolution.id,
@@ -149,6 +158,7 @@ export class MinutesService {
       proxies: proxies.map((p: { from_organisation_id: string; to_organisation_id: string; authorisation: string }) => ({ from: p.from_organisation_id, to: p.to_organisation_id, authorisation: p.authorisation })),
       agenda: items,
       generatedAt: new Date(),
+      speakers,
     };
   }
 }

@@ -93,6 +93,7 @@ export async function renderMinutesDocx(content: MinutesContent): Promise<Buffer
     ...content.agenda.flatMap((item) => [
       new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${item.position}. ${item.title}`)] }),
       field(labels.kind, item.kindText),
+      ...(item.speakers.length > 0 ? [p(labels.speakers.heading, { bold: true }), ...item.speakers.map((speaker) => p(`• ${speaker.text}`))] : []),
       ...(item.noVoteText ? [p(item.noVoteText, { italics: true })] : []),
       ...item.votes.flatMap((v) => vote(v, item.votes.length, labels)),
       ...(item.adopted

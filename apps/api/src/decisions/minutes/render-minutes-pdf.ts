@@ -52,6 +52,10 @@ function write(pdf: Pdf, content: MinutesContent, labels: MinutesLabels): void {
     ensureSpace(pdf, 160);
     heading(pdf, `${item.position}. ${item.title}`, 12);
     field(pdf, labels.kind, item.kindText);
+    if (item.speakers.length > 0) {
+      paragraph(pdf, labels.speakers.heading, { font: 'bold' });
+      for (const speaker of item.speakers) paragraph(pdf, `• ${speaker.text}`);
+    }
     if (item.noVoteText) paragraph(pdf, item.noVoteText, { font: 'italic' });
     for (const vote of item.votes) writeVote(pdf, vote, item.votes.length, labels);
     if (item.adopted) {

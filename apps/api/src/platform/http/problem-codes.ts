@@ -87,6 +87,21 @@ export const PROBLEMS = {
   attachment_not_found: { status: 404, title: 'No such attachment' },
   already_approved: { status: 409, title: 'The member has already approved this version' },
   meeting_cancelled: { status: 409, title: 'The meeting is cancelled' },
+  // The agenda, motions and amendments of a meeting.
+  agenda_adopted: { status: 409, title: 'The meeting adopted its agenda: it changes by a vote' },
+  agenda_not_adopted: { status: 409, title: 'The agenda is not adopted yet' },
+  agenda_item_voted: { status: 409, title: 'Something was voted on this agenda item' },
+  minutes_approved: { status: 409, title: 'The minutes are approved already' },
+  amendment_state: { status: 409, title: 'The amendment is not in the state this needs' },
+  amendments_not_ordered: { status: 409, title: 'The chair orders the amendments before they are voted on' },
+  amendment_out_of_order: { status: 409, title: 'Another amendment comes first in the order of voting' },
+  amendments_pending: { status: 409, title: 'Amendments are still to be decided before the whole text is voted on' },
+  // The speakers' list of a meeting.
+  meeting_not_in_session: { status: 409, title: 'The meeting is not open' },
+  no_current_item: { status: 409, title: 'No agenda item is under discussion' },
+  speaker_state: { status: 409, title: 'The request to speak is not in the state this needs' },
+  already_requested: { status: 409, title: 'The member already waits to speak on this item' },
+  not_own_request: { status: 403, title: 'Only who asked to speak, or the chair, withdraws the request' },
 
   // Joint projects.
   project_closed: { status: 409, title: 'The project is refused, withdrawn or settled and no longer changes' },
@@ -145,6 +160,7 @@ export const FIELD_PROBLEM_CODES = [
   'closing_time_not_future',
   'attachment_required',
   'attachment_content_invalid',
+  'agenda_item_not_in_meeting',
   // Documents, their versions and comments.
   'version_name_taken',
   'mention_not_allowed',

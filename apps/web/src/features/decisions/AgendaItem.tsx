@@ -1,19 +1,19 @@
 import { useRef, useState } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { VOTE_CHOICES, type VoteChoice } from '@commonplan/domain';
-import { formatDate } from '../../i18n/format';
 import { ConfirmAction } from '../../ui/ConfirmAction';
 import { ErrorMessage } from '../../ui/Messages';
 import { decisionErrorText } from './decision-errors';
-import { type AgendaItemView, castBallot, type MeetingView, openVote, resolutionPage, type ResolutionAgendaItem, type ResolutionView, undecided, type VoteView } from './decisions-api';
+import { type AgendaItemView, castBallot, type MeetingView, type MotionView, openVote, resolutionPage, type ResolutionAgendaItem, type ResolutionView, undecided, type VoteView } from './decisions-api';
 import { AdoptedVersion, ResolutionStateBadge, ResolutionTextLink } from './ResolutionsTable';
 import { CloseVoteControl } from './CloseVoteControl';
 import { voteRulesText } from './rules-text';
 import { useAction } from './useAction';
 import { RollTable, VoteOutcome } from './VoteOutcome';
 import { VotedText } from './VotedText';
+import { AmendmentsSection } from './AmendmentsSection';
+import { agendaItemTitle, motionTitle } from './motion-text';
 
 type Member = MeetingView['members'][number];
 
@@ -34,12 +34,18 @@ export function AgendaItem({
   meeting,
   item,
   coordinator,
+  chair = coordinator,
+  canPropose = false,
   ownId,
   refresh,
 }: {
   meeting: MeetingView;
   item: ResolutionAgendaItem;
   coordinator: boolean;
+  /** Runs the meeting (a coordinator, or the body's chair's representative): orders and puts amendments to the vote. */
+  chair?: boolean;
+  /** May propose amendments (a member of the body's representative, or staff). */
+  canPropose?: boolean;
   /** The member the reader represents (representatives only). */
   ownId: string | null;
   refresh: Refresh;
@@ -72,6 +78,7 @@ export function AgendaItem({
           <p className="wording">{resolution.justification}</p>
         </details>
       )}
+      <AmendmentsSection meeting={meeting} item={item} chair={chair} ownId={ownId} canPropose={canPropose} refresh={refresh} />
       {canOpen && (
         <>
           <ErrorMessage message={failure ? decisionErrorText(failure, t) : null} />
@@ -109,9 +116,12 @@ export function VotePanel({
   coordinator,
   ownId,
   refresh,
+  motion = false,
 }: {
   meeting: MeetingView;
-  resolution: ResolutionView;
+  /** What is voted on: a resolution, or (with `motion`) a motion of the meeting named by its title. */
+  resolution: Pick<ResolutionView, 'id' | 'title' | 'number' | 'fullTitle' | 'documentId'>;
+  motion?: boolean;
   vote: VoteView;
   number: number | null;
   coordinator: boolean;
@@ -153,10 +163,10 @@ export function VotePanel({
               <a href={`#${OWN_BALLOTS_ID}`}>{t('decisions.ownBallots.goTo')}</a>
             </p>
           )}
-          {coordinator && <CloseVoteControl resolution={resolution} vote={vote} eligible={eligible} refresh={refresh} />}
+          {coordinator && <CloseVoteControl resolution={resolution} vote={vote} eligible={eligible} refresh={refresh} motion={motion} />}
         </>
       )}
-      {vote.state === 'closed' && vote.outcome && <VoteOutcome voteId={vote.id} outcome={vote.outcome} resolution={resolution} roll={vote.roll} names={names} verification={vote.verification} />}
+      {vote.state === 'closed' && vote.outcome && <VoteOutcome voteId={vote.id} outcome={vote.outcome} resolution={resolution} roll={vote.roll} names={names} verification={vote.verification} motion={motion} />}
     </div>
   );
 }
@@ -165,7 +175,10 @@ export const OWN_BALLOTS_ID = 'own-ballots-heading';
 
 /** The votes open now at this meeting, with the agenda item each is on. */
 export const openVotesHere = (meeting: MeetingView) =>
-  meeting.agenda.flatMap((item) => item.votes.filter((vote) => vote.state === 'open' && vote.meetingId === meeting.id).map((vote) => ({ item, vote })));
+  meeting.agenda.flatMap((item) => item.votes.filter((vote) => vote.state === 'open' && vote.meetingId === meeting.id).map((vote) => ({ item, vote, motion: null as MotionView | null })));
+
+/** The votes on motions (the agenda, minutes, amendments) open now at this meeting. */
+export const openMotionVotes = (meeting: MeetingView) => meeting.motions.flatMap((motion) => motion.votes.filter((vote) => vote.state === 'open').map((vote) => ({ motion, vote })));
 
 /**
  * First on a member's representative's page, before the facts and the agenda: every vote open now at the meeting with
@@ -174,16 +187,20 @@ export const openVotesHere = (meeting: MeetingView) =>
  */
 export function OwnBallots({ meeting, ownId, refresh }: { meeting: MeetingView; ownId: string; refresh: Refresh }) {
   const { t } = useTranslation();
-  const open = openVotesHere(meeting);
+  const { i18n } = useTranslation();
+  const open = [
+    ...openVotesHere(meeting).map(({ item, vote }) => ({ vote, title: t('decisions.agenda.itemHeading', { position: item.position, title: item.title }) })),
+    ...openMotionVotes(meeting).map(({ motion, vote }) => ({ vote, title: motionTitle(motion, meeting, t, i18n.language) })),
+  ];
   if (open.length === 0) return null;
   return (
     <section aria-labelledby={OWN_BALLOTS_ID} className="panel own-ballots">
       <h2 id={OWN_BALLOTS_ID} tabIndex={-1}>
         {t('decisions.ownBallots.heading')}
       </h2>
-      {open.map(({ item, vote }) => (
+      {open.map(({ title, vote }) => (
         <div key={vote.id} className="own-ballots__vote">
-          <h3>{t('decisions.agenda.itemHeading', { position: item.position, title: item.title })}</h3>
+          <h3>{title}</h3>
           <p className="muted">{t(`decisions.vote.heading.${vote.ballot}`)}</p>
           <BallotBox meeting={meeting} vote={vote} ownId={ownId} refresh={refresh} />
         </div>
@@ -285,14 +302,8 @@ export function Ballot({ vote, member, proxy, refresh }: { vote: VoteView; membe
   );
 }
 
-/** The title an agenda item is shown with: an earlier meeting's minutes are named by that meeting and its date. */
-export function agendaItemTitle(item: AgendaItemView, t: TFunction, language: string): string {
-  if (item.kind === 'minutes' && item.minutesOf) return t('decisions.agenda.minutesTitle', { title: item.minutesOf.title, date: formatDate(item.minutesOf.startsAt, language) });
-  return item.title;
-}
-
 /** An agenda item that is not a resolution: its position, title and kind. */
-export function PlainAgendaItem({ item }: { item: AgendaItemView }) {
+export function PlainAgendaItem({ item, children }: { item: AgendaItemView; children?: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const headingId = `item-${item.id}`;
   return (
@@ -301,6 +312,7 @@ export function PlainAgendaItem({ item }: { item: AgendaItemView }) {
         {t('decisions.agenda.itemHeading', { position: item.position, title: agendaItemTitle(item, t, i18n.language) })}
       </h3>
       <p className="muted">{t(`decisions.agenda.itemKinds.${item.kind as 'minutes' | 'election' | 'other'}`)}</p>
+      {children}
     </section>
   );
 }

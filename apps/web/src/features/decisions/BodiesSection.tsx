@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RESOLUTION_KINDS, rulesFor } from '@commonplan/domain';
+import { RULE_KINDS, rulesFor } from '@commonplan/domain';
 import type { BodyView } from './decisions-api';
 import { rulesInWords } from './rules-text';
 
@@ -44,7 +44,7 @@ export function BodyRules({ body, children }: { body: BodyView; children?: React
             </tr>
           </thead>
           <tbody>
-            {RESOLUTION_KINDS.map((kind) => {
+            {RULE_KINDS.map((kind) => {
               const words = rulesInWords(rulesFor(body.rules, kind), t);
               return (
                 <tr key={kind}>

@@ -12,7 +12,22 @@ import { outcomeId } from './VoteOutcome';
  * outcome, or back to the button when the API refuses (its reason in words). `before` is shown instead of the button
  * while the vote may not be closed yet, unless a refusal is to be explained.
  */
-export function CloseVoteControl({ resolution, vote, eligible, refresh, before }: { resolution: ResolutionView; vote: VoteView; eligible: number; refresh: (focusId?: string) => Promise<void>; before?: React.ReactNode }) {
+export function CloseVoteControl({
+  resolution,
+  vote,
+  eligible,
+  refresh,
+  before,
+  motion = false,
+}: {
+  /** What is voted on: a resolution, or (with `motion`) a motion of the meeting named by its title. */
+  resolution: Pick<ResolutionView, 'title'>;
+  vote: VoteView;
+  eligible: number;
+  refresh: (focusId?: string) => Promise<void>;
+  before?: React.ReactNode;
+  motion?: boolean;
+}) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const { busy, failure, run } = useAction();
@@ -33,7 +48,7 @@ export function CloseVoteControl({ resolution, vote, eligible, refresh, before }
       <ErrorMessage message={failure ? decisionErrorText(failure, t) : null} />
       {confirming ? (
         <ConfirmAction
-          question={t('decisions.vote.closeQuestion', { title: resolution.title, cast: vote.castCount, eligible })}
+          question={t(motion ? 'decisions.vote.closeMotionQuestion' : 'decisions.vote.closeQuestion', { title: resolution.title, cast: vote.castCount, eligible })}
           confirmLabel={t('decisions.vote.closeConfirm')}
           onConfirm={() => void close()}
           onCancel={() => {

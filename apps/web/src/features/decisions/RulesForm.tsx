@@ -10,8 +10,8 @@ import {
   type MajorityKind,
   QUORUM_BASES,
   QUORUM_COUNTS,
-  RESOLUTION_KINDS,
-  type ResolutionKind,
+  RULE_KINDS,
+  type RuleKind,
   RULE_BASIS_MAX_LENGTH,
   type RuleProblem,
   rulesFor,
@@ -361,7 +361,7 @@ function RulesMeaning({ id, draft }: { id: string; draft: RuleBookDraft }) {
     <div className="rules-form__meaning" id={id}>
       <h4>{t('decisions.rulesForm.meaningHeading')}</h4>
       <ul>
-        {RESOLUTION_KINDS.map((kind) => {
+        {RULE_KINDS.map((kind) => {
           const words = rulesInWords(rulesFor(book, kind), t);
           return (
             <li key={kind} id={`${id}-${kind}`}>
@@ -396,7 +396,7 @@ export function RulesForm({ body, onSaved, labelledBy }: { body: BodyView; onSav
   for (const [path, problem] of Object.entries(onInputs)) errors[path] = problemText(problem, t);
   useFocusFirstError(form, errors, attempt);
 
-  const change = (scope: 'general' | ResolutionKind) => (recipe: (rules: RulesDraft) => void) => {
+  const change = (scope: 'general' | RuleKind) => (recipe: (rules: RulesDraft) => void) => {
     setSaved(false);
     setDraft((current) => {
       const next = structuredClone(current);
@@ -405,7 +405,7 @@ export function RulesForm({ body, onSaved, labelledBy }: { body: BodyView; onSav
     });
   };
 
-  const toggleOverride = (kind: ResolutionKind, field: RuleField, on: boolean) => {
+  const toggleOverride = (kind: RuleKind, field: RuleField, on: boolean) => {
     setSaved(false);
     setDraft((current) => {
       const next = structuredClone(current);
@@ -463,7 +463,7 @@ export function RulesForm({ body, onSaved, labelledBy }: { body: BodyView; onSav
         <p className="field__hint">{t('decisions.rulesForm.generalHint')}</p>
         <RulesFields formId={formId} scope="general" rules={draft.general} fields={RULE_FIELDS} errors={errors} body={body} change={change('general')} />
       </fieldset>
-      {RESOLUTION_KINDS.map((kind) => {
+      {RULE_KINDS.map((kind) => {
         const kindDraft = draft.byKind[kind];
         return (
           <fieldset key={kind} className="choices rules-form__set">

@@ -56,10 +56,13 @@ export function VoteOutcome({
   roll,
   names,
   verification,
+  motion = false,
 }: {
   voteId: string;
   outcome: Outcome;
-  resolution: ResolutionView;
+  /** What was voted on: a resolution, or (with `motion`) a motion of the meeting named by its title. */
+  resolution: Pick<ResolutionView, 'title' | 'number' | 'fullTitle'>;
+  motion?: boolean;
   roll: Array<{ memberId: string; choice: VoteChoice; byProxy: boolean }> | null;
   names: Map<string, string>;
   /** A record that does not verify is shown, marked as not confirmed. */
@@ -80,7 +83,7 @@ export function VoteOutcome({
         <span aria-hidden="true" className="outcome__sign">
           {outcome.adopted ? '✔' : '✖'}
         </span>{' '}
-        <strong>{t(`decisions.outcome.result.${outcome.reason}`)}</strong>
+        <strong>{t(motion ? `decisions.outcome.motionResult.${outcome.reason}` : `decisions.outcome.result.${outcome.reason}`)}</strong>
       </p>
       {outcome.castingVote && (
         <p className="outcome__casting">

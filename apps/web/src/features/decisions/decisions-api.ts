@@ -55,8 +55,14 @@ export type AgendaItemView = Omit<Schemas['AgendaItemDto'], 'resolution' | 'vote
 export type ResolutionAgendaItem = AgendaItemView & { resolution: ResolutionView };
 export const isResolutionItem = (item: AgendaItemView): item is ResolutionAgendaItem => item.resolution !== null;
 
-export type MeetingView = Omit<Schemas['DecisionMeetingDto'], 'agenda'> & {
+/** An amendment (poprawka) to a draft resolution's text. */
+export type AmendmentView = Schemas['AmendmentDto'];
+/** What a meeting votes on besides resolutions (the agenda, its change, minutes, an amendment), with its votes. */
+export type MotionView = Omit<Schemas['MotionDto'], 'votes'> & { votes: VoteView[] };
+
+export type MeetingView = Omit<Schemas['DecisionMeetingDto'], 'agenda' | 'motions'> & {
   agenda: AgendaItemView[];
+  motions: MotionView[];
 };
 
 /** An entry of the register as published (GET /api/public/registers/:slug). */
@@ -151,3 +157,25 @@ export type MinutesFormat = (typeof MINUTES_FORMATS)[number];
 export function minutesFileUrl(meetingId: string, format: MinutesFormat, language: string): string {
   return `/api/meetings/${meetingId}/minutes.${format}?lang=${language === 'en' ? 'en' : 'pl'}`;
 }
+
+/** GET /api/meetings/:id/speakers: the item under discussion, who has the floor until when, and each item's list. */
+export type SpeakersView = Schemas['SpeakersDto'];
+export type SpeakerView = Schemas['SpeakerDto'];
+export type SpeakerKind = SpeakerView['kind'];
+export const speakersPath = (meetingId: string) => `/meetings/${meetingId}/speakers`;
+const speaker = (meetingId: string, speakerId: string) => ({ params: { path: { meetingId, speakerId } } });
+/** The chair moves the discussion to an agenda item of the open meeting. */
+export const setCurrentItem = (meetingId: string, itemId: string): Promise<SpeakersView> =>
+  call(apiClient.POST('/api/meetings/{meetingId}/current-item', { ...meeting(meetingId), body: { itemId } }));
+/** The chair sets the time per speaker (30 to 3600 seconds). */
+export const setSpeakingTime = (meetingId: string, seconds: number): Promise<SpeakersView> =>
+  call(apiClient.PUT('/api/meetings/{meetingId}/speaking-time', { ...meeting(meetingId), body: { seconds } }));
+/** A representative asks to speak on the current item for their member; the chair adds someone by `name`. */
+export const requestFloor = (meetingId: string, kind: SpeakerKind, name?: string): Promise<SpeakersView> =>
+  call(apiClient.POST('/api/meetings/{meetingId}/speakers', { ...meeting(meetingId), body: name === undefined ? { kind } : { kind, name } }));
+export const withdrawRequest = (meetingId: string, speakerId: string): Promise<SpeakersView> =>
+  call(apiClient.POST('/api/meetings/{meetingId}/speakers/{speakerId}/withdraw', speaker(meetingId, speakerId)));
+export const giveFloor = (meetingId: string, speakerId: string): Promise<SpeakersView> =>
+  call(apiClient.POST('/api/meetings/{meetingId}/speakers/{speakerId}/floor', speaker(meetingId, speakerId)));
+export const endSpeech = (meetingId: string, speakerId: string): Promise<SpeakersView> =>
+  call(apiClient.POST('/api/meetings/{meetingId}/speakers/{speakerId}/done', speaker(meetingId, speakerId)));

@@ -58,6 +58,7 @@ export function vote(extra: Partial<VoteView> = {}): VoteView {
   return {
     id: 'v1',
     resolutionId: 'r1',
+    motionId: null,
     meetingId: 'mt1',
     ballot: 'named',
     rules: { ...JSON.parse(JSON.stringify(DEFAULT_RULE_BOOK.general)), sitting: 'meeting', chairId: null },
@@ -106,6 +107,7 @@ export function meeting(presence: [Presence, Presence, Presence], extra: Partial
     currentItemId: null,
     speakingSeconds: 300,
     agenda: [agendaItem(1, resolution())],
+    motions: [],
     ...extra,
   };
 }
@@ -148,5 +150,5 @@ export const registerEntry: RegisterEntry = {
 
 /** An agenda item that is a resolution, with its votes. */
 export function agendaItem(position: number, of: ResolutionView, votes: VoteView[] = []): ResolutionAgendaItem {
-  return { id: `item-${position}`, position, kind: 'resolution', title: of.title, resolution: of, minutesOf: null, votes, electionId: null };
+  return { id: `item-${position}`, position, kind: 'resolution', title: of.title, resolution: of, minutesOf: null, votes, amendments: [], electionId: null };
 }

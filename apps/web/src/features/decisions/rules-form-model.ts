@@ -16,8 +16,8 @@ import {
   type QuorumRule,
   type Rational,
   type RemoteVotingRule,
-  RESOLUTION_KINDS,
-  type ResolutionKind,
+  RULE_KINDS,
+  type RuleKind,
   type RuleProblem,
   rulesFor,
   type SecondTermRule,
@@ -80,7 +80,7 @@ export interface KindDraft {
 
 export interface RuleBookDraft {
   general: RulesDraft;
-  byKind: Record<ResolutionKind, KindDraft>;
+  byKind: Record<RuleKind, KindDraft>;
 }
 
 const fractionDraft = (fraction: Rational): FractionDraft => ({ numerator: String(fraction.numerator), denominator: String(fraction.denominator) });
@@ -130,8 +130,8 @@ export function rulesDraft(rules: BodyRules): RulesDraft {
 }
 
 export function ruleBookDraft(book: BodyRuleBook): RuleBookDraft {
-  const byKind = {} as Record<ResolutionKind, KindDraft>;
-  for (const kind of RESOLUTION_KINDS) {
+  const byKind = {} as Record<RuleKind, KindDraft>;
+  for (const kind of RULE_KINDS) {
     const override = book.byKind[kind] ?? {};
     byKind[kind] = { overrides: RULE_FIELDS.filter((field) => override[field] !== undefined), rules: rulesDraft(rulesFor(book, kind)) };
   }
@@ -183,7 +183,7 @@ function generalOf(draft: RulesDraft, toFraction: (d: FractionDraft) => Rational
 
 function bookOf(draft: RuleBookDraft, toFraction: (d: FractionDraft) => Rational): BodyRuleBook {
   const byKind: BodyRuleBook['byKind'] = {};
-  for (const kind of RESOLUTION_KINDS) {
+  for (const kind of RULE_KINDS) {
     const { overrides, rules } = draft.byKind[kind];
     if (overrides.length === 0) continue;
     // An override says its field whole, also "none" (null, false): e.g. no remote voting for this kind.
@@ -242,7 +242,7 @@ export function inputPaths(draft: Pick<RulesDraft, 'majority' | 'secondTerm' | '
 export function shownInputs(draft: RuleBookDraft): FieldPath[] {
   return [
     ...inputPaths(draft.general).map((path) => `general.${path}`),
-    ...RESOLUTION_KINDS.flatMap((kind) => inputPaths(draft.byKind[kind].rules, draft.byKind[kind].overrides).map((path) => `byKind.${kind}.${path}`)),
+    ...RULE_KINDS.flatMap((kind) => inputPaths(draft.byKind[kind].rules, draft.byKind[kind].overrides).map((path) => `byKind.${kind}.${path}`)),
   ];
 }
 

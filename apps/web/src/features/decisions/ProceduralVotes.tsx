@@ -1,0 +1,98 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../ui/Messages';
+import { When } from '../rounds/RoundDetails';
+import { openMotion } from './assembly-api';
+import { decisionErrorText } from './decision-errors';
+import type { MeetingView } from './decisions-api';
+import { type Refresh, VotePanel, voteHeadingId } from './AgendaItem';
+import { motionTitle } from './motion-text';
+import { useAction } from './useAction';
+
+/** Whether a vote is open at the meeting now (one at a time). */
+export const voteOpenAt = (meeting: MeetingView) => meeting.agenda.some((i) => i.votes.some((v) => v.state === 'open')) || meeting.motions.some((m) => m.votes.some((v) => v.state === 'open'));
+
+/**
+ * Procedural votes of a meeting: whether the agenda was adopted (the chair puts it to the vote at the opening), and
+ * each vote on the agenda, its changes and minutes with its outcome. Amendments' votes are shown with the amendments.
+ */
+export function ProceduralVotes({ meeting, chair, ownId, refresh }: { meeting: MeetingView; chair: boolean; ownId: string | null; refresh: Refresh }) {
+  const { t, i18n } = useTranslation();
+  const { busy, failure, run } = useAction();
+  const motions = meeting.motions.filter((m) => m.kind !== 'amendment');
+  const canAdopt = chair && meeting.state === 'open' && !meeting.agendaAdoptedAt && !voteOpenAt(meeting);
+  return (
+    <section aria-labelledby="procedural-heading" className="procedural-votes">
+      <h2 id="procedural-heading" tabIndex={-1}>
+        {t('decisions.assembly.motions.heading')}
+      </h2>
+      <p>
+        {meeting.agendaAdoptedAt ? (
+          <>
+            {t('decisions.assembly.motions.agendaAdopted')} <When iso={meeting.agendaAdoptedAt} />
+          </>
+        ) : (
+          t('decisions.assembly.motions.agendaNotAdopted')
+        )}
+      </p>
+      <ErrorMessage message={failure ? decisionErrorText(failure, t) : null} />
+      {canAdopt && (
+        <p>
+          <button
+            type="button"
+            className="button button--primary"
+            aria-disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                const vote = await openMotion(meeting.id, { kind: 'agenda' });
+                await refresh(voteHeadingId(vote.id));
+              })
+            }
+          >
+            {t('decisions.assembly.motions.voteAgenda')}
+          </button>
+        </p>
+      )}
+      {motions.length === 0 && <p className="muted">{t('decisions.assembly.motions.none')}</p>}
+      {motions.map((motion) => {
+        const title = motionTitle(motion, meeting, t, i18n.language);
+        return (
+          <div key={motion.id} className="procedural-votes__motion">
+            <h3>{title}</h3>
+            {motion.votes.map((vote) => (
+              <VotePanel key={vote.id} meeting={meeting} resolution={{ id: motion.id, title, number: null, fullTitle: null, documentId: '' }} motion vote={vote} number={null} coordinator={chair} ownId={ownId} refresh={refresh} />
+            ))}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+/** An agenda item approving an earlier meeting's minutes: approved or not, and the chair's button to vote on it. */
+export function MinutesApproval({ meeting, itemId, chair, refresh }: { meeting: MeetingView; itemId: string; chair: boolean; refresh: Refresh }) {
+  const { t } = useTranslation();
+  const { busy, failure, run } = useAction();
+  const approved = meeting.motions.some((m) => m.kind === 'minutes' && m.agendaItemId === itemId && m.votes.some((v) => v.outcome?.adopted));
+  if (approved) return <p>{t('decisions.assembly.minutes.approved')}</p>;
+  if (!chair || meeting.state !== 'open' || voteOpenAt(meeting)) return null;
+  return (
+    <>
+      <ErrorMessage message={failure ? decisionErrorText(failure, t) : null} />
+      <p>
+        <button
+          type="button"
+          className="button"
+          aria-disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              const vote = await openMotion(meeting.id, { kind: 'minutes', agendaItemId: itemId });
+              await refresh(voteHeadingId(vote.id));
+            })
+          }
+        >
+          {t('decisions.assembly.minutes.vote')}
+        </button>
+      </p>
+    </>
+  );
+}
