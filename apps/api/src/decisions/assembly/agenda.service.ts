@@ -58,6 +58,7 @@ export class AgendaService {
       );
       if (voted) throw problem('agenda_item_voted', 'something was voted on this item: it stays on the agenda');
       await manager.query(`DELETE FROM meeting_agenda WHERE id = $1`, [itemId]);
+      await manager.query(`UPDATE decision_meetings SET current_item_id = NULL WHERE id = $1 AND current_item_id = $2`, [meetingId, itemId]);
       await manager.query(`UPDATE meeting_agenda SET position = position - 1 WHERE meeting_id = $1 AND position > $2`, [meetingId, item.position]);
       await this.audit.append(manager, { workspaceId: meeting.workspace_id, actorId: userId, action: 'meeting.agenda_item_removed', targetType: 'decision_meeting', targetId: meetingId, details: { itemId, kind: item.kind, resolutionId: item.resolution_id, title: item.title } });
     });

@@ -5,7 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the current item point at it), a kind (a resolution; the approval of an earlier meeting's minutes; an election; any
  * other item, e.g. "wolne wnioski") and a title for items that are not resolutions. Positions are unique per meeting
  * only at commit (DEFERRABLE), so the chair moves an item by renumbering in one transaction. The meeting records when
- * its agenda was adopted, the item under discussion, and the time limit per speaker.
+ * its agenda was adopted, the item under discussion, and the time limit per speaker. The current item has no foreign key:
+ * meeting_agenda points to decision_meetings, and a cycle of foreign keys would leave backups no order to restore
+ * tables in (backup/schema-catalog.ts); the agenda's services clear it when its item goes.
  */
 export class AssemblyAgenda1796610000000 implements MigrationInterface {
   name = 'AssemblyAgenda1796610000000';
@@ -29,7 +31,7 @@ export class AssemblyAgenda1796610000000 implements MigrationInterface {
     await q.query(`
       ALTER TABLE decision_meetings
         ADD COLUMN agenda_adopted_at timestamptz,
-        ADD COLUMN current_item_id uuid REFERENCES meeting_agenda (id) ON DELETE SET NULL,
+        ADD COLUMN current_item_id uuid,
         ADD COLUMN speaking_seconds integer NOT NULL DEFAULT 300 CHECK (speaking_seconds BETWEEN 30 AND 3600)`);
   }
 
