@@ -50,7 +50,7 @@ export function AgendaEditor({ meeting, onChanged, refresh }: { meeting: Meeting
       </h3>
       <p className="field__hint">{t(adopted ? 'decisions.assembly.agenda.changeHint' : 'decisions.assembly.agenda.hint')}</p>
       <StatusMessage message={notice} />
-      <ErrorMessage message={action.failure ? decisionErrorText(action.failure, t) : null} />
+      {action.failure ? <ErrorMessage message={decisionErrorText(action.failure, t)} /> : null}
       {!adopted && (
         <ol className="agenda-editor__items">
           {meeting.agenda.map((item, index) => {

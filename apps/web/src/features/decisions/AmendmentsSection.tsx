@@ -41,12 +41,13 @@ export function AmendmentsSection({ meeting, item, chair, ownId, canPropose, ref
     });
 
   return (
-    <section aria-labelledby={headingId} className="amendments">
+    // Named with its resolution: each resolution on the agenda has one (landmarks' names are unique).
+    <section aria-labelledby={`${headingId} item-${resolution.id}`} className="amendments">
       <h4 id={headingId} tabIndex={-1}>
         {t('decisions.assembly.amendments.heading')}
       </h4>
       <StatusMessage message={notice} />
-      <ErrorMessage message={action.failure ? decisionErrorText(action.failure, t) : null} />
+      {action.failure ? <ErrorMessage message={decisionErrorText(action.failure, t)} /> : null}
       {amendments.length === 0 ? (
         <p>{t('decisions.assembly.amendments.none')}</p>
       ) : (
@@ -215,7 +216,7 @@ function ArrangeAmendments({ resolutionId, amendments, onArranged }: { resolutio
           </div>
         );
       })}
-      <ErrorMessage message={failure ? decisionErrorText(failure, t) : null} />
+      {failure ? <ErrorMessage message={decisionErrorText(failure, t)} /> : null}
       <p>
         <button
           type="button"

@@ -11,13 +11,17 @@ import { ErrorMessage, StatusMessage } from '../../ui/Messages';
 import { PageHeading } from '../../ui/PageHeading';
 import { When } from '../rounds/RoundDetails';
 import { useWorkspace } from '../workspace/workspace-context';
+import { AgendaEditor } from './AgendaEditor';
 import { AgendaItem, OwnBallots, PlainAgendaItem } from './AgendaItem';
 import { AttendanceTable, QuorumIndicator } from './Attendance';
+import { CreateElectionForm } from './CreateElectionForm';
 import { decisionErrorText } from './decision-errors';
 import { type BodyView, closeMeeting, decisionsPage, isResolutionItem, meetingPath, type MeetingTerm, type MeetingView, openMeeting } from './decisions-api';
+import { ElectionPanel } from './ElectionPanel';
 import { MeetingChanges } from './MeetingChanges';
 import { MeetingStateBadge } from './MeetingsTable';
 import { MinutesLinks } from './MinutesLinks';
+import { MinutesApproval, ProceduralVotes } from './ProceduralVotes';
 import { RepresentativePanel } from './RepresentativePanel';
 import { SpeakersPanel, useSpeakers } from './SpeakersPanel';
 import { useAction } from './useAction';
@@ -240,6 +244,7 @@ export function MeetingPage() {
       )}
       {!cancelled && <QuorumIndicator meeting={meeting} />}
       {ownId && !own && !cancelled && <p>{t('decisions.own.notInBody', { body: meeting.body.name })}</p>}
+      {(meeting.state === 'open' || meeting.state === 'closed') && <ProceduralVotes meeting={meeting} chair={chair} ownId={own ? own.id : null} refresh={refresh} />}
       <section aria-labelledby="agenda-heading">
         <h2 id="agenda-heading" tabIndex={-1}>
           {t('decisions.agenda.heading')}
@@ -249,13 +254,29 @@ export function MeetingPage() {
         ) : (
           meeting.agenda.map((item) =>
             isResolutionItem(item) ? (
-              <AgendaItem key={item.id} meeting={meeting} item={item} coordinator={coordinator} ownId={own ? own.id : null} refresh={refresh} />
+              <AgendaItem key={item.id} meeting={meeting} item={item} coordinator={coordinator} chair={chair} canPropose={coordinator || own !== null} ownId={own ? own.id : null} refresh={refresh} />
+            ) : item.kind === 'election' && item.electionId ? (
+              <ElectionPanel key={item.id} meeting={meeting} item={item} electionId={item.electionId} chair={chair} />
             ) : (
-              <PlainAgendaItem key={item.id} item={item} />
+              <PlainAgendaItem key={item.id} item={item}>
+                {item.kind === 'minutes' && <MinutesApproval meeting={meeting} itemId={item.id} chair={chair} refresh={refresh} />}
+              </PlainAgendaItem>
             ),
           )
         )}
+        {chair && (meeting.state === 'planned' || meeting.state === 'open') && (
+          <AgendaEditor
+            meeting={meeting}
+            refresh={refresh}
+            onChanged={(next, message, focus) => {
+              replace(next);
+              setNotice(message);
+              focusWhenShown(focus);
+            }}
+          />
+        )}
       </section>
+      {chair && (meeting.state === 'planned' || meeting.state === 'open') && <CreateElectionForm meeting={meeting} refresh={refresh} />}
       {meeting.state === 'open' && <SpeakersPanel meeting={meeting} speakers={speakers} chair={chair} own={own} />}
       {!cancelled && (
         <>

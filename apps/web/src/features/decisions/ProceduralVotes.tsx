@@ -34,7 +34,7 @@ export function ProceduralVotes({ meeting, chair, ownId, refresh }: { meeting: M
           t('decisions.assembly.motions.agendaNotAdopted')
         )}
       </p>
-      <ErrorMessage message={failure ? decisionErrorText(failure, t) : null} />
+      {failure ? <ErrorMessage message={decisionErrorText(failure, t)} /> : null}
       {canAdopt && (
         <p>
           <button
@@ -77,7 +77,7 @@ export function MinutesApproval({ meeting, itemId, chair, refresh }: { meeting: 
   if (!chair || meeting.state !== 'open' || voteOpenAt(meeting)) return null;
   return (
     <>
-      <ErrorMessage message={failure ? decisionErrorText(failure, t) : null} />
+      {failure ? <ErrorMessage message={decisionErrorText(failure, t)} /> : null}
       <p>
         <button
           type="button"

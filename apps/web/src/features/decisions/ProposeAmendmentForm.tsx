@@ -82,9 +82,9 @@ export function ProposeAmendmentForm({
             requestAnimationFrame(() => document.getElementById(`${id}-proposed`)?.focus());
           }}
         />
-      ) : (
-        <ErrorMessage message={loadFailure ? decisionErrorText(loadFailure, t) : null} />
-      )}
+      ) : loadFailure ? (
+        <ErrorMessage message={decisionErrorText(loadFailure, t)} />
+      ) : null}
       <div id={`${id}-picked`} tabIndex={-1} className="field">
         <p>
           <strong>{t('decisions.assembly.amendments.picked')}</strong>
@@ -105,7 +105,7 @@ export function ProposeAmendmentForm({
           <input id={`${id}-proposer`} type="text" maxLength={300} required value={proposerName} onChange={(event) => setProposerName(event.target.value)} />
         </div>
       )}
-      <ErrorMessage message={failure ? decisionErrorText(failure, t) : null} />
+      {failure ? <ErrorMessage message={decisionErrorText(failure, t)} /> : null}
       <div className="form__actions">
         <button type="submit" className="button button--primary" aria-disabled={busy}>
           {t('decisions.assembly.amendments.submit')}

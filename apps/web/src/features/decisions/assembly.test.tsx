@@ -138,7 +138,7 @@ describe('amendments', () => {
     const fourth = amendment('x4', { number: 4, currentText: 'program', proposedText: 'plan', voteOrder: 2 });
     const opened = meeting(['present', 'present', 'absent'], { agendaAdoptedAt: '2026-12-02T10:03:00.000Z', agenda: [item([first, second, third, fourth])] });
     const page = open({ meetings: [opened], routes: { 'POST /meetings/mt1/motions': motionVote('v3', { state: 'open' }) } });
-    const section = await screen.findByRole('region', { name: 'Poprawki' });
+    const section = await screen.findByRole('region', { name: 'Poprawki 1. w sprawie programu współpracy' });
     const entries = within(section).getAllByRole('listitem').filter((li) => li.classList.contains('amendment'));
     expect(entries.map((li) => plain(li.querySelector('p')?.textContent))).toEqual([
       'Poprawka nr 1 przyjęta · Zgłasza: Miasto Szczecin',
