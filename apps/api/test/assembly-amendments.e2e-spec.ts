@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import * as Y from 'yjs';
 import { MEETING_EVENTS, MEETINGS_NAMESPACE } from '@commonplan/sync';
 import { documentFromFragment, RICH_TEXT_FIELD } from '@commonplan/editor';
@@ -5,6 +6,17 @@ import type { Socket } from 'socket.io-client';
 import { REPRESENTATIVE_LOGINS } from '../src/demo/demo-seeder';
 import { TestServer } from './support/test-server';
 import { connected, emitAck, eventually, ioClient, stockProvider, type StockProvider, whenSynced } from './support/collab-clients';
+
+// pdf-parse's own entry reads a sample file when loaded as the main module: take its library file.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
+
+/** One line of text per file, whitespace collapsed. */
+async function fileText(format: 'pdf' | 'docx', body: Buffer): Promise<string> {
+  if (format === 'pdf') return (await pdfParse(body)).text.replace(/\s+/g, ' ');
+  const xml = await (await JSZip.loadAsync(body)).file('word/document.xml')!.async('string');
+  return xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
 
 const MEMBERS = Object.entries(REPRESENTATIVE_LOGINS).map(([name, slug]) => ({ name, email: `przedstawiciel.${slug}@som.example` }));
 
@@ -212,6 +224,44 @@ describe('assemblies: agenda, minutes and amendments voted at a meeting', () => 
       [2, 'dropped'],
       [3, 'rejected'],
     ]);
+
+    // The minutes: the agenda as adopted and changed, the procedural votes, each amendment with its author, wording,
+    // figures and result, in Polish and English, as data, PDF and Word.
+    expect((await api(`/meetings/${meeting.id}/close`, coordinator, {})).status).toBe(200);
+    const minutes = (await api(`/meetings/${meeting.id}/minutes`, tokens['Gmina Police'])).body;
+    expect(minutes.procedure.agendaAdopted).toMatch(/^Porządek obrad przyjęto w głosowaniu o godz\. \d{1,2}:\d{2}\.$/);
+    expect(minutes.procedure.items.map((i: { title: string }) => i.title)).toEqual([
+      expect.stringMatching(/^Przyjęcie protokołu z posiedzenia „XX Walne Zebranie Członków” z /),
+      'w sprawie programu współpracy',
+      'Sprawy różne',
+      'Wolne wnioski',
+    ]);
+    expect(minutes.procedure.motions.map((m: { title: string; votes: Array<{ result: { reason: string } }> }) => [m.title.replace(/ z .*$/, ''), m.votes[0].result.reason])).toEqual([
+      ['Przyjęcie porządku obrad', 'adopted'],
+      ['Zmiana porządku obrad: dodanie punktu „Sprawy różne” jako punktu 3', 'adopted'],
+      ['Zmiana porządku obrad: przeniesienie punktu „Wolne wnioski” na miejsce 1', 'rejected'],
+      ['Przyjęcie protokołu', 'adopted'],
+    ]);
+    const amended = minutes.agenda.find((i: { resolutionId: string }) => i.resolutionId === resolution.id);
+    expect(amended.amendments.map((a: { heading: string; proposer: string; proposedText: string; stateText: string; votes: Array<{ tally: { for: { count: number }; against: { count: number } } }> }) => [a.heading, a.proposer, a.proposedText, a.stateText, a.votes.map((v) => [v.tally.for.count, v.tally.against.count])])).toEqual([
+      ['Poprawka nr 1', 'Gmina Police', '2027–2035', 'przyjęta i wprowadzona do tekstu uchwały', [[6, 4]]],
+      ['Poprawka nr 2', MEMBERS[1].name, '2027–2032', 'bezprzedmiotowa po przyjęciu poprawki nr 1', []],
+      ['Poprawka nr 3', MEMBERS[2].name, 'Zarządowi Stowarzyszenia', 'odrzucona', [[3, 7]]],
+    ]);
+    const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    const expected = {
+      pl: ['Porządek obrad przyjęto w głosowaniu', 'Głosowania w sprawach proceduralnych', 'Poprawka nr 1', 'Dotychczasowy zapis', '2027–2030', '2027–2035', 'bezprzedmiotowa po przyjęciu poprawki nr 1', 'Przyjęcie porządku obrad'],
+      en: ['The agenda was adopted by a vote', 'Procedural votes', 'Amendment no. 1', 'Current wording', 'dropped when amendment no. 1 was adopted', 'Adoption of the agenda'],
+    };
+    for (const language of ['pl', 'en'] as const) {
+      for (const format of ['pdf', 'docx'] as const) {
+        const file = await fetch(`${server.url}/api/meetings/${meeting.id}/minutes.${format}?lang=${language}`, { headers: { authorization: `Bearer ${coordinator}` } });
+        expect(file.status).toBe(200);
+        expect(file.headers.get('content-type')).toBe(format === 'pdf' ? 'application/pdf' : DOCX);
+        const text = await fileText(format, Buffer.from(await file.arrayBuffer()));
+        for (const words of expected[language]) expect({ language, format, has: text.includes(words) ? words : text }).toEqual({ language, format, has: words });
+      }
+    }
   });
 
   it('refuses amendments and motions from whoever may not make them, on passages that are not there, and at the wrong time', async () => {

@@ -5442,6 +5442,21 @@ export interface components {
             /** @description "10:05 – Gmina Police (wniosek formalny)" */
             text: string;
         };
+        MinutesAmendmentDto: {
+            number: number;
+            /** @description "Poprawka nr 1" */
+            heading: string;
+            proposer: string;
+            currentText: string;
+            /** @description the wording proposed, or "(skreślenie)" for a deletion */
+            proposedText: string;
+            justification: string;
+            /** @enum {string} */
+            state: "proposed" | "withdrawn" | "voting" | "adopted" | "rejected" | "dropped";
+            /** @description what became of it, in words */
+            stateText: string;
+            votes: components["schemas"]["MinutesVoteDto"][];
+        };
         MinutesItemDto: {
             /**
              * Format: uuid
@@ -5460,6 +5475,8 @@ export interface components {
             adopted: components["schemas"]["MinutesAdoptionDto"] | null;
             /** @description who spoke on the item, in the order they were given the floor */
             speakers: components["schemas"]["MinutesSpeakerDto"][];
+            /** @description the resolution’s amendments, each with its votes and what became of it */
+            amendments: components["schemas"]["MinutesAmendmentDto"][];
         };
         MinutesElectionFactDto: {
             label: string;
@@ -5525,6 +5542,22 @@ export interface components {
             resultText: string | null;
             adopted: components["schemas"]["MinutesElectionAdoptionDto"] | null;
         };
+        MinutesAgendaEntryDto: {
+            position: number;
+            title: string;
+        };
+        MinutesMotionDto: {
+            /** @description what was voted, in words (the agenda, its change, minutes) */
+            title: string;
+            votes: components["schemas"]["MinutesVoteDto"][];
+        };
+        MinutesProcedureDto: {
+            /** @description when the agenda was adopted by a vote, or that it was not */
+            agendaAdopted: string;
+            /** @description every agenda item, in order */
+            items: components["schemas"]["MinutesAgendaEntryDto"][];
+            motions: components["schemas"]["MinutesMotionDto"][];
+        };
         MinutesContentDto: {
             /** @enum {string} */
             language: "pl" | "en";
@@ -5542,6 +5575,8 @@ export interface components {
             agenda: components["schemas"]["MinutesItemDto"][];
             /** @description the elections held at the meeting, round by round */
             elections: components["schemas"]["MinutesElectionDto"][];
+            /** @description the agenda as adopted and changed, and the procedural votes (null for meetings without them) */
+            procedure: components["schemas"]["MinutesProcedureDto"] | null;
             adopted: components["schemas"]["MinutesAdoptionDto"][];
             /** Format: date-time */
             generatedAt: string;

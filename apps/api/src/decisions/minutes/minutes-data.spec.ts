@@ -318,3 +318,63 @@ describe('who spoke on each agenda item', () => {
     expect(none).not.toContain('Głos zabrali');
   });
 });
+
+describe('the agenda, procedural votes and amendments', () => {
+  const simple = { ...withProxies, ballot: 'named' as const };
+  const carried = closedVote('m', simple, present, proxy, [
+    { memberId: 'police', choice: 'for' },
+    { memberId: 'dobra', choice: 'for' },
+    { memberId: 'gryfino', choice: 'against' },
+  ]);
+  const lost = closedVote('n', simple, present, proxy, [
+    { memberId: 'police', choice: 'against' },
+    { memberId: 'dobra', choice: 'against' },
+    { memberId: 'gryfino', choice: 'for' },
+  ]);
+  const procedure = {
+    agendaAdoptedAt: '2026-12-05T09:07:00.000Z',
+    items: [
+      { position: 1, kind: 'minutes', title: '', minutesOf: { title: 'XX Walne Zebranie Członków', startsAt: '2026-06-20T08:00:00.000Z' } },
+      { position: 2, kind: 'resolution', title: 'w sprawie przyjęcia Strategii Rozwoju SOM 2030', minutesOf: null },
+      { position: 3, kind: 'other', title: 'Wolne wnioski', minutesOf: null },
+    ],
+    motions: [
+      { kind: 'agenda' as const, change: null, minutesOf: null, votes: [carried] },
+      { kind: 'agenda_change' as const, change: { action: 'move' as const, title: 'Wolne wnioski', position: 1 }, minutesOf: null, votes: [lost] },
+    ],
+    amendments: {
+      r1: [
+        { number: 1, proposer: 'Gmina Police', currentText: '2027–2030', proposedText: '2027–2035', justification: 'Dłuższy horyzont.', state: 'adopted' as const, applied: true, droppedBy: null, votes: [carried] },
+        { number: 2, proposer: 'Gmina Dobra', currentText: '2027–2030', proposedText: '', justification: '', state: 'dropped' as const, applied: false, droppedBy: 1, votes: [] },
+      ],
+    },
+  };
+
+  it('states the agenda and when it was adopted, each procedural vote with its figures, and each amendment with its fate', () => {
+    const minutes = buildMinutes(input([{ ...strategy, position: 2 }], { procedure }));
+    expect(minutes.procedure?.agendaAdopted).toBe('Porządek obrad przyjęto w głosowaniu o godz. 10:07.');
+    expect(minutes.procedure?.items.map((i) => i.title)).toEqual(['Przyjęcie protokołu z posiedzenia „XX Walne Zebranie Członków” z 20 czerwca 2026 10:00', 'w sprawie przyjęcia Strategii Rozwoju SOM 2030', 'Wolne wnioski']);
+    expect(minutes.procedure?.motions.map((m) => [m.title, m.votes.map((v) => [v.result.reason, v.tally?.for.count, v.tally?.against.count])])).toEqual([
+      ['Przyjęcie porządku obrad', [['adopted', 2, 1]]],
+      ['Zmiana porządku obrad: przeniesienie punktu „Wolne wnioski” na miejsce 1', [['rejected', 1, 2]]],
+    ]);
+    expect(minutes.agenda[0].amendments.map((a) => [a.heading, a.proposer, a.proposedText, a.stateText, a.votes.length])).toEqual([
+      ['Poprawka nr 1', 'Gmina Police', '2027–2035', 'przyjęta i wprowadzona do tekstu uchwały', 1],
+      ['Poprawka nr 2', 'Gmina Dobra', '(skreślenie)', 'bezprzedmiotowa po przyjęciu poprawki nr 1', 0],
+    ]);
+    const en = buildMinutes(input([{ ...strategy, position: 2 }], { procedure }), 'en');
+    expect(en.procedure?.agendaAdopted).toBe('The agenda was adopted by a vote at 10:07.');
+    expect(en.agenda[0].amendments[1].stateText).toBe('dropped when amendment no. 1 was adopted');
+    // A meeting without any of it keeps the minutes as they were.
+    expect(buildMinutes(input([strategy])).procedure).toBeNull();
+    expect(buildMinutes(input([strategy])).agenda[0].amendments).toEqual([]);
+  });
+
+  it('prints them in the PDF and the Word file', async () => {
+    const pdf = (await pdfParse(await renderMinutesPdf(buildMinutes(input([{ ...strategy, position: 2 }], { procedure }))))).text.replace(/\s+/g, ' ');
+    for (const words of ['Porządek obrad przyjęto w głosowaniu o godz. 10:07.', '3. Wolne wnioski', 'Poprawka nr 1', 'Dotychczasowy zapis', 'Głosowania w sprawach proceduralnych', 'Przyjęcie porządku obrad']) expect(pdf).toContain(words);
+    const zip = await JSZip.loadAsync(await renderMinutesDocx(buildMinutes(input([{ ...strategy, position: 2 }], { procedure }), 'en')));
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    for (const words of ['Amendment no. 2', '(deletion)', 'Procedural votes', 'Change of the agenda: item “Wolne wnioski” moved to place 1']) expect(text).toContain(words);
+  });
+});

@@ -1,4 +1,5 @@
 import { electionMinutes, type ElectionMinutesInput, type MinutesElection } from './election-minutes';
+import { amendmentMinutes, type MinutesAmendment, type MinutesProcedure, type ProcedureInput, procedureMinutes } from './procedure-minutes';
 import {
   type Ballot,
   type BodyRules,
@@ -74,6 +75,8 @@ export interface MinutesInput {
     }>;
   }>;
   generatedAt: Date | string;
+  /** The agenda's adoption, the procedural votes and the amendments (meetings since assemblies run so). */
+  procedure?: ProcedureInput<StoredVote>;
   /** Who was given the floor on each agenda item (by the item's id), in the order they spoke. */
   speakers?: Readonly<Record<string, ReadonlyArray<{ name: string; kind: MinutesSpeakerKind; startedAt: Date | string }>>>;
 }
@@ -177,6 +180,8 @@ export interface MinutesItem {
   adopted: MinutesAdoption | null;
   /** Who spoke on it, in the order they were given the floor. */
   speakers: MinutesSpeaker[];
+  /** The resolution's amendments, each with its votes and what became of it. */
+  amendments: MinutesAmendment[];
 }
 
 /** The minutes as data, in one language: structured figures and codes, and the same in words for printing. */
@@ -200,6 +205,8 @@ export interface MinutesContent {
   agenda: MinutesItem[];
   /** The elections held at the meeting, round by round. */
   elections: MinutesElection[];
+  /** The agenda as adopted and changed, and the procedural votes (null for meetings without them). */
+  procedure: MinutesProcedure | null;
   adopted: MinutesAdoption[];
   generatedAt: string;
 }
@@ -289,6 +296,7 @@ export function buildMinutes(input: MinutesInput, language: MinutesLanguage = 'p
           }
         : null,
       speakers: speakersOf(item.id),
+      amendments: amendmentMinutes(input.procedure?.amendments[item.resolution.id], language, voteMinutes),
     };
   });
 
@@ -314,6 +322,7 @@ export function buildMinutes(input: MinutesInput, language: MinutesLanguage = 'p
     attendance: { counts, summary: labels.attendance.summary(counts), members, quorum: quorumOf(opening.quorum) },
     agenda,
     elections,
+    procedure: input.procedure ? procedureMinutes(input.procedure, language, labels, voteMinutes) : null,
     adopted: [...agenda.flatMap((item) => (item.adopted ? [item.adopted] : [])), ...elections.flatMap((e) => (e.adopted ? [{ ...e.adopted, adopts: null }] : []))],
     generatedAt: iso(input.generatedAt),
   };

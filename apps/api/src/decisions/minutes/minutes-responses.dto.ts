@@ -119,6 +119,34 @@ export class MinutesSpeakerDto {
   @ApiProperty({ description: '"10:05 – Gmina Police (wniosek formalny)"' }) text!: string;
 }
 
+export class MinutesAmendmentDto {
+  @ApiProperty({ type: 'integer' }) number!: number;
+  @ApiProperty({ description: '"Poprawka nr 1"' }) heading!: string;
+  @ApiProperty() proposer!: string;
+  @ApiProperty() currentText!: string;
+  @ApiProperty({ description: 'the wording proposed, or "(skreślenie)" for a deletion' }) proposedText!: string;
+  @ApiProperty() justification!: string;
+  @ApiProperty({ enum: ['proposed', 'withdrawn', 'voting', 'adopted', 'rejected', 'dropped'] }) state!: string;
+  @ApiProperty({ description: 'what became of it, in words' }) stateText!: string;
+  @ApiProperty({ type: [MinutesVoteDto] }) votes!: MinutesVoteDto[];
+}
+
+export class MinutesAgendaEntryDto {
+  @ApiProperty({ type: 'integer' }) position!: number;
+  @ApiProperty() title!: string;
+}
+
+export class MinutesMotionDto {
+  @ApiProperty({ description: 'what was voted, in words (the agenda, its change, minutes)' }) title!: string;
+  @ApiProperty({ type: [MinutesVoteDto] }) votes!: MinutesVoteDto[];
+}
+
+export class MinutesProcedureDto {
+  @ApiProperty({ description: 'when the agenda was adopted by a vote, or that it was not' }) agendaAdopted!: string;
+  @ApiProperty({ type: [MinutesAgendaEntryDto], description: 'every agenda item, in order' }) items!: MinutesAgendaEntryDto[];
+  @ApiProperty({ type: [MinutesMotionDto] }) motions!: MinutesMotionDto[];
+}
+
 export class MinutesItemDto {
   @NullableIdProperty({ description: 'the agenda item' }) agendaItemId!: string | null;
   @ApiProperty({ type: 'integer' }) position!: number;
@@ -130,6 +158,7 @@ export class MinutesItemDto {
   @NullableStringProperty() noVoteText!: string | null;
   @ApiProperty({ type: MinutesAdoptionDto, nullable: true }) adopted!: MinutesAdoptionDto | null;
   @ApiProperty({ type: [MinutesSpeakerDto], description: 'who spoke on the item, in the order they were given the floor' }) speakers!: MinutesSpeakerDto[];
+  @ApiProperty({ type: [MinutesAmendmentDto], description: 'the resolution’s amendments, each with its votes and what became of it' }) amendments!: MinutesAmendmentDto[];
 }
 
 export class MinutesFactDto {
@@ -168,6 +197,7 @@ export class MinutesContentDto {
   @ApiProperty({ type: MinutesAttendanceDto }) attendance!: MinutesAttendanceDto;
   @ApiProperty({ type: [MinutesItemDto] }) agenda!: MinutesItemDto[];
   @ApiProperty({ type: [MinutesElectionDto], description: 'the elections held at the meeting, round by round' }) elections!: MinutesElectionDto[];
+  @ApiProperty({ type: MinutesProcedureDto, nullable: true, description: 'the agenda as adopted and changed, and the procedural votes (null for meetings without them)' }) procedure!: MinutesProcedureDto | null;
   @ApiProperty({ type: [MinutesAdoptionDto] }) adopted!: MinutesAdoptionDto[];
   @DateTimeProperty() generatedAt!: string;
 }

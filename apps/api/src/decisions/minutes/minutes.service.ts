@@ -13,6 +13,7 @@ import { buildMinutes, type MinutesContent, type MinutesInput } from './minutes-
 import { type MinutesLanguage, minutesLabels } from './minutes-labels';
 import { renderMinutesDocx } from './render-minutes-docx';
 import { renderMinutesPdf } from './render-minutes-pdf';
+import { procedureInput } from './procedure-input';
 import type { DownloadFile } from '../../platform/http/file-download';
 
 export const MINUTES_FORMATS = ['pdf', 'docx'] as const;
@@ -27,7 +28,8 @@ export type MinutesFile = DownloadFile;
 
 interface VoteRow {
   id: string;
-  resolution_id: string;
+  resolution_id: string | null;
+  motion_id: string | null;
   ballot: 'named' | 'secret';
   rules: BodyRules;
   state: 'open' | 'closed';
@@ -97,10 +99,24 @@ export class MinutesService {
     const speakers: Record<string, Array<{ name: string; kind: 'speech' | 'point_of_order'; startedAt: Date }>> = {};
     for (const row of spoke) (speakers[row.agenda_item_id] ??= []).push({ name: row.name, kind: row.kind, startedAt: new Date(row.started_at) });
     const votes: VoteRow[] = await this.dataSource.query(
-      `SELECT id, resolution_id, ballot, rules, state, opens_at, closed_at, outcome, present, ballots_digest, text_hash FROM votes WHERE meeting_id = $1 ORDER BY created_at, id`,
+      `SELECT id, resolution_id, motion_id, ballot, rules, state, opens_at, closed_at, outcome, present, ballots_digest, text_hash FROM votes WHERE meeting_id = $1 ORDER BY created_at, id`,
       [meetingId],
     );
     const verified = await this.verifier.verify(votes.map((v) => v.id));
+    /** A vote as the minutes read it: its figures as stored at its close, and whether its record verifies. */
+    const stored = (v: VoteRow) => ({
+      id: v.id,
+      ballot: v.ballot,
+      rules: v.rules,
+      state: v.state,
+      openedAt: new Date(v.opens_at),
+      closedAt: v.closed_at ? new Date(v.closed_at) : null,
+      outcome: v.outcome,
+      present: v.present,
+      ballotsDigest: v.ballots_digest,
+      textHash: v.text_hash,
+      verification: verified.get(v.id) ?? null,
+    });
     const electionItems = await this.dataSource.query(`SELECT election_id, position FROM meeting_agenda WHERE meeting_id = $1 AND election_id IS NOT NULL`, [meetingId]);
     const elections = (await this.elections.ofMeeting(meetingId)).map((e) => ({
       ...e,
@@ -121,23 +137,10 @@ export class MinutesService {
           fullTitle: resolution.fullTitle,
           adopts: resolution.adopts ? { documentTitle: resolution.adopts.documentTitle, number: resolution.adopts.number, name: resolution.adopts.name, contentHash: resolution.adopts.contentHash } : null,
         },
-        votes: votes
-          .filter((v) => v.resolution_id === resolution.id)
-          .map((v) => ({
-            id: v.id,
-            ballot: v.ballot,
-            rules: v.rules,
-            state: v.state,
-            openedAt: new Date(v.opens_at),
-            closedAt: v.closed_at ? new Date(v.closed_at) : null,
-            outcome: v.outcome,
-            present: v.present,
-            ballotsDigest: v.ballots_digest,
-            textHash: v.text_hash,
-            verification: verified.get(v.id) ?? null,
-          })),
+        votes: votes.filter((v) => v.resolution_id === resolution.id).map(stored),
       });
     }
+    const procedure = await procedureInput(this.dataSource.manager, meeting, (motionId) => votes.filter((v) => v.motion_id === motionId).map(stored));
     return {
       meeting: {
         id: meeting.id,
@@ -159,6 +162,7 @@ export class MinutesService {
       agenda: items,
       generatedAt: new Date(),
       speakers,
+      ...(procedure ? { procedure } : {}),
     };
   }
 }

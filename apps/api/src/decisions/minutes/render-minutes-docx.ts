@@ -3,6 +3,7 @@ import { cell, field, p } from '../../consultations/report/render-docx';
 import type { MinutesContent, MinutesVote } from './minutes-data';
 import { formatDateTime, minutesLabels, type MinutesLabels } from './minutes-labels';
 import { electionsDocx } from './render-election-minutes';
+import { PROCEDURE_LABELS } from './procedure-minutes';
 
 /** A table with a header row repeated on every page; widths in percent. */
 function table(columns: Array<{ header: string; width: number }>, rows: string[][]): Table {
@@ -65,6 +66,7 @@ export async function renderMinutesDocx(content: MinutesContent): Promise<Buffer
   let section = 0;
   const h = (title: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`${++section}. ${title}`)] });
   const c = labels.attendance.columns;
+  const words = PROCEDURE_LABELS[content.language];
 
   const body: Array<Paragraph | Table> = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(content.heading)] }),
@@ -87,13 +89,24 @@ export async function renderMinutesDocx(content: MinutesContent): Promise<Buffer
     field(labels.attendance.quorumAtOpening, content.attendance.quorum.text),
 
     h(labels.sections.agenda),
-    ...content.agenda.map((item) => p(`${item.position}. ${item.title}`)),
+    ...(content.procedure
+      ? [...content.procedure.items.map((item) => p(`${item.position}. ${item.title}`)), p(content.procedure.agendaAdopted, { italics: true })]
+      : content.agenda.map((item) => p(`${item.position}. ${item.title}`))),
 
     h(labels.sections.votes),
     ...content.agenda.flatMap((item) => [
       new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${item.position}. ${item.title}`)] }),
       field(labels.kind, item.kindText),
       ...(item.speakers.length > 0 ? [p(labels.speakers.heading, { bold: true }), ...item.speakers.map((speaker) => p(`• ${speaker.text}`))] : []),
+      ...item.amendments.flatMap((amendment) => [
+        new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(amendment.heading)] }),
+        field(words.amendments.proposer, amendment.proposer),
+        field(words.amendments.current, amendment.currentText),
+        field(words.amendments.proposed, amendment.proposedText),
+        ...(amendment.justification ? [field(words.amendments.justification, amendment.justification)] : []),
+        ...amendment.votes.flatMap((v) => vote(v, amendment.votes.length, labels)),
+        field(words.amendments.outcome, amendment.stateText),
+      ]),
       ...(item.noVoteText ? [p(item.noVoteText, { italics: true })] : []),
       ...item.votes.flatMap((v) => vote(v, item.votes.length, labels)),
       ...(item.adopted
@@ -103,6 +116,13 @@ export async function renderMinutesDocx(content: MinutesContent): Promise<Buffer
           ]
         : []),
     ]),
+
+    ...(content.procedure && content.procedure.motions.length > 0
+      ? [
+          h(words.section),
+          ...content.procedure.motions.flatMap((motion) => [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(motion.title)] }), ...motion.votes.flatMap((v) => vote(v, motion.votes.length, labels))]),
+        ]
+      : []),
 
     ...electionsDocx(content.elections ?? [], content.language, h),
 

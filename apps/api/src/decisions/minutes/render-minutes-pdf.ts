@@ -2,6 +2,7 @@ import { BODY, contentWidth, ensureSpace, field, heading, MARGIN, paragraph, typ
 import type { MinutesContent, MinutesVote } from './minutes-data';
 import { formatDateTime, minutesLabels, type MinutesLabels } from './minutes-labels';
 import { writeElectionsPdf } from './render-election-minutes';
+import { PROCEDURE_LABELS } from './procedure-minutes';
 
 
 /**
@@ -19,6 +20,7 @@ export function renderMinutesPdf(content: MinutesContent): Promise<Buffer> {
 }
 
 function write(pdf: Pdf, content: MinutesContent, labels: MinutesLabels): void {
+  const words = PROCEDURE_LABELS[content.language];
   pdf.font('bold').fontSize(18).text(content.heading, MARGIN, MARGIN, { width: contentWidth(pdf) });
   pdf.moveDown(0.3).font('regular').fontSize(13).text(content.title, { width: contentWidth(pdf) });
   pdf.moveDown(0.8).fontSize(BODY);
@@ -44,7 +46,8 @@ function write(pdf: Pdf, content: MinutesContent, labels: MinutesLabels): void {
   field(pdf, labels.attendance.quorumAtOpening, content.attendance.quorum.text);
 
   next(labels.sections.agenda);
-  for (const item of content.agenda) paragraph(pdf, `${item.position}. ${item.title}`);
+  for (const item of content.procedure?.items ?? content.agenda) paragraph(pdf, `${item.position}. ${item.title}`);
+  if (content.procedure) paragraph(pdf, content.procedure.agendaAdopted, { font: 'italic' });
 
   next(labels.sections.votes);
   for (const item of content.agenda) {
@@ -56,6 +59,16 @@ function write(pdf: Pdf, content: MinutesContent, labels: MinutesLabels): void {
       paragraph(pdf, labels.speakers.heading, { font: 'bold' });
       for (const speaker of item.speakers) paragraph(pdf, `• ${speaker.text}`);
     }
+    for (const amendment of item.amendments) {
+      ensureSpace(pdf, 120);
+      paragraph(pdf, amendment.heading, { font: 'bold' });
+      field(pdf, words.amendments.proposer, amendment.proposer);
+      field(pdf, words.amendments.current, amendment.currentText);
+      field(pdf, words.amendments.proposed, amendment.proposedText);
+      if (amendment.justification) field(pdf, words.amendments.justification, amendment.justification);
+      for (const vote of amendment.votes) writeVote(pdf, vote, amendment.votes.length, labels);
+      field(pdf, words.amendments.outcome, amendment.stateText);
+    }
     if (item.noVoteText) paragraph(pdf, item.noVoteText, { font: 'italic' });
     for (const vote of item.votes) writeVote(pdf, vote, item.votes.length, labels);
     if (item.adopted) {
@@ -65,6 +78,15 @@ function write(pdf: Pdf, content: MinutesContent, labels: MinutesLabels): void {
         paragraph(pdf, item.adopted.adopts.text);
         field(pdf, labels.versionHash, item.adopted.adopts.contentHash);
       }
+    }
+  }
+
+  if (content.procedure && content.procedure.motions.length > 0) {
+    next(words.section);
+    for (const motion of content.procedure.motions) {
+      ensureSpace(pdf, 120);
+      heading(pdf, motion.title, 12);
+      for (const vote of motion.votes) writeVote(pdf, vote, motion.votes.length, labels);
     }
   }
 
