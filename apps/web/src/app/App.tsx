@@ -41,6 +41,7 @@ const PublicRoundPage = lazyRoute(
 const ComparePage = lazyRoute(() => import('../features/versions/ComparePage').then((m) => m.ComparePage), `${w}/d/:documentId/compare`);
 const DecisionsPage = lazyRoute(() => import('../features/decisions/DecisionsPage').then((m) => m.DecisionsPage), `${w}/decisions`);
 const MeetingPage = lazyRoute(() => import('../features/decisions/MeetingPage').then((m) => m.MeetingPage), `${w}/meetings/:meetingId`);
+const ProjectorPage = lazyRoute(() => import('../features/decisions/ProjectorPage').then((m) => m.ProjectorPage), `${w}/meetings/:meetingId/projector`);
 const ResolutionPage = lazyRoute(() => import('../features/decisions/ResolutionPage').then((m) => m.ResolutionPage), `${w}/resolutions/:resolutionId`);
 const RegisterPage = lazyRoute(() => import('../features/decisions/RegisterPage').then((m) => m.RegisterPage), `${w}/register`);
 const PublicRegisterPage = lazyRoute(() => import('../features/decisions/PublicRegisterPage').then((m) => m.PublicRegisterPage), '/registers/:slug');
@@ -80,6 +81,12 @@ export function App({ i18n }: { i18n: I18n }) {
           <RoutePreloader />
           <SessionProvider>
             <Routes>
+              {/* A meeting's projector view takes the whole screen: it is outside the layout (no header, no footer). */}
+              <Route element={<RequireSession />}>
+                <Route path="w/:workspaceId" element={<WorkspaceRoute />}>
+                  <Route path="meetings/:meetingId/projector" element={<ProjectorPage />} />
+                </Route>
+              </Route>
               <Route element={<Layout />}>
                 <Route path="login" element={<LoginPage />} />
                 <Route path="reset-password" element={<PasswordResetPage />} />

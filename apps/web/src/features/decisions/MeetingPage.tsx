@@ -200,6 +200,7 @@ export function MeetingPage() {
           )}
         </dd>
       </dl>
+      {!cancelled && <p className="projector-link"><Link to={`/w/${workspace.id}/meetings/${meeting.id}/projector`} target="_blank">{t('decisions.projector.link')}<span className="visually-hidden"> {t('decisions.projector.newTab')}</span></Link></p>}
       {coordinator && (meeting.state === 'planned' || meeting.state === 'open') && (
         <div className="meeting-controls">
           <ErrorMessage message={meetingAction.failure ? decisionErrorText(meetingAction.failure, t) : null} />
