@@ -1,11 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebsocketProvider } from 'y-websocket';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { axeViolations } from './support/axe';
 import { bearerToken, callApi, invitePerson } from './support/api';
-import { baseUrl, COORDINATOR, launchBrowser, openPage, signIn } from './support/browser';
+import { connectProvider } from './support/collab';
+import { COORDINATOR, launchBrowser, openPage, signIn } from './support/browser';
 
 const STRATEGY = 'Strategia Rozwoju Szczecińskiego Obszaru Metropolitalnego 2020';
 const DOCUMENT_PATH = /\/w\/[0-9a-f-]{36}\/d\/([0-9a-f-]{36})$/;
@@ -47,25 +46,6 @@ async function invitedExpert(coordinatorToken: string, workspaceId: string, docu
   const until = '2030-06-30T12:00:00.000Z';
   await callApi(coordinatorToken, 'PUT', `/documents/${documentId}/access/${expert.id}`, { access: 'comment', expiresAt: until });
   return { ...expert, until };
-}
-
-/** A stock y-websocket provider in the test process, as any tool of the Yjs ecosystem would join. */
-async function connectProvider(documentId: string, token: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${baseUrl().replace('http', 'ws')}/collab`, documentId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
-    disableBc: true,
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the y-websocket provider did not sync within 10 s')), 10_000);
-    provider.on('sync', (synced: boolean) => {
-      if (!synced) return;
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  return { doc, provider };
 }
 
 describe('a document, live', () => {

@@ -3,12 +3,11 @@
 // passage picker tells a finger, not a mouse, what to do.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from './support/axe';
 import { bearerToken, callApi, demoWorkspaceId, documentFromMarkdown } from './support/api';
 import { baseUrl, COORDINATOR, launchBrowser, signIn } from './support/browser';
 import { waitUntil } from './support/editor';
+import { fitsThePhone, PHONE } from './support/page-checks';
 
-const PHONE = { width: 390, height: 844 };
 const LONG_WORD = 'Konstantynopolitańczykowianeczkówna'.repeat(3);
 const MARKDOWN = [
   '# Strategia rozwoju Szczecińskiego Obszaru Metropolitalnego',
@@ -27,53 +26,6 @@ const MARKDOWN = [
   'Cel 1. Spójny system transportu publicznego. Cel 2. Czyste powietrze.',
   '',
 ].join('\n');
-
-/**
- * What makes the page wider than the screen: the page's widths, the outermost elements sticking out, and the boxes
- * that scroll sideways (each named by its classes and those of its parents).
- */
-async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; wide: string[]; scrolling: string[] }> {
-  return page.evaluate(() => {
-    const root = document.documentElement;
-    const name = (element: Element) => {
-      const path: string[] = [];
-      for (let at: Element | null = element; at && at !== document.body && path.length < 4; at = at.parentElement) {
-        path.unshift(`${at.tagName.toLowerCase()}${at.id ? `#${at.id}` : ''}${[...at.classList].map((c) => `.${c}`).join('')}`);
-      }
-      return path.join(' > ');
-    };
-    const wide: string[] = [];
-    const scrolling: string[] = [];
-    for (const element of document.body.querySelectorAll('*')) {
-      if (element.scrollWidth > element.clientWidth + 1 && /(auto|scroll)/.test(getComputedStyle(element).overflowX)) {
-        scrolling.push(`${name(element)} (${element.scrollWidth} in ${element.clientWidth})`);
-      }
-    }
-    for (const element of document.body.querySelectorAll('*')) {
-      const box = element.getBoundingClientRect();
-      if (box.right <= root.clientWidth + 0.5 || box.width === 0) continue;
-      // Only the outermost: an element inside a scrolling box (a table's) does not widen the page.
-      let scrolls = false;
-      for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
-        const style = getComputedStyle(up);
-        if (/(auto|scroll|hidden|clip)/.test(style.overflowX)) scrolls = true;
-      }
-      if (scrolls) continue;
-      const parent = element.parentElement;
-      if (parent && parent.getBoundingClientRect().right > root.clientWidth + 0.5 && parent !== document.body) continue;
-      wide.push(`${name(element)} (right edge at ${Math.round(box.right)})`);
-    }
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide, scrolling };
-  });
-}
-
-async function fitsThePhone(page: Page): Promise<void> {
-  const measured = await overflow(page);
-  expect(measured.wide, `elements wider than the ${measured.clientWidth} px screen`).toEqual([]);
-  expect(measured.scrollWidth).toBeLessThanOrEqual(measured.clientWidth);
-  // A box that scrolls sideways (a wide table's) must be reachable with the keyboard and named: axe checks that.
-  expect(await axeViolations(page), `boxes scrolling sideways: ${measured.scrolling.join('; ') || 'none'}`).toEqual([]);
-}
 
 describe('at phone width (390 × 844, touch): nothing scrolls sideways', () => {
   let browser: Browser;
