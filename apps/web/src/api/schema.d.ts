@@ -5150,7 +5150,7 @@ export interface components {
              * @description the amendment whose adoption dropped this one
              */
             droppedBy: string | null;
-            /** @description where the passage stands in the live text now; null once applied or when nothing of it is left */
+            /** @description where the passage stands in the live text now, while the amendment is still to be decided; null once decided or when nothing of it is left */
             live: components["schemas"]["ProposalLivePassageDto"] | null;
             /** @description when the adopted wording went into the text */
             applied: components["schemas"]["AmendmentAppliedDto"] | null;

@@ -32,7 +32,7 @@ export interface AmendmentView {
   conflictsWith: string[];
   /** The amendment whose adoption dropped this one. */
   droppedBy: string | null;
-  /** Where the passage stands in the live text now (null once nothing of it is left). */
+  /** Where the passage stands in the live text now, while it is still to be decided (null once decided, or gone). */
   live: CarriedPassage | null;
   /** When the adopted wording went into the text, and what went in. */
   applied: { at: Date; text: string } | null;
@@ -66,6 +66,9 @@ interface AmendmentRow {
 
 /** A resolution is amended only while it is undecided (a draft, or after a vote without quorum). */
 const AMENDABLE = new Set(['draft', 'no_quorum']);
+
+/** An amendment whose passage is still looked for in the live text: proposed, or being voted. */
+const UNDECIDED: ReadonlySet<AmendmentState> = new Set(['proposed', 'voting']);
 
 /**
  * Amendments to draft resolutions: a member's representative proposes new wording for a passage picked in the text
@@ -149,7 +152,9 @@ export class AmendmentsService {
     const rows: AmendmentRow[] = await this.dataSource.query(`SELECT * FROM resolution_amendments WHERE resolution_id = ANY($1::uuid[]) ORDER BY resolution_id, number`, [resolutions.map((r) => r.id)]);
     const states = new Map<string, Uint8Array | null>();
     for (const resolution of resolutions) {
-      if (rows.some((row) => row.resolution_id === resolution.id)) states.set(resolution.id, await this.engine.storedState(resolution.documentId).catch(() => null));
+      // Only an amendment still to be decided is placed in the live text (every participant reads the meeting on every
+      // ballot: a decided one needs no Yjs decoding).
+      if (rows.some((row) => row.resolution_id === resolution.id && UNDECIDED.has(row.state))) states.set(resolution.id, await this.engine.storedState(resolution.documentId).catch(() => null));
     }
     return rows.map((row) => toView(row, states.get(row.resolution_id) ?? null));
   }
@@ -289,7 +294,7 @@ export class AmendmentsService {
 }
 
 function toView(row: AmendmentRow, liveState: Uint8Array | null): AmendmentView {
-  const live = liveState && !row.applied_at ? carryPassage(row.base_state, { from: Number(row.passage_from), to: Number(row.passage_to) }, liveState) : null;
+  const live = liveState && UNDECIDED.has(row.state) ? carryPassage(row.base_state, { from: Number(row.passage_from), to: Number(row.passage_to) }, liveState) : null;
   return {
     id: row.id,
     resolutionId: row.resolution_id,

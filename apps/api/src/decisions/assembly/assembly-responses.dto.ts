@@ -28,7 +28,7 @@ export class AmendmentDto {
   @ApiProperty({ type: 'integer', nullable: true, description: 'the chair’s order of voting' }) voteOrder!: number | null;
   @ApiProperty({ type: [String], description: 'amendments adopting this one drops (and the reverse)' }) conflictsWith!: string[];
   @NullableIdProperty({ description: 'the amendment whose adoption dropped this one' }) droppedBy!: string | null;
-  @ApiProperty({ type: ProposalLivePassageDto, nullable: true, description: 'where the passage stands in the live text now; null once applied or when nothing of it is left' }) live!: ProposalLivePassageDto | null;
+  @ApiProperty({ type: ProposalLivePassageDto, nullable: true, description: 'where the passage stands in the live text now, while the amendment is still to be decided; null once decided or when nothing of it is left' }) live!: ProposalLivePassageDto | null;
   @ApiProperty({ type: AmendmentAppliedDto, nullable: true, description: 'when the adopted wording went into the text' }) applied!: AmendmentAppliedDto | null;
   @DateTimeProperty() createdAt!: string;
   @DateTimeProperty({ nullable: true }) decidedAt!: string | null;
