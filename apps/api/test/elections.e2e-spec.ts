@@ -289,4 +289,70 @@ describe('elections: a board of six from eight candidates in two rounds by secre
     }
     expect((await api(`/workspaces/${ws}/register/verify`, coordinator)).body).toMatchObject({ valid: true });
   });
+
+  it('decides a tie for the last seat by the draw by lot the chair records, when the rules say so', async () => {
+    const meeting = (await api(`/workspaces/${ws}/meetings`, coordinator, { bodyId: assembly.id, title: 'XXVI Walne Zebranie Członków (losowanie)', startsAt: new Date().toISOString(), agenda: [] })).body;
+    const created = await api(`/meetings/${meeting.id}/elections`, coordinator, { title: 'w sprawie wyboru Komisji Rewizyjnej', role: 'members', seats: 2, rules: { ...DEFAULT_ELECTION_RULES, tie: 'lot' } });
+    expect(created.status).toBe(201);
+    let lotElection = created.body as Election & { rounds: Array<Round & { lot: { drawn: string[] } | null }> };
+    const id: Record<string, string> = {};
+    for (const [index, letter] of [...'XYZ'].entries()) {
+      const nominated = (await api(`/elections/${lotElection.id}/candidates`, coordinator, { organisationId: members[index], personName: `Kandydat ${letter}` })).body as Election;
+      id[letter] = nominated.candidates.find((c) => c.personName === `Kandydat ${letter}`)!.id;
+      expect((await api(`/elections/${lotElection.id}/candidates/${id[letter]}/consent`, rep(members[index]), {})).status).toBe(200);
+    }
+    expect((await api(`/meetings/${meeting.id}/open`, coordinator, {})).status).toBe(200);
+    for (const member of members.slice(0, 14)) expect((await api(`/meetings/${meeting.id}/check-in`, rep(member), {})).status).toBe(200);
+    lotElection = (await api(`/elections/${lotElection.id}/rounds`, coordinator, {})).body;
+    const round = lotElection.rounds[0];
+    // X 10, Y 9, Z 9 of 14 valid ballots (at least 8 elects): X is elected, Y and Z tie for the last seat.
+    const ballots = ['XY', 'XY', 'XY', 'XY', 'XY', 'XZ', 'XZ', 'XZ', 'XZ', 'XZ', 'YZ', 'YZ', 'YZ', 'YZ'];
+    for (const [index, marks] of ballots.entries()) expect((await api(`/election-rounds/${round.id}/ballots`, rep(members[index]), { chosen: [...marks].map((letter) => id[letter]) })).status).toBe(201);
+    // Nothing to draw while the round is open; the meeting does not close with a round open.
+    expect((await api(`/election-rounds/${round.id}/lot`, coordinator, { drawn: [id.Z] })).body.code).toBe('election_state');
+    expect((await api(`/meetings/${meeting.id}/close`, coordinator, {})).body.code).toBe('election_round_open');
+    lotElection = (await api(`/election-rounds/${round.id}/close`, coordinator, {})).body;
+    expect(lotElection.rounds[0].result?.next).toEqual({ kind: 'lot', among: [id.Y, id.Z], seats: 1 });
+    expect(lotElection.state).toBe('voting');
+    expect((await api(`/elections/${lotElection.id}/rounds`, coordinator, {})).body.code).toBe('election_state');
+    // Nor with the draw still to be recorded: it is held in the room.
+    expect((await api(`/meetings/${meeting.id}/close`, coordinator, {})).body.code).toBe('election_state');
+
+    // Refused: not the chair; not as many as the seats; someone not tied; not ids; a forged round.
+    expect((await api(`/election-rounds/${round.id}/lot`, rep(members[3]), { drawn: [id.Z] })).body.code).toBe('chair_only');
+    for (const drawn of [[id.Y, id.Z], [id.X], []]) {
+      const refused = await api(`/election-rounds/${round.id}/lot`, coordinator, { drawn });
+      expect({ status: refused.status, fields: refused.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ status: 400, fields: ['drawn'] });
+    }
+    expect((await api(`/election-rounds/${round.id}/lot`, coordinator, { drawn: 'Z' })).status).toBe(400);
+    expect((await api(`/election-rounds/${FORGED}/lot`, coordinator, { drawn: [id.Z] })).status).toBe(404);
+
+    lotElection = (await api(`/election-rounds/${round.id}/lot`, coordinator, { drawn: [id.Z] })).body;
+    expect(lotElection.rounds[0].lot).toMatchObject({ drawn: [id.Z] });
+    expect(lotElection).toMatchObject({ state: 'concluded', elected: [id.X, id.Z], resolution: { state: 'adopted', number: expect.stringMatching(/^\d+\/\d{4}$/) } });
+    expect((await api(`/election-rounds/${round.id}/lot`, coordinator, { drawn: [id.Y] })).body.code).toBe('election_state');
+    await expect(server.db.query(`UPDATE election_lots SET drawn = $2 WHERE round_id = $1`, [round.id, JSON.stringify([id.Y])])).rejects.toThrow(/final/);
+    const sealed = await server.db.query(`SELECT details FROM audit_entries WHERE action = 'election.lot_drawn' AND details->>'roundId' = $1`, [round.id]);
+    expect(sealed.map((row: { details: unknown }) => row.details)).toEqual([expect.objectContaining({ among: [id.Y, id.Z], drawn: [id.Z] })]);
+    expect((await api(`/workspaces/${ws}/register/verify`, coordinator)).body).toMatchObject({ valid: true, problems: [] });
+
+    // The minutes say who the lot gave the seat to, in both languages.
+    expect((await api(`/meetings/${meeting.id}/close`, coordinator, {})).status).toBe(200);
+    const minutes = (await api(`/meetings/${meeting.id}/minutes`, coordinator)).body;
+    const [first] = minutes.elections[0].rounds;
+    expect(first.lot).toBe(`Losowanie przeprowadzone na posiedzeniu przyznało mandaty: Kandydat Z (${assembly.members[2].name}).`);
+    expect(first.candidates.find((c: { candidateId: string }) => c.candidateId === id.Z)).toMatchObject({ elected: true, resultText: 'wybrany w drodze losowania (tura 1)' });
+    const english = await fetch(`${server.url}/api/meetings/${meeting.id}/minutes.docx?lang=en`, { headers: { authorization: `Bearer ${coordinator}` } });
+    expect(await textOf('docx', Buffer.from(await english.arrayBuffer()))).toContain('The draw by lot held at the meeting gave the seats to: Kandydat Z');
+
+    // A draw changed behind the application's back is found by the register's check.
+    await server.db.query(`ALTER TABLE election_lots DISABLE TRIGGER election_lots_final`);
+    try {
+      await server.db.query(`UPDATE election_lots SET drawn = $2 WHERE round_id = $1`, [round.id, JSON.stringify([id.Y])]);
+      expect((await api(`/workspaces/${ws}/register/verify`, coordinator)).body).toMatchObject({ valid: false, firstBroken: { kind: 'election', id: round.id, code: 'outcome_changed' } });
+    } finally {
+      await server.db.query(`UPDATE election_lots SET drawn = $2 WHERE round_id = $1`, [round.id, JSON.stringify([id.Z])]);
+      await server.db.query(`ALTER TABLE election_lots ENABLE TRIGGER election_lots_final`);
+    }
+  });
 });

@@ -228,8 +228,14 @@ describe('the speakers’ list of a meeting: the item under discussion, requests
       done: count('meeting.speaker_done'),
     }).toEqual({ current: 2, time: 2, requested: 4, added: 1, floor: 3, withdrawn: 2, done: 1 });
 
+    // Whoever holds the floor when the meeting closes is done, at the close.
+    const [closing] = listOf((await api(`/meetings/${meeting.id}/speakers`, tokens[DOBRA], { kind: 'speech' })).body, second);
+    expect(((await api(`/meetings/${meeting.id}/speakers/${closing.id}/floor`, coordinator, {})).body as Speakers).speaking).toMatchObject({ id: closing.id });
+
     // Closed: the list no longer changes, and the minutes say who spoke on each item.
     expect((await api(`/meetings/${meeting.id}/close`, coordinator, {})).status).toBe(200);
+    const [closed] = await server.db.query(`SELECT state, ended_at FROM meeting_speakers WHERE id = $1`, [closing.id]);
+    expect(closed).toEqual({ state: 'done', ended_at: expect.any(Date) });
     expect(await refusal(api(`/meetings/${meeting.id}/speakers`, tokens[POLICE], { kind: 'speech' }))).toEqual({ status: 409, code: 'meeting_closed' });
     expect(await refusal(api(`/meetings/${meeting.id}/speaking-time`, coordinator, { seconds: 60 }, 'PUT'))).toEqual({ status: 409, code: 'meeting_closed' });
     expect(await refusal(api(`/meetings/${meeting.id}/current-item`, coordinator, { itemId: first }))).toEqual({ status: 409, code: 'meeting_closed' });
@@ -241,7 +247,7 @@ describe('the speakers’ list of a meeting: the item under discussion, requests
       [GUEST, 'speech', 'wystąpienie'],
     ]);
     expect(minutes.agenda[0].speakers[0].text).toMatch(new RegExp(`^\\d{2}:\\d{2} – ${SZCZECIN} \\(wniosek formalny\\)$`));
-    expect(minutes.agenda[1].speakers).toEqual([]);
+    expect(minutes.agenda[1].speakers.map((s: { name: string }) => s.name)).toEqual([DOBRA]);
     expect((await api(`/meetings/${meeting.id}/minutes?lang=en`, observer)).body.agenda[0].speakers[1].kindText).toBe('speech');
   });
 

@@ -201,7 +201,17 @@ export class MeetingsService {
       if (to === 'closed') {
         const [open] = await manager.query(`SELECT 1 FROM votes WHERE meeting_id = $1 AND state = 'open'`, [meetingId]);
         if (open) throw problem('vote_in_progress', 'close the vote in progress before closing the meeting');
+        const [round] = await manager.query(`SELECT 1 FROM election_rounds r JOIN elections e ON e.id = r.election_id WHERE e.meeting_id = $1 AND r.state = 'open'`, [meetingId]);
+        if (round) throw problem('election_round_open', 'close the election round in progress before closing the meeting');
+        const [lot] = await manager.query(
+          `SELECT 1 FROM election_rounds r JOIN elections e ON e.id = r.election_id
+            WHERE e.meeting_id = $1 AND e.state = 'voting' AND r.result->'next'->>'kind' = 'lot' AND NOT EXISTS (SELECT 1 FROM election_lots l WHERE l.round_id = r.id)`,
+          [meetingId],
+        );
+        if (lot) throw problem('election_state', 'record the draw by lot an election round asked for before closing the meeting');
         await manager.query(`UPDATE decision_meetings SET state = 'closed', closed_at = now() WHERE id = $1`, [meetingId]);
+        // Whoever holds the floor is done when the meeting closes (the minutes give when each speech ended).
+        await manager.query(`UPDATE meeting_speakers SET state = 'done', ended_at = now() WHERE meeting_id = $1 AND state = 'speaking'`, [meetingId]);
       } else {
         if (term === 'second') {
           if (!meeting.second_term_at) throw problem('no_second_term', 'the meeting was not called with a second term');

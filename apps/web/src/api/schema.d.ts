@@ -2337,6 +2337,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/election-rounds/{roundId}/lot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ElectionsController_recordLot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{workspaceId}/my-tasks": {
         parameters: {
             query?: never;
@@ -5524,6 +5540,8 @@ export interface components {
             elected: string[];
             electedText: string | null;
             next: string | null;
+            /** @description the draw by lot the round asked for, once recorded */
+            lot: string | null;
             secretNote: string | null;
             ballotsDigest: string | null;
         };
@@ -5990,6 +6008,12 @@ export interface components {
             withdrawnAt: string | null;
             electedInRound: number | null;
         };
+        ElectionLotDto: {
+            /** @description the candidates drawn, in the order recorded */
+            drawn: string[];
+            /** Format: date-time */
+            recordedAt: string;
+        };
         ElectionRoundDto: {
             /** Format: uuid */
             id: string;
@@ -6019,6 +6043,8 @@ export interface components {
             roll: {
                 [key: string]: unknown;
             } | null;
+            /** @description the draw by lot the round asked for, once the chair recorded it */
+            lot: components["schemas"]["ElectionLotDto"] | null;
         };
         ElectionDto: {
             /** Format: uuid */
@@ -6066,6 +6092,10 @@ export interface components {
             };
             /** @description the member voted for: one’s own by default, or one that gave a proxy for this meeting */
             forOrganisationId?: string;
+        };
+        LotDrawDto: {
+            /** @description the candidates the draw by lot gave the seats to: as many as the seats drawn for, each among those tied */
+            drawn: string[];
         };
         TaskCountsDto: {
             ballots: number;
@@ -12383,6 +12413,40 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionDto"];
+                };
+            };
+            /** @description the request was refused or failed: RFC 9457 problem details with a stable `code` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ElectionsController_recordLot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LotDrawDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

@@ -9,6 +9,7 @@ import {
   tallyElectionFromTotals,
   tallyElectionRound,
   validateElectionRules,
+  validateLotDraw,
 } from './elections';
 import { DEFAULT_BODY_RULES } from './rules';
 import { SSOM_IDS, SSOM_MEMBERS } from './ssom.fixture';
@@ -180,6 +181,22 @@ describe('a tie for the last seat', () => {
     // Three tied for two seats: the lot is for two.
     const three = round({ ...tied, seatsOpen: 3, ballots: spread({ A: 8, B: 6, C: 6, D: 6 }, ids(ten), 3), rules: rules({ tie: 'lot' }) });
     expect(three).toMatchObject({ elected: ['A'], seatsRemaining: 2, next: { kind: 'lot', among: ['B', 'C', 'D'], seats: 2 } });
+  });
+
+  it('takes the draw the chair records: as many as the seats drawn for, each among the tied, none twice', () => {
+    const three = round({ ...tied, seatsOpen: 3, ballots: spread({ A: 8, B: 6, C: 6, D: 6 }, ids(ten), 3), rules: rules({ tie: 'lot' }) });
+    expect(validateLotDraw(three.next, ['D', 'B'])).toEqual({ ok: true, value: ['D', 'B'] });
+    const messages = (drawn: unknown) => {
+      const checked = validateLotDraw(three.next, drawn);
+      return checked.ok ? [] : checked.problems.map((p) => `${p.field}: ${p.message}`);
+    };
+    expect(messages(['B'])).toEqual(['drawn: must name exactly 2 candidate(s), the seats drawn for']);
+    expect(messages(['B', 'B'])).toEqual(['drawn: names a candidate twice']);
+    expect(messages(['A', 'B'])).toEqual(['drawn: names a candidate who is not among those tied']);
+    expect(messages('B')).toEqual(['drawn: must be a list of candidate ids']);
+    expect(messages([1, 2])).toEqual(['drawn: must be a list of candidate ids']);
+    // A round that asks for no draw takes none.
+    expect(validateLotDraw(round(tied).next, ['B'])).toEqual({ ok: false, problems: [{ field: 'drawn', message: 'the round leaves no draw by lot to record' }] });
   });
 
   it('is no tie when everyone tied fits in the seats', () => {

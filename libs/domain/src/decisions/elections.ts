@@ -26,7 +26,8 @@
  *   for (so a majority of an empty base elects nobody), and the quorum was reached. Without the quorum nobody is elected.
  * - Seats: when more candidates reach the majority than there are seats, those with the most votes for (in weight)
  *   take them. Candidates tied for the last seat(s) are not elected in this round (tie rule 'new_round': the seats stay
- *   open and they stand again), or a draw by lot among them is pending ('lot': this code never draws).
+ *   open and they stand again), or a draw by lot among them is pending ('lot': this code never draws; the chair records
+ *   the draw held in the room, {@link validateLotDraw}).
  * - A further round ('top_candidates'): the candidates not elected with the most votes for, twice as many as the seats
  *   still open, everyone tied at the cut-off included, and always those tied for the last seat. A candidate with no
  *   vote for at all is left out (nobody chose them, so they are not "among those with the most votes"), even when that
@@ -481,6 +482,22 @@ function quorumResult(rule: QuorumRule, statutory: Exact, counted: Exact, scale:
     minimum: show(smallestReaching(rule.fraction, total, rule.comparison)),
     reached: reaches(actual, rule.fraction, total, rule.comparison),
   };
+}
+
+/**
+ * Checks the result of a draw by lot the chair records for a round whose next step is a draw: exactly as many
+ * candidates as the seats drawn for, each among those tied, none twice. Returns the candidates drawn (a copy, in the
+ * order given) or the problems, each naming the field `drawn`.
+ */
+export function validateLotDraw(next: ElectionNext, drawn: unknown): Validation<string[]> {
+  if (next.kind !== 'lot') return { ok: false, problems: [{ field: 'drawn', message: 'the round leaves no draw by lot to record' }] };
+  if (!Array.isArray(drawn) || drawn.some((id) => typeof id !== 'string')) return { ok: false, problems: [{ field: 'drawn', message: 'must be a list of candidate ids' }] };
+  const problems: RuleProblem[] = [];
+  if (drawn.length !== next.seats) problems.push({ field: 'drawn', message: `must name exactly ${next.seats} candidate(s), the seats drawn for` });
+  if (new Set(drawn).size !== drawn.length) problems.push({ field: 'drawn', message: 'names a candidate twice' });
+  const outside = drawn.filter((id) => !next.among.includes(id));
+  if (outside.length > 0) problems.push({ field: 'drawn', message: 'names a candidate who is not among those tied' });
+  return problems.length ? { ok: false, problems } : { ok: true, value: [...drawn] };
 }
 
 const ELECTION_RULE_FIELDS = ['form', 'majority', 'abstentionsCount', 'nextRound', 'maxRounds', 'tie'] as const;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { canonicalJson } from '@commonplan/domain';
+import { canonicalJson, type ElectionRoundResult, validateLotDraw } from '@commonplan/domain';
 import { sha256Of } from '../ballots-digest';
 import type { VoteProblem } from '../vote-verifier';
 import { decideStoredRound, electionBallotsDigest, type ElectionBallotRow, type ElectionRoundRow, type ElectionTallyRow, roundRulesDigest } from './election-digest';
@@ -17,7 +17,7 @@ export interface ElectionRoundProblem {
  * Checks every closed round of a workspace's elections as VoteVerifier checks a vote: the ballots' digest (ballots and
  * a secret round's totals) against the seal of its close and the one stored, the rules and members against the seal
  * of its opening, the attendance and the result against their sealed digests, and the result recomputed by the rule
- * engine from the ballots or totals.
+ * engine from the ballots or totals; a draw by lot recorded after a round, against its seal and the tie it was for.
  */
 @Injectable()
 export class ElectionVerifier {
@@ -30,13 +30,19 @@ export class ElectionVerifier {
     );
     if (rounds.length === 0) return { checkedRounds: 0, problems: [] };
     const ids = rounds.map((r) => r.id);
-    const [ballots, tallies, seals]: [Array<ElectionBallotRow & { round_id: string }>, Array<ElectionTallyRow & { round_id: string }>, Array<{ action: string; details: Record<string, unknown> }>] = await Promise.all([
+    const [ballots, tallies, seals, lots]: [
+      Array<ElectionBallotRow & { round_id: string }>,
+      Array<ElectionTallyRow & { round_id: string }>,
+      Array<{ action: string; details: Record<string, unknown> }>,
+      Array<{ round_id: string; drawn: string[] }>,
+    ] = await Promise.all([
       this.dataSource.query(`SELECT round_id, organisation_id, by_proxy, marks FROM election_ballots WHERE round_id = ANY($1::uuid[])`, [ids]),
       this.dataSource.query(`SELECT round_id, candidate_id, choice, count, weight FROM election_tallies WHERE round_id = ANY($1::uuid[])`, [ids]),
       this.dataSource.query(
-        `SELECT action, details FROM audit_entries WHERE workspace_id = $1 AND action IN ('election.round_opened', 'election.round_closed') AND details->>'roundId' = ANY($2::text[]) ORDER BY seq`,
+        `SELECT action, details FROM audit_entries WHERE workspace_id = $1 AND action IN ('election.round_opened', 'election.round_closed', 'election.lot_drawn') AND details->>'roundId' = ANY($2::text[]) ORDER BY seq`,
         [workspaceId, ids],
       ),
+      this.dataSource.query(`SELECT round_id, drawn FROM election_lots WHERE round_id = ANY($1::uuid[])`, [ids]),
     ]);
     const problems: ElectionRoundProblem[] = [];
     for (const round of rounds) {
@@ -60,11 +66,20 @@ export class ElectionVerifier {
         try {
           const recomputed = decideStoredRound(round, own, totals, round.present?.present ?? []);
           if (canonicalJson(JSON.parse(JSON.stringify(recomputed))) !== canonicalJson(round.result)) fail('outcome_differs_from_ballots', `the stored result of round ${round.n} is not what its ballots give`);
+          else this.checkLot(round, lots.find((l) => l.round_id === round.id)?.drawn ?? null, seals.find((s) => s.action === 'election.lot_drawn' && s.details['roundId'] === round.id)?.details ?? null, fail);
         } catch (error) {
           fail('ballots_uncountable', `the ballots of round ${round.n} cannot be counted: ${(error as Error).message}`);
         }
       }
     }
     return { checkedRounds: rounds.length, problems };
+  }
+
+  /** A recorded draw by lot: sealed with the same candidates, and a draw the round's tie asked for. */
+  private checkLot(round: ElectionRoundRow, drawn: string[] | null, seal: Record<string, unknown> | null, fail: (code: VoteProblem, reason: string) => void): void {
+    if (drawn === null && seal === null) return;
+    if (drawn === null || seal === null) return void fail(drawn === null ? 'outcome_missing' : 'unsealed', `the draw by lot after round ${round.n} is ${drawn === null ? 'sealed but missing' : 'not sealed'}`);
+    if (canonicalJson(drawn) !== canonicalJson(seal['drawn'])) return void fail('outcome_changed', `the draw by lot after round ${round.n} was changed`);
+    if (!validateLotDraw((round.result as ElectionRoundResult).next, drawn).ok) fail('outcome_differs_from_ballots', `the draw by lot after round ${round.n} is not one its tie asked for`);
   }
 }

@@ -78,7 +78,20 @@ export class ElectionBallotDto {
   forOrganisationId?: string;
 }
 
+export class LotDrawDto {
+  @ApiProperty({ type: [String], description: 'the candidates the draw by lot gave the seats to: as many as the seats drawn for, each among those tied' })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true, message: 'drawn must be candidate ids' })
+  drawn!: string[];
+}
+
 // Answers.
+
+export class ElectionLotDto {
+  @ApiProperty({ type: [String], description: 'the candidates drawn, in the order recorded' }) drawn!: string[];
+  @DateTimeProperty() recordedAt!: string;
+}
 
 export class ElectionRulesDto {
   @ApiProperty({ enum: ELECTION_BALLOT_FORMS }) form!: string;
@@ -118,6 +131,7 @@ export class ElectionRoundDto {
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'once closed: libs/domain ElectionRoundResult' }) result!: Record<string, unknown> | null;
   @NullableStringProperty({ description: 'the SHA-256 of the ballots (and a secret round’s totals), sealed at the close' }) ballotsDigest!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'a named round once closed: each member’s ballot by organisation id' }) roll!: Record<string, unknown> | null;
+  @ApiProperty({ type: ElectionLotDto, nullable: true, description: 'the draw by lot the round asked for, once the chair recorded it' }) lot!: ElectionLotDto | null;
 }
 
 export class ElectionResolutionDto {

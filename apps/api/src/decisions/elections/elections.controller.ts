@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { SignedIn } from '../../access/access.decorators';
 import { CurrentPrincipal, type Principal } from '../../access/request-context';
 import { UuidParam } from '../../platform/http/params';
-import { CreateElectionDto, ElectionBallotDto, ElectionDto, NominateDto } from './election.dto';
+import { CreateElectionDto, ElectionBallotDto, ElectionDto, LotDrawDto, NominateDto } from './election.dto';
 import { ElectionsService } from './elections.service';
 
 /** Elections of persons at a meeting: candidates, rounds, ballots (see ElectionsService). */
@@ -81,5 +81,17 @@ export class ElectionsController {
   @HttpCode(200)
   close(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal) {
     return this.elections.closeRound(principal.userId, roundId);
+  }
+
+  /**
+   * Records the draw by lot a closed round asked for (the chair, in the open meeting): the candidates it gave the last
+   * seats to; the election concludes. 400 names `drawn` when they are not as many as the seats or not among the tied.
+   */
+  @SignedIn()
+  @Post('election-rounds/:roundId/lot')
+  @ApiOkResponse({ type: ElectionDto })
+  @HttpCode(200)
+  recordLot(@UuidParam('roundId') roundId: string, @CurrentPrincipal() principal: Principal, @Body() body: LotDrawDto) {
+    return this.elections.recordLot(principal.userId, roundId, body.drawn);
   }
 }

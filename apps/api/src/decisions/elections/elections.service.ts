@@ -12,6 +12,7 @@ import {
   rulesFor,
   tallyElectionRound,
   validateElectionRules,
+  validateLotDraw,
   VOTE_CHOICES,
   voteWeights,
 } from '@commonplan/domain';
@@ -58,6 +59,8 @@ export interface ElectionRoundView {
   ballotsDigest: string | null;
   /** A named round once closed: each member's ballot. */
   roll: Record<string, { chosen?: string[]; marks?: Record<string, string> } | null> | null;
+  /** The draw by lot the round asked for (tie rule 'lot'), once recorded. */
+  lot: { drawn: string[]; recordedAt: Date } | null;
 }
 
 export interface ElectionView {
@@ -484,6 +487,43 @@ export class ElectionsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
+   * Records the draw by lot a closed round asked for (tie rule 'lot'), held in the room: the chair names the candidates
+   * the draw gave the last seats to (400 names `drawn` when they are not as many as those seats, or not among the tied).
+   * They are elected in that round, the draw is kept (final) and sealed in the audit trail, and the election concludes.
+   */
+  async recordLot(userId: string, roundId: string, drawn: unknown): Promise<ElectionView> {
+    const round = await this.roundRow(roundId);
+    const election = await this.row(round.election_id);
+    await this.access.chair(election.workspace_id, userId, election.body_id);
+    const meeting = await this.meetings.row(election.meeting_id);
+    this.requireOpenMeeting(meeting.state);
+    const body = await this.bodies.one(election.body_id);
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.lock(manager, election.id);
+      const [stored] = await manager.query(`SELECT state, result FROM election_rounds WHERE id = $1`, [roundId]);
+      if (stored.state !== 'closed' || current.state !== 'voting') throw problem('election_state', 'only a closed round of an election still voting can leave a draw by lot');
+      const [recorded] = await manager.query(`SELECT 1 FROM election_lots WHERE round_id = $1`, [roundId]);
+      if (recorded) throw problem('election_state', 'the draw by lot of this round is already recorded');
+      const next = (stored.result as ElectionRoundResult).next;
+      const checked = validateLotDraw(next, drawn);
+      if (!checked.ok) throw fieldErrors(checked.problems);
+      await manager.query(`INSERT INTO election_lots (round_id, election_id, drawn, recorded_by) VALUES ($1, $2, $3, $4)`, [roundId, election.id, JSON.stringify(checked.value), userId]);
+      await manager.query(`UPDATE election_candidates SET elected_in_round = $2 WHERE id = ANY($1::uuid[]) AND election_id = $3`, [checked.value, round.n, election.id]);
+      await this.audit.append(manager, {
+        workspaceId: election.workspace_id,
+        actorId: userId,
+        action: 'election.lot_drawn',
+        targetType: 'decision_meeting',
+        targetId: election.meeting_id,
+        details: { electionId: election.id, roundId, n: Number(round.n), among: next.kind === 'lot' ? next.among : [], drawn: checked.value },
+      });
+      await this.conclude(manager, current, body.name, body.nameGenitive, userId, new Date(), 'filled');
+    });
+    this.notify(election.meeting_id, election.id);
+    return this.view(election.id);
+  }
+
+  /**
    * The election is over: with anyone elected its resolution is adopted, numbered in its body's yearly series and
    * entered in the register (sealed by `resolution.adopted`), and the target body's composition changes now or on its
    * day; with nobody elected the resolution is rejected (no quorum: no_quorum).
@@ -608,6 +648,9 @@ export class ElectionsService implements OnModuleInit, OnModuleDestroy {
     const ballots = rounds.length
       ? await this.dataSource.query(`SELECT round_id, organisation_id, marks FROM election_ballots WHERE round_id = ANY($1::uuid[]) ORDER BY organisation_id`, [rounds.map((r) => r.id)])
       : [];
+    const lots: Array<{ round_id: string; drawn: string[]; recorded_at: string }> = rounds.length
+      ? await this.dataSource.query(`SELECT round_id, drawn, recorded_at FROM election_lots WHERE election_id = $1`, [electionId])
+      : [];
     return {
       id: e.id,
       workspaceId: e.workspace_id,
@@ -658,6 +701,7 @@ export class ElectionsService implements OnModuleInit, OnModuleDestroy {
           result: r.result,
           ballotsDigest: r.ballots_digest,
           roll: !r.secret && r.state === 'closed' ? Object.fromEntries(of.map((b: { organisation_id: string; marks: unknown }) => [b.organisation_id, b.marks])) : null,
+          lot: lotOf(lots, r.id),
         };
       }),
       elected: candidates
@@ -703,6 +747,11 @@ export class ElectionsService implements OnModuleInit, OnModuleDestroy {
     if (!row) throw new NotFoundException('election round not found');
     return row;
   }
+}
+
+function lotOf(lots: Array<{ round_id: string; drawn: string[]; recorded_at: string }>, roundId: string): ElectionRoundView['lot'] {
+  const lot = lots.find((l) => l.round_id === roundId);
+  return lot ? { drawn: lot.drawn, recordedAt: new Date(lot.recorded_at) } : null;
 }
 
 /** The row with its composition day as YYYY-MM-DD text (a `date` column may come as a Date otherwise). */

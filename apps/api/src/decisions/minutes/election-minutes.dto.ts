@@ -48,6 +48,7 @@ export class MinutesElectionRoundDto {
   @ApiProperty({ type: [String] }) elected!: string[];
   @NullableStringProperty() electedText!: string | null;
   @NullableStringProperty() next!: string | null;
+  @NullableStringProperty({ description: 'the draw by lot the round asked for, once recorded' }) lot!: string | null;
   @NullableStringProperty() secretNote!: string | null;
   @NullableStringProperty() ballotsDigest!: string | null;
 }

@@ -15,7 +15,7 @@ export interface ElectionMinutesInput {
   compositionFrom: string | null;
   resolution: { number: string | null; fullTitle: string | null; state: string };
   candidates: ReadonlyArray<{ id: string; personName: string; organisationName: string; nominatedByName: string | null; consentAt: Date | string | null; withdrawnAt: Date | string | null; electedInRound: number | null }>;
-  rounds: ReadonlyArray<{ n: number; seatsOpen: number; candidates: readonly string[]; state: 'open' | 'closed'; result: ElectionRoundResult | null; ballotsDigest: string | null; castCount: number }>;
+  rounds: ReadonlyArray<{ n: number; seatsOpen: number; candidates: readonly string[]; state: 'open' | 'closed'; result: ElectionRoundResult | null; ballotsDigest: string | null; castCount: number; lot?: { drawn: readonly string[] } | null }>;
 }
 
 export interface MinutesElectionRound {
@@ -31,6 +31,8 @@ export interface MinutesElectionRound {
   elected: string[];
   electedText: string | null;
   next: string | null;
+  /** The draw by lot the round asked for, once recorded: who it gave the seats to. */
+  lot: string | null;
   secretNote: string | null;
   ballotsDigest: string | null;
 }
@@ -69,6 +71,8 @@ type Words = {
   electedInRound: (names: string) => string;
   noneElected: string;
   next: (result: ElectionRoundResult['next'], names: (ids: readonly string[]) => string) => string;
+  lot: (names: string) => string;
+  electedByLot: (round: number) => string;
   secretNote: string;
   result: (names: string) => string;
   nobody: string;
@@ -114,6 +118,8 @@ export const ELECTION_WORDS: Record<MinutesLanguage, Words> = {
         : next.kind === 'lot'
           ? `Losowanie rozstrzyga o pozostałych mandatach (liczba: ${next.seats}) spośród: ${names(next.among)}.`
           : { filled: 'Wszystkie mandaty zostały obsadzone.', no_quorum: 'Brak kworum: w tej turze nic nie rozstrzygnięto.', no_further_round: 'Zasady nie przewidują kolejnej tury; pozostałe mandaty nie zostały obsadzone.', max_rounds: 'To była ostatnia tura, na jaką pozwalają zasady; pozostałe mandaty nie zostały obsadzone.', no_candidates: 'Nie pozostał żaden kandydat do kolejnej tury.' }[next.reason],
+    lot: (names) => `Losowanie przeprowadzone na posiedzeniu przyznało mandaty: ${names}.`,
+    electedByLot: (round) => `wybrany w drodze losowania (tura ${round})`,
     secretNote: 'Głosowanie tajne: protokół podaje wyłącznie sumy głosów.',
     result: (names) => `Wybrano: ${names}.`,
     nobody: 'Nikogo nie wybrano.',
@@ -154,6 +160,8 @@ export const ELECTION_WORDS: Record<MinutesLanguage, Words> = {
         : next.kind === 'lot'
           ? `A draw by lot decides the remaining seats (${next.seats}) among: ${names(next.among)}.`
           : { filled: 'All seats are filled.', no_quorum: 'No quorum: nothing was decided in this round.', no_further_round: 'The rules give no further round; the remaining seats stay unfilled.', max_rounds: 'This was the last round the rules allow; the remaining seats stay unfilled.', no_candidates: 'No candidate is left for a further round.' }[next.reason],
+    lot: (names) => `The draw by lot held at the meeting gave the seats to: ${names}.`,
+    electedByLot: (round) => `elected by lot (round ${round})`,
     secretNote: 'Secret ballot: the minutes give the totals only.',
     result: (names) => `Elected: ${names}.`,
     nobody: 'Nobody was elected.',
@@ -207,6 +215,7 @@ export function electionMinutes(elections: readonly ElectionMinutesInput[], lang
       }),
       rounds: election.rounds.map((round) => {
         const r = round.state === 'closed' ? round.result : null;
+        const drawn = round.lot?.drawn ?? [];
         return {
           n: round.n,
           heading: w.round(round.n, round.seatsOpen),
@@ -229,12 +238,13 @@ export function electionMinutes(elections: readonly ElectionMinutesInput[], lang
             against: count(c.against),
             abstain: count(c.abstain),
             threshold: w.threshold(n(c.threshold.minimum), c.threshold.met, c.threshold.of === 'plurality'),
-            elected: c.elected,
-            resultText: c.elected ? w.elected(round.n) : w.notElected,
+            elected: c.elected || drawn.includes(c.candidateId),
+            resultText: c.elected ? w.elected(round.n) : drawn.includes(c.candidateId) ? w.electedByLot(round.n) : w.notElected,
           })),
           elected: r ? [...r.elected] : [],
           electedText: r ? (r.elected.length ? w.electedInRound(names(r.elected)) : w.noneElected) : w.open,
           next: r ? w.next(r.next, names) : null,
+          lot: drawn.length > 0 ? w.lot(names(drawn)) : null,
           secretNote: election.secret ? w.secretNote : null,
           ballotsDigest: r ? round.ballotsDigest : null,
         };

@@ -48,6 +48,7 @@ export function writeElectionsPdf(pdf: Pdf, elections: readonly MinutesElection[
       }
       if (round.electedText) paragraph(pdf, round.electedText);
       if (round.next) paragraph(pdf, round.next);
+      if (round.lot) paragraph(pdf, round.lot, { font: 'bold' });
       if (round.secretNote) paragraph(pdf, round.secretNote, { font: 'italic' });
       if (round.ballotsDigest) field(pdf, w.digest, round.ballotsDigest);
     }
@@ -85,6 +86,7 @@ export function electionsDocx(elections: readonly MinutesElection[], language: M
       }
       if (round.electedText) out.push(p(round.electedText));
       if (round.next) out.push(p(round.next));
+      if (round.lot) out.push(p(round.lot, { bold: true }));
       if (round.secretNote) out.push(p(round.secretNote, { italics: true }));
       if (round.ballotsDigest) out.push(docxField(w.digest, round.ballotsDigest));
     }

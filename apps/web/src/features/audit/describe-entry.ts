@@ -88,6 +88,7 @@ export const KNOWN_ACTIONS = [
   'election.round_opened',
   'election.ballot_cast',
   'election.round_closed',
+  'election.lot_drawn',
   'election.concluded',
   'election.composition_applied',
   'consultation.report_published',

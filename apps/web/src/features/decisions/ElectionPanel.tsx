@@ -25,8 +25,10 @@ import {
   nominateCandidate,
   openElectionRound,
   recordConsent,
+  recordLotDraw,
   withdrawCandidate,
 } from './elections-api';
+import { LotDrawForm } from './LotDrawForm';
 import { majorityText, quorumNowText } from './rules-text';
 import { useAction } from './useAction';
 import { useMeetingEvents } from './useMeetingEvents';
@@ -337,6 +339,22 @@ export function ElectionPanel({ meeting, item, electionId, chair }: { meeting: M
             </>
           )}
           {round.state === 'closed' && round.result && <RoundResult view={view} round={round} result={round.result} title={item.title} />}
+          {chair && meeting.state === 'open' && view.state === 'voting' && round.result?.next.kind === 'lot' && !round.lot && (
+            <LotDrawForm
+              names={(ids) => candidateNames(view, ids)}
+              round={round}
+              among={round.result.next.among}
+              seats={round.result.next.seats}
+              busy={busy}
+              failure={failure}
+              onRecord={(drawn) =>
+                act(
+                  () => recordLotDraw(round.id, drawn),
+                  () => ({ message: t('decisions.elections.lot.recorded', { names: candidateNames(view, drawn) }), focus: roundResultId(round.id) }),
+                )
+              }
+            />
+          )}
         </section>
       ))}
     </section>
@@ -416,8 +434,10 @@ function RoundResult({ view, round, result, title }: { view: ElectionView; round
   const perCandidate = result.form === 'per_candidate';
   const byId = new Map(view.candidates.map((c) => [c.id, c]));
   const { ballots, next } = result;
+  const drawn = round.lot?.drawn ?? [];
   const outcomeOf = (id: string, elected: boolean) => {
     if (elected) return t('decisions.elections.results.elected');
+    if (drawn.includes(id)) return t('decisions.elections.results.drawn');
     if (next.kind === 'lot' && next.among.includes(id)) return t('decisions.elections.results.lot');
     if (next.kind === 'round' && next.candidates.includes(id)) return t('decisions.elections.results.nextRound', { n: next.round });
     return t('decisions.elections.results.notElected');
@@ -453,7 +473,7 @@ function RoundResult({ view, round, result, title }: { view: ElectionView; round
           {result.candidates.map((c) => {
             const candidate = byId.get(c.candidateId);
             return (
-              <tr key={c.candidateId} className={c.elected ? 'election__row--elected' : undefined}>
+              <tr key={c.candidateId} className={c.elected || drawn.includes(c.candidateId) ? 'election__row--elected' : undefined}>
                 <th scope="row">{candidate ? candidateName(candidate) : c.candidateId}</th>
                 <td>{figure(c.for)}</td>
                 {perCandidate && (
@@ -467,10 +487,10 @@ function RoundResult({ view, round, result, title }: { view: ElectionView; round
                   <span className="table-note">{t(c.reachedMajority ? 'decisions.elections.results.reached' : 'decisions.elections.results.notReached')}</span>
                 </td>
                 <td>
-                  {c.elected ? (
+                  {c.elected || drawn.includes(c.candidateId) ? (
                     <strong>
                       <span aria-hidden="true">✔ </span>
-                      {outcomeOf(c.candidateId, true)}
+                      {outcomeOf(c.candidateId, c.elected)}
                     </strong>
                   ) : (
                     outcomeOf(c.candidateId, false)
@@ -488,6 +508,12 @@ function RoundResult({ view, round, result, title }: { view: ElectionView; round
         <dd>{t('decisions.elections.results.ballotFigures', { cast: n(ballots.cast.count), valid: n(ballots.valid.count), invalid: n(ballots.invalid.count), blank: n(ballots.blank.count) })}</dd>
         <dt>{t('decisions.elections.results.next')}</dt>
         <dd>{nextText(view, next, t)}</dd>
+        {round.lot && (
+          <>
+            <dt>{t('decisions.elections.lot.resultLabel')}</dt>
+            <dd>{t('decisions.elections.lot.result', { names: candidateNames(view, round.lot.drawn) })}</dd>
+          </>
+        )}
       </dl>
     </div>
   );

@@ -65,3 +65,6 @@ export const castElectionBallot = (roundId: string, ballot: ElectionBallot, forO
 
 /** Closes the round (the chair); a round after which there is no further one concludes the election. */
 export const closeElectionRound = (roundId: string) => asElection(call(apiClient.POST('/api/election-rounds/{roundId}/close', round(roundId))));
+
+/** Records the draw by lot a closed round asked for (the chair): the candidates it gave the seats to; the election concludes. */
+export const recordLotDraw = (roundId: string, drawn: string[]) => asElection(call(apiClient.POST('/api/election-rounds/{roundId}/lot', { ...round(roundId), body: { drawn } })));

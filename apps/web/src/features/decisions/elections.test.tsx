@@ -98,6 +98,7 @@ function round(extra: Partial<ElectionRound> = {}): ElectionRound {
     result: null,
     ballotsDigest: null,
     roll: null,
+    lot: null,
     ...extra,
   };
 }
@@ -428,6 +429,49 @@ describe('an election on the agenda', () => {
     expect(within(second).getAllByRole('row').map(cells)[2]).toBe('Ewa Wiśniewska (Powiat Policki) | 2 | for: at least 2 (base: 3) reached | ✔ elected');
     expect(plain(english.querySelectorAll('.election__result .facts')[1]?.textContent)).toContain('What comes nextAll seats are filled – the election is concluded.');
     expect(plain(english.querySelector('.election__facts-list')?.textContent)).toContain('members of the body: Zarząd');
+  });
+
+  it('lets the chair record the draw by lot a tie asked for: exactly as many as the seats, confirmed; then says whom the lot elected', async () => {
+    const user = userEvent.setup();
+    const tied: ElectionRoundResult = { ...firstResult, candidates: [row('c1', 3, true), row('c2', 2, false), row('c3', 2, false)], next: { kind: 'lot', among: ['c2', 'c3'], seats: 1 } };
+    const closedRound = round({ state: 'closed', closedAt: '2026-12-02T10:40:00.000Z', castCount: 3, voted: ['m1', 'm2', 'm3'], rules: rules({ tie: 'lot' }), result: tied });
+    const pending = election({ state: 'voting', rules: rules({ tie: 'lot' }), candidates: [{ ...anna, electedInRound: 1 }, jan, ewa], rounds: [closedRound], elected: ['c1'] });
+    const concluded = election({
+      ...pending,
+      state: 'concluded',
+      candidates: [{ ...anna, electedInRound: 1 }, { ...jan, electedInRound: 1 }, ewa],
+      rounds: [{ ...closedRound, lot: { drawn: ['c2'], recordedAt: '2026-12-02T10:45:00.000Z' } }],
+      elected: ['c1', 'c2'],
+      resolution: { id: 'r9', title: TITLE, state: 'adopted', number: '3/2026', fullTitle: `Uchwała nr 3/2026 Walnego Zebrania Członków ${TITLE}` },
+    });
+    const page = open({ role: 'coordinator', election: pending, routes: { 'POST /election-rounds/er1/lot': concluded } });
+    const region = await panel();
+    const form = within(region).getByRole('form', { name: 'Wynik losowania' });
+    const group = within(form).getByRole('group', { name: 'Komu losowanie przyznało miejsca (zaznacz 1)' });
+    expect(within(group).getAllByRole('checkbox').map((box) => box.closest('.choice')?.textContent)).toEqual(['Jan Kowalski (Gmina Dobra)', 'Ewa Wiśniewska (Powiat Policki)']);
+    const results = await axe.run(page.container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+
+    // Not as many as the seats: said, with the focus on the first box, and nothing sent.
+    await user.click(within(form).getByRole('button', { name: 'Zapisz wynik losowania' }));
+    await waitFor(() => expect(document.activeElement).toBe(within(group).getAllByRole('checkbox')[0]));
+    expect(within(form).getByText('Zaznacz dokładnie tylu kandydatów, ile miejsc było losowanych: 1.')).toBeTruthy();
+    await user.click(within(group).getByRole('checkbox', { name: 'Jan Kowalski (Gmina Dobra)' }));
+    await user.click(within(group).getByRole('checkbox', { name: 'Ewa Wiśniewska (Powiat Policki)' }));
+    await user.click(within(form).getByRole('button', { name: 'Zapisz wynik losowania' }));
+    expect(posts(page.calls)).toEqual([]);
+
+    // One, confirmed: recorded, and the round says whom the lot elected.
+    await user.click(within(group).getByRole('checkbox', { name: 'Ewa Wiśniewska (Powiat Policki)' }));
+    await user.click(within(form).getByRole('button', { name: 'Zapisz wynik losowania' }));
+    await user.click(within(form).getByRole('button', { name: 'Tak, zapisz wynik' }));
+    await waitFor(() => expect(document.activeElement?.id).toBe('round-result-er1'));
+    expect(posts(page.calls)).toEqual([{ method: 'POST', path: '/election-rounds/er1/lot', body: { drawn: ['c2'] } }]);
+    expect(statuses(region)).toContain('Zapisano wynik losowania: Jan Kowalski (Gmina Dobra).');
+    expect(within(region).queryByRole('form', { name: 'Wynik losowania' })).toBeNull();
+    const table = within(region).getByRole('table', { name: `Wyniki tury 1: ${TITLE}` });
+    expect(within(table).getAllByRole('row').map(cells)[2]).toBe('Jan Kowalski (Gmina Dobra) | 2 | za: co najmniej 2 (podstawa: 3) osiągnięta | ✔ wybrano w drodze losowania');
+    expect(plain(region.querySelector('.election__result .facts')?.textContent)).toContain('LosowanieLosowanie przyznało miejsca: Jan Kowalski (Gmina Dobra).');
   });
 
   it('reads the election again when the meeting says it (or the meeting) changed, not for another election', async () => {
