@@ -311,4 +311,38 @@ describe('assemblies: agenda, minutes and amendments voted at a meeting', () => 
     expect((await meetingOf(meeting.id)).agendaAdoptedAt).toBeNull();
     await api(`/bodies/${assemblyId}`, coordinator, { chairId: null }, 'PATCH');
   });
+
+  it('lets the chair move items of an adopted agenda where the rule book gives the chair that, an item added still voted; the minutes say so', async () => {
+    const board = (await api(`/bodies/${boardId}`, coordinator)).body as { rules: Record<string, unknown>; members: Array<{ id: string; name: string }> };
+    expect(await refusal(api(`/bodies/${boardId}`, coordinator, { rules: { ...board.rules, agenda: { add: 'vote', move: 'mayor' } } }, 'PATCH'))).toMatchObject({ status: 400, fields: ['rules.agenda.move'] });
+    expect((await api(`/bodies/${boardId}`, coordinator, { rules: { ...board.rules, agenda: { add: 'vote', move: 'chair' } } }, 'PATCH')).status).toBe(200);
+    const resolution = await draft('w sprawie planu pracy Zarządu', boardId);
+    const meeting = (await api(`/workspaces/${ws}/meetings`, coordinator, { bodyId: boardId, title: 'Posiedzenie Zarządu nr 7', startsAt: new Date().toISOString(), agenda: [resolution.id] })).body;
+    await api(`/meetings/${meeting.id}/agenda`, coordinator, { kind: 'other', title: 'Wolne wnioski' });
+    expect((await api(`/meetings/${meeting.id}/open`, coordinator, {})).status).toBe(200);
+    for (const member of board.members) expect((await api(`/meetings/${meeting.id}/check-in`, tokens[member.name], {})).status).toBe(200);
+    expect((await meetingOf(meeting.id)).agendaChanges).toEqual({ add: 'vote', move: 'chair' });
+    const adoption = (await api(`/meetings/${meeting.id}/motions`, coordinator, { kind: 'agenda' })).body;
+    for (const member of board.members) expect((await api(`/votes/${adoption.id}/ballots`, tokens[member.name], { choice: 'for' })).status).toBe(201);
+    expect((await api(`/votes/${adoption.id}/close`, coordinator, {})).body.outcome.adopted).toBe(true);
+
+    // The chair moves an item at once; an item added, or one removed, still takes a vote; a member who does not chair moves nothing.
+    const [item, other] = (await meetingOf(meeting.id)).agenda as Array<{ id: string; title: string }>;
+    expect(await refusal(api(`/meetings/${meeting.id}/agenda/${other.id}/move`, tokens[board.members[0].name], { position: 1 }))).toMatchObject({ status: 403, code: 'chair_only' });
+    const moved = await api(`/meetings/${meeting.id}/agenda/${other.id}/move`, coordinator, { position: 1 });
+    expect(moved.status).toBe(200);
+    expect(moved.body.agenda.map((i: { id: string }) => i.id)).toEqual([other.id, item.id]);
+    expect(await refusal(api(`/meetings/${meeting.id}/agenda`, coordinator, { kind: 'other', title: 'Sprawy różne' }))).toMatchObject({ status: 409, code: 'agenda_adopted' });
+    expect(await refusal(api(`/meetings/${meeting.id}/agenda/${item.id}`, coordinator, undefined, 'DELETE'))).toMatchObject({ status: 409, code: 'agenda_adopted' });
+    const [sealed] = await server.db.query(`SELECT details FROM audit_entries WHERE action = 'meeting.agenda_item_moved' AND target_id = $1`, [meeting.id]);
+    expect(sealed.details).toEqual({ itemId: other.id, from: 2, to: 1, afterAdoption: true });
+
+    // The minutes say the chair changed the adopted agenda, and when.
+    expect((await api(`/meetings/${meeting.id}/close`, coordinator, {})).status).toBe(200);
+    const minutes = (await api(`/meetings/${meeting.id}/minutes`, coordinator)).body;
+    expect(minutes.procedure.chairChanges).toEqual([expect.stringMatching(/^Zmiana porządku obrad: przeniesienie punktu „Wolne wnioski” na miejsce 1 – przez przewodniczącego obrad o godz\. \d{2}:\d{2}, zgodnie z regulaminem\.$/)]);
+    const english = (await api(`/meetings/${meeting.id}/minutes?lang=en`, coordinator)).body;
+    expect(english.procedure.chairChanges).toEqual([expect.stringMatching(/^Change of the agenda: item “Wolne wnioski” moved to place 1, by the chair at \d{2}:\d{2}, as the standing orders allow\.$/)]);
+    await api(`/bodies/${boardId}`, coordinator, { rules: board.rules }, 'PATCH');
+  });
 });

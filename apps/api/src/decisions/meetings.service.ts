@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type BodyRuleBook, decide, effectiveVoters, type Outcome, type ProxyAuthorisation, quorumAtTerm, rulesFor } from '@commonplan/domain';
+import { type AgendaRules, agendaRulesOf, type BodyRuleBook, decide, effectiveVoters, type Outcome, type ProxyAuthorisation, quorumAtTerm, rulesFor } from '@commonplan/domain';
 import { AuditService } from '../audit/audit.service';
 import { type AmendmentView, AmendmentsService } from './assembly/amendments.service';
 import { type MotionView, MotionsReader } from './assembly/motions-reader';
@@ -47,6 +47,8 @@ export interface MeetingView {
   agenda: AgendaItemView[];
   /** What the meeting voted on besides resolutions (the agenda, its changes, minutes, amendments), with the votes. */
   motions: MotionView[];
+  /** Who changes the agenda once adopted: the meeting by a vote, or the chair (the body's rule book). */
+  agendaChanges: AgendaRules;
 }
 
 export type AgendaItemKind = 'resolution' | 'minutes' | 'election' | 'other';
@@ -319,6 +321,7 @@ export class MeetingsService {
       quorum: { basis: now.quorum.basis, among: now.quorum.among, fraction: now.quorum.fraction, comparison: now.quorum.comparison, total: now.quorum.total, actual: now.quorum.actual, minimum: now.quorum.minimum, reached: now.quorum.reached },
       agenda,
       motions,
+      agendaChanges: agendaRulesOf(body.rules),
     };
   }
 

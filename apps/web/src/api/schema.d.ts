@@ -4712,9 +4712,23 @@ export interface components {
             /** @description procedural votes at a meeting: the agenda, its changes, minutes, amendments */
             procedural?: components["schemas"]["BodyRulesOverrideDto"];
         };
+        AgendaRulesDto: {
+            /**
+             * @description an item added
+             * @enum {string}
+             */
+            add: "vote" | "chair";
+            /**
+             * @description an item moved
+             * @enum {string}
+             */
+            move: "vote" | "chair";
+        };
         BodyRuleBookDto: {
             general: components["schemas"]["BodyRulesDto"];
             byKind: components["schemas"]["RulesByKindDto"];
+            /** @description absent: every change of an adopted agenda is voted on */
+            agenda?: components["schemas"]["AgendaRulesDto"];
         };
         BodyMemberDto: {
             /**
@@ -5289,6 +5303,8 @@ export interface components {
             quorum: components["schemas"]["QuorumResultDto"];
             agenda: components["schemas"]["AgendaItemDto"][];
             motions: components["schemas"]["MotionDto"][];
+            /** @description who changes the agenda once adopted (the body’s rule book) */
+            agendaChanges: components["schemas"]["AgendaRulesDto"];
         };
         CancelMeetingDto: {
             /** @example Brak możliwości zapewnienia sali; nowy termin zostanie podany wkrótce. */
@@ -5575,6 +5591,8 @@ export interface components {
             /** @description every agenda item, in order */
             items: components["schemas"]["MinutesAgendaEntryDto"][];
             motions: components["schemas"]["MinutesMotionDto"][];
+            /** @description the chair’s changes of the adopted agenda, where the rule book gives them to the chair */
+            chairChanges: string[];
         };
         MinutesContentDto: {
             /** @enum {string} */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BODY_RULES, DEFAULT_RULE_BOOK, defaultRulesFor, RESOLUTION_KINDS, rulesFor } from './rules';
+import { agendaRulesOf, DEFAULT_BODY_RULES, DEFAULT_RULE_BOOK, defaultRulesFor, RESOLUTION_KINDS, rulesFor } from './rules';
 import { validateRuleBook, validateRules, validateRulesOverride } from './validation';
 
 describe('default rules (SSOM statute and common practice)', () => {
@@ -96,5 +96,20 @@ describe('rule validation', () => {
     ]);
     expect(validateRulesOverride({ ballot: 'secret' })).toEqual({ ok: true, value: { ballot: 'secret' } });
     expect(validateRuleBook({ general: defaultRulesFor('ordinary') })).toEqual({ ok: true, value: { general: defaultRulesFor('ordinary'), byKind: {} } });
+  });
+
+  it('says who changes an adopted agenda: a vote unless the book gives the chair an item added or moved', () => {
+    expect(agendaRulesOf(DEFAULT_RULE_BOOK)).toEqual({ add: 'vote', move: 'vote' });
+    const book = { general: defaultRulesFor('ordinary'), byKind: {}, agenda: { add: 'vote', move: 'chair' } };
+    expect(validateRuleBook(book)).toEqual({ ok: true, value: book });
+    expect(agendaRulesOf(book as Parameters<typeof agendaRulesOf>[0])).toEqual({ add: 'vote', move: 'chair' });
+    const fields = (agenda: unknown) => {
+      const result = validateRuleBook({ general: defaultRulesFor('ordinary'), byKind: {}, agenda }, 'rules');
+      return result.ok ? [] : result.problems.map((problem) => problem.field);
+    };
+    expect(fields({ add: 'mayor', move: 'chair' })).toEqual(['rules.agenda.add']);
+    expect(fields({ add: 'chair' })).toEqual(['rules.agenda.move']);
+    expect(fields({ add: 'chair', move: 'chair', remove: 'chair' })).toEqual(['rules.agenda.remove']);
+    expect(fields('chair')).toEqual(['rules.agenda']);
   });
 });

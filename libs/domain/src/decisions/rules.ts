@@ -146,7 +146,29 @@ export function voteRules(rules: Readonly<BodyRules>, sitting: Sitting, chairId:
 /** What differs from the general rules for one kind of resolution; each field replaces the general one whole. */
 export type BodyRulesOverride = Partial<BodyRules>;
 
-export type BodyRuleBook = { general: BodyRules; byKind: Partial<Record<RuleKind, BodyRulesOverride>> };
+/** Who changes a meeting's agenda once the meeting adopted it: the meeting by a vote on the change, or the chair. */
+export const AGENDA_CHANGERS = ['vote', 'chair'] as const;
+export type AgendaChanger = (typeof AGENDA_CHANGERS)[number];
+
+/**
+ * How an adopted agenda changes, as the statute or standing orders say: an item added, an item moved. Standing orders
+ * commonly let the chair change the order of items and keep new items for the meeting to vote on.
+ */
+export type AgendaRules = { add: AgendaChanger; move: AgendaChanger };
+
+/** Without agenda rules in the book, every change of an adopted agenda is voted on. */
+export const DEFAULT_AGENDA_RULES: Readonly<AgendaRules> = Object.freeze({ add: 'vote', move: 'vote' });
+
+/**
+ * A body's rules: the general rules, what differs per kind of resolution (and for procedural votes), and how its
+ * meetings' adopted agendas change (none: by a vote, DEFAULT_AGENDA_RULES).
+ */
+export type BodyRuleBook = { general: BodyRules; byKind: Partial<Record<RuleKind, BodyRulesOverride>>; agenda?: AgendaRules };
+
+/** How a body's adopted agendas change. */
+export function agendaRulesOf(book: Readonly<BodyRuleBook>): AgendaRules {
+  return { ...DEFAULT_AGENDA_RULES, ...book.agenda };
+}
 
 export const HALF: Rational = Object.freeze({ numerator: 1, denominator: 2 });
 export const TWO_THIRDS: Rational = Object.freeze({ numerator: 2, denominator: 3 });

@@ -1,5 +1,6 @@
 import { COMPARISONS, type Rational } from './rational';
 import {
+  AGENDA_CHANGERS,
   BALLOTS,
   type BodyRuleBook,
   type BodyRules,
@@ -56,8 +57,9 @@ export function validateRuleBook(input: unknown, at = ''): Validation<BodyRuleBo
     problems.push({ field: at || 'ruleBook', message: 'must be an object' });
     return { ok: false, problems };
   }
-  unknownKeys(input, ['general', 'byKind'], at, problems);
+  unknownKeys(input, ['general', 'byKind', 'agenda'], at, problems);
   checkFields(input.general, join(at, 'general'), problems, false);
+  if (input.agenda !== undefined) checkAgenda(input.agenda, join(at, 'agenda'), problems);
   const byKind = input.byKind ?? {};
   if (!isRecord(byKind)) problems.push({ field: join(at, 'byKind'), message: 'must be an object' });
   else {
@@ -66,7 +68,20 @@ export function validateRuleBook(input: unknown, at = ''): Validation<BodyRuleBo
       if (byKind[kind] !== undefined) checkFields(byKind[kind], join(at, `byKind.${kind}`), problems, true);
     }
   }
-  return problems.length ? { ok: false, problems } : { ok: true, value: copy({ general: input.general, byKind } as BodyRuleBook) };
+  return problems.length ? { ok: false, problems } : { ok: true, value: copy({ general: input.general, byKind, ...(input.agenda !== undefined ? { agenda: input.agenda } : {}) } as BodyRuleBook) };
+}
+
+/** The agenda rules: who changes an adopted agenda, for an item added and for one moved. */
+function checkAgenda(value: unknown, field: string, problems: RuleProblem[]): void {
+  if (!isRecord(value)) {
+    problems.push({ field, message: 'must be an object' });
+    return;
+  }
+  unknownKeys(value, ['add', 'move'], field, problems);
+  for (const key of ['add', 'move']) {
+    if (value[key] === undefined) problems.push({ field: join(field, key), message: 'is required' });
+    else oneOf(AGENDA_CHANGERS)(value[key], join(field, key), problems);
+  }
 }
 
 /** Checks an override alone (any subset of the rule fields). */

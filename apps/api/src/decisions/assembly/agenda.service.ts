@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { agendaRulesOf, type BodyRuleBook } from '@commonplan/domain';
 import { AuditService } from '../../audit/audit.service';
 import { fieldError } from '../../platform/http/field-error';
 import { problem } from '../../platform/http/problem-codes';
@@ -10,8 +11,9 @@ import type { AgendaChangeDto, MoveAgendaItemDto, NewAgendaItemDto } from './ass
 
 /**
  * The agenda as the chair prepares it: until the meeting adopts it, the chair adds, moves and removes items freely;
- * once adopted (by a vote at the opening, MotionsService), it changes only by a vote on the change (a motion), which
- * `applyChange` carries out when adopted.
+ * once adopted (by a vote at the opening, MotionsService), it changes by a vote on the change (a motion), which
+ * `applyChange` carries out when adopted, unless the body's rule book gives the chair that change (an item added or
+ * moved: `agenda` in BodyRuleBook); the chair's changes after the adoption are marked so, and the minutes list them.
  */
 @Injectable()
 export class AgendaService {
@@ -26,9 +28,9 @@ export class AgendaService {
   async add(userId: string, meetingId: string, dto: NewAgendaItemDto): Promise<MeetingView> {
     const meeting = await this.editable(userId, meetingId);
     await this.dataSource.transaction(async (manager) => {
-      await this.lockUnadopted(manager, meetingId);
+      const afterAdoption = await this.lockChangeable(manager, meeting, 'add');
       const item = await this.insert(manager, meeting, dto, dto.position, '');
-      await this.audit.append(manager, { workspaceId: meeting.workspace_id, actorId: userId, action: 'meeting.agenda_item_added', targetType: 'decision_meeting', targetId: meetingId, details: item });
+      await this.audit.append(manager, { workspaceId: meeting.workspace_id, actorId: userId, action: 'meeting.agenda_item_added', targetType: 'decision_meeting', targetId: meetingId, details: { ...item, ...afterAdoption } });
     });
     this.events.notify(meetingId, { type: 'meeting_changed' });
     return this.meetings.view(meetingId);
@@ -37,9 +39,9 @@ export class AgendaService {
   async move(userId: string, meetingId: string, itemId: string, dto: MoveAgendaItemDto): Promise<MeetingView> {
     const meeting = await this.editable(userId, meetingId);
     await this.dataSource.transaction(async (manager) => {
-      await this.lockUnadopted(manager, meetingId);
+      const afterAdoption = await this.lockChangeable(manager, meeting, 'move');
       const moved = await this.reposition(manager, meetingId, itemId, dto.position);
-      await this.audit.append(manager, { workspaceId: meeting.workspace_id, actorId: userId, action: 'meeting.agenda_item_moved', targetType: 'decision_meeting', targetId: meetingId, details: moved });
+      await this.audit.append(manager, { workspaceId: meeting.workspace_id, actorId: userId, action: 'meeting.agenda_item_moved', targetType: 'decision_meeting', targetId: meetingId, details: { ...moved, ...afterAdoption } });
     });
     this.events.notify(meetingId, { type: 'meeting_changed' });
     return this.meetings.view(meetingId);
@@ -49,7 +51,7 @@ export class AgendaService {
   async remove(userId: string, meetingId: string, itemId: string): Promise<MeetingView> {
     const meeting = await this.editable(userId, meetingId);
     await this.dataSource.transaction(async (manager) => {
-      await this.lockUnadopted(manager, meetingId);
+      await this.lockChangeable(manager, meeting, 'remove');
       const [item] = await manager.query(`SELECT id, kind, resolution_id, title, position FROM meeting_agenda WHERE id = $1 AND meeting_id = $2`, [itemId, meetingId]);
       if (!item) throw new NotFoundException('agenda item not found');
       const [voted] = await manager.query(
@@ -92,9 +94,16 @@ export class AgendaService {
     return meeting;
   }
 
-  private async lockUnadopted(manager: EntityManager, meetingId: string): Promise<void> {
-    const [locked] = await manager.query(`SELECT agenda_adopted_at FROM decision_meetings WHERE id = $1 FOR UPDATE`, [meetingId]);
-    if (locked.agenda_adopted_at) throw problem('agenda_adopted', 'the meeting adopted its agenda: it changes by a vote on the change');
+  /**
+   * Locks the meeting for a change of its agenda by the chair: before the adoption any change; after it only an item
+   * added or moved where the body's rule book gives the chair that change (an item is never removed from an adopted
+   * agenda). Returns what marks a change after the adoption in the audit trail (nothing before it).
+   */
+  private async lockChangeable(manager: EntityManager, meeting: MeetingRow, change: 'add' | 'move' | 'remove'): Promise<{ afterAdoption?: true }> {
+    const [locked] = await manager.query(`SELECT m.agenda_adopted_at, b.rules FROM decision_meetings m JOIN decision_bodies b ON b.id = m.body_id WHERE m.id = $1 FOR UPDATE OF m`, [meeting.id]);
+    if (!locked.agenda_adopted_at) return {};
+    if (change === 'remove' || agendaRulesOf(locked.rules as BodyRuleBook)[change] !== 'chair') throw problem('agenda_adopted', 'the meeting adopted its agenda: it changes by a vote on the change');
+    return { afterAdoption: true };
   }
 
   private async checkNewItem(manager: EntityManager, meeting: MeetingRow, dto: NewAgendaItemDto, prefix: string): Promise<void> {

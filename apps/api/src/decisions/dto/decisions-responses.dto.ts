@@ -6,7 +6,7 @@ import { MOTION_KINDS } from '../assembly/assembly.dto';
 import { BODY_KINDS, MEETING_TERMS } from '../decision.dto';
 import { REGISTER_PROBLEM_CODES } from '../register.service';
 import { VOTE_PROBLEMS } from '../vote-verifier';
-import { BodyRuleBookDto, OutcomeDto, QuorumResultDto, VoteRulesDto } from './rules-responses.dto';
+import { AgendaRulesDto, BodyRuleBookDto, OutcomeDto, QuorumResultDto, VoteRulesDto } from './rules-responses.dto';
 
 // What the decisions API answers (bodies, resolutions, meetings, votes, the register, sign-offs of versions), for the
 // OpenAPI document and so for the web app's generated types.
@@ -192,6 +192,7 @@ export class DecisionMeetingDto extends DecisionMeetingSummaryDto {
   @ApiProperty({ type: QuorumResultDto, description: 'the quorum now under the body’s general rules' }) quorum!: QuorumResultDto;
   @ApiProperty({ type: [AgendaItemDto] }) agenda!: AgendaItemDto[];
   @ApiProperty({ type: [MotionDto] }) motions!: MotionDto[];
+  @ApiProperty({ type: AgendaRulesDto, description: 'who changes the agenda once adopted (the body’s rule book)' }) agendaChanges!: AgendaRulesDto;
 }
 
 export class RegisterResultDto {

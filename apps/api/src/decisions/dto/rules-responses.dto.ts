@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
+  AGENDA_CHANGERS,
   BALLOTS,
   COMPARISONS,
   MAJORITY_BASES,
@@ -70,9 +71,16 @@ export class RulesByKindDto {
   @ApiPropertyOptional({ type: BodyRulesOverrideDto, description: 'procedural votes at a meeting: the agenda, its changes, minutes, amendments' }) procedural?: BodyRulesOverrideDto;
 }
 
+/** Who changes an adopted agenda: the meeting by a vote on the change, or the chair (libs/domain AgendaRules). */
+export class AgendaRulesDto {
+  @ApiProperty({ enum: AGENDA_CHANGERS, description: 'an item added' }) add!: string;
+  @ApiProperty({ enum: AGENDA_CHANGERS, description: 'an item moved' }) move!: string;
+}
+
 export class BodyRuleBookDto {
   @ApiProperty({ type: BodyRulesDto }) general!: BodyRulesDto;
   @ApiProperty({ type: RulesByKindDto }) byKind!: RulesByKindDto;
+  @ApiPropertyOptional({ type: AgendaRulesDto, description: 'absent: every change of an adopted agenda is voted on' }) agenda?: AgendaRulesDto;
 }
 
 /** The rules a vote is decided by, frozen as it opens (older votes have neither sitting nor chairId). */

@@ -145,6 +145,7 @@ export class MinutesProcedureDto {
   @ApiProperty({ description: 'when the agenda was adopted by a vote, or that it was not' }) agendaAdopted!: string;
   @ApiProperty({ type: [MinutesAgendaEntryDto], description: 'every agenda item, in order' }) items!: MinutesAgendaEntryDto[];
   @ApiProperty({ type: [MinutesMotionDto] }) motions!: MinutesMotionDto[];
+  @ApiProperty({ type: [String], description: 'the chair’s changes of the adopted agenda, where the rule book gives them to the chair' }) chairChanges!: string[];
 }
 
 export class MinutesItemDto {

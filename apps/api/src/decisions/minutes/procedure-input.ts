@@ -16,7 +16,7 @@ interface MotionRow {
  */
 export async function procedureInput<V>(
   manager: EntityManager,
-  meeting: { id: string; agenda_adopted_at: string | null },
+  meeting: { id: string; workspace_id: string; agenda_adopted_at: string | null },
   votesOf: (motionId: string) => V[],
 ): Promise<ProcedureInput<V> | null> {
   const items: Array<{ id: string; position: number; kind: string; title: string; resolution_id: string | null; resolution_title: string | null; minutes_title: string | null; minutes_starts_at: string | null }> =
@@ -47,6 +47,15 @@ export async function procedureInput<V>(
         [resolutionIds],
       )
     : [];
+  // The chair's changes of the adopted agenda where the rule book gives them to the chair (AgendaService), as sealed.
+  const chairChanges: Array<{ action: string; at: string; details: { itemId: string; title?: string | null; position?: number; to?: number } }> = meeting.agenda_adopted_at
+    ? await manager.query(
+        `SELECT CASE action WHEN 'meeting.agenda_item_added' THEN 'add' ELSE 'move' END AS action, created_at AS at, details FROM audit_entries
+          WHERE workspace_id = $2 AND target_type = 'decision_meeting' AND target_id = $1 AND action IN ('meeting.agenda_item_added', 'meeting.agenda_item_moved') AND details->>'afterAdoption' = 'true'
+          ORDER BY seq`,
+        [meeting.id, meeting.workspace_id],
+      )
+    : [];
   if (!meeting.agenda_adopted_at && motions.length === 0 && amendments.length === 0 && items.every((i) => i.kind === 'resolution')) return null;
 
   const titleOf = (item: (typeof items)[number] | undefined) => (item ? (item.resolution_title ?? item.title) : '');
@@ -68,6 +77,12 @@ export async function procedureInput<V>(
         : null;
       return [{ kind: motion.kind, change, minutesOf: motion.kind === 'minutes' ? minutesOf(item) : null, votes: votesOf(motion.id) }];
     }),
+    chairChanges: chairChanges.map((c) => ({
+      action: c.action as 'add' | 'move',
+      at: c.at,
+      title: titleOf(items.find((i) => i.id === c.details.itemId)) || (c.details.title ?? ''),
+      position: Number(c.action === 'add' ? c.details.position : c.details.to),
+    })),
     amendments: Object.fromEntries(
       resolutionIds.map((resolutionId) => [
         resolutionId,

@@ -18,6 +18,8 @@ export interface ProcedureInput<V> {
     minutesOf: { title: string; startsAt: Date | string } | null;
     votes: readonly V[];
   }>;
+  /** The chair's changes of the adopted agenda, where the rule book gives them to the chair, oldest first. */
+  chairChanges?: ReadonlyArray<{ action: 'add' | 'move'; at: Date | string; title: string; position: number }>;
   /** Each resolution's amendments (by resolution id), in their number's order. */
   amendments: Readonly<
     Record<
@@ -57,6 +59,8 @@ export interface MinutesProcedure {
   items: Array<{ position: number; title: string }>;
   /** The votes on the agenda, its changes and minutes, each with its title in words. */
   motions: Array<{ title: string; votes: MinutesVote[] }>;
+  /** The chair's changes of the adopted agenda (where the rule book gives them to the chair), in words. */
+  chairChanges: string[];
 }
 
 /** The words of the procedure, in Polish and English. */
@@ -68,6 +72,7 @@ export const PROCEDURE_LABELS: Record<
     agendaNotAdopted: string;
     minutesItem: (title: string, date: string) => string;
     motions: { agenda: string; add: (title: string, position: number | null) => string; move: (title: string, position: number | null) => string; minutes: (title: string, date: string) => string };
+    byChair: (time: string, change: string) => string;
     amendments: {
       heading: string;
       number: (n: number) => string;
@@ -94,6 +99,7 @@ export const PROCEDURE_LABELS: Record<
       move: (title, position) => `Zmiana porządku obrad: przeniesienie punktu ${quoted(title, 'pl')} na miejsce ${position ?? ''}`,
       minutes: (title, date) => `Przyjęcie protokołu z posiedzenia ${quoted(title, 'pl')} z ${date}`,
     },
+    byChair: (time, change) => `${change} – przez przewodniczącego obrad o godz. ${time}, zgodnie z regulaminem.`,
     amendments: {
       heading: 'Poprawki',
       number: (n) => `Poprawka nr ${n}`,
@@ -126,6 +132,7 @@ export const PROCEDURE_LABELS: Record<
       move: (title, position) => `Change of the agenda: item ${quoted(title, 'en')} moved to place ${position ?? ''}`,
       minutes: (title, date) => `Approval of the minutes of ${quoted(title, 'en')} of ${date}`,
     },
+    byChair: (time, change) => `${change}, by the chair at ${time}, as the standing orders allow.`,
     amendments: {
       heading: 'Amendments',
       number: (n) => `Amendment no. ${n}`,
@@ -167,6 +174,9 @@ export function procedureMinutes<V>(input: ProcedureInput<V>, language: MinutesL
               : words.motions.add(motion.change?.title ?? '', motion.change?.position ?? null),
       votes: motion.votes.map((vote, index) => voteMinutes(vote, index + 1, motion.votes.length)),
     })),
+    chairChanges: (input.chairChanges ?? []).map((c) =>
+      words.byChair(formatTime(c.at, labels), c.action === 'move' ? words.motions.move(c.title, c.position) : words.motions.add(c.title, c.position)),
+    ),
   };
 }
 

@@ -90,7 +90,11 @@ export async function renderMinutesDocx(content: MinutesContent): Promise<Buffer
 
     h(labels.sections.agenda),
     ...(content.procedure
-      ? [...content.procedure.items.map((item) => p(`${item.position}. ${item.title}`)), p(content.procedure.agendaAdopted, { italics: true })]
+      ? [
+          ...content.procedure.items.map((item) => p(`${item.position}. ${item.title}`)),
+          p(content.procedure.agendaAdopted, { italics: true }),
+          ...content.procedure.chairChanges.map((change) => p(change, { italics: true })),
+        ]
       : content.agenda.map((item) => p(`${item.position}. ${item.title}`))),
 
     h(labels.sections.votes),

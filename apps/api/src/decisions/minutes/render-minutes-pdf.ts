@@ -48,6 +48,7 @@ function write(pdf: Pdf, content: MinutesContent, labels: MinutesLabels): void {
   next(labels.sections.agenda);
   for (const item of content.procedure?.items ?? content.agenda) paragraph(pdf, `${item.position}. ${item.title}`);
   if (content.procedure) paragraph(pdf, content.procedure.agendaAdopted, { font: 'italic' });
+  for (const change of content.procedure?.chairChanges ?? []) paragraph(pdf, change, { font: 'italic' });
 
   next(labels.sections.votes);
   for (const item of content.agenda) {

@@ -14,7 +14,7 @@ import { useAction } from './useAction';
 /**
  * The chair's agenda. Until the meeting adopts it: items added (any item by its title, or the approval of an earlier
  * meeting's minutes), moved up and down, and removed. Once adopted: a change (an item added, or one moved) is put to
- * the vote of the meeting.
+ * the vote of the meeting, or made by the chair where the body's rule book gives the chair that change.
  */
 export function AgendaEditor({ meeting, onChanged, refresh }: { meeting: MeetingView; onChanged: (next: MeetingView, message: string, focus: string) => void; refresh: Refresh }) {
   const { t, i18n } = useTranslation();
@@ -27,6 +27,8 @@ export function AgendaEditor({ meeting, onChanged, refresh }: { meeting: Meeting
   const [notice, setNotice] = useState<string | null>(null);
   const meetings = useApiData<MeetingSummary[]>(`/workspaces/${meeting.workspaceId}/meetings`);
   const adopted = meeting.agendaAdoptedAt !== null;
+  // After the adoption, whether the chair makes the change or puts it to the vote (the body's rule book).
+  const byChair = { add: !adopted || meeting.agendaChanges.add === 'chair', move: adopted && meeting.agendaChanges.move === 'chair' };
   const earlier = (meetings.data ?? []).filter((m) => m.body.id === meeting.body.id && m.state === 'closed' && m.id !== meeting.id && !meeting.agenda.some((i) => i.minutesOf?.id === m.id));
   const titled = (itemId: string) => {
     const item = meeting.agenda.find((i) => i.id === itemId);
@@ -48,7 +50,9 @@ export function AgendaEditor({ meeting, onChanged, refresh }: { meeting: Meeting
       <h3 id={`${id}-heading`} tabIndex={-1}>
         {t(adopted ? 'decisions.assembly.agenda.changeHeading' : 'decisions.assembly.agenda.heading')}
       </h3>
-      <p className="field__hint">{t(adopted ? 'decisions.assembly.agenda.changeHint' : 'decisions.assembly.agenda.hint')}</p>
+      <p className="field__hint">
+        {t(!adopted ? 'decisions.assembly.agenda.hint' : byChair.add || byChair.move ? 'decisions.assembly.agenda.changeHintChair' : 'decisions.assembly.agenda.changeHint')}
+      </p>
       <StatusMessage message={notice} />
       {action.failure ? <ErrorMessage message={decisionErrorText(action.failure, t)} /> : null}
       {!adopted && (
@@ -91,7 +95,7 @@ export function AgendaEditor({ meeting, onChanged, refresh }: { meeting: Meeting
         onSubmit={(event) => {
           event.preventDefault();
           if (!title.trim()) return;
-          if (adopted) propose({ kind: 'agenda_change', change: { action: 'add', item: { kind: 'other', title: title.trim() } } });
+          if (!byChair.add) propose({ kind: 'agenda_change', change: { action: 'add', item: { kind: 'other', title: title.trim() } } });
           else change(() => addAgendaItem(meeting.id, { kind: 'other', title: title.trim() }), t('decisions.assembly.agenda.added'), `${id}-heading`);
           setTitle('');
         }}
@@ -101,7 +105,7 @@ export function AgendaEditor({ meeting, onChanged, refresh }: { meeting: Meeting
           <input id={`${id}-title`} type="text" maxLength={300} value={title} onChange={(event) => setTitle(event.target.value)} />
         </div>
         <button type="submit" className="button" aria-disabled={action.busy || !title.trim()}>
-          {t(adopted ? 'decisions.assembly.agenda.changeAdd' : 'decisions.assembly.agenda.addOther')}
+          {t(byChair.add ? 'decisions.assembly.agenda.addOther' : 'decisions.assembly.agenda.changeAdd')}
         </button>
       </form>
       {!adopted &&
@@ -131,13 +135,14 @@ export function AgendaEditor({ meeting, onChanged, refresh }: { meeting: Meeting
             </button>
           </form>
         ))}
-      {adopted && meeting.agenda.length > 1 && !voteOpenAt(meeting) && (
+      {adopted && meeting.agenda.length > 1 && (byChair.move || !voteOpenAt(meeting)) && (
         <form
           className="agenda-editor__form"
           onSubmit={(event) => {
             event.preventDefault();
             const itemId = moveItem || meeting.agenda[0].id;
-            propose({ kind: 'agenda_change', change: { action: 'move', itemId, position: Number(position) } });
+            if (byChair.move) change(() => moveAgendaItem(meeting.id, itemId, Number(position)), t('decisions.assembly.agenda.moved'), `${id}-heading`);
+            else propose({ kind: 'agenda_change', change: { action: 'move', itemId, position: Number(position) } });
             setNotice(null);
           }}
         >
@@ -162,7 +167,7 @@ export function AgendaEditor({ meeting, onChanged, refresh }: { meeting: Meeting
             </select>
           </div>
           <button type="submit" className="button" aria-disabled={action.busy}>
-            {t('decisions.assembly.agenda.changeMove')}
+            {t(byChair.move ? 'decisions.assembly.agenda.move' : 'decisions.assembly.agenda.changeMove')}
           </button>
         </form>
       )}

@@ -2,6 +2,8 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import {
+  AGENDA_CHANGERS,
+  type AgendaChanger,
   BALLOTS,
   COMPARISONS,
   DEFAULT_RULE_BOOK,
@@ -489,6 +491,24 @@ export function RulesForm({ body, onSaved, labelledBy }: { body: BodyView; onSav
           </fieldset>
         );
       })}
+      <fieldset className="choices rules-form__set">
+        <legend>{t('decisions.rulesForm.agenda.legend')}</legend>
+        <p className="field__hint">{t('decisions.rulesForm.agenda.hint')}</p>
+        {(['add', 'move'] as const).map((change) => (
+          <HintedSelect
+            key={change}
+            id={`${formId}-agenda-${change}`}
+            label={t(`decisions.rulesForm.agenda.${change}`)}
+            value={draft.agenda[change]}
+            options={AGENDA_CHANGERS.map((by) => ({ value: by, label: t(`decisions.rulesForm.agenda.by.${by}`) }))}
+            onChange={(value) => {
+              setSaved(false);
+              setDraft((current) => ({ ...current, agenda: { ...current.agenda, [change]: value as AgendaChanger } }));
+            }}
+            error={errors[`agenda.${change}`]}
+          />
+        ))}
+      </fieldset>
       <RulesMeaning id={`${formId}-meaning`} draft={draft} />
       <div className="form__actions">
         <button

@@ -114,6 +114,33 @@ describe('the agenda before and after its adoption', () => {
     expect(within(ballots).getAllByRole('button').map((b) => b.textContent)).toEqual(['Za', 'Przeciw', 'Wstrzymuję się']);
   });
 
+  it('once adopted, puts a change to the vote, or lets the chair move items at once where the rule book says so', async () => {
+    const other = { id: 'item-2', position: 2, kind: 'other', title: 'Wolne wnioski', resolution: null, minutesOf: null, votes: [], amendments: [], electionId: null } as MeetingView['agenda'][number];
+    const adopted = meeting(['present', 'present', 'present'], { agendaAdoptedAt: '2026-12-02T10:03:00.000Z', agenda: [agendaItem(1, draft), other] });
+    const voted = open({ meetings: [adopted], routes: { 'POST /meetings/mt1/motions': motionVote('vm', { state: 'open' }) } });
+    let editor = await screen.findByRole('region', { name: 'Zmiana przyjętego porządku obrad' });
+    expect(within(editor).getByText('Zmianę przyjętego porządku obrad poddaje się pod głosowanie.')).toBeTruthy();
+    await userEvent.selectOptions(within(editor).getByLabelText('Punkt'), 'item-2');
+    await userEvent.click(within(editor).getByRole('button', { name: 'Poddaj pod głosowanie przeniesienie punktu' }));
+    await waitFor(() => expect(voted.calls.filter((c) => c.method === 'POST').map((c) => [c.path, c.body])).toEqual([['/meetings/mt1/motions', { kind: 'agenda_change', change: { action: 'move', itemId: 'item-2', position: 1 } }]]));
+    voted.unmount();
+
+    const chairMoves = { ...adopted, agendaChanges: { add: 'vote' as const, move: 'chair' as const } };
+    const moved = { ...chairMoves, agenda: [{ ...other, position: 1 }, { ...adopted.agenda[0]!, position: 2 }] };
+    const page = open({ meetings: [chairMoves], routes: { 'POST /meetings/mt1/agenda/item-2/move': moved } });
+    editor = await screen.findByRole('region', { name: 'Zmiana przyjętego porządku obrad' });
+    expect(within(editor).getByText('Przewodniczący obrad zmienia porządek obrad tak, jak pozwala regulamin; pozostałe zmiany poddaje się pod głosowanie.')).toBeTruthy();
+    // Adding an item is still voted on.
+    expect(within(editor).getByRole('button', { name: 'Poddaj pod głosowanie dodanie punktu' })).toBeTruthy();
+    await userEvent.selectOptions(within(editor).getByLabelText('Punkt'), 'item-2');
+    await userEvent.click(within(editor).getByRole('button', { name: 'Przenieś punkt' }));
+    await screen.findByText('Przeniesiono punkt porządku obrad.');
+    expect(page.calls.filter((c) => c.method === 'POST').map((c) => [c.path, c.body])).toEqual([['/meetings/mt1/agenda/item-2/move', { position: 1 }]]);
+    await waitFor(() => expect(document.activeElement?.id).toMatch(/-heading$/));
+    const results = await axe.run(page.container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+
   it('says the motion’s result in words once closed, and the time the agenda was adopted', async () => {
     const closed = meeting(['present', 'present', 'present'], {
       agendaAdoptedAt: '2026-12-02T10:03:00.000Z',

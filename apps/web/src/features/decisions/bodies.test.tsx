@@ -263,11 +263,16 @@ describe('bodies: members and rules', () => {
     expect((within(majority).getByLabelText('Wymagana część: licznik') as HTMLInputElement).value).toBe('2');
     await user.selectOptions(within(majority).getByLabelText('Liczona od'), 'statutory');
     expect(meaning(form, 'ordinary')).toContain('większość kwalifikowana: co najmniej 2/3 głosów ustawowego składu organu;');
+    // The chair changes the order of an adopted agenda; an item added is still voted on.
+    const agenda = within(form).getByRole('group', { name: 'Zmiany przyjętego porządku obrad' });
+    expect((within(agenda).getByLabelText('Dodanie punktu') as HTMLSelectElement).value).toBe('vote');
+    await user.selectOptions(within(agenda).getByLabelText('Zmiana kolejności punktów'), 'przewodniczący obrad');
     await user.click(within(form).getByRole('button', { name: 'Zapisz zasady głosowania' }));
     await waitFor(() => expect(patches(page.calls)).toHaveLength(1));
     const sent = (patches(page.calls)[0]!.body as { rules: BodyRuleBook }).rules;
     expect(sent.general.majority).toEqual({ kind: 'qualified', fraction: { numerator: 2, denominator: 3 }, of: 'statutory' });
     expect(sent.byKind.election).toEqual({ majority: { kind: 'absolute', of: 'valid' } });
+    expect(sent.agenda).toEqual({ add: 'vote', move: 'chair' });
   });
 
   it('refuses a fraction above 1 on its field before sending, and shows the API’s 400 on the field it names', async () => {

@@ -108,6 +108,7 @@ export function meeting(presence: [Presence, Presence, Presence], extra: Partial
     speakingSeconds: 300,
     agenda: [agendaItem(1, resolution())],
     motions: [],
+    agendaChanges: { add: 'vote', move: 'vote' },
     ...extra,
   };
 }

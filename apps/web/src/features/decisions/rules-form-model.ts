@@ -3,6 +3,9 @@
 // and the API's dotted field paths (validateRuleBook: "rules.byKind.election.quorum.fraction.denominator") placed on
 // the form's inputs.
 import {
+  AGENDA_CHANGERS,
+  type AgendaRules,
+  agendaRulesOf,
   type Ballot,
   type BodyRuleBook,
   type BodyRules,
@@ -81,6 +84,8 @@ export interface KindDraft {
 export interface RuleBookDraft {
   general: RulesDraft;
   byKind: Record<RuleKind, KindDraft>;
+  /** Who changes an adopted agenda (an item added, one moved). */
+  agenda: AgendaRules;
 }
 
 const fractionDraft = (fraction: Rational): FractionDraft => ({ numerator: String(fraction.numerator), denominator: String(fraction.denominator) });
@@ -135,7 +140,7 @@ export function ruleBookDraft(book: BodyRuleBook): RuleBookDraft {
     const override = book.byKind[kind] ?? {};
     byKind[kind] = { overrides: RULE_FIELDS.filter((field) => override[field] !== undefined), rules: rulesDraft(rulesFor(book, kind)) };
   }
-  return { general: rulesDraft(book.general), byKind };
+  return { general: rulesDraft(book.general), byKind, agenda: agendaRulesOf(book) };
 }
 
 /** A typed whole number; anything else becomes NaN, which validateRuleBook refuses as not a positive whole number. */
@@ -192,7 +197,10 @@ function bookOf(draft: RuleBookDraft, toFraction: (d: FractionDraft) => Rational
     for (const field of overrides) (override as Record<string, unknown>)[field] = all[field];
     byKind[kind] = override;
   }
-  return { general: generalOf(draft.general, toFraction), byKind };
+  // Agenda rules as the statute defaults (every change voted) are left out, as books were before them.
+  const voted = AGENDA_CHANGERS[0];
+  const agenda = draft.agenda.add === voted && draft.agenda.move === voted ? {} : { agenda: { ...draft.agenda } };
+  return { general: generalOf(draft.general, toFraction), byKind, ...agenda };
 }
 
 /** The whole rule book to send: the general rules and, per kind, only the fields it overrides. */
@@ -243,6 +251,8 @@ export function shownInputs(draft: RuleBookDraft): FieldPath[] {
   return [
     ...inputPaths(draft.general).map((path) => `general.${path}`),
     ...RULE_KINDS.flatMap((kind) => inputPaths(draft.byKind[kind].rules, draft.byKind[kind].overrides).map((path) => `byKind.${kind}.${path}`)),
+    'agenda.add',
+    'agenda.move',
   ];
 }
 
