@@ -148,6 +148,8 @@ describe('elections: a board of six from eight candidates in two rounds by secre
     expect(round).toMatchObject({ n: 1, seatsOpen: 6, state: 'open', castCount: 0 });
     expect(letters(round.candidates)).toEqual([...'ABCDEFGH']);
     expect(election).toMatchObject({ state: 'voting', resolution: { state: 'voting' } });
+    // The meeting names the round open, so a representative's page puts its ballots first.
+    expect((await api(`/meetings/${meetingId}`, rep(members[0]))).body.agenda[0]).toMatchObject({ electionId: election.id, openElectionRoundId: round.id });
     expect((await api(`/elections/${election.id}/candidates`, rep(members[12]), { organisationId: members[12], personName: 'Za późno' })).body.code).toBe('election_state');
     expect((await api(`/elections/${election.id}/rounds`, coordinator, {})).body.code).toBe('election_round_open');
 
@@ -194,6 +196,7 @@ describe('elections: a board of six from eight candidates in two rounds by secre
     expect(result.next).toMatchObject({ kind: 'round', seats: 2 });
     expect(letters(result.next.candidates as string[])).toEqual([...'EFG']);
     expect(election.candidates.filter((c) => c.electedInRound === 1).map((c) => c.personName).sort()).toEqual(['Kandydat A', 'Kandydat B', 'Kandydat C', 'Kandydat D']);
+    expect((await api(`/meetings/${meetingId}`, rep(members[0]))).body.agenda[0].openElectionRoundId).toBeNull();
     expect(election.state).toBe('voting');
 
     // A closed round is final: no ballot, no total changed, no ballot removed.

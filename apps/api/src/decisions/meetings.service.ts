@@ -69,6 +69,8 @@ export interface AgendaItemView {
   amendments: AmendmentView[];
   /** An election item's election. */
   electionId: string | null;
+  /** An election item's round open now (its ballots go at the top of a representative's page). */
+  openElectionRoundId: string | null;
 }
 
 /** Meetings of a body: the agenda, check-in of members' representatives, proxies, and the quorum live. */
@@ -331,7 +333,8 @@ export class MeetingsService {
    */
   async agendaOf(meetingId: string): Promise<AgendaItemView[]> {
     const rows: AgendaRow[] = await this.dataSource.query(
-      `SELECT a.id, a.position, a.kind, a.title, a.resolution_id, a.election_id, a.minutes_of, p.title AS minutes_title, p.starts_at AS minutes_starts_at
+      `SELECT a.id, a.position, a.kind, a.title, a.resolution_id, a.election_id, a.minutes_of, p.title AS minutes_title, p.starts_at AS minutes_starts_at,
+              (SELECT r.id FROM election_rounds r WHERE r.election_id = a.election_id AND r.state = 'open') AS open_round_id
          FROM meeting_agenda a LEFT JOIN decision_meetings p ON p.id = a.minutes_of
         WHERE a.meeting_id = $1 ORDER BY a.position`,
       [meetingId],
@@ -351,6 +354,7 @@ export class MeetingsService {
         votes: item.resolution_id ? votes.filter((v) => v.resolutionId === item.resolution_id) : [],
         amendments: item.resolution_id ? amendments.filter((a) => a.resolutionId === item.resolution_id) : [],
         electionId: item.election_id ?? null,
+        openElectionRoundId: item.open_round_id ?? null,
       };
     });
   }
@@ -416,6 +420,7 @@ interface AgendaRow {
   title: string;
   resolution_id: string | null;
   election_id?: string | null;
+  open_round_id?: string | null;
   minutes_of: string | null;
   minutes_title: string | null;
   minutes_starts_at: string | null;

@@ -5211,6 +5211,11 @@ export interface components {
              * @description an election item: the election (GET /api/elections/:electionId)
              */
             electionId: string | null;
+            /**
+             * Format: uuid
+             * @description an election item: its round open now, if any
+             */
+            openElectionRoundId: string | null;
         };
         AgendaChangeItemDto: {
             /** @enum {string} */

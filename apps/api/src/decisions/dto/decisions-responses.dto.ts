@@ -171,6 +171,7 @@ export class AgendaItemDto {
   @ApiProperty({ type: [VoteDto] }) votes!: VoteDto[];
   @ApiProperty({ type: [AmendmentDto], description: 'a resolution’s amendments, in their number’s order' }) amendments!: AmendmentDto[];
   @NullableIdProperty({ description: 'an election item: the election (GET /api/elections/:electionId)' }) electionId!: string | null;
+  @NullableIdProperty({ description: 'an election item: its round open now, if any' }) openElectionRoundId!: string | null;
 }
 
 /** What a meeting votes on besides resolutions. */

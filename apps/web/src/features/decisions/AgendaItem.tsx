@@ -13,7 +13,8 @@ import { useAction } from './useAction';
 import { RollTable, VoteOutcome } from './VoteOutcome';
 import { VotedText } from './VotedText';
 import { AmendmentsSection } from './AmendmentsSection';
-import { agendaItemTitle, motionTitle } from './motion-text';
+import { agendaItemTitle } from './motion-text';
+import { OWN_BALLOTS_ID } from './own-ballots-id';
 
 type Member = MeetingView['members'][number];
 
@@ -171,43 +172,12 @@ export function VotePanel({
   );
 }
 
-export const OWN_BALLOTS_ID = 'own-ballots-heading';
-
 /** The votes open now at this meeting, with the agenda item each is on. */
 export const openVotesHere = (meeting: MeetingView) =>
   meeting.agenda.flatMap((item) => item.votes.filter((vote) => vote.state === 'open' && vote.meetingId === meeting.id).map((vote) => ({ item, vote, motion: null as MotionView | null })));
 
 /** The votes on motions (the agenda, minutes, amendments) open now at this meeting. */
 export const openMotionVotes = (meeting: MeetingView) => meeting.motions.flatMap((motion) => motion.votes.filter((vote) => vote.state === 'open').map((vote) => ({ motion, vote })));
-
-/**
- * First on a member's representative's page, before the facts and the agenda: every vote open now at the meeting with
- * the ballots they can cast in it (their member's and those they hold by proxy), so that on a phone the ballot is on
- * the first screen. Nothing while no vote is open.
- */
-export function OwnBallots({ meeting, ownId, refresh }: { meeting: MeetingView; ownId: string; refresh: Refresh }) {
-  const { t } = useTranslation();
-  const { i18n } = useTranslation();
-  const open = [
-    ...openVotesHere(meeting).map(({ item, vote }) => ({ vote, title: t('decisions.agenda.itemHeading', { position: item.position, title: item.title }) })),
-    ...openMotionVotes(meeting).map(({ motion, vote }) => ({ vote, title: motionTitle(motion, meeting, t, i18n.language) })),
-  ];
-  if (open.length === 0) return null;
-  return (
-    <section aria-labelledby={OWN_BALLOTS_ID} className="panel own-ballots">
-      <h2 id={OWN_BALLOTS_ID} tabIndex={-1}>
-        {t('decisions.ownBallots.heading')}
-      </h2>
-      {open.map(({ title, vote }) => (
-        <div key={vote.id} className="own-ballots__vote">
-          <h3>{title}</h3>
-          <p className="muted">{t(`decisions.vote.heading.${vote.ballot}`)}</p>
-          <BallotBox meeting={meeting} vote={vote} ownId={ownId} refresh={refresh} />
-        </div>
-      ))}
-    </section>
-  );
-}
 
 /**
  * The representative's ballots in an open vote: one for their own member when it is present, and one for each member

@@ -15,7 +15,6 @@ import { useWorkspace } from '../workspace/workspace-context';
 import { memberOrganisationsPath } from './bodies-api';
 import { decisionErrorText, decisionFieldErrors } from './decision-errors';
 import type { AgendaItemView, MeetingView } from './decisions-api';
-import { ElectionBallots } from './ElectionBallot';
 import {
   closeElectionRound,
   type ElectionCandidate,
@@ -29,15 +28,29 @@ import {
   withdrawCandidate,
 } from './elections-api';
 import { LotDrawForm } from './LotDrawForm';
+import { OWN_BALLOTS_ID } from './own-ballots-id';
 import { majorityText, quorumNowText } from './rules-text';
 import { useAction } from './useAction';
-import { useMeetingEvents } from './useMeetingEvents';
 import './elections.css';
 
 export const electionHeadingId = (electionId: string) => `election-${electionId}`;
 export const roundHeadingId = (roundId: string) => `round-${roundId}`;
 export const roundResultId = (roundId: string) => `round-result-${roundId}`;
 const candidateId = (candidate: Pick<ElectionCandidate, 'id'>) => `candidate-${candidate.id}`;
+
+/** An election event the page heard: which election changed (null: the meeting did), counted so each is new. */
+export type ElectionSignal = { electionId: string | null; n: number };
+
+/** Reads the election again on each signal about it or about the meeting (the page's one socket hears them). */
+export function useElectionSignal(election: Pick<Election, 'reload'>, electionId: string, signal: ElectionSignal): void {
+  const { reload } = election;
+  const seen = useRef(signal.n);
+  useEffect(() => {
+    if (signal.n === seen.current) return;
+    seen.current = signal.n;
+    if (signal.electionId === null || signal.electionId === electionId) void reload();
+  }, [signal, electionId, reload]);
+}
 
 export interface Election {
   data: ElectionView | null;
@@ -94,7 +107,7 @@ export function electionMajorityText(rules: ElectionRules, t: TFunction): string
  * representative while a round is open, the chair's opening and closing, and each closed round's results. Read again
  * when the meeting says this election (or the meeting) changed.
  */
-export function ElectionPanel({ meeting, item, electionId, chair }: { meeting: MeetingView; item: AgendaItemView; electionId: string; chair: boolean }) {
+export function ElectionPanel({ meeting, item, electionId, chair, signal }: { meeting: MeetingView; item: AgendaItemView; electionId: string; chair: boolean; signal: ElectionSignal }) {
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const ownId = can(workspace.role, 'decisions.vote') ? workspace.organisationId : null;
@@ -102,10 +115,7 @@ export function ElectionPanel({ meeting, item, electionId, chair }: { meeting: M
   // The member the reader represents when it is one of the body's (it votes and nominates).
   const own = cancelled ? null : (meeting.members.find((m) => m.id === ownId) ?? null);
   const election = useElection(electionId);
-  const { reload } = election;
-  useMeetingEvents(meeting.id, true, (event) => {
-    if (event.type === 'meeting_changed' || (event.type === 'election_changed' && event.electionId === electionId)) void reload();
-  });
+  useElectionSignal(election, electionId, signal);
   const { busy, failure, run } = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmClose, setConfirmClose] = useState<string | null>(null);
@@ -127,15 +137,6 @@ export function ElectionPanel({ meeting, item, electionId, chair }: { meeting: M
     if (!ok) void election.reload();
     return ok;
   }
-
-  /** A ballot cast (ElectionBallots): the election as it stands, the focus on what was recorded. */
-  const cast = useCallback(
-    (next: ElectionView, focus: string) => {
-      election.replace(next);
-      focusWhenShown(focus);
-    },
-    [election, focusWhenShown],
-  );
 
   const header = (
     <>
@@ -308,7 +309,12 @@ export function ElectionPanel({ meeting, item, electionId, chair }: { meeting: M
                 <p>{t('decisions.elections.rounds.cast', { cast: round.castCount, eligible: meeting.members.filter((m) => m.presence !== 'absent').length })}</p>
               </div>
               {round.secret && <p className="election__secret">{t('decisions.elections.ballot.secretNote')}</p>}
-              {own && meeting.state === 'open' && <ElectionBallots meeting={meeting} view={view} round={round} ownId={own.id} onCast={cast} />}
+              {/* The representative's ballots are at the top of the page (OwnBallots), first on a phone's screen. */}
+              {own && meeting.state === 'open' && (
+                <p>
+                  <a href={`#${OWN_BALLOTS_ID}`}>{t('decisions.ownBallots.goTo')}</a>
+                </p>
+              )}
               {chair &&
                 (confirmClose === round.id ? (
                   <ConfirmAction

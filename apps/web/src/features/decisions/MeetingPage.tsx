@@ -12,12 +12,13 @@ import { PageHeading } from '../../ui/PageHeading';
 import { When } from '../rounds/RoundDetails';
 import { useWorkspace } from '../workspace/workspace-context';
 import { AgendaEditor } from './AgendaEditor';
-import { AgendaItem, OwnBallots, PlainAgendaItem } from './AgendaItem';
+import { AgendaItem, PlainAgendaItem } from './AgendaItem';
 import { AttendanceTable, QuorumIndicator } from './Attendance';
 import { CreateElectionForm } from './CreateElectionForm';
 import { decisionErrorText } from './decision-errors';
 import { type BodyView, closeMeeting, decisionsPage, isResolutionItem, meetingPath, type MeetingTerm, type MeetingView, openMeeting } from './decisions-api';
-import { ElectionPanel } from './ElectionPanel';
+import { ElectionPanel, type ElectionSignal } from './ElectionPanel';
+import { OwnBallots } from './OwnBallots';
 import { MeetingChanges } from './MeetingChanges';
 import { MeetingStateBadge } from './MeetingsTable';
 import { MinutesLinks } from './MinutesLinks';
@@ -99,9 +100,12 @@ export function MeetingPage() {
   const speakers = useSpeakers(meetingId, meeting?.state === 'open');
   const chair = coordinator || (own !== null && body.data?.chairId === own.id);
 
+  // The page's one socket: elections on it are read again when the meeting says one of them (or the meeting) changed.
+  const [electionSignal, setElectionSignal] = useState<ElectionSignal>({ electionId: null, n: 0 });
   useMeetingEvents(meetingId, true, (event) => {
     void reload();
     if (event.type === 'speakers_changed' || event.type === 'current_item_changed' || event.type === 'meeting_changed') void speakers.reload();
+    if (event.type === 'election_changed' || event.type === 'meeting_changed') setElectionSignal((s) => ({ electionId: event.type === 'election_changed' ? (event.electionId ?? null) : null, n: s.n + 1 }));
   });
 
   // After an action, the focus goes to what it asked for (e.g. the recorded vote, the outcome) once it is shown.
@@ -155,7 +159,7 @@ export function MeetingPage() {
       {/* A representative's page starts with what they do here: the open ballots, then their presence or proxy. */}
       {own && (
         <>
-          <OwnBallots meeting={meeting} ownId={own.id} refresh={refresh} />
+          <OwnBallots meeting={meeting} ownId={own.id} refresh={refresh} electionSignal={electionSignal} />
           <RepresentativePanel
             meeting={meeting}
             own={own}
@@ -257,7 +261,7 @@ export function MeetingPage() {
             isResolutionItem(item) ? (
               <AgendaItem key={item.id} meeting={meeting} item={item} coordinator={coordinator} chair={chair} canPropose={coordinator || own !== null} ownId={own ? own.id : null} refresh={refresh} />
             ) : item.kind === 'election' && item.electionId ? (
-              <ElectionPanel key={item.id} meeting={meeting} item={item} electionId={item.electionId} chair={chair} />
+              <ElectionPanel key={item.id} meeting={meeting} item={item} electionId={item.electionId} chair={chair} signal={electionSignal} />
             ) : (
               <PlainAgendaItem key={item.id} item={item}>
                 {item.kind === 'minutes' && <MinutesApproval meeting={meeting} itemId={item.id} chair={chair} refresh={refresh} />}

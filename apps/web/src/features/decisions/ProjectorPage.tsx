@@ -10,7 +10,7 @@ import { ErrorMessage, StatusMessage } from '../../ui/Messages';
 import { PageHeading } from '../../ui/PageHeading';
 import { eligibleCount } from './AgendaItem';
 import { type AgendaItemView, type AmendmentView, meetingPage, meetingPath, type MeetingView, type ResolutionView, type VoteView } from './decisions-api';
-import { candidateNames, nextText, useElection } from './ElectionPanel';
+import { candidateNames, type ElectionSignal, nextText, useElection, useElectionSignal } from './ElectionPanel';
 import { agendaItemTitle, motionTitle } from './motion-text';
 import { countdownText, type Speakers, useSpeakers } from './SpeakersPanel';
 import { useMeetingEvents } from './useMeetingEvents';
@@ -87,7 +87,7 @@ export function ProjectorPage() {
   const meeting = loaded.data;
   const speakers = useSpeakers(meetingId, meeting?.state === 'open');
   // Elections are read again when the meeting says one of them (or the meeting) changed.
-  const [electionSignal, setElectionSignal] = useState<{ electionId: string | null; n: number }>({ electionId: null, n: 0 });
+  const [electionSignal, setElectionSignal] = useState<ElectionSignal>({ electionId: null, n: 0 });
   const { reload } = loaded;
   useMeetingEvents(meetingId, true, (event) => {
     reload();
@@ -351,14 +351,10 @@ function Clock({ endsAt }: { endsAt: string }) {
  * An election on the agenda, while a round is open (the ballots cast) or while it is the item under discussion (who
  * was elected, in which round, what comes next). Nothing otherwise.
  */
-function ProjectorElection({ item, electionId, current, eligible, signal }: { item: AgendaItemView; electionId: string; current: boolean; eligible: number; signal: { electionId: string | null; n: number } }) {
+function ProjectorElection({ item, electionId, current, eligible, signal }: { item: AgendaItemView; electionId: string; current: boolean; eligible: number; signal: ElectionSignal }) {
   const { t, i18n } = useTranslation();
   const election = useElection(electionId);
-  const { reload } = election;
-  const heard = signal.n > 0 && (signal.electionId === null || signal.electionId === electionId) ? signal.n : 0;
-  useEffect(() => {
-    if (heard > 0) void reload();
-  }, [heard, reload]);
+  useElectionSignal(election, electionId, signal);
   const view = election.data;
   if (!view) return null;
   const openRound = view.rounds.find((r) => r.state === 'open') ?? null;

@@ -80,7 +80,7 @@ function open(options: { role?: Role; meetings: MeetingView[] | ((n: number) => 
 describe('the agenda before and after its adoption', () => {
   it('lets the chair add, move and remove items until the agenda is adopted, and names the move for screen readers', async () => {
     const planned = meeting(['absent', 'absent', 'absent'], { state: 'planned', openedAt: null, term: null, agenda: [agendaItem(1, draft)] });
-    const withOther = { ...planned, agenda: [...planned.agenda, { id: 'item-2', position: 2, kind: 'other', title: 'Wolne wnioski', resolution: null, minutesOf: null, votes: [], amendments: [], electionId: null }] } as MeetingView;
+    const withOther = { ...planned, agenda: [...planned.agenda, { id: 'item-2', position: 2, kind: 'other', title: 'Wolne wnioski', resolution: null, minutesOf: null, votes: [], amendments: [], electionId: null, openElectionRoundId: null }] } as MeetingView;
     const page = open({
       meetings: [planned],
       routes: { 'POST /meetings/mt1/agenda': withOther, 'POST /meetings/mt1/agenda/item-2/move': { ...withOther, agenda: [...withOther.agenda].reverse().map((item, index) => ({ ...item, position: index + 1 })) } },
@@ -115,7 +115,7 @@ describe('the agenda before and after its adoption', () => {
   });
 
   it('once adopted, puts a change to the vote, or lets the chair move items at once where the rule book says so', async () => {
-    const other = { id: 'item-2', position: 2, kind: 'other', title: 'Wolne wnioski', resolution: null, minutesOf: null, votes: [], amendments: [], electionId: null } as MeetingView['agenda'][number];
+    const other = { id: 'item-2', position: 2, kind: 'other', title: 'Wolne wnioski', resolution: null, minutesOf: null, votes: [], amendments: [], electionId: null, openElectionRoundId: null } as MeetingView['agenda'][number];
     const adopted = meeting(['present', 'present', 'present'], { agendaAdoptedAt: '2026-12-02T10:03:00.000Z', agenda: [agendaItem(1, draft), other] });
     const voted = open({ meetings: [adopted], routes: { 'POST /meetings/mt1/motions': motionVote('vm', { state: 'open' }) } });
     let editor = await screen.findByRole('region', { name: 'Zmiana przyjętego porządku obrad' });

@@ -136,7 +136,7 @@ const firstResult: ElectionRoundResult = {
   invalidBallots: [],
 };
 
-const electionItem: AgendaItemView = { id: 'item-1', position: 1, kind: 'election', title: TITLE, resolution: null, minutesOf: null, votes: [], amendments: [], electionId: 'e1' };
+const electionItem: AgendaItemView = { id: 'item-1', position: 1, kind: 'election', title: TITLE, resolution: null, minutesOf: null, votes: [], amendments: [], electionId: 'e1', openElectionRoundId: null };
 const withElection = (extra: Parameters<typeof meeting>[1] = {}) => meeting(['present', 'present', 'represented'], { agenda: [electionItem], ...extra });
 
 const organisations = [
@@ -293,9 +293,15 @@ describe('an election on the agenda', () => {
     const castBoth = election({ state: 'voting', rounds: [round({ castCount: 2, voted: ['m1', 'm3'] })] });
     const page = open({
       election: voting,
+      meeting: withElection({ agenda: [{ ...electionItem, openElectionRoundId: 'er1' }] }),
       routes: { 'POST /election-rounds/er1/ballots': (call: ApiCall) => reply(201, (call.body as { forOrganisationId?: string }).forOrganisationId ? castBoth : castOwn) },
     });
-    const region = await panel();
+    // The ballots are first on the representative's page; the election's section links to them.
+    const item = await panel();
+    expect(within(item).queryByRole('form')).toBeNull();
+    expect(within(item).getByRole('link', { name: 'Twoja karta do głosowania jest na początku strony' }).getAttribute('href')).toBe('#own-ballots-heading');
+    const region = await screen.findByRole('region', { name: 'Twoja karta do głosowania' });
+    await within(region).findByRole('heading', { level: 3, name: `1. ${TITLE}` });
     expect(within(region).getByText('Głosowanie tajne: nikt nie zobaczy Twojego wyboru.')).toBeTruthy();
     const own = within(region).getByRole('form', { name: 'Głosujesz w imieniu członka Gmina Police' });
     expect(within(region).getByRole('form', { name: 'Głosujesz jako pełnomocnik w imieniu członka Powiat Policki' })).toBeTruthy();
@@ -346,14 +352,15 @@ describe('an election on the agenda', () => {
     const perCandidate = rules({ form: 'per_candidate', majority: { kind: 'simple' } });
     const voting = election({ state: 'voting', secret: false, rules: perCandidate, rounds: [round({ rules: perCandidate, secret: false })] });
     const page = open({
-      meeting: withElection({ agenda: [electionItem] }),
+      meeting: withElection({ agenda: [{ ...electionItem, openElectionRoundId: 'er1' }] }),
       election: voting,
       routes: { 'POST /election-rounds/er1/ballots': reply(201, election({ ...voting, rounds: [round({ rules: perCandidate, secret: false, castCount: 1, voted: ['m1'] })] })) },
     });
-    const region = await panel();
-    expect(plain(region.querySelector('.election__facts-list')?.textContent)).toContain('przy każdym kandydacie: za, przeciw albo wstrzymuję się');
+    const item = await panel();
+    expect(plain(item.querySelector('.election__facts-list')?.textContent)).toContain('przy każdym kandydacie: za, przeciw albo wstrzymuję się');
+    const region = await screen.findByRole('region', { name: 'Twoja karta do głosowania' });
     expect(within(region).queryByText('Głosowanie tajne: nikt nie zobaczy Twojego wyboru.')).toBeNull();
-    const own = within(region).getByRole('form', { name: 'Głosujesz w imieniu członka Gmina Police' });
+    const own = await within(region).findByRole('form', { name: 'Głosujesz w imieniu członka Gmina Police' });
     expect(own.querySelector('.election__counter')).toBeNull();
     const results = await axe.run(page.container, { rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations.map((v) => v.id)).toEqual([]);

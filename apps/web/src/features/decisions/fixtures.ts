@@ -151,5 +151,5 @@ export const registerEntry: RegisterEntry = {
 
 /** An agenda item that is a resolution, with its votes. */
 export function agendaItem(position: number, of: ResolutionView, votes: VoteView[] = []): ResolutionAgendaItem {
-  return { id: `item-${position}`, position, kind: 'resolution', title: of.title, resolution: of, minutesOf: null, votes, amendments: [], electionId: null };
+  return { id: `item-${position}`, position, kind: 'resolution', title: of.title, resolution: of, minutesOf: null, votes, amendments: [], electionId: null, openElectionRoundId: null };
 }

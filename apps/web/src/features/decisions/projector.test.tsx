@@ -187,7 +187,7 @@ describe('the projector view of a meeting', () => {
   });
 
   it('shows an election’s open round with the ballots cast, read again when the election changes', async () => {
-    const electionItem: AgendaItemView = { id: 'item-3', position: 3, kind: 'election', title: 'w sprawie wyboru członków Zarządu', resolution: null, minutesOf: null, votes: [], amendments: [], electionId: 'e1' };
+    const electionItem: AgendaItemView = { id: 'item-3', position: 3, kind: 'election', title: 'w sprawie wyboru członków Zarządu', resolution: null, minutesOf: null, votes: [], amendments: [], electionId: 'e1', openElectionRoundId: null };
     const rules = JSON.parse(JSON.stringify(DEFAULT_ELECTION_RULES)) as ElectionRules;
     const round = { id: 'er1', n: 1, seatsOpen: 2, candidates: ['c1'], rules, secret: true, state: 'open' as const, openedAt: '2026-12-02T10:30:00.000Z', closedAt: null, castCount: 1, voted: ['m1'], result: null, ballotsDigest: null, roll: null, lot: null };
     const election = (castCount: number): ElectionView => ({
