@@ -3,9 +3,10 @@
 // tools/jest-json-reporter.js); a suite that fails without writing them counts as one failure, as does a failed
 // lint, type check or build, so that a run that executed nothing can never look green.
 //
-// With DATABASE_URL set, the API's integration suites also run on the embedded database (PGlite), the README's default,
-// after the API's first pass. TEST_SHUFFLE=1 (or a seed) runs the files of every suite in an order drawn from a seed,
-// printed first so that a failure can be replayed (docs/testing.md).
+// With DATABASE_URL set, the API's integration suites whose subject differs between the two databases also run on the
+// embedded database (PGlite), the README's default, after the API's first pass (apps/api/project.json test-embedded;
+// without DATABASE_URL every suite runs on it). TEST_SHUFFLE=1 (or a seed) runs the files of every suite in an order
+// drawn from a seed, printed first so that a failure can be replayed (docs/testing.md).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -31,19 +32,20 @@ delete embedded.DATABASE_URL;
 // Steps run one after another. A step's lanes run at the same time, the parts of a lane one after another. The
 // browser suite runs its files one by one and spends much of its time waiting on pages (a round that closes a minute
 // ahead, a socket's echo), so it starts as soon as the build is done, beside the lane of the API's suites, which keeps
-// both cores busy meanwhile. The other suites (the web components', one worker; the libraries') and the lint and type
-// checks follow the browser suite in its lane, so that the two lanes end at about the same time (docs/testing.md).
+// both cores busy meanwhile. The web components' and the libraries' suites follow the browser suite in its lane; the
+// API's suites on the embedded database and the lint and type checks follow the API's first pass in the other, so that
+// the two lanes end at about the same time (docs/testing.md).
 const steps = [
   [[{ name: 'build', args: ['run-many', '-t', 'build', '--projects=api,web'] }]],
   [
     [
       { name: 'browser tests', args: ['run', 'web:e2e'], reports: true },
       { name: 'web component and library tests', args: ['run-many', '-t', 'test', '--exclude=api', '--parallel=1'], reports: true },
-      { name: 'lint and type check', args: ['run-many', '-t', 'lint,typecheck'] },
     ],
     [
       { name: 'API unit and integration tests', args: ['run', 'api:test'], reports: true },
       ...(withDatabase ? [{ name: 'API integration tests on the embedded database', args: ['run', 'api:test-embedded'], reports: true, env: embedded }] : []),
+      { name: 'lint and type check', args: ['run-many', '-t', 'lint,typecheck'] },
     ],
   ],
 ];
