@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { DEFAULT_ELECTION_RULES } from '@commonplan/domain';
+import { ElectionsService } from '../src/decisions/elections/elections.service';
 import { REPRESENTATIVE_LOGINS } from '../src/demo/demo-seeder';
 import { TestServer } from './support/test-server';
 
@@ -295,7 +296,16 @@ describe('elections: a board of six from eight candidates in two rounds by secre
 
   it('decides a tie for the last seat by the draw by lot the chair records, when the rules say so', async () => {
     const meeting = (await api(`/workspaces/${ws}/meetings`, coordinator, { bodyId: assembly.id, title: 'XXVI Walne Zebranie Członków (losowanie)', startsAt: new Date().toISOString(), agenda: [] })).body;
-    const created = await api(`/meetings/${meeting.id}/elections`, coordinator, { title: 'w sprawie wyboru Komisji Rewizyjnej', role: 'members', seats: 2, rules: { ...DEFAULT_ELECTION_RULES, tie: 'lot' } });
+    // The audit committee it elects takes office on a later day.
+    const committee = (await api(`/workspaces/${ws}/bodies`, coordinator, { kind: 'other', name: 'Komisja Rewizyjna', nameGenitive: 'Komisji Rewizyjnej', memberIds: members.slice(10, 13) })).body;
+    const created = await api(`/meetings/${meeting.id}/elections`, coordinator, {
+      title: 'w sprawie wyboru Komisji Rewizyjnej',
+      role: 'members',
+      seats: 2,
+      targetBodyId: committee.id,
+      compositionFrom: '2099-01-01',
+      rules: { ...DEFAULT_ELECTION_RULES, tie: 'lot' },
+    });
     expect(created.status).toBe(201);
     let lotElection = created.body as Election & { rounds: Array<Round & { lot: { drawn: string[] } | null }> };
     const id: Record<string, string> = {};
@@ -338,6 +348,13 @@ describe('elections: a board of six from eight candidates in two rounds by secre
     const sealed = await server.db.query(`SELECT details FROM audit_entries WHERE action = 'election.lot_drawn' AND details->>'roundId' = $1`, [round.id]);
     expect(sealed.map((row: { details: unknown }) => row.details)).toEqual([expect.objectContaining({ among: [id.Y, id.Z], drawn: [id.Z] })]);
     expect((await api(`/workspaces/${ws}/register/verify`, coordinator)).body).toMatchObject({ valid: true, problems: [] });
+    // The committee keeps its members until the day; the body says who comes then, and the sweep of that day applies it.
+    const before = (await api(`/bodies/${committee.id}`, observer)).body;
+    expect(before.members.map((m: { id: string }) => m.id).sort()).toEqual(members.slice(10, 13).sort());
+    expect(before.upcoming).toEqual([{ electionId: lotElection.id, resolutionNumber: lotElection.resolution.number, from: '2099-01-01', role: 'members', elected: [expect.objectContaining({ id: members[0] }), expect.objectContaining({ id: members[2] })] }]);
+    await server.server.app.get(ElectionsService).sweep(new Date('2099-01-01T12:00:00Z'));
+    const after = (await api(`/bodies/${committee.id}`, observer)).body;
+    expect({ members: after.members.map((m: { id: string }) => m.id).sort(), upcoming: after.upcoming }).toEqual({ members: [members[0], members[2]].sort(), upcoming: [] });
 
     // The minutes say who the lot gave the seat to, in both languages.
     expect((await api(`/meetings/${meeting.id}/close`, coordinator, {})).status).toBe(200);

@@ -26,6 +26,18 @@ export interface BodyView {
   chairId: string | null;
   /** Whether its resolutions approve joint projects into the pipeline (the statute names the body). */
   approvesProjects: boolean;
+  /** Compositions elected but not yet in force: from their day the body's members (or its chair) become those elected. */
+  upcoming: UpcomingComposition[];
+}
+
+/** An election concluded whose new composition of the body applies from a later day (ElectionsService sweeps it in). */
+export interface UpcomingComposition {
+  electionId: string;
+  resolutionNumber: string | null;
+  /** YYYY-MM-DD, Warsaw. */
+  from: string;
+  role: 'members' | 'chair';
+  elected: Array<{ id: string; name: string }>;
 }
 
 /**
@@ -166,11 +178,23 @@ export class BodiesService {
   private async views(where: 'b.workspace_id = $1' | 'b.id = $1', value: string): Promise<BodyView[]> {
     const bodies = await this.dataSource.query(`SELECT b.* FROM decision_bodies b WHERE ${where} ORDER BY b.created_at`, [value]);
     if (bodies.length === 0) return [];
-    const members = await this.dataSource.query(
-      `SELECT m.body_id, o.id, o.name, o.population, o.vote_weight FROM decision_body_members m JOIN organisations o ON o.id = m.organisation_id
-       WHERE m.body_id = ANY($1::uuid[]) ORDER BY o.name`,
-      [bodies.map((b: { id: string }) => b.id)],
-    );
+    const ids = bodies.map((b: { id: string }) => b.id);
+    const [members, upcoming] = await Promise.all([
+      this.dataSource.query(
+        `SELECT m.body_id, o.id, o.name, o.population, o.vote_weight FROM decision_body_members m JOIN organisations o ON o.id = m.organisation_id
+         WHERE m.body_id = ANY($1::uuid[]) ORDER BY o.name`,
+        [ids],
+      ),
+      this.dataSource.query(
+        `SELECT e.target_body_id, e.id, e.role, e.composition_from::text AS day, r.number,
+                json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY c.elected_in_round, c.position) AS elected
+           FROM elections e JOIN resolutions r ON r.id = e.resolution_id
+           JOIN election_candidates c ON c.election_id = e.id AND c.elected_in_round IS NOT NULL JOIN organisations o ON o.id = c.organisation_id
+          WHERE e.target_body_id = ANY($1::uuid[]) AND e.state = 'concluded' AND e.composition_applied_at IS NULL AND r.state = 'adopted'
+          GROUP BY e.id, r.number ORDER BY e.composition_from, e.concluded_at`,
+        [ids],
+      ),
+    ]);
     return bodies.map((b: { id: string; workspace_id: string; kind: BodyKind; name: string; name_genitive: string; rules: BodyRuleBook; chair_id: string | null; approves_projects: boolean }) => ({
       id: b.id,
       workspaceId: b.workspace_id,
@@ -180,6 +204,15 @@ export class BodiesService {
       rules: b.rules,
       chairId: b.chair_id,
       approvesProjects: b.approves_projects,
+      upcoming: upcoming
+        .filter((u: { target_body_id: string }) => u.target_body_id === b.id)
+        .map((u: { id: string; number: string | null; day: string; role: 'members' | 'chair'; elected: Array<{ id: string; name: string }> }) => ({
+          electionId: u.id,
+          resolutionNumber: u.number,
+          from: u.day,
+          role: u.role,
+          elected: u.elected,
+        })),
       members: members
         .filter((m: { body_id: string }) => m.body_id === b.id)
         .map((m: { id: string; name: string; population: number | null; vote_weight: string }) => ({ id: m.id, name: m.name, population: m.population === null ? null : Number(m.population), voteWeight: Number(m.vote_weight) })),

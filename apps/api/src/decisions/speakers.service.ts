@@ -29,6 +29,8 @@ export interface SpeakersView {
   speakingSeconds: number;
   speaking: SpeakerView | null;
   items: Array<{ itemId: string; speakers: SpeakerView[] }>;
+  /** The server's clock when the list was read: pages count a speech down against it, not their own device's clock. */
+  serverTime: Date;
 }
 
 interface SpeakerRow {
@@ -222,6 +224,7 @@ export class SpeakersService {
       speakingSeconds: Number(meeting.speaking_seconds),
       speaking: meeting.state === 'open' ? (speakers.find((s) => s.state === 'speaking') ?? null) : null,
       items: items.map((item) => ({ itemId: item.id, speakers: speakers.filter((s) => s.itemId === item.id) })),
+      serverTime: new Date(),
     };
   }
 

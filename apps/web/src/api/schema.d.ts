@@ -4740,6 +4740,23 @@ export interface components {
             population: number | null;
             voteWeight: number;
         };
+        ElectedOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        UpcomingCompositionDto: {
+            /** Format: uuid */
+            electionId: string;
+            /** @description the number of the resolution that elected them */
+            resolutionNumber: string | null;
+            /** @description YYYY-MM-DD (Warsaw): the day the new composition applies */
+            from: string;
+            /** @enum {string} */
+            role: "members" | "chair";
+            /** @description the member organisations elected, in the order they were elected */
+            elected: components["schemas"]["ElectedOrganisationDto"][];
+        };
         DecisionBodyDto: {
             /** Format: uuid */
             id: string;
@@ -4758,6 +4775,8 @@ export interface components {
             chairId: string | null;
             /** @description whether its resolutions approve joint projects into the pipeline */
             approvesProjects: boolean;
+            /** @description compositions elected that apply from a later day */
+            upcoming: components["schemas"]["UpcomingCompositionDto"][];
         };
         CreateBodyDto: {
             /** @enum {string} */
@@ -5936,6 +5955,11 @@ export interface components {
             speaking: components["schemas"]["SpeakerDto"] | null;
             /** @description every agenda item in the agenda’s order */
             items: components["schemas"]["SpeakersItemDto"][];
+            /**
+             * Format: date-time
+             * @description the server’s clock when the list was read (a page counts a speech down against it)
+             */
+            serverTime: string;
         };
         CurrentItemDto: {
             /** @description the agenda item of this meeting the discussion moves to */

@@ -23,6 +23,19 @@ export class BodyMemberDto {
   @ApiProperty() voteWeight!: number;
 }
 
+export class ElectedOrganisationDto {
+  @IdProperty() id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class UpcomingCompositionDto {
+  @IdProperty() electionId!: string;
+  @NullableStringProperty({ description: 'the number of the resolution that elected them' }) resolutionNumber!: string | null;
+  @ApiProperty({ description: 'YYYY-MM-DD (Warsaw): the day the new composition applies' }) from!: string;
+  @ApiProperty({ enum: ['members', 'chair'] }) role!: string;
+  @ApiProperty({ type: [ElectedOrganisationDto], description: 'the member organisations elected, in the order they were elected' }) elected!: ElectedOrganisationDto[];
+}
+
 /** A body with its members and its rule book. */
 export class DecisionBodyDto {
   @IdProperty() id!: string;
@@ -34,6 +47,7 @@ export class DecisionBodyDto {
   @ApiProperty({ type: [BodyMemberDto] }) members!: BodyMemberDto[];
   @NullableIdProperty({ description: 'the member whose representative chairs the body' }) chairId!: string | null;
   @ApiProperty({ description: 'whether its resolutions approve joint projects into the pipeline' }) approvesProjects!: boolean;
+  @ApiProperty({ type: [UpcomingCompositionDto], description: 'compositions elected that apply from a later day' }) upcoming!: UpcomingCompositionDto[];
 }
 
 export class BodyRefDto {

@@ -68,4 +68,5 @@ export class SpeakersDto {
   @ApiProperty({ type: 'integer', description: 'the time each speaker is given, in seconds' }) speakingSeconds!: number;
   @ApiProperty({ type: SpeakerDto, nullable: true, description: 'who has the floor now' }) speaking!: SpeakerDto | null;
   @ApiProperty({ type: [SpeakersItemDto], description: 'every agenda item in the agenda’s order' }) items!: SpeakersItemDto[];
+  @DateTimeProperty({ description: 'the server’s clock when the list was read (a page counts a speech down against it)' }) serverTime!: string;
 }

@@ -284,7 +284,7 @@ describe('who spoke on each agenda item', () => {
     'item-1': [
       { name: 'Gmina Dobra', kind: 'speech' as const, startedAt: '2026-12-05T09:20:00.000Z' },
       { name: 'Gmina Police', kind: 'point_of_order' as const, startedAt: '2026-12-05T09:12:00.000Z' },
-      { name: 'dr Jan Nowak (ekspert)', kind: 'speech' as const, startedAt: '2026-12-05T09:31:00.000Z' },
+      { name: 'dr Jan Nowak (ekspert)', kind: 'speech' as const, startedAt: '2026-12-05T09:31:00.000Z', guest: true },
     ],
     'item-other': [{ name: 'Gmina Gryfino', kind: 'speech' as const, startedAt: '2026-12-05T09:40:00.000Z' }],
   };
@@ -301,6 +301,12 @@ describe('who spoke on each agenda item', () => {
     expect(minutes.agenda[1].speakers).toEqual([]);
     expect(buildMinutes(input([strategy], { speakers })).agenda[0]).toMatchObject({ agendaItemId: null, speakers: [] });
     expect(buildMinutes(input([{ ...strategy, id: 'item-1' }], { speakers }), 'en').agenda[0].speakers[0].text).toBe('10:12 – Gmina Police (point of order)');
+  });
+
+  it('does not name a guest in the minutes published to anyone, only the members who spoke', () => {
+    const published = buildMinutes({ ...input([{ ...strategy, id: 'item-1' }], { speakers }), published: true });
+    expect(published.agenda[0].speakers.map((s) => s.text)).toEqual(['10:12 – Gmina Police (wniosek formalny)', '10:20 – Gmina Dobra (wystąpienie)', '10:31 – gość posiedzenia (wystąpienie)']);
+    expect(buildMinutes({ ...input([{ ...strategy, id: 'item-1' }], { speakers }), published: true }, 'en').agenda[0].speakers[2].name).toBe('a guest of the meeting');
   });
 
   it('prints them under the item in the PDF and the Word file', async () => {

@@ -77,8 +77,16 @@ export interface MinutesInput {
   generatedAt: Date | string;
   /** The agenda's adoption, the procedural votes and the amendments (meetings since assemblies run so). */
   procedure?: ProcedureInput<StoredVote>;
-  /** Who was given the floor on each agenda item (by the item's id), in the order they spoke. */
-  speakers?: Readonly<Record<string, ReadonlyArray<{ name: string; kind: MinutesSpeakerKind; startedAt: Date | string }>>>;
+  /**
+   * Who was given the floor on each agenda item (by the item's id), in the order they spoke; `guest`: a person the
+   * chair entered by name, not a member's representative.
+   */
+  speakers?: Readonly<Record<string, ReadonlyArray<{ name: string; kind: MinutesSpeakerKind; startedAt: Date | string; guest?: boolean }>>>;
+  /**
+   * Minutes for anyone (the public register): guests who spoke are not named, only said to be guests (a private
+   * person's name is not published beyond the body's own record: data minimisation, GDPR art. 5(1)(c)).
+   */
+  published?: boolean;
 }
 
 /** One who spoke on an item: the member's name or the person's the chair entered, and when they were given the floor. */
@@ -334,7 +342,8 @@ export function buildMinutes(input: MinutesInput, language: MinutesLanguage = 'p
       .map((speaker) => {
         const kindText = labels.speakers.kinds[speaker.kind];
         const time = formatTime(speaker.startedAt, labels);
-        return { name: speaker.name, kind: speaker.kind, kindText, startedAt: iso(speaker.startedAt), time, text: labels.speakers.entry(time, speaker.name, kindText) };
+        const name = input.published && speaker.guest ? labels.speakers.guest : speaker.name;
+        return { name, kind: speaker.kind, kindText, startedAt: iso(speaker.startedAt), time, text: labels.speakers.entry(time, name, kindText) };
       });
   }
 

@@ -60,7 +60,7 @@ export interface MinutesLabels {
   pageFields: [string, string];
   fileName: string;
   /** Who spoke on an agenda item: "10:05 – Gmina Police (wniosek formalny)". */
-  speakers: { heading: string; kinds: Record<MinutesSpeakerKind, string>; entry: (time: string, name: string, kind: string) => string };
+  speakers: { heading: string; kinds: Record<MinutesSpeakerKind, string>; entry: (time: string, name: string, kind: string) => string; guest: string };
 }
 
 export type MinutesSpeakerKind = 'speech' | 'point_of_order';
@@ -138,7 +138,7 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     page: (n, of) => `Strona ${n} z ${of}`,
     pageFields: ['Strona ', ' z '],
     fileName: 'protokol',
-    speakers: { heading: 'Głos zabrali', kinds: { speech: 'wystąpienie', point_of_order: 'wniosek formalny' }, entry: (time, name, kind) => `${time} – ${name} (${kind})` },
+    speakers: { heading: 'Głos zabrali', kinds: { speech: 'wystąpienie', point_of_order: 'wniosek formalny' }, entry: (time, name, kind) => `${time} – ${name} (${kind})`, guest: 'gość posiedzenia' },
   },
   en: {
     locale: 'en-GB',
@@ -210,7 +210,7 @@ export const MINUTES_LABELS: Record<MinutesLanguage, MinutesLabels> = {
     page: (n, of) => `Page ${n} of ${of}`,
     pageFields: ['Page ', ' of '],
     fileName: 'minutes',
-    speakers: { heading: 'Speakers', kinds: { speech: 'speech', point_of_order: 'point of order' }, entry: (time, name, kind) => `${time} – ${name} (${kind})` },
+    speakers: { heading: 'Speakers', kinds: { speech: 'speech', point_of_order: 'point of order' }, entry: (time, name, kind) => `${time} – ${name} (${kind})`, guest: 'a guest of the meeting' },
   },
 };
 

@@ -68,10 +68,10 @@ export class MinutesService {
 
   /**
    * The minutes of a meeting that adopted a published resolution, for anyone (the public register links them): the
-   * caller has checked that the meeting adopted an entry of the register.
+   * caller has checked that the meeting adopted an entry of the register. Guests who spoke are not named in them.
    */
   async publicFile(meetingId: string, format: MinutesFormat, language: MinutesLanguage): Promise<MinutesFile> {
-    return this.render(buildMinutes(await this.input(meetingId), language), format, language);
+    return this.render(buildMinutes({ ...(await this.input(meetingId)), published: true }, language), format, language);
   }
 
   private async render(content: MinutesContent, format: MinutesFormat, language: MinutesLanguage): Promise<MinutesFile> {
@@ -91,13 +91,13 @@ export class MinutesService {
     const proxies = await this.dataSource.query(`SELECT from_organisation_id, to_organisation_id, authorisation FROM meeting_proxies WHERE meeting_id = $1 ORDER BY created_at`, [meetingId]);
     const agenda = await this.dataSource.query(`SELECT id, resolution_id, position FROM meeting_agenda WHERE meeting_id = $1 AND resolution_id IS NOT NULL ORDER BY position`, [meetingId]);
     // Who was given the floor, per agenda item: the member's name, or the name the chair entered.
-    const spoke: Array<{ agenda_item_id: string; name: string; kind: 'speech' | 'point_of_order'; started_at: string }> = await this.dataSource.query(
-      `SELECT s.agenda_item_id, COALESCE(s.name, o.name) AS name, s.kind, s.started_at FROM meeting_speakers s LEFT JOIN organisations o ON o.id = s.organisation_id
+    const spoke: Array<{ agenda_item_id: string; name: string; kind: 'speech' | 'point_of_order'; started_at: string; guest: boolean }> = await this.dataSource.query(
+      `SELECT s.agenda_item_id, COALESCE(s.name, o.name) AS name, s.kind, s.started_at, s.organisation_id IS NULL AS guest FROM meeting_speakers s LEFT JOIN organisations o ON o.id = s.organisation_id
         WHERE s.meeting_id = $1 AND s.started_at IS NOT NULL ORDER BY s.started_at, s.id`,
       [meetingId],
     );
-    const speakers: Record<string, Array<{ name: string; kind: 'speech' | 'point_of_order'; startedAt: Date }>> = {};
-    for (const row of spoke) (speakers[row.agenda_item_id] ??= []).push({ name: row.name, kind: row.kind, startedAt: new Date(row.started_at) });
+    const speakers: Record<string, Array<{ name: string; kind: 'speech' | 'point_of_order'; startedAt: Date; guest: boolean }>> = {};
+    for (const row of spoke) (speakers[row.agenda_item_id] ??= []).push({ name: row.name, kind: row.kind, startedAt: new Date(row.started_at), guest: row.guest });
     const votes: VoteRow[] = await this.dataSource.query(
       `SELECT id, resolution_id, motion_id, ballot, rules, state, opens_at, closed_at, outcome, present, ballots_digest, text_hash FROM votes WHERE meeting_id = $1 ORDER BY created_at, id`,
       [meetingId],

@@ -1,12 +1,16 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RULE_KINDS, rulesFor } from '@commonplan/domain';
+import { RULE_KINDS, rulesFor, warsawTime } from '@commonplan/domain';
+import { formatLongDate } from '../../i18n/format';
 import type { BodyView } from './decisions-api';
 import { rulesInWords } from './rules-text';
 
-/** One body: its kind, members (in a disclosure), its chair and its voting rules for each kind of resolution, in words. */
+/**
+ * One body: its kind, members (in a disclosure), its chair, the compositions elected that apply from a later day, and
+ * its voting rules for each kind of resolution, in words.
+ */
 export function BodyRules({ body, children }: { body: BodyView; children?: ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const headingId = `body-${body.id}`;
   const chair = body.members.find((m) => m.id === body.chairId)?.name ?? null;
   return (
@@ -24,6 +28,15 @@ export function BodyRules({ body, children }: { body: BodyView; children?: React
           ))}
         </ul>
       </details>
+      {body.upcoming.map((change) => (
+        <p key={change.electionId} className="notice decision-body__upcoming">
+          {t(change.role === 'chair' ? 'decisions.bodies.upcomingChair' : 'decisions.bodies.upcomingMembers', {
+            date: formatLongDate(warsawTime(change.from, 12, 0), i18n.language),
+            resolution: change.resolutionNumber ?? '',
+            names: change.elected.map((m) => m.name).join(', '),
+          })}
+        </p>
+      ))}
       {body.approvesProjects && <p>{t('decisions.bodies.approvesProjects')}</p>}
       {/* Focusable, so that the table scrolls by keyboard where it is wider than the screen. */}
       <div className="table-wrap" role="region" aria-labelledby={`${headingId}-rules`} tabIndex={0}>

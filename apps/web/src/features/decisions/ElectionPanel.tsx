@@ -27,6 +27,7 @@ import {
   recordLotDraw,
   withdrawCandidate,
 } from './elections-api';
+import { ElectionRoll } from './ElectionRoll';
 import { LotDrawForm } from './LotDrawForm';
 import { OWN_BALLOTS_ID } from './own-ballots-id';
 import { majorityText, quorumNowText } from './rules-text';
@@ -345,6 +346,9 @@ export function ElectionPanel({ meeting, item, electionId, chair, signal }: { me
             </>
           )}
           {round.state === 'closed' && round.result && <RoundResult view={view} round={round} result={round.result} title={item.title} />}
+          {round.state === 'closed' && (
+            <ElectionRoll round={round} title={item.title} memberNames={new Map(meeting.members.map((m) => [m.id, m.name]))} candidateName={(id) => candidateNames(view, [id])} />
+          )}
           {chair && meeting.state === 'open' && view.state === 'voting' && round.result?.next.kind === 'lot' && !round.lot && (
             <LotDrawForm
               names={(ids) => candidateNames(view, ids)}

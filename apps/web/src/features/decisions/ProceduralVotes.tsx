@@ -1,12 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../ui/Messages';
 import { When } from '../rounds/RoundDetails';
-import { openMotion } from './assembly-api';
-import { decisionErrorText } from './decision-errors';
 import type { MeetingView } from './decisions-api';
-import { type Refresh, VotePanel, voteHeadingId } from './AgendaItem';
+import { type Refresh, VotePanel } from './AgendaItem';
 import { motionTitle } from './motion-text';
-import { useAction } from './useAction';
+import { MotionVoteButton } from './MotionVoteButton';
 
 /** Whether a vote is open at the meeting now (one at a time). */
 export const voteOpenAt = (meeting: MeetingView) => meeting.agenda.some((i) => i.votes.some((v) => v.state === 'open')) || meeting.motions.some((m) => m.votes.some((v) => v.state === 'open'));
@@ -17,7 +14,6 @@ export const voteOpenAt = (meeting: MeetingView) => meeting.agenda.some((i) => i
  */
 export function ProceduralVotes({ meeting, chair, ownId, refresh }: { meeting: MeetingView; chair: boolean; ownId: string | null; refresh: Refresh }) {
   const { t, i18n } = useTranslation();
-  const { busy, failure, run } = useAction();
   const motions = meeting.motions.filter((m) => m.kind !== 'amendment');
   const canAdopt = chair && meeting.state === 'open' && !meeting.agendaAdoptedAt && !voteOpenAt(meeting);
   return (
@@ -34,24 +30,7 @@ export function ProceduralVotes({ meeting, chair, ownId, refresh }: { meeting: M
           t('decisions.assembly.motions.agendaNotAdopted')
         )}
       </p>
-      {failure ? <ErrorMessage message={decisionErrorText(failure, t)} /> : null}
-      {canAdopt && (
-        <p>
-          <button
-            type="button"
-            className="button button--primary"
-            aria-disabled={busy}
-            onClick={() =>
-              void run(async () => {
-                const vote = await openMotion(meeting.id, { kind: 'agenda' });
-                await refresh(voteHeadingId(vote.id));
-              })
-            }
-          >
-            {t('decisions.assembly.motions.voteAgenda')}
-          </button>
-        </p>
-      )}
+      {canAdopt && <MotionVoteButton meetingId={meeting.id} motion={{ kind: 'agenda' }} label={t('decisions.assembly.motions.voteAgenda')} primary refresh={refresh} />}
       {motions.length === 0 && <p className="muted">{t('decisions.assembly.motions.none')}</p>}
       {motions.map((motion) => {
         const title = motionTitle(motion, meeting, t, i18n.language);
@@ -71,28 +50,8 @@ export function ProceduralVotes({ meeting, chair, ownId, refresh }: { meeting: M
 /** An agenda item approving an earlier meeting's minutes: approved or not, and the chair's button to vote on it. */
 export function MinutesApproval({ meeting, itemId, chair, refresh }: { meeting: MeetingView; itemId: string; chair: boolean; refresh: Refresh }) {
   const { t } = useTranslation();
-  const { busy, failure, run } = useAction();
   const approved = meeting.motions.some((m) => m.kind === 'minutes' && m.agendaItemId === itemId && m.votes.some((v) => v.outcome?.adopted));
   if (approved) return <p>{t('decisions.assembly.minutes.approved')}</p>;
   if (!chair || meeting.state !== 'open' || voteOpenAt(meeting)) return null;
-  return (
-    <>
-      {failure ? <ErrorMessage message={decisionErrorText(failure, t)} /> : null}
-      <p>
-        <button
-          type="button"
-          className="button"
-          aria-disabled={busy}
-          onClick={() =>
-            void run(async () => {
-              const vote = await openMotion(meeting.id, { kind: 'minutes', agendaItemId: itemId });
-              await refresh(voteHeadingId(vote.id));
-            })
-          }
-        >
-          {t('decisions.assembly.minutes.vote')}
-        </button>
-      </p>
-    </>
-  );
+  return <MotionVoteButton meetingId={meeting.id} motion={{ kind: 'minutes', agendaItemId: itemId }} label={t('decisions.assembly.minutes.vote')} refresh={refresh} />;
 }

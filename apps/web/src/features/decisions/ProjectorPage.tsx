@@ -13,6 +13,7 @@ import { type AgendaItemView, type AmendmentView, meetingPage, meetingPath, type
 import { candidateNames, type ElectionSignal, nextText, useElection, useElectionSignal } from './ElectionPanel';
 import { agendaItemTitle, motionTitle } from './motion-text';
 import { countdownText, type Speakers, useSpeakers } from './SpeakersPanel';
+import { useSecondsLeft } from './useSecondsLeft';
 import { useMeetingEvents } from './useMeetingEvents';
 import { tallyText } from './VoteOutcome';
 import './projector.css';
@@ -302,7 +303,7 @@ function Floor({ speakers }: { speakers: Speakers }) {
       {speaking ? (
         <>
           <p className="projector__speaker">{entry(speaking)}</p>
-          {speaking.endsAt && <Clock key={speaking.id} endsAt={speaking.endsAt} />}
+          {speaking.endsAt && <Clock key={speaking.id} endsAt={speaking.endsAt} serverTime={view.serverTime} />}
         </>
       ) : (
         <p>{t('decisions.speakers.nobody')}</p>
@@ -324,23 +325,16 @@ function Floor({ speakers }: { speakers: Speakers }) {
 }
 
 /** The time left of the speech, mm:ss, ticking silently (a timer is not announced); "time is up" in words at the end. */
-function Clock({ endsAt }: { endsAt: string }) {
+function Clock({ endsAt, serverTime }: { endsAt: string; serverTime: string }) {
   const { t } = useTranslation();
-  const end = new Date(endsAt).getTime();
-  const [now, setNow] = useState(() => Date.now());
-  const over = end <= now;
-  useEffect(() => {
-    if (over) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 250);
-    return () => window.clearInterval(timer);
-  }, [over]);
+  const { left, over } = useSecondsLeft(endsAt, serverTime);
   return (
     <p className="projector__timer">
       <span id="projector-remaining" className="projector__label">
         {t('decisions.speakers.remaining')}
       </span>{' '}
       <span role="timer" aria-live="off" aria-labelledby="projector-remaining" className={over ? 'projector__clock projector__clock--over' : 'projector__clock'}>
-        {countdownText(Math.max(0, Math.ceil((end - now) / 1000)))}
+        {countdownText(left)}
       </span>
       {over && <strong className="projector__overtime"> ({t('decisions.speakers.overtime')})</strong>}
     </p>

@@ -20,6 +20,7 @@ import {
   withdrawRequest,
 } from './decisions-api';
 import { useAction } from './useAction';
+import { useSecondsLeft } from './useSecondsLeft';
 import './speakers.css';
 
 /** The times per speaker the chair picks from (seconds), besides the one set now. */
@@ -156,7 +157,7 @@ export function SpeakersPanel({ meeting, speakers, chair, own }: { meeting: Meet
             <p id="speakers-speaking" className="speakers__speaker" tabIndex={-1}>
               {t('decisions.speakers.entry', { name: speaking.name, kind: kindText(speaking.kind) })}
             </p>
-            {speaking.endsAt && <Countdown key={speaking.id} endsAt={speaking.endsAt} name={speaking.name} />}
+            {speaking.endsAt && <Countdown key={speaking.id} endsAt={speaking.endsAt} serverTime={view.serverTime} name={speaking.name} />}
             {chair && (
               <p>
                 <button
@@ -274,17 +275,9 @@ const floorButtonId = (entry: SpeakerView) => `floor-${entry.id}`;
  * The time left of the speech under way, mm:ss, ticking visibly but silently (role="timer" is not announced); when it
  * runs out, "time is up" is said once, politely.
  */
-function Countdown({ endsAt, name }: { endsAt: string; name: string }) {
+function Countdown({ endsAt, serverTime, name }: { endsAt: string; serverTime: string; name: string }) {
   const { t } = useTranslation();
-  const end = new Date(endsAt).getTime();
-  const [now, setNow] = useState(() => Date.now());
-  const over = end <= now;
-  useEffect(() => {
-    if (over) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 250);
-    return () => window.clearInterval(timer);
-  }, [over]);
-  const left = Math.max(0, Math.ceil((end - now) / 1000));
+  const { left, over } = useSecondsLeft(endsAt, serverTime);
   return (
     <>
       <p className="speakers__timer">

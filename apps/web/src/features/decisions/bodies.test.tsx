@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { type BodyRuleBook, DEFAULT_RULE_BOOK, type Role } from '@commonplan/domain';
 import type { Organisation } from '../../api/types';
@@ -147,6 +148,16 @@ describe('bodies: creating one', () => {
 });
 
 describe('bodies: members and rules', () => {
+  it('says which composition an election brings in from a later day, and from when', async () => {
+    const elected = { ...board, upcoming: [{ electionId: 'e1', resolutionNumber: '3/2026', from: '2027-01-01', role: 'members' as const, elected: [{ id: 'm3', name: 'Powiat Policki' }, { id: 'm1', name: 'Gmina Police' }] }] };
+    const page = openDecisions('observer', { 'GET /workspaces/w1/bodies': [assembly, elected] });
+    const section = await screen.findByRole('region', { name: 'Zarząd' });
+    expect(plain(section.querySelector('.decision-body__upcoming')?.textContent)).toBe('Od 1 stycznia 2027 skład organu stanowią wybrani uchwałą nr 3/2026: Powiat Policki, Gmina Police.');
+    expect(screen.getByRole('region', { name: 'Walne Zebranie Członków' }).querySelector('.decision-body__upcoming')).toBeNull();
+    const results = await axe.run(page.container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+
   it('sends the members ticked, and asks for at least one', async () => {
     const user = userEvent.setup();
     const page = openDecisions('coordinator', { 'PATCH /bodies/b2': (call: ApiCall) => ({ ...board, members: [] as BodyView['members'], ...(call.body as object) }) });

@@ -165,7 +165,7 @@ function open(options: { role?: Role; election: ElectionView | ((n: number) => E
       routes: {
         'GET /meetings/mt1': meetingAnswer,
         'GET /bodies/b1': options.body ?? assembly,
-        'GET /meetings/mt1/speakers': { meetingId: 'mt1', currentItemId: null, speakingSeconds: 300, speaking: null, items: [] },
+        'GET /meetings/mt1/speakers': { meetingId: 'mt1', currentItemId: null, speakingSeconds: 300, speaking: null, items: [], serverTime: '2026-12-02T10:30:00.000Z' },
         'GET /elections/e1': answer,
         'GET /workspaces/w1/organisations?kind=member': organisations,
         'GET /workspaces/w1/bodies': [assembly, board],
@@ -479,6 +479,36 @@ describe('an election on the agenda', () => {
     const table = within(region).getByRole('table', { name: `Wyniki tury 1: ${TITLE}` });
     expect(within(table).getAllByRole('row').map(cells)[2]).toBe('Jan Kowalski (Gmina Dobra) | 2 | za: co najmniej 2 (podstawa: 3) osiągnięta | ✔ wybrano w drodze losowania');
     expect(plain(region.querySelector('.election__result .facts')?.textContent)).toContain('LosowanieLosowanie przyznało miejsca: Jan Kowalski (Gmina Dobra).');
+  });
+
+  it('shows a named round’s roll once closed: each member’s ballot in words; a secret round has none', async () => {
+    const perCandidate = rules({ form: 'per_candidate', majority: { kind: 'simple' } });
+    const named = round({
+      rules: perCandidate,
+      secret: false,
+      state: 'closed',
+      closedAt: '2026-12-02T10:40:00.000Z',
+      castCount: 3,
+      voted: ['m1', 'm2', 'm3'],
+      result: { ...firstResult, form: 'per_candidate' },
+      roll: { m2: { marks: { c1: 'for', c2: 'against' } }, m1: { marks: { c1: 'abstain' } }, m3: { marks: {} } },
+    });
+    const page = open({ role: 'observer', election: election({ state: 'voting', secret: false, rules: perCandidate, rounds: [named] }) });
+    const region = await panel();
+    const table = within(region).getByRole('table', { name: `Karty imienne – tura 1: ${TITLE}` });
+    expect(within(table).getAllByRole('row').map(cells)).toEqual([
+      'Członek | Karta',
+      'Gmina Dobra | Anna Nowak (Gmina Police) – za; Jan Kowalski (Gmina Dobra) – przeciw',
+      'Gmina Police | Anna Nowak (Gmina Police) – wstrzymanie się od głosu',
+      'Powiat Policki | karta pusta',
+    ]);
+    const results = await axe.run(page.container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+    page.unmount();
+
+    open({ role: 'observer', election: election({ state: 'voting', rounds: [round({ state: 'closed', castCount: 3, result: firstResult })] }) });
+    const secret = await panel();
+    expect(within(secret).queryByRole('table', { name: /^Karty imienne/ })).toBeNull();
   });
 
   it('reads the election again when the meeting says it (or the meeting) changed, not for another election', async () => {

@@ -18,6 +18,7 @@ export const assembly: BodyView = {
   members: bodyMembers,
   chairId: null,
   approvesProjects: false,
+  upcoming: [],
 };
 
 export const board: BodyView = { ...assembly, id: 'b2', kind: 'board', name: 'Zarząd', nameGenitive: 'Zarządu', members: bodyMembers.slice(0, 2), approvesProjects: true };

@@ -64,7 +64,7 @@ function speaker(id: string, extra: Partial<SpeakerView> = {}): SpeakerView {
 }
 
 function speakers(list: SpeakerView[]): SpeakersView {
-  return { meetingId: 'mt1', currentItemId: 'item-1', speakingSeconds: 300, speaking: list.find((s) => s.state === 'speaking') ?? null, items: [{ itemId: 'item-1', speakers: list }] };
+  return { meetingId: 'mt1', currentItemId: 'item-1', speakingSeconds: 300, speaking: list.find((s) => s.state === 'speaking') ?? null, items: [{ itemId: 'item-1', speakers: list }], serverTime: new Date().toISOString() };
 }
 
 const nobodySpeaking = speakers([]);

@@ -51,6 +51,7 @@ function speakers(list: SpeakerView[], extra: Partial<SpeakersView> = {}): Speak
       { itemId: 'item-1', speakers: list.filter((s) => s.itemId === 'item-1') },
       { itemId: 'item-2', speakers: list.filter((s) => s.itemId === 'item-2') },
     ],
+    serverTime: new Date().toISOString(),
     ...extra,
   };
 }
@@ -119,6 +120,16 @@ describe('the speakers’ list', () => {
     await waitFor(() => expect(within(region).getAllByRole('status').map((s) => plain(s.textContent))).toContain('Czas wystąpienia minął: Gmina Dobra.'), { timeout: 5_000 });
     expect(timer.textContent).toBe('00:00');
     expect(plain(region.textContent)).toContain('(czas minął)');
+  });
+
+  it('counts down by the server’s clock, not a device whose clock is off', async () => {
+    // The server says it is 10:00:00; this device's clock is 20 minutes ahead. The speech began at 9:59 for 5 minutes.
+    const server = Date.now() - 20 * 60_000;
+    const speech = speaker('s0', { name: 'Gmina Dobra', state: 'speaking', startedAt: new Date(server - 60_000).toISOString(), seconds: 300, endsAt: new Date(server + 240_000).toISOString() });
+    open({ role: 'observer', speakers: speakers([speech], { serverTime: new Date(server).toISOString() }) });
+    const region = await panel();
+    expect(within(region).getByRole('timer').textContent).toMatch(/^0[34]:[0-5]\d$/);
+    expect(plain(region.textContent)).not.toContain('(czas minął)');
   });
 
   it('lets a representative ask to speak for their member, then withdraw, with the focus on their request', async () => {
