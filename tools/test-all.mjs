@@ -32,19 +32,20 @@ delete embedded.DATABASE_URL;
 // Steps run one after another. A step's lanes run at the same time, the parts of a lane one after another. The
 // browser suite runs its files one by one and spends much of its time waiting on pages (a round that closes a minute
 // ahead, a socket's echo), so it starts as soon as the build is done, beside the lane of the API's suites, which keeps
-// both cores busy meanwhile. The web components' and the libraries' suites follow the browser suite in its lane; the
-// API's suites on the embedded database and the lint and type checks follow the API's first pass in the other, so that
-// the two lanes end at about the same time (docs/testing.md).
+// both cores busy meanwhile. The web components' suite follows the browser suite in its lane; the API's suites on the
+// embedded database, the libraries' suites and the lint and type checks follow the API's first pass in the other, so
+// that the two lanes end at about the same time (docs/testing.md).
 const steps = [
   [[{ name: 'build', args: ['run-many', '-t', 'build', '--projects=api,web'] }]],
   [
     [
       { name: 'browser tests', args: ['run', 'web:e2e'], reports: true },
-      { name: 'web component and library tests', args: ['run-many', '-t', 'test', '--exclude=api', '--parallel=1'], reports: true },
+      { name: 'web component tests', args: ['run', 'web:test'], reports: true },
     ],
     [
       { name: 'API unit and integration tests', args: ['run', 'api:test'], reports: true },
       ...(withDatabase ? [{ name: 'API integration tests on the embedded database', args: ['run', 'api:test-embedded'], reports: true, env: embedded }] : []),
+      { name: 'library tests', args: ['run-many', '-t', 'test', '--exclude=api,web', '--parallel=1'], reports: true },
       { name: 'lint and type check', args: ['run-many', '-t', 'lint,typecheck'] },
     ],
   ],
