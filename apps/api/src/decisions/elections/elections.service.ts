@@ -648,7 +648,8 @@ export class ElectionsService implements OnModuleInit, OnModuleDestroy {
     const ballots = rounds.length
       ? await this.dataSource.query(`SELECT round_id, organisation_id, marks FROM election_ballots WHERE round_id = ANY($1::uuid[]) ORDER BY organisation_id`, [rounds.map((r) => r.id)])
       : [];
-    const lots: Array<{ round_id: string; drawn: string[]; recorded_at: string }> = rounds.length
+    // Read only where a round asked for a draw by lot (tie rule 'lot'): every election view is read on every event.
+    const lots: Array<{ round_id: string; drawn: string[]; recorded_at: string }> = rounds.some((r) => (r.result as ElectionRoundResult | null)?.next.kind === 'lot')
       ? await this.dataSource.query(`SELECT round_id, drawn, recorded_at FROM election_lots WHERE election_id = $1`, [electionId])
       : [];
     return {
